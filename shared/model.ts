@@ -1,0 +1,198 @@
+/**
+ * The domain model shared by the core, the CLI and the renderer.
+ *
+ * Facts are what the collectors read from AWS (or what the AWS CLI files of
+ * `patch-audit evaluate` contain), kept raw enough that a snapshot can be
+ * re-evaluated offline with another catalog edition (DESIGN §1, §6).
+ * Checks are what the rules engine derives from facts.
+ */
+import { z } from 'zod';
+
+/** Stable rule ids (DESIGN §4). They appear in the UI, reports, exports and the CLI. */
+export const RULE_IDS = [
+  'agent.version',
+  'agent.windows2008',
+  'os.supported',
+  'os.greengrass',
+  'python.version',
+  'network.patch-source',
+  'network.s3',
+  'node.online',
+  'patch.scanned',
+  'patch.scan-age',
+  'patch.compliant',
+  'patch.pending-reboot',
+] as const;
+export const RuleId = z.enum(RULE_IDS);
+export type RuleId = z.infer<typeof RuleId>;
+
+export const CHECK_STATUSES = ['pass', 'fail', 'warn', 'unknown', 'not_applicable'] as const;
+export const CheckStatus = z.enum(CHECK_STATUSES);
+export type CheckStatus = z.infer<typeof CheckStatus>;
+
+/** Whether an optional data source could be read for this node's scope. */
+export const SourceStatus = z.enum(['ok', 'denied', 'error', 'not_collected']);
+export type SourceStatus = z.infer<typeof SourceStatus>;
+
+export const Lang = z.enum(['ja', 'en']);
+export type Lang = z.infer<typeof Lang>;
+
+/** A text in both report languages. Japanese is the authority (the seed is Japanese). */
+export const LocalizedText = z.object({ ja: z.string(), en: z.string() });
+export type LocalizedText = z.infer<typeof LocalizedText>;
+
+/** One `InstancePatchState` as SSM returns it, timestamps as ISO strings. */
+export const PatchState = z.object({
+  baselineId: z.string().optional(),
+  patchGroup: z.string().optional(),
+  operation: z.enum(['Scan', 'Install']).or(z.string()).optional(),
+  operationStartTime: z.string().optional(),
+  operationEndTime: z.string().optional(),
+  lastNoRebootInstallOperationTime: z.string().optional(),
+  rebootOption: z.string().optional(),
+  installedCount: z.number().int().nonnegative().optional(),
+  installedOtherCount: z.number().int().nonnegative().optional(),
+  installedPendingRebootCount: z.number().int().nonnegative().optional(),
+  installedRejectedCount: z.number().int().nonnegative().optional(),
+  missingCount: z.number().int().nonnegative().optional(),
+  failedCount: z.number().int().nonnegative().optional(),
+  notApplicableCount: z.number().int().nonnegative().optional(),
+  unreportedNotApplicableCount: z.number().int().nonnegative().optional(),
+  criticalNonCompliantCount: z.number().int().nonnegative().optional(),
+  securityNonCompliantCount: z.number().int().nonnegative().optional(),
+  otherNonCompliantCount: z.number().int().nonnegative().optional(),
+});
+export type PatchState = z.infer<typeof PatchState>;
+
+/** An application from the node's software inventory (AWS:Application), reduced to what the rules use. */
+export const InventoryApp = z.object({ name: z.string(), version: z.string() });
+export type InventoryApp = z.infer<typeof InventoryApp>;
+
+/** A route of the node's effective route table, classified by target kind. */
+export const Route = z.object({
+  /** A CIDR block, or a prefix-list id for gateway endpoints. */
+  destination: z.string(),
+  target: z.enum(['igw', 'nat-gateway', 'nat-instance', 'vpc-endpoint', 'transit-gateway', 'vpn-gateway', 'peering', 'local', 'other']),
+  targetId: z.string().optional(),
+  state: z.string().optional(),
+});
+export type Route = z.infer<typeof Route>;
+
+export const VpcEndpointFact = z.object({
+  id: z.string(),
+  serviceName: z.string(),
+  type: z.string(),
+  state: z.string().optional(),
+  routeTableIds: z.array(z.string()).optional(),
+  subnetIds: z.array(z.string()).optional(),
+  privateDnsEnabled: z.boolean().optional(),
+});
+export type VpcEndpointFact = z.infer<typeof VpcEndpointFact>;
+
+/** EC2 networking facts for one instance (the `network.*` rules, P3 and P4). */
+export const NetworkFacts = z.object({
+  vpcId: z.string().optional(),
+  subnetId: z.string().optional(),
+  publicIp: z.string().optional(),
+  routeTableId: z.string().optional(),
+  /** true when the route table is the VPC's main table (the subnet has no explicit association). */
+  mainRouteTable: z.boolean().optional(),
+  routes: z.array(Route),
+  vpcEndpoints: z.array(VpcEndpointFact),
+});
+export type NetworkFacts = z.infer<typeof NetworkFacts>;
+
+/** Everything known about one managed node in one scope. */
+export const NodeFacts = z.object({
+  accountId: z.string(),
+  region: z.string(),
+  instanceId: z.string(),
+  name: z.string().optional(),
+  ipAddress: z.string().optional(),
+  /** `EC2Instance` | `ManagedInstance` (DescribeInstanceInformation ResourceType). */
+  resourceType: z.string().optional(),
+  /** `AWS::EC2::Instance` | `AWS::SSM::ManagedInstance` | `AWS::IoT::Thing` (Greengrass core device). */
+  sourceType: z.string().optional(),
+  pingStatus: z.string().optional(),
+  lastPingAt: z.string().optional(),
+  agentVersion: z.string().optional(),
+  isLatestVersion: z.boolean().optional(),
+  platformType: z.string().optional(),
+  platformName: z.string().optional(),
+  platformVersion: z.string().optional(),
+  /** Undefined when the patch-state source was not read; null when read and the node has none. */
+  patchState: PatchState.nullable().optional(),
+  /** Python-relevant inventory applications; null when the node has no inventory at all. */
+  inventory: z.array(InventoryApp).nullable().optional(),
+  network: NetworkFacts.nullable().optional(),
+  sources: z.object({
+    patchState: SourceStatus,
+    inventory: SourceStatus,
+    network: SourceStatus,
+  }),
+});
+export type NodeFacts = z.infer<typeof NodeFacts>;
+
+/** Evidence: the fields a check looked at, as plain JSON values. */
+export const Evidence = z.record(z.string(), z.union([z.string(), z.number(), z.boolean(), z.null(), z.array(z.string())]));
+export type Evidence = z.infer<typeof Evidence>;
+
+/**
+ * One evaluated check. Messages are not stored: `code` plus `params` select a
+ * bilingual message in the catalog, so the store stays small and a language
+ * switch needs no re-evaluation.
+ */
+export const Check = z.object({
+  rule: RuleId,
+  status: CheckStatus,
+  code: z.string(),
+  params: z.record(z.string(), z.union([z.string(), z.number()])),
+  evidence: Evidence,
+});
+export type Check = z.infer<typeof Check>;
+
+export const PlatformFamily = z.string();
+
+/** A platform as normalized by the catalog (family id and comparable version). */
+export const NormalizedPlatform = z.object({
+  type: z.enum(['Linux', 'Windows', 'MacOS', 'unknown']),
+  family: z.string(),
+  version: z.string().optional(),
+});
+export type NormalizedPlatform = z.infer<typeof NormalizedPlatform>;
+
+/** One account × region of an audit, and how its collection went. */
+export const ScopeResult = z.object({
+  accountId: z.string(),
+  region: z.string(),
+  status: z.enum(['ok', 'failed', 'cancelled']),
+  /** Why the scope failed; never contains a credential. */
+  error: z.string().optional(),
+  nodes: z.number().int().nonnegative(),
+  calls: z.number().int().nonnegative(),
+  throttles: z.number().int().nonnegative(),
+  /** Optional data sources that were denied or failed in this scope (e.g. `ssm:GetInventory`). */
+  gaps: z.array(z.string()),
+});
+export type ScopeResult = z.infer<typeof ScopeResult>;
+
+export const SnapshotStatus = z.enum(['complete', 'partial']);
+export type SnapshotStatus = z.infer<typeof SnapshotStatus>;
+
+/** What an audit (or a re-evaluation) hands to the store to be saved as one snapshot. */
+export const SnapshotInput = z.object({
+  startedAt: z.string(),
+  finishedAt: z.string(),
+  status: SnapshotStatus,
+  catalogEdition: z.string(),
+  scanAgeDays: z.number().positive(),
+  toolVersion: z.string(),
+  label: z.string().optional(),
+  client: z.string().optional(),
+  engagement: z.string().optional(),
+  /** Set on a snapshot re-evaluated from another one. */
+  derivedFrom: z.number().int().optional(),
+  scopes: z.array(ScopeResult),
+  nodes: z.array(z.object({ facts: NodeFacts, checks: z.array(Check) })),
+});
+export type SnapshotInput = z.infer<typeof SnapshotInput>;
