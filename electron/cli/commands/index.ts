@@ -1,0 +1,7 @@
+import type { Command } from 'commander';
+import type { SetExitCode } from '../io';
+
+/** A CLI command: adds itself to the program. Add new commands to the list below. */
+export type RegisterCommand = (program: Command, setExitCode: SetExitCode) => void;
+
+export const commands: RegisterCommand[] = [];

@@ -1,0 +1,29 @@
+/**
+ * `patch-audit`: the same core as the desktop app, headless (DESIGN §1).
+ * Each command lives in ./commands and registers itself on the program.
+ */
+import { Command, CommanderError } from 'commander';
+import { TOOL_VERSION } from '../../shared/toolVersion';
+import { commands } from './commands';
+import { UsageError } from './io';
+
+export async function main(argv: readonly string[]): Promise<number> {
+  const program = new Command('patch-audit')
+    .description('Audit AWS Systems Manager Patch Manager prerequisites and patch compliance.')
+    .version(TOOL_VERSION)
+    .exitOverride()
+    .configureOutput({ writeErr: (s) => process.stderr.write(s) });
+  let exitCode = 0;
+  for (const register of commands) register(program, (code) => (exitCode = code));
+  try {
+    await program.parseAsync([...argv]);
+    return exitCode;
+  } catch (err) {
+    if (err instanceof CommanderError) return err.exitCode === 0 ? 0 : 2;
+    if (err instanceof UsageError) {
+      process.stderr.write(`patch-audit: ${err.message}\n`);
+      return 2;
+    }
+    throw err;
+  }
+}
