@@ -193,6 +193,10 @@ export const SnapshotInput = z.object({
   /** Set on a snapshot re-evaluated from another one. */
   derivedFrom: z.number().int().optional(),
   scopes: z.array(ScopeResult),
-  nodes: z.array(z.object({ facts: NodeFacts, checks: z.array(Check) })),
+  /**
+   * `platform` is the catalog's normalization of the node's platform, stored as columns so the
+   * store can filter and sort by family without knowing the catalog.
+   */
+  nodes: z.array(z.object({ facts: NodeFacts, checks: z.array(Check), platform: NormalizedPlatform.optional() })),
 });
 export type SnapshotInput = z.infer<typeof SnapshotInput>;
