@@ -1,0 +1,46 @@
+/**
+ * Runs contract calls against the handlers: validates the input, calls the handler,
+ * validates the output, and turns every failure into a `CallResult` error value.
+ * The Electron IPC bindings and the web host both go through here, so validation
+ * cannot differ between the two.
+ */
+import { z } from 'zod';
+import { contract, type CallResult, type Handlers, type MethodName } from '../../shared/contract';
+
+/** An error whose message is safe and useful to show to the user. */
+export class UserFacingError extends Error {
+  override name = 'UserFacingError';
+  constructor(
+    message: string,
+    readonly code: 'not_found' | 'failed' | 'forbidden' = 'failed',
+  ) {
+    super(message);
+  }
+}
+
+export type Dispatch = (name: string, input: unknown) => Promise<CallResult<unknown>>;
+
+const isMethodName = (name: string): name is MethodName => Object.hasOwn(contract.methods, name);
+
+export function createDispatcher(handlers: Handlers, log: (line: string) => void = () => {}): Dispatch {
+  return async (name, rawInput) => {
+    if (!isMethodName(name)) return { ok: false, error: { code: 'invalid_input', message: `Unknown method: ${name.slice(0, 64)}` } };
+    const spec = contract.methods[name];
+    const parsed = spec.input.safeParse(rawInput);
+    if (!parsed.success) {
+      return { ok: false, error: { code: 'invalid_input', message: `Invalid input for ${name}: ${z.prettifyError(parsed.error)}` } };
+    }
+    const [domain, verb] = name.split(':') as [keyof Handlers, string];
+    const handler = (handlers[domain] as Record<string, (input: unknown) => Promise<unknown>>)[verb];
+    try {
+      const value = spec.output.parse(await handler!(parsed.data));
+      return { ok: true, value };
+    } catch (err) {
+      if (err instanceof UserFacingError) return { ok: false, error: { code: err.code, message: err.message } };
+      // Internal errors are logged by name only: messages from deep inside (SDK, SQLite) may
+      // carry request details, and the renderer gets a generic message instead.
+      log(`call ${name} failed: ${err instanceof Error ? err.name : 'non-error thrown'}`);
+      return { ok: false, error: { code: 'failed', message: `${name} failed unexpectedly.` } };
+    }
+  };
+}

@@ -1,0 +1,20 @@
+/**
+ * `npm run web`: the renderer in your own browser, backed by the same core as the desktop app.
+ * Data goes to PATCH_AUDITOR_DATA_DIR, or a fresh temporary folder.
+ */
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { CATALOG_EDITION_IDS } from '../../shared/catalogEditions';
+import { createCore } from '../core/createCore';
+import { startWebHost } from './server';
+
+const dataDir = process.env.PATCH_AUDITOR_DATA_DIR ?? mkdtempSync(join(tmpdir(), 'patch-auditor-web-'));
+const core = createCore({
+  dataDir,
+  catalogEditions: CATALOG_EDITION_IDS,
+  log: (line) => process.stderr.write(`[webhost] ${line}\n`),
+  host: { host: 'web', versions: { node: process.versions.node }, openExternal: async () => {} },
+});
+const host = await startWebHost({ core, rendererDir: join(import.meta.dirname, '..', '..', 'out', 'renderer') });
+process.stdout.write(`Patch Auditor web host (data in ${dataDir})\nOpen: ${host.url}\n`);

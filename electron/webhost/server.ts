@@ -1,0 +1,188 @@
+/**
+ * The web host: the same contract handlers as the desktop app, over loopback HTTP, plus the
+ * built renderer, so the real renderer runs in a plain browser (end-to-end tests, benchmarks,
+ * a look at the UI without Electron).
+ *
+ * It listens on 127.0.0.1 only, on a random port, and requires a random per-run token on
+ * every request: the launch URL carries it once (`/?token=…`), the server answers with an
+ * HttpOnly SameSite=Strict cookie, and every later request must present that cookie. The
+ * Host header must name the loopback address (DNS rebinding), and API calls must come from
+ * the host's own origin.
+ */
+import { randomBytes, timingSafeEqual } from 'node:crypto';
+import { createReadStream } from 'node:fs';
+import { stat } from 'node:fs/promises';
+import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { extname, resolve, sep } from 'node:path';
+import { EVENT_NAMES } from '../../shared/contract';
+import type { Core } from '../core/createCore';
+import { RENDERER_CSP } from '../core/security/csp';
+
+const COOKIE = 'pa_token';
+const MAX_BODY = 8 * 1024 * 1024;
+const MIME: Record<string, string> = {
+  '.html': 'text/html; charset=utf-8',
+  '.js': 'text/javascript; charset=utf-8',
+  '.css': 'text/css; charset=utf-8',
+  '.svg': 'image/svg+xml',
+  '.png': 'image/png',
+  '.woff2': 'font/woff2',
+  '.json': 'application/json',
+};
+
+export interface WebHost {
+  /** The launch URL, token included: open this in the browser. */
+  url: string;
+  origin: string;
+  close(): Promise<void>;
+}
+
+export interface WebHostOptions {
+  core: Pick<Core, 'dispatch' | 'events'>;
+  rendererDir: string;
+  port?: number;
+  token?: string;
+}
+
+export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
+  const token = options.token ?? randomBytes(32).toString('base64url');
+  const root = resolve(options.rendererDir);
+  const streams = new Set<ServerResponse>();
+  let origin = '';
+
+  const tokenMatches = (candidate: string | undefined) => {
+    if (!candidate) return false;
+    const a = Buffer.from(candidate);
+    const b = Buffer.from(token);
+    return a.length === b.length && timingSafeEqual(a, b);
+  };
+
+  const server = createServer((req, res) => {
+    handle(req, res).catch(() => {
+      if (!res.headersSent) res.writeHead(500);
+      res.end();
+    });
+  });
+
+  async function handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
+    const url = new URL(req.url ?? '/', origin);
+    if (req.headers.host !== new URL(origin).host) return deny(res, 421, 'Misdirected request');
+
+    const launchToken = url.searchParams.get('token');
+    if (req.method === 'GET' && url.pathname === '/' && launchToken !== null) {
+      if (!tokenMatches(launchToken)) return deny(res, 403, 'Forbidden');
+      res.writeHead(303, {
+        Location: '/',
+        'Set-Cookie': `${COOKIE}=${token}; HttpOnly; SameSite=Strict; Path=/`,
+        'Cache-Control': 'no-store',
+      });
+      return void res.end();
+    }
+    if (!tokenMatches(readCookie(req.headers.cookie, COOKIE))) return deny(res, 403, 'Forbidden');
+
+    if (url.pathname.startsWith('/api/')) {
+      if (req.method !== 'POST') return deny(res, 405, 'Method not allowed');
+      if (req.headers.origin !== origin) return deny(res, 403, 'Forbidden');
+      if (!String(req.headers['content-type'] ?? '').startsWith('application/json')) return deny(res, 415, 'JSON only');
+      const body = await readBody(req);
+      if (body === null) return deny(res, 413, 'Too large');
+      let input: unknown;
+      try {
+        input = body.length ? JSON.parse(body) : undefined;
+      } catch {
+        return sendJson(res, { ok: false, error: { code: 'invalid_input', message: 'The request body is not JSON.' } });
+      }
+      const name = decodeURIComponent(url.pathname.slice('/api/'.length));
+      return sendJson(res, await options.core.dispatch(name, (input as { input?: unknown } | undefined)?.input));
+    }
+    if (url.pathname === '/events' && req.method === 'GET') {
+      res.writeHead(200, { 'Content-Type': 'text/event-stream', 'Cache-Control': 'no-store', Connection: 'keep-alive' });
+      res.write(': connected\n\n');
+      streams.add(res);
+      req.on('close', () => streams.delete(res));
+      return;
+    }
+    if (req.method !== 'GET' && req.method !== 'HEAD') return deny(res, 405, 'Method not allowed');
+    return serveStatic(url.pathname, res);
+  }
+
+  async function serveStatic(pathname: string, res: ServerResponse): Promise<void> {
+    let decoded: string;
+    try {
+      decoded = decodeURIComponent(pathname);
+    } catch {
+      return deny(res, 400, 'Bad path');
+    }
+    const file = resolve(root, `.${decoded === '/' ? '/index.html' : decoded}`);
+    if (!file.startsWith(root + sep) || decoded.includes('\0')) return deny(res, 404, 'Not found');
+    const info = await stat(file).catch(() => null);
+    if (!info?.isFile()) return deny(res, 404, 'Not found');
+    res.writeHead(200, {
+      'Content-Type': MIME[extname(file)] ?? 'application/octet-stream',
+      'Content-Length': info.size,
+      'Content-Security-Policy': RENDERER_CSP,
+      'X-Content-Type-Options': 'nosniff',
+      'Cache-Control': 'no-store',
+    });
+    createReadStream(file).pipe(res);
+  }
+
+  const unsubscribe = options.core.events.subscribe((name, payload) => {
+    if (!EVENT_NAMES.includes(name)) return;
+    const frame = `event: ${name}\ndata: ${JSON.stringify(payload)}\n\n`;
+    for (const stream of streams) stream.write(frame);
+  });
+
+  await new Promise<void>((done) => server.listen(options.port ?? 0, '127.0.0.1', done));
+  const { port } = server.address() as AddressInfo;
+  origin = `http://127.0.0.1:${port}`;
+
+  return {
+    url: `${origin}/?token=${token}`,
+    origin,
+    close: async () => {
+      unsubscribe();
+      for (const stream of streams) stream.end();
+      server.closeAllConnections();
+      await new Promise<void>((done) => server.close(() => done()));
+    },
+  };
+}
+
+function deny(res: ServerResponse, status: number, message: string): void {
+  res.writeHead(status, { 'Content-Type': 'text/plain; charset=utf-8', 'Cache-Control': 'no-store' });
+  res.end(message);
+}
+
+function sendJson(res: ServerResponse, value: unknown): void {
+  const body = JSON.stringify(value);
+  res.writeHead(200, { 'Content-Type': 'application/json; charset=utf-8', 'Cache-Control': 'no-store' });
+  res.end(body);
+}
+
+function readCookie(header: string | undefined, name: string): string | undefined {
+  for (const part of (header ?? '').split(';')) {
+    const [key, ...rest] = part.trim().split('=');
+    if (key === name) return rest.join('=');
+  }
+  return undefined;
+}
+
+function readBody(req: IncomingMessage): Promise<string | null> {
+  return new Promise((done, fail) => {
+    const chunks: Buffer[] = [];
+    let size = 0;
+    req.on('data', (chunk: Buffer) => {
+      size += chunk.length;
+      if (size > MAX_BODY) {
+        done(null);
+        req.destroy();
+        return;
+      }
+      chunks.push(chunk);
+    });
+    req.on('end', () => done(Buffer.concat(chunks).toString('utf8')));
+    req.on('error', fail);
+  });
+}

@@ -1,0 +1,134 @@
+/**
+ * The one typed contract between the renderer and the main process (DESIGN §3).
+ *
+ * Every call the renderer can make and every event it can receive is declared here with
+ * zod schemas. The preload bridge, the `ipcMain.handle` bindings, the web host's routes
+ * and the handler interfaces are all derived from this object, so a later issue adds an
+ * entry here and a handler in the core, never plumbing.
+ *
+ * Credentials never cross it: the renderer sees profile names, account ids and results only.
+ */
+import { z } from 'zod';
+import { Lang } from './model';
+
+const method = <I extends z.ZodType, O extends z.ZodType>(input: I, output: O) => ({ input, output });
+const none = z.undefined();
+
+export const Theme = z.enum(['system', 'light', 'dark']);
+export type Theme = z.infer<typeof Theme>;
+
+export const Settings = z.object({
+  language: Lang,
+  theme: Theme,
+  catalogEdition: z.string().min(1).max(64),
+  /** `patch.scan-age`: a last patch operation older than this many days is stale. */
+  scanAgeDays: z.number().int().min(1).max(365),
+});
+export type Settings = z.infer<typeof Settings>;
+
+export const SettingsPatch = Settings.partial().strict();
+export type SettingsPatch = z.infer<typeof SettingsPatch>;
+
+export const AppInfo = z.object({
+  name: z.string(),
+  version: z.string(),
+  /** `electron` in the desktop app, `web` in the loopback web host. */
+  host: z.enum(['electron', 'web']),
+  platform: z.string(),
+  versions: z.record(z.string(), z.string()),
+  dataDir: z.string(),
+  catalogEditions: z.array(z.string()),
+});
+export type AppInfo = z.infer<typeof AppInfo>;
+
+export const contract = {
+  methods: {
+    'app:info': method(none, AppInfo),
+    'app:openExternal': method(z.object({ url: z.string().max(2048) }).strict(), z.object({ opened: z.boolean() })),
+    'settings:get': method(none, Settings),
+    'settings:set': method(SettingsPatch, Settings),
+  },
+  events: {
+    'settings:changed': Settings,
+  },
+} as const;
+
+type Methods = (typeof contract)['methods'];
+type Events = (typeof contract)['events'];
+export type MethodName = keyof Methods;
+export type EventName = keyof Events;
+export type MethodInput<K extends MethodName> = z.input<Methods[K]['input']>;
+export type MethodOutput<K extends MethodName> = z.output<Methods[K]['output']>;
+export type EventPayload<E extends EventName> = z.output<Events[E]>;
+
+export const METHOD_NAMES = Object.keys(contract.methods) as MethodName[];
+export const EVENT_NAMES = Object.keys(contract.events) as EventName[];
+
+type DomainOf<K extends string> = K extends `${infer D}:${string}` ? D : never;
+export type Domain = DomainOf<MethodName | EventName>;
+
+/** Server side: one typed handler interface per domain (`settings`, `app`, …). */
+export type DomainHandlers<D extends Domain> = {
+  [K in MethodName as K extends `${D}:${infer V}` ? V : never]: (input: z.output<Methods[K]['input']>) => Promise<z.input<Methods[K]['output']>>;
+};
+export type Handlers = { [D in Domain]: DomainHandlers<D> };
+
+/** Calls without input take no argument at all. */
+type CallArgs<K extends MethodName> = MethodInput<K> extends undefined ? [] : [input: MethodInput<K>];
+export type Unsubscribe = () => void;
+
+/** Client side: `window.auditor.settings.get()`, `window.auditor.settings.onChanged(fn)`. */
+export type AuditorApi = {
+  [D in Domain]: {
+    [K in MethodName as K extends `${D}:${infer V}` ? V : never]: (...args: CallArgs<K>) => Promise<MethodOutput<K>>;
+  } & {
+    [E in EventName as E extends `${D}:${infer V}` ? `on${Capitalize<V>}` : never]: (listener: (payload: EventPayload<E>) => void) => Unsubscribe;
+  };
+};
+
+/** What crosses the wire for a call: errors are values, so their code and message survive IPC. */
+export type CallResult<T> = { ok: true; value: T } | { ok: false; error: { code: ErrorCode; message: string } };
+export type ErrorCode = 'invalid_input' | 'forbidden' | 'not_found' | 'failed';
+
+/** A failed call as the renderer sees it. */
+export class AuditorError extends Error {
+  override name = 'AuditorError';
+  constructor(
+    readonly code: ErrorCode,
+    message: string,
+  ) {
+    super(message);
+  }
+}
+
+/** How a bridge reaches the main process: Electron IPC in the preload, HTTP in the web host. */
+export interface Transport {
+  call(name: MethodName, input: unknown): Promise<CallResult<unknown>>;
+  subscribe(name: EventName, listener: (payload: unknown) => void): Unsubscribe;
+}
+
+/**
+ * Builds the renderer-facing API from the contract: named functions only, nothing generic
+ * is exposed. Used by the preload (IPC transport) and by the renderer in the web host.
+ */
+export function buildApi(transport: Transport): AuditorApi {
+  const api: Record<string, Record<string, unknown>> = {};
+  const domainOf = (name: string) => {
+    const [domain = '', verb = ''] = name.split(':');
+    return { domain, verb, target: (api[domain] ??= {}) };
+  };
+  for (const name of METHOD_NAMES) {
+    const { verb, target } = domainOf(name);
+    target[verb] = async (input?: unknown) => {
+      const result = await transport.call(name, input);
+      if (!result.ok) throw new AuditorError(result.error.code, result.error.message);
+      return result.value;
+    };
+  }
+  for (const name of EVENT_NAMES) {
+    const { verb, target } = domainOf(name);
+    target[`on${verb.charAt(0).toUpperCase()}${verb.slice(1)}`] = (listener: (payload: unknown) => void) =>
+      transport.subscribe(name, listener);
+  }
+  return api as unknown as AuditorApi;
+}

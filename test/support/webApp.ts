@@ -1,0 +1,59 @@
+/**
+ * An end-to-end fixture in the manner of Bruno's: a fresh temporary data folder per test,
+ * the real core behind the real web host, the built renderer, and app log lines prefixed so
+ * a failing run shows whose line is whose.
+ */
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { Browser, Page } from 'playwright-core';
+import { CATALOG_EDITION_IDS } from '../../shared/catalogEditions';
+import { createCore, type Core } from '../../electron/core/createCore';
+import { startWebHost, type WebHost } from '../../electron/webhost/server';
+import { launchChromium } from './chromium';
+
+export const RENDERER_DIR = join(import.meta.dirname, '..', '..', 'out', 'renderer');
+export const RESULTS_DIR = join(import.meta.dirname, '..', '..', 'test-results');
+
+export interface WebApp {
+  dataDir: string;
+  core: Core;
+  host: WebHost;
+  browser: Browser;
+  page: Page;
+  /** Console errors and CSP violations seen in the page. */
+  pageErrors: string[];
+  close(): Promise<void>;
+}
+
+export async function startWebApp(): Promise<WebApp> {
+  const dataDir = mkdtempSync(join(tmpdir(), 'pa-e2e-'));
+  const core = createCore({
+    dataDir,
+    catalogEditions: CATALOG_EDITION_IDS,
+    log: (line) => process.stderr.write(`[app] ${line}\n`),
+    host: { host: 'web', versions: { node: process.versions.node }, openExternal: async () => {} },
+  });
+  const host = await startWebHost({ core, rendererDir: RENDERER_DIR });
+  const browser = await launchChromium();
+  const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
+  const page = await context.newPage();
+  const pageErrors: string[] = [];
+  page.on('console', (msg) => {
+    if (msg.type() === 'error') pageErrors.push(msg.text());
+  });
+  page.on('pageerror', (err) => pageErrors.push(err.message));
+  return {
+    dataDir,
+    core,
+    host,
+    browser,
+    page,
+    pageErrors,
+    close: async () => {
+      await browser.close();
+      await host.close();
+      rmSync(dataDir, { recursive: true, force: true });
+    },
+  };
+}
