@@ -69,7 +69,9 @@ export type Domain = DomainOf<MethodName | EventName>;
 
 /** Server side: one typed handler interface per domain (`settings`, `app`, …). */
 export type DomainHandlers<D extends Domain> = {
-  [K in MethodName as K extends `${D}:${infer V}` ? V : never]: (input: z.output<Methods[K]['input']>) => Promise<z.input<Methods[K]['output']>>;
+  [K in MethodName as K extends `${D}:${infer V}` ? V : never]: (
+    input: z.output<Methods[K]['input']>,
+  ) => Promise<z.input<Methods[K]['output']>>;
 };
 export type Handlers = { [D in Domain]: DomainHandlers<D> };
 
@@ -82,7 +84,9 @@ export type AuditorApi = {
   [D in Domain]: {
     [K in MethodName as K extends `${D}:${infer V}` ? V : never]: (...args: CallArgs<K>) => Promise<MethodOutput<K>>;
   } & {
-    [E in EventName as E extends `${D}:${infer V}` ? `on${Capitalize<V>}` : never]: (listener: (payload: EventPayload<E>) => void) => Unsubscribe;
+    [E in EventName as E extends `${D}:${infer V}` ? `on${Capitalize<V>}` : never]: (
+      listener: (payload: EventPayload<E>) => void,
+    ) => Unsubscribe;
   };
 };
 

@@ -17,7 +17,16 @@ describe('app shell in Chromium against the web host', () => {
     await expect.poll(() => page.locator('html').getAttribute('lang')).toBe('ja');
     await expect.poll(() => page.locator('#page-title').textContent()).toBe('概要');
     const nav = await page.locator('nav a').allTextContents();
-    expect(nav).toEqual(['アカウントとリージョン', '監査の実行', '概要', 'ノードと検出事項', '推移', '比較', 'スナップショットとレポート', '設定']);
+    expect(nav).toEqual([
+      'アカウントとリージョン',
+      '監査の実行',
+      '概要',
+      'ノードと検出事項',
+      '推移',
+      '比較',
+      'スナップショットとレポート',
+      '設定',
+    ]);
     await page.screenshot({ path: join(RESULTS_DIR, 'shell-overview-ja.png') });
   });
 

@@ -1,0 +1,43 @@
+import { mkdtempSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { DEFAULT_SETTINGS, SettingsFile } from './settingsFile';
+
+const fresh = () => new SettingsFile(join(mkdtempSync(join(tmpdir(), 'pa-settings-')), 'nested', 'settings.json'));
+
+describe('SettingsFile', () => {
+  it('starts from the defaults (Japanese, seed-2022, 7 days)', () => {
+    expect(fresh().read()).toEqual(DEFAULT_SETTINGS);
+    expect(DEFAULT_SETTINGS).toMatchObject({ language: 'ja', catalogEdition: 'seed-2022', scanAgeDays: 7 });
+  });
+
+  it('persists updates in a 0600 file', () => {
+    const file = fresh();
+    file.update({ language: 'en', scanAgeDays: 14 });
+    expect(new SettingsFile(file.path).read()).toMatchObject({ language: 'en', scanAgeDays: 14, theme: 'system' });
+    if (process.platform !== 'win32') expect(statSync(file.path).mode & 0o777).toBe(0o600);
+  });
+
+  it('keeps the valid fields of a damaged file and defaults the rest', () => {
+    const file = fresh();
+    file.update({ language: 'en' });
+    writeFileSync(file.path, JSON.stringify({ language: 'en', scanAgeDays: -3, theme: 42, extra: 'x' }));
+    expect(file.read()).toEqual({ ...DEFAULT_SETTINGS, language: 'en' });
+  });
+
+  it('falls back to the defaults when the file is not JSON', () => {
+    const file = fresh();
+    file.update({ language: 'en' });
+    writeFileSync(file.path, '{ not json');
+    expect(file.read()).toEqual(DEFAULT_SETTINGS);
+  });
+
+  it('refuses an invalid update and leaves the file as it was', () => {
+    const file = fresh();
+    file.update({ language: 'en' });
+    const before = readFileSync(file.path, 'utf8');
+    expect(() => file.update({ scanAgeDays: 1000 })).toThrow();
+    expect(readFileSync(file.path, 'utf8')).toBe(before);
+  });
+});

@@ -1,0 +1,30 @@
+import { describe, expect, it } from 'vitest';
+import { mainWindowOptions } from './windowOptions';
+
+describe('mainWindowOptions', () => {
+  const prefs = mainWindowOptions('/app/preload.cjs').webPreferences!;
+
+  it('isolates and sandboxes the renderer with no Node', () => {
+    expect(prefs.contextIsolation).toBe(true);
+    expect(prefs.sandbox).toBe(true);
+    expect(prefs.nodeIntegration).toBe(false);
+    expect(prefs.nodeIntegrationInWorker).toBe(false);
+    expect(prefs.nodeIntegrationInSubFrames).toBe(false);
+  });
+
+  it('keeps web security on and the risky features off', () => {
+    expect(prefs.webSecurity).toBe(true);
+    expect(prefs.allowRunningInsecureContent).toBe(false);
+    expect(prefs.experimentalFeatures).toBe(false);
+    expect(prefs.webviewTag).toBe(false);
+    expect(prefs.navigateOnDragDrop).toBe(false);
+  });
+
+  it('uses the given preload and fits a 1280×800 screen', () => {
+    const options = mainWindowOptions('/app/preload.cjs');
+    expect(prefs.preload).toBe('/app/preload.cjs');
+    expect(options.width).toBeLessThanOrEqual(1280);
+    expect(options.height).toBeLessThanOrEqual(800);
+    expect(options.show).toBe(false);
+  });
+});

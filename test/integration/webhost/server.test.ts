@@ -1,0 +1,120 @@
+import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { request } from 'node:http';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createCore, type Core } from '../../../electron/core/createCore';
+import { startWebHost, type WebHost } from '../../../electron/webhost/server';
+
+function rawGet(url: string, headers: Record<string, string>): Promise<number> {
+  return new Promise((done, fail) => {
+    const req = request(url, { headers }, (res) => {
+      res.resume();
+      done(res.statusCode ?? 0);
+    });
+    req.on('error', fail);
+    req.end();
+  });
+}
+
+describe('web host', () => {
+  let host: WebHost;
+  let core: Core;
+  let cookie = '';
+  const rendererDir = mkdtempSync(join(tmpdir(), 'pa-webhost-'));
+  mkdirSync(join(rendererDir, 'assets'));
+  writeFileSync(join(rendererDir, 'index.html'), '<!doctype html><title>renderer</title>');
+  writeFileSync(join(rendererDir, 'assets', 'app.js'), 'export {}');
+  writeFileSync(join(tmpdir(), 'pa-webhost-outside.txt'), 'outside');
+
+  const call = (name: string, input: unknown, headers: Record<string, string> = {}) =>
+    fetch(`${host.origin}/api/${name}`, {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json', Origin: host.origin, Cookie: cookie, ...headers },
+      body: JSON.stringify({ input }),
+    });
+
+  beforeAll(async () => {
+    core = createCore({
+      dataDir: mkdtempSync(join(tmpdir(), 'pa-webhost-data-')),
+      catalogEditions: ['seed-2022'],
+      host: { host: 'web', versions: {}, openExternal: async () => {} },
+    });
+    host = await startWebHost({ core, rendererDir });
+    const launch = await fetch(host.url, { redirect: 'manual' });
+    expect(launch.status).toBe(303);
+    const setCookie = launch.headers.get('set-cookie') ?? '';
+    expect(setCookie).toMatch(/HttpOnly/);
+    expect(setCookie).toMatch(/SameSite=Strict/);
+    cookie = setCookie.split(';')[0]!;
+  });
+  afterAll(async () => host?.close());
+
+  it('listens on loopback only, on a random port', () => {
+    expect(host.origin).toMatch(/^http:\/\/127\.0\.0\.1:\d+$/);
+    expect(host.origin).not.toMatch(/:(80|3000|5173|8080)$/);
+  });
+
+  it('serves the renderer with the CSP once the token cookie is set', async () => {
+    const page = await fetch(`${host.origin}/`, { headers: { Cookie: cookie } });
+    expect(page.status).toBe(200);
+    expect(page.headers.get('content-security-policy')).toContain("default-src 'none'");
+    expect(await page.text()).toContain('<title>renderer</title>');
+  });
+
+  it('refuses every request without the token', async () => {
+    expect((await fetch(`${host.origin}/`)).status).toBe(403);
+    expect((await fetch(`${host.origin}/assets/app.js`)).status).toBe(403);
+    expect((await fetch(`${host.origin}/?token=wrong`)).status).toBe(403);
+    expect((await call('settings:get', undefined, { Cookie: 'pa_token=wrong' })).status).toBe(403);
+    expect((await fetch(`${host.origin}/events`)).status).toBe(403);
+  });
+
+  it('refuses a foreign Host header (DNS rebinding) and a foreign Origin', async () => {
+    expect(await rawGet(`${host.origin}/`, { Host: 'evil.example', Cookie: cookie })).toBe(421);
+    expect((await call('settings:get', undefined, { Origin: 'https://evil.example' })).status).toBe(403);
+  });
+
+  it('answers contract calls through the same validating dispatcher', async () => {
+    const ok = await call('settings:set', { language: 'en' });
+    expect(await ok.json()).toMatchObject({ ok: true, value: { language: 'en' } });
+    const bad = await call('settings:set', { language: 'fr' });
+    expect(await bad.json()).toMatchObject({ ok: false, error: { code: 'invalid_input' } });
+    const notJson = await fetch(`${host.origin}/api/settings:get`, {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json', Origin: host.origin, Cookie: cookie },
+      body: '{',
+    });
+    expect(await notJson.json()).toMatchObject({ ok: false, error: { code: 'invalid_input' } });
+  });
+
+  it('refuses non-JSON bodies, other methods and oversized bodies', async () => {
+    expect((await call('settings:get', undefined, { 'Content-Type': 'text/plain' })).status).toBe(415);
+    expect((await fetch(`${host.origin}/api/settings:get`, { headers: { Cookie: cookie } })).status).toBe(405);
+    const huge = await fetch(`${host.origin}/api/settings:set`, {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json', Origin: host.origin, Cookie: cookie },
+      body: JSON.stringify({ input: { language: 'x'.repeat(9 * 1024 * 1024) } }),
+    }).catch(() => null);
+    expect(huge === null || huge.status === 413).toBe(true);
+  });
+
+  it('keeps static files inside the renderer folder', async () => {
+    for (const path of ['/..%2fpa-webhost-outside.txt', '/%2e%2e/pa-webhost-outside.txt', '/nope.js']) {
+      expect((await fetch(`${host.origin}${path}`, { headers: { Cookie: cookie } })).status).toBe(404);
+    }
+  });
+
+  it('streams contract events to the page', async () => {
+    const controller = new AbortController();
+    const stream = await fetch(`${host.origin}/events`, { headers: { Cookie: cookie }, signal: controller.signal });
+    const reader = stream.body!.getReader();
+    await reader.read();
+    await core.dispatch('settings:set', { theme: 'dark' });
+    const { value } = await reader.read();
+    const text = new TextDecoder().decode(value);
+    expect(text).toContain('event: settings:changed');
+    expect(text).toContain('"theme":"dark"');
+    controller.abort();
+  });
+});

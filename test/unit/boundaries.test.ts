@@ -1,0 +1,60 @@
+/**
+ * The architecture's hard lines (DESIGN §1): the core and shared code run in plain Node and
+ * the browser, so they never import Electron; the renderer never imports Node or the core.
+ */
+import { readdirSync, readFileSync } from 'node:fs';
+import { join, relative } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { TOOL_VERSION } from '../../shared/toolVersion';
+
+const root = join(import.meta.dirname, '..', '..');
+
+function sources(dir: string): string[] {
+  return readdirSync(join(root, dir), { recursive: true, withFileTypes: true })
+    .filter((entry) => entry.isFile() && /\.(ts|svelte|mjs|js)$/.test(entry.name))
+    .map((entry) => relative(root, join(entry.parentPath, entry.name)));
+}
+
+const importsOf = (file: string) =>
+  [
+    ...readFileSync(join(root, file), 'utf8').matchAll(
+      /(?:import|export)[^'"]*?from\s*['"]([^'"]+)['"]|import\(\s*['"]([^'"]+)['"]\s*\)|require\(\s*['"]([^'"]+)['"]\s*\)/g,
+    ),
+  ].map((m) => m[1] ?? m[2] ?? m[3] ?? '');
+
+describe('module boundaries', () => {
+  it('electron/core and shared/ never import electron', () => {
+    const offenders = [...sources('electron/core'), ...sources('shared')].filter((file) =>
+      importsOf(file).some((spec) => spec === 'electron' || spec.startsWith('electron/')),
+    );
+    expect(offenders).toEqual([]);
+  });
+
+  it('shared/ imports no Node built-ins (it is bundled into the renderer too)', () => {
+    const offenders = sources('shared')
+      .filter((file) => !file.endsWith('.test.ts'))
+      .filter((file) => importsOf(file).some((spec) => spec.startsWith('node:')));
+    expect(offenders).toEqual([]);
+  });
+
+  it('the renderer reaches the core only through the contract', () => {
+    const offenders = sources('renderer/src').filter((file) =>
+      importsOf(file).some(
+        (spec) => spec.startsWith('node:') || spec === 'electron' || spec.includes('electron/core') || spec.includes('electron/main'),
+      ),
+    );
+    expect(offenders).toEqual([]);
+  });
+
+  it('the tool version matches package.json', () => {
+    const pkg = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')) as { version: string };
+    expect(TOOL_VERSION).toBe(pkg.version);
+  });
+
+  it('no project file reads the reference folder beside the repository', () => {
+    const offenders = [...sources('electron'), ...sources('shared'), ...sources('renderer/src'), ...sources('test')].filter((file) =>
+      /\.\.\/shared\/(seed|DESIGN|hooks)/.test(readFileSync(join(root, file), 'utf8').replace(/\/\*[\s\S]*?\*\/|\/\/.*$/gm, '')),
+    );
+    expect(offenders).toEqual([]);
+  });
+});
