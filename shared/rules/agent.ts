@@ -1,0 +1,41 @@
+/** P1 (minimum SSM Agent) and P6 (Windows Server 2008 and its last supported agent). */
+import { matchesPlatform } from '../catalog/match';
+import { compareVersions, parseVersion } from '../versionCompare';
+import type { Rule, RuleOutcome } from './types';
+
+export const agentVersion: Rule = ({ facts, catalog }): RuleOutcome => {
+  const minimum = catalog.agent.minimum;
+  const evidence = { agentVersion: facts.agentVersion ?? null, minimum, isLatestVersion: facts.isLatestVersion ?? null };
+  const reported = facts.agentVersion;
+  if (reported === undefined || !parseVersion(reported)) return { status: 'unknown', code: 'agent.version.unreported', evidence };
+  const params = { agentVersion: reported, minimum };
+  if (compareVersions(reported, minimum) < 0) return { status: 'fail', code: 'agent.version.too-old', params, evidence };
+  // The seed recommends keeping the agent current, but only the minimum is a prerequisite: still a pass.
+  const code = facts.isLatestVersion === false ? 'agent.version.ok-not-latest' : 'agent.version.ok';
+  return { status: 'pass', code, params, evidence };
+};
+
+export const agentWindows2008: Rule = ({ facts, platform, catalog }): RuleOutcome => {
+  const rule = catalog.windows2008;
+  const evidence = {
+    family: platform.family,
+    platformVersion: platform.version ?? null,
+    agentVersion: facts.agentVersion ?? null,
+    lastSupportedAgent: rule.lastSupportedAgent,
+    vendorSupportEnded: rule.vendorSupportEnded,
+  };
+  if (!matchesPlatform(platform, rule.match)) return { status: 'not_applicable', code: 'agent.windows2008.not-applicable', evidence };
+  const params = { vendorSupportEnded: rule.vendorSupportEnded, lastSupportedAgent: rule.lastSupportedAgent };
+  const reported = facts.agentVersion;
+  // The OS itself is out of vendor support, so even a compatible agent is only a warning, never a pass.
+  if (reported === undefined || !parseVersion(reported)) {
+    return { status: 'warn', code: 'agent.windows2008.eol-agent-unknown', params, evidence };
+  }
+  const tooNew = compareVersions(reported, rule.lastSupportedAgent) > 0;
+  return {
+    status: tooNew ? 'fail' : 'warn',
+    code: tooNew ? 'agent.windows2008.agent-too-new' : 'agent.windows2008.eol',
+    params: { ...params, agentVersion: reported },
+    evidence,
+  };
+};
