@@ -1,0 +1,166 @@
+/**
+ * Export snapshots to one portable file and import them back (DESIGN §6).
+ *
+ * File: gzip of two lines. Line 1 is a JSON header (format, version, createdAt, toolVersion,
+ * snapshot count, payload size and SHA-256); line 2 is the JSON payload `{snapshots: [...]}`.
+ * `gunzip -c file | head -1` shows what a file is without reading it all.
+ *
+ * Import checks everything before it writes anything (size, gzip, header, checksum, strict
+ * schema, cross-references) and then saves all snapshots in one transaction: a bad file is
+ * refused with an ImportError whose message is meant for the user, and the database is unchanged.
+ */
+import { createHash } from 'node:crypto';
+import { chmodSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { gunzipSync, gzipSync } from 'node:zlib';
+import type { z } from 'zod';
+import type { SnapshotInput } from '../../../shared/model';
+import { TOOL_VERSION } from '../../../shared/toolVersion';
+import { ArchiveHeader, ArchivePayload, EXPORT_FORMAT, EXPORT_VERSION } from './archiveSchema';
+import type { ArchiveSnapshot } from './archiveSchema';
+import { InvalidSnapshotError } from './saveSnapshot';
+import { loadSnapshotInput } from './loadSnapshotInput';
+import type { Store } from './openStore';
+
+export class ImportError extends Error {
+  override name = 'ImportError';
+}
+
+export interface ArchiveLimits {
+  /** Largest file accepted, in bytes (compressed). */
+  maxFileBytes: number;
+  /** Largest decompressed content accepted, in bytes; stays below V8's string limit. */
+  maxContentBytes: number;
+}
+
+export const DEFAULT_LIMITS: ArchiveLimits = { maxFileBytes: 256 * 1024 * 1024, maxContentBytes: 480 * 1024 * 1024 };
+
+const MAX_HEADER_BYTES = 4096;
+/** Keys that would reach an object's prototype if any code ever merged parsed data by assignment. */
+const FORBIDDEN_KEYS = new Set(['__proto__', 'constructor', 'prototype']);
+
+export function exportSnapshots(store: Store, ids: readonly number[], file: string, clock: () => Date = store.clock): void {
+  const snapshots: ArchiveSnapshot[] = ids.map((id) => {
+    const { meta, input } = loadSnapshotInput(store.db, id);
+    return { id: meta.id, savedAt: meta.savedAt, ...input };
+  });
+  const payload = Buffer.from(JSON.stringify({ snapshots }), 'utf8');
+  const header: ArchiveHeader = {
+    format: EXPORT_FORMAT,
+    version: EXPORT_VERSION,
+    createdAt: clock().toISOString(),
+    toolVersion: TOOL_VERSION,
+    snapshots: snapshots.length,
+    payloadBytes: payload.length,
+    payloadSha256: createHash('sha256').update(payload).digest('hex'),
+  };
+  const body = gzipSync(Buffer.concat([Buffer.from(`${JSON.stringify(header)}\n`, 'utf8'), payload]));
+  // Written beside the target and renamed, so an interrupted export never leaves half a file
+  // under the requested name; owner-only, as it holds client data.
+  const tmp = `${file}.${process.pid}.partial`;
+  try {
+    writeFileSync(tmp, body, { mode: 0o600 });
+    chmodSync(tmp, 0o600);
+    renameSync(tmp, file);
+  } catch (err) {
+    rmSync(tmp, { force: true });
+    throw err;
+  }
+}
+
+function describeIssues(error: z.ZodError): string {
+  const lines = error.issues.slice(0, 5).map((i) => `  ${i.path.map((p) => (typeof p === 'number' ? `[${p}]` : `.${String(p)}`)).join('').replace(/^\./, '') || '(top level)'}: ${i.message}`);
+  const more = error.issues.length > 5 ? `\n  … and ${error.issues.length - 5} more problems` : '';
+  return `${lines.join('\n')}${more}`;
+}
+
+function parseJson(text: string, what: string): unknown {
+  try {
+    return JSON.parse(text, (k, v: unknown) => {
+      if (FORBIDDEN_KEYS.has(k)) throw new ImportError(`The ${what} contains the forbidden key "${k}"; the file was refused.`);
+      return v;
+    });
+  } catch (err) {
+    if (err instanceof ImportError) throw err;
+    throw new ImportError(`The ${what} is not valid JSON (${(err as Error).message}); the file may be damaged.`);
+  }
+}
+
+function readContent(file: string, limits: ArchiveLimits): Buffer {
+  let size: number;
+  try {
+    size = statSync(file).size;
+  } catch {
+    throw new ImportError(`Cannot read ${file}: the file does not exist or is not accessible.`);
+  }
+  if (size > limits.maxFileBytes) throw new ImportError(`The file is ${size} bytes, more than the ${limits.maxFileBytes} bytes an export may have.`);
+  const gz = readFileSync(file);
+  if (gz.length < 2 || gz[0] !== 0x1f || gz[1] !== 0x8b) throw new ImportError('This is not a Patch Auditor export: it is not a gzip file.');
+  try {
+    return gunzipSync(gz, { maxOutputLength: limits.maxContentBytes });
+  } catch (err) {
+    if ((err as NodeJS.ErrnoException).code === 'ERR_BUFFER_TOO_LARGE') {
+      throw new ImportError(`The file expands to more than ${limits.maxContentBytes} bytes, more than an export may hold; it was refused.`);
+    }
+    throw new ImportError(`The file is damaged or truncated: it cannot be decompressed (${(err as Error).message}).`);
+  }
+}
+
+/** Validates a whole export file without touching any database. */
+export function readArchive(file: string, limits: ArchiveLimits = DEFAULT_LIMITS): { header: ArchiveHeader; snapshots: ArchiveSnapshot[] } {
+  const content = readContent(file, limits);
+  const nl = content.indexOf(0x0a);
+  if (nl < 0 || nl > MAX_HEADER_BYTES) throw new ImportError('This is not a Patch Auditor export: it has no header line.');
+  const rawHeader = parseJson(content.subarray(0, nl).toString('utf8'), 'header');
+  const fmt = rawHeader !== null && typeof rawHeader === 'object' ? (rawHeader as Record<string, unknown>) : {};
+  if (fmt.format !== EXPORT_FORMAT) throw new ImportError('This is not a Patch Auditor export: its header does not name the export format.');
+  if (typeof fmt.version === 'number' && fmt.version > EXPORT_VERSION) {
+    throw new ImportError(`This export uses format version ${fmt.version}, made by a newer Patch Auditor; this version reads version ${EXPORT_VERSION}. Update Patch Auditor to import it.`);
+  }
+  const header = ArchiveHeader.safeParse(rawHeader);
+  if (!header.success) throw new ImportError(`The export's header is invalid:\n${describeIssues(header.error)}`);
+  const payload = content.subarray(nl + 1);
+  if (payload.length !== header.data.payloadBytes) {
+    throw new ImportError(`The file is damaged or truncated: its content is ${payload.length} bytes, the header says ${header.data.payloadBytes}.`);
+  }
+  if (createHash('sha256').update(payload).digest('hex') !== header.data.payloadSha256) {
+    throw new ImportError('The file is damaged or was modified: its checksum (SHA-256) does not match its header.');
+  }
+  const parsed = ArchivePayload.safeParse(parseJson(payload.toString('utf8'), 'content'));
+  if (!parsed.success) throw new ImportError(`The export contains invalid data:\n${describeIssues(parsed.error)}`);
+  const snapshots = parsed.data.snapshots;
+  if (snapshots.length !== header.data.snapshots) throw new ImportError(`The header announces ${header.data.snapshots} snapshots but the file holds ${snapshots.length}.`);
+  const ids = new Set<number>();
+  for (const s of snapshots) {
+    if (ids.has(s.id)) throw new ImportError(`The export lists snapshot ${s.id} twice.`);
+    ids.add(s.id);
+  }
+  return { header: header.data, snapshots };
+}
+
+/**
+ * Imports every snapshot of an export file in one transaction; returns their new ids in file
+ * order. `derivedFrom` is re-linked when the source snapshot is in the same file and dropped
+ * otherwise (the exporting database's ids mean nothing here).
+ */
+export function importSnapshots(store: Store, file: string, limits: ArchiveLimits = DEFAULT_LIMITS): number[] {
+  const { snapshots } = readArchive(file, limits);
+  try {
+    return store.db.transaction(() => {
+      const newIds = new Map<number, number>();
+      // A source is always older (smaller id) than what was derived from it: ascending ids
+      // save every source before the snapshots that point at it.
+      const order = [...snapshots].sort((a, b) => a.id - b.id);
+      for (const s of order) {
+        const { id, savedAt: _savedAt, derivedFrom, ...rest } = s;
+        const input: SnapshotInput = { ...rest };
+        const source = derivedFrom === undefined ? undefined : newIds.get(derivedFrom);
+        if (source !== undefined) input.derivedFrom = source;
+        newIds.set(id, store.saveSnapshot(input));
+      }
+      return snapshots.map((s) => newIds.get(s.id) ?? 0);
+    })();
+  } catch (err) {
+    if (err instanceof InvalidSnapshotError) throw new ImportError(`The export contains an inconsistent snapshot: ${err.message}.`);
+    throw err;
+  }
+}

@@ -1,0 +1,159 @@
+/**
+ * The export file's schema: the domain model with every string bounded, every list counted and
+ * every object strict, so a hostile file cannot smuggle fields, exhaust memory or plant path
+ * names. Types check against the model where the payload is saved (saveSnapshot's input).
+ */
+import { z } from 'zod';
+import { CheckStatus, RuleId, SnapshotStatus, SourceStatus } from '../../../shared/model';
+
+export const EXPORT_FORMAT = 'patch-auditor-export';
+export const EXPORT_VERSION = 1;
+
+// Control characters have no place in any stored text; rejecting them also stops terminal
+// escape sequences from reaching the CLI's output.
+const CONTROL = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/;
+const text = (max: number) => z.string().max(max).refine((s) => !CONTROL.test(s), 'contains control characters');
+/** Free text a user typed (labels, client names): also no `..` path segment, as it may name a file. */
+const userText = text(200).refine((s) => !/(^|[\\/])\.\.([\\/]|$)/.test(s), 'contains a ".." path segment');
+const token = (max: number) => z.string().regex(/^[A-Za-z0-9][A-Za-z0-9._:/+@-]*$/, 'has characters outside A-Z, 0-9 and ._:/+@-').max(max);
+const isoTime = z.iso.datetime({ offset: true });
+const count = z.number().int().nonnegative().max(100_000_000);
+const key = z.string().regex(/^[A-Za-z][A-Za-z0-9_.-]{0,63}$/, 'is not a valid key');
+
+const PatchState = z.strictObject({
+  baselineId: token(128).optional(),
+  patchGroup: text(256).optional(),
+  operation: text(32).optional(),
+  operationStartTime: isoTime.optional(),
+  operationEndTime: isoTime.optional(),
+  lastNoRebootInstallOperationTime: isoTime.optional(),
+  rebootOption: text(64).optional(),
+  installedCount: count.optional(),
+  installedOtherCount: count.optional(),
+  installedPendingRebootCount: count.optional(),
+  installedRejectedCount: count.optional(),
+  missingCount: count.optional(),
+  failedCount: count.optional(),
+  notApplicableCount: count.optional(),
+  unreportedNotApplicableCount: count.optional(),
+  criticalNonCompliantCount: count.optional(),
+  securityNonCompliantCount: count.optional(),
+  otherNonCompliantCount: count.optional(),
+});
+
+const Route = z.strictObject({
+  // A CIDR (IPv4 or IPv6, which may start with ':') or a prefix-list id.
+  destination: z.string().regex(/^[0-9A-Za-z:./-]{1,128}$/, 'is not a CIDR or prefix-list id'),
+  target: z.enum(['igw', 'nat-gateway', 'nat-instance', 'vpc-endpoint', 'transit-gateway', 'vpn-gateway', 'peering', 'local', 'other']),
+  targetId: token(128).optional(),
+  state: text(32).optional(),
+});
+
+const VpcEndpoint = z.strictObject({
+  id: token(64),
+  serviceName: token(256),
+  type: text(32),
+  state: text(32).optional(),
+  routeTableIds: z.array(token(64)).max(1000).optional(),
+  subnetIds: z.array(token(64)).max(1000).optional(),
+  privateDnsEnabled: z.boolean().optional(),
+});
+
+const NodeFacts = z.strictObject({
+  accountId: z.string().regex(/^\d{12}$/, 'is not a 12-digit AWS account id'),
+  region: z.string().regex(/^[a-z]{2,4}(-[a-z]+)+-\d{1,2}$/, 'is not an AWS region name'),
+  instanceId: token(128),
+  name: text(256).optional(),
+  ipAddress: z.string().regex(/^[0-9A-Fa-f.:]{2,45}$/, 'is not an IP address').optional(),
+  resourceType: text(64).optional(),
+  sourceType: text(64).optional(),
+  pingStatus: text(32).optional(),
+  lastPingAt: isoTime.optional(),
+  agentVersion: text(64).optional(),
+  isLatestVersion: z.boolean().optional(),
+  platformType: text(64).optional(),
+  platformName: text(256).optional(),
+  platformVersion: text(128).optional(),
+  patchState: PatchState.nullable().optional(),
+  inventory: z.array(z.strictObject({ name: text(256), version: text(128) })).max(1000).nullable().optional(),
+  network: z
+    .strictObject({
+      vpcId: token(64).optional(),
+      subnetId: token(64).optional(),
+      publicIp: z.string().regex(/^[0-9A-Fa-f.:]{2,45}$/, 'is not an IP address').optional(),
+      routeTableId: token(64).optional(),
+      mainRouteTable: z.boolean().optional(),
+      routes: z.array(Route).max(1000),
+      vpcEndpoints: z.array(VpcEndpoint).max(1000),
+    })
+    .nullable()
+    .optional(),
+  sources: z.strictObject({ patchState: SourceStatus, inventory: SourceStatus, network: SourceStatus }),
+});
+
+const value = z.union([text(4096), z.number().finite()]);
+const Check = z.strictObject({
+  rule: RuleId,
+  status: CheckStatus,
+  code: z.string().regex(/^[a-z0-9][a-z0-9._-]{0,127}$/i, 'is not a message code'),
+  params: z.record(key, value).refine((r) => Object.keys(r).length <= 32, 'has more than 32 entries'),
+  evidence: z
+    .record(key, z.union([text(4096), z.number().finite(), z.boolean(), z.null(), z.array(text(1024)).max(200)]))
+    .refine((r) => Object.keys(r).length <= 64, 'has more than 64 entries'),
+});
+
+const Scope = z.strictObject({
+  accountId: z.string().regex(/^\d{12}$/, 'is not a 12-digit AWS account id'),
+  region: z.string().regex(/^[a-z]{2,4}(-[a-z]+)+-\d{1,2}$/, 'is not an AWS region name'),
+  status: z.enum(['ok', 'failed', 'cancelled']),
+  error: text(2000).optional(),
+  nodes: count,
+  calls: count,
+  throttles: count,
+  gaps: z.array(text(128)).max(100),
+});
+
+export const MAX_NODES_PER_SNAPSHOT = 200_000;
+
+export const ArchiveSnapshot = z.strictObject({
+  /** The id in the exporting database, used only to re-link derivedFrom inside the file. */
+  id: z.number().int().positive(),
+  savedAt: isoTime,
+  startedAt: isoTime,
+  finishedAt: isoTime,
+  status: SnapshotStatus,
+  catalogEdition: token(64),
+  scanAgeDays: z.number().positive().max(3650),
+  toolVersion: token(64),
+  label: userText.optional(),
+  client: userText.optional(),
+  engagement: userText.optional(),
+  derivedFrom: z.number().int().positive().optional(),
+  scopes: z.array(Scope).max(10_000),
+  nodes: z
+    .array(
+      z.strictObject({
+        facts: NodeFacts,
+        checks: z.array(Check).max(RuleId.options.length),
+        platform: z.strictObject({ type: z.enum(['Linux', 'Windows', 'MacOS', 'unknown']), family: token(64), version: text(64).optional() }).optional(),
+      }),
+    )
+    .max(MAX_NODES_PER_SNAPSHOT),
+});
+export type ArchiveSnapshot = z.infer<typeof ArchiveSnapshot>;
+
+export const MAX_SNAPSHOTS_PER_FILE = 1000;
+
+/** The first line of the (decompressed) file. */
+export const ArchiveHeader = z.strictObject({
+  format: z.literal(EXPORT_FORMAT),
+  version: z.number().int().positive(),
+  createdAt: isoTime,
+  toolVersion: token(64),
+  snapshots: z.number().int().nonnegative().max(MAX_SNAPSHOTS_PER_FILE),
+  payloadBytes: z.number().int().nonnegative(),
+  payloadSha256: z.string().regex(/^[0-9a-f]{64}$/),
+});
+export type ArchiveHeader = z.infer<typeof ArchiveHeader>;
+
+export const ArchivePayload = z.strictObject({ snapshots: z.array(ArchiveSnapshot).max(MAX_SNAPSHOTS_PER_FILE) });

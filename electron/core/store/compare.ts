@@ -1,0 +1,88 @@
+/**
+ * Differences between two snapshots, node by node (account × region × instance id) and rule by
+ * rule. Only the narrow node rows are read: identity and the statuses string.
+ */
+import type { Database } from 'better-sqlite3';
+import type { CheckStatus, RuleId } from '../../../shared/model';
+import { RULE_IDS } from '../../../shared/model';
+import { decodeStatuses } from './codec';
+import type { CheckChange, Comparison, ComparisonCounts, NodeRef } from './types';
+
+interface Side extends NodeRef {
+  statuses: Partial<Record<RuleId, CheckStatus>>;
+}
+
+const failing = (s: CheckStatus | undefined): boolean => s === 'fail' || s === 'warn';
+
+function load(db: Database, snapshotId: number): Map<string, Side> {
+  const rows = db.prepare('SELECT account_id, region, instance_id, name, statuses FROM node WHERE snapshot_id = ? ORDER BY account_id, region, instance_id').all(snapshotId) as Array<{
+    account_id: string;
+    region: string;
+    instance_id: string;
+    name: string | null;
+    statuses: string;
+  }>;
+  return new Map(
+    rows.map((r) => [`${r.account_id}\u0000${r.region}\u0000${r.instance_id}`, { accountId: r.account_id, region: r.region, instanceId: r.instance_id, name: r.name, statuses: decodeStatuses(r.statuses) }]),
+  );
+}
+
+const ref = (s: Side): NodeRef => ({ accountId: s.accountId, region: s.region, instanceId: s.instanceId, name: s.name });
+
+export function compareSnapshots(db: Database, from: number, to: number, opts: { limit?: number } = {}): Comparison {
+  const limit = opts.limit ?? Number.POSITIVE_INFINITY;
+  const before = load(db, from);
+  const after = load(db, to);
+  const result: Comparison = {
+    from,
+    to,
+    totals: { added: 0, removed: 0, fixed: 0, regressions: 0, newFailures: 0 },
+    byArea: [],
+    added: [],
+    removed: [],
+    fixed: [],
+    regressions: [],
+    newFailures: [],
+  };
+  const areas = new Map<string, Comparison['byArea'][number]>();
+  const count = (node: NodeRef, what: keyof ComparisonCounts): void => {
+    const k = `${node.accountId}\u0000${node.region}`;
+    let area = areas.get(k);
+    if (!area) areas.set(k, (area = { accountId: node.accountId, region: node.region, added: 0, removed: 0, fixed: 0, regressions: 0, newFailures: 0 }));
+    area[what] += 1;
+    result.totals[what] += 1;
+  };
+  const push = <T>(list: T[], item: T): void => {
+    if (list.length < limit) list.push(item);
+  };
+  const change = (node: Side, rule: RuleId, b: CheckStatus | undefined, a: CheckStatus | undefined): CheckChange => ({ ...ref(node), rule, before: b ?? null, after: a ?? null });
+
+  for (const [k, node] of after) {
+    const old = before.get(k);
+    if (!old) {
+      count(node, 'added');
+      push(result.added, ref(node));
+    }
+    for (const rule of RULE_IDS) {
+      const b = old?.statuses[rule];
+      const a = node.statuses[rule];
+      if (failing(a) && b === 'pass') {
+        count(node, 'regressions');
+        push(result.regressions, change(node, rule, b, a));
+      } else if (failing(a) && !failing(b)) {
+        count(node, 'newFailures');
+        push(result.newFailures, change(node, rule, b, a));
+      } else if (a === 'pass' && failing(b)) {
+        count(node, 'fixed');
+        push(result.fixed, change(node, rule, b, a));
+      }
+    }
+  }
+  for (const [k, node] of before) {
+    if (after.has(k)) continue;
+    count(node, 'removed');
+    push(result.removed, ref(node));
+  }
+  result.byArea = [...areas.values()].sort((x, y) => x.accountId.localeCompare(y.accountId) || x.region.localeCompare(y.region));
+  return result;
+}

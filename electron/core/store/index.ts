@@ -1,0 +1,11 @@
+/** The local history store (DESIGN §6): one import for the app, the audit runner and the CLI. */
+export { openStore, versionKey } from './openStore';
+export type { OpenStoreOptions, Store } from './openStore';
+export { SchemaTooNewError, SCHEMA_VERSION } from './migrations';
+export { InvalidSnapshotError } from './saveSnapshot';
+export { SnapshotNotFoundError } from './loadSnapshotInput';
+export { reevaluate } from './reevaluate';
+export type { Evaluate, EvaluateOptions, ReevaluateOptions } from './reevaluate';
+export { DEFAULT_LIMITS, ImportError, exportSnapshots, importSnapshots, readArchive } from './archive';
+export type { ArchiveLimits } from './archive';
+export type * from './types';

@@ -1,0 +1,24 @@
+/** A stored snapshot rebuilt as the input it was saved from (for re-evaluation and export). */
+import type { Database } from 'better-sqlite3';
+import type { SnapshotInput } from '../../../shared/model';
+import { toNodeRow } from './nodeFilters';
+import { getSnapshot, loadNodes } from './queries';
+import type { SnapshotMeta } from './types';
+
+export class SnapshotNotFoundError extends Error {
+  override name = 'SnapshotNotFoundError';
+  constructor(readonly snapshotId: number) {
+    super(`Snapshot ${snapshotId} does not exist.`);
+  }
+}
+
+export function loadSnapshotInput(db: Database, id: number): { meta: SnapshotMeta; input: SnapshotInput } {
+  const snap = getSnapshot(db, id);
+  if (!snap) throw new SnapshotNotFoundError(id);
+  const { scopes, id: _id, savedAt: _savedAt, nodeCount: _count, ...meta } = snap;
+  const nodes = loadNodes(db, 'n.snapshot_id = ?', [id]).map(({ record, facts, checks }): SnapshotInput['nodes'][number] => {
+    const { platform } = toNodeRow(record);
+    return platform ? { facts, checks, platform } : { facts, checks };
+  });
+  return { meta: snap, input: { ...meta, scopes, nodes } };
+}

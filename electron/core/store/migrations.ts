@@ -1,0 +1,173 @@
+/**
+ * The schema, as an ordered list of migrations tracked by `PRAGMA user_version` (DESIGN §6).
+ * Each runs in its own transaction with the version bump, so a failed upgrade leaves the
+ * previous version intact. Migrations are frozen once released: their SQL is deliberately not
+ * shared with the code that writes today's rows, because a later change there must not change
+ * what an old migration does.
+ */
+import type { Database } from 'better-sqlite3';
+
+export interface Migration {
+  version: number;
+  description: string;
+  up(db: Database): void;
+}
+
+export class SchemaTooNewError extends Error {
+  override name = 'SchemaTooNewError';
+}
+
+const V1_SCHEMA = `
+CREATE TABLE snapshot (
+  id INTEGER PRIMARY KEY,
+  started_at TEXT NOT NULL,
+  finished_at TEXT NOT NULL,
+  saved_at TEXT NOT NULL,
+  status TEXT NOT NULL CHECK (status IN ('complete', 'partial')),
+  catalog_edition TEXT NOT NULL,
+  scan_age_days REAL NOT NULL,
+  tool_version TEXT NOT NULL,
+  label TEXT,
+  client TEXT,
+  engagement TEXT,
+  -- No foreign key: a derived snapshot keeps naming its source after that one is deleted.
+  derived_from INTEGER,
+  node_count INTEGER NOT NULL
+);
+CREATE INDEX snapshot_started ON snapshot(started_at);
+
+CREATE TABLE scope (
+  snapshot_id INTEGER NOT NULL REFERENCES snapshot(id) ON DELETE CASCADE,
+  account_id TEXT NOT NULL,
+  region TEXT NOT NULL,
+  status TEXT NOT NULL CHECK (status IN ('ok', 'failed', 'cancelled')),
+  error TEXT,
+  nodes INTEGER NOT NULL,
+  calls INTEGER NOT NULL,
+  throttles INTEGER NOT NULL,
+  gaps TEXT NOT NULL,
+  PRIMARY KEY (snapshot_id, account_id, region)
+) WITHOUT ROWID;
+
+-- Content-addressed facts (network, inventory) shared by nodes and snapshots.
+CREATE TABLE fact_part (
+  id INTEGER PRIMARY KEY,
+  hash BLOB NOT NULL UNIQUE,
+  data BLOB NOT NULL
+);
+-- Which parts a snapshot uses: deleting a snapshot cascades here, and unreferenced parts are
+-- collected from this small table instead of scanning every node.
+CREATE TABLE snapshot_part (
+  snapshot_id INTEGER NOT NULL REFERENCES snapshot(id) ON DELETE CASCADE,
+  part_id INTEGER NOT NULL REFERENCES fact_part(id),
+  PRIMARY KEY (snapshot_id, part_id)
+) WITHOUT ROWID;
+CREATE INDEX snapshot_part_part ON snapshot_part(part_id);
+
+-- Narrow rows for lists, filters and sorts; node.network_part / inventory_part point into
+-- fact_part without a foreign key (snapshot_part guarantees the reference), because a foreign
+-- key would make every part deletion scan this table.
+CREATE TABLE node (
+  snapshot_id INTEGER NOT NULL REFERENCES snapshot(id) ON DELETE CASCADE,
+  seq INTEGER NOT NULL,
+  account_id TEXT NOT NULL,
+  region TEXT NOT NULL,
+  instance_id TEXT NOT NULL,
+  name TEXT,
+  ip_address TEXT,
+  ping_status TEXT,
+  agent_version TEXT,
+  platform_type TEXT,
+  platform_family TEXT,
+  platform_version TEXT,
+  statuses TEXT NOT NULL,
+  missing_critical INTEGER,
+  missing_security INTEGER,
+  network_part INTEGER,
+  inventory_part INTEGER,
+  PRIMARY KEY (snapshot_id, seq)
+) WITHOUT ROWID;
+-- Node history across snapshots and node detail look-ups.
+CREATE INDEX node_instance ON node(instance_id);
+
+-- The packed remainder of the facts and the checks, read only for node detail,
+-- re-evaluation and export, kept apart so list scans stay narrow.
+CREATE TABLE node_detail (
+  snapshot_id INTEGER NOT NULL REFERENCES snapshot(id) ON DELETE CASCADE,
+  seq INTEGER NOT NULL,
+  data BLOB NOT NULL,
+  PRIMARY KEY (snapshot_id, seq)
+) WITHOUT ROWID;
+`;
+
+const V2_SUMMARIES = `
+CREATE TABLE rule_summary (
+  snapshot_id INTEGER NOT NULL REFERENCES snapshot(id) ON DELETE CASCADE,
+  account_id TEXT NOT NULL,
+  region TEXT NOT NULL,
+  rule TEXT NOT NULL,
+  pass INTEGER NOT NULL,
+  fail INTEGER NOT NULL,
+  warn INTEGER NOT NULL,
+  unknown INTEGER NOT NULL,
+  not_applicable INTEGER NOT NULL,
+  PRIMARY KEY (snapshot_id, account_id, region, rule)
+) WITHOUT ROWID;
+
+CREATE TABLE area_summary (
+  snapshot_id INTEGER NOT NULL REFERENCES snapshot(id) ON DELETE CASCADE,
+  account_id TEXT NOT NULL,
+  region TEXT NOT NULL,
+  nodes INTEGER NOT NULL,
+  online INTEGER NOT NULL,
+  compliant INTEGER NOT NULL,
+  non_compliant INTEGER NOT NULL,
+  missing_critical INTEGER NOT NULL,
+  missing_security INTEGER NOT NULL,
+  PRIMARY KEY (snapshot_id, account_id, region)
+) WITHOUT ROWID;
+
+WITH r(pos, rule) AS (VALUES
+  (1, 'agent.version'), (2, 'agent.windows2008'), (3, 'os.supported'), (4, 'os.greengrass'),
+  (5, 'python.version'), (6, 'network.patch-source'), (7, 'network.s3'), (8, 'node.online'),
+  (9, 'patch.scanned'), (10, 'patch.scan-age'), (11, 'patch.compliant'), (12, 'patch.pending-reboot'))
+INSERT INTO rule_summary
+SELECT n.snapshot_id, n.account_id, n.region, r.rule,
+  sum(substr(n.statuses, r.pos, 1) = '3'), sum(substr(n.statuses, r.pos, 1) = '0'),
+  sum(substr(n.statuses, r.pos, 1) = '1'), sum(substr(n.statuses, r.pos, 1) = '2'),
+  sum(substr(n.statuses, r.pos, 1) = '4')
+FROM node n CROSS JOIN r
+GROUP BY n.snapshot_id, n.account_id, n.region, r.rule;
+
+INSERT INTO area_summary
+SELECT snapshot_id, account_id, region, count(*),
+  sum(substr(statuses, 8, 1) = '3'), sum(substr(statuses, 11, 1) = '3'),
+  sum(substr(statuses, 11, 1) IN ('0', '1')),
+  coalesce(sum(missing_critical), 0), coalesce(sum(missing_security), 0)
+FROM node
+GROUP BY snapshot_id, account_id, region;
+`;
+
+export const MIGRATIONS: readonly Migration[] = [
+  { version: 1, description: 'snapshots, scopes, nodes, packed details, content-addressed fact parts', up: (db) => db.exec(V1_SCHEMA) },
+  { version: 2, description: 'per-area and per-rule summary rows for trends, backfilled from existing nodes', up: (db) => db.exec(V2_SUMMARIES) },
+];
+
+export const SCHEMA_VERSION = MIGRATIONS.length;
+
+/** Brings the database to the last version of `migrations`; returns the version it started from. */
+export function migrate(db: Database, migrations: readonly Migration[] = MIGRATIONS): number {
+  const from = db.pragma('user_version', { simple: true }) as number;
+  const latest = migrations.at(-1)?.version ?? 0;
+  if (from > latest) {
+    throw new SchemaTooNewError(`This database was written by a newer Patch Auditor (schema v${from}; this version knows v${latest}). Update Patch Auditor to open it.`);
+  }
+  for (const m of migrations) {
+    if (m.version <= from) continue;
+    db.transaction(() => {
+      m.up(db);
+      db.pragma(`user_version = ${m.version}`);
+    })();
+  }
+  return from;
+}

@@ -1,0 +1,127 @@
+/**
+ * Node filters and sort keys as SQL over the `node` table (alias `n`). Values are always bound
+ * parameters; only fixed fragments from this file are spliced into the statement.
+ */
+import type { CheckStatus, NormalizedPlatform } from '../../../shared/model';
+import { RULE_IDS } from '../../../shared/model';
+import { NOT_EVALUATED, STATUS_CODES, decodeStatuses, rulePosition } from './codec';
+import type { NodeFilters, NodeRow, NodeSortKey } from './types';
+
+export interface SqlWhere {
+  sql: string;
+  params: unknown[];
+}
+
+const placeholders = (n: number): string => Array.from({ length: n }, () => '?').join(', ');
+const has = <T>(list: readonly T[] | undefined): list is readonly T[] => list !== undefined && list.length > 0;
+
+/** LIKE with the user's text taken literally (`%`, `_` and `\` escaped). */
+export function likePattern(text: string): string {
+  return `%${text.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+}
+
+export function nodeWhere(snapshotId: number, f: NodeFilters): SqlWhere {
+  const sql = ['n.snapshot_id = ?'];
+  const params: unknown[] = [snapshotId];
+  if (has(f.accountIds)) {
+    sql.push(`n.account_id IN (${placeholders(f.accountIds.length)})`);
+    params.push(...f.accountIds);
+  }
+  if (has(f.regions)) {
+    sql.push(`n.region IN (${placeholders(f.regions.length)})`);
+    params.push(...f.regions);
+  }
+  if (has(f.families)) {
+    sql.push(`n.platform_family IN (${placeholders(f.families.length)})`);
+    params.push(...f.families);
+  }
+  if (has(f.statuses)) {
+    const codes = f.statuses.map((s: CheckStatus) => STATUS_CODES[s]);
+    if (f.rule) {
+      sql.push(`substr(n.statuses, ${rulePosition(f.rule)}, 1) IN (${placeholders(codes.length)})`);
+      params.push(...codes);
+    } else {
+      sql.push(`(${codes.map(() => 'instr(n.statuses, ?) > 0').join(' OR ')})`);
+      params.push(...codes);
+    }
+  }
+  const search = f.search?.trim();
+  if (search) {
+    // LIKE is case-insensitive for ASCII, which is what instance ids, IPs and most names are.
+    sql.push(`(n.instance_id LIKE ? ESCAPE '\\' OR n.name LIKE ? ESCAPE '\\' OR n.ip_address LIKE ? ESCAPE '\\')`);
+    const p = likePattern(search);
+    params.push(p, p, p);
+  }
+  return { sql: sql.join(' AND '), params };
+}
+
+const FAILURES = `(length(n.statuses) - length(replace(n.statuses, '${STATUS_CODES.fail}', '')))`;
+
+/** `pa_version_key` (registered in openStore) makes dotted numbers sort numerically: 6.10 > 6.5. */
+const SORT_SQL: Record<Exclude<NodeSortKey, (typeof RULE_IDS)[number]>, string> = {
+  instanceId: 'n.instance_id',
+  name: 'n.name',
+  accountId: 'n.account_id',
+  region: 'n.region',
+  ipAddress: 'pa_version_key(n.ip_address)',
+  platform: 'n.platform_family {dir} NULLS LAST, pa_version_key(n.platform_version)',
+  agentVersion: 'pa_version_key(n.agent_version)',
+  pingStatus: 'n.ping_status',
+  failures: FAILURES,
+  missingCritical: 'n.missing_critical',
+  missingSecurity: 'n.missing_security',
+};
+
+export function nodeOrderBy(sort: { key: NodeSortKey; dir: 'asc' | 'desc' } | undefined): string {
+  const tail = 'n.account_id, n.region, n.instance_id';
+  if (!sort) return tail;
+  const dir = sort.dir === 'desc' ? 'DESC' : 'ASC';
+  const key = sort.key;
+  const expr = (RULE_IDS as readonly string[]).includes(key)
+    ? `nullif(substr(n.statuses, ${rulePosition(key as (typeof RULE_IDS)[number])}, 1), '${NOT_EVALUATED}')`
+    : SORT_SQL[key as keyof typeof SORT_SQL];
+  if (expr === undefined) throw new RangeError(`unknown sort key ${key}`);
+  // Missing values go last either way: a blank name is never the most interesting row.
+  return `${expr.replace('{dir}', dir)} ${dir} NULLS LAST, ${tail}`;
+}
+
+export const NODE_COLUMNS =
+  'n.account_id, n.region, n.instance_id, n.name, n.ip_address, n.ping_status, n.agent_version, n.platform_type, n.platform_family, n.platform_version, n.statuses, n.missing_critical, n.missing_security';
+
+export interface NodeRecord {
+  account_id: string;
+  region: string;
+  instance_id: string;
+  name: string | null;
+  ip_address: string | null;
+  ping_status: string | null;
+  agent_version: string | null;
+  platform_type: NormalizedPlatform['type'] | null;
+  platform_family: string | null;
+  platform_version: string | null;
+  statuses: string;
+  missing_critical: number | null;
+  missing_security: number | null;
+}
+
+export function toNodeRow(r: NodeRecord): NodeRow {
+  let platform: NormalizedPlatform | null = null;
+  if (r.platform_type !== null && r.platform_family !== null) {
+    platform = { type: r.platform_type, family: r.platform_family };
+    if (r.platform_version !== null) platform.version = r.platform_version;
+  }
+  return {
+    accountId: r.account_id,
+    region: r.region,
+    instanceId: r.instance_id,
+    name: r.name,
+    ipAddress: r.ip_address,
+    pingStatus: r.ping_status,
+    agentVersion: r.agent_version,
+    platform,
+    statuses: decodeStatuses(r.statuses),
+    failures: r.statuses.split(STATUS_CODES.fail).length - 1,
+    missingCritical: r.missing_critical,
+    missingSecurity: r.missing_security,
+  };
+}

@@ -1,0 +1,222 @@
+/** Read queries for the UI, reports and CLI: filtering, sorting and paging happen in SQL. */
+import type { Database } from 'better-sqlite3';
+import type { RuleId, ScopeResult, SnapshotStatus } from '../../../shared/model';
+import { RULE_IDS } from '../../../shared/model';
+import { decodeStatuses, joinFacts, unpack, unpackChecks } from './codec';
+import type { PackedCheck } from './codec';
+import { NODE_COLUMNS, nodeOrderBy, nodeWhere, toNodeRow } from './nodeFilters';
+import type { NodeRecord } from './nodeFilters';
+import { ruleCountsSql } from './summaries';
+import type { AreaCounts, NodeDetail, NodeFilters, NodePage, NodeQuery, RuleSummaryRow, ScopeSummaryRow, SnapshotDetail, SnapshotMeta } from './types';
+
+export const MAX_PAGE = 10_000;
+
+interface SnapshotRecord {
+  id: number;
+  started_at: string;
+  finished_at: string;
+  saved_at: string;
+  status: SnapshotStatus;
+  catalog_edition: string;
+  scan_age_days: number;
+  tool_version: string;
+  label: string | null;
+  client: string | null;
+  engagement: string | null;
+  derived_from: number | null;
+  node_count: number;
+}
+
+export function toMeta(r: SnapshotRecord): SnapshotMeta {
+  const meta: SnapshotMeta = {
+    id: r.id,
+    startedAt: r.started_at,
+    finishedAt: r.finished_at,
+    savedAt: r.saved_at,
+    status: r.status,
+    catalogEdition: r.catalog_edition,
+    scanAgeDays: r.scan_age_days,
+    toolVersion: r.tool_version,
+    nodeCount: r.node_count,
+  };
+  if (r.label !== null) meta.label = r.label;
+  if (r.client !== null) meta.client = r.client;
+  if (r.engagement !== null) meta.engagement = r.engagement;
+  if (r.derived_from !== null) meta.derivedFrom = r.derived_from;
+  return meta;
+}
+
+/** Newest first. */
+export function listSnapshots(db: Database): SnapshotMeta[] {
+  return db.prepare<[], SnapshotRecord>('SELECT * FROM snapshot ORDER BY started_at DESC, id DESC').all().map(toMeta);
+}
+
+interface ScopeRecord {
+  account_id: string;
+  region: string;
+  status: ScopeResult['status'];
+  error: string | null;
+  nodes: number;
+  calls: number;
+  throttles: number;
+  gaps: string;
+}
+
+function toScope(r: ScopeRecord): ScopeResult {
+  const s: ScopeResult = { accountId: r.account_id, region: r.region, status: r.status, nodes: r.nodes, calls: r.calls, throttles: r.throttles, gaps: JSON.parse(r.gaps) as string[] };
+  if (r.error !== null) s.error = r.error;
+  return s;
+}
+
+export function getSnapshot(db: Database, id: number): SnapshotDetail | undefined {
+  const r = db.prepare<[number], SnapshotRecord>('SELECT * FROM snapshot WHERE id = ?').get(id);
+  if (!r) return undefined;
+  const scopes = db.prepare<[number], ScopeRecord>('SELECT * FROM scope WHERE snapshot_id = ? ORDER BY account_id, region').all(id).map(toScope);
+  return { ...toMeta(r), scopes };
+}
+
+export function queryNodes(db: Database, snapshotId: number, q: NodeQuery): NodePage {
+  const where = nodeWhere(snapshotId, q);
+  const limit = Math.min(Math.max(Math.trunc(q.limit ?? 100), 0), MAX_PAGE);
+  const offset = Math.max(Math.trunc(q.offset ?? 0), 0);
+  const total = (db.prepare(`SELECT count(*) AS c FROM node n WHERE ${where.sql}`).get(...where.params) as { c: number }).c;
+  const rows = db
+    .prepare(`SELECT ${NODE_COLUMNS} FROM node n WHERE ${where.sql} ORDER BY ${nodeOrderBy(q.sort)} LIMIT ? OFFSET ?`)
+    .all(...where.params, limit, offset) as NodeRecord[];
+  return { total, rows: rows.map(toNodeRow) };
+}
+
+interface RuleCountRecord {
+  rule: RuleId;
+  pass: number;
+  fail: number;
+  warn: number;
+  unknown: number;
+  not_applicable: number;
+}
+
+function toRuleRows(records: readonly RuleCountRecord[]): RuleSummaryRow[] {
+  const byRule = new Map(records.map((r) => [r.rule, r]));
+  return RULE_IDS.map((rule) => {
+    const r = byRule.get(rule);
+    return { rule, pass: r?.pass ?? 0, fail: r?.fail ?? 0, warn: r?.warn ?? 0, unknown: r?.unknown ?? 0, not_applicable: r?.not_applicable ?? 0 };
+  });
+}
+
+/**
+ * Status counts per rule. Account and region filters read the summary rows; any other filter
+ * counts the matching nodes.
+ */
+export function ruleSummary(db: Database, snapshotId: number, filters: NodeFilters = {}): RuleSummaryRow[] {
+  const onlyArea = !filters.families?.length && !filters.statuses?.length && !filters.search?.trim();
+  if (onlyArea) {
+    const where = nodeWhere(snapshotId, { accountIds: filters.accountIds ?? [], regions: filters.regions ?? [] });
+    const sql = `SELECT rule, sum(pass) AS pass, sum(fail) AS fail, sum(warn) AS warn, sum(unknown) AS unknown, sum(not_applicable) AS not_applicable
+      FROM rule_summary n WHERE ${where.sql} GROUP BY rule`;
+    return toRuleRows(db.prepare(sql).all(...where.params) as RuleCountRecord[]);
+  }
+  const where = nodeWhere(snapshotId, filters);
+  return toRuleRows(db.prepare(ruleCountsSql(where.sql, '')).all(...where.params) as RuleCountRecord[]);
+}
+
+export function areaCounts(r: { nodes: number; online: number; compliant: number; non_compliant: number; missing_critical: number; missing_security: number }): AreaCounts {
+  return {
+    nodes: r.nodes,
+    online: r.online,
+    compliant: r.compliant,
+    nonCompliant: r.non_compliant,
+    compliancePct: r.nodes > 0 ? (r.compliant / r.nodes) * 100 : null,
+    missingCritical: r.missing_critical,
+    missingSecurity: r.missing_security,
+  };
+}
+
+/** One row per scope, plus any account × region that has nodes but no scope record. */
+export function scopeSummary(db: Database, snapshotId: number): ScopeSummaryRow[] {
+  const rows = db
+    .prepare(
+      `SELECT coalesce(s.account_id, a.account_id) AS account_id, coalesce(s.region, a.region) AS region,
+         s.status, s.error, s.calls, s.throttles, s.gaps,
+         coalesce(a.nodes, 0) AS nodes, coalesce(a.online, 0) AS online, coalesce(a.compliant, 0) AS compliant,
+         coalesce(a.non_compliant, 0) AS non_compliant, coalesce(a.missing_critical, 0) AS missing_critical,
+         coalesce(a.missing_security, 0) AS missing_security
+       FROM (SELECT * FROM scope WHERE snapshot_id = ?) s
+       FULL OUTER JOIN (SELECT * FROM area_summary WHERE snapshot_id = ?) a ON a.account_id = s.account_id AND a.region = s.region
+       ORDER BY 1, 2`,
+    )
+    .all(snapshotId, snapshotId) as Array<
+    Omit<ScopeRecord, 'status' | 'calls' | 'throttles' | 'gaps' | 'nodes'> & {
+      status: ScopeResult['status'] | null;
+      calls: number | null;
+      throttles: number | null;
+      gaps: string | null;
+      nodes: number;
+      online: number;
+      compliant: number;
+      non_compliant: number;
+      missing_critical: number;
+      missing_security: number;
+    }
+  >;
+  return rows.map((r) => {
+    let scope: ScopeSummaryRow['scope'] = null;
+    if (r.status !== null) {
+      scope = { status: r.status, calls: r.calls ?? 0, throttles: r.throttles ?? 0, gaps: JSON.parse(r.gaps ?? '[]') as string[] };
+      if (r.error !== null) scope.error = r.error;
+    }
+    return { accountId: r.account_id, region: r.region, scope, ...areaCounts(r) };
+  });
+}
+
+interface DetailRecord extends NodeRecord {
+  seq: number;
+  network_part: number | null;
+  inventory_part: number | null;
+  data: Buffer;
+}
+
+export interface StoredNode {
+  record: NodeRecord;
+  facts: NodeDetail['facts'];
+  checks: NodeDetail['checks'];
+}
+
+/** Unpacks stored nodes back into facts and checks; `where` is a clause on alias `n`. */
+export function loadNodes(db: Database, where: string, params: readonly unknown[]): StoredNode[] {
+  const parts = new Map<number, unknown>();
+  const getPart = db.prepare<[number], { data: Buffer }>('SELECT data FROM fact_part WHERE id = ?');
+  const part = (id: number | null): unknown => {
+    if (id === null) return undefined;
+    if (!parts.has(id)) {
+      const row = getPart.get(id);
+      if (!row) throw new Error(`fact part ${id} is missing`);
+      parts.set(id, unpack(row.data));
+    }
+    return parts.get(id);
+  };
+  const records = db
+    .prepare(`SELECT ${NODE_COLUMNS}, n.seq, n.network_part, n.inventory_part, d.data FROM node n JOIN node_detail d ON d.snapshot_id = n.snapshot_id AND d.seq = n.seq WHERE ${where} ORDER BY n.seq`)
+    .all(...params) as DetailRecord[];
+  return records.map((r) => {
+    const { f, c } = unpack(r.data) as { f: Record<string, unknown>; c: PackedCheck[] };
+    return { record: r, facts: joinFacts(r, f, part(r.network_part), part(r.inventory_part)), checks: unpackChecks(c, r.statuses) };
+  });
+}
+
+export function nodeDetail(db: Database, snapshotId: number, instanceId: string, accountId: string, region: string): NodeDetail | undefined {
+  const [node] = loadNodes(db, 'n.snapshot_id = ? AND n.instance_id = ? AND n.account_id = ? AND n.region = ?', [snapshotId, instanceId, accountId, region]);
+  if (!node) return undefined;
+  const history = db
+    .prepare(
+      `SELECT s.id, s.started_at, s.catalog_edition, s.derived_from, n.statuses FROM node n JOIN snapshot s ON s.id = n.snapshot_id
+       WHERE n.instance_id = ? AND n.account_id = ? AND n.region = ? ORDER BY s.started_at, s.id`,
+    )
+    .all(instanceId, accountId, region) as Array<{ id: number; started_at: string; catalog_edition: string; derived_from: number | null; statuses: string }>;
+  return {
+    snapshotId,
+    row: toNodeRow(node.record),
+    facts: node.facts,
+    checks: node.checks,
+    history: history.map((h) => ({ snapshotId: h.id, startedAt: h.started_at, catalogEdition: h.catalog_edition, derivedFrom: h.derived_from, statuses: decodeStatuses(h.statuses) })),
+  };
+}

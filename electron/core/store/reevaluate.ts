@@ -1,0 +1,45 @@
+/**
+ * Re-evaluating a stored snapshot offline with another catalog edition or scan-age threshold
+ * (DESIGN §1): the raw facts are stored, so no AWS call is needed. The rules engine is
+ * injected, which keeps the store independent of the catalog.
+ */
+import type { Check, NodeFacts, NormalizedPlatform } from '../../../shared/model';
+import { TOOL_VERSION } from '../../../shared/toolVersion';
+import { loadSnapshotInput } from './loadSnapshotInput';
+import type { Store } from './openStore';
+
+export interface EvaluateOptions {
+  catalogEdition: string;
+  scanAgeDays: number;
+  now: Date;
+}
+
+export type Evaluate = (facts: NodeFacts, opts: EvaluateOptions) => Check[];
+
+export interface ReevaluateOptions {
+  catalogEdition: string;
+  scanAgeDays: number;
+  /** The moment scan age is measured from; by default the source audit's end, as it was judged then. */
+  now?: Date;
+  /** Another edition may normalize platforms differently; by default the source's platforms are kept. */
+  normalize?: (facts: NodeFacts) => NormalizedPlatform;
+}
+
+/** Returns the id of the new snapshot, which records `derivedFrom: snapshotId`. */
+export function reevaluate(store: Store, snapshotId: number, opts: ReevaluateOptions, evaluate: Evaluate): number {
+  const { input } = loadSnapshotInput(store.db, snapshotId);
+  const now = opts.now ?? new Date(input.finishedAt);
+  const evalOpts: EvaluateOptions = { catalogEdition: opts.catalogEdition, scanAgeDays: opts.scanAgeDays, now };
+  return store.saveSnapshot({
+    ...input,
+    catalogEdition: opts.catalogEdition,
+    scanAgeDays: opts.scanAgeDays,
+    toolVersion: TOOL_VERSION,
+    derivedFrom: snapshotId,
+    nodes: input.nodes.map((n) => {
+      const platform = opts.normalize ? opts.normalize(n.facts) : n.platform;
+      const checks = evaluate(n.facts, evalOpts);
+      return platform ? { facts: n.facts, checks, platform } : { facts: n.facts, checks };
+    }),
+  });
+}

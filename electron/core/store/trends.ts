@@ -1,0 +1,93 @@
+/** Time series across snapshots, answered from the summary rows only. */
+import type { Database } from 'better-sqlite3';
+import type { RuleId } from '../../../shared/model';
+import { areaCounts } from './queries';
+import type { StatusCounts, TrendPoint, TrendQuery } from './types';
+
+const GROUP_COLUMNS: Record<NonNullable<TrendQuery['groupBy']>, string[]> = {
+  total: [],
+  account: ['account_id'],
+  region: ['region'],
+  area: ['account_id', 'region'],
+};
+
+interface Where {
+  sql: string;
+  params: unknown[];
+}
+
+function trendWhere(q: TrendQuery, alias: string): Where {
+  const sql: string[] = [];
+  const params: unknown[] = [];
+  const inList = (col: string, values: readonly string[] | undefined): void => {
+    if (!values?.length) return;
+    sql.push(`${col} IN (${values.map(() => '?').join(', ')})`);
+    params.push(...values);
+  };
+  if (!q.includeDerived) sql.push('s.derived_from IS NULL');
+  if (q.from) {
+    sql.push('s.started_at >= ?');
+    params.push(q.from);
+  }
+  if (q.to) {
+    sql.push('s.started_at <= ?');
+    params.push(q.to);
+  }
+  inList(`${alias}.account_id`, q.accountIds);
+  inList(`${alias}.region`, q.regions);
+  return { sql: sql.length ? sql.join(' AND ') : '1', params };
+}
+
+export function trends(db: Database, q: TrendQuery = {}): TrendPoint[] {
+  const group = GROUP_COLUMNS[q.groupBy ?? 'total'];
+  const keyCols = ['s.id', ...group.map((c) => `x.${c}`)];
+  const select = group.map((c) => `x.${c} AS ${c}`).join(', ');
+  const areaW = trendWhere(q, 'x');
+  const areas = db
+    .prepare(
+      `SELECT s.id AS id, s.started_at AS started_at, s.catalog_edition AS catalog_edition${select ? `, ${select}` : ''},
+         sum(x.nodes) AS nodes, sum(x.online) AS online, sum(x.compliant) AS compliant, sum(x.non_compliant) AS non_compliant,
+         sum(x.missing_critical) AS missing_critical, sum(x.missing_security) AS missing_security
+       FROM snapshot s JOIN area_summary x ON x.snapshot_id = s.id
+       WHERE ${areaW.sql} GROUP BY ${keyCols.join(', ')} ORDER BY s.started_at, s.id${group.map((c) => `, x.${c}`).join('')}`,
+    )
+    .all(...areaW.params) as Array<{
+    id: number;
+    started_at: string;
+    catalog_edition: string;
+    account_id?: string;
+    region?: string;
+    nodes: number;
+    online: number;
+    compliant: number;
+    non_compliant: number;
+    missing_critical: number;
+    missing_security: number;
+  }>;
+
+  const ruleW = trendWhere(q, 'x');
+  const ruleFilter = q.rules?.length ? ` AND x.rule IN (${q.rules.map(() => '?').join(', ')})` : '';
+  const ruleRows = db
+    .prepare(
+      `SELECT s.id AS id${select ? `, ${select}` : ''}, x.rule AS rule, sum(x.pass) AS pass, sum(x.fail) AS fail, sum(x.warn) AS warn,
+         sum(x.unknown) AS unknown, sum(x.not_applicable) AS not_applicable
+       FROM snapshot s JOIN rule_summary x ON x.snapshot_id = s.id
+       WHERE ${ruleW.sql}${ruleFilter} GROUP BY ${keyCols.join(', ')}, x.rule`,
+    )
+    .all(...ruleW.params, ...(q.rules ?? [])) as Array<StatusCounts & { id: number; account_id?: string; region?: string; rule: RuleId }>;
+
+  const key = (r: { id: number; account_id?: string; region?: string }): string => `${r.id}\u0000${r.account_id ?? ''}\u0000${r.region ?? ''}`;
+  const rulesByKey = new Map<string, TrendPoint['rules']>();
+  for (const r of ruleRows) {
+    const k = key(r);
+    const rules = rulesByKey.get(k) ?? {};
+    rules[r.rule] = { pass: r.pass, fail: r.fail, warn: r.warn, unknown: r.unknown, not_applicable: r.not_applicable };
+    rulesByKey.set(k, rules);
+  }
+  return areas.map((a) => {
+    const point: TrendPoint = { snapshotId: a.id, startedAt: a.started_at, catalogEdition: a.catalog_edition, ...areaCounts(a), rules: rulesByKey.get(key(a)) ?? {} };
+    if (a.account_id !== undefined) point.accountId = a.account_id;
+    if (a.region !== undefined) point.region = a.region;
+    return point;
+  });
+}
