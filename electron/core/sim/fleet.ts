@@ -1,0 +1,155 @@
+/**
+ * The simulated world: accounts, their regions and what lives there. Times are stored as ages
+ * in seconds so a fleet depends on its seed only; the server turns them into dates against its
+ * own clock when the fleet is installed.
+ */
+import type { RouteTable, Subnet, Vpc, VpcEndpoint } from '@aws-sdk/client-ec2';
+import type { InventoryApp, PlatformType } from './platforms';
+
+export type NodeKind = 'ec2' | 'onprem' | 'greengrass';
+
+export interface SimPatchState {
+  baselineId: string;
+  patchGroup?: string;
+  operation: 'Scan' | 'Install';
+  /** Seconds between the end of the last patch operation and the fleet's clock. */
+  operationAgeS: number;
+  operationDurationS: number;
+  rebootOption: 'RebootIfNeeded' | 'NoReboot';
+  installed: number;
+  installedOther: number;
+  installedPendingReboot: number;
+  installedRejected: number;
+  missing: number;
+  failed: number;
+  notApplicable: number;
+  critical: number;
+  security: number;
+  other: number;
+}
+
+export interface SimNode {
+  instanceId: string;
+  kind: NodeKind;
+  computerName: string;
+  privateIp: string;
+  pingStatus: 'Online' | 'ConnectionLost' | 'Inactive';
+  lastPingAgeS: number;
+  agentVersion: string;
+  platformType: PlatformType | '';
+  platformName: string;
+  platformVersion: string;
+  /** Generator-side labels (not SSM fields) for coverage assertions. */
+  family: string;
+  supported: boolean;
+  patchGroup?: string;
+  patchState: SimPatchState | null;
+  /** Installed applications (Python ones and a few others); null when the node has no inventory. */
+  inventory: InventoryApp[] | null;
+  inventoryAgeS: number;
+  associationStatus: 'Success' | 'Failed' | 'Pending';
+  /** EC2 placement; absent for on-premises and Greengrass nodes. */
+  ec2?: { vpcId: string; subnetId: string; publicIp?: string; instanceType: string; state: 'running' | 'stopped' };
+}
+
+export interface SimBaseline {
+  baselineId: string;
+  name: string;
+  operatingSystem: string;
+  description: string;
+  /** AWS-owned predefined baseline (ARN id) vs. one the account created. */
+  owner: 'AWS' | 'Self';
+  defaultBaseline: boolean;
+  approveAfterDays: number;
+  patchGroups: string[];
+}
+
+export interface SimMaintenanceWindow {
+  windowId: string;
+  name: string;
+  schedule: string;
+  duration: number;
+  cutoff: number;
+  enabled: boolean;
+  tasks: { windowTaskId: string; taskArn: string; type: 'RUN_COMMAND'; operation: 'Scan' | 'Install'; priority: number; targetKey: string; targetValues: string[] }[];
+}
+
+export interface SimAssociation {
+  associationId: string;
+  name: string;
+  associationName: string;
+  scheduleExpression: string;
+  operation: 'Scan' | 'Install';
+  targetKey: string;
+  targetValues: string[];
+  lastExecutionAgeS: number;
+  status: 'Success' | 'Failed' | 'Pending';
+}
+
+export interface RegionFleet {
+  region: string;
+  nodes: SimNode[];
+  /** EC2 instances that are not managed nodes (a NAT instance). */
+  otherInstances: { instanceId: string; vpcId: string; subnetId: string; publicIp?: string; name: string; platformName: string }[];
+  vpcs: Vpc[];
+  subnets: Subnet[];
+  routeTables: RouteTable[];
+  vpcEndpoints: VpcEndpoint[];
+  baselines: SimBaseline[];
+  maintenanceWindows: SimMaintenanceWindow[];
+  associations: SimAssociation[];
+}
+
+export interface SimRole {
+  name: string;
+  /** When set, AssumeRole must carry this ExternalId (the confused-deputy guard). */
+  externalId?: string;
+  maxSessionDurationS: number;
+}
+
+export interface SimAccount {
+  accountId: string;
+  name: string;
+  email: string;
+  userName: string;
+  accessKeyId: string;
+  secretAccessKey: string;
+  roles: SimRole[];
+  /** Opt-in regions this account enabled. */
+  optedInRegions: string[];
+  regions: Record<string, RegionFleet>;
+}
+
+export interface OrgAccount {
+  id: string;
+  name: string;
+  email: string;
+  status: 'ACTIVE' | 'SUSPENDED';
+  joinedMethod: 'INVITED' | 'CREATED';
+  joinedAgeS: number;
+}
+
+export interface Fleet {
+  seed: string;
+  accounts: SimAccount[];
+  organization: { id: string; managementAccountId: string; accounts: OrgAccount[] };
+}
+
+/** Regions every account has (`opt-in-not-required`). */
+export const DEFAULT_REGIONS: readonly string[] = [
+  'us-east-1', 'us-east-2', 'us-west-1', 'us-west-2', 'ca-central-1', 'sa-east-1',
+  'eu-west-1', 'eu-west-2', 'eu-west-3', 'eu-central-1', 'eu-north-1',
+  'ap-northeast-1', 'ap-northeast-2', 'ap-northeast-3', 'ap-southeast-1', 'ap-southeast-2', 'ap-south-1',
+];
+
+/** Regions an account must enable first; calls into them fail until it does. */
+export const OPT_IN_REGIONS: readonly string[] = [
+  'af-south-1', 'ap-east-1', 'ap-south-2', 'ap-southeast-3', 'eu-south-1', 'me-south-1', 'me-central-1', 'il-central-1',
+];
+
+export function isRegionEnabled(account: SimAccount, region: string): boolean {
+  return DEFAULT_REGIONS.includes(region) || account.optedInRegions.includes(region);
+}
+
+/** EC2 answers some enums in another case than the SDK's TypeScript unions declare. */
+export const wireEnum = <T>(value: string): T => value as T;

@@ -1,0 +1,11 @@
+/** The simulated AWS endpoint and its fleet generator (DESIGN §9). See README.md. */
+export { startSimulator } from './server';
+export type { SimCredentials, Simulator, SimulatorOptions } from './server';
+export { generateFleet, DEFAULT_FLEET_REGIONS, LATEST_AGENT_VERSION } from './generateFleet';
+export type { FleetOptions } from './generateFleet';
+export type { Fleet, SimAccount, SimNode, RegionFleet } from './fleet';
+export { DEFAULT_REGIONS, OPT_IN_REGIONS } from './fleet';
+export type { FaultRule, FaultMatch } from './faults';
+export type { PolicyDocument, PolicyStatement } from './policy';
+export { isActionAllowed } from './policy';
+export type { SimCounters } from './counters';
