@@ -60,7 +60,7 @@ const FAILURES = `(length(n.statuses) - length(replace(n.statuses, '${STATUS_COD
 /** `pa_version_key` (registered in openStore) makes dotted numbers sort numerically: 6.10 > 6.5. */
 const SORT_SQL: Record<Exclude<NodeSortKey, (typeof RULE_IDS)[number]>, string> = {
   instanceId: 'n.instance_id',
-  name: 'n.name',
+  name: 'n.name COLLATE NOCASE',
   accountId: 'n.account_id',
   region: 'n.region',
   ipAddress: 'pa_version_key(n.ip_address)',

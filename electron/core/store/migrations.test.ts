@@ -1,0 +1,73 @@
+import Database from 'better-sqlite3';
+import { afterEach, describe, expect, it } from 'vitest';
+import { makeSnapshot } from '../../../test/fixtures/makeSnapshot';
+import { MIGRATIONS, SCHEMA_VERSION, SchemaTooNewError, migrate } from './migrations';
+import { openStore } from './openStore';
+import { writeSnapshotRows } from './saveSnapshot';
+
+const open: Database.Database[] = [];
+afterEach(() => open.splice(0).forEach((db) => db.close()));
+const fresh = (): Database.Database => {
+  const db = new Database(':memory:');
+  db.pragma('foreign_keys = ON');
+  open.push(db);
+  return db;
+};
+const schemaOf = (db: Database.Database): unknown[] => db.prepare("SELECT type, name, sql FROM sqlite_schema ORDER BY name").all();
+const version = (db: Database.Database): number => db.pragma('user_version', { simple: true }) as number;
+
+describe('migrate', () => {
+  it('keeps migrations as an ordered list numbered from 1', () => {
+    expect(MIGRATIONS.map((m) => m.version)).toEqual(MIGRATIONS.map((_, i) => i + 1));
+    expect(SCHEMA_VERSION).toBe(MIGRATIONS.length);
+  });
+
+  it('reaches the same schema from an empty database and from every earlier version', () => {
+    const target = fresh();
+    expect(migrate(target)).toBe(0);
+    expect(version(target)).toBe(SCHEMA_VERSION);
+    for (let v = 1; v < SCHEMA_VERSION; v++) {
+      const db = fresh();
+      migrate(db, MIGRATIONS.slice(0, v));
+      expect(version(db)).toBe(v);
+      expect(migrate(db)).toBe(v);
+      expect(schemaOf(db)).toEqual(schemaOf(target));
+    }
+  });
+
+  it('backfills the summary rows of a v1 database that holds snapshots', () => {
+    const inputs = [makeSnapshot({ nodes: 120 }), makeSnapshot({ nodes: 90, seed: 3, startedAt: '2026-01-22T09:00:00.000Z' })];
+    const v1 = fresh();
+    migrate(v1, MIGRATIONS.slice(0, 1));
+    for (const input of inputs) writeSnapshotRows(v1, input, '2026-02-01T00:00:00.000Z');
+    migrate(v1);
+
+    const current = openStore({ path: ':memory:' });
+    open.push(current.db);
+    for (const input of inputs) current.saveSnapshot(input);
+    for (const table of ['rule_summary', 'area_summary']) {
+      const rows = (db: Database.Database): unknown[] => db.prepare(`SELECT * FROM ${table} ORDER BY 1, 2, 3, 4`).all();
+      expect(rows(v1).length).toBeGreaterThan(0);
+      expect(rows(v1)).toEqual(rows(current.db));
+    }
+  });
+
+  it('applies each migration in its own transaction: a failing one leaves the previous version', () => {
+    const db = fresh();
+    migrate(db);
+    const broken = [...MIGRATIONS, { version: SCHEMA_VERSION + 1, description: 'fails halfway', up: (d: Database.Database) => {
+      d.exec('CREATE TABLE half_done (x)');
+      throw new Error('boom');
+    } }];
+    expect(() => migrate(db, broken)).toThrow('boom');
+    expect(version(db)).toBe(SCHEMA_VERSION);
+    expect(db.prepare("SELECT count(*) FROM sqlite_schema WHERE name = 'half_done'").pluck().get()).toBe(0);
+  });
+
+  it('refuses a database written by a newer version', () => {
+    const db = fresh();
+    db.pragma(`user_version = ${SCHEMA_VERSION + 1}`);
+    expect(() => migrate(db)).toThrow(SchemaTooNewError);
+    expect(() => migrate(db)).toThrow(/newer Patch Auditor/);
+  });
+});

@@ -1,0 +1,57 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import { makeSnapshot, testNode, testSnapshot } from '../../../test/fixtures/makeSnapshot';
+import { loadSnapshotInput } from './loadSnapshotInput';
+import { openStore } from './openStore';
+import type { Store } from './openStore';
+import { InvalidSnapshotError } from './saveSnapshot';
+
+let store: Store;
+afterEach(() => store.close());
+const count = (table: string): number => (store.db.prepare(`SELECT count(*) AS c FROM ${table}`).get() as { c: number }).c;
+
+describe('saveSnapshot', () => {
+  it('stores everything needed to rebuild the input without AWS', () => {
+    store = openStore({ path: ':memory:', clock: () => new Date('2026-03-01T00:00:00Z') });
+    const input = makeSnapshot({ nodes: 60 });
+    input.scopes.push({ accountId: '444444444444', region: 'eu-west-1', status: 'failed', error: 'AccessDenied: sts:AssumeRole', nodes: 0, calls: 1, throttles: 2, gaps: ['ssm:GetInventory'] });
+    input.status = 'partial';
+    input.derivedFrom = undefined;
+    const id = store.saveSnapshot(input);
+    const { meta, input: back } = loadSnapshotInput(store.db, id);
+    const { derivedFrom: _d, ...expected } = input;
+    expect(back).toEqual({ ...expected, scopes: [...input.scopes].sort((a, b) => a.accountId.localeCompare(b.accountId) || a.region.localeCompare(b.region)) });
+    expect(meta).toMatchObject({ id, savedAt: '2026-03-01T00:00:00.000Z', nodeCount: 60, status: 'partial' });
+  });
+
+  it('stores each distinct network and inventory once, across nodes and snapshots', () => {
+    store = openStore({ path: ':memory:' });
+    const input = makeSnapshot({ nodes: 400, regions: ['us-east-1'] });
+    store.saveSnapshot(input);
+    const distinct = new Set(input.nodes.flatMap((n) => [JSON.stringify(n.facts.network), JSON.stringify(n.facts.inventory)])).size;
+    expect(count('fact_part')).toBe(distinct);
+    store.saveSnapshot(input);
+    expect(count('fact_part')).toBe(distinct);
+    expect(count('node')).toBe(800);
+  });
+
+  it('refuses a node listed twice or a rule checked twice, writing nothing', () => {
+    store = openStore({ path: ':memory:' });
+    const twice = testSnapshot([testNode({ instanceId: 'i-1' }), testNode({ instanceId: 'i-1' })]);
+    expect(() => store.saveSnapshot(twice)).toThrow(InvalidSnapshotError);
+    const n = testNode({ instanceId: 'i-2', statuses: { 'agent.version': 'pass' } });
+    n.checks.push(n.checks[0]!);
+    expect(() => store.saveSnapshot(testSnapshot([n]))).toThrow(/more than one check/);
+    expect(count('snapshot')).toBe(0);
+    expect(count('node')).toBe(0);
+  });
+
+  it('rolls the whole snapshot back when a write fails midway', () => {
+    store = openStore({ path: ':memory:' });
+    store.saveSnapshot(makeSnapshot({ nodes: 10 }));
+    store.db.exec("CREATE TRIGGER boom BEFORE INSERT ON node_detail WHEN NEW.seq = 5 BEGIN SELECT RAISE(ABORT, 'disk full'); END");
+    expect(() => store.saveSnapshot(makeSnapshot({ nodes: 10, seed: 2 }))).toThrow(/disk full/);
+    expect(count('snapshot')).toBe(1);
+    expect(count('node')).toBe(10);
+    expect(count('rule_summary')).toBe(store.db.prepare('SELECT count(*) AS c FROM rule_summary WHERE snapshot_id = 1').pluck().get());
+  });
+});

@@ -1,0 +1,68 @@
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { testNode, testSnapshot } from '../../../test/fixtures/makeSnapshot';
+import { openStore } from './openStore';
+import type { Store } from './openStore';
+import { reevaluate } from './reevaluate';
+
+const A = '111111111111';
+const B = '222222222222';
+let store: Store;
+let first: number;
+let second: number;
+
+beforeEach(() => {
+  store = openStore({ path: ':memory:' });
+  first = store.saveSnapshot(
+    testSnapshot(
+      [
+        testNode({ instanceId: 'i-1', statuses: { 'patch.compliant': 'fail', 'node.online': 'pass' }, missingCritical: 3, missingSecurity: 1 }),
+        testNode({ instanceId: 'i-2', accountId: B, region: 'us-east-1', statuses: { 'patch.compliant': 'pass', 'node.online': 'pass' } }),
+      ],
+      { startedAt: '2026-01-01T00:00:00.000Z' },
+    ),
+  );
+  second = store.saveSnapshot(
+    testSnapshot(
+      [
+        testNode({ instanceId: 'i-1', statuses: { 'patch.compliant': 'pass', 'node.online': 'pass' } }),
+        testNode({ instanceId: 'i-2', accountId: B, region: 'us-east-1', statuses: { 'patch.compliant': 'warn', 'node.online': 'fail' }, missingSecurity: 4 }),
+        testNode({ instanceId: 'i-3', accountId: B, region: 'us-east-1', statuses: { 'patch.compliant': 'pass' } }),
+      ],
+      { startedAt: '2026-01-08T00:00:00.000Z' },
+    ),
+  );
+});
+afterEach(() => store.close());
+
+describe('trends', () => {
+  it('gives one point per snapshot in time order with nodes, compliance, missing patches and rule counts', () => {
+    const points = store.trends();
+    expect(points.map((p) => [p.snapshotId, p.nodes, p.compliant, p.nonCompliant, p.missingCritical, p.missingSecurity, p.online])).toEqual([
+      [first, 2, 1, 1, 3, 1, 2],
+      [second, 3, 2, 1, 0, 4, 1],
+    ]);
+    expect(points[1]?.compliancePct).toBeCloseTo((2 / 3) * 100);
+    expect(points[1]?.rules['patch.compliant']).toEqual({ pass: 2, fail: 0, warn: 1, unknown: 0, not_applicable: 0 });
+  });
+
+  it('groups by account and filters by account, region, rule and time', () => {
+    const byAccount = store.trends({ groupBy: 'account' });
+    expect(byAccount.map((p) => [p.snapshotId, p.accountId, p.nodes])).toEqual([
+      [first, A, 1],
+      [first, B, 1],
+      [second, A, 1],
+      [second, B, 2],
+    ]);
+    const onlyB = store.trends({ regions: ['us-east-1'], rules: ['node.online'], from: '2026-01-05T00:00:00.000Z' });
+    expect(onlyB).toHaveLength(1);
+    expect(onlyB[0]).toMatchObject({ snapshotId: second, nodes: 2, compliant: 1 });
+    expect(Object.keys(onlyB[0]!.rules)).toEqual(['node.online']);
+    expect(store.trends({ accountIds: [A], groupBy: 'area' }).every((p) => p.accountId === A && p.region === 'ap-northeast-1')).toBe(true);
+  });
+
+  it('leaves re-evaluated snapshots out unless asked', () => {
+    const derived = reevaluate(store, first, { catalogEdition: 'aws-2025', scanAgeDays: 7 }, () => []);
+    expect(store.trends().map((p) => p.snapshotId)).toEqual([first, second]);
+    expect(store.trends({ includeDerived: true }).map((p) => p.snapshotId)).toContain(derived);
+  });
+});
