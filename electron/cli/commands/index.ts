@@ -1,7 +1,8 @@
 import type { Command } from 'commander';
 import type { SetExitCode } from '../io';
+import { registerSim } from './sim';
 
 /** A CLI command: adds itself to the program. Add new commands to the list below. */
 export type RegisterCommand = (program: Command, setExitCode: SetExitCode) => void;
 
-export const commands: RegisterCommand[] = [];
+export const commands: RegisterCommand[] = [registerSim];
