@@ -173,6 +173,15 @@ export const ScopeResult = z.object({
   throttles: z.number().int().nonnegative(),
   /** Optional data sources that were denied or failed in this scope (e.g. `ssm:GetInventory`). */
   gaps: z.array(z.string()),
+  /** Is patching set up at all here: baselines, patch groups, what runs AWS-RunPatchBaseline. */
+  patching: z
+    .object({
+      baselines: z.number().int().nonnegative().optional(),
+      patchGroups: z.number().int().nonnegative().optional(),
+      patchAssociations: z.number().int().nonnegative().optional(),
+      patchMaintenanceWindows: z.number().int().nonnegative().optional(),
+    })
+    .optional(),
 });
 export type ScopeResult = z.infer<typeof ScopeResult>;
 

@@ -1,0 +1,116 @@
+/**
+ * From a plan to scopes: who is calling (STS GetCallerIdentity), which accounts (the caller's
+ * own, a list reached by AssumeRole, or the organization's active accounts), and which regions
+ * (a list, or the regions each account has enabled, opt-in status respected).
+ */
+import { DescribeRegionsCommand } from '@aws-sdk/client-ec2';
+import { paginateListAccounts, type Account } from '@aws-sdk/client-organizations';
+import { GetCallerIdentityCommand } from '@aws-sdk/client-sts';
+import type { AuditPlan } from '../../../shared/auditPlan';
+import { createClients, type ClientOptions, type Credentials } from '../aws/clients';
+import { emptyCallStats, mergeCallStats, type CallStats } from '../aws/callStats';
+import { assumedRoleCredentials, describeCredentialError, roleArn } from '../aws/credentials';
+import { describeScopeError } from './errors';
+
+export interface AccountTarget {
+  accountId: string;
+  credentials: Credentials;
+  /** Set when the account could not be reached at all (role not assumable, session lost). */
+  error?: string;
+  regions: string[];
+}
+
+/** Nothing can be audited: bad credentials, no organization access, no account reachable. */
+export class AuditFailed extends Error {
+  override name = 'AuditFailed';
+}
+
+export interface ResolveContext {
+  plan: AuditPlan;
+  credentials: Credentials;
+  clientOptions: ClientOptions;
+  stats: CallStats;
+  signal: AbortSignal;
+}
+
+export function homeRegionOf(plan: AuditPlan): string {
+  return plan.homeRegion ?? (Array.isArray(plan.regions) ? plan.regions[0] : undefined) ?? 'us-east-1';
+}
+
+export async function resolveAccounts(ctx: ResolveContext): Promise<{ callerAccount: string; accounts: AccountTarget[] }> {
+  const { plan } = ctx;
+  const home = homeRegionOf(plan);
+  const clients = createClients(home, ctx.credentials, ctx.clientOptions, ctx.stats);
+  try {
+    let callerAccount: string;
+    try {
+      callerAccount = (await clients.sts.send(new GetCallerIdentityCommand({}), { abortSignal: ctx.signal })).Account ?? '';
+    } catch (err) {
+      throw new AuditFailed(describeCredentialError(err, plan.profile ? { profile: plan.profile } : {}));
+    }
+
+    const targets = plan.targets;
+    if (targets.kind === 'self') return { callerAccount, accounts: [await withRegions(ctx, { accountId: callerAccount, credentials: ctx.credentials, regions: [] })] };
+
+    let ids: string[];
+    if (targets.kind === 'accounts') {
+      ids = [...new Set(targets.accountIds)];
+    } else {
+      const listed: Account[] = [];
+      try {
+        for await (const page of paginateListAccounts({ client: clients.organizations, pageSize: 20 }, { MaxResults: 20 })) listed.push(...(page.Accounts ?? []));
+      } catch (err) {
+        throw new AuditFailed(`Organizations discovery failed: ${describeScopeError(err, 'organizations:ListAccounts', home)}`);
+      }
+      // `State` replaces the deprecated `Status`; either says whether the account is usable.
+      const active = listed.filter((a) => (a.State ?? a.Status) === 'ACTIVE' && a.Id).map((a) => a.Id!);
+      const include = targets.include?.length ? new Set(targets.include) : null;
+      const exclude = new Set(targets.exclude ?? []);
+      ids = active.filter((id) => (!include || include.has(id)) && !exclude.has(id));
+      if (!ids.length) throw new AuditFailed('Organizations discovery found no active account to audit (check include / exclude).');
+    }
+
+    const accounts: AccountTarget[] = [];
+    for (const accountId of ids) {
+      // The organization's management account is audited with the caller's own credentials.
+      if (targets.kind === 'organization' && accountId === callerAccount) {
+        accounts.push(await withRegions(ctx, { accountId, credentials: ctx.credentials, regions: [] }));
+        continue;
+      }
+      const target = { accountId, roleName: targets.roleName, ...(targets.externalId ? { externalId: targets.externalId } : {}) };
+      const provider = assumedRoleCredentials(ctx.credentials, target, home, ctx.clientOptions);
+      try {
+        // Assume once per account up front: a refused role fails that account's scopes with
+        // the reason, not every call inside them.
+        await provider();
+      } catch (err) {
+        accounts.push({ accountId, credentials: provider, regions: [], error: describeCredentialError(err, { roleArn: roleArn(target) }) });
+        continue;
+      }
+      accounts.push(await withRegions(ctx, { accountId, credentials: provider, regions: [] }));
+    }
+    return { callerAccount, accounts };
+  } finally {
+    clients.destroy();
+  }
+}
+
+async function withRegions(ctx: ResolveContext, account: AccountTarget): Promise<AccountTarget> {
+  if (ctx.plan.regions !== 'all') return { ...account, regions: [...new Set(ctx.plan.regions)] };
+  const home = homeRegionOf(ctx.plan);
+  const stats = emptyCallStats();
+  const clients = createClients(home, account.credentials, ctx.clientOptions, stats);
+  try {
+    const answer = await clients.ec2.send(new DescribeRegionsCommand({ AllRegions: false }), { abortSignal: ctx.signal });
+    const regions = (answer.Regions ?? [])
+      .filter((r) => r.RegionName && (r.OptInStatus === undefined || r.OptInStatus === 'opt-in-not-required' || r.OptInStatus === 'opted-in'))
+      .map((r) => r.RegionName!)
+      .sort();
+    return { ...account, regions };
+  } catch (err) {
+    return { ...account, error: describeScopeError(err, 'ec2:DescribeRegions', home) };
+  } finally {
+    clients.destroy();
+    mergeCallStats(ctx.stats, stats);
+  }
+}

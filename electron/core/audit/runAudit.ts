@@ -1,0 +1,231 @@
+/**
+ * The audit runner (DESIGN §5): plan → scopes → collect concurrently under a global limit →
+ * evaluate with the catalog → save one snapshot. A failed scope is recorded with its reason
+ * while the others complete; the snapshot is then `partial`. Cancelling stops new work,
+ * aborts calls in flight, and saves what finished (also `partial`).
+ */
+import { randomUUID } from 'node:crypto';
+import pLimit from 'p-limit';
+import type { AuditOutcome, AuditPlan, AuditProgress, ScopeProgress } from '../../../shared/auditPlan';
+import type { CatalogEdition } from '../../../shared/catalog';
+import { evaluateNode, platformOf } from '../../../shared/evaluate';
+import { CHECK_STATUSES, type CheckStatus, type ScopeResult, type SnapshotInput } from '../../../shared/model';
+import { TOOL_VERSION } from '../../../shared/toolVersion';
+import { emptyCallStats, mergeCallStats, type CallStats } from '../aws/callStats';
+import { createClients, type ClientOptions, type Credentials } from '../aws/clients';
+import { profileCredentials } from '../aws/credentials';
+import { redact } from '../aws/redact';
+import { collectScope, type ScopeCollection } from './collectScope';
+import { describeScopeError, isAborted, ScopeFailure } from './errors';
+import { AuditFailed, homeRegionOf, resolveAccounts, type AccountTarget } from './resolveScopes';
+
+export interface AuditDeps {
+  clientOptions: ClientOptions;
+  /** Credentials to use instead of the plan's profile (tests, embedding). */
+  credentials?: Credentials;
+  mfaCodeProvider?: (mfaSerial: string) => Promise<string>;
+  saveSnapshot: (input: SnapshotInput) => number;
+  catalog: CatalogEdition;
+  scanAgeDays: number;
+  now?: () => Date;
+  log?: (line: string) => void;
+}
+
+export interface AuditControl {
+  signal?: AbortSignal;
+  onProgress?: (progress: AuditProgress) => void;
+  /** Minimum milliseconds between two progress events (phase changes always go out). */
+  progressIntervalMs?: number;
+}
+
+export { AuditFailed };
+
+export async function runAudit(plan: AuditPlan, deps: AuditDeps, control: AuditControl = {}): Promise<AuditOutcome> {
+  const now = deps.now ?? (() => new Date());
+  const log = deps.log ?? (() => {});
+  const signal = control.signal ?? new AbortController().signal;
+  const runId = randomUUID();
+  const startedAt = now();
+  const totals = emptyCallStats();
+  const scopes: ScopeProgress[] = [];
+  const progress: AuditProgress = {
+    runId,
+    phase: 'resolving',
+    startedAt: startedAt.toISOString(),
+    scopesTotal: 0,
+    scopesDone: 0,
+    nodes: 0,
+    calls: 0,
+    throttles: 0,
+    errors: 0,
+    scopes,
+  };
+  let lastEmit = 0;
+  const emit = (force = false) => {
+    const t = Date.now();
+    if (!force && t - lastEmit < (control.progressIntervalMs ?? 100)) return;
+    lastEmit = t;
+    const scopeCalls = scopes.reduce((sum, s) => sum + s.calls, 0);
+    progress.calls = totals.calls + scopeCalls;
+    progress.throttles = totals.throttles + scopes.reduce((sum, s) => sum + s.throttles, 0);
+    progress.nodes = scopes.reduce((sum, s) => sum + s.nodes, 0);
+    progress.errors = scopes.filter((s) => s.state === 'failed').length;
+    progress.scopesDone = scopes.filter((s) => s.state !== 'pending' && s.state !== 'running').length;
+    control.onProgress?.(structuredClone(progress));
+  };
+  const fail = (message: string): never => {
+    progress.phase = 'failed';
+    progress.message = message;
+    emit(true);
+    log(`audit ${runId} failed: ${message}`);
+    throw new AuditFailed(message);
+  };
+
+  const credentials = deps.credentials ?? profileCredentials({ ...(plan.profile ? { profile: plan.profile } : {}), ...(deps.mfaCodeProvider ? { mfaCodeProvider: deps.mfaCodeProvider } : {}), clientOptions: deps.clientOptions, region: homeRegionOf(plan) });
+  emit(true);
+  let accounts: AccountTarget[] = [];
+  try {
+    ({ accounts } = await resolveAccounts({ plan, credentials, clientOptions: deps.clientOptions, stats: totals, signal }));
+  } catch (err) {
+    if (signal.aborted) {
+      progress.phase = 'cancelled';
+      emit(true);
+      throw new AuditFailed('The audit was cancelled before any scope was collected.');
+    }
+    fail(err instanceof AuditFailed ? err.message : redact(String(err)));
+  }
+
+  const work: { account: AccountTarget; scope: ScopeProgress; stats: CallStats }[] = [];
+  for (const account of accounts) {
+    const regions = account.regions.length ? account.regions : [Array.isArray(plan.regions) ? plan.regions.join(',') : 'all'];
+    for (const region of regions) {
+      const scope: ScopeProgress = { accountId: account.accountId, region, state: account.error ? 'failed' : 'pending', nodes: 0, calls: 0, throttles: 0, gaps: [], ...(account.error ? { error: account.error } : {}) };
+      scopes.push(scope);
+      if (!account.error) work.push({ account, scope, stats: emptyCallStats() });
+    }
+  }
+  progress.scopesTotal = scopes.length;
+  progress.phase = 'collecting';
+  emit(true);
+  log(`audit ${runId}: ${scopes.length} scopes over ${accounts.length} accounts`);
+
+  const collected = new Map<ScopeProgress, ScopeCollection>();
+  const durations: number[] = [];
+  const limit = pLimit(plan.concurrency ?? 4);
+  await Promise.all(
+    work.map(({ account, scope, stats }) =>
+      limit(async () => {
+        if (signal.aborted) {
+          scope.state = 'cancelled';
+          return;
+        }
+        scope.state = 'running';
+        emit();
+        const began = Date.now();
+        const clients = createClients(scope.region, account.credentials, deps.clientOptions, stats);
+        const sync = () => {
+          scope.calls = stats.calls;
+          scope.throttles = stats.throttles;
+        };
+        const onAbort = () => clients.destroy();
+        signal.addEventListener('abort', onAbort, { once: true });
+        try {
+          const result = await collectScope({
+            accountId: account.accountId,
+            region: scope.region,
+            clients,
+            signal,
+            onNodes: (n) => {
+              scope.nodes = n;
+              sync();
+              emit();
+            },
+          });
+          collected.set(scope, result);
+          scope.nodes = result.facts.length;
+          scope.gaps = result.gaps;
+          scope.state = 'done';
+        } catch (err) {
+          if (signal.aborted || isAborted(err)) {
+            scope.state = 'cancelled';
+          } else {
+            scope.state = 'failed';
+            scope.error = err instanceof ScopeFailure ? err.message : describeScopeError(err, 'collection', scope.region);
+            log(`scope ${scope.accountId}/${scope.region} failed: ${scope.error}`);
+          }
+        } finally {
+          signal.removeEventListener('abort', onAbort);
+          clients.destroy();
+          sync();
+          durations.push(Date.now() - began);
+          const pending = scopes.filter((s) => s.state === 'pending' || s.state === 'running').length;
+          const mean = durations.reduce((a, b) => a + b, 0) / durations.length;
+          progress.etaMs = Math.round((pending * mean) / (plan.concurrency ?? 4));
+          emit(true);
+        }
+      }),
+    ),
+  );
+  for (const { stats } of work) mergeCallStats(totals, stats);
+
+  const okScopes = scopes.filter((s) => s.state === 'done');
+  if (!okScopes.length) {
+    if (signal.aborted) {
+      progress.phase = 'cancelled';
+      emit(true);
+      throw new AuditFailed('The audit was cancelled before any scope finished; nothing was saved.');
+    }
+    fail(`No scope could be audited. ${scopes.map((s) => `${s.accountId}/${s.region}: ${s.error ?? s.state}`).join(' ')}`);
+  }
+
+  progress.phase = 'evaluating';
+  emit(true);
+  const evaluatedAt = now();
+  const checks = Object.fromEntries(CHECK_STATUSES.map((status) => [status, 0])) as Record<CheckStatus, number>;
+  const nodes: SnapshotInput['nodes'] = [];
+  for (const scope of okScopes) {
+    for (const facts of collected.get(scope)!.facts) {
+      const nodeChecks = evaluateNode(facts, { catalog: deps.catalog, now: evaluatedAt, scanAgeDays: deps.scanAgeDays });
+      for (const check of nodeChecks) checks[check.status] += 1;
+      nodes.push({ facts, checks: nodeChecks, platform: platformOf(facts) });
+    }
+  }
+
+  const scopeResults: ScopeResult[] = scopes.map((s) => {
+    const patching = collected.get(s)?.patching;
+    return {
+      accountId: s.accountId,
+      region: s.region,
+      status: s.state === 'done' ? 'ok' : s.state === 'cancelled' || s.state === 'pending' ? 'cancelled' : 'failed',
+      ...(s.error ? { error: s.error } : {}),
+      nodes: s.nodes,
+      calls: s.calls,
+      throttles: s.throttles,
+      gaps: s.gaps,
+      ...(patching ? { patching } : {}),
+    };
+  });
+  // Gaps (denied optional sources) are recorded per scope and turn checks `unknown`; only a
+  // scope that could not be collected makes the snapshot partial.
+  const status = scopeResults.every((s) => s.status === 'ok') ? 'complete' : 'partial';
+
+  progress.phase = 'saving';
+  emit(true);
+  const snapshotId = deps.saveSnapshot({
+    startedAt: startedAt.toISOString(),
+    finishedAt: now().toISOString(),
+    status,
+    catalogEdition: deps.catalog.id,
+    scanAgeDays: deps.scanAgeDays,
+    toolVersion: TOOL_VERSION,
+    ...(plan.label ? { label: plan.label } : {}),
+    ...(plan.client ? { client: plan.client } : {}),
+    ...(plan.engagement ? { engagement: plan.engagement } : {}),
+    scopes: scopeResults,
+    nodes,
+  });
+  progress.phase = signal.aborted ? 'cancelled' : 'done';
+  emit(true);
+  log(`audit ${runId} saved snapshot ${snapshotId} (${status}, ${nodes.length} nodes, ${totals.calls} calls)`);
+  return { runId, snapshotId, status, scopes: scopeResults, nodes: nodes.length, checks, calls: { ...totals.byAction } };
+}

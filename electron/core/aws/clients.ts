@@ -1,0 +1,83 @@
+/**
+ * AWS SDK v3 clients as their users expect them: the standard credential chain and endpoint
+ * resolution (so `AWS_ENDPOINT_URL` / `AWS_ENDPOINT_URL_<SERVICE>` and the config file's
+ * `services` sections apply), the adaptive retry mode, and one middleware that counts every
+ * attempt, so progress and benchmarks report calls and throttles as AWS saw them.
+ */
+import { EC2Client } from '@aws-sdk/client-ec2';
+import { OrganizationsClient } from '@aws-sdk/client-organizations';
+import { SSMClient } from '@aws-sdk/client-ssm';
+import { STSClient } from '@aws-sdk/client-sts';
+import type { AwsCredentialIdentity, AwsCredentialIdentityProvider } from '@smithy/types';
+import { isThrottle, type CallStats } from './callStats';
+
+export type Credentials = AwsCredentialIdentity | AwsCredentialIdentityProvider;
+
+/** Options shared by every client an audit creates; tests point `endpoint` at the simulator. */
+export interface ClientOptions {
+  /** An explicit endpoint for every service; leave unset to use the SDK's own resolution. */
+  endpoint?: string;
+  maxAttempts?: number;
+  requestTimeoutMs?: number;
+  connectionTimeoutMs?: number;
+}
+
+export interface AwsClients {
+  ssm: SSMClient;
+  ec2: EC2Client;
+  sts: STSClient;
+  organizations: OrganizationsClient;
+  destroy(): void;
+}
+
+const SERVICE_OF = { ssm: 'SSM', ec2: 'EC2', sts: 'STS', organizations: 'Organizations' } as const;
+
+export function baseClientConfig(region: string, credentials: Credentials, options: ClientOptions) {
+  return {
+    region,
+    credentials,
+    retryMode: 'adaptive',
+    maxAttempts: options.maxAttempts ?? 10,
+    requestHandler: { requestTimeout: options.requestTimeoutMs ?? 30_000, connectionTimeout: options.connectionTimeoutMs ?? 10_000 },
+    ...(options.endpoint ? { endpoint: options.endpoint } : {}),
+  } as const;
+}
+
+type Countable = { middlewareStack: { add: (...args: never[]) => void } };
+
+function count(client: Countable, service: string, stats: CallStats): void {
+  // The deserialize step runs inside the retry middleware, so it sees every attempt.
+  const add = client.middlewareStack.add as unknown as (
+    mw: (next: (args: unknown) => Promise<unknown>, context: { commandName?: string }) => (args: unknown) => Promise<unknown>,
+    options: { step: 'deserialize'; name: string },
+  ) => void;
+  add(
+    (next, context) => async (args) => {
+      const action = `${service}.${(context.commandName ?? 'Unknown').replace(/Command$/, '')}`;
+      stats.calls += 1;
+      stats.byAction[action] = (stats.byAction[action] ?? 0) + 1;
+      try {
+        return await next(args);
+      } catch (err) {
+        if (isThrottle(err)) stats.throttles += 1;
+        throw err;
+      }
+    },
+    { step: 'deserialize', name: 'patchAuditorCallCounter' },
+  );
+}
+
+export function createClients(region: string, credentials: Credentials, options: ClientOptions, stats: CallStats): AwsClients {
+  const config = baseClientConfig(region, credentials, options);
+  const clients = {
+    ssm: new SSMClient(config),
+    ec2: new EC2Client(config),
+    sts: new STSClient(config),
+    organizations: new OrganizationsClient(config),
+  };
+  for (const [key, client] of Object.entries(clients)) count(client, SERVICE_OF[key as keyof typeof SERVICE_OF], stats);
+  return {
+    ...clients,
+    destroy: () => Object.values(clients).forEach((client) => client.destroy()),
+  };
+}

@@ -1,0 +1,95 @@
+/**
+ * What to audit (a plan) and how an audit is going (progress). Both cross the contract, so
+ * both are schemas; neither holds a credential. The external id is an input only: it is never
+ * echoed in progress, results, snapshots or logs.
+ */
+import { z } from 'zod';
+import { CheckStatus, ScopeResult, SnapshotStatus } from './model';
+
+export const AccountId = z.string().regex(/^\d{12}$/, 'an account id is 12 digits');
+export const RegionName = z.string().regex(/^[a-z]{2}(-gov|-iso[a-z]?)?-[a-z]+-\d$/, 'not a region name such as eu-west-1');
+/** IAM role names: 1–64 of `\w+=,.@-`. */
+export const RoleName = z.string().regex(/^[\w+=,.@-]{1,64}$/, 'not an IAM role name');
+/** STS ExternalId: 2–1224 of `\w+=,.@:/-`. */
+export const ExternalId = z.string().regex(/^[\w+=,.@:/-]{2,1224}$/, 'not a valid external id');
+
+export const AuditTargets = z.discriminatedUnion('kind', [
+  z.object({ kind: z.literal('self') }).strict(),
+  z
+    .object({
+      kind: z.literal('accounts'),
+      accountIds: z.array(AccountId).min(1).max(5000),
+      roleName: RoleName,
+      externalId: ExternalId.optional(),
+    })
+    .strict(),
+  z
+    .object({
+      kind: z.literal('organization'),
+      roleName: RoleName,
+      externalId: ExternalId.optional(),
+      include: z.array(AccountId).max(5000).optional(),
+      exclude: z.array(AccountId).max(5000).optional(),
+    })
+    .strict(),
+]);
+export type AuditTargets = z.infer<typeof AuditTargets>;
+
+export const AuditPlan = z
+  .object({
+    /** A profile of the shared config files; absent means the default credential chain. */
+    profile: z
+      .string()
+      .regex(/^[\w.@+=,/-]{1,128}$/, 'not a profile name')
+      .optional(),
+    /** Where STS and Organizations are called; defaults to the first audited region or us-east-1. */
+    homeRegion: RegionName.optional(),
+    regions: z.union([z.literal('all'), z.array(RegionName).min(1).max(64)]),
+    targets: AuditTargets,
+    concurrency: z.number().int().min(1).max(32).optional(),
+    label: z.string().max(200).optional(),
+    client: z.string().max(200).optional(),
+    engagement: z.string().max(200).optional(),
+  })
+  .strict();
+export type AuditPlan = z.infer<typeof AuditPlan>;
+
+export const ScopeProgress = z.object({
+  accountId: z.string(),
+  region: z.string(),
+  state: z.enum(['pending', 'running', 'done', 'failed', 'cancelled']),
+  nodes: z.number().int().nonnegative(),
+  calls: z.number().int().nonnegative(),
+  throttles: z.number().int().nonnegative(),
+  gaps: z.array(z.string()),
+  error: z.string().optional(),
+});
+export type ScopeProgress = z.infer<typeof ScopeProgress>;
+
+export const AuditProgress = z.object({
+  runId: z.string(),
+  phase: z.enum(['resolving', 'collecting', 'evaluating', 'saving', 'done', 'failed', 'cancelled']),
+  startedAt: z.string(),
+  scopesTotal: z.number().int().nonnegative(),
+  scopesDone: z.number().int().nonnegative(),
+  nodes: z.number().int().nonnegative(),
+  calls: z.number().int().nonnegative(),
+  throttles: z.number().int().nonnegative(),
+  errors: z.number().int().nonnegative(),
+  /** Estimated milliseconds left, once at least one scope has finished. */
+  etaMs: z.number().nonnegative().optional(),
+  scopes: z.array(ScopeProgress),
+  message: z.string().optional(),
+});
+export type AuditProgress = z.infer<typeof AuditProgress>;
+
+export const AuditOutcome = z.object({
+  runId: z.string(),
+  snapshotId: z.number().int().optional(),
+  status: SnapshotStatus,
+  scopes: z.array(ScopeResult),
+  nodes: z.number().int().nonnegative(),
+  checks: z.record(CheckStatus, z.number().int().nonnegative()),
+  calls: z.record(z.string(), z.number().int().nonnegative()),
+});
+export type AuditOutcome = z.infer<typeof AuditOutcome>;

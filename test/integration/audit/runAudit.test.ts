@@ -1,0 +1,116 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startSimulator, type Simulator } from '../../../electron/core/sim';
+import { audit, fleetNodes, SHIPPED_POLICY, tempStore } from './auditHarness';
+
+const REGIONS = ['us-east-1', 'eu-west-1'];
+
+describe('audit against the simulator', () => {
+  let sim: Simulator;
+
+  beforeAll(async () => {
+    sim = await startSimulator({ fleetOptions: { seed: 'audit-test', accounts: 3, regions: REGIONS, nodesPerRegion: 120 } });
+  });
+  afterAll(async () => sim?.close());
+
+  it('audits its own account in every region with every node evaluated against every rule', async () => {
+    const { outcome, store, progress } = await audit(sim, { regions: REGIONS, targets: { kind: 'self' } });
+    expect(outcome.status).toBe('complete');
+    expect(outcome.scopes.map((s) => [s.accountId, s.region, s.status])).toEqual(REGIONS.map((r) => [sim.credentials[0]!.accountId, r, 'ok']));
+    const expected = REGIONS.reduce((n, r) => n + fleetNodes(sim, 0, r), 0);
+    expect(outcome.nodes).toBe(expected);
+    expect(Object.values(outcome.checks).reduce((a, b) => a + b, 0)).toBe(expected * 12);
+    expect(store.getSnapshot(outcome.snapshotId!)).toMatchObject({ status: 'complete', nodeCount: expected });
+
+    const phases = [...new Set(progress.map((p) => p.phase))];
+    expect(phases).toEqual(['resolving', 'collecting', 'evaluating', 'saving', 'done']);
+    const collecting = progress.filter((p) => p.phase === 'collecting').map((p) => p.nodes);
+    expect(collecting.some((n) => n > 0 && n < expected)).toBe(true);
+    expect(progress.at(-1)).toMatchObject({ scopesDone: 2, scopesTotal: 2, nodes: expected });
+  });
+
+  it('makes about 3·⌈N/50⌉ SSM calls per region', async () => {
+    sim.resetCounters();
+    const { outcome } = await audit(sim, { regions: ['us-east-1'], targets: { kind: 'self' } });
+    const n = fleetNodes(sim, 0, 'us-east-1');
+    const bound = 3 * Math.ceil(n / 50);
+    const ssmCalls = Object.entries(outcome.calls)
+      .filter(([action]) => action.startsWith('SSM.'))
+      .reduce((sum, [, count]) => sum + count, 0);
+    // The constant: baselines, patch groups, associations, windows and their tasks.
+    const windows = sim.fleet().accounts[0]!.regions['us-east-1']!.maintenanceWindows.length;
+    expect(ssmCalls).toBeLessThanOrEqual(bound + 4 + windows);
+    expect(outcome.calls['SSM.DescribeInstanceInformation']).toBe(Math.ceil(n / 50));
+    expect(outcome.calls['SSM.DescribeInstancePatchStates']).toBe(Math.ceil(n / 50));
+    expect(outcome.calls['SSM.GetInventory']).toBeLessThanOrEqual(Math.ceil(n / 50));
+    expect(outcome.calls['EC2.DescribeInstances']).toBe(1);
+  });
+
+  it('audits other accounts through AssumeRole with the external id', async () => {
+    const accounts = sim.credentials.slice(1).map((c) => c.accountId);
+    const { outcome } = await audit(sim, {
+      regions: ['us-east-1'],
+      targets: { kind: 'accounts', accountIds: accounts, roleName: 'PatchAuditRole', externalId: 'patch-audit-external-id' },
+    });
+    expect(outcome.status).toBe('complete');
+    expect(outcome.scopes.map((s) => s.accountId)).toEqual(accounts);
+    expect(outcome.nodes).toBe(fleetNodes(sim, 1, 'us-east-1') + fleetNodes(sim, 2, 'us-east-1'));
+  });
+
+  it('records an account whose role cannot be assumed as failed and audits the rest (partial)', async () => {
+    const member = sim.credentials[1]!.accountId;
+    const { outcome, store } = await audit(sim, {
+      regions: ['us-east-1'],
+      targets: { kind: 'accounts', accountIds: [member, '999999999999'], roleName: 'PatchAuditRole', externalId: 'patch-audit-external-id' },
+    });
+    expect(outcome.status).toBe('partial');
+    const failed = outcome.scopes.find((s) => s.accountId === '999999999999')!;
+    expect(failed.status).toBe('failed');
+    expect(failed.error).toContain('arn:aws:iam::999999999999:role/PatchAuditRole');
+    expect(outcome.scopes.find((s) => s.accountId === member)).toMatchObject({ status: 'ok', nodes: fleetNodes(sim, 1, 'us-east-1') });
+    expect(store.getSnapshot(outcome.snapshotId!)?.status).toBe('partial');
+  });
+
+  it('fails with a clear message and saves nothing when no account can be reached', async () => {
+    const store = tempStore();
+    await expect(
+      audit(sim, { regions: ['us-east-1'], targets: { kind: 'accounts', accountIds: [sim.credentials[1]!.accountId], roleName: 'PatchAuditRole', externalId: 'wrong-external-id' } }, { store }),
+    ).rejects.toThrow(/No scope could be audited.*Cannot assume arn:aws:iam::\d{12}:role\/PatchAuditRole/);
+    expect(store.listSnapshots()).toEqual([]);
+  });
+
+  it('discovers the organization and audits its active accounts', async () => {
+    const org = sim.fleet().organization;
+    const active = org.accounts.filter((a) => a.status === 'ACTIVE').map((a) => a.id);
+    const { outcome } = await audit(sim, { regions: ['eu-west-1'], targets: { kind: 'organization', roleName: 'PatchAuditRole', externalId: 'patch-audit-external-id' } });
+    const audited = outcome.scopes.map((s) => s.accountId).sort();
+    expect(audited).toEqual([...active].sort());
+    // Suspended accounts are not audited, and accounts the simulator has no data for fail alone.
+    expect(outcome.scopes.filter((s) => s.status === 'ok').length).toBeGreaterThanOrEqual(sim.credentials.length);
+  });
+
+  it('discovers all enabled regions and skips an opt-in region that is not enabled', async () => {
+    const { outcome } = await audit(sim, { regions: 'all', homeRegion: 'us-east-1', targets: { kind: 'self' } });
+    const regions = outcome.scopes.map((s) => s.region);
+    expect(regions).toContain('us-east-1');
+    expect(regions).toContain('eu-west-1');
+    expect(regions).not.toContain('me-south-1');
+    expect(regions).not.toContain('ap-east-1');
+    expect(outcome.status).toBe('complete');
+  });
+
+  it('runs with exactly the shipped IAM policy and calls nothing outside it', async () => {
+    sim.setFaults([{ policy: SHIPPED_POLICY }]);
+    sim.resetCounters();
+    try {
+      const { outcome } = await audit(sim, {
+        regions: REGIONS,
+        targets: { kind: 'organization', roleName: 'PatchAuditRole', externalId: 'patch-audit-external-id' },
+      });
+      expect(outcome.scopes.every((s) => s.gaps.length === 0)).toBe(true);
+      expect(sim.counters().deniedActions).toEqual({});
+      expect(sim.counters().denied).toBe(0);
+    } finally {
+      sim.setFaults([]);
+    }
+  });
+});
