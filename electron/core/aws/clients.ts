@@ -49,7 +49,7 @@ function count(client: Countable, service: string, stats: CallStats): void {
   // The deserialize step runs inside the retry middleware, so it sees every attempt.
   const add = client.middlewareStack.add as unknown as (
     mw: (next: (args: unknown) => Promise<unknown>, context: { commandName?: string }) => (args: unknown) => Promise<unknown>,
-    options: { step: 'deserialize'; name: string },
+    options: { step: 'deserialize'; name: string; priority: 'high' },
   ) => void;
   add(
     (next, context) => async (args) => {
@@ -63,7 +63,8 @@ function count(client: Countable, service: string, stats: CallStats): void {
         throw err;
       }
     },
-    { step: 'deserialize', name: 'patchAuditorCallCounter' },
+    // High priority puts it outside the per-command deserializer, so it sees parsed errors.
+    { step: 'deserialize', name: 'patchAuditorCallCounter', priority: 'high' },
   );
 }
 

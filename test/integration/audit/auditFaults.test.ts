@@ -1,0 +1,116 @@
+/**
+ * The audit under the faults AWS really produces: each run is compared with the fault-free
+ * audit of the same fleet: no node lost, none duplicated, every gap recorded.
+ */
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { startSimulator, type Simulator } from '../../../electron/core/sim';
+import { audit, fleetNodes } from './auditHarness';
+
+const REGIONS = ['us-east-1', 'eu-west-1'];
+
+describe('audit under faults', () => {
+  let sim: Simulator;
+  let baseline: Set<string>;
+
+  const nodeKeys = (store: Awaited<ReturnType<typeof audit>>['store'], snapshotId: number) => {
+    const rows = store.queryNodes(snapshotId, { limit: 100_000 }).rows;
+    const keys = rows.map((r) => `${r.accountId}/${r.region}/${r.instanceId}`);
+    expect(new Set(keys).size).toBe(keys.length);
+    return new Set(keys);
+  };
+
+  beforeAll(async () => {
+    sim = await startSimulator({ fleetOptions: { seed: 'faults', accounts: 1, regions: REGIONS, nodesPerRegion: 150 } });
+    const { outcome, store } = await audit(sim, { regions: REGIONS, targets: { kind: 'self' } });
+    baseline = nodeKeys(store, outcome.snapshotId!);
+    expect(baseline.size).toBe(REGIONS.reduce((n, r) => n + fleetNodes(sim, 0, r), 0));
+  });
+  afterEach(() => sim.setFaults([]));
+  afterAll(async () => sim?.close());
+
+  it('survives a throttling storm through adaptive retry and loses no node', async () => {
+    sim.setFaults([{ match: { action: 'SSM.*' }, throttle: { ratePerSecond: 40, burst: 3 } }]);
+    sim.resetCounters();
+    const { outcome, store, progress } = await audit(sim, { regions: REGIONS, targets: { kind: 'self' }, concurrency: 2 });
+    expect(sim.counters().throttled).toBeGreaterThan(0);
+    expect(outcome.status).toBe('complete');
+    expect(nodeKeys(store, outcome.snapshotId!)).toEqual(baseline);
+    expect(progress.at(-1)!.throttles).toBeGreaterThan(0);
+  });
+
+  it('retries 500/503 answers and loses no node', async () => {
+    sim.setFaults([{ serverErrorRate: 0.2 }]);
+    sim.resetCounters();
+    const { outcome, store } = await audit(sim, { regions: REGIONS, targets: { kind: 'self' } });
+    expect(sim.counters().serverErrors).toBeGreaterThan(0);
+    expect(outcome.status).toBe('complete');
+    expect(nodeKeys(store, outcome.snapshotId!)).toEqual(baseline);
+  });
+
+  it('retries timeouts and loses no node', async () => {
+    sim.setFaults([{ match: { action: 'SSM.DescribeInstancePatchStates' }, timeout: { rate: 0.3, holdMs: 200 } }]);
+    sim.resetCounters();
+    const { outcome, store } = await audit(sim, { regions: ['us-east-1'], targets: { kind: 'self' } }, { deps: { clientOptions: { endpoint: sim.url, maxAttempts: 8, requestTimeoutMs: 100 } } });
+    expect(sim.counters().timeouts).toBeGreaterThan(0);
+    expect(outcome.status).toBe('complete');
+    const keys = nodeKeys(store, outcome.snapshotId!);
+    expect([...baseline].filter((k) => k.includes('/us-east-1/')).every((k) => keys.has(k))).toBe(true);
+  });
+
+  it('turns a denied optional API into unknown checks and a recorded gap', async () => {
+    sim.setFaults([{ policy: { Statement: [{ Effect: 'Allow', Action: '*' }, { Effect: 'Deny', Action: 'ssm:GetInventory' }] } }]);
+    const { outcome, store } = await audit(sim, { regions: ['us-east-1'], targets: { kind: 'self' } });
+    expect(outcome.status).toBe('complete');
+    expect(outcome.scopes[0]!.gaps).toEqual(['ssm:GetInventory']);
+    const summary = store.ruleSummary(outcome.snapshotId!);
+    const python = summary.find((row) => row.rule === 'python.version')!;
+    expect(python.pass).toBe(0);
+    expect(python.fail).toBe(0);
+    expect(python.unknown).toBeGreaterThan(0);
+    expect(python.unknown + python.not_applicable).toBe(fleetNodes(sim, 0, 'us-east-1'));
+  });
+
+  it('fails a denied region alone with a message naming the permission; the snapshot is partial', async () => {
+    sim.setFaults([{ match: { region: 'eu-west-1' }, policy: { Statement: [{ Effect: 'Deny', Action: '*' }] } }]);
+    const { outcome, store } = await audit(sim, { regions: REGIONS, targets: { kind: 'self' } });
+    expect(outcome.status).toBe('partial');
+    const denied = outcome.scopes.find((s) => s.region === 'eu-west-1')!;
+    expect(denied.status).toBe('failed');
+    expect(denied.error).toContain('ssm:DescribeInstanceInformation');
+    expect(outcome.scopes.find((s) => s.region === 'us-east-1')!.status).toBe('ok');
+    expect(store.getSnapshot(outcome.snapshotId!)?.scopes?.find((s) => s.region === 'eu-west-1')?.error).toContain('Access denied');
+  });
+
+  it('records a region that is not enabled as failed with its reason', async () => {
+    sim.setFaults([{ match: { region: 'eu-west-1' }, regionDisabled: true }]);
+    const { outcome } = await audit(sim, { regions: REGIONS, targets: { kind: 'self' } });
+    const off = outcome.scopes.find((s) => s.region === 'eu-west-1')!;
+    expect(off.status).toBe('failed');
+    expect(off.error).toMatch(/not enabled/);
+  });
+
+  it('records a session that expires mid-run and keeps what was collected before', async () => {
+    sim.setFaults([{ match: { region: 'eu-west-1', action: 'SSM.*' }, expireSession: { afterCalls: 3 } }]);
+    const { outcome } = await audit(sim, { regions: REGIONS, targets: { kind: 'self' }, concurrency: 1 });
+    const expired = outcome.scopes.find((s) => s.region === 'eu-west-1')!;
+    expect(expired.status).toBe('failed');
+    expect(expired.error).toMatch(/expired/i);
+    expect(outcome.scopes.find((s) => s.region === 'us-east-1')).toMatchObject({ status: 'ok', nodes: fleetNodes(sim, 0, 'us-east-1') });
+  });
+
+  it('cancels: stops calls, marks unfinished scopes cancelled, saves the finished ones', async () => {
+    sim.setFaults([{ match: { region: 'eu-west-1' }, latencyMs: 150 }]);
+    const controller = new AbortController();
+    const run = audit(sim, { regions: REGIONS, targets: { kind: 'self' }, concurrency: 1 }, { signal: controller.signal });
+    const started = Date.now();
+    const timer = setInterval(() => {
+      if (Date.now() - started > 400) controller.abort();
+    }, 20);
+    const { outcome, progress } = await run.finally(() => clearInterval(timer));
+    expect(outcome.status).toBe('partial');
+    expect(outcome.scopes.find((s) => s.region === 'us-east-1')!.status).toBe('ok');
+    expect(outcome.scopes.find((s) => s.region === 'eu-west-1')!.status).toBe('cancelled');
+    expect(progress.at(-1)!.phase).toBe('cancelled');
+    expect(Date.now() - started).toBeLessThan(3000);
+  });
+});
