@@ -1,0 +1,199 @@
+/**
+ * `patch-audit audit`: the same audit as the desktop app, headless. Progress goes to stderr as
+ * a progress bar when it is a terminal; `--json` prints one document at the end. Exit 0 when a
+ * snapshot was saved (even partial), 1 when nothing could be audited, 2 on bad options.
+ */
+import { join } from 'node:path';
+import { createInterface } from 'node:readline/promises';
+import { SingleBar } from 'cli-progress';
+import { Option } from 'commander';
+import { AuditPlan, type AuditOutcome, type AuditProgress } from '../../../shared/auditPlan';
+import { CATALOG_EDITIONS, getCatalog } from '../../../shared/catalog';
+import { AuditFailed, runAudit } from '../../core/audit/runAudit';
+import { defaultDataDir, DB_FILE } from '../../core/paths';
+import { SettingsFile } from '../../core/settings/settingsFile';
+import { openStore } from '../../core/store/openStore';
+import { UsageError } from '../io';
+import type { RegisterCommand } from './index';
+
+interface AuditOptions {
+  profile?: string;
+  regions: string;
+  homeRegion?: string;
+  accounts?: string;
+  org?: boolean;
+  include?: string;
+  exclude?: string;
+  roleName?: string;
+  externalId?: string;
+  concurrency: string;
+  catalog?: string;
+  scanAgeDays?: string;
+  label?: string;
+  client?: string;
+  engagement?: string;
+  db?: string;
+  json?: boolean;
+}
+
+const list = (value: string | undefined) =>
+  (value ?? '')
+    .split(',')
+    .map((s) => s.trim())
+    .filter(Boolean);
+
+export function planFromOptions(opts: AuditOptions, env: NodeJS.ProcessEnv = process.env): AuditPlan {
+  if (opts.accounts && opts.org) throw new UsageError('use either --accounts or --org, not both');
+  const externalId = opts.externalId ?? env.PATCH_AUDIT_EXTERNAL_ID;
+  let targets: unknown = { kind: 'self' };
+  if (opts.accounts || opts.org) {
+    if (!opts.roleName) throw new UsageError('--role-name is required with --accounts or --org');
+    targets = opts.accounts
+      ? { kind: 'accounts', accountIds: list(opts.accounts), roleName: opts.roleName, ...(externalId ? { externalId } : {}) }
+      : {
+          kind: 'organization',
+          roleName: opts.roleName,
+          ...(externalId ? { externalId } : {}),
+          ...(opts.include ? { include: list(opts.include) } : {}),
+          ...(opts.exclude ? { exclude: list(opts.exclude) } : {}),
+        };
+  }
+  const parsed = AuditPlan.safeParse({
+    ...(opts.profile ? { profile: opts.profile } : {}),
+    ...(opts.homeRegion ? { homeRegion: opts.homeRegion } : {}),
+    regions: opts.regions === 'all' ? 'all' : list(opts.regions),
+    targets,
+    concurrency: Number(opts.concurrency),
+    ...(opts.label ? { label: opts.label } : {}),
+    ...(opts.client ? { client: opts.client } : {}),
+    ...(opts.engagement ? { engagement: opts.engagement } : {}),
+  });
+  if (!parsed.success) {
+    // Issues name the field, never echo the external id's value.
+    throw new UsageError(parsed.error.issues.map((issue) => `${issue.path.join('.') || 'options'}: ${issue.message}`).join('; '));
+  }
+  return parsed.data;
+}
+
+function progressBar(enabled: boolean) {
+  if (!enabled) return { update: (_p: AuditProgress) => {}, stop: () => {} };
+  const bar = new SingleBar(
+    {
+      format: ' {bar} {percentage}% | scopes {value}/{total} | {nodes} nodes | {calls} calls | {throttles} throttled | {errors} failed | ETA {eta_formatted}',
+      hideCursor: true,
+      clearOnComplete: false,
+      stream: process.stderr,
+    },
+  );
+  let started = false;
+  return {
+    update: (p: AuditProgress) => {
+      const payload = { nodes: p.nodes, calls: p.calls, throttles: p.throttles, errors: p.errors };
+      if (!started && p.scopesTotal > 0) {
+        bar.start(p.scopesTotal, p.scopesDone, payload);
+        started = true;
+      } else if (started) bar.update(p.scopesDone, payload);
+    },
+    stop: () => started && bar.stop(),
+  };
+}
+
+export function outcomeDocument(outcome: AuditOutcome) {
+  return {
+    snapshotId: outcome.snapshotId,
+    status: outcome.status,
+    scopes: outcome.scopes.map((s) => ({
+      account: s.accountId,
+      region: s.region,
+      status: s.status === 'ok' ? 'ok' : 'failed',
+      ...(s.error ? { error: s.error } : {}),
+      nodes: s.nodes,
+      ...(s.gaps.length ? { gaps: s.gaps } : {}),
+    })),
+    nodes: outcome.nodes,
+    checks: outcome.checks,
+    calls: outcome.calls,
+  };
+}
+
+async function askMfa(serial: string): Promise<string> {
+  if (!process.stdin.isTTY) throw new UsageError(`the profile needs an MFA code for ${serial}, but there is no terminal to ask on`);
+  const rl = createInterface({ input: process.stdin, output: process.stderr });
+  try {
+    return (await rl.question(`MFA code for ${serial}: `)).trim();
+  } finally {
+    rl.close();
+  }
+}
+
+export const registerAudit: RegisterCommand = (program, setExitCode) => {
+  program
+    .command('audit')
+    .description('Audit managed nodes in one or more accounts and regions (read-only) and save a snapshot.')
+    .option('--profile <name>', 'AWS profile from the shared config files (default: the standard credential chain)')
+    .option('--regions <list>', 'comma-separated regions, or "all" for every enabled region', 'all')
+    .option('--home-region <region>', 'region for STS and Organizations calls (default: first region, or us-east-1)')
+    .option('--accounts <ids>', 'comma-separated account ids to audit through --role-name')
+    .option('--org', 'discover the accounts with AWS Organizations (management or delegated account)')
+    .option('--include <ids>', 'with --org: only these account ids')
+    .option('--exclude <ids>', 'with --org: skip these account ids')
+    .option('--role-name <name>', 'role to assume in each audited account')
+    .option('--external-id <id>', 'external id the role requires (or set PATCH_AUDIT_EXTERNAL_ID to keep it out of the process list)')
+    .option('--concurrency <n>', 'scopes collected at once', '4')
+    .addOption(new Option('--catalog <edition>', 'catalog edition (default: the app setting)').choices(CATALOG_EDITIONS.map((e) => e.id)))
+    .option('--scan-age-days <n>', 'patch.scan-age threshold (default: the app setting)')
+    .option('--label <text>', 'snapshot label')
+    .option('--client <text>', 'client name recorded with the snapshot')
+    .option('--engagement <text>', 'engagement recorded with the snapshot')
+    .option('--db <path>', 'database file (default: the app database)')
+    .option('--json', 'print one JSON document at the end')
+    .action(async (opts: AuditOptions) => {
+      const plan = planFromOptions(opts);
+      const dataDir = defaultDataDir();
+      const settings = new SettingsFile(join(dataDir, 'settings.json')).read();
+      const catalog = getCatalog(opts.catalog ?? settings.catalogEdition);
+      if (!catalog) throw new UsageError(`unknown catalog edition "${opts.catalog ?? settings.catalogEdition}"`);
+      const scanAgeDays = opts.scanAgeDays === undefined ? settings.scanAgeDays : Number(opts.scanAgeDays);
+      if (!Number.isFinite(scanAgeDays) || scanAgeDays <= 0) throw new UsageError(`--scan-age-days must be a positive number, got "${opts.scanAgeDays}"`);
+
+      const store = openStore({ path: opts.db ?? join(dataDir, DB_FILE) });
+      const bar = progressBar(Boolean(process.stderr.isTTY));
+      const controller = new AbortController();
+      const onSigint = () => controller.abort();
+      process.once('SIGINT', onSigint);
+      try {
+        const outcome = await runAudit(
+          plan,
+          { clientOptions: {}, mfaCodeProvider: askMfa, saveSnapshot: (input) => store.saveSnapshot(input), catalog, scanAgeDays },
+          { signal: controller.signal, onProgress: bar.update, progressIntervalMs: 200 },
+        );
+        bar.stop();
+        if (opts.json) {
+          process.stdout.write(`${JSON.stringify(outcomeDocument(outcome), null, 2)}\n`);
+        } else {
+          process.stdout.write(summaryText(outcome));
+        }
+      } catch (err) {
+        bar.stop();
+        if (err instanceof AuditFailed) {
+          process.stderr.write(`patch-audit: ${err.message}\n`);
+          setExitCode(1);
+          return;
+        }
+        throw err;
+      } finally {
+        process.off('SIGINT', onSigint);
+        store.close();
+      }
+    });
+};
+
+function summaryText(outcome: AuditOutcome): string {
+  const lines = [`Snapshot ${outcome.snapshotId} saved (${outcome.status}): ${outcome.nodes} nodes`];
+  for (const s of outcome.scopes) {
+    lines.push(`  ${s.accountId} ${s.region.padEnd(16)} ${s.status.padEnd(9)} ${String(s.nodes).padStart(6)} nodes${s.error ? `  ${s.error}` : ''}${s.gaps.length ? `  (not read: ${s.gaps.join(', ')})` : ''}`);
+  }
+  lines.push(`Checks: ${Object.entries(outcome.checks).map(([status, n]) => `${status} ${n}`).join(', ')}`);
+  lines.push(`Calls: ${Object.values(outcome.calls).reduce((a, b) => a + b, 0)}`);
+  return `${lines.join('\n')}\n`;
+}

@@ -1,0 +1,122 @@
+/**
+ * `patch-audit audit` as a user runs it: a separate process, credentials from the shared
+ * config files, the simulator reached through the standard AWS_ENDPOINT_URL override.
+ */
+import { spawn } from 'node:child_process';
+import { mkdtempSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startSimulator, type Simulator } from '../../../electron/core/sim';
+
+const CLI = join(import.meta.dirname, '..', '..', '..', 'electron', 'cli', 'patch-audit.mjs');
+
+function run(args: string[], env: Record<string, string>): Promise<{ code: number; stdout: string; stderr: string }> {
+  return new Promise((done) => {
+    const child = spawn(process.execPath, [CLI, ...args], { env: { PATH: process.env.PATH ?? '', HOME: env.HOME ?? tmpdir(), ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
+    let stdout = '';
+    let stderr = '';
+    child.stdout.on('data', (d: Buffer) => (stdout += d.toString()));
+    child.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
+    child.on('close', (code) => done({ code: code ?? -1, stdout, stderr }));
+  });
+}
+
+describe('patch-audit audit', () => {
+  let sim: Simulator;
+  let dir: string;
+  let env: Record<string, string>;
+
+  beforeAll(async () => {
+    sim = await startSimulator({ fleetOptions: { seed: 'cli-audit', accounts: 2, regions: ['us-east-1', 'eu-west-1'], nodesPerRegion: 60 } });
+    dir = mkdtempSync(join(tmpdir(), 'pa-cli-audit-'));
+    const [main, member] = sim.credentials;
+    writeFileSync(join(dir, 'credentials'), `[client]\naws_access_key_id = ${main!.accessKeyId}\naws_secret_access_key = ${main!.secretAccessKey}\n`);
+    writeFileSync(
+      join(dir, 'config'),
+      [
+        '[profile client]',
+        'region = us-east-1',
+        '[profile member-audit]',
+        `role_arn = arn:aws:iam::${member!.accountId}:role/PatchAuditRole`,
+        'source_profile = client',
+        'external_id = patch-audit-external-id',
+        'region = us-east-1',
+        '',
+      ].join('\n'),
+    );
+    env = {
+      HOME: dir,
+      AWS_CONFIG_FILE: join(dir, 'config'),
+      AWS_SHARED_CREDENTIALS_FILE: join(dir, 'credentials'),
+      AWS_ENDPOINT_URL: sim.url,
+      PATCH_AUDITOR_DATA_DIR: join(dir, 'data'),
+      NODE_NO_WARNINGS: '1',
+    };
+  });
+  afterAll(async () => sim?.close());
+
+  it('audits with a profile and prints one JSON document; the secret appears nowhere', async () => {
+    const { code, stdout, stderr } = await run(['audit', '--profile', 'client', '--regions', 'us-east-1,eu-west-1', '--json', '--label', 'weekly'], env);
+    expect(stderr).toBe('');
+    expect(code).toBe(0);
+    const doc = JSON.parse(stdout) as { snapshotId: number; status: string; nodes: number; scopes: { account: string; region: string; status: string; nodes: number }[]; checks: Record<string, number>; calls: Record<string, number> };
+    expect(doc.status).toBe('complete');
+    expect(doc.scopes).toEqual([
+      { account: sim.credentials[0]!.accountId, region: 'us-east-1', status: 'ok', nodes: 60 },
+      { account: sim.credentials[0]!.accountId, region: 'eu-west-1', status: 'ok', nodes: 60 },
+    ]);
+    expect(doc.nodes).toBe(120);
+    expect(Object.keys(doc.checks).sort()).toEqual(['fail', 'not_applicable', 'pass', 'unknown', 'warn']);
+    expect(doc.calls['SSM.DescribeInstanceInformation']).toBe(4);
+
+    const secret = sim.credentials[0]!.secretAccessKey;
+    const keyId = sim.credentials[0]!.accessKeyId;
+    for (const text of [stdout, stderr]) {
+      expect(text).not.toContain(secret);
+      expect(text).not.toContain(keyId);
+    }
+    for (const file of readdirSync(join(dir, 'data'), { recursive: true, withFileTypes: true }).filter((e) => e.isFile())) {
+      const bytes = readFileSync(join(file.parentPath, file.name)).toString('latin1');
+      expect(bytes).not.toContain(secret);
+      expect(bytes).not.toContain(keyId);
+      expect(bytes).not.toMatch(/ASIA[A-Z0-9]{12,}/);
+    }
+  });
+
+  it('audits through a role profile (role_arn, source_profile, external_id) with the SDK\'s own provider', async () => {
+    const { code, stdout } = await run(['audit', '--profile', 'member-audit', '--regions', 'us-east-1', '--json'], env);
+    expect(code).toBe(0);
+    const doc = JSON.parse(stdout) as { scopes: { account: string; status: string }[] };
+    expect(doc.scopes).toEqual([expect.objectContaining({ account: sim.credentials[1]!.accountId, status: 'ok' })]);
+  });
+
+  it('audits listed accounts through --role-name with the external id from the environment', async () => {
+    const { code, stdout } = await run(
+      ['audit', '--profile', 'client', '--regions', 'eu-west-1', '--accounts', sim.credentials[1]!.accountId, '--role-name', 'PatchAuditRole', '--json'],
+      { ...env, PATCH_AUDIT_EXTERNAL_ID: 'patch-audit-external-id' },
+    );
+    expect(code).toBe(0);
+    expect((JSON.parse(stdout) as { status: string }).status).toBe('complete');
+  });
+
+  it('exits 1 with a clear message when nothing could be audited', async () => {
+    const { code, stdout, stderr } = await run(['audit', '--profile', 'nobody', '--regions', 'us-east-1', '--json'], env);
+    expect(code).toBe(1);
+    expect(stdout).toBe('');
+    expect(stderr).toMatch(/^patch-audit: .*profile "nobody"/);
+    expect(stderr).not.toMatch(/\n\s+at /);
+  });
+
+  it('exits 2 on bad options without echoing the external id', async () => {
+    const bad = await run(['audit', '--regions', 'mars-north-9', '--json'], env);
+    expect(bad.code).toBe(2);
+    expect(bad.stderr).toMatch(/regions\.0: not a region name/);
+    const noRole = await run(['audit', '--accounts', '123456789012', '--external-id', 'sekrit$$', '--json'], env);
+    expect(noRole.code).toBe(2);
+    expect(noRole.stderr).toContain('--role-name is required');
+    const badId = await run(['audit', '--accounts', '123456789012', '--role-name', 'R', '--external-id', 'sekrit$$'], env);
+    expect(badId.code).toBe(2);
+    expect(badId.stderr).not.toContain('sekrit');
+  });
+});
