@@ -75,5 +75,7 @@ describe('platformLabel', () => {
     expect(platformLabel({ type: 'Windows', family: 'windows-server', version: '2012 R2' })).toBe('Windows Server 2012 R2');
     expect(platformLabel({ type: 'Linux', family: 'ubuntu', version: '20.04' })).toBe('Ubuntu Server 20.04');
     expect(platformLabel({ type: 'unknown', family: 'unknown' })).toBe('unknown');
+    expect(platformLabel({ type: 'Linux', family: 'amazon-linux-2', version: '2' })).toBe('Amazon Linux 2');
+    expect(platformLabel({ type: 'Linux', family: 'amazon-linux-2', version: '2.0.2022' })).toBe('Amazon Linux 2 2.0.2022');
   });
 });

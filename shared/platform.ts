@@ -71,7 +71,8 @@ export function isPlatformFamily(id: string): id is PlatformFamilyId {
 /** "Amazon Linux 2 2", "Windows Server 2012 R2", "unknown (Foo OS 3)": for tables and reports. */
 export function platformLabel(platform: NormalizedPlatform): string {
   const family = isPlatformFamily(platform.family) ? FAMILY_LABELS[platform.family] : UNKNOWN_FAMILY;
-  return platform.version ? `${family} ${platform.version}` : family;
+  // "Amazon Linux 2" with version "2" reads better once.
+  return platform.version && !family.endsWith(` ${platform.version}`) ? `${family} ${platform.version}` : family;
 }
 
 export interface ReportedPlatform {

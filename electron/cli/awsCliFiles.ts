@@ -1,0 +1,202 @@
+/**
+ * Reads the JSON files the AWS CLI writes (`aws ssm describe-instance-information > f.json`, …) for
+ * `patch-audit evaluate`. Each file's kind is told by its top-level key; unknown extra fields are
+ * ignored (zod strips them), so output from newer CLI versions still reads. Timestamps come as epoch
+ * seconds (AWS CLI v1) or ISO strings (v2) and are normalized to ISO strings.
+ */
+import { readFile } from 'node:fs/promises';
+import { z } from 'zod';
+import { UsageError } from './io';
+
+const Timestamp = z.union([z.number(), z.string()]).transform((value, ctx) => {
+  const date = typeof value === 'number' ? new Date(value * 1000) : new Date(value);
+  if (Number.isNaN(date.getTime())) {
+    ctx.issues.push({ code: 'custom', message: `not a timestamp: ${JSON.stringify(value)}`, input: value });
+    return z.NEVER;
+  }
+  return date.toISOString();
+});
+const Count = z.number().int().nonnegative();
+
+export const InstanceInformation = z.object({
+  InstanceId: z.string().min(1),
+  PingStatus: z.string().optional(),
+  LastPingDateTime: Timestamp.optional(),
+  AgentVersion: z.string().optional(),
+  IsLatestVersion: z.boolean().optional(),
+  PlatformType: z.string().optional(),
+  PlatformName: z.string().optional(),
+  PlatformVersion: z.string().optional(),
+  ResourceType: z.string().optional(),
+  IPAddress: z.string().optional(),
+  Name: z.string().optional(),
+  SourceType: z.string().optional(),
+});
+export type InstanceInformation = z.infer<typeof InstanceInformation>;
+
+export const InstancePatchState = z.object({
+  InstanceId: z.string().min(1),
+  PatchGroup: z.string().optional(),
+  BaselineId: z.string().optional(),
+  Operation: z.string().optional(),
+  OperationStartTime: Timestamp.optional(),
+  OperationEndTime: Timestamp.optional(),
+  LastNoRebootInstallOperationTime: Timestamp.optional(),
+  RebootOption: z.string().optional(),
+  InstalledCount: Count.optional(),
+  InstalledOtherCount: Count.optional(),
+  InstalledPendingRebootCount: Count.optional(),
+  InstalledRejectedCount: Count.optional(),
+  MissingCount: Count.optional(),
+  FailedCount: Count.optional(),
+  NotApplicableCount: Count.optional(),
+  UnreportedNotApplicableCount: Count.optional(),
+  CriticalNonCompliantCount: Count.optional(),
+  SecurityNonCompliantCount: Count.optional(),
+  OtherNonCompliantCount: Count.optional(),
+});
+export type InstancePatchState = z.infer<typeof InstancePatchState>;
+
+export const InventoryEntity = z.object({
+  Id: z.string().min(1),
+  Data: z
+    .record(
+      z.string(),
+      z.object({ Content: z.array(z.record(z.string(), z.unknown())).optional() }),
+    )
+    .optional(),
+});
+export type InventoryEntity = z.infer<typeof InventoryEntity>;
+
+const Ec2Instance = z.object({
+  InstanceId: z.string().min(1),
+  VpcId: z.string().optional(),
+  SubnetId: z.string().optional(),
+  PublicIpAddress: z.string().optional(),
+  Placement: z.object({ AvailabilityZone: z.string().optional() }).optional(),
+  Tags: z.array(z.object({ Key: z.string(), Value: z.string() })).optional(),
+});
+export const Reservation = z.object({ OwnerId: z.string().optional(), Instances: z.array(Ec2Instance).default([]) });
+export type Reservation = z.infer<typeof Reservation>;
+
+const Ec2Route = z.object({
+  DestinationCidrBlock: z.string().optional(),
+  DestinationIpv6CidrBlock: z.string().optional(),
+  DestinationPrefixListId: z.string().optional(),
+  GatewayId: z.string().optional(),
+  NatGatewayId: z.string().optional(),
+  InstanceId: z.string().optional(),
+  NetworkInterfaceId: z.string().optional(),
+  TransitGatewayId: z.string().optional(),
+  VpcPeeringConnectionId: z.string().optional(),
+  EgressOnlyInternetGatewayId: z.string().optional(),
+  CarrierGatewayId: z.string().optional(),
+  LocalGatewayId: z.string().optional(),
+  CoreNetworkArn: z.string().optional(),
+  State: z.string().optional(),
+});
+export const RouteTable = z.object({
+  RouteTableId: z.string().min(1),
+  VpcId: z.string().optional(),
+  Associations: z.array(z.object({ Main: z.boolean().optional(), SubnetId: z.string().optional() })).default([]),
+  Routes: z.array(Ec2Route).default([]),
+});
+export type RouteTable = z.infer<typeof RouteTable>;
+
+export const VpcEndpoint = z.object({
+  VpcEndpointId: z.string().min(1),
+  VpcEndpointType: z.string().optional(),
+  VpcId: z.string().optional(),
+  ServiceName: z.string().optional(),
+  State: z.string().optional(),
+  RouteTableIds: z.array(z.string()).optional(),
+  SubnetIds: z.array(z.string()).optional(),
+  PrivateDnsEnabled: z.boolean().optional(),
+});
+export type VpcEndpoint = z.infer<typeof VpcEndpoint>;
+
+/** Each kind of file by the top-level key the AWS CLI gives it. */
+const KINDS = {
+  InstanceInformationList: { command: 'aws ssm describe-instance-information', item: InstanceInformation },
+  InstancePatchStates: { command: 'aws ssm describe-instance-patch-states', item: InstancePatchState },
+  Entities: { command: 'aws ssm get-inventory', item: InventoryEntity },
+  Reservations: { command: 'aws ec2 describe-instances', item: Reservation },
+  RouteTables: { command: 'aws ec2 describe-route-tables', item: RouteTable },
+  VpcEndpoints: { command: 'aws ec2 describe-vpc-endpoints', item: VpcEndpoint },
+} as const;
+export type AwsCliKind = keyof typeof KINDS;
+const KIND_KEYS = Object.keys(KINDS) as AwsCliKind[];
+
+export interface AwsCliInput {
+  InstanceInformationList: InstanceInformation[];
+  InstancePatchStates: InstancePatchState[];
+  Entities: InventoryEntity[];
+  Reservations: Reservation[];
+  RouteTables: RouteTable[];
+  VpcEndpoints: VpcEndpoint[];
+  /** Which kinds were given at all: an absent kind is "not collected", unlike an empty list. */
+  kinds: Set<AwsCliKind>;
+}
+
+function describeIssues(error: z.ZodError, kind: string): string {
+  const shown = error.issues.slice(0, 3).map((issue) => `${[kind, ...issue.path].join('.').replace(/\.(\d+)/g, '[$1]')}: ${issue.message}`);
+  const more = error.issues.length > 3 ? ` (and ${error.issues.length - 3} more)` : '';
+  return shown.join('; ') + more;
+}
+
+async function readJson(file: string): Promise<unknown> {
+  let text: string;
+  try {
+    text = await readFile(file, 'utf8');
+  } catch (err) {
+    throw new UsageError(`${file}: cannot read the file (${(err as NodeJS.ErrnoException).code ?? String(err)})`);
+  }
+  // PowerShell redirection writes a BOM; the AWS CLI's own output does not.
+  const body = text.replace(/^\uFEFF/, '');
+  if (body.trim() === '') throw new UsageError(`${file}: the file is empty`);
+  try {
+    return JSON.parse(body);
+  } catch (err) {
+    throw new UsageError(`${file}: not JSON (${(err as Error).message})`);
+  }
+}
+
+/** The kind and items of one file; a UsageError naming the file when it is not an AWS CLI output we know. */
+export async function readAwsCliFile(file: string): Promise<{ kind: AwsCliKind; items: unknown[] }> {
+  const json = await readJson(file);
+  if (typeof json !== 'object' || json === null || Array.isArray(json)) {
+    throw new UsageError(`${file}: expected a JSON object as the AWS CLI writes it, got ${Array.isArray(json) ? 'an array' : typeof json}`);
+  }
+  const found = KIND_KEYS.filter((key) => key in json);
+  if (found.length === 0) {
+    const known = KIND_KEYS.map((key) => `${key} (${KINDS[key].command})`).join(', ');
+    throw new UsageError(`${file}: unknown kind of file; expected one of the top-level keys ${known}`);
+  }
+  if (found.length > 1) throw new UsageError(`${file}: ambiguous file with several top-level keys: ${found.join(', ')}`);
+  const kind = found[0] as AwsCliKind;
+  const parsed = z.array(KINDS[kind].item).safeParse((json as Record<string, unknown>)[kind]);
+  if (!parsed.success) throw new UsageError(`${file}: invalid ${KINDS[kind].command} output: ${describeIssues(parsed.error, kind)}`);
+  return { kind, items: parsed.data };
+}
+
+/** Reads every file; files of the same kind (several pages, several regions) are concatenated. */
+export async function readAwsCliFiles(files: readonly string[]): Promise<AwsCliInput> {
+  const input: AwsCliInput = {
+    InstanceInformationList: [],
+    InstancePatchStates: [],
+    Entities: [],
+    Reservations: [],
+    RouteTables: [],
+    VpcEndpoints: [],
+    kinds: new Set(),
+  };
+  for (const file of files) {
+    const { kind, items } = await readAwsCliFile(file);
+    input.kinds.add(kind);
+    (input[kind] as unknown[]).push(...items);
+  }
+  if (!input.kinds.has('InstanceInformationList')) {
+    throw new UsageError(`no InstanceInformationList among the files: include the output of ${KINDS.InstanceInformationList.command}`);
+  }
+  return input;
+}

@@ -1,0 +1,174 @@
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { main } from '../../../electron/cli/main';
+import { RULE_IDS } from '../../../shared/model';
+
+const FIXTURES = fileURLToPath(new URL('../../fixtures/awscli/', import.meta.url));
+const fixture = (path: string) => join(FIXTURES, path);
+const V2 = ['describe-instance-information', 'describe-instance-patch-states', 'get-inventory', 'describe-instances', 'describe-route-tables', 'describe-vpc-endpoints'].map(
+  (name) => fixture(`v2/${name}.json`),
+);
+const NOW = ['--now', '2022-06-15T00:00:00Z'];
+
+async function run(...args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
+  let stdout = '';
+  let stderr = '';
+  vi.spyOn(process.stdout, 'write').mockImplementation((chunk) => ((stdout += String(chunk)), true));
+  vi.spyOn(process.stderr, 'write').mockImplementation((chunk) => ((stderr += String(chunk)), true));
+  const code = await main(['node', 'patch-audit', 'evaluate', ...args]);
+  vi.restoreAllMocks();
+  return { code, stdout, stderr };
+}
+
+interface JsonNode {
+  instanceId: string;
+  platform: { type: string; family: string; version: string | null };
+  checks: { rule: string; status: string; code: string; message: string; remediation?: string; evidence: Record<string, unknown> }[];
+}
+interface JsonDocument {
+  catalog: string;
+  nodes: JsonNode[];
+  summary: { nodes: number; checks: Record<string, number> };
+}
+
+const statuses = (node: JsonNode | undefined) => Object.fromEntries(node?.checks.map((check) => [check.rule, check.status]) ?? []);
+
+afterEach(() => vi.restoreAllMocks());
+
+describe('patch-audit evaluate', () => {
+  it('evaluates AWS CLI v2 files into one JSON document with every rule per node', async () => {
+    const { code, stdout, stderr } = await run('--json', ...NOW, ...V2);
+    expect(stderr).toBe('');
+    expect(code).toBe(0);
+    const doc = JSON.parse(stdout) as JsonDocument;
+    expect(doc.catalog).toBe('seed-2022');
+    expect(doc.nodes.map((node) => node.instanceId)).toEqual([
+      'i-0aaaaaaaaaaaaaaa1',
+      'i-0bbbbbbbbbbbbbbb2',
+      'i-0ccccccccccccccc3',
+      'i-0ddddddddddddddd4',
+      'mi-0eeeeeeeeeeeeeee5',
+    ]);
+    for (const node of doc.nodes) expect(node.checks.map((check) => check.rule)).toEqual([...RULE_IDS]);
+    expect(doc.summary.nodes).toBe(5);
+    expect(Object.values(doc.summary.checks).reduce((a, b) => a + b, 0)).toBe(5 * RULE_IDS.length);
+
+    const [web, app, isolated, legacy, onPrem] = doc.nodes;
+    expect(web?.platform).toEqual({ type: 'Linux', family: 'amazon-linux-2', version: '2' });
+    expect(Object.values(statuses(web)).every((status) => status === 'pass' || status === 'not_applicable')).toBe(true);
+    expect(statuses(app)).toMatchObject({ 'patch.compliant': 'fail', 'patch.scan-age': 'fail', 'patch.pending-reboot': 'warn', 'network.s3': 'pass' });
+    const compliant = app?.checks.find((check) => check.rule === 'patch.compliant');
+    expect(compliant?.evidence).toMatchObject({ missingCount: 7, failedCount: 1, criticalNonCompliantCount: 2, securityNonCompliantCount: 5 });
+    expect(compliant?.message).toBe('7 missing and 1 failed patches (2 critical, 5 security non-compliant).');
+    expect(compliant?.remediation).toMatch(/AWS-RunPatchBaseline/);
+    // isolated subnet with an S3 gateway endpoint routed from its table
+    expect(statuses(isolated)).toMatchObject({ 'network.s3': 'pass', 'network.patch-source': 'warn', 'patch.scanned': 'fail', 'python.version': 'pass' });
+    // subnet without an explicit association uses the VPC's main table
+    expect(legacy?.platform).toEqual({ type: 'Windows', family: 'windows-server', version: '2008 R2' });
+    expect(statuses(legacy)).toMatchObject({ 'agent.windows2008': 'fail', 'network.s3': 'fail', 'node.online': 'fail', 'python.version': 'not_applicable' });
+    expect(legacy?.checks.find((check) => check.rule === 'network.s3')?.evidence).toMatchObject({ routeTableId: 'rtb-0main00000000000', mainRouteTable: true });
+    expect(statuses(onPrem)).toMatchObject({ 'os.supported': 'fail', 'network.patch-source': 'unknown', 'network.s3': 'unknown', 'python.version': 'unknown' });
+  });
+
+  it('reads AWS CLI v1 epoch timestamps the same as v2 ISO strings', async () => {
+    const v1 = await run('--json', ...NOW, fixture('v1/describe-instance-information.json'), fixture('v1/describe-instance-patch-states.json'));
+    const v2 = await run('--json', ...NOW, V2[0] as string, V2[1] as string);
+    expect(v1.code).toBe(0);
+    const [a, b] = [v1.stdout, v2.stdout].map((text) => JSON.parse(text) as JsonDocument);
+    expect(a?.nodes).toEqual(b?.nodes);
+    const scanAge = a?.nodes[1]?.checks.find((check) => check.rule === 'patch.scan-age');
+    expect(scanAge?.evidence).toMatchObject({ operationEndTime: '2022-05-31T18:20:00.000Z' });
+  });
+
+  it('leaves sources that were not given unknown, and says why network facts are incomplete', async () => {
+    const { code, stdout, stderr } = await run('--json', ...NOW, V2[0] as string, V2[3] as string);
+    expect(code).toBe(0);
+    expect(stderr).toMatch(/network checks need Reservations, RouteTables, VpcEndpoints together; missing RouteTables, VpcEndpoints/);
+    const node = (JSON.parse(stdout) as JsonDocument).nodes[0];
+    expect(statuses(node)).toMatchObject({ 'python.version': 'unknown', 'patch.scanned': 'unknown', 'network.s3': 'unknown', 'os.supported': 'pass' });
+  });
+
+  it('takes --scan-age-days, --catalog and --lang', async () => {
+    const lenient = JSON.parse((await run('--json', ...NOW, '--scan-age-days', '30', ...V2)).stdout) as JsonDocument;
+    expect(statuses(lenient.nodes[1])['patch.scan-age']).toBe('pass');
+    const ja = JSON.parse((await run('--json', '--lang', 'ja', '--catalog', 'seed-2022', ...NOW, ...V2)).stdout) as JsonDocument;
+    expect(ja.nodes[4]?.checks.find((check) => check.rule === 'os.supported')?.message).toBe(
+      'CentOS 6.3 は Patch Manager で明示的にサポートされていません (CentOS 6.3)。',
+    );
+  });
+
+  it('prints a table with a column per rule and summary counts', async () => {
+    const { code, stdout } = await run(...NOW, ...V2);
+    expect(code).toBe(0);
+    const lines = stdout.split('\n');
+    expect(lines[0]).toBe('Catalog: seed-2022');
+    expect(lines.find((line) => line.startsWith('i-0ddddddddddddddd4'))?.split(/\s{2,}/)).toEqual([
+      'i-0ddddddddddddddd4',
+      'Windows Server 2008 R2',
+      'ok',
+      'FAIL',
+      'ok',
+      '-',
+      '-',
+      'warn',
+      'FAIL',
+      'FAIL',
+      'ok',
+      'FAIL',
+      'ok',
+      'ok',
+    ]);
+    expect(stdout).toMatch(/i-0ddddddddddddddd4\s+FAIL\s+node\.online: The node is ConnectionLost/);
+    expect(stdout).toMatch(/^5 nodes \(4 with failures, 3 with warnings\)\. Checks: pass 29, fail 9, warn 3, unknown 9, not_applicable 10$/m);
+  });
+
+  it('exits 1 when --fail-on is met', async () => {
+    expect((await run(...NOW, '--fail-on', 'fail', ...V2)).code).toBe(1);
+    expect((await run(...NOW, '--fail-on', 'warn', ...V2)).code).toBe(1);
+    const healthyOnly = mkdtempSync(join(tmpdir(), 'patch-audit-evaluate-'));
+    const file = join(healthyOnly, 'info.json');
+    writeFileSync(file, JSON.stringify({ InstanceInformationList: [{ InstanceId: 'i-1', PingStatus: 'Online', AgentVersion: '3.1.0.0', PlatformType: 'Linux', PlatformName: 'Ubuntu', PlatformVersion: '20.04' }] }));
+    // unknowns (no inventory, no patch state given) do not trigger --fail-on
+    expect((await run(...NOW, '--fail-on', 'warn', file)).code).toBe(0);
+  });
+
+  it.each([
+    ['not JSON', 'bad/not-json.json', /bad\/not-json\.json: not JSON/],
+    ['empty', 'bad/empty.json', /bad\/empty\.json: the file is empty/],
+    ['wrong shape', 'bad/wrong-shape.json', /bad\/wrong-shape\.json: invalid aws ssm describe-instance-information output: InstanceInformationList\[0\]\.InstanceId/],
+    ['unknown kind', 'bad/unknown-kind.json', /bad\/unknown-kind\.json: unknown kind of file; expected one of the top-level keys InstanceInformationList/],
+    ['bad timestamp', 'bad/bad-timestamp.json', /bad\/bad-timestamp\.json: invalid .*OperationEndTime: not a timestamp: "yesterday"/],
+    ['missing', 'bad/no-such-file.json', /bad\/no-such-file\.json: cannot read the file \(ENOENT\)/],
+  ])('exits 2 on a %s file, naming the file and the problem', async (_name, path, message) => {
+    const { code, stdout, stderr } = await run(V2[0] as string, fixture(path));
+    expect(code).toBe(2);
+    expect(stdout).toBe('');
+    expect(stderr).toMatch(message);
+    expect(stderr).not.toMatch(/\n\s+at /);
+  });
+
+  it('exits 2 without an InstanceInformationList, on bad options, or on an unknown catalog', async () => {
+    expect(await run(V2[1] as string)).toMatchObject({ code: 2, stderr: expect.stringMatching(/no InstanceInformationList/) });
+    expect(await run('--now', 'yesterday', ...V2)).toMatchObject({ code: 2, stderr: expect.stringMatching(/--now must be an ISO 8601 time/) });
+    expect(await run('--scan-age-days', '0', ...V2)).toMatchObject({ code: 2, stderr: expect.stringMatching(/--scan-age-days must be a positive number/) });
+    expect(await run('--catalog', 'aws-2030', ...V2)).toMatchObject({ code: 2, stderr: expect.stringMatching(/unknown catalog edition "aws-2030" \(available: seed-2022\)/) });
+    expect((await run('--lang', 'fr', ...V2)).code).toBe(2);
+    expect((await run()).code).toBe(2);
+  });
+
+  it('runs as the installed binary with the right exit codes', () => {
+    const bin = fileURLToPath(new URL('../../../electron/cli/patch-audit.mjs', import.meta.url));
+    const ok = spawnSync(process.execPath, [bin, 'evaluate', '--json', ...NOW, ...V2], { encoding: 'utf8' });
+    expect(ok.status).toBe(0);
+    expect((JSON.parse(ok.stdout) as JsonDocument).nodes).toHaveLength(5);
+    const bad = spawnSync(process.execPath, [bin, 'evaluate', fixture('bad/unknown-kind.json')], { encoding: 'utf8' });
+    expect(bad.status).toBe(2);
+    expect(bad.stderr).toMatch(/^patch-audit: .*unknown-kind\.json: unknown kind of file/);
+    const failing = spawnSync(process.execPath, [bin, 'evaluate', '--fail-on', 'fail', ...NOW, ...V2], { encoding: 'utf8' });
+    expect(failing.status).toBe(1);
+  });
+});
