@@ -23,7 +23,7 @@ export function clients(sim: Simulator, options: ClientOptions = {}) {
     credentials: options.credentials ?? { accessKeyId: creds.accessKeyId, secretAccessKey: creds.secretAccessKey },
     maxAttempts: options.maxAttempts ?? 1,
     ...(options.retryMode ? { retryMode: options.retryMode } : {}),
-    ...(options.requestTimeout ? { requestHandler: { requestTimeout: options.requestTimeout } } : {}),
+    ...(options.requestTimeout ? { requestHandler: { requestTimeout: options.requestTimeout, throwOnRequestTimeout: true } } : {}),
   };
   return { ssm: new SSMClient(config), sts: new STSClient(config), ec2: new EC2Client(config), org: new OrganizationsClient(config) };
 }
