@@ -1,0 +1,153 @@
+import { createHash } from 'node:crypto';
+import { mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { gunzipSync, gzipSync } from 'node:zlib';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { ImportError, exportSnapshots, importSnapshots, openStore, readArchive, reevaluate } from '../../../electron/core/store';
+import type { Store } from '../../../electron/core/store';
+import type { ArchiveSnapshot } from '../../../electron/core/store/archiveSchema';
+import { loadSnapshotInput } from '../../../electron/core/store/loadSnapshotInput';
+import { makeSnapshot } from '../../fixtures/makeSnapshot';
+
+let dir: string;
+let store: Store;
+let goodFile: string;
+let sourceIds: number[];
+
+beforeEach(() => {
+  dir = mkdtempSync(join(tmpdir(), 'pa-archive-'));
+  store = openStore({ path: join(dir, 'db.sqlite') });
+  const a = store.saveSnapshot(makeSnapshot({ nodes: 30, label: "Q1'); DROP TABLE snapshot; --" }));
+  const d = reevaluate(store, a, { catalogEdition: 'aws-2025', scanAgeDays: 14 }, (facts) => [
+    { rule: 'agent.version', status: 'pass', code: 'agent.version.ok', params: {}, evidence: { agentVersion: facts.agentVersion ?? null } },
+  ]);
+  sourceIds = [a, d];
+  goodFile = join(dir, 'good.pa-export');
+  exportSnapshots(store, sourceIds, goodFile);
+});
+afterEach(() => {
+  store.close();
+  rmSync(dir, { recursive: true, force: true });
+});
+
+/** Splits an export into header and payload text, for building damaged variants. */
+function parts(file: string): { header: Record<string, unknown>; payload: string } {
+  const text = gunzipSync(readFileSync(file)).toString('utf8');
+  const nl = text.indexOf('\n');
+  return { header: JSON.parse(text.slice(0, nl)) as Record<string, unknown>, payload: text.slice(nl + 1) };
+}
+
+/** Writes an export with a correct checksum for whatever payload it is given (unless the header overrides it). */
+function build(name: string, payload: string, header: Record<string, unknown> = {}): string {
+  const bytes = Buffer.from(payload, 'utf8');
+  const h = { ...parts(goodFile).header, payloadBytes: bytes.length, payloadSha256: createHash('sha256').update(bytes).digest('hex'), ...header };
+  const file = join(dir, name);
+  writeFileSync(file, gzipSync(Buffer.concat([Buffer.from(`${JSON.stringify(h)}\n`), bytes])));
+  return file;
+}
+
+function mutate(name: string, change: (p: { snapshots: ArchiveSnapshot[] }) => void): string {
+  const p = JSON.parse(parts(goodFile).payload) as { snapshots: ArchiveSnapshot[] };
+  change(p);
+  return build(name, JSON.stringify(p));
+}
+
+function dbFingerprint(): string {
+  store.db.pragma('wal_checkpoint(TRUNCATE)');
+  return createHash('sha256').update(readFileSync(join(dir, 'db.sqlite'))).digest('hex');
+}
+
+describe('export and import', () => {
+  it('round-trips snapshots, re-linking a derived snapshot to its imported source', () => {
+    expect(statSync(goodFile).mode & 0o777).toBe(0o600);
+    const { header } = readArchive(goodFile);
+    expect(header).toMatchObject({ format: 'patch-auditor-export', version: 1, snapshots: 2 });
+    const other = openStore({ path: join(dir, 'other.sqlite') });
+    try {
+      const [a, d] = importSnapshots(other, goodFile);
+      expect(other.getSnapshot(d!)?.derivedFrom).toBe(a);
+      expect(other.getSnapshot(a!)?.label).toBe("Q1'); DROP TABLE snapshot; --");
+      for (const [i, id] of [a!, d!].entries()) {
+        const { derivedFrom: _x, ...expected } = loadSnapshotInput(store.db, sourceIds[i]!).input;
+        const { derivedFrom: _y, ...actual } = loadSnapshotInput(other.db, id).input;
+        expect(actual).toEqual(expected);
+      }
+      expect(other.ruleSummary(a!)).toEqual(store.ruleSummary(sourceIds[0]!));
+    } finally {
+      other.close();
+    }
+  });
+
+  it('drops derivedFrom when the source is not in the file', () => {
+    const file = join(dir, 'derived-only.pa-export');
+    exportSnapshots(store, [sourceIds[1]!], file);
+    const [id] = importSnapshots(store, file);
+    expect(store.getSnapshot(id!)?.derivedFrom).toBeUndefined();
+  });
+});
+
+describe('import refuses bad files and changes nothing', () => {
+  const cases: Array<[string, () => string, RegExp]> = [
+    ['a missing file', () => join(dir, 'nope'), /does not exist/],
+    ['an empty file', () => (writeFileSync(join(dir, 'empty'), ''), join(dir, 'empty')), /not a gzip/],
+    ['plain text', () => (writeFileSync(join(dir, 't'), 'hello'), join(dir, 't')), /not a gzip/],
+    ['a truncated file', () => {
+      const gz = readFileSync(goodFile);
+      writeFileSync(join(dir, 'cut'), gz.subarray(0, gz.length >> 1));
+      return join(dir, 'cut');
+    }, /damaged or truncated/],
+    ['a flipped byte', () => {
+      const gz = Buffer.from(readFileSync(goodFile));
+      gz[gz.length - 6] = (gz[gz.length - 6] ?? 0) ^ 0xff;
+      writeFileSync(join(dir, 'flip'), gz);
+      return join(dir, 'flip');
+    }, /damaged/],
+    ['a gzip without header line', () => (writeFileSync(join(dir, 'nh'), gzipSync('{"snapshots":[]}')), join(dir, 'nh')), /no header line/],
+    ['another format', () => build('fmt', parts(goodFile).payload, { format: 'something-else' }), /not a Patch Auditor export/],
+    ['a newer format version', () => build('v2', parts(goodFile).payload, { version: 2 }), /newer Patch Auditor/],
+    ['an extra header field', () => build('hx', parts(goodFile).payload, { path: '../../etc/passwd' }), /header is invalid/],
+    ['a checksum mismatch', () => build('sha', parts(goodFile).payload, { payloadSha256: '0'.repeat(64) }), /checksum/],
+    ['a size mismatch', () => build('len', parts(goodFile).payload, { payloadBytes: 5 }), /header says 5/],
+    ['a snapshot count mismatch', () => build('cnt', parts(goodFile).payload, { snapshots: 3 }), /announces 3 snapshots/],
+    ['invalid JSON content', () => build('json', '{"snapshots": [', {}), /not valid JSON/],
+    ['a wrong type', () => mutate('type', (p) => ((p.snapshots[0] as Record<string, unknown>).scanAgeDays = '7')), /scanAgeDays/],
+    ['an account id that is not one', () => mutate('acct', (p) => ((p.snapshots[0]!.nodes[0]!.facts as Record<string, unknown>).accountId = 12)), /accountId/],
+    ['a huge string', () => mutate('huge', (p) => (p.snapshots[0]!.nodes[0]!.facts.name = 'x'.repeat(100_000))), /facts\.name/],
+    ['an unknown field', () => mutate('extra', (p) => ((p.snapshots[0]!.nodes[0]!.facts as Record<string, unknown>).password = 'hunter2')), /password/],
+    ['a path trick as label', () => mutate('path', (p) => (p.snapshots[0]!.label = '../../etc/passwd')), /path segment/],
+    ['a control character in a label', () => mutate('ctl', (p) => (p.snapshots[0]!.label = 'a\u001b[31mred')), /control characters/],
+    ['a path as instance id', () => mutate('iid', (p) => (p.snapshots[0]!.nodes[0]!.facts.instanceId = '../../etc/passwd')), /instanceId/],
+    ['too many checks', () => mutate('many', (p) => (p.snapshots[0]!.nodes[0]!.checks = Array.from({ length: 13 }, () => p.snapshots[0]!.nodes[0]!.checks[0]!))), /checks/],
+    ['a __proto__ key', () => build('proto', parts(goodFile).payload.replace('"params":{', '"params":{"__proto__":{"polluted":1},')), /forbidden key "__proto__"/],
+    ['a constructor key', () => build('ctor', parts(goodFile).payload.replace('"evidence":{', '"evidence":{"constructor":{"prototype":{}},')), /forbidden key/],
+    ['a duplicated snapshot id', () => mutate('dupid', (p) => (p.snapshots[1]!.id = p.snapshots[0]!.id)), /twice/],
+    ['a node listed twice (refused mid-write)', () => mutate('dupnode', (p) => p.snapshots[1]!.nodes.push(p.snapshots[1]!.nodes[0]!)), /appears twice/],
+  ];
+
+  it.each(cases)('refuses %s', (_name, makeFile, message) => {
+    const before = dbFingerprint();
+    const snapshots = store.listSnapshots();
+    const file = makeFile();
+    let error: unknown;
+    try {
+      importSnapshots(store, file);
+    } catch (err) {
+      error = err;
+    }
+    expect(error).toBeInstanceOf(ImportError);
+    expect((error as Error).message).toMatch(message);
+    expect(store.listSnapshots()).toEqual(snapshots);
+    expect(dbFingerprint()).toBe(before);
+    expect(Object.prototype).not.toHaveProperty('polluted');
+  });
+
+  it('refuses a file over the size limit before reading it, and a decompression bomb', () => {
+    const before = dbFingerprint();
+    expect(() => importSnapshots(store, goodFile, { maxFileBytes: 100, maxContentBytes: 1e9 })).toThrow(/more than the 100 bytes/);
+    const bomb = build('bomb', `{"snapshots":[],"pad":"${'0'.repeat(5_000_000)}"}`);
+    expect(statSync(bomb).size).toBeLessThan(50_000);
+    expect(() => importSnapshots(store, bomb, { maxFileBytes: 1e9, maxContentBytes: 1_000_000 })).toThrow(/expands to more than 1000000 bytes/);
+    expect(dbFingerprint()).toBe(before);
+  });
+});

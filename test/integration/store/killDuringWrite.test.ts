@@ -1,0 +1,83 @@
+import { spawn } from 'node:child_process';
+import { mkdtempSync, rmSync, statSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { openStore } from '../../../electron/core/store';
+import { loadSnapshotInput } from '../../../electron/core/store/loadSnapshotInput';
+import { makeSnapshot } from '../../fixtures/makeSnapshot';
+
+const dir = mkdtempSync(join(tmpdir(), 'pa-kill-'));
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+/**
+ * Starts the writer and SIGKILLs it `delayMs` after it prints `trigger`; returns the ids it
+ * reported as committed.
+ */
+function killWriter(dbPath: string, trigger: 'ready' | 'inside', delayMs: number, stallAt: string[]): Promise<number[]> {
+  return new Promise((resolve, reject) => {
+    const args = ['--import', 'tsx', join(import.meta.dirname, 'writeSnapshotsForever.ts'), dbPath, '20000', ...stallAt];
+    const child = spawn(process.execPath, args, { stdio: ['ignore', 'pipe', 'pipe'] });
+    let out = '';
+    let err = '';
+    child.stderr.on('data', (d: Buffer) => (err += d.toString()));
+    child.stdout.on('data', (d: Buffer) => {
+      if (!out.includes(trigger) && (out + d.toString()).includes(trigger)) setTimeout(() => child.kill('SIGKILL'), delayMs);
+      out += d.toString();
+    });
+    child.on('error', reject);
+    child.on('exit', (_code, signal) => {
+      if (signal !== 'SIGKILL') reject(new Error(`writer exited on its own: ${err}`));
+      else resolve([...out.matchAll(/saved (\d+)/g)].map((m) => Number(m[1])));
+    });
+  });
+}
+
+describe('a writer killed mid-save', () => {
+  // Stalled inside the transaction at its first node, halfway through the nodes and at the
+  // summaries; then free-running kills at arbitrary moments (packing, writing, between saves).
+  it.each([
+    ['first node row', 'inside', 0, ['node', '0'], false],
+    ['half the node rows', 'inside', 0, ['node', '10000'], true],
+    ['the summary rows', 'inside', 0, ['area_summary', '0'], true],
+    ['free-running, 1.5 s', 'ready', 1500, [], false],
+    ['free-running, 3.5 s', 'ready', 3500, [], false],
+  ] as const)('leaves a consistent database with earlier snapshots intact (killed at %s)', async (_name, trigger, delayMs, stallAt, spilled) => {
+    const dbPath = join(dir, `kill-${trigger}-${delayMs}-${stallAt.join('-')}.sqlite`);
+    const earlier = makeSnapshot({ nodes: 200, seed: 5 });
+    const setup = openStore({ path: dbPath });
+    const earlierId = setup.saveSnapshot(earlier);
+    const expected = loadSnapshotInput(setup.db, earlierId);
+    setup.close();
+
+    const reported = await killWriter(dbPath, trigger, delayMs, [...stallAt]);
+    if (trigger === 'inside') {
+      // The stalled transaction wrote nothing that may survive, though its pages may already sit in the WAL.
+      expect(reported).toEqual([]);
+    }
+    if (spilled) {
+      // The uncommitted transaction outgrew the page cache and spilled into the WAL: recovery
+      // must ignore those frames (closing the setup connection had removed the WAL).
+      expect(statSync(`${dbPath}-wal`).size).toBeGreaterThan(0);
+    }
+
+    const store = openStore({ path: dbPath });
+    try {
+      expect(store.db.pragma('integrity_check', { simple: true })).toBe('ok');
+      expect(store.db.pragma('foreign_key_check')).toEqual([]);
+      expect(loadSnapshotInput(store.db, earlierId)).toEqual(expected);
+      const ids = store.listSnapshots().map((s) => s.id).filter((id) => id !== earlierId).sort((a, b) => a - b);
+      // Every reported commit survived; at most one more committed just before the kill.
+      expect(ids.slice(0, reported.length)).toEqual(reported);
+      expect(ids.length - reported.length).toBeLessThanOrEqual(1);
+      for (const s of store.listSnapshots()) {
+        const count = (table: string): unknown => store.db.prepare(`SELECT count(*) FROM ${table} WHERE snapshot_id = ?`).pluck().get(s.id);
+        expect(count('node')).toBe(s.nodeCount);
+        expect(count('node_detail')).toBe(s.nodeCount);
+        expect(store.db.prepare('SELECT sum(nodes) FROM area_summary WHERE snapshot_id = ?').pluck().get(s.id)).toBe(s.nodeCount);
+      }
+    } finally {
+      store.close();
+    }
+  });
+});
