@@ -1,0 +1,36 @@
+import { afterAll, describe, expect, it } from 'vitest';
+import { nodeOrderBy, nodeWhere } from './nodeFilters';
+import { openStore } from './openStore';
+
+// The plans that keep 50,000-node snapshots fast: every per-snapshot query seeks the snapshot's
+// slice of the clustered primary key, node history seeks the instance index, and nothing scans
+// the whole node table (which holds every snapshot).
+const store = openStore({ path: ':memory:' });
+afterAll(() => store.close());
+const plan = (sql: string, ...params: unknown[]): string =>
+  (store.db.prepare(`EXPLAIN QUERY PLAN ${sql}`).all(...params) as Array<{ detail: string }>).map((r) => r.detail).join('\n');
+
+describe('query plans', () => {
+  it('node lists seek the snapshot in the primary key, even filtered, searched and sorted', () => {
+    const w = nodeWhere(1, { accountIds: ['111111111111'], rule: 'agent.version', statuses: ['fail'], search: 'web' });
+    const p = plan(`SELECT * FROM node n WHERE ${w.sql} ORDER BY ${nodeOrderBy({ key: 'agentVersion', dir: 'desc' })} LIMIT 100`, ...w.params);
+    expect(p).toMatch(/SEARCH n USING PRIMARY KEY \(snapshot_id=\?\)/);
+    expect(p).not.toMatch(/SCAN n/);
+  });
+
+  it('node history uses the instance index', () => {
+    const p = plan('SELECT s.id, n.statuses FROM node n JOIN snapshot s ON s.id = n.snapshot_id WHERE n.instance_id = ? AND n.account_id = ? AND n.region = ?', 'i-1', 'a', 'r');
+    expect(p).toMatch(/SEARCH n USING INDEX node_instance \(instance_id=\?\)/);
+  });
+
+  it('trends read summary rows, not nodes', () => {
+    const p = plan('SELECT s.id, sum(x.nodes) FROM snapshot s JOIN area_summary x ON x.snapshot_id = s.id WHERE s.derived_from IS NULL GROUP BY s.id');
+    expect(p).toMatch(/SEARCH x USING PRIMARY KEY \(snapshot_id=\?\)/);
+  });
+
+  it('node detail seeks the node and its packed detail', () => {
+    const p = plan('SELECT * FROM node n JOIN node_detail d ON d.snapshot_id = n.snapshot_id AND d.seq = n.seq WHERE n.snapshot_id = ? AND n.instance_id = ? AND n.account_id = ? AND n.region = ?', 1, 'i', 'a', 'r');
+    expect(p).toMatch(/SEARCH n USING INDEX node_instance \(instance_id=\? AND snapshot_id=\?\)/);
+    expect(p).toMatch(/SEARCH d USING PRIMARY KEY \(snapshot_id=\? AND seq=\?\)/);
+  });
+});
