@@ -10,13 +10,32 @@ const options = { catalog: SEED, now: NOW, scanAgeDays: 7 };
 /** A fleet touching every branch of every rule. */
 const FLEET: NodeFacts[] = [
   nodeFacts(),
-  nodeFacts({ agentVersion: '2.0.800.0', isLatestVersion: false, platformName: 'CentOS', platformVersion: '6.3', inventory: [{ name: 'python', version: '2.5.1' }] }),
-  nodeFacts({ agentVersion: '3.0.1124.0', isLatestVersion: false, platformName: 'Amazon Linux AMI', platformVersion: '2018.03', pingStatus: 'ConnectionLost', patchState: null }),
+  nodeFacts({
+    agentVersion: '2.0.800.0',
+    isLatestVersion: false,
+    platformName: 'CentOS',
+    platformVersion: '6.3',
+    inventory: [{ name: 'python', version: '2.5.1' }],
+  }),
+  nodeFacts({
+    agentVersion: '3.0.1124.0',
+    isLatestVersion: false,
+    platformName: 'Amazon Linux AMI',
+    platformVersion: '2018.03',
+    pingStatus: 'ConnectionLost',
+    patchState: null,
+  }),
   nodeFacts({ agentVersion: undefined, platformName: 'AlmaLinux', platformVersion: '8.6', pingStatus: undefined, inventory: null }),
   nodeFacts({ platformName: 'Ubuntu', platformVersion: '22.04', inventory: [{ name: 'python', version: '2.7.18' }] }),
   nodeFacts({ platformName: 'Ubuntu', platformVersion: 'NotAvailable', inventory: [] }),
   nodeFacts({ platformType: 'Linux', platformName: 'Gentoo', platformVersion: '2.8', inventory: [{ name: 'python', version: '2.7.18' }] }),
-  nodeFacts({ platformType: 'MacOS', platformName: 'macOS', platformVersion: '11.4', inventory: [], sources: { patchState: 'denied', inventory: 'error', network: 'not_collected' } }),
+  nodeFacts({
+    platformType: 'MacOS',
+    platformName: 'macOS',
+    platformVersion: '11.4',
+    inventory: [],
+    sources: { patchState: 'denied', inventory: 'error', network: 'not_collected' },
+  }),
   nodeFacts({
     instanceId: 'mi-0123456789abcdef0',
     sourceType: 'AWS::IoT::Thing',
@@ -25,8 +44,19 @@ const FLEET: NodeFacts[] = [
     platformName: 'Microsoft Windows 10 Enterprise',
     platformVersion: '10.0.19044',
   }),
-  nodeFacts({ sourceType: 'AWS::IoT::Thing', platformType: 'Windows', platformName: 'NotAvailable', platformVersion: '10.0.19044', network: null }),
-  nodeFacts({ sourceType: 'AWS::IoT::Thing', instanceId: 'mi-0bbbbbbbbbbbbbbbb', platformName: 'Raspbian GNU/Linux', platformVersion: '10' }),
+  nodeFacts({
+    sourceType: 'AWS::IoT::Thing',
+    platformType: 'Windows',
+    platformName: 'NotAvailable',
+    platformVersion: '10.0.19044',
+    network: null,
+  }),
+  nodeFacts({
+    sourceType: 'AWS::IoT::Thing',
+    instanceId: 'mi-0bbbbbbbbbbbbbbbb',
+    platformName: 'Raspbian GNU/Linux',
+    platformVersion: '10',
+  }),
   ...[
     ['2.3.1644.0', undefined],
     ['3.0.1124.0', { vpcId: 'vpc-1', subnetId: 'subnet-1', routeTableId: 'rtb-1', routes: [], vpcEndpoints: [] }],
@@ -38,10 +68,18 @@ const FLEET: NodeFacts[] = [
       platformName: 'Microsoft Windows Server 2008 R2 Datacenter',
       platformVersion: '6.1.7601',
       ...(network ? { network: network as NodeFacts['network'] } : {}),
-      patchState: { operation: 'Install', operationStartTime: '2022-01-01T00:00:00Z', missingCount: 4, failedCount: 1, installedPendingRebootCount: 2 },
+      patchState: {
+        operation: 'Install',
+        operationStartTime: '2022-01-01T00:00:00Z',
+        missingCount: 4,
+        failedCount: 1,
+        installedPendingRebootCount: 2,
+      },
     }),
   ),
-  nodeFacts({ network: { routes: [], vpcEndpoints: [{ id: 'vpce-1', serviceName: 'com.amazonaws.ap-northeast-1.s3', type: 'Interface' }] } }),
+  nodeFacts({
+    network: { routes: [], vpcEndpoints: [{ id: 'vpce-1', serviceName: 'com.amazonaws.ap-northeast-1.s3', type: 'Interface' }] },
+  }),
   nodeFacts({
     network: {
       routeTableId: 'rtb-1',
@@ -80,7 +118,8 @@ describe('evaluateNode', () => {
           expect(messageFor(check, lang), `${check.code} ${lang}`).not.toMatch(/\{\w+\}/);
           const fix = remediationFor(check, lang);
           if (fix !== undefined) expect(fix, `${check.code} fix ${lang}`).not.toMatch(/\{\w+\}/);
-          if (check.status === 'fail' || check.status === 'warn' || check.status === 'unknown') expect(fix, `${check.code} needs a fix`).toBeTruthy();
+          if (check.status === 'fail' || check.status === 'warn' || check.status === 'unknown')
+            expect(fix, `${check.code} needs a fix`).toBeTruthy();
         }
       }
     }
@@ -94,11 +133,21 @@ describe('evaluateNode', () => {
       agent: { ...SEED.agent, minimum: '3.2.0.0' },
       os: [
         ...SEED.os,
-        { family: 'amazon-linux-2023', label: 'Amazon Linux 2023', versions: [{ from: '2023', to: '2023' }], source: { rule: 'P5', quote: 'Amazon Linux 2023' } },
+        {
+          family: 'amazon-linux-2023',
+          label: 'Amazon Linux 2023',
+          versions: [{ from: '2023', to: '2023' }],
+          source: { rule: 'P5', quote: 'Amazon Linux 2023' },
+        },
       ],
       python: { ...SEED.python, range: { from: '2.6', to: '3.11' } },
     });
-    const al2023 = nodeFacts({ agentVersion: '3.1.1188.0', platformName: 'Amazon Linux', platformVersion: '2023', inventory: [{ name: 'python3', version: '3.11.2-2.amzn2023' }] });
+    const al2023 = nodeFacts({
+      agentVersion: '3.1.1188.0',
+      platformName: 'Amazon Linux',
+      platformVersion: '2023',
+      inventory: [{ name: 'python3', version: '3.11.2-2.amzn2023' }],
+    });
     const bySeed = Object.fromEntries(evaluateNode(al2023, options).map((check) => [check.rule, check.status]));
     const byNext = Object.fromEntries(evaluateNode(al2023, { ...options, catalog: next }).map((check) => [check.rule, check.status]));
     expect([bySeed['os.supported'], bySeed['python.version'], bySeed['agent.version']]).toEqual(['fail', 'fail', 'pass']);

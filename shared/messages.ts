@@ -28,12 +28,18 @@ const MESSAGES = {
   'source.error': {
     en: 'Cannot evaluate: reading {source} failed.',
     ja: '評価できません: {source} の読み取りに失敗しました。',
-    fix: { en: 'Check the scope error in the audit log and run the audit again.', ja: '監査ログのスコープエラーを確認し、監査を再実行してください。' },
+    fix: {
+      en: 'Check the scope error in the audit log and run the audit again.',
+      ja: '監査ログのスコープエラーを確認し、監査を再実行してください。',
+    },
   },
   'source.not-collected': {
     en: 'Cannot evaluate: {source} was not collected.',
     ja: '評価できません: {source} は収集されていません。',
-    fix: { en: 'Include {source} in the audit (or its AWS CLI output in the files given to evaluate).', ja: '{source} を監査に含めてください (evaluate の場合はその AWS CLI 出力ファイルを指定)。' },
+    fix: {
+      en: 'Include {source} in the audit (or its AWS CLI output in the files given to evaluate).',
+      ja: '{source} を監査に含めてください (evaluate の場合はその AWS CLI 出力ファイルを指定)。',
+    },
   },
 
   'agent.version.ok': {
@@ -59,7 +65,10 @@ const MESSAGES = {
   'agent.version.unreported': {
     en: 'The SSM Agent version is not reported.',
     ja: 'SSM Agent のバージョンが報告されていません。',
-    fix: { en: 'Check that SSM Agent is running and registered on the node.', ja: 'ノードで SSM Agent が稼働し登録されていることを確認してください。' },
+    fix: {
+      en: 'Check that SSM Agent is running and registered on the node.',
+      ja: 'ノードで SSM Agent が稼働し登録されていることを確認してください。',
+    },
   },
 
   'agent.windows2008.not-applicable': {
@@ -111,7 +120,10 @@ const MESSAGES = {
   'os.explicitly-unsupported': {
     en: '{platform} is explicitly not supported by Patch Manager ({example}).',
     ja: '{platform} は Patch Manager で明示的にサポートされていません ({example})。',
-    fix: { en: 'Upgrade the OS to a supported version: {supported}.', ja: 'OS をサポート対象のバージョンにアップグレードしてください: {supported}。' },
+    fix: {
+      en: 'Upgrade the OS to a supported version: {supported}.',
+      ja: 'OS をサポート対象のバージョンにアップグレードしてください: {supported}。',
+    },
   },
   'os.family-not-listed': {
     en: '{platform} is not among the operating systems Patch Manager supports.',
@@ -124,12 +136,18 @@ const MESSAGES = {
   'os.version-unreported': {
     en: '{platform}: the version is not reported, so support cannot be decided.',
     ja: '{platform}: バージョンが報告されていないため、サポート対象か判断できません。',
-    fix: { en: 'Check the node\'s OS version; supported versions are {supported}.', ja: 'ノードの OS バージョンを確認してください。サポート対象は {supported} です。' },
+    fix: {
+      en: "Check the node's OS version; supported versions are {supported}.",
+      ja: 'ノードの OS バージョンを確認してください。サポート対象は {supported} です。',
+    },
   },
   'os.version-not-listed': {
     en: '{platform} is outside the supported versions ({supported}).',
     ja: '{platform} はサポート対象のバージョン ({supported}) の範囲外です。',
-    fix: { en: 'Upgrade the OS to a supported version: {supported}.', ja: 'OS をサポート対象のバージョンにアップグレードしてください: {supported}。' },
+    fix: {
+      en: 'Upgrade the OS to a supported version: {supported}.',
+      ja: 'OS をサポート対象のバージョンにアップグレードしてください: {supported}。',
+    },
   },
 
   'os.greengrass.not-applicable': {
@@ -147,7 +165,10 @@ const MESSAGES = {
   'os.greengrass.platform-unknown': {
     en: 'AWS IoT Greengrass core device on an unrecognised platform; cannot tell whether Patch Manager supports it.',
     ja: 'プラットフォームを識別できない AWS IoT Greengrass コアデバイスです。Patch Manager のサポート対象か判断できません。',
-    fix: { en: 'Check the device\'s OS: macOS and Windows 10 core devices are not supported.', ja: 'デバイスの OS を確認してください。macOS と Windows 10 のコアデバイスはサポートされていません。' },
+    fix: {
+      en: "Check the device's OS: macOS and Windows 10 core devices are not supported.",
+      ja: 'デバイスの OS を確認してください。macOS と Windows 10 のコアデバイスはサポートされていません。',
+    },
   },
   'os.greengrass.supported': {
     en: 'AWS IoT Greengrass core device on {platform}, which Patch Manager can patch.',
@@ -171,14 +192,17 @@ const MESSAGES = {
     },
   },
   'python.not-found': {
-    en: 'No Python interpreter in the node\'s inventory; {required} required.',
+    en: "No Python interpreter in the node's inventory; {required} required.",
     ja: 'ノードのインベントリに Python インタープリターがありません (要件: {required})。',
     fix: { en: 'Install Python {required} on the node.', ja: 'ノードに Python {required} をインストールしてください。' },
   },
   'python.not-found-macos': {
-    en: 'No Python interpreter in the inventory; macOS\'s own Python is not listed in inventory, so this cannot be decided.',
+    en: "No Python interpreter in the inventory; macOS's own Python is not listed in inventory, so this cannot be decided.",
     ja: 'インベントリに Python インタープリターがありません。macOS 標準の Python はインベントリに含まれないため判断できません。',
-    fix: { en: 'Check on the node that Python {required} is available.', ja: 'ノードで Python {required} が使用できることを確認してください。' },
+    fix: {
+      en: 'Check on the node that Python {required} is available.',
+      ja: 'ノードで Python {required} が使用できることを確認してください。',
+    },
   },
   'python.python3-required': {
     en: '{platform} requires Python 3 ({required}); only Python {found} found.',
@@ -193,21 +217,24 @@ const MESSAGES = {
   'python.platform-unknown': {
     en: 'The platform is not recognised, so the required Python version cannot be decided (found: {found}).',
     ja: 'プラットフォームを識別できないため、必要な Python バージョンを判断できません (検出: {found})。',
-    fix: { en: 'Check the node\'s OS and Python version by hand.', ja: 'ノードの OS と Python のバージョンを手動で確認してください。' },
+    fix: { en: "Check the node's OS and Python version by hand.", ja: 'ノードの OS と Python のバージョンを手動で確認してください。' },
   },
 
   'network.not-ec2': {
     en: 'Not an EC2 instance: network routes cannot be read from AWS.',
     ja: 'EC2 インスタンスではないため、ネットワーク経路を AWS から取得できません。',
     fix: {
-      en: 'Verify on the node\'s own network that it reaches its patch source and the AWS-managed S3 buckets.',
+      en: "Verify on the node's own network that it reaches its patch source and the AWS-managed S3 buckets.",
       ja: 'ノードのネットワークで、パッチソースと AWS マネージド S3 バケットに到達できることを確認してください。',
     },
   },
   'network.no-facts': {
     en: 'The instance was not found in the EC2 data, so its routes are unknown.',
     ja: 'EC2 のデータにインスタンスが見つからないため、経路が不明です。',
-    fix: { en: 'Check that the EC2 data covers the node\'s region and account.', ja: 'EC2 のデータがノードのリージョンとアカウントを含んでいることを確認してください。' },
+    fix: {
+      en: "Check that the EC2 data covers the node's region and account.",
+      ja: 'EC2 のデータがノードのリージョンとアカウントを含んでいることを確認してください。',
+    },
   },
   'network.patch-source.internet': {
     en: 'Internet route through {via} ({targetId}).',
@@ -242,7 +269,7 @@ const MESSAGES = {
     ja: '{via} ({targetId}) 経由で AWS マネージド S3 バケットに到達できます。',
   },
   'network.s3.gateway-endpoint': {
-    en: 'S3 gateway endpoint {endpointId} is routed from the node\'s route table {routeTableId}.',
+    en: "S3 gateway endpoint {endpointId} is routed from the node's route table {routeTableId}.",
     ja: 'S3 ゲートウェイエンドポイント {endpointId} がノードのルートテーブル {routeTableId} に設定されています。',
   },
   'network.s3.interface-endpoint': {
@@ -276,7 +303,7 @@ const MESSAGES = {
     },
   },
   'node.ping-unknown': {
-    en: 'The node\'s connection status is not reported ({pingStatus}).',
+    en: "The node's connection status is not reported ({pingStatus}).",
     ja: 'ノードの接続状態が報告されていません ({pingStatus})。',
     fix: { en: 'Check the node in Fleet Manager.', ja: 'Fleet Manager でノードを確認してください。' },
   },
@@ -317,7 +344,7 @@ const MESSAGES = {
     en: '{missing} missing and {failed} failed patches ({critical} critical, {security} security non-compliant).',
     ja: '未適用 {missing} 件、失敗 {failed} 件のパッチがあります (重要 {critical} 件、セキュリティ {security} 件が非準拠)。',
     fix: {
-      en: 'Run AWS-RunPatchBaseline with Operation=Install in a maintenance window, then check failed patches in the node\'s patch log.',
+      en: "Run AWS-RunPatchBaseline with Operation=Install in a maintenance window, then check failed patches in the node's patch log.",
       ja: 'メンテナンスウィンドウで AWS-RunPatchBaseline (Operation=Install) を実行し、失敗したパッチはノードのパッチログを確認してください。',
     },
   },

@@ -25,7 +25,7 @@ const privateTable: Ec2RouteTableShape = {
 const otherVpcMain: Ec2RouteTableShape = { RouteTableId: 'rtb-other', VpcId: 'vpc-2', Associations: [{ Main: true }], Routes: [] };
 
 describe('buildNetworkFacts', () => {
-  it('uses the subnet\'s explicit association', () => {
+  it("uses the subnet's explicit association", () => {
     const facts = buildNetworkFacts(instance, [otherVpcMain, mainTable, privateTable], []);
     expect(facts).toMatchObject({ routeTableId: 'rtb-private', mainRouteTable: false, subnetId: 'subnet-private', vpcId: 'vpc-1' });
     expect(facts.routes.map((route) => [route.destination, route.target, route.targetId])).toEqual([
@@ -35,8 +35,12 @@ describe('buildNetworkFacts', () => {
     ]);
   });
 
-  it('falls back to the main table of the instance\'s VPC', () => {
-    const facts = buildNetworkFacts({ ...instance, SubnetId: 'subnet-public', PublicIpAddress: '203.0.113.10' }, [otherVpcMain, mainTable, privateTable], []);
+  it("falls back to the main table of the instance's VPC", () => {
+    const facts = buildNetworkFacts(
+      { ...instance, SubnetId: 'subnet-public', PublicIpAddress: '203.0.113.10' },
+      [otherVpcMain, mainTable, privateTable],
+      [],
+    );
     expect(facts).toMatchObject({ routeTableId: 'rtb-main', mainRouteTable: true, publicIp: '203.0.113.10' });
   });
 
@@ -46,15 +50,47 @@ describe('buildNetworkFacts', () => {
     expect(facts.routeTableId).toBeUndefined();
   });
 
-  it('keeps only the endpoints of the instance\'s VPC', () => {
-    const facts = buildNetworkFacts(instance, [privateTable], [
-      { VpcEndpointId: 'vpce-s3', VpcEndpointType: 'Gateway', VpcId: 'vpc-1', ServiceName: 'com.amazonaws.ap-northeast-1.s3', State: 'available', RouteTableIds: ['rtb-private'] },
-      { VpcEndpointId: 'vpce-ssm', VpcEndpointType: 'Interface', VpcId: 'vpc-1', ServiceName: 'com.amazonaws.ap-northeast-1.ssm', State: 'available', SubnetIds: ['subnet-private'], PrivateDnsEnabled: true },
-      { VpcEndpointId: 'vpce-elsewhere', VpcEndpointType: 'Gateway', VpcId: 'vpc-2', ServiceName: 'com.amazonaws.ap-northeast-1.s3' },
-    ]);
+  it("keeps only the endpoints of the instance's VPC", () => {
+    const facts = buildNetworkFacts(
+      instance,
+      [privateTable],
+      [
+        {
+          VpcEndpointId: 'vpce-s3',
+          VpcEndpointType: 'Gateway',
+          VpcId: 'vpc-1',
+          ServiceName: 'com.amazonaws.ap-northeast-1.s3',
+          State: 'available',
+          RouteTableIds: ['rtb-private'],
+        },
+        {
+          VpcEndpointId: 'vpce-ssm',
+          VpcEndpointType: 'Interface',
+          VpcId: 'vpc-1',
+          ServiceName: 'com.amazonaws.ap-northeast-1.ssm',
+          State: 'available',
+          SubnetIds: ['subnet-private'],
+          PrivateDnsEnabled: true,
+        },
+        { VpcEndpointId: 'vpce-elsewhere', VpcEndpointType: 'Gateway', VpcId: 'vpc-2', ServiceName: 'com.amazonaws.ap-northeast-1.s3' },
+      ],
+    );
     expect(facts.vpcEndpoints).toEqual([
-      { id: 'vpce-s3', serviceName: 'com.amazonaws.ap-northeast-1.s3', type: 'Gateway', state: 'available', routeTableIds: ['rtb-private'] },
-      { id: 'vpce-ssm', serviceName: 'com.amazonaws.ap-northeast-1.ssm', type: 'Interface', state: 'available', subnetIds: ['subnet-private'], privateDnsEnabled: true },
+      {
+        id: 'vpce-s3',
+        serviceName: 'com.amazonaws.ap-northeast-1.s3',
+        type: 'Gateway',
+        state: 'available',
+        routeTableIds: ['rtb-private'],
+      },
+      {
+        id: 'vpce-ssm',
+        serviceName: 'com.amazonaws.ap-northeast-1.ssm',
+        type: 'Interface',
+        state: 'available',
+        subnetIds: ['subnet-private'],
+        privateDnsEnabled: true,
+      },
     ]);
   });
 });

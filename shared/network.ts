@@ -73,8 +73,7 @@ export function classifyRoute(route: Ec2RouteShape): Pick<Route, 'target' | 'tar
   // A route to an instance (or its ENI) is how a NAT instance is wired.
   if (route.InstanceId) return { target: 'nat-instance', targetId: route.InstanceId };
   if (route.NetworkInterfaceId) return { target: 'nat-instance', targetId: route.NetworkInterfaceId };
-  const other =
-    gateway ?? route.EgressOnlyInternetGatewayId ?? route.CarrierGatewayId ?? route.LocalGatewayId ?? route.CoreNetworkArn;
+  const other = gateway ?? route.EgressOnlyInternetGatewayId ?? route.CarrierGatewayId ?? route.LocalGatewayId ?? route.CoreNetworkArn;
   return other ? { target: 'other', targetId: other } : { target: 'other' };
 }
 

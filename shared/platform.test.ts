@@ -1,7 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import { normalizePlatform, platformLabel } from './platform';
 
-type Row = [type: string | undefined, name: string | undefined, version: string | undefined, expected: { type: string; family: string; version?: string }];
+type Row = [
+  type: string | undefined,
+  name: string | undefined,
+  version: string | undefined,
+  expected: { type: string; family: string; version?: string },
+];
 
 // What SSM Agent really reports, by the source it reads (os-release, *-release files, WMI, sw_vers).
 const ROWS: Row[] = [
@@ -49,7 +54,12 @@ const ROWS: Row[] = [
   ['Windows', 'Microsoft Windows Server 2019 Datacenter', '10.0.17763', { type: 'Windows', family: 'windows-server', version: '2019' }],
   ['Windows', 'Microsoft Windows Server 2022 Datacenter', '10.0.20348', { type: 'Windows', family: 'windows-server', version: '2022' }],
   ['Windows', 'Microsoft Windows Server 2025 Datacenter', '10.0.26100', { type: 'Windows', family: 'windows-server', version: '2025' }],
-  ['Windows', 'Microsoft(R) Windows(R) Server 2003, Standard Edition', '5.2.3790', { type: 'Windows', family: 'windows-server', version: '2003' }],
+  [
+    'Windows',
+    'Microsoft(R) Windows(R) Server 2003, Standard Edition',
+    '5.2.3790',
+    { type: 'Windows', family: 'windows-server', version: '2003' },
+  ],
   // the caption's year is the fallback when the kernel build is not a known release
   ['Windows', 'Microsoft Windows Server 2019 Datacenter', 'NotAvailable', { type: 'Windows', family: 'windows-server', version: '2019' }],
   ['Windows', 'Microsoft Windows Server Datacenter', '10.0.19042', { type: 'Windows', family: 'windows-server' }],

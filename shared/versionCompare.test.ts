@@ -23,7 +23,13 @@ describe('compareVersions', () => {
   });
 
   it('is a usable sort comparator', () => {
-    expect(['2.0.1000.0', '2.0.834.0', '10.0', '2.10', '2.9'].sort(compareVersions)).toEqual(['2.0.834.0', '2.0.1000.0', '2.9', '2.10', '10.0']);
+    expect(['2.0.1000.0', '2.0.834.0', '10.0', '2.10', '2.9'].sort(compareVersions)).toEqual([
+      '2.0.834.0',
+      '2.0.1000.0',
+      '2.9',
+      '2.10',
+      '10.0',
+    ]);
   });
 
   it('refuses texts without a version', () => {

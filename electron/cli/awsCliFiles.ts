@@ -59,12 +59,7 @@ export type InstancePatchState = z.infer<typeof InstancePatchState>;
 
 export const InventoryEntity = z.object({
   Id: z.string().min(1),
-  Data: z
-    .record(
-      z.string(),
-      z.object({ Content: z.array(z.record(z.string(), z.unknown())).optional() }),
-    )
-    .optional(),
+  Data: z.record(z.string(), z.object({ Content: z.array(z.record(z.string(), z.unknown())).optional() })).optional(),
 });
 export type InventoryEntity = z.infer<typeof InventoryEntity>;
 

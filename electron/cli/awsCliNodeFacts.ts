@@ -108,9 +108,7 @@ export function nodeFactsFromAwsCli(input: AwsCliInput): AwsCliNodeFacts {
       ...(info.PlatformVersion ? { platformVersion: info.PlatformVersion } : {}),
       ...(sources.patchState === 'ok' ? { patchState: state ? toPatchState(state) : null } : {}),
       ...(sources.inventory === 'ok' ? { inventory: toInventory(inventory.get(id)) } : {}),
-      ...(networkComplete
-        ? { network: onEc2 ? buildNetworkFacts(onEc2.instance, input.RouteTables, input.VpcEndpoints) : null }
-        : {}),
+      ...(networkComplete ? { network: onEc2 ? buildNetworkFacts(onEc2.instance, input.RouteTables, input.VpcEndpoints) : null } : {}),
       sources,
     };
   });

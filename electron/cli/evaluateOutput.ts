@@ -1,6 +1,15 @@
 /** What `patch-audit evaluate` prints: one JSON document (--json) or a table for a terminal. */
 import { messageFor, remediationFor, ruleTitle } from '../../shared/messages';
-import { CHECK_STATUSES, type Check, type CheckStatus, type Evidence, type Lang, type NormalizedPlatform, RULE_IDS, type RuleId } from '../../shared/model';
+import {
+  CHECK_STATUSES,
+  type Check,
+  type CheckStatus,
+  type Evidence,
+  type Lang,
+  type NormalizedPlatform,
+  RULE_IDS,
+  type RuleId,
+} from '../../shared/model';
 import { platformLabel } from '../../shared/platform';
 
 export interface EvaluatedNode {
@@ -88,7 +97,11 @@ export function toTable(catalogId: string, nodes: readonly EvaluatedNode[], lang
   const rows = nodes.map((node) => [node.instanceId, platformLabel(node.platform), ...node.checks.map((check) => CELL[check.status])]);
   const header = [ja ? 'ノード' : 'NODE', ja ? 'プラットフォーム' : 'PLATFORM', ...RULE_IDS.map((_, i) => String(i + 1))];
   const widths = header.map((title, column) => Math.max(displayWidth(title), ...rows.map((row) => displayWidth(row[column] ?? ''))));
-  const line = (cells: readonly string[]) => cells.map((cell, column) => pad(cell, widths[column] ?? 0)).join('  ').trimEnd();
+  const line = (cells: readonly string[]) =>
+    cells
+      .map((cell, column) => pad(cell, widths[column] ?? 0))
+      .join('  ')
+      .trimEnd();
 
   const out = [`${ja ? 'カタログ' : 'Catalog'}: ${catalogId}`, '', line(header), ...rows.map(line), ''];
   const ruleWidth = Math.max(...RULE_IDS.map((rule) => rule.length));

@@ -68,7 +68,9 @@ describe('seed-2022 transcription', () => {
   });
 
   it('P5/P7: Greengrass exclusions on macOS and Windows 10', () => {
-    expect(seed.greengrassUnsupported.map((match) => [match.family, match.versions ? formatRanges(match.versions) : '*', match.source.rule])).toEqual([
+    expect(
+      seed.greengrassUnsupported.map((match) => [match.family, match.versions ? formatRanges(match.versions) : '*', match.source.rule]),
+    ).toEqual([
       ['macos', '*', 'P5'],
       ['windows-client', '10', 'P7'],
     ]);

@@ -11,8 +11,7 @@ const PYTHON =
   'macOS とほとんどの Linux オペレーティングシステム (OS) では、現在、Patch Manager は Python バージョン 2.6~3.9 をサポートします。Debian Server、Raspberry Pi OS、Ubuntu Server の OS では、サポートされるバージョンの Python 3 (3.0~3.9) が必要です。';
 const WINDOWS_2008 =
   '2020 年 1 月 14 日以降、Windows Server 2008 は Microsoft の機能更新プログラムまたはセキュリティ更新プログラムでサポートされなくなりました。';
-const MATRIX_INTRO =
-  'Patch Manager では CentOS 6.3 や Raspberry Pi OS 8 (Jessie) はサポートされていません。';
+const MATRIX_INTRO = 'Patch Manager では CentOS 6.3 や Raspberry Pi OS 8 (Jessie) はサポートされていません。';
 
 export const seed2022: CatalogEditionInput = {
   id: 'seed-2022',

@@ -20,7 +20,11 @@ describe('agent.version (P1: 2.0.834.0 or later)', () => {
 
   it('passes a not-latest agent but says so', () => {
     const result = check(nodeFacts({ agentVersion: '3.0.1124.0', isLatestVersion: false }), 'agent.version');
-    expect(result).toMatchObject({ status: 'pass', code: 'agent.version.ok-not-latest', evidence: { minimum: '2.0.834.0', isLatestVersion: false } });
+    expect(result).toMatchObject({
+      status: 'pass',
+      code: 'agent.version.ok-not-latest',
+      evidence: { minimum: '2.0.834.0', isLatestVersion: false },
+    });
   });
 });
 

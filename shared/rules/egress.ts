@@ -51,12 +51,15 @@ function isS3(endpoint: VpcEndpointFact): boolean {
 
 /** An S3 gateway endpoint serving the node's route table (by association or by its prefix-list route). */
 export function s3GatewayEndpoint(network: NetworkFacts): VpcEndpointFact | undefined {
-  const routedIds = new Set(network.routes.filter((route) => route.target === 'vpc-endpoint' && isActive(route)).map((route) => route.targetId));
+  const routedIds = new Set(
+    network.routes.filter((route) => route.target === 'vpc-endpoint' && isActive(route)).map((route) => route.targetId),
+  );
   return network.vpcEndpoints.find(
     (endpoint) =>
       isS3(endpoint) &&
       endpoint.type.toLowerCase() === 'gateway' &&
-      (routedIds.has(endpoint.id) || (network.routeTableId !== undefined && endpoint.routeTableIds?.includes(network.routeTableId) === true)),
+      (routedIds.has(endpoint.id) ||
+        (network.routeTableId !== undefined && endpoint.routeTableIds?.includes(network.routeTableId) === true)),
   );
 }
 

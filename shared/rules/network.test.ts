@@ -3,9 +3,26 @@ import type { NetworkFacts, Route, VpcEndpointFact } from '../model';
 import { check, nodeFacts } from '../../test/unit/nodeFactsFixture';
 
 const LOCAL: Route = { destination: '10.0.0.0/16', target: 'local', targetId: 'local', state: 'active' };
-const s3Gateway: VpcEndpointFact = { id: 'vpce-s3', serviceName: 'com.amazonaws.ap-northeast-1.s3', type: 'Gateway', state: 'available', routeTableIds: ['rtb-1'] };
-const s3Interface: VpcEndpointFact = { id: 'vpce-s3i', serviceName: 'com.amazonaws.ap-northeast-1.s3', type: 'Interface', state: 'available', subnetIds: ['subnet-1'] };
-const ssmInterface: VpcEndpointFact = { id: 'vpce-ssm', serviceName: 'com.amazonaws.ap-northeast-1.ssm', type: 'Interface', state: 'available' };
+const s3Gateway: VpcEndpointFact = {
+  id: 'vpce-s3',
+  serviceName: 'com.amazonaws.ap-northeast-1.s3',
+  type: 'Gateway',
+  state: 'available',
+  routeTableIds: ['rtb-1'],
+};
+const s3Interface: VpcEndpointFact = {
+  id: 'vpce-s3i',
+  serviceName: 'com.amazonaws.ap-northeast-1.s3',
+  type: 'Interface',
+  state: 'available',
+  subnetIds: ['subnet-1'],
+};
+const ssmInterface: VpcEndpointFact = {
+  id: 'vpce-ssm',
+  serviceName: 'com.amazonaws.ap-northeast-1.ssm',
+  type: 'Interface',
+  state: 'available',
+};
 
 function net(defaultRoute: Partial<Route> | undefined, extra: Partial<NetworkFacts> = {}): NetworkFacts {
   const routes: Route[] = [LOCAL, ...(defaultRoute ? [{ destination: '0.0.0.0/0', target: 'other', ...defaultRoute } as Route] : [])];
@@ -32,13 +49,31 @@ const TOPOLOGIES: [string, NetworkFacts, string, string, string][] = [
     'warn',
     'pass',
   ],
-  ['isolated + S3 gateway endpoint on another route table', net(undefined, { vpcEndpoints: [{ ...s3Gateway, routeTableIds: ['rtb-other'] }] }), 'warn', 'warn', 'fail'],
+  [
+    'isolated + S3 gateway endpoint on another route table',
+    net(undefined, { vpcEndpoints: [{ ...s3Gateway, routeTableIds: ['rtb-other'] }] }),
+    'warn',
+    'warn',
+    'fail',
+  ],
   ['isolated + S3 interface endpoint', net(undefined, { vpcEndpoints: [s3Interface, ssmInterface] }), 'warn', 'warn', 'pass'],
-  ['isolated + pending S3 interface endpoint', net(undefined, { vpcEndpoints: [{ ...s3Interface, state: 'pending' }] }), 'warn', 'warn', 'fail'],
+  [
+    'isolated + pending S3 interface endpoint',
+    net(undefined, { vpcEndpoints: [{ ...s3Interface, state: 'pending' }] }),
+    'warn',
+    'warn',
+    'fail',
+  ],
   ['isolated + only an SSM endpoint', net(undefined, { vpcEndpoints: [ssmInterface] }), 'warn', 'warn', 'fail'],
   ['default route to a transit gateway', net({ target: 'transit-gateway', targetId: 'tgw-1' }), 'warn', 'warn', 'warn'],
   ['default route to a VPN gateway', net({ target: 'vpn-gateway', targetId: 'vgw-1' }), 'warn', 'warn', 'warn'],
-  ['transit gateway + S3 gateway endpoint', net({ target: 'transit-gateway', targetId: 'tgw-1' }, { vpcEndpoints: [s3Gateway] }), 'warn', 'warn', 'pass'],
+  [
+    'transit gateway + S3 gateway endpoint',
+    net({ target: 'transit-gateway', targetId: 'tgw-1' }, { vpcEndpoints: [s3Gateway] }),
+    'warn',
+    'warn',
+    'pass',
+  ],
   ['blackhole NAT route', net({ target: 'nat-gateway', targetId: 'nat-gone', state: 'blackhole' }), 'warn', 'warn', 'fail'],
 ];
 
@@ -51,23 +86,44 @@ describe('network.patch-source (P3) and network.s3 (P4)', () => {
 
   it('names what it saw: route target, endpoint, route table', () => {
     const nat = check(nodeFacts({ network: net({ target: 'nat-gateway', targetId: 'nat-1', state: 'active' }) }), 'network.patch-source');
-    expect(nat).toMatchObject({ code: 'network.patch-source.internet', params: { via_en: 'NAT gateway', targetId: 'nat-1' }, evidence: { defaultRoute: 'nat-gateway nat-1 active', routeTableId: 'rtb-1' } });
+    expect(nat).toMatchObject({
+      code: 'network.patch-source.internet',
+      params: { via_en: 'NAT gateway', targetId: 'nat-1' },
+      evidence: { defaultRoute: 'nat-gateway nat-1 active', routeTableId: 'rtb-1' },
+    });
     const endpoint = check(nodeFacts({ network: net(undefined, { vpcEndpoints: [s3Gateway] }) }), 'network.s3');
     expect(endpoint).toMatchObject({ code: 'network.s3.gateway-endpoint', params: { endpointId: 'vpce-s3', routeTableId: 'rtb-1' } });
-    expect(check(nodeFacts({ network: net(undefined) }), 'network.s3')).toMatchObject({ code: 'network.s3.no-route', params: { routeTableId: 'rtb-1' } });
+    expect(check(nodeFacts({ network: net(undefined) }), 'network.s3')).toMatchObject({
+      code: 'network.s3.no-route',
+      params: { routeTableId: 'rtb-1' },
+    });
   });
 
   it('points Windows at WSUS and Linux at its repositories when there is no internet route', () => {
-    expect(check(nodeFacts({ ...WINDOWS, network: net(undefined) }), 'network.patch-source').code).toBe('network.patch-source.no-internet-windows');
+    expect(check(nodeFacts({ ...WINDOWS, network: net(undefined) }), 'network.patch-source').code).toBe(
+      'network.patch-source.no-internet-windows',
+    );
     expect(check(nodeFacts({ network: net(undefined) }), 'network.patch-source').code).toBe('network.patch-source.no-internet');
   });
 
   it.each([
-    ['on-premises node (mi-)', { instanceId: 'mi-0123456789abcdef0', resourceType: 'ManagedInstance', sourceType: 'AWS::SSM::ManagedInstance', network: null }, 'network.not-ec2'],
-    ['Greengrass core device', { sourceType: 'AWS::IoT::Thing', resourceType: 'ManagedInstance', instanceId: 'mi-0aaaaaaaaaaaaaaaa' }, 'network.not-ec2'],
+    [
+      'on-premises node (mi-)',
+      { instanceId: 'mi-0123456789abcdef0', resourceType: 'ManagedInstance', sourceType: 'AWS::SSM::ManagedInstance', network: null },
+      'network.not-ec2',
+    ],
+    [
+      'Greengrass core device',
+      { sourceType: 'AWS::IoT::Thing', resourceType: 'ManagedInstance', instanceId: 'mi-0aaaaaaaaaaaaaaaa' },
+      'network.not-ec2',
+    ],
     ['EC2 node missing from the EC2 data', { network: null }, 'network.no-facts'],
     ['EC2 data denied', { network: null, sources: { patchState: 'ok', inventory: 'ok', network: 'denied' } }, 'source.denied'],
-    ['EC2 data not collected', { network: undefined, sources: { patchState: 'ok', inventory: 'ok', network: 'not_collected' } }, 'source.not-collected'],
+    [
+      'EC2 data not collected',
+      { network: undefined, sources: { patchState: 'ok', inventory: 'ok', network: 'not_collected' } },
+      'source.not-collected',
+    ],
     ['EC2 data failed', { sources: { patchState: 'ok', inventory: 'ok', network: 'error' } }, 'source.error'],
   ] as const)('%s → unknown', (_name, overrides, code) => {
     const facts = nodeFacts(overrides);

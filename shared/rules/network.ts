@@ -31,7 +31,11 @@ function networkEvidence(network: NetworkFacts): Evidence {
 /** The node's network facts, or the `unknown` outcome that stands in when there are none. */
 function networkOf({ facts }: RuleContext): NetworkFacts | RuleOutcome {
   if (isOffEc2(facts)) {
-    return { status: 'unknown', code: 'network.not-ec2', evidence: { instanceId: facts.instanceId, resourceType: facts.resourceType ?? null } };
+    return {
+      status: 'unknown',
+      code: 'network.not-ec2',
+      evidence: { instanceId: facts.instanceId, resourceType: facts.resourceType ?? null },
+    };
   }
   const unavailable = unavailableSource('network', facts.sources.network);
   if (unavailable) return unavailable;

@@ -6,6 +6,7 @@ export const nodeOnline: Rule = ({ facts }): RuleOutcome => {
   const evidence = { pingStatus: facts.pingStatus ?? null, lastPingAt: facts.lastPingAt ?? null };
   const params = { pingStatus: facts.pingStatus ?? '-', lastPingAt: facts.lastPingAt ?? '-' };
   if (facts.pingStatus === 'Online') return { status: 'pass', code: 'node.online', params, evidence };
-  if (facts.pingStatus !== undefined && OFFLINE.includes(facts.pingStatus)) return { status: 'fail', code: 'node.offline', params, evidence };
+  if (facts.pingStatus !== undefined && OFFLINE.includes(facts.pingStatus))
+    return { status: 'fail', code: 'node.offline', params, evidence };
   return { status: 'unknown', code: 'node.ping-unknown', params, evidence };
 };

@@ -96,9 +96,16 @@ describe('os.supported (P5)', () => {
     expect(check(nodeFacts({ platformName: 'Ubuntu', platformVersion: '22.04' }), 'os.supported')).toMatchObject({
       code: 'os.version-not-listed',
       params: { supported: '14.04, 16.04, 18.04, 20.04, 20.10' },
-      evidence: { platformName: 'Ubuntu', platformVersion: '22.04', family: 'ubuntu', catalogEntry: expect.stringContaining('Ubuntu Server') },
+      evidence: {
+        platformName: 'Ubuntu',
+        platformVersion: '22.04',
+        family: 'ubuntu',
+        catalogEntry: expect.stringContaining('Ubuntu Server'),
+      },
     });
-    expect(check(nodeFacts({ platformName: 'Ubuntu', platformVersion: 'NotAvailable' }), 'os.supported').code).toBe('os.version-unreported');
+    expect(check(nodeFacts({ platformName: 'Ubuntu', platformVersion: 'NotAvailable' }), 'os.supported').code).toBe(
+      'os.version-unreported',
+    );
   });
 
   it('carries the Amazon Linux proxy note in both languages', () => {

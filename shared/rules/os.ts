@@ -27,7 +27,12 @@ export const osSupported: Rule = ({ facts, platform, catalog }): RuleOutcome => 
   const withEntry = { ...evidence, catalogEntry: entry?.label ?? null };
   const example = catalog.unsupportedExamples.find((candidate) => matchesPlatform(platform, candidate));
   if (example) {
-    return { status: 'fail', code: 'os.explicitly-unsupported', params: { platform: label, example: example.label, supported }, evidence: withEntry };
+    return {
+      status: 'fail',
+      code: 'os.explicitly-unsupported',
+      params: { platform: label, example: example.label, supported },
+      evidence: withEntry,
+    };
   }
   if (!entry) return { status: 'fail', code: 'os.family-not-listed', params: { platform: label }, evidence: withEntry };
   if (platform.version === undefined) {

@@ -55,16 +55,20 @@ describe('patch.scan-age', () => {
 
   it('reports the age and the threshold, using the given now', () => {
     const result = check(nodeFacts({ patchState: endedDaysAgo(10) }), 'patch.scan-age', { scanAgeDays: 7 });
-    expect(result).toMatchObject({ code: 'patch.scan-stale', params: { ageDays: 10, thresholdDays: 7 }, evidence: { now: NOW.toISOString() } });
+    expect(result).toMatchObject({
+      code: 'patch.scan-stale',
+      params: { ageDays: 10, thresholdDays: 7 },
+      evidence: { now: NOW.toISOString() },
+    });
     const later = check(nodeFacts({ patchState: endedDaysAgo(1) }), 'patch.scan-age', { now: new Date(NOW.getTime() + 10 * DAY) });
     expect(later.status).toBe('fail');
   });
 
   it('falls back to the start time, and is unknown without any time or state', () => {
     expect(check(nodeFacts({ patchState: state({ operationEndTime: undefined }) }), 'patch.scan-age').status).toBe('pass');
-    expect(check(nodeFacts({ patchState: state({ operationEndTime: undefined, operationStartTime: undefined }) }), 'patch.scan-age').code).toBe(
-      'patch.scan-time-unknown',
-    );
+    expect(
+      check(nodeFacts({ patchState: state({ operationEndTime: undefined, operationStartTime: undefined }) }), 'patch.scan-age').code,
+    ).toBe('patch.scan-time-unknown');
     expect(check(nodeFacts({ patchState: null }), 'patch.scan-age')).toMatchObject({ status: 'unknown', code: 'patch.no-state' });
   });
 });
@@ -90,7 +94,9 @@ describe('patch.compliant', () => {
 
   it('is unknown when the node has no state or the source was denied', () => {
     expect(check(nodeFacts({ patchState: null }), 'patch.compliant').status).toBe('unknown');
-    expect(check(nodeFacts({ sources: { patchState: 'error', inventory: 'ok', network: 'ok' } }), 'patch.compliant').code).toBe('source.error');
+    expect(check(nodeFacts({ sources: { patchState: 'error', inventory: 'ok', network: 'ok' } }), 'patch.compliant').code).toBe(
+      'source.error',
+    );
   });
 });
 

@@ -43,13 +43,23 @@ export const patchScanAge: Rule = (context): RuleOutcome => {
   if (isOutcome(state)) return state;
   const time = state.operationEndTime ?? state.operationStartTime;
   const at = time === undefined ? Number.NaN : Date.parse(time);
-  const evidence = { ...stateEvidence(state), operationStartTime: state.operationStartTime ?? null, thresholdDays: context.scanAgeDays, now: context.now.toISOString() };
+  const evidence = {
+    ...stateEvidence(state),
+    operationStartTime: state.operationStartTime ?? null,
+    thresholdDays: context.scanAgeDays,
+    now: context.now.toISOString(),
+  };
   if (Number.isNaN(at)) return { status: 'unknown', code: 'patch.scan-time-unknown', evidence };
   // A clock a little ahead on the node must not produce a negative age.
   const ageDays = Math.max(0, Math.round(((context.now.getTime() - at) / DAY_MS) * 10) / 10);
   const params = { operation: state.operation ?? '-', ageDays, thresholdDays: context.scanAgeDays };
   const stale = context.now.getTime() - at > context.scanAgeDays * DAY_MS;
-  return { status: stale ? 'fail' : 'pass', code: stale ? 'patch.scan-stale' : 'patch.scan-recent', params, evidence: { ...evidence, ageDays } };
+  return {
+    status: stale ? 'fail' : 'pass',
+    code: stale ? 'patch.scan-stale' : 'patch.scan-recent',
+    params,
+    evidence: { ...evidence, ageDays },
+  };
 };
 
 export const patchCompliant: Rule = (context): RuleOutcome => {

@@ -31,7 +31,10 @@ describe('python.version (P2)', () => {
   });
 
   it('explains a Python-3-only family that has only Python 2', () => {
-    const result = check(nodeFacts({ platformName: 'Ubuntu', platformVersion: '16.04', inventory: apps(['python', '2.7.12-1']) }), 'python.version');
+    const result = check(
+      nodeFacts({ platformName: 'Ubuntu', platformVersion: '16.04', inventory: apps(['python', '2.7.12-1']) }),
+      'python.version',
+    );
     expect(result).toMatchObject({
       code: 'python.python3-required',
       params: { required: '3.0 - 3.9', found: '2.7' },
@@ -40,7 +43,12 @@ describe('python.version (P2)', () => {
   });
 
   it('needs no Python on Windows, even without inventory', () => {
-    const windows = nodeFacts({ platformType: 'Windows', platformName: 'Microsoft Windows Server 2019 Datacenter', platformVersion: '10.0.17763', inventory: null });
+    const windows = nodeFacts({
+      platformType: 'Windows',
+      platformName: 'Microsoft Windows Server 2019 Datacenter',
+      platformVersion: '10.0.17763',
+      inventory: null,
+    });
     expect(check(windows, 'python.version')).toMatchObject({ status: 'not_applicable', code: 'python.not-required' });
     expect(check({ ...windows, sources: { ...windows.sources, inventory: 'denied' } }, 'python.version').status).toBe('not_applicable');
   });
@@ -48,7 +56,11 @@ describe('python.version (P2)', () => {
   it('never passes without inventory', () => {
     expect(check(nodeFacts({ inventory: null }), 'python.version')).toMatchObject({ status: 'unknown', code: 'python.no-inventory' });
     const denied = nodeFacts({ sources: { patchState: 'ok', inventory: 'denied', network: 'ok' } });
-    expect(check(denied, 'python.version')).toMatchObject({ status: 'unknown', code: 'source.denied', params: { source: 'ssm:GetInventory' } });
+    expect(check(denied, 'python.version')).toMatchObject({
+      status: 'unknown',
+      code: 'source.denied',
+      params: { source: 'ssm:GetInventory' },
+    });
     const notCollected = nodeFacts({ inventory: undefined, sources: { patchState: 'ok', inventory: 'not_collected', network: 'ok' } });
     expect(check(notCollected, 'python.version')).toMatchObject({ status: 'unknown', code: 'source.not-collected' });
   });

@@ -10,7 +10,12 @@ export const pythonVersion: Rule = ({ facts, platform, catalog }): RuleOutcome =
   const rules = catalog.python;
   const label = platformLabel(platform);
   if (platform.type !== 'unknown' && rules.notRequiredTypes.includes(platform.type)) {
-    return { status: 'not_applicable', code: 'python.not-required', params: { platform: label }, evidence: { platformType: platform.type } };
+    return {
+      status: 'not_applicable',
+      code: 'python.not-required',
+      params: { platform: label },
+      evidence: { platformType: platform.type },
+    };
   }
   const python3Only = isPlatformFamily(platform.family) && rules.python3Only.families.includes(platform.family);
   const required: VersionRange = python3Only ? rules.python3Only.range : rules.range;

@@ -24,7 +24,9 @@ interface EvaluateOptions {
 function parseNow(value: string | undefined): Date {
   if (value === undefined) return new Date();
   // Only full ISO 8601 date-times: Date.parse would also accept ambiguous local formats.
-  const date = /^\d{4}-\d{2}-\d{2}(?:T\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?(?:Z|[+-]\d{2}:?\d{2})?)?$/.test(value) ? new Date(value) : new Date(Number.NaN);
+  const date = /^\d{4}-\d{2}-\d{2}(?:T\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?(?:Z|[+-]\d{2}:?\d{2})?)?$/.test(value)
+    ? new Date(value)
+    : new Date(Number.NaN);
   if (Number.isNaN(date.getTime())) throw new UsageError(`--now must be an ISO 8601 time such as 2022-06-15T09:00:00Z, got "${value}"`);
   return date;
 }
@@ -38,7 +40,9 @@ function parseScanAgeDays(value: string): number {
 export const registerEvaluate: RegisterCommand = (program, setExitCode) => {
   program
     .command('evaluate')
-    .description('Evaluate AWS CLI JSON outputs (describe-instance-information, describe-instance-patch-states, get-inventory, and optionally ec2 describe-instances / describe-route-tables / describe-vpc-endpoints) against the prerequisites.')
+    .description(
+      'Evaluate AWS CLI JSON outputs (describe-instance-information, describe-instance-patch-states, get-inventory, and optionally ec2 describe-instances / describe-route-tables / describe-vpc-endpoints) against the prerequisites.',
+    )
     .argument('<file...>', 'JSON files as the AWS CLI writes them')
     .option('--catalog <edition>', `catalog edition (${CATALOG_EDITIONS.map((edition) => edition.id).join(', ')})`, DEFAULT_CATALOG_ID)
     .option('--now <time>', 'evaluate as of this ISO 8601 time (default: now)')
@@ -49,7 +53,9 @@ export const registerEvaluate: RegisterCommand = (program, setExitCode) => {
     .action(async (files: string[], opts: EvaluateOptions) => {
       const catalog = getCatalog(opts.catalog);
       if (!catalog) {
-        throw new UsageError(`unknown catalog edition "${opts.catalog}" (available: ${CATALOG_EDITIONS.map((edition) => edition.id).join(', ')})`);
+        throw new UsageError(
+          `unknown catalog edition "${opts.catalog}" (available: ${CATALOG_EDITIONS.map((edition) => edition.id).join(', ')})`,
+        );
       }
       const now = parseNow(opts.now);
       const scanAgeDays = parseScanAgeDays(opts.scanAgeDays);
@@ -63,7 +69,9 @@ export const registerEvaluate: RegisterCommand = (program, setExitCode) => {
         checks: evaluateNode(node, { catalog, now, scanAgeDays }),
       }));
       process.stdout.write(
-        opts.json ? `${JSON.stringify(toJsonDocument(catalog.id, now, scanAgeDays, nodes, opts.lang), null, 2)}\n` : toTable(catalog.id, nodes, opts.lang),
+        opts.json
+          ? `${JSON.stringify(toJsonDocument(catalog.id, now, scanAgeDays, nodes, opts.lang), null, 2)}\n`
+          : toTable(catalog.id, nodes, opts.lang),
       );
       const failing = opts.failOn === 'warn' ? ['fail', 'warn'] : opts.failOn === 'fail' ? ['fail'] : [];
       if (nodes.some((node) => node.checks.some((check) => failing.includes(check.status)))) setExitCode(1);

@@ -9,9 +9,14 @@ import { RULE_IDS } from '../../../shared/model';
 
 const FIXTURES = fileURLToPath(new URL('../../fixtures/awscli/', import.meta.url));
 const fixture = (path: string) => join(FIXTURES, path);
-const V2 = ['describe-instance-information', 'describe-instance-patch-states', 'get-inventory', 'describe-instances', 'describe-route-tables', 'describe-vpc-endpoints'].map(
-  (name) => fixture(`v2/${name}.json`),
-);
+const V2 = [
+  'describe-instance-information',
+  'describe-instance-patch-states',
+  'get-inventory',
+  'describe-instances',
+  'describe-route-tables',
+  'describe-vpc-endpoints',
+].map((name) => fixture(`v2/${name}.json`));
 const NOW = ['--now', '2022-06-15T00:00:00Z'];
 
 async function run(...args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
@@ -60,22 +65,55 @@ describe('patch-audit evaluate', () => {
     const [web, app, isolated, legacy, onPrem] = doc.nodes;
     expect(web?.platform).toEqual({ type: 'Linux', family: 'amazon-linux-2', version: '2' });
     expect(Object.values(statuses(web)).every((status) => status === 'pass' || status === 'not_applicable')).toBe(true);
-    expect(statuses(app)).toMatchObject({ 'patch.compliant': 'fail', 'patch.scan-age': 'fail', 'patch.pending-reboot': 'warn', 'network.s3': 'pass' });
+    expect(statuses(app)).toMatchObject({
+      'patch.compliant': 'fail',
+      'patch.scan-age': 'fail',
+      'patch.pending-reboot': 'warn',
+      'network.s3': 'pass',
+    });
     const compliant = app?.checks.find((check) => check.rule === 'patch.compliant');
-    expect(compliant?.evidence).toMatchObject({ missingCount: 7, failedCount: 1, criticalNonCompliantCount: 2, securityNonCompliantCount: 5 });
+    expect(compliant?.evidence).toMatchObject({
+      missingCount: 7,
+      failedCount: 1,
+      criticalNonCompliantCount: 2,
+      securityNonCompliantCount: 5,
+    });
     expect(compliant?.message).toBe('7 missing and 1 failed patches (2 critical, 5 security non-compliant).');
     expect(compliant?.remediation).toMatch(/AWS-RunPatchBaseline/);
     // isolated subnet with an S3 gateway endpoint routed from its table
-    expect(statuses(isolated)).toMatchObject({ 'network.s3': 'pass', 'network.patch-source': 'warn', 'patch.scanned': 'fail', 'python.version': 'pass' });
+    expect(statuses(isolated)).toMatchObject({
+      'network.s3': 'pass',
+      'network.patch-source': 'warn',
+      'patch.scanned': 'fail',
+      'python.version': 'pass',
+    });
     // subnet without an explicit association uses the VPC's main table
     expect(legacy?.platform).toEqual({ type: 'Windows', family: 'windows-server', version: '2008 R2' });
-    expect(statuses(legacy)).toMatchObject({ 'agent.windows2008': 'fail', 'network.s3': 'fail', 'node.online': 'fail', 'python.version': 'not_applicable' });
-    expect(legacy?.checks.find((check) => check.rule === 'network.s3')?.evidence).toMatchObject({ routeTableId: 'rtb-0main00000000000', mainRouteTable: true });
-    expect(statuses(onPrem)).toMatchObject({ 'os.supported': 'fail', 'network.patch-source': 'unknown', 'network.s3': 'unknown', 'python.version': 'unknown' });
+    expect(statuses(legacy)).toMatchObject({
+      'agent.windows2008': 'fail',
+      'network.s3': 'fail',
+      'node.online': 'fail',
+      'python.version': 'not_applicable',
+    });
+    expect(legacy?.checks.find((check) => check.rule === 'network.s3')?.evidence).toMatchObject({
+      routeTableId: 'rtb-0main00000000000',
+      mainRouteTable: true,
+    });
+    expect(statuses(onPrem)).toMatchObject({
+      'os.supported': 'fail',
+      'network.patch-source': 'unknown',
+      'network.s3': 'unknown',
+      'python.version': 'unknown',
+    });
   });
 
   it('reads AWS CLI v1 epoch timestamps the same as v2 ISO strings', async () => {
-    const v1 = await run('--json', ...NOW, fixture('v1/describe-instance-information.json'), fixture('v1/describe-instance-patch-states.json'));
+    const v1 = await run(
+      '--json',
+      ...NOW,
+      fixture('v1/describe-instance-information.json'),
+      fixture('v1/describe-instance-patch-states.json'),
+    );
     const v2 = await run('--json', ...NOW, V2[0] as string, V2[1] as string);
     expect(v1.code).toBe(0);
     const [a, b] = [v1.stdout, v2.stdout].map((text) => JSON.parse(text) as JsonDocument);
@@ -89,7 +127,12 @@ describe('patch-audit evaluate', () => {
     expect(code).toBe(0);
     expect(stderr).toMatch(/network checks need Reservations, RouteTables, VpcEndpoints together; missing RouteTables, VpcEndpoints/);
     const node = (JSON.parse(stdout) as JsonDocument).nodes[0];
-    expect(statuses(node)).toMatchObject({ 'python.version': 'unknown', 'patch.scanned': 'unknown', 'network.s3': 'unknown', 'os.supported': 'pass' });
+    expect(statuses(node)).toMatchObject({
+      'python.version': 'unknown',
+      'patch.scanned': 'unknown',
+      'network.s3': 'unknown',
+      'os.supported': 'pass',
+    });
   });
 
   it('takes --scan-age-days, --catalog and --lang', async () => {
@@ -123,7 +166,9 @@ describe('patch-audit evaluate', () => {
       'ok',
     ]);
     expect(stdout).toMatch(/i-0ddddddddddddddd4\s+FAIL\s+node\.online: The node is ConnectionLost/);
-    expect(stdout).toMatch(/^5 nodes \(4 with failures, 3 with warnings\)\. Checks: pass 29, fail 9, warn 3, unknown 9, not_applicable 10$/m);
+    expect(stdout).toMatch(
+      /^5 nodes \(4 with failures, 3 with warnings\)\. Checks: pass 29, fail 9, warn 3, unknown 9, not_applicable 10$/m,
+    );
   });
 
   it('exits 1 when --fail-on is met', async () => {
@@ -131,16 +176,38 @@ describe('patch-audit evaluate', () => {
     expect((await run(...NOW, '--fail-on', 'warn', ...V2)).code).toBe(1);
     const healthyOnly = mkdtempSync(join(tmpdir(), 'patch-audit-evaluate-'));
     const file = join(healthyOnly, 'info.json');
-    writeFileSync(file, JSON.stringify({ InstanceInformationList: [{ InstanceId: 'i-1', PingStatus: 'Online', AgentVersion: '3.1.0.0', PlatformType: 'Linux', PlatformName: 'Ubuntu', PlatformVersion: '20.04' }] }));
+    writeFileSync(
+      file,
+      JSON.stringify({
+        InstanceInformationList: [
+          {
+            InstanceId: 'i-1',
+            PingStatus: 'Online',
+            AgentVersion: '3.1.0.0',
+            PlatformType: 'Linux',
+            PlatformName: 'Ubuntu',
+            PlatformVersion: '20.04',
+          },
+        ],
+      }),
+    );
     // unknowns (no inventory, no patch state given) do not trigger --fail-on
     expect((await run(...NOW, '--fail-on', 'warn', file)).code).toBe(0);
   });
 
   it.each([
-    ['not JSON', 'bad/not-json.json', /bad\/not-json\.json: not JSON/],
+    ['not JSON', 'bad/not-json.txt', /bad\/not-json\.txt: not JSON/],
     ['empty', 'bad/empty.json', /bad\/empty\.json: the file is empty/],
-    ['wrong shape', 'bad/wrong-shape.json', /bad\/wrong-shape\.json: invalid aws ssm describe-instance-information output: InstanceInformationList\[0\]\.InstanceId/],
-    ['unknown kind', 'bad/unknown-kind.json', /bad\/unknown-kind\.json: unknown kind of file; expected one of the top-level keys InstanceInformationList/],
+    [
+      'wrong shape',
+      'bad/wrong-shape.json',
+      /bad\/wrong-shape\.json: invalid aws ssm describe-instance-information output: InstanceInformationList\[0\]\.InstanceId/,
+    ],
+    [
+      'unknown kind',
+      'bad/unknown-kind.json',
+      /bad\/unknown-kind\.json: unknown kind of file; expected one of the top-level keys InstanceInformationList/,
+    ],
     ['bad timestamp', 'bad/bad-timestamp.json', /bad\/bad-timestamp\.json: invalid .*OperationEndTime: not a timestamp: "yesterday"/],
     ['missing', 'bad/no-such-file.json', /bad\/no-such-file\.json: cannot read the file \(ENOENT\)/],
   ])('exits 2 on a %s file, naming the file and the problem', async (_name, path, message) => {
@@ -153,9 +220,18 @@ describe('patch-audit evaluate', () => {
 
   it('exits 2 without an InstanceInformationList, on bad options, or on an unknown catalog', async () => {
     expect(await run(V2[1] as string)).toMatchObject({ code: 2, stderr: expect.stringMatching(/no InstanceInformationList/) });
-    expect(await run('--now', 'yesterday', ...V2)).toMatchObject({ code: 2, stderr: expect.stringMatching(/--now must be an ISO 8601 time/) });
-    expect(await run('--scan-age-days', '0', ...V2)).toMatchObject({ code: 2, stderr: expect.stringMatching(/--scan-age-days must be a positive number/) });
-    expect(await run('--catalog', 'aws-2030', ...V2)).toMatchObject({ code: 2, stderr: expect.stringMatching(/unknown catalog edition "aws-2030" \(available: seed-2022\)/) });
+    expect(await run('--now', 'yesterday', ...V2)).toMatchObject({
+      code: 2,
+      stderr: expect.stringMatching(/--now must be an ISO 8601 time/),
+    });
+    expect(await run('--scan-age-days', '0', ...V2)).toMatchObject({
+      code: 2,
+      stderr: expect.stringMatching(/--scan-age-days must be a positive number/),
+    });
+    expect(await run('--catalog', 'aws-2030', ...V2)).toMatchObject({
+      code: 2,
+      stderr: expect.stringMatching(/unknown catalog edition "aws-2030" \(available: seed-2022\)/),
+    });
     expect((await run('--lang', 'fr', ...V2)).code).toBe(2);
     expect((await run()).code).toBe(2);
   });
