@@ -9,6 +9,7 @@
  * Credentials never cross it: the renderer sees profile names, account ids and results only.
  */
 import { z } from 'zod';
+import { AuditOutcome, AuditPlan, AuditProgress } from './auditPlan';
 import { Lang } from './model';
 
 const method = <I extends z.ZodType, O extends z.ZodType>(input: I, output: O) => ({ input, output });
@@ -41,15 +42,36 @@ export const AppInfo = z.object({
 });
 export type AppInfo = z.infer<typeof AppInfo>;
 
+export const ProfileSummary = z.object({
+  name: z.string(),
+  kind: z.enum(['static', 'sso', 'assume-role', 'process', 'web-identity', 'other']),
+  region: z.string().optional(),
+  mfa: z.boolean(),
+});
+export type ProfileSummary = z.infer<typeof ProfileSummary>;
+
+const RunRef = z.object({ runId: z.string().uuid() }).strict();
+
 export const contract = {
   methods: {
     'app:info': method(none, AppInfo),
     'app:openExternal': method(z.object({ url: z.string().max(2048) }).strict(), z.object({ opened: z.boolean() })),
     'settings:get': method(none, Settings),
     'settings:set': method(SettingsPatch, Settings),
+    'profiles:list': method(none, z.array(ProfileSummary)),
+    'audit:start': method(AuditPlan, RunRef),
+    'audit:cancel': method(RunRef, z.object({ cancelled: z.boolean() })),
+    'audit:status': method(none, AuditProgress.nullable()),
+    'audit:provideMfa': method(
+      RunRef.extend({ code: z.string().regex(/^\d{6}$/, 'an MFA code is 6 digits') }).strict(),
+      z.object({ accepted: z.boolean() }),
+    ),
   },
   events: {
     'settings:changed': Settings,
+    'audit:progress': AuditProgress,
+    'audit:finished': z.object({ runId: z.string(), outcome: AuditOutcome.optional(), error: z.string().optional() }),
+    'audit:mfaRequired': z.object({ runId: z.string(), serial: z.string() }),
   },
 } as const;
 

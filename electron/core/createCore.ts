@@ -6,30 +6,63 @@ import { join } from 'node:path';
 import type { Handlers } from '../../shared/contract';
 import { TOOL_VERSION } from '../../shared/toolVersion';
 import { createAppHandlers, type HostInfo } from './app/appHandlers';
+import { createAuditHandlers } from './audit/auditHandlers';
+import { AuditService } from './audit/auditService';
+import type { ClientOptions, Credentials } from './aws/clients';
+import { createProfileHandlers } from './aws/profileHandlers';
 import { createDispatcher, type Dispatch } from './dispatch';
 import { EventBus } from './events';
+import { DB_FILE } from './paths';
 import { createSettingsHandlers } from './settings/settingsHandlers';
 import { SettingsFile } from './settings/settingsFile';
+import { openStore, type Store } from './store/openStore';
 
 export interface CoreDeps {
   dataDir: string;
   host: HostInfo;
   catalogEditions: readonly string[];
   log?: (line: string) => void;
+  /** How audits reach AWS: by default the SDK's own resolution; the demo and tests point it at the simulator. */
+  aws?: { clientOptions?: ClientOptions; credentials?: Credentials };
 }
 
 export interface Core {
   handlers: Handlers;
   dispatch: Dispatch;
   events: EventBus;
+  store: Store;
+  audits: AuditService;
+  close(): Promise<void>;
 }
 
 export function createCore(deps: CoreDeps): Core {
+  const log = deps.log ?? (() => {});
   const events = new EventBus();
   const settingsFile = new SettingsFile(join(deps.dataDir, 'settings.json'));
+  const store = openStore({ path: join(deps.dataDir, DB_FILE) });
+  const audits = new AuditService({
+    events,
+    settings: settingsFile,
+    saveSnapshot: (input) => store.saveSnapshot(input),
+    clientOptions: deps.aws?.clientOptions ?? {},
+    ...(deps.aws?.credentials ? { credentials: deps.aws.credentials } : {}),
+    log,
+  });
   const handlers: Handlers = {
     app: createAppHandlers({ host: deps.host, dataDir: deps.dataDir, toolVersion: TOOL_VERSION, catalogEditions: deps.catalogEditions }),
     settings: createSettingsHandlers({ file: settingsFile, events, catalogEditions: deps.catalogEditions }),
+    profiles: createProfileHandlers(),
+    audit: createAuditHandlers(audits),
   };
-  return { handlers, dispatch: createDispatcher(handlers, deps.log), events };
+  return {
+    handlers,
+    dispatch: createDispatcher(handlers, log),
+    events,
+    store,
+    audits,
+    close: async () => {
+      await audits.settled();
+      store.close();
+    },
+  };
 }

@@ -5,7 +5,7 @@
  */
 import { app, BrowserWindow, ipcMain, protocol, session, shell } from 'electron';
 import { join } from 'node:path';
-import { CATALOG_EDITION_IDS } from '../../shared/catalogEditions';
+import { CATALOG_EDITIONS } from '../../shared/catalog';
 import { createCore } from '../core/createCore';
 import { createFileLog } from '../core/log';
 import { APP_ENTRY, APP_SCHEME, createAppProtocolHandler } from './appProtocol';
@@ -41,7 +41,7 @@ if (!app.requestSingleInstanceLock()) {
 
     const core = createCore({
       dataDir,
-      catalogEditions: CATALOG_EDITION_IDS,
+      catalogEditions: CATALOG_EDITIONS.map((edition) => edition.id),
       log,
       host: {
         host: 'electron',
@@ -50,6 +50,7 @@ if (!app.requestSingleInstanceLock()) {
       },
     });
     bindIpc(ipcMain, core.dispatch, log);
+    app.on('will-quit', () => void core.close());
 
     window = new BrowserWindow(mainWindowOptions(join(__dirname, '..', 'preload', 'preload.cjs')));
     const contents = window.webContents;

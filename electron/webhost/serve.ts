@@ -5,14 +5,14 @@
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { CATALOG_EDITION_IDS } from '../../shared/catalogEditions';
+import { CATALOG_EDITIONS } from '../../shared/catalog';
 import { createCore } from '../core/createCore';
 import { startWebHost } from './server';
 
 const dataDir = process.env.PATCH_AUDITOR_DATA_DIR ?? mkdtempSync(join(tmpdir(), 'patch-auditor-web-'));
 const core = createCore({
   dataDir,
-  catalogEditions: CATALOG_EDITION_IDS,
+  catalogEditions: CATALOG_EDITIONS.map((edition) => edition.id),
   log: (line) => process.stderr.write(`[webhost] ${line}\n`),
   host: { host: 'web', versions: { node: process.versions.node }, openExternal: async () => {} },
 });

@@ -7,7 +7,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
-import { CATALOG_EDITION_IDS } from '../../shared/catalogEditions';
+import { CATALOG_EDITIONS } from '../../shared/catalog';
 import { createCore, type Core } from '../../electron/core/createCore';
 import { startWebHost, type WebHost } from '../../electron/webhost/server';
 import { launchChromium } from './chromium';
@@ -30,7 +30,7 @@ export async function startWebApp(): Promise<WebApp> {
   const dataDir = mkdtempSync(join(tmpdir(), 'pa-e2e-'));
   const core = createCore({
     dataDir,
-    catalogEditions: CATALOG_EDITION_IDS,
+    catalogEditions: CATALOG_EDITIONS.map((edition) => edition.id),
     log: (line) => process.stderr.write(`[app] ${line}\n`),
     host: { host: 'web', versions: { node: process.versions.node }, openExternal: async () => {} },
   });
@@ -53,6 +53,7 @@ export async function startWebApp(): Promise<WebApp> {
     close: async () => {
       await browser.close();
       await host.close();
+      await core.close();
       rmSync(dataDir, { recursive: true, force: true });
     },
   };

@@ -1,0 +1,118 @@
+/**
+ * The audit as the app runs it: one run at a time, progress and the result as contract events,
+ * cancel, and an MFA code asked through the renderer when a role profile needs one (kept only
+ * in memory until the SDK has used it).
+ */
+import type { AuditOutcome, AuditPlan, AuditProgress } from '../../../shared/auditPlan';
+import { getCatalog } from '../../../shared/catalog';
+import type { ClientOptions, Credentials } from '../aws/clients';
+import { UserFacingError } from '../dispatch';
+import type { EventBus } from '../events';
+import type { Log } from '../log';
+import type { SettingsFile } from '../settings/settingsFile';
+import { AuditFailed, runAudit } from './runAudit';
+
+export interface AuditServiceDeps {
+  events: EventBus;
+  settings: SettingsFile;
+  saveSnapshot: Parameters<typeof runAudit>[1]['saveSnapshot'];
+  clientOptions: ClientOptions;
+  /** Credentials that replace the plan's profile (the demo's simulator, tests). */
+  credentials?: Credentials;
+  log: Log;
+}
+
+interface CurrentRun {
+  runId: string | null;
+  controller: AbortController;
+  progress: AuditProgress | null;
+  mfa: { serial: string; resolve: (code: string) => void; reject: (err: Error) => void } | null;
+  done: Promise<AuditOutcome | null>;
+}
+
+export class AuditService {
+  #current: CurrentRun | null = null;
+  #last: AuditProgress | null = null;
+
+  constructor(private readonly deps: AuditServiceDeps) {}
+
+  status(): AuditProgress | null {
+    return this.#current?.progress ?? this.#last;
+  }
+
+  /** Starts a run and resolves with its id once the first progress event is out. */
+  async start(plan: AuditPlan): Promise<{ runId: string }> {
+    if (this.#current) throw new UserFacingError('An audit is already running. Wait for it or cancel it first.');
+    const settings = this.deps.settings.read();
+    const catalog = getCatalog(settings.catalogEdition);
+    if (!catalog) throw new UserFacingError(`Unknown catalog edition: ${settings.catalogEdition}`, 'not_found');
+    const controller = new AbortController();
+    let announce: (runId: string) => void = () => {};
+    const started = new Promise<string>((resolve) => (announce = resolve));
+    const run: CurrentRun = { runId: null, controller, progress: null, mfa: null, done: Promise.resolve(null) };
+    this.#current = run;
+
+    const onProgress = (progress: AuditProgress) => {
+      run.runId = progress.runId;
+      run.progress = progress;
+      announce(progress.runId);
+      this.deps.events.emit('audit:progress', progress);
+    };
+    const mfaCodeProvider = (serial: string) =>
+      new Promise<string>((resolve, reject) => {
+        run.mfa = { serial, resolve, reject };
+        this.deps.events.emit('audit:mfaRequired', { runId: run.runId ?? '', serial });
+        controller.signal.addEventListener('abort', () => reject(new Error('Cancelled while waiting for the MFA code.')), { once: true });
+      });
+
+    run.done = runAudit(
+      plan,
+      {
+        clientOptions: this.deps.clientOptions,
+        ...(this.deps.credentials ? { credentials: this.deps.credentials } : {}),
+        mfaCodeProvider,
+        saveSnapshot: this.deps.saveSnapshot,
+        catalog,
+        scanAgeDays: settings.scanAgeDays,
+        log: this.deps.log,
+      },
+      { signal: controller.signal, onProgress, progressIntervalMs: 150 },
+    ).then(
+      (outcome) => {
+        this.deps.events.emit('audit:finished', { runId: outcome.runId, outcome });
+        return outcome;
+      },
+      (err: unknown) => {
+        const message = err instanceof AuditFailed ? err.message : 'The audit failed unexpectedly; see the log.';
+        if (!(err instanceof AuditFailed)) this.deps.log(`audit crashed: ${err instanceof Error ? err.name : 'unknown'}`);
+        this.deps.events.emit('audit:finished', { runId: run.runId ?? '', error: message });
+        return null;
+      },
+    );
+    void run.done.finally(() => {
+      this.#last = run.progress;
+      if (this.#current === run) this.#current = null;
+    });
+    return { runId: await Promise.race([started, run.done.then(() => run.runId ?? '')]) };
+  }
+
+  cancel(runId: string): boolean {
+    const run = this.#current;
+    if (!run || run.runId !== runId) return false;
+    run.controller.abort();
+    return true;
+  }
+
+  provideMfa(runId: string, code: string): boolean {
+    const run = this.#current;
+    if (!run?.mfa || run.runId !== runId) return false;
+    run.mfa.resolve(code);
+    run.mfa = null;
+    return true;
+  }
+
+  /** For tests and shutdown: the running audit's end. */
+  async settled(): Promise<void> {
+    await this.#current?.done;
+  }
+}
