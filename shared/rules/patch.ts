@@ -1,6 +1,6 @@
 /** Compliance rules from DescribeInstancePatchStates (not in the seed: they say whether the node *is* patched). */
 import type { Evidence, PatchState } from '../model';
-import { unavailableSource } from './sources';
+import { sourceUnknown, unavailableSource } from './sources';
 import type { Rule, RuleContext, RuleOutcome } from './types';
 
 const DAY_MS = 86_400_000;
@@ -9,7 +9,7 @@ const DAY_MS = 86_400_000;
 function patchStateOf({ facts }: RuleContext, rule: 'scanned' | 'other'): PatchState | RuleOutcome {
   const unavailable = unavailableSource('patchState', facts.sources.patchState);
   if (unavailable) return unavailable;
-  if (facts.patchState === undefined) return unavailableSource('patchState', 'not_collected') as RuleOutcome;
+  if (facts.patchState === undefined) return sourceUnknown('patchState', 'not_collected');
   if (facts.patchState === null) {
     // Only patch.scanned reports the absence as a finding; the others cannot be judged without a state.
     return rule === 'scanned'

@@ -9,12 +9,20 @@ export const SOURCE_CALLS = {
 } as const;
 
 /** An optional source that was not read turns the check into `unknown` (DESIGN §5), never a pass or a fail. */
+export function sourceUnknown(
+  source: keyof typeof SOURCE_CALLS,
+  status: Exclude<SourceStatus, 'ok'>,
+  evidence: Evidence = {},
+): RuleOutcome {
+  const code = status === 'denied' ? 'source.denied' : status === 'error' ? 'source.error' : 'source.not-collected';
+  return { status: 'unknown', code, params: { source: SOURCE_CALLS[source] }, evidence: { ...evidence, [`${source}Source`]: status } };
+}
+
+/** `sourceUnknown` for a source that was not read, undefined when it was. */
 export function unavailableSource(
   source: keyof typeof SOURCE_CALLS,
   status: SourceStatus,
   evidence: Evidence = {},
 ): RuleOutcome | undefined {
-  if (status === 'ok') return undefined;
-  const code = status === 'denied' ? 'source.denied' : status === 'error' ? 'source.error' : 'source.not-collected';
-  return { status: 'unknown', code, params: { source: SOURCE_CALLS[source] }, evidence: { ...evidence, [`${source}Source`]: status } };
+  return status === 'ok' ? undefined : sourceUnknown(source, status, evidence);
 }
