@@ -180,13 +180,20 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Si
     send(res, 200, 'text/xml;charset=UTF-8', body, requestId);
   }
 
-  /** Which service and action, from X-Amz-Target (JSON) or the form's Action plus the signing scope (query). */
-  function parse(req: IncomingMessage, body: string, scope: CredentialScope | undefined, requestId: string): ParsedRequest {
+  /** Which service: X-Amz-Target for JSON; for the query protocols the signing scope, else the action name. */
+  function serviceOf(req: IncomingMessage, params: URLSearchParams, scope: CredentialScope | undefined): ServiceName {
+    const target = req.headers['x-amz-target'];
+    if (typeof target === 'string') return JSON_TARGETS[target.split('.')[0] ?? ''] ?? 'SSM';
+    if (scope?.service === 'sts') return 'STS';
+    if (scope?.service === 'ec2') return 'EC2';
+    return (params.get('Action') ?? '') in STS_HANDLERS ? 'STS' : 'EC2';
+  }
+
+  function parse(req: IncomingMessage, service: ServiceName, body: string, params: URLSearchParams, requestId: string): ParsedRequest {
     const target = req.headers['x-amz-target'];
     if (typeof target === 'string') {
       const [prefix = '', action = ''] = target.split('.');
-      const service = JSON_TARGETS[prefix];
-      if (!service) throw serviceError('SSM', 'unknownOperation', `Unknown target ${target}`);
+      if (!JSON_TARGETS[prefix]) throw serviceError(service, 'unknownOperation', `Unknown target ${target}`);
       let input: unknown;
       try {
         input = body ? JSON.parse(body) : {};
@@ -196,9 +203,7 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Si
       if (typeof input !== 'object' || input === null || Array.isArray(input)) throw new SimError('SerializationException', 'Request body must be a JSON object');
       return { service, action, input: input as Record<string, unknown>, requestId };
     }
-    const params = new URLSearchParams(body);
     const action = params.get('Action') ?? '';
-    const service: ServiceName = scope?.service === 'sts' || (scope?.service !== 'ec2' && action in STS_HANDLERS) ? 'STS' : 'EC2';
     const schemas = QUERY_SCHEMAS[`${service}.${action}`];
     if (!schemas) throw serviceError(service, 'unknownOperation', `Could not find operation ${action}`);
     return { service, action, input: readQuery(schemas[0], params, service === 'EC2') as Record<string, unknown>, requestId };
@@ -285,8 +290,9 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Si
     try {
       const body = await readBody(req);
       const scope = parseAuthorization(req.headers.authorization);
-      const parsed = parse(req, body, scope, requestId);
-      service = parsed.service;
+      const params = new URLSearchParams(typeof req.headers['x-amz-target'] === 'string' ? '' : body);
+      service = serviceOf(req, params, scope);
+      const parsed = parse(req, service, body, params, requestId);
       const caller = await authenticate(req, body, scope, service);
       const region = scope?.region ?? 'us-east-1';
       counters.total++;

@@ -174,7 +174,7 @@ function baselineIdentity(b: SimBaseline) {
   return { BaselineId: b.baselineId, BaselineName: b.name, OperatingSystem: b.operatingSystem, BaselineDescription: b.description, DefaultBaseline: b.defaultBaseline };
 }
 
-function baselineFilter(ctx: HandlerContext, filters: { Key?: string; Values?: string[] }[] | undefined, b: SimBaseline, extraKeys: readonly string[]): boolean {
+function baselineFilter(ctx: HandlerContext, filters: { Key?: string; Values?: string[] }[] | undefined, b: SimBaseline): boolean {
   return (filters ?? []).every((f) => {
     const values = f.Values ?? [];
     switch (f.Key) {
@@ -185,7 +185,6 @@ function baselineFilter(ctx: HandlerContext, filters: { Key?: string; Values?: s
       case 'OPERATING_SYSTEM':
         return values.includes(b.operatingSystem);
       default:
-        if (f.Key && extraKeys.includes(f.Key)) return true;
         throw validation(ctx.service, `Invalid filter key ${f.Key ?? ''}`);
     }
   });
@@ -193,7 +192,7 @@ function baselineFilter(ctx: HandlerContext, filters: { Key?: string; Values?: s
 
 const describePatchBaselines: Handler = (raw, ctx) => {
   const input = raw as DescribePatchBaselinesRequest;
-  const baselines = ctx.view().fleet.baselines.filter((b) => baselineFilter(ctx, input.Filters, b, []));
+  const baselines = ctx.view().fleet.baselines.filter((b) => baselineFilter(ctx, input.Filters, b));
   const { items, nextToken } = ctx.page(baselines.map(baselineIdentity), input, { min: 1, max: 100, default: 100 });
   return { BaselineIdentities: items, NextToken: nextToken };
 };
@@ -205,7 +204,6 @@ const getPatchBaseline: Handler = (raw, ctx) => {
   if (!b) throw new SimError('DoesNotExistException', `Patch Baseline ${id} does not exist.`);
   const windows = b.operatingSystem === 'WINDOWS';
   const classification = windows ? ['CriticalUpdates', 'SecurityUpdates'] : ['Security'];
-  const severity = windows ? ['Critical', 'Important'] : ['Critical', 'Important'];
   return {
     BaselineId: b.baselineId,
     Name: b.name,
@@ -215,7 +213,7 @@ const getPatchBaseline: Handler = (raw, ctx) => {
     ApprovalRules: {
       PatchRules: [
         {
-          PatchFilterGroup: { PatchFilters: [{ Key: windows ? 'MSRC_SEVERITY' : 'SEVERITY', Values: severity }, { Key: 'CLASSIFICATION', Values: classification }] },
+          PatchFilterGroup: { PatchFilters: [{ Key: windows ? 'MSRC_SEVERITY' : 'SEVERITY', Values: ['Critical', 'Important'] }, { Key: 'CLASSIFICATION', Values: classification }] },
           ComplianceLevel: 'UNSPECIFIED',
           ApproveAfterDays: b.approveAfterDays,
           EnableNonSecurity: false,
@@ -236,10 +234,15 @@ const getPatchBaseline: Handler = (raw, ctx) => {
 
 const describePatchGroups: Handler = (raw, ctx) => {
   const input = raw as DescribePatchGroupsRequest;
+  const groupMatches = (group: string, os: string) =>
+    (input.Filters ?? []).every((f) => {
+      const values = f.Values ?? [];
+      if (f.Key === 'NAME_PREFIX') return values.some((v) => group.startsWith(v));
+      if (f.Key === 'OPERATING_SYSTEM') return values.includes(os);
+      throw validation(ctx.service, `Invalid filter key ${f.Key ?? ''}`);
+    });
   const mappings = ctx.view().fleet.baselines.flatMap((b) =>
-    b.patchGroups
-      .filter((group) => (input.Filters ?? []).every((f) => (f.Key === 'NAME_PREFIX' ? (f.Values ?? []).some((v) => group.startsWith(v)) : f.Key === 'OPERATING_SYSTEM' ? (f.Values ?? []).includes(b.operatingSystem) : (() => { throw validation(ctx.service, `Invalid filter key ${f.Key ?? ''}`); })())))
-      .map((group) => ({ PatchGroup: group, BaselineIdentity: baselineIdentity(b) })),
+    b.patchGroups.filter((group) => groupMatches(group, b.operatingSystem)).map((group) => ({ PatchGroup: group, BaselineIdentity: baselineIdentity(b) })),
   );
   const { items, nextToken } = ctx.page(mappings, input, { min: 1, max: 100, default: 100 });
   return { Mappings: items, NextToken: nextToken };

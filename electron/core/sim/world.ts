@@ -7,6 +7,7 @@ import type { Instance, Reservation } from '@aws-sdk/client-ec2';
 import type { InstanceInformation, InstancePatchState } from '@aws-sdk/client-ssm';
 import type { Fleet, RegionFleet, SimAccount, SimNode } from './fleet';
 import { wireEnum } from './fleet';
+import { LATEST_AGENT_VERSION } from './generateFleet';
 
 export interface RegionView {
   region: string;
@@ -32,7 +33,7 @@ function instanceInformation(node: SimNode, at: (ageS: number) => Date): Instanc
     PingStatus: node.pingStatus,
     LastPingDateTime: at(node.lastPingAgeS),
     AgentVersion: node.agentVersion,
-    IsLatestVersion: node.agentVersion === '3.3.131.0',
+    IsLatestVersion: node.agentVersion === LATEST_AGENT_VERSION,
     ...(node.platformType ? { PlatformType: node.platformType } : {}),
     PlatformName: node.platformName,
     PlatformVersion: node.platformVersion,

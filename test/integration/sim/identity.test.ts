@@ -88,3 +88,12 @@ describe('Organizations', () => {
     await expect(clients(sim, { account: 1 }).org.send(new ListAccountsCommand({}))).rejects.toMatchObject({ name: 'AccessDeniedException' });
   });
 });
+
+describe('requests AWS would not understand', () => {
+  it('answers an unsigned query request with EC2’s XML error, not JSON', async () => {
+    const res = await fetch(sim.url, { method: 'POST', headers: { 'content-type': 'application/x-www-form-urlencoded' }, body: 'Action=DescribeInstances&Version=2016-11-15' });
+    expect(res.status).toBe(401);
+    expect(res.headers.get('x-amzn-requestid')).toBeTruthy();
+    expect(await res.text()).toMatch(/<Response><Errors><Error><Code>MissingAuthenticationToken<\/Code>/);
+  });
+});
