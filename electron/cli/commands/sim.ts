@@ -73,7 +73,7 @@ export const registerSim: RegisterCommand = (program: Command) => {
         `Cross-account role in every account: PatchAuditRole (ExternalId patch-audit-external-id), ReadOnlyAuditRole`,
         '',
         'Try:',
-        `  export AWS_ACCESS_KEY_ID=${first?.accessKeyId ?? ''} AWS_SECRET_ACCESS_KEY=${first?.secretAccessKey ?? ''} AWS_REGION=${region}`,
+        `  export AWS_ACCESS_KEY_ID=${first?.accessKeyId ?? ''} AWS_SECRET_ACCESS_KEY=${first?.secretAccessKey ?? ''} AWS_REGION=${region} AWS_DEFAULT_REGION=${region}`,
         `  aws --endpoint-url ${sim.url} ssm describe-instance-information`,
         `  aws --endpoint-url ${sim.url} sts get-caller-identity`,
         `  aws --endpoint-url ${sim.url} ec2 describe-regions --all-regions`,
