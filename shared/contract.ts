@@ -10,6 +10,20 @@
  */
 import { z } from 'zod';
 import { AuditOutcome, AuditPlan, AuditProgress } from './auditPlan';
+import {
+  Comparison,
+  NodeDetail,
+  NodeFilters,
+  NodePage,
+  NodeQuery,
+  RuleSummaryRow,
+  ScopeSummaryRow,
+  SnapshotAnnotation,
+  SnapshotDetail,
+  SnapshotMeta,
+  TrendPoint,
+  TrendQuery,
+} from './history';
 import { Lang } from './model';
 
 const method = <I extends z.ZodType, O extends z.ZodType>(input: I, output: O) => ({ input, output });
@@ -51,6 +65,13 @@ export const ProfileSummary = z.object({
 export type ProfileSummary = z.infer<typeof ProfileSummary>;
 
 const RunRef = z.object({ runId: z.string().uuid() }).strict();
+const SnapshotId = z.number().int().positive();
+const SnapshotRef = z.object({ id: SnapshotId }).strict();
+/** What a save produced: in the web host, a one-time download URL on the host's own origin. */
+const Saved = z.object({ saved: z.boolean(), fileName: z.string().optional(), downloadUrl: z.string().optional() });
+const NodeRef = z
+  .object({ snapshotId: SnapshotId, accountId: z.string().max(64), region: z.string().max(64), instanceId: z.string().max(128) })
+  .strict();
 
 export const contract = {
   methods: {
@@ -66,9 +87,35 @@ export const contract = {
       RunRef.extend({ code: z.string().regex(/^\d{6}$/, 'an MFA code is 6 digits') }).strict(),
       z.object({ accepted: z.boolean() }),
     ),
+    'snapshots:list': method(none, z.array(SnapshotMeta)),
+    'snapshots:get': method(SnapshotRef, SnapshotDetail),
+    'snapshots:annotate': method(SnapshotAnnotation, SnapshotMeta),
+    'snapshots:delete': method(SnapshotRef, z.object({ deleted: z.boolean() })),
+    'snapshots:reevaluate': method(
+      z.object({ id: SnapshotId, catalogEdition: z.string().max(64).optional(), scanAgeDays: z.number().int().min(1).max(365).optional() }).strict(),
+      SnapshotMeta,
+    ),
+    'snapshots:summary': method(
+      z.object({ id: SnapshotId, filters: NodeFilters.optional() }).strict(),
+      z.object({ rules: z.array(RuleSummaryRow), scopes: z.array(ScopeSummaryRow) }),
+    ),
+    'snapshots:export': method(z.object({ ids: z.array(SnapshotId).min(1).max(500) }).strict(), Saved),
+    /** In the web host `uploadId` names a file uploaded to `/upload`; the desktop app shows the open dialog. */
+    'snapshots:import': method(
+      z.object({ uploadId: z.string().regex(/^[A-Za-z0-9_-]{16,64}$/).optional() }).strict(),
+      z.object({ imported: z.array(SnapshotId), cancelled: z.boolean() }),
+    ),
+    'nodes:query': method(z.object({ snapshotId: SnapshotId, query: NodeQuery }).strict(), NodePage),
+    'nodes:detail': method(NodeRef, NodeDetail),
+    'trends:query': method(TrendQuery, z.array(TrendPoint)),
+    'compare:run': method(
+      z.object({ from: SnapshotId, to: SnapshotId, limit: z.number().int().min(1).max(10_000).optional() }).strict(),
+      Comparison,
+    ),
   },
   events: {
     'settings:changed': Settings,
+    'snapshots:changed': z.object({ reason: z.enum(['saved', 'deleted', 'annotated', 'imported']), ids: z.array(z.number().int()) }),
     'audit:progress': AuditProgress,
     'audit:finished': z.object({ runId: z.string(), outcome: AuditOutcome.optional(), error: z.string().optional() }),
     'audit:mfaRequired': z.object({ runId: z.string(), serial: z.string() }),

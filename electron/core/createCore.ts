@@ -12,6 +12,8 @@ import type { ClientOptions, Credentials } from './aws/clients';
 import { createProfileHandlers } from './aws/profileHandlers';
 import { createDispatcher, type Dispatch } from './dispatch';
 import { EventBus } from './events';
+import { NO_FILES } from './files';
+import { createHistoryHandlers } from './history/historyHandlers';
 import { DB_FILE } from './paths';
 import { createSettingsHandlers } from './settings/settingsHandlers';
 import { SettingsFile } from './settings/settingsFile';
@@ -43,7 +45,11 @@ export function createCore(deps: CoreDeps): Core {
   const audits = new AuditService({
     events,
     settings: settingsFile,
-    saveSnapshot: (input) => store.saveSnapshot(input),
+    saveSnapshot: (input) => {
+      const id = store.saveSnapshot(input);
+      events.emit('snapshots:changed', { reason: 'saved', ids: [id] });
+      return id;
+    },
     clientOptions: deps.aws?.clientOptions ?? {},
     ...(deps.aws?.credentials ? { credentials: deps.aws.credentials } : {}),
     log,
@@ -53,6 +59,7 @@ export function createCore(deps: CoreDeps): Core {
     settings: createSettingsHandlers({ file: settingsFile, events, catalogEditions: deps.catalogEditions }),
     profiles: createProfileHandlers(),
     audit: createAuditHandlers(audits),
+    ...createHistoryHandlers({ store, events, files: deps.host.files ?? NO_FILES, defaults: () => settingsFile.read() }),
   };
   return {
     handlers,

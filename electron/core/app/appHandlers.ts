@@ -1,4 +1,5 @@
 import type { AppInfo, DomainHandlers } from '../../../shared/contract';
+import type { HostFiles } from '../files';
 import { safeExternalUrl } from '../security/externalUrl';
 
 export interface HostInfo {
@@ -6,6 +7,8 @@ export interface HostInfo {
   versions: Record<string, string>;
   /** Opens a validated https URL in the user's browser (Electron `shell.openExternal`). */
   openExternal: (url: string) => Promise<void>;
+  /** Open and save dialogs (desktop) or uploads and downloads (web host). */
+  files?: HostFiles;
 }
 
 export function createAppHandlers(deps: {

@@ -1,0 +1,26 @@
+/**
+ * Files the user picks: the only way the renderer gets a file read or written. The renderer
+ * never names a path: in the desktop app the main process shows the OS dialog; in the web host
+ * the file is uploaded first (an opaque id) and results are offered as one-time downloads.
+ */
+export type SaveKind = 'snapshot-export' | 'report-pdf' | 'report-html' | 'csv' | 'json';
+
+export interface SaveTarget {
+  /** Where to write. */
+  path: string;
+  /** Called after writing: what the renderer is told (a download URL in the web host). */
+  done(): { fileName: string; downloadUrl?: string };
+}
+
+export interface HostFiles {
+  /** The open dialog; null when the user cancels. `uploadId` is the web host's uploaded file. */
+  chooseImportFile(uploadId?: string): Promise<string | null>;
+  /** The save dialog (or a download slot); null when the user cancels. */
+  chooseSaveTarget(kind: SaveKind, defaultName: string): Promise<SaveTarget | null>;
+}
+
+/** A host without file access (tests of other domains). */
+export const NO_FILES: HostFiles = {
+  chooseImportFile: async () => null,
+  chooseSaveTarget: async () => null,
+};
