@@ -18,6 +18,7 @@ import { extname, resolve, sep } from 'node:path';
 import { EVENT_NAMES } from '../../shared/contract';
 import type { Core } from '../core/createCore';
 import { RENDERER_CSP } from '../core/security/csp';
+import type { WebFiles } from './webFiles';
 
 const COOKIE = 'pa_token';
 const MAX_BODY = 8 * 1024 * 1024;
@@ -43,6 +44,8 @@ export interface WebHostOptions {
   rendererDir: string;
   port?: number;
   token?: string;
+  /** Uploads and downloads; the same object must be the core's `host.files`. */
+  files?: WebFiles;
 }
 
 export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
@@ -95,6 +98,28 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
       }
       const name = decodeURIComponent(url.pathname.slice('/api/'.length));
       return sendJson(res, await options.core.dispatch(name, (input as { input?: unknown } | undefined)?.input));
+    }
+    if (url.pathname === '/upload' && options.files) {
+      if (req.method !== 'POST') return deny(res, 405, 'Method not allowed');
+      if (req.headers.origin !== origin) return deny(res, 403, 'Forbidden');
+      const uploadId = await options.files.receiveUpload(req);
+      if (!uploadId) return deny(res, 413, 'Too large');
+      return sendJson(res, { uploadId });
+    }
+    const download = /^\/downloads\/([A-Za-z0-9_-]+)\/[^/]+$/.exec(url.pathname);
+    if (download && options.files && req.method === 'GET') {
+      const entry = options.files.takeDownload(download[1]!);
+      if (!entry) return deny(res, 404, 'Not found');
+      const info = await stat(entry.path);
+      res.writeHead(200, {
+        'Content-Type': 'application/octet-stream',
+        'Content-Length': info.size,
+        'Content-Disposition': `attachment; filename="${entry.fileName}"`,
+        'Cache-Control': 'no-store',
+        'X-Content-Type-Options': 'nosniff',
+      });
+      createReadStream(entry.path).pipe(res);
+      return;
     }
     if (url.pathname === '/events' && req.method === 'GET') {
       res.writeHead(200, { 'Content-Type': 'text/event-stream', 'Cache-Control': 'no-store', Connection: 'keep-alive' });

@@ -10,6 +10,7 @@ import type { Browser, Page } from 'playwright-core';
 import { CATALOG_EDITIONS } from '../../shared/catalog';
 import { createCore, type Core } from '../../electron/core/createCore';
 import { startWebHost, type WebHost } from '../../electron/webhost/server';
+import { WebFiles } from '../../electron/webhost/webFiles';
 import { launchChromium } from './chromium';
 
 export const RENDERER_DIR = join(import.meta.dirname, '..', '..', 'out', 'renderer');
@@ -28,13 +29,14 @@ export interface WebApp {
 
 export async function startWebApp(): Promise<WebApp> {
   const dataDir = mkdtempSync(join(tmpdir(), 'pa-e2e-'));
+  const files = new WebFiles();
   const core = createCore({
     dataDir,
     catalogEditions: CATALOG_EDITIONS.map((edition) => edition.id),
     log: (line) => process.stderr.write(`[app] ${line}\n`),
-    host: { host: 'web', versions: { node: process.versions.node }, openExternal: async () => {} },
+    host: { host: 'web', versions: { node: process.versions.node }, openExternal: async () => {}, files },
   });
-  const host = await startWebHost({ core, rendererDir: RENDERER_DIR });
+  const host = await startWebHost({ core, rendererDir: RENDERER_DIR, files });
   const browser = await launchChromium();
   const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
   const page = await context.newPage();
@@ -54,6 +56,7 @@ export async function startWebApp(): Promise<WebApp> {
       await browser.close();
       await host.close();
       await core.close();
+      files.dispose();
       rmSync(dataDir, { recursive: true, force: true });
     },
   };

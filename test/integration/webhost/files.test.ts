@@ -1,0 +1,58 @@
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createCore, type Core } from '../../../electron/core/createCore';
+import { startWebHost, type WebHost } from '../../../electron/webhost/server';
+import { WebFiles } from '../../../electron/webhost/webFiles';
+
+describe('web host uploads and downloads', () => {
+  let host: WebHost;
+  let core: Core;
+  let cookie = '';
+  const files = new WebFiles();
+
+  beforeAll(async () => {
+    core = createCore({
+      dataDir: mkdtempSync(join(tmpdir(), 'pa-webfiles-data-')),
+      catalogEditions: ['seed-2022'],
+      host: { host: 'web', versions: {}, openExternal: async () => {}, files },
+    });
+    const rendererDir = mkdtempSync(join(tmpdir(), 'pa-webfiles-r-'));
+    writeFileSync(join(rendererDir, 'index.html'), '<!doctype html>');
+    host = await startWebHost({ core, rendererDir, files });
+    cookie = ((await fetch(host.url, { redirect: 'manual' })).headers.get('set-cookie') ?? '').split(';')[0]!;
+  });
+  afterAll(async () => {
+    await host?.close();
+    await core?.close();
+    files.dispose();
+  });
+
+  it('stores an upload under an opaque id that the import can take once', async () => {
+    const response = await fetch(`${host.origin}/upload`, { method: 'POST', headers: { Cookie: cookie, Origin: host.origin }, body: 'archive bytes' });
+    const { uploadId } = (await response.json()) as { uploadId: string };
+    expect(uploadId).toMatch(/^[A-Za-z0-9_-]{32}$/);
+    const path = await files.chooseImportFile(uploadId);
+    expect(readFileSync(path!, 'utf8')).toBe('archive bytes');
+    expect(await files.chooseImportFile(uploadId)).toBeNull();
+    expect(await files.chooseImportFile('../../etc/passwd')).toBeNull();
+  });
+
+  it('refuses uploads without the token or from another origin', async () => {
+    expect((await fetch(`${host.origin}/upload`, { method: 'POST', body: 'x' })).status).toBe(403);
+    expect((await fetch(`${host.origin}/upload`, { method: 'POST', headers: { Cookie: cookie, Origin: 'https://evil.example' }, body: 'x' })).status).toBe(403);
+  });
+
+  it('serves a saved file once as a download with a safe name', async () => {
+    const target = (await files.chooseSaveTarget('csv', '../nodes "x".csv'))!;
+    writeFileSync(target.path, 'a,b\n');
+    const { fileName, downloadUrl } = target.done();
+    expect(fileName).toBe('nodes__x_.csv');
+    const first = await fetch(`${host.origin}${downloadUrl}`, { headers: { Cookie: cookie } });
+    expect(first.status).toBe(200);
+    expect(first.headers.get('content-disposition')).toBe('attachment; filename="nodes__x_.csv"');
+    expect(await first.text()).toBe('a,b\n');
+    expect((await fetch(`${host.origin}${downloadUrl}`, { headers: { Cookie: cookie } })).status).toBe(404);
+  });
+});
