@@ -4,13 +4,33 @@
  */
 import i18next, { type TOptions } from 'i18next';
 import type { Lang } from '../../../shared/model';
-import en from '../locales/en.json';
-import ja from '../locales/ja.json';
+
+type Tree = { [key: string]: string | Tree };
+
+/**
+ * One JSON file per area and language (`locales/ja/page-nodes.json`, …), merged: each page owns
+ * its file, so pages are translated side by side without editing one shared file.
+ */
+const files = import.meta.glob<Tree>('../locales/*/*.json', { eager: true, import: 'default' });
+
+function merge(into: Tree, from: Tree): Tree {
+  for (const [key, value] of Object.entries(from)) {
+    const existing = into[key];
+    into[key] = typeof value === 'object' && typeof existing === 'object' ? merge(existing, value) : value;
+  }
+  return into;
+}
+
+export function resourcesFor(lang: Lang): Tree {
+  const tree: Tree = {};
+  for (const [path, content] of Object.entries(files)) if (path.includes(`/locales/${lang}/`)) merge(tree, content);
+  return tree;
+}
 
 void i18next.init({
   lng: 'ja',
   fallbackLng: 'en',
-  resources: { en: { translation: en }, ja: { translation: ja } },
+  resources: { en: { translation: resourcesFor('en') }, ja: { translation: resourcesFor('ja') } },
   initAsync: false,
   interpolation: { escapeValue: false },
   returnNull: false,
