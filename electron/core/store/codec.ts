@@ -1,7 +1,7 @@
 /**
  * How a node is packed into rows: identity and list columns stay plain (SQL filters and sorts on
  * them); per-rule statuses are one character each; everything else (raw facts the columns do not
- * hold, checks with code, params and evidence) is deflated JSON. Networking and inventory are
+ * hold, checks with code, params and evidence) is deflated JSON, packed by chunks of nodes. Networking and inventory are
  * content-addressed parts: every node of a subnet shares the same network facts, and they rarely
  * change between audits, so each distinct value is stored once.
  */

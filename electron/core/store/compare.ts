@@ -5,14 +5,17 @@
 import type { Database } from 'better-sqlite3';
 import type { CheckStatus, RuleId } from '../../../shared/model';
 import { RULE_IDS } from '../../../shared/model';
-import { decodeStatuses } from './codec';
+import { STATUS_CODES } from './codec';
 import type { CheckChange, Comparison, ComparisonCounts, NodeRef } from './types';
 
+/** Statuses stay in their one-character form: 50,000 nodes compare without building objects. */
 interface Side extends NodeRef {
-  statuses: Partial<Record<RuleId, CheckStatus>>;
+  statuses: string;
 }
 
-const failing = (s: CheckStatus | undefined): boolean => s === 'fail' || s === 'warn';
+const STATUS_BY_CODE = new Map(Object.entries(STATUS_CODES).map(([s, c]) => [c, s as CheckStatus]));
+const PASS = STATUS_CODES.pass;
+const failing = (code: string): boolean => code === STATUS_CODES.fail || code === STATUS_CODES.warn;
 
 function load(db: Database, snapshotId: number): Map<string, Side> {
   const rows = db.prepare('SELECT account_id, region, instance_id, name, statuses FROM node WHERE snapshot_id = ? ORDER BY account_id, region, instance_id').all(snapshotId) as Array<{
@@ -23,7 +26,7 @@ function load(db: Database, snapshotId: number): Map<string, Side> {
     statuses: string;
   }>;
   return new Map(
-    rows.map((r) => [`${r.account_id}\u0000${r.region}\u0000${r.instance_id}`, { accountId: r.account_id, region: r.region, instanceId: r.instance_id, name: r.name, statuses: decodeStatuses(r.statuses) }]),
+    rows.map((r) => [`${r.account_id}\u0000${r.region}\u0000${r.instance_id}`, { accountId: r.account_id, region: r.region, instanceId: r.instance_id, name: r.name, statuses: r.statuses }]),
   );
 }
 
@@ -55,7 +58,7 @@ export function compareSnapshots(db: Database, from: number, to: number, opts: {
   const push = <T>(list: T[], item: T): void => {
     if (list.length < limit) list.push(item);
   };
-  const change = (node: Side, rule: RuleId, b: CheckStatus | undefined, a: CheckStatus | undefined): CheckChange => ({ ...ref(node), rule, before: b ?? null, after: a ?? null });
+  const change = (node: Side, rule: RuleId, b: string, a: string): CheckChange => ({ ...ref(node), rule, before: STATUS_BY_CODE.get(b) ?? null, after: STATUS_BY_CODE.get(a) ?? null });
 
   for (const [k, node] of after) {
     const old = before.get(k);
@@ -63,20 +66,21 @@ export function compareSnapshots(db: Database, from: number, to: number, opts: {
       count(node, 'added');
       push(result.added, ref(node));
     }
-    for (const rule of RULE_IDS) {
-      const b = old?.statuses[rule];
-      const a = node.statuses[rule];
-      if (failing(a) && b === 'pass') {
+    if (old?.statuses === node.statuses) continue;
+    RULE_IDS.forEach((rule, i) => {
+      const b = old ? old.statuses.charAt(i) : '';
+      const a = node.statuses.charAt(i);
+      if (failing(a) && b === PASS) {
         count(node, 'regressions');
         push(result.regressions, change(node, rule, b, a));
       } else if (failing(a) && !failing(b)) {
         count(node, 'newFailures');
         push(result.newFailures, change(node, rule, b, a));
-      } else if (a === 'pass' && failing(b)) {
+      } else if (a === PASS && failing(b)) {
         count(node, 'fixed');
         push(result.fixed, change(node, rule, b, a));
       }
-    }
+    });
   }
   for (const [k, node] of before) {
     if (after.has(k)) continue;

@@ -90,13 +90,14 @@ CREATE TABLE node (
 -- Node history across snapshots and node detail look-ups.
 CREATE INDEX node_instance ON node(instance_id);
 
--- The packed remainder of the facts and the checks, read only for node detail,
--- re-evaluation and export, kept apart so list scans stay narrow.
+-- The packed remainder of the facts and the checks, read only for node detail, re-evaluation
+-- and export, kept apart so list scans stay narrow. One row packs the nodes first_seq.. of a
+-- snapshot together, so deflate learns from neighbouring, similar nodes.
 CREATE TABLE node_detail (
   snapshot_id INTEGER NOT NULL REFERENCES snapshot(id) ON DELETE CASCADE,
-  seq INTEGER NOT NULL,
+  first_seq INTEGER NOT NULL,
   data BLOB NOT NULL,
-  PRIMARY KEY (snapshot_id, seq)
+  PRIMARY KEY (snapshot_id, first_seq)
 ) WITHOUT ROWID;
 `;
 

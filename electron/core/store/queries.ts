@@ -169,10 +169,15 @@ export function scopeSummary(db: Database, snapshotId: number): ScopeSummaryRow[
 }
 
 interface DetailRecord extends NodeRecord {
+  snapshot_id: number;
   seq: number;
   network_part: number | null;
   inventory_part: number | null;
-  data: Buffer;
+}
+
+interface PackedDetail {
+  f: Record<string, unknown>;
+  c: PackedCheck[];
 }
 
 export interface StoredNode {
@@ -194,11 +199,26 @@ export function loadNodes(db: Database, where: string, params: readonly unknown[
     }
     return parts.get(id);
   };
+  const getChunk = db.prepare<[number, number], { first_seq: number; data: Buffer }>(
+    'SELECT first_seq, data FROM node_detail WHERE snapshot_id = ? AND first_seq <= ? ORDER BY first_seq DESC LIMIT 1',
+  );
+  // Rows come in seq order, so one chunk serves its nodes in a row before the next is read.
+  let chunk: { snapshotId: number; first: number; details: PackedDetail[] } | undefined;
+  const detail = (snapshotId: number, seq: number): PackedDetail => {
+    if (!chunk || chunk.snapshotId !== snapshotId || seq < chunk.first || seq >= chunk.first + chunk.details.length) {
+      const row = getChunk.get(snapshotId, seq);
+      if (!row) throw new Error(`details of node ${seq} of snapshot ${snapshotId} are missing`);
+      chunk = { snapshotId, first: row.first_seq, details: unpack(row.data) as PackedDetail[] };
+    }
+    const d = chunk.details[seq - chunk.first];
+    if (!d) throw new Error(`details of node ${seq} of snapshot ${snapshotId} are missing`);
+    return d;
+  };
   const records = db
-    .prepare(`SELECT ${NODE_COLUMNS}, n.seq, n.network_part, n.inventory_part, d.data FROM node n JOIN node_detail d ON d.snapshot_id = n.snapshot_id AND d.seq = n.seq WHERE ${where} ORDER BY n.seq`)
+    .prepare(`SELECT ${NODE_COLUMNS}, n.snapshot_id, n.seq, n.network_part, n.inventory_part FROM node n WHERE ${where} ORDER BY n.snapshot_id, n.seq`)
     .all(...params) as DetailRecord[];
   return records.map((r) => {
-    const { f, c } = unpack(r.data) as { f: Record<string, unknown>; c: PackedCheck[] };
+    const { f, c } = detail(r.snapshot_id, r.seq);
     return { record: r, facts: joinFacts(r, f, part(r.network_part), part(r.inventory_part)), checks: unpackChecks(c, r.statuses) };
   });
 }

@@ -28,9 +28,12 @@ describe('query plans', () => {
     expect(p).toMatch(/SEARCH x USING PRIMARY KEY \(snapshot_id=\?\)/);
   });
 
-  it('node detail seeks the node and its packed detail', () => {
-    const p = plan('SELECT * FROM node n JOIN node_detail d ON d.snapshot_id = n.snapshot_id AND d.seq = n.seq WHERE n.snapshot_id = ? AND n.instance_id = ? AND n.account_id = ? AND n.region = ?', 1, 'i', 'a', 'r');
-    expect(p).toMatch(/SEARCH n USING INDEX node_instance \(instance_id=\? AND snapshot_id=\?\)/);
-    expect(p).toMatch(/SEARCH d USING PRIMARY KEY \(snapshot_id=\? AND seq=\?\)/);
+  it('node detail seeks the node and the chunk of packed details holding it', () => {
+    expect(plan('SELECT * FROM node n WHERE n.snapshot_id = ? AND n.instance_id = ? AND n.account_id = ? AND n.region = ?', 1, 'i', 'a', 'r')).toMatch(
+      /SEARCH n USING INDEX node_instance \(instance_id=\? AND snapshot_id=\?\)/,
+    );
+    expect(plan('SELECT first_seq, data FROM node_detail WHERE snapshot_id = ? AND first_seq <= ? ORDER BY first_seq DESC LIMIT 1', 1, 5)).toMatch(
+      /SEARCH node_detail USING PRIMARY KEY \(snapshot_id=\? AND first_seq<\?\)/,
+    );
   });
 });

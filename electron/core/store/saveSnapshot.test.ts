@@ -23,6 +23,19 @@ describe('saveSnapshot', () => {
     expect(meta).toMatchObject({ id, savedAt: '2026-03-01T00:00:00.000Z', nodeCount: 60, status: 'partial' });
   });
 
+  it('packs nodes by chunks and finds any node in them', () => {
+    store = openStore({ path: ':memory:' });
+    const input = makeSnapshot({ nodes: 150 });
+    const id = store.saveSnapshot(input);
+    expect(count('node_detail')).toBeGreaterThan(1);
+    for (const i of [0, 63, 64, 127, 128, 149]) {
+      const { facts, checks } = input.nodes[i]!;
+      const d = store.nodeDetail(id, facts.instanceId, facts.accountId, facts.region);
+      expect(d?.facts).toEqual(facts);
+      expect(d?.checks).toEqual(checks);
+    }
+  });
+
   it('stores each distinct network and inventory once, across nodes and snapshots', () => {
     store = openStore({ path: ':memory:' });
     const input = makeSnapshot({ nodes: 400, regions: ['us-east-1'] });
@@ -48,10 +61,11 @@ describe('saveSnapshot', () => {
   it('rolls the whole snapshot back when a write fails midway', () => {
     store = openStore({ path: ':memory:' });
     store.saveSnapshot(makeSnapshot({ nodes: 10 }));
-    store.db.exec("CREATE TRIGGER boom BEFORE INSERT ON node_detail WHEN NEW.seq = 5 BEGIN SELECT RAISE(ABORT, 'disk full'); END");
+    store.db.exec("CREATE TRIGGER boom BEFORE INSERT ON area_summary BEGIN SELECT RAISE(ABORT, 'disk full'); END");
     expect(() => store.saveSnapshot(makeSnapshot({ nodes: 10, seed: 2 }))).toThrow(/disk full/);
     expect(count('snapshot')).toBe(1);
     expect(count('node')).toBe(10);
-    expect(count('rule_summary')).toBe(store.db.prepare('SELECT count(*) AS c FROM rule_summary WHERE snapshot_id = 1').pluck().get());
+    expect(count('node_detail')).toBe(1);
+    expect(store.db.prepare('SELECT count(*) FROM rule_summary WHERE snapshot_id <> 1').pluck().get()).toBe(0);
   });
 });

@@ -21,8 +21,15 @@ interface PackedNode {
   platform: SnapshotInput['nodes'][number]['platform'];
   network: Part | undefined;
   inventory: Part | undefined;
-  detail: Buffer;
+  detail: unknown;
 }
+
+/**
+ * Nodes per packed detail row. 64 similar nodes deflate to about 220 bytes each with full
+ * evidence, against about 300 packed one by one; reading one node inflates its 64 neighbours
+ * (well under a millisecond). Readers locate chunks by first_seq, so this may change freely.
+ */
+const CHUNK_NODES = 64;
 
 function packNodes(input: SnapshotInput): PackedNode[] {
   const seen = new Set<string>();
@@ -49,7 +56,7 @@ function packNodes(input: SnapshotInput): PackedNode[] {
       platform,
       network: cols.network === undefined ? undefined : part(cols.network),
       inventory: cols.inventory === undefined ? undefined : part(cols.inventory),
-      detail: pack({ f: cols.rest, c: packChecks(checks) }),
+      detail: { f: cols.rest, c: packChecks(checks) },
     };
   });
 }
@@ -57,6 +64,10 @@ function packNodes(input: SnapshotInput): PackedNode[] {
 /** Snapshot, scopes, nodes, details and parts: the schema-v1 content of a snapshot. */
 export function writeSnapshotRows(db: Database, input: SnapshotInput, savedAt: string): number {
   const nodes = packNodes(input);
+  const chunks: Array<{ firstSeq: number; data: Buffer }> = [];
+  for (let first = 0; first < nodes.length; first += CHUNK_NODES) {
+    chunks.push({ firstSeq: first, data: pack(nodes.slice(first, first + CHUNK_NODES).map((n) => n.detail)) });
+  }
   const insertSnapshot = db.prepare(
     `INSERT INTO snapshot (started_at, finished_at, saved_at, status, catalog_edition, scan_age_days, tool_version, label, client, engagement, derived_from, node_count)
      VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
@@ -70,7 +81,7 @@ export function writeSnapshotRows(db: Database, input: SnapshotInput, savedAt: s
        platform_type, platform_family, platform_version, statuses, missing_critical, missing_security, network_part, inventory_part)
      VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
   );
-  const insertDetail = db.prepare('INSERT INTO node_detail (snapshot_id, seq, data) VALUES (?, ?, ?)');
+  const insertDetail = db.prepare('INSERT INTO node_detail (snapshot_id, first_seq, data) VALUES (?, ?, ?)');
 
   const write = db.transaction((): number => {
     const id = Number(
@@ -124,8 +135,8 @@ export function writeSnapshotRows(db: Database, input: SnapshotInput, savedAt: s
         partId(n.network),
         partId(n.inventory),
       );
-      insertDetail.run(id, seq, n.detail);
     });
+    for (const c of chunks) insertDetail.run(id, c.firstSeq, c.data);
     return id;
   });
   return write();
