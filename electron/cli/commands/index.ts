@@ -1,10 +1,13 @@
 import type { Command } from 'commander';
 import type { SetExitCode } from '../io';
+import { registerArchive } from './archive';
 import { registerAudit } from './audit';
 import { registerEvaluate } from './evaluate';
+import { registerHistory } from './history';
 import { registerSim } from './sim';
+import { registerSnapshots } from './snapshots';
 
 /** A CLI command: adds itself to the program. Add new commands to the list below. */
 export type RegisterCommand = (program: Command, setExitCode: SetExitCode) => void;
 
-export const commands: RegisterCommand[] = [registerAudit, registerEvaluate, registerSim];
+export const commands: RegisterCommand[] = [registerAudit, registerEvaluate, registerSim, registerSnapshots, registerHistory, registerArchive];

@@ -1,0 +1,74 @@
+/**
+ * `patch-audit snapshots [list | show ID | delete ID...]` and `patch-audit prune`: the local
+ * history from the command line.
+ */
+import type { SnapshotMeta } from '../../core/store';
+import { UsageError } from '../io';
+import type { RegisterCommand } from './index';
+import { parseId, pct, print, printJson, table, useStore, withDbOptions } from './storeOptions';
+import type { DbOptions } from './storeOptions';
+
+const origin = (s: SnapshotMeta): string => (s.derivedFrom === undefined ? '' : `from #${s.derivedFrom}`);
+
+export const registerSnapshots: RegisterCommand = (program) => {
+  const snapshots = program.command('snapshots').description('List, show and delete saved snapshots.');
+
+  withDbOptions(snapshots.command('list', { isDefault: true }).description('list snapshots, newest first')).action((opts: DbOptions) =>
+    useStore(opts, (store) => {
+      const list = store.listSnapshots();
+      if (opts.json) return printJson(list);
+      if (!list.length) return print('No snapshots.');
+      print(table(['ID', 'STARTED', 'STATUS', 'NODES', 'CATALOG', 'LABEL', 'CLIENT', 'DERIVED'], list.map((s) => [s.id, s.startedAt, s.status, s.nodeCount, s.catalogEdition, s.label ?? '', s.client ?? '', origin(s)])));
+    }),
+  );
+
+  withDbOptions(snapshots.command('show').argument('<id>').description('show one snapshot: scopes and rule summary')).action((id: string, opts: DbOptions) =>
+    useStore(opts, (store) => {
+      const snap = store.getSnapshot(parseId(id));
+      if (!snap) throw new UsageError(`snapshot ${id} does not exist`);
+      const scopes = store.scopeSummary(snap.id);
+      const rules = store.ruleSummary(snap.id);
+      if (opts.json) return printJson({ snapshot: snap, scopes, rules });
+      print(`Snapshot #${snap.id}  ${snap.label ?? ''}\n  started ${snap.startedAt}, ${snap.status}, ${snap.nodeCount} nodes, catalog ${snap.catalogEdition}, scan age ${snap.scanAgeDays} days, tool ${snap.toolVersion}${snap.derivedFrom === undefined ? '' : `, re-evaluated from #${snap.derivedFrom}`}`);
+      print('');
+      print(table(['ACCOUNT', 'REGION', 'SCOPE', 'NODES', 'COMPLIANT', 'MISSING CRIT', 'MISSING SEC', 'NOTE'], scopes.map((s) => [s.accountId, s.region, s.scope?.status ?? '-', s.nodes, pct(s.compliancePct), s.missingCritical, s.missingSecurity, s.scope?.error ?? (s.scope?.gaps.join(', ') ?? '')])));
+      print('');
+      print(table(['RULE', 'PASS', 'FAIL', 'WARN', 'UNKNOWN', 'N/A'], rules.map((r) => [r.rule, r.pass, r.fail, r.warn, r.unknown, r.not_applicable])));
+    }),
+  );
+
+  withDbOptions(snapshots.command('delete').argument('<id...>').description('delete snapshots')).action((ids: string[], opts: DbOptions) =>
+    useStore(opts, (store) => {
+      const wanted = ids.map((id) => parseId(id));
+      const missing = wanted.filter((id) => !store.getSnapshot(id));
+      if (missing.length) throw new UsageError(`snapshot ${missing.join(', ')} does not exist; nothing was deleted`);
+      for (const id of wanted) store.deleteSnapshot(id);
+      if (opts.json) return printJson({ deleted: wanted });
+      print(`Deleted ${wanted.map((id) => `#${id}`).join(', ')}.`);
+    }),
+  );
+
+  withDbOptions(
+    program
+      .command('prune')
+      .description('apply a retention policy: delete snapshots beyond the newest N and/or older than D days')
+      .option('--keep-last <n>', 'keep the newest n snapshots')
+      .option('--max-age-days <d>', 'delete snapshots started more than d days ago'),
+  ).action((opts: DbOptions & { keepLast?: string; maxAgeDays?: string }) =>
+    useStore(opts, (store) => {
+      if (opts.keepLast === undefined && opts.maxAgeDays === undefined) throw new UsageError('give --keep-last, --max-age-days or both');
+      let deleted: number[];
+      try {
+        deleted = store.applyRetention({
+          ...(opts.keepLast === undefined ? {} : { keepLast: Number(opts.keepLast) }),
+          ...(opts.maxAgeDays === undefined ? {} : { maxAgeDays: Number(opts.maxAgeDays) }),
+        });
+      } catch (err) {
+        if (err instanceof RangeError) throw new UsageError(err.message);
+        throw err;
+      }
+      if (opts.json) return printJson({ deleted });
+      print(deleted.length ? `Deleted ${deleted.map((id) => `#${id}`).join(', ')}.` : 'Nothing to delete.');
+    }),
+  );
+};

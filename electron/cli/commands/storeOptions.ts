@@ -1,0 +1,50 @@
+/** The `--db` option shared by the history commands, and opening the store it names. */
+import { existsSync } from 'node:fs';
+import type { Command } from 'commander';
+import { defaultDbPath } from '../../core/paths';
+import { openStore } from '../../core/store';
+import type { Store } from '../../core/store';
+import { UsageError } from '../io';
+
+export interface DbOptions {
+  db?: string;
+  json?: boolean;
+}
+
+export const withDbOptions = (command: Command): Command =>
+  command.option('--db <path>', 'database file (default: the app database)').option('--json', 'print JSON');
+
+/**
+ * Runs `fn` on the store. Reading commands refuse a database that does not exist rather than
+ * creating an empty one where a mistyped --db points.
+ */
+export async function useStore<T>(opts: DbOptions, fn: (store: Store) => T | Promise<T>, create = false): Promise<T> {
+  const path = opts.db ?? defaultDbPath();
+  if (!create && !existsSync(path)) throw new UsageError(`no database at ${path} (run an audit first, or pass --db)`);
+  const store = openStore({ path });
+  try {
+    return await fn(store);
+  } finally {
+    store.close();
+  }
+}
+
+export function parseId(value: string, what = 'snapshot id'): number {
+  const id = Number(value);
+  if (!Number.isInteger(id) || id <= 0) throw new UsageError(`${what} must be a positive whole number, got "${value}"`);
+  return id;
+}
+
+export const print = (text: string): void => void process.stdout.write(text.endsWith('\n') ? text : `${text}\n`);
+export const printJson = (value: unknown): void => print(JSON.stringify(value, null, 2));
+
+/** A plain left-aligned text table; numbers right-aligned. */
+export function table(head: readonly string[], rows: ReadonlyArray<ReadonlyArray<string | number>>): string {
+  const cells = [head, ...rows].map((r) => r.map((c) => String(c)));
+  const widths = head.map((_, i) => Math.max(...cells.map((r) => (r[i] ?? '').length)));
+  const line = (r: readonly string[], raw: ReadonlyArray<string | number>) =>
+    r.map((c, i) => (typeof raw[i] === 'number' ? c.padStart(widths[i] ?? 0) : c.padEnd(widths[i] ?? 0))).join('  ').trimEnd();
+  return [line(cells[0] ?? [], head), ...rows.map((r, i) => line(cells[i + 1] ?? [], r))].join('\n');
+}
+
+export const pct = (value: number | null): string => (value === null ? '-' : `${value.toFixed(1)}%`);

@@ -1,0 +1,92 @@
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { main } from '../../../electron/cli/main';
+import { openStore } from '../../../electron/core/store';
+import { makeSnapshot } from '../../fixtures/makeSnapshot';
+
+let dir: string;
+let db: string;
+
+beforeEach(() => {
+  dir = mkdtempSync(join(tmpdir(), 'pa-cli-store-'));
+  db = join(dir, 'db.sqlite');
+  const store = openStore({ path: db });
+  store.saveSnapshot(makeSnapshot({ nodes: 12, label: 'first' }));
+  store.saveSnapshot(makeSnapshot({ nodes: 14, seed: 2, startedAt: '2026-01-22T09:00:00.000Z', label: 'second' }));
+  store.close();
+});
+afterEach(() => {
+  vi.restoreAllMocks();
+  rmSync(dir, { recursive: true, force: true });
+});
+
+async function run(...args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
+  let stdout = '';
+  let stderr = '';
+  vi.spyOn(process.stdout, 'write').mockImplementation((chunk) => ((stdout += String(chunk)), true));
+  vi.spyOn(process.stderr, 'write').mockImplementation((chunk) => ((stderr += String(chunk)), true));
+  const code = await main(['node', 'patch-audit', ...args]);
+  vi.restoreAllMocks();
+  return { code, stdout, stderr };
+}
+
+describe('patch-audit history commands', () => {
+  it('lists and shows snapshots', async () => {
+    const list = await run('snapshots', 'list', '--db', db, '--json');
+    expect(list.code).toBe(0);
+    expect((JSON.parse(list.stdout) as Array<{ label: string }>).map((s) => s.label)).toEqual(['second', 'first']);
+    const table = await run('snapshots', '--db', db);
+    expect(table.stdout).toMatch(/^ID\s+STARTED/);
+    const show = await run('snapshots', 'show', '1', '--db', db, '--json');
+    const shown = JSON.parse(show.stdout) as { snapshot: { nodeCount: number }; rules: unknown[]; scopes: unknown[] };
+    expect(shown.snapshot.nodeCount).toBe(12);
+    expect(shown.rules).toHaveLength(12);
+    expect(shown.scopes).toHaveLength(6);
+  });
+
+  it('diffs two snapshots and prints trends', async () => {
+    const diff = await run('diff', '1', '2', '--db', db, '--json');
+    expect(JSON.parse(diff.stdout)).toMatchObject({ from: 1, to: 2, totals: { added: 2, removed: 0 } });
+    const trends = await run('trends', '--db', db, '--json', '--group-by', 'account', '--rule', 'patch.compliant');
+    const points = JSON.parse(trends.stdout) as Array<{ snapshotId: number; accountId: string; rules: Record<string, unknown> }>;
+    expect(points).toHaveLength(6);
+    expect(Object.keys(points[0]!.rules)).toEqual(['patch.compliant']);
+    expect((await run('trends', '--db', db, '--rule', 'nope')).code).toBe(2);
+  });
+
+  it('re-evaluates with the real rules engine, exports and imports', async () => {
+    const re = await run('reevaluate', '1', '--catalog', 'seed-2022', '--scan-age-days', '30', '--db', db, '--json');
+    expect(re.code).toBe(0);
+    expect(JSON.parse(re.stdout)).toEqual({ snapshot: 3, derivedFrom: 1 });
+    const file = join(dir, 'out.pa-export');
+    expect((await run('export', '1', '3', '-o', file, '--db', db)).code).toBe(0);
+    const other = join(dir, 'other.sqlite');
+    const imp = await run('import', file, '--db', other, '--json');
+    expect(JSON.parse(imp.stdout)).toEqual({ imported: [1, 2] });
+    const store = openStore({ path: other });
+    expect(store.getSnapshot(2)).toMatchObject({ derivedFrom: 1, scanAgeDays: 30, nodeCount: 12 });
+    expect(store.nodeDetail(2, store.queryNodes(2).rows[0]!.instanceId, '111111111111', 'ap-northeast-1')?.checks).toHaveLength(12);
+    store.close();
+  });
+
+  it('deletes and prunes', async () => {
+    expect((await run('snapshots', 'delete', '9', '--db', db)).stderr).toMatch(/snapshot 9 does not exist/);
+    expect((await run('snapshots', 'delete', '1', '--db', db)).stdout).toMatch(/Deleted #1/);
+    expect(JSON.parse((await run('prune', '--keep-last', '1', '--db', db, '--json')).stdout)).toEqual({ deleted: [] });
+    expect((await run('prune', '--keep-last', '0', '--db', db)).code).toBe(2);
+  });
+
+  it('explains bad input with exit code 2', async () => {
+    const bad = join(dir, 'bad.pa-export');
+    writeFileSync(bad, 'not an export');
+    const imp = await run('import', bad, '--db', db);
+    expect(imp.code).toBe(2);
+    expect(imp.stderr).toMatch(/cannot import .*not a gzip file/);
+    const missing = await run('snapshots', '--db', join(dir, 'typo.sqlite'));
+    expect(missing.code).toBe(2);
+    expect(missing.stderr).toMatch(/no database at/);
+    expect((await run('snapshots', 'show', 'abc', '--db', db)).stderr).toMatch(/positive whole number/);
+  });
+});
