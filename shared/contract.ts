@@ -16,6 +16,7 @@ import {
   NodeFilters,
   NodePage,
   NodeQuery,
+  NodeSortKey,
   RuleSummaryRow,
   ScopeSummaryRow,
   SnapshotAnnotation,
@@ -107,6 +108,18 @@ export const contract = {
     ),
     'nodes:query': method(z.object({ snapshotId: SnapshotId, query: NodeQuery }).strict(), NodePage),
     'nodes:detail': method(NodeRef, NodeDetail),
+    /** The node table as the user sees it (filters, sort, shown columns) as a CSV file, via the save dialog. */
+    'nodes:exportCsv': method(
+      z
+        .object({
+          snapshotId: SnapshotId,
+          query: NodeQuery.omit({ offset: true, limit: true }),
+          columns: z.array(NodeSortKey).min(1).max(NodeSortKey.options.length),
+          lang: Lang,
+        })
+        .strict(),
+      Saved.extend({ rows: z.number().int().nonnegative().optional() }),
+    ),
     'trends:query': method(TrendQuery, z.array(TrendPoint)),
     'compare:run': method(
       z.object({ from: SnapshotId, to: SnapshotId, limit: z.number().int().min(1).max(10_000).optional() }).strict(),

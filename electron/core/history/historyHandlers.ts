@@ -9,6 +9,7 @@ import { evaluateNode, platformOf } from '../../../shared/evaluate';
 import { UserFacingError } from '../dispatch';
 import type { EventBus } from '../events';
 import type { HostFiles } from '../files';
+import { writeNodesCsv } from './nodesCsv';
 import { annotateSnapshot } from '../store/annotate';
 import { exportSnapshots, ImportError, importSnapshots } from '../store/archive';
 import type { Store } from '../store/openStore';
@@ -99,6 +100,13 @@ export function createHistoryHandlers(deps: HistoryDeps): {
         (() => {
           throw new UserFacingError(`Node ${instanceId} is not in snapshot ${snapshotId}.`, 'not_found');
         })(),
+      exportCsv: async ({ snapshotId, query, columns, lang }) => {
+        exists(snapshotId);
+        const target = await deps.files.chooseSaveTarget('csv', `nodes-${snapshotId}.csv`);
+        if (!target) return { saved: false };
+        const rows = writeNodesCsv(store, snapshotId, query, columns, lang, target.path);
+        return { saved: true, rows, ...target.done() };
+      },
     },
     trends: {
       query: async (query) => store.trends(query),
