@@ -26,6 +26,8 @@ import {
   TrendQuery,
 } from './history';
 import { Lang } from './model';
+import { PlanId, PlanToSave, SavedPlan } from './plans';
+import { Readiness } from './readiness';
 
 const method = <I extends z.ZodType, O extends z.ZodType>(input: I, output: O) => ({ input, output });
 const none = z.undefined();
@@ -93,7 +95,9 @@ export const contract = {
     'snapshots:annotate': method(SnapshotAnnotation, SnapshotMeta),
     'snapshots:delete': method(SnapshotRef, z.object({ deleted: z.boolean() })),
     'snapshots:reevaluate': method(
-      z.object({ id: SnapshotId, catalogEdition: z.string().max(64).optional(), scanAgeDays: z.number().int().min(1).max(365).optional() }).strict(),
+      z
+        .object({ id: SnapshotId, catalogEdition: z.string().max(64).optional(), scanAgeDays: z.number().int().min(1).max(365).optional() })
+        .strict(),
       SnapshotMeta,
     ),
     'snapshots:summary': method(
@@ -103,7 +107,14 @@ export const contract = {
     'snapshots:export': method(z.object({ ids: z.array(SnapshotId).min(1).max(500) }).strict(), Saved),
     /** In the web host `uploadId` names a file uploaded to `/upload`; the desktop app shows the open dialog. */
     'snapshots:import': method(
-      z.object({ uploadId: z.string().regex(/^[A-Za-z0-9_-]{16,64}$/).optional() }).strict(),
+      z
+        .object({
+          uploadId: z
+            .string()
+            .regex(/^[A-Za-z0-9_-]{16,64}$/)
+            .optional(),
+        })
+        .strict(),
       z.object({ imported: z.array(SnapshotId), cancelled: z.boolean() }),
     ),
     'nodes:query': method(z.object({ snapshotId: SnapshotId, query: NodeQuery }).strict(), NodePage),
@@ -125,6 +136,12 @@ export const contract = {
       z.object({ from: SnapshotId, to: SnapshotId, limit: z.number().int().min(1).max(10_000).optional() }).strict(),
       Comparison,
     ),
+    'plans:list': method(none, z.array(SavedPlan)),
+    /** Any external id in the plan is dropped before the plan is written (see shared/plans.ts). */
+    'plans:save': method(PlanToSave, SavedPlan),
+    'plans:delete': method(z.object({ id: PlanId }).strict(), z.object({ deleted: z.boolean() })),
+    /** Nodes with no failed prerequisite (P1–P7), in total and per account × region. */
+    'readiness:summary': method(SnapshotRef, Readiness),
   },
   events: {
     'settings:changed': Settings,

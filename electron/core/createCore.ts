@@ -15,6 +15,9 @@ import { EventBus } from './events';
 import { NO_FILES } from './files';
 import { createHistoryHandlers } from './history/historyHandlers';
 import { DB_FILE } from './paths';
+import { createPlansHandlers } from './plans/plansHandlers';
+import { PlansFile } from './plans/plansFile';
+import { createReadinessHandlers } from './readiness/readinessHandlers';
 import { createSettingsHandlers } from './settings/settingsHandlers';
 import { SettingsFile } from './settings/settingsFile';
 import { openStore, type Store } from './store/openStore';
@@ -60,6 +63,8 @@ export function createCore(deps: CoreDeps): Core {
     profiles: createProfileHandlers(),
     audit: createAuditHandlers(audits),
     ...createHistoryHandlers({ store, events, files: deps.host.files ?? NO_FILES, defaults: () => settingsFile.read() }),
+    plans: createPlansHandlers(new PlansFile(join(deps.dataDir, 'plans.json'))),
+    readiness: createReadinessHandlers(store),
   };
   return {
     handlers,

@@ -1,0 +1,16 @@
+/**
+ * Readiness: a node is ready for Patch Manager when no prerequisite check fails. The
+ * prerequisites are the rules that cite the seed (P1–P7); the compliance rules cite none.
+ */
+import { z } from 'zod';
+import { ruleSources } from './messages';
+import { RULE_IDS, type RuleId } from './model';
+
+export const PREREQUISITE_RULE_IDS: readonly RuleId[] = RULE_IDS.filter((rule) => ruleSources(rule).length > 0);
+
+const Counts = z.object({ nodes: z.number().int().nonnegative(), ready: z.number().int().nonnegative() });
+
+export const Readiness = Counts.extend({
+  scopes: z.array(Counts.extend({ accountId: z.string(), region: z.string() })),
+});
+export type Readiness = z.infer<typeof Readiness>;

@@ -1,0 +1,120 @@
+/** Saved audit plans and readiness counts through the contract, as the renderer calls them. */
+import { mkdtempSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createCore, type Core } from '../../../electron/core/createCore';
+import type { SavedPlan } from '../../../shared/plans';
+import { PREREQUISITE_RULE_IDS, type Readiness } from '../../../shared/readiness';
+import { makeSnapshot } from '../../fixtures/makeSnapshot';
+
+describe('plans and readiness over the contract', () => {
+  let core: Core;
+  const dataDir = mkdtempSync(join(tmpdir(), 'pa-plans-'));
+  const plansPath = join(dataDir, 'plans.json');
+
+  const ok = async <T>(name: string, input?: unknown): Promise<T> => {
+    const result = await core.dispatch(name, input);
+    if (!result.ok) throw new Error(`${name}: ${result.error.message}`);
+    return result.value as T;
+  };
+
+  beforeAll(() => {
+    core = createCore({ dataDir, catalogEditions: ['seed-2022'], host: { host: 'web', versions: {}, openExternal: async () => {} } });
+  });
+  afterAll(async () => core?.close());
+
+  const orgPlan = {
+    regions: ['ap-northeast-1', 'us-east-1'],
+    targets: { kind: 'organization', roleName: 'PatchAuditRole', externalId: 'secret-external-id', exclude: ['111111111111'] },
+    client: 'Contoso',
+    concurrency: 4,
+  };
+
+  it('starts with no plans, saves one without its external id, and lists it', async () => {
+    expect(await ok('plans:list')).toEqual([]);
+    const saved = await ok<SavedPlan>('plans:save', { name: ' Contoso monthly ', plan: orgPlan });
+    expect(saved).toMatchObject({
+      name: 'Contoso monthly',
+      usesExternalId: true,
+      plan: { client: 'Contoso', targets: { kind: 'organization', exclude: ['111111111111'] } },
+    });
+    expect(saved.plan.targets).not.toHaveProperty('externalId');
+    const file = readFileSync(plansPath, 'utf8');
+    expect(file).not.toContain('secret-external-id');
+    expect(file).toContain('Contoso monthly');
+    expect(statSync(plansPath).mode & 0o777).toBe(0o600);
+    expect(await ok('plans:list')).toEqual([saved]);
+  });
+
+  it('replaces a plan saved under the same id and remembers an external id asked for explicitly', async () => {
+    const [first] = await ok<SavedPlan[]>('plans:list');
+    const replaced = await ok<SavedPlan>('plans:save', {
+      id: first!.id,
+      name: 'Contoso accounts',
+      usesExternalId: true,
+      plan: { regions: 'all', targets: { kind: 'accounts', accountIds: ['123456789012'], roleName: 'PatchAuditRole' } },
+    });
+    expect(replaced).toMatchObject({ id: first!.id, usesExternalId: true, plan: { regions: 'all' } });
+    const other = await ok<SavedPlan>('plans:save', { name: 'Self', plan: { regions: ['eu-west-1'], targets: { kind: 'self' } } });
+    expect(other.usesExternalId).toBe(false);
+    expect((await ok<SavedPlan[]>('plans:list')).map((p) => p.name)).toEqual(['Contoso accounts', 'Self']);
+  });
+
+  it('refuses an invalid plan and an unnamed one without writing', async () => {
+    const before = readFileSync(plansPath, 'utf8');
+    for (const input of [
+      { name: 'x', plan: { regions: ['nowhere'], targets: { kind: 'self' } } },
+      { name: '  ', plan: { regions: ['eu-west-1'], targets: { kind: 'self' } } },
+      { name: 'x', plan: { regions: ['eu-west-1'], targets: { kind: 'self' } }, secretAccessKey: 'k' },
+    ]) {
+      expect(await core.dispatch('plans:save', input)).toMatchObject({ ok: false, error: { code: 'invalid_input' } });
+    }
+    expect(readFileSync(plansPath, 'utf8')).toBe(before);
+  });
+
+  it('deletes a plan once', async () => {
+    const [first] = await ok<SavedPlan[]>('plans:list');
+    expect(await ok('plans:delete', { id: first!.id })).toEqual({ deleted: true });
+    expect(await ok('plans:delete', { id: first!.id })).toEqual({ deleted: false });
+    expect((await ok<SavedPlan[]>('plans:list')).map((p) => p.name)).toEqual(['Self']);
+  });
+
+  it('reads a damaged file as no plans and skips a damaged entry, never echoing an external id', async () => {
+    writeFileSync(plansPath, '{ not json');
+    expect(await ok('plans:list')).toEqual([]);
+    const good = {
+      id: '5b3f2a8e-0c1d-4e2f-9a3b-4c5d6e7f8a9b',
+      name: 'Kept',
+      savedAt: '2026-01-01T00:00:00.000Z',
+      usesExternalId: true,
+      plan: orgPlan,
+    };
+    writeFileSync(plansPath, JSON.stringify({ version: 1, plans: [{ id: 'nope' }, good] }));
+    const listed = await ok<SavedPlan[]>('plans:list');
+    expect(listed.map((p) => p.name)).toEqual(['Kept']);
+    expect(JSON.stringify(listed)).not.toContain('secret-external-id');
+  });
+
+  it('counts ready nodes (no failed prerequisite) per account and region', async () => {
+    const snapshot = makeSnapshot({ nodes: 60, seed: 7, accounts: ['111111111111', '222222222222'], regions: ['eu-west-1'] });
+    const id = core.store.saveSnapshot(snapshot);
+    const expected = new Map<string, { nodes: number; ready: number }>();
+    for (const node of snapshot.nodes) {
+      const key = `${node.facts.accountId}/${node.facts.region}`;
+      const counts = expected.get(key) ?? { nodes: 0, ready: 0 };
+      counts.nodes += 1;
+      if (!node.checks.some((c) => PREREQUISITE_RULE_IDS.includes(c.rule) && c.status === 'fail')) counts.ready += 1;
+      expected.set(key, counts);
+    }
+    const readiness = await ok<Readiness>('readiness:summary', { id });
+    expect(readiness.nodes).toBe(60);
+    expect(readiness.ready).toBeGreaterThan(0);
+    expect(readiness.ready).toBeLessThan(60);
+    expect(Object.fromEntries(readiness.scopes.map((s) => [`${s.accountId}/${s.region}`, { nodes: s.nodes, ready: s.ready }]))).toEqual(
+      Object.fromEntries(expected),
+    );
+    expect(readiness.ready).toBe([...expected.values()].reduce((sum, c) => sum + c.ready, 0));
+    expect(await core.dispatch('readiness:summary', { id: id + 100 })).toMatchObject({ ok: false, error: { code: 'not_found' } });
+  });
+});
