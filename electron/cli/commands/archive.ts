@@ -30,7 +30,9 @@ export const registerArchive: RegisterCommand = (program) => {
     }),
   );
 
-  withDbOptions(program.command('import').argument('<file>', 'an export file').description('import the snapshots of an export file (all or nothing)')).action((file: string, opts: DbOptions) =>
+  withDbOptions(
+    program.command('import').argument('<file>', 'an export file').description('import the snapshots of an export file (all or nothing)'),
+  ).action((file: string, opts: DbOptions) =>
     useStore(
       opts,
       (store) => {
@@ -59,11 +61,13 @@ export const registerArchive: RegisterCommand = (program) => {
   ).action((id: string, opts: DbOptions & { catalog: string; scanAgeDays?: string; now?: string }) =>
     useStore(opts, (store) => {
       const catalog = getCatalog(opts.catalog);
-      if (!catalog) throw new UsageError(`unknown catalog edition "${opts.catalog}" (available: ${CATALOG_EDITIONS.map((e) => e.id).join(', ')})`);
+      if (!catalog)
+        throw new UsageError(`unknown catalog edition "${opts.catalog}" (available: ${CATALOG_EDITIONS.map((e) => e.id).join(', ')})`);
       const source = store.getSnapshot(parseId(id));
       if (!source) throw new UsageError(`snapshot ${id} does not exist`);
       const scanAgeDays = opts.scanAgeDays === undefined ? source.scanAgeDays : Number(opts.scanAgeDays);
-      if (!Number.isFinite(scanAgeDays) || scanAgeDays <= 0) throw new UsageError(`--scan-age-days must be a positive number, got "${opts.scanAgeDays}"`);
+      if (!Number.isFinite(scanAgeDays) || scanAgeDays <= 0)
+        throw new UsageError(`--scan-age-days must be a positive number, got "${opts.scanAgeDays}"`);
       const now = opts.now === undefined ? undefined : new Date(opts.now);
       if (now && Number.isNaN(now.getTime())) throw new UsageError(`--now must be an ISO 8601 time, got "${opts.now}"`);
       const derived = reevaluate(

@@ -7,7 +7,11 @@ import type { RegisterCommand } from './index';
 import { parseId, pct, print, printJson, table, useStore, withDbOptions } from './storeOptions';
 import type { DbOptions } from './storeOptions';
 
-const list = (value: string | undefined): string[] => (value ?? '').split(',').map((s) => s.trim()).filter(Boolean);
+const list = (value: string | undefined): string[] =>
+  (value ?? '')
+    .split(',')
+    .map((s) => s.trim())
+    .filter(Boolean);
 
 export const registerHistory: RegisterCommand = (program) => {
   withDbOptions(
@@ -26,15 +30,31 @@ export const registerHistory: RegisterCommand = (program) => {
       const c = store.compare(a, b, { limit });
       if (opts.json) return printJson(c);
       const t = c.totals;
-      print(`#${a} → #${b}: ${t.added} added, ${t.removed} removed, ${t.fixed} fixed, ${t.regressions} regressions, ${t.newFailures} new failures`);
+      print(
+        `#${a} → #${b}: ${t.added} added, ${t.removed} removed, ${t.fixed} fixed, ${t.regressions} regressions, ${t.newFailures} new failures`,
+      );
       if (c.byArea.length) {
         print('');
-        print(table(['ACCOUNT', 'REGION', 'ADDED', 'REMOVED', 'FIXED', 'REGRESSIONS', 'NEW FAILURES'], c.byArea.map((r) => [r.accountId, r.region, r.added, r.removed, r.fixed, r.regressions, r.newFailures])));
+        print(
+          table(
+            ['ACCOUNT', 'REGION', 'ADDED', 'REMOVED', 'FIXED', 'REGRESSIONS', 'NEW FAILURES'],
+            c.byArea.map((r) => [r.accountId, r.region, r.added, r.removed, r.fixed, r.regressions, r.newFailures]),
+          ),
+        );
       }
-      const changes = [...c.regressions.map((x) => ({ kind: 'regression', ...x })), ...c.newFailures.map((x) => ({ kind: 'new failure', ...x })), ...c.fixed.map((x) => ({ kind: 'fixed', ...x }))];
+      const changes = [
+        ...c.regressions.map((x) => ({ kind: 'regression', ...x })),
+        ...c.newFailures.map((x) => ({ kind: 'new failure', ...x })),
+        ...c.fixed.map((x) => ({ kind: 'fixed', ...x })),
+      ];
       if (changes.length) {
         print('');
-        print(table(['CHANGE', 'ACCOUNT', 'REGION', 'INSTANCE', 'NAME', 'RULE', 'BEFORE', 'AFTER'], changes.map((x) => [x.kind, x.accountId, x.region, x.instanceId, x.name ?? '', x.rule, x.before ?? '-', x.after ?? '-'])));
+        print(
+          table(
+            ['CHANGE', 'ACCOUNT', 'REGION', 'INSTANCE', 'NAME', 'RULE', 'BEFORE', 'AFTER'],
+            changes.map((x) => [x.kind, x.accountId, x.region, x.instanceId, x.name ?? '', x.rule, x.before ?? '-', x.after ?? '-']),
+          ),
+        );
       }
     }),
   );
@@ -49,38 +69,58 @@ export const registerHistory: RegisterCommand = (program) => {
       .option('--from <date>', 'from this ISO date')
       .option('--to <date>', 'up to this ISO date')
       .addOption(new Option('--group-by <what>', 'one series per').choices(['total', 'account', 'region', 'area']).default('total')),
-  ).action((opts: DbOptions & { accounts?: string; regions?: string; rule?: string; from?: string; to?: string; groupBy: NonNullable<TrendQuery['groupBy']> }) =>
-    useStore(opts, (store) => {
-      const rule = opts.rule === undefined ? undefined : RuleId.safeParse(opts.rule);
-      if (rule && !rule.success) throw new UsageError(`unknown rule "${opts.rule}" (rules: ${RuleId.options.join(', ')})`);
-      const points = store.trends({
-        accountIds: list(opts.accounts),
-        regions: list(opts.regions),
-        groupBy: opts.groupBy,
-        ...(rule?.data ? { rules: [rule.data] } : {}),
-        ...(opts.from ? { from: opts.from } : {}),
-        ...(opts.to ? { to: opts.to } : {}),
-      });
-      if (opts.json) return printJson(points);
-      if (!points.length) return print('No snapshots match.');
-      const r = rule?.data;
-      const head = ['SNAPSHOT', 'STARTED', ...(opts.groupBy === 'account' || opts.groupBy === 'area' ? ['ACCOUNT'] : []), ...(opts.groupBy === 'region' || opts.groupBy === 'area' ? ['REGION'] : []), 'NODES', 'COMPLIANT', 'MISSING CRIT', 'MISSING SEC', ...(r ? [`${r} PASS`, `${r} FAIL`] : [])];
-      print(
-        table(
-          head,
-          points.map((p) => [
-            p.snapshotId,
-            p.startedAt,
-            ...(p.accountId === undefined ? [] : [p.accountId]),
-            ...(p.region === undefined ? [] : [p.region]),
-            p.nodes,
-            pct(p.compliancePct),
-            p.missingCritical,
-            p.missingSecurity,
-            ...(r ? [p.rules[r]?.pass ?? 0, (p.rules[r]?.fail ?? 0) + (p.rules[r]?.warn ?? 0)] : []),
-          ]),
-        ),
-      );
-    }),
+  ).action(
+    (
+      opts: DbOptions & {
+        accounts?: string;
+        regions?: string;
+        rule?: string;
+        from?: string;
+        to?: string;
+        groupBy: NonNullable<TrendQuery['groupBy']>;
+      },
+    ) =>
+      useStore(opts, (store) => {
+        const rule = opts.rule === undefined ? undefined : RuleId.safeParse(opts.rule);
+        if (rule && !rule.success) throw new UsageError(`unknown rule "${opts.rule}" (rules: ${RuleId.options.join(', ')})`);
+        const points = store.trends({
+          accountIds: list(opts.accounts),
+          regions: list(opts.regions),
+          groupBy: opts.groupBy,
+          ...(rule?.data ? { rules: [rule.data] } : {}),
+          ...(opts.from ? { from: opts.from } : {}),
+          ...(opts.to ? { to: opts.to } : {}),
+        });
+        if (opts.json) return printJson(points);
+        if (!points.length) return print('No snapshots match.');
+        const r = rule?.data;
+        const head = [
+          'SNAPSHOT',
+          'STARTED',
+          ...(opts.groupBy === 'account' || opts.groupBy === 'area' ? ['ACCOUNT'] : []),
+          ...(opts.groupBy === 'region' || opts.groupBy === 'area' ? ['REGION'] : []),
+          'NODES',
+          'COMPLIANT',
+          'MISSING CRIT',
+          'MISSING SEC',
+          ...(r ? [`${r} PASS`, `${r} FAIL`] : []),
+        ];
+        print(
+          table(
+            head,
+            points.map((p) => [
+              p.snapshotId,
+              p.startedAt,
+              ...(p.accountId === undefined ? [] : [p.accountId]),
+              ...(p.region === undefined ? [] : [p.region]),
+              p.nodes,
+              pct(p.compliancePct),
+              p.missingCritical,
+              p.missingSecurity,
+              ...(r ? [p.rules[r]?.pass ?? 0, (p.rules[r]?.fail ?? 0) + (p.rules[r]?.warn ?? 0)] : []),
+            ]),
+          ),
+        );
+      }),
   );
 };

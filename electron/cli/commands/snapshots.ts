@@ -18,23 +18,50 @@ export const registerSnapshots: RegisterCommand = (program) => {
       const list = store.listSnapshots();
       if (opts.json) return printJson(list);
       if (!list.length) return print('No snapshots.');
-      print(table(['ID', 'STARTED', 'STATUS', 'NODES', 'CATALOG', 'LABEL', 'CLIENT', 'DERIVED'], list.map((s) => [s.id, s.startedAt, s.status, s.nodeCount, s.catalogEdition, s.label ?? '', s.client ?? '', origin(s)])));
+      print(
+        table(
+          ['ID', 'STARTED', 'STATUS', 'NODES', 'CATALOG', 'LABEL', 'CLIENT', 'DERIVED'],
+          list.map((s) => [s.id, s.startedAt, s.status, s.nodeCount, s.catalogEdition, s.label ?? '', s.client ?? '', origin(s)]),
+        ),
+      );
     }),
   );
 
-  withDbOptions(snapshots.command('show').argument('<id>').description('show one snapshot: scopes and rule summary')).action((id: string, opts: DbOptions) =>
-    useStore(opts, (store) => {
-      const snap = store.getSnapshot(parseId(id));
-      if (!snap) throw new UsageError(`snapshot ${id} does not exist`);
-      const scopes = store.scopeSummary(snap.id);
-      const rules = store.ruleSummary(snap.id);
-      if (opts.json) return printJson({ snapshot: snap, scopes, rules });
-      print(`Snapshot #${snap.id}  ${snap.label ?? ''}\n  started ${snap.startedAt}, ${snap.status}, ${snap.nodeCount} nodes, catalog ${snap.catalogEdition}, scan age ${snap.scanAgeDays} days, tool ${snap.toolVersion}${snap.derivedFrom === undefined ? '' : `, re-evaluated from #${snap.derivedFrom}`}`);
-      print('');
-      print(table(['ACCOUNT', 'REGION', 'SCOPE', 'NODES', 'COMPLIANT', 'MISSING CRIT', 'MISSING SEC', 'NOTE'], scopes.map((s) => [s.accountId, s.region, s.scope?.status ?? '-', s.nodes, pct(s.compliancePct), s.missingCritical, s.missingSecurity, s.scope?.error ?? (s.scope?.gaps.join(', ') ?? '')])));
-      print('');
-      print(table(['RULE', 'PASS', 'FAIL', 'WARN', 'UNKNOWN', 'N/A'], rules.map((r) => [r.rule, r.pass, r.fail, r.warn, r.unknown, r.not_applicable])));
-    }),
+  withDbOptions(snapshots.command('show').argument('<id>').description('show one snapshot: scopes and rule summary')).action(
+    (id: string, opts: DbOptions) =>
+      useStore(opts, (store) => {
+        const snap = store.getSnapshot(parseId(id));
+        if (!snap) throw new UsageError(`snapshot ${id} does not exist`);
+        const scopes = store.scopeSummary(snap.id);
+        const rules = store.ruleSummary(snap.id);
+        if (opts.json) return printJson({ snapshot: snap, scopes, rules });
+        print(
+          `Snapshot #${snap.id}  ${snap.label ?? ''}\n  started ${snap.startedAt}, ${snap.status}, ${snap.nodeCount} nodes, catalog ${snap.catalogEdition}, scan age ${snap.scanAgeDays} days, tool ${snap.toolVersion}${snap.derivedFrom === undefined ? '' : `, re-evaluated from #${snap.derivedFrom}`}`,
+        );
+        print('');
+        print(
+          table(
+            ['ACCOUNT', 'REGION', 'SCOPE', 'NODES', 'COMPLIANT', 'MISSING CRIT', 'MISSING SEC', 'NOTE'],
+            scopes.map((s) => [
+              s.accountId,
+              s.region,
+              s.scope?.status ?? '-',
+              s.nodes,
+              pct(s.compliancePct),
+              s.missingCritical,
+              s.missingSecurity,
+              s.scope?.error ?? s.scope?.gaps.join(', ') ?? '',
+            ]),
+          ),
+        );
+        print('');
+        print(
+          table(
+            ['RULE', 'PASS', 'FAIL', 'WARN', 'UNKNOWN', 'N/A'],
+            rules.map((r) => [r.rule, r.pass, r.fail, r.warn, r.unknown, r.not_applicable]),
+          ),
+        );
+      }),
   );
 
   withDbOptions(snapshots.command('delete').argument('<id...>').description('delete snapshots')).action((ids: string[], opts: DbOptions) =>

@@ -43,7 +43,10 @@ export function table(head: readonly string[], rows: ReadonlyArray<ReadonlyArray
   const cells = [head, ...rows].map((r) => r.map((c) => String(c)));
   const widths = head.map((_, i) => Math.max(...cells.map((r) => (r[i] ?? '').length)));
   const line = (r: readonly string[], raw: ReadonlyArray<string | number>) =>
-    r.map((c, i) => (typeof raw[i] === 'number' ? c.padStart(widths[i] ?? 0) : c.padEnd(widths[i] ?? 0))).join('  ').trimEnd();
+    r
+      .map((c, i) => (typeof raw[i] === 'number' ? c.padStart(widths[i] ?? 0) : c.padEnd(widths[i] ?? 0)))
+      .join('  ')
+      .trimEnd();
   return [line(cells[0] ?? [], head), ...rows.map((r, i) => line(cells[i + 1] ?? [], r))].join('\n');
 }
 

@@ -7,7 +7,9 @@ describe('annotateSnapshot', () => {
   it('sets, keeps and clears label, client and engagement', () => {
     const store = openStore({ path: ':memory:' });
     const id = store.saveSnapshot(makeSnapshot({ nodes: 3 }));
-    expect(annotateSnapshot(store.db, id, { label: 'Week 1', client: 'ACME <script>', engagement: "Q3'; DROP TABLE snapshot;--" })).toBe(true);
+    expect(annotateSnapshot(store.db, id, { label: 'Week 1', client: 'ACME <script>', engagement: "Q3'; DROP TABLE snapshot;--" })).toBe(
+      true,
+    );
     expect(store.getSnapshot(id)).toMatchObject({ label: 'Week 1', client: 'ACME <script>', engagement: "Q3'; DROP TABLE snapshot;--" });
     annotateSnapshot(store.db, id, { label: 'Week 2' });
     expect(store.getSnapshot(id)).toMatchObject({ label: 'Week 2', client: 'ACME <script>' });

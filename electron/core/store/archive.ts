@@ -68,7 +68,15 @@ export function exportSnapshots(store: Store, ids: readonly number[], file: stri
 }
 
 function describeIssues(error: z.ZodError): string {
-  const lines = error.issues.slice(0, 5).map((i) => `  ${i.path.map((p) => (typeof p === 'number' ? `[${p}]` : `.${String(p)}`)).join('').replace(/^\./, '') || '(top level)'}: ${i.message}`);
+  const lines = error.issues.slice(0, 5).map(
+    (i) =>
+      `  ${
+        i.path
+          .map((p) => (typeof p === 'number' ? `[${p}]` : `.${String(p)}`))
+          .join('')
+          .replace(/^\./, '') || '(top level)'
+      }: ${i.message}`,
+  );
   const more = error.issues.length > 5 ? `\n  … and ${error.issues.length - 5} more problems` : '';
   return `${lines.join('\n')}${more}`;
 }
@@ -92,9 +100,11 @@ function readContent(file: string, limits: ArchiveLimits): Buffer {
   } catch {
     throw new ImportError(`Cannot read ${file}: the file does not exist or is not accessible.`);
   }
-  if (size > limits.maxFileBytes) throw new ImportError(`The file is ${size} bytes, more than the ${limits.maxFileBytes} bytes an export may have.`);
+  if (size > limits.maxFileBytes)
+    throw new ImportError(`The file is ${size} bytes, more than the ${limits.maxFileBytes} bytes an export may have.`);
   const gz = readFileSync(file);
-  if (gz.length < 2 || gz[0] !== 0x1f || gz[1] !== 0x8b) throw new ImportError('This is not a Patch Auditor export: it is not a gzip file.');
+  if (gz.length < 2 || gz[0] !== 0x1f || gz[1] !== 0x8b)
+    throw new ImportError('This is not a Patch Auditor export: it is not a gzip file.');
   try {
     return gunzipSync(gz, { maxOutputLength: limits.maxContentBytes });
   } catch (err) {
@@ -112,15 +122,20 @@ export function readArchive(file: string, limits: ArchiveLimits = DEFAULT_LIMITS
   if (nl < 0 || nl > MAX_HEADER_BYTES) throw new ImportError('This is not a Patch Auditor export: it has no header line.');
   const rawHeader = parseJson(content.subarray(0, nl).toString('utf8'), 'header');
   const fmt = rawHeader !== null && typeof rawHeader === 'object' ? (rawHeader as Record<string, unknown>) : {};
-  if (fmt.format !== EXPORT_FORMAT) throw new ImportError('This is not a Patch Auditor export: its header does not name the export format.');
+  if (fmt.format !== EXPORT_FORMAT)
+    throw new ImportError('This is not a Patch Auditor export: its header does not name the export format.');
   if (typeof fmt.version === 'number' && fmt.version > EXPORT_VERSION) {
-    throw new ImportError(`This export uses format version ${fmt.version}, made by a newer Patch Auditor; this version reads version ${EXPORT_VERSION}. Update Patch Auditor to import it.`);
+    throw new ImportError(
+      `This export uses format version ${fmt.version}, made by a newer Patch Auditor; this version reads version ${EXPORT_VERSION}. Update Patch Auditor to import it.`,
+    );
   }
   const header = ArchiveHeader.safeParse(rawHeader);
   if (!header.success) throw new ImportError(`The export's header is invalid:\n${describeIssues(header.error)}`);
   const payload = content.subarray(nl + 1);
   if (payload.length !== header.data.payloadBytes) {
-    throw new ImportError(`The file is damaged or truncated: its content is ${payload.length} bytes, the header says ${header.data.payloadBytes}.`);
+    throw new ImportError(
+      `The file is damaged or truncated: its content is ${payload.length} bytes, the header says ${header.data.payloadBytes}.`,
+    );
   }
   if (createHash('sha256').update(payload).digest('hex') !== header.data.payloadSha256) {
     throw new ImportError('The file is damaged or was modified: its checksum (SHA-256) does not match its header.');
@@ -128,7 +143,8 @@ export function readArchive(file: string, limits: ArchiveLimits = DEFAULT_LIMITS
   const parsed = ArchivePayload.safeParse(parseJson(payload.toString('utf8'), 'content'));
   if (!parsed.success) throw new ImportError(`The export contains invalid data:\n${describeIssues(parsed.error)}`);
   const snapshots = parsed.data.snapshots;
-  if (snapshots.length !== header.data.snapshots) throw new ImportError(`The header announces ${header.data.snapshots} snapshots but the file holds ${snapshots.length}.`);
+  if (snapshots.length !== header.data.snapshots)
+    throw new ImportError(`The header announces ${header.data.snapshots} snapshots but the file holds ${snapshots.length}.`);
   const ids = new Set<number>();
   for (const s of snapshots) {
     if (ids.has(s.id)) throw new ImportError(`The export lists snapshot ${s.id} twice.`);

@@ -11,11 +11,19 @@ export const EXPORT_VERSION = 1;
 
 // Control characters have no place in any stored text; rejecting them also stops terminal
 // escape sequences from reaching the CLI's output.
-const CONTROL = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/;
-const text = (max: number) => z.string().max(max).refine((s) => !CONTROL.test(s), 'contains control characters');
+const CONTROL = /[^\P{Cc}\t\n\r]/u;
+const text = (max: number) =>
+  z
+    .string()
+    .max(max)
+    .refine((s) => !CONTROL.test(s), 'contains control characters');
 /** Free text a user typed (labels, client names): also no `..` path segment, as it may name a file. */
 const userText = text(200).refine((s) => !/(^|[\\/])\.\.([\\/]|$)/.test(s), 'contains a ".." path segment');
-const token = (max: number) => z.string().regex(/^[A-Za-z0-9][A-Za-z0-9._:/+@-]*$/, 'has characters outside A-Z, 0-9 and ._:/+@-').max(max);
+const token = (max: number) =>
+  z
+    .string()
+    .regex(/^[A-Za-z0-9][A-Za-z0-9._:/+@-]*$/, 'has characters outside A-Z, 0-9 and ._:/+@-')
+    .max(max);
 const isoTime = z.iso.datetime({ offset: true });
 const count = z.number().int().nonnegative().max(100_000_000);
 const key = z.string().regex(/^[A-Za-z][A-Za-z0-9_.-]{0,63}$/, 'is not a valid key');
@@ -64,7 +72,10 @@ const NodeFacts = z.strictObject({
   region: z.string().regex(/^[a-z]{2,4}(-[a-z]+)+-\d{1,2}$/, 'is not an AWS region name'),
   instanceId: token(128),
   name: text(256).optional(),
-  ipAddress: z.string().regex(/^[0-9A-Fa-f.:]{2,45}$/, 'is not an IP address').optional(),
+  ipAddress: z
+    .string()
+    .regex(/^[0-9A-Fa-f.:]{2,45}$/, 'is not an IP address')
+    .optional(),
   resourceType: text(64).optional(),
   sourceType: text(64).optional(),
   pingStatus: text(32).optional(),
@@ -75,12 +86,19 @@ const NodeFacts = z.strictObject({
   platformName: text(256).optional(),
   platformVersion: text(128).optional(),
   patchState: PatchState.nullable().optional(),
-  inventory: z.array(z.strictObject({ name: text(256), version: text(128) })).max(1000).nullable().optional(),
+  inventory: z
+    .array(z.strictObject({ name: text(256), version: text(128) }))
+    .max(1000)
+    .nullable()
+    .optional(),
   network: z
     .strictObject({
       vpcId: token(64).optional(),
       subnetId: token(64).optional(),
-      publicIp: z.string().regex(/^[0-9A-Fa-f.:]{2,45}$/, 'is not an IP address').optional(),
+      publicIp: z
+        .string()
+        .regex(/^[0-9A-Fa-f.:]{2,45}$/, 'is not an IP address')
+        .optional(),
       routeTableId: token(64).optional(),
       mainRouteTable: z.boolean().optional(),
       routes: z.array(Route).max(1000),
@@ -135,7 +153,9 @@ export const ArchiveSnapshot = z.strictObject({
       z.strictObject({
         facts: NodeFacts,
         checks: z.array(Check).max(RuleId.options.length),
-        platform: z.strictObject({ type: z.enum(['Linux', 'Windows', 'MacOS', 'unknown']), family: token(64), version: text(64).optional() }).optional(),
+        platform: z
+          .strictObject({ type: z.enum(['Linux', 'Windows', 'MacOS', 'unknown']), family: token(64), version: text(64).optional() })
+          .optional(),
       }),
     )
     .max(MAX_NODES_PER_SNAPSHOT),

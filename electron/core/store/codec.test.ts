@@ -6,10 +6,25 @@ import { makeSnapshot, testNode } from '../../../test/fixtures/makeSnapshot';
 
 describe('statuses string', () => {
   it('round-trips every status and marks rules without a check as absent', () => {
-    const { checks } = testNode({ instanceId: 'i-1', statuses: { 'agent.version': 'fail', 'os.supported': 'warn', 'node.online': 'pass', 'patch.compliant': 'not_applicable', 'network.s3': 'unknown' } });
+    const { checks } = testNode({
+      instanceId: 'i-1',
+      statuses: {
+        'agent.version': 'fail',
+        'os.supported': 'warn',
+        'node.online': 'pass',
+        'patch.compliant': 'not_applicable',
+        'network.s3': 'unknown',
+      },
+    });
     const s = encodeStatuses(checks);
     expect(s).toHaveLength(12);
-    expect(decodeStatuses(s)).toEqual({ 'agent.version': 'fail', 'os.supported': 'warn', 'node.online': 'pass', 'patch.compliant': 'not_applicable', 'network.s3': 'unknown' });
+    expect(decodeStatuses(s)).toEqual({
+      'agent.version': 'fail',
+      'os.supported': 'warn',
+      'node.online': 'pass',
+      'patch.compliant': 'not_applicable',
+      'network.s3': 'unknown',
+    });
   });
 });
 
@@ -32,15 +47,33 @@ describe('pack', () => {
 });
 
 describe('splitFacts / joinFacts', () => {
-  const base: NodeFacts = { accountId: '111111111111', region: 'us-east-1', instanceId: 'i-1', sources: { patchState: 'ok', inventory: 'ok', network: 'ok' } };
+  const base: NodeFacts = {
+    accountId: '111111111111',
+    region: 'us-east-1',
+    instanceId: 'i-1',
+    sources: { patchState: 'ok', inventory: 'ok', network: 'ok' },
+  };
   const roundTrip = (facts: NodeFacts): NodeFacts => {
     const s = splitFacts(facts);
-    const cols = { account_id: s.accountId, region: s.region, instance_id: s.instanceId, name: s.name, ip_address: s.ipAddress, ping_status: s.pingStatus, agent_version: s.agentVersion };
+    const cols = {
+      account_id: s.accountId,
+      region: s.region,
+      instance_id: s.instanceId,
+      name: s.name,
+      ip_address: s.ipAddress,
+      ping_status: s.pingStatus,
+      agent_version: s.agentVersion,
+    };
     return joinFacts(cols, unpack(pack(s.rest)) as Record<string, unknown>, s.network, s.inventory);
   };
 
   it('keeps null (read, none) distinct from absent (not read)', () => {
-    expect(roundTrip({ ...base, network: null, inventory: null, patchState: null })).toEqual({ ...base, network: null, inventory: null, patchState: null });
+    expect(roundTrip({ ...base, network: null, inventory: null, patchState: null })).toEqual({
+      ...base,
+      network: null,
+      inventory: null,
+      patchState: null,
+    });
     const absent = roundTrip(base);
     expect(absent).toEqual(base);
     expect('network' in absent).toBe(false);
@@ -54,7 +87,9 @@ describe('splitFacts / joinFacts', () => {
 
 describe('versionKey', () => {
   it('orders dotted numbers part by part', () => {
-    const sorted = ['6.10', '2.0.1000.0', '6.5', '2.0.834.0', '10.0.0.9', '10.0.0.10'].sort((a, b) => (versionKey(a)! < versionKey(b)! ? -1 : 1));
+    const sorted = ['6.10', '2.0.1000.0', '6.5', '2.0.834.0', '10.0.0.9', '10.0.0.10'].sort((a, b) =>
+      versionKey(a)! < versionKey(b)! ? -1 : 1,
+    );
     expect(sorted).toEqual(['2.0.834.0', '2.0.1000.0', '6.5', '6.10', '10.0.0.9', '10.0.0.10']);
     expect(versionKey(null)).toBeNull();
   });

@@ -12,20 +12,50 @@ describe('compare', () => {
     store = openStore({ path: ':memory:' });
     const a = store.saveSnapshot(
       testSnapshot([
-        testNode({ instanceId: 'i-keep', name: 'keep', statuses: { 'agent.version': 'fail', 'network.s3': 'pass', 'os.supported': 'unknown', 'patch.compliant': 'warn', 'node.online': 'pass' } }),
+        testNode({
+          instanceId: 'i-keep',
+          name: 'keep',
+          statuses: {
+            'agent.version': 'fail',
+            'network.s3': 'pass',
+            'os.supported': 'unknown',
+            'patch.compliant': 'warn',
+            'node.online': 'pass',
+          },
+        }),
         testNode({ instanceId: 'i-gone', statuses: { 'agent.version': 'pass' } }),
       ]),
     );
     const b = store.saveSnapshot(
       testSnapshot([
-        testNode({ instanceId: 'i-keep', name: 'keep', statuses: { 'agent.version': 'pass', 'network.s3': 'fail', 'os.supported': 'fail', 'patch.compliant': 'fail', 'node.online': 'pass' } }),
+        testNode({
+          instanceId: 'i-keep',
+          name: 'keep',
+          statuses: {
+            'agent.version': 'pass',
+            'network.s3': 'fail',
+            'os.supported': 'fail',
+            'patch.compliant': 'fail',
+            'node.online': 'pass',
+          },
+        }),
         testNode({ instanceId: 'i-new', accountId: B, statuses: { 'agent.version': 'warn', 'node.online': 'pass' } }),
       ]),
     );
     const c = store.compare(a, b);
     expect(c.added).toEqual([{ accountId: B, region: 'ap-northeast-1', instanceId: 'i-new', name: null }]);
     expect(c.removed.map((n) => n.instanceId)).toEqual(['i-gone']);
-    expect(c.fixed).toEqual([{ accountId: '111111111111', region: 'ap-northeast-1', instanceId: 'i-keep', name: 'keep', rule: 'agent.version', before: 'fail', after: 'pass' }]);
+    expect(c.fixed).toEqual([
+      {
+        accountId: '111111111111',
+        region: 'ap-northeast-1',
+        instanceId: 'i-keep',
+        name: 'keep',
+        rule: 'agent.version',
+        before: 'fail',
+        after: 'pass',
+      },
+    ]);
     expect(c.regressions.map((x) => [x.rule, x.before, x.after])).toEqual([['network.s3', 'pass', 'fail']]);
     // warn → fail is neither fixed nor new; unknown → fail is a rule newly failing; a new node's failures are new.
     expect(c.newFailures.map((x) => [x.instanceId, x.rule, x.before, x.after])).toEqual([

@@ -18,7 +18,11 @@ const PASS = STATUS_CODES.pass;
 const failing = (code: string): boolean => code === STATUS_CODES.fail || code === STATUS_CODES.warn;
 
 function load(db: Database, snapshotId: number): Map<string, Side> {
-  const rows = db.prepare('SELECT account_id, region, instance_id, name, statuses FROM node WHERE snapshot_id = ? ORDER BY account_id, region, instance_id').all(snapshotId) as Array<{
+  const rows = db
+    .prepare(
+      'SELECT account_id, region, instance_id, name, statuses FROM node WHERE snapshot_id = ? ORDER BY account_id, region, instance_id',
+    )
+    .all(snapshotId) as Array<{
     account_id: string;
     region: string;
     instance_id: string;
@@ -26,7 +30,10 @@ function load(db: Database, snapshotId: number): Map<string, Side> {
     statuses: string;
   }>;
   return new Map(
-    rows.map((r) => [`${r.account_id}\u0000${r.region}\u0000${r.instance_id}`, { accountId: r.account_id, region: r.region, instanceId: r.instance_id, name: r.name, statuses: r.statuses }]),
+    rows.map((r) => [
+      `${r.account_id}\u0000${r.region}\u0000${r.instance_id}`,
+      { accountId: r.account_id, region: r.region, instanceId: r.instance_id, name: r.name, statuses: r.statuses },
+    ]),
   );
 }
 
@@ -51,14 +58,23 @@ export function compareSnapshots(db: Database, from: number, to: number, opts: {
   const count = (node: NodeRef, what: keyof ComparisonCounts): void => {
     const k = `${node.accountId}\u0000${node.region}`;
     let area = areas.get(k);
-    if (!area) areas.set(k, (area = { accountId: node.accountId, region: node.region, added: 0, removed: 0, fixed: 0, regressions: 0, newFailures: 0 }));
+    if (!area)
+      areas.set(
+        k,
+        (area = { accountId: node.accountId, region: node.region, added: 0, removed: 0, fixed: 0, regressions: 0, newFailures: 0 }),
+      );
     area[what] += 1;
     result.totals[what] += 1;
   };
   const push = <T>(list: T[], item: T): void => {
     if (list.length < limit) list.push(item);
   };
-  const change = (node: Side, rule: RuleId, b: string, a: string): CheckChange => ({ ...ref(node), rule, before: STATUS_BY_CODE.get(b) ?? null, after: STATUS_BY_CODE.get(a) ?? null });
+  const change = (node: Side, rule: RuleId, b: string, a: string): CheckChange => ({
+    ...ref(node),
+    rule,
+    before: STATUS_BY_CODE.get(b) ?? null,
+    after: STATUS_BY_CODE.get(a) ?? null,
+  });
 
   for (const [k, node] of after) {
     const old = before.get(k);

@@ -13,7 +13,7 @@ const fresh = (): Database.Database => {
   open.push(db);
   return db;
 };
-const schemaOf = (db: Database.Database): unknown[] => db.prepare("SELECT type, name, sql FROM sqlite_schema ORDER BY name").all();
+const schemaOf = (db: Database.Database): unknown[] => db.prepare('SELECT type, name, sql FROM sqlite_schema ORDER BY name').all();
 const version = (db: Database.Database): number => db.pragma('user_version', { simple: true }) as number;
 
 describe('migrate', () => {
@@ -55,10 +55,17 @@ describe('migrate', () => {
   it('applies each migration in its own transaction: a failing one leaves the previous version', () => {
     const db = fresh();
     migrate(db);
-    const broken = [...MIGRATIONS, { version: SCHEMA_VERSION + 1, description: 'fails halfway', up: (d: Database.Database) => {
-      d.exec('CREATE TABLE half_done (x)');
-      throw new Error('boom');
-    } }];
+    const broken = [
+      ...MIGRATIONS,
+      {
+        version: SCHEMA_VERSION + 1,
+        description: 'fails halfway',
+        up: (d: Database.Database) => {
+          d.exec('CREATE TABLE half_done (x)');
+          throw new Error('boom');
+        },
+      },
+    ];
     expect(() => migrate(db, broken)).toThrow('boom');
     expect(version(db)).toBe(SCHEMA_VERSION);
     expect(db.prepare("SELECT count(*) FROM sqlite_schema WHERE name = 'half_done'").pluck().get()).toBe(0);

@@ -151,7 +151,11 @@ GROUP BY snapshot_id, account_id, region;
 
 export const MIGRATIONS: readonly Migration[] = [
   { version: 1, description: 'snapshots, scopes, nodes, packed details, content-addressed fact parts', up: (db) => db.exec(V1_SCHEMA) },
-  { version: 2, description: 'per-area and per-rule summary rows for trends, backfilled from existing nodes', up: (db) => db.exec(V2_SUMMARIES) },
+  {
+    version: 2,
+    description: 'per-area and per-rule summary rows for trends, backfilled from existing nodes',
+    up: (db) => db.exec(V2_SUMMARIES),
+  },
 ];
 
 export const SCHEMA_VERSION = MIGRATIONS.length;
@@ -161,7 +165,9 @@ export function migrate(db: Database, migrations: readonly Migration[] = MIGRATI
   const from = db.pragma('user_version', { simple: true }) as number;
   const latest = migrations.at(-1)?.version ?? 0;
   if (from > latest) {
-    throw new SchemaTooNewError(`This database was written by a newer Patch Auditor (schema v${from}; this version knows v${latest}). Update Patch Auditor to open it.`);
+    throw new SchemaTooNewError(
+      `This database was written by a newer Patch Auditor (schema v${from}; this version knows v${latest}). Update Patch Auditor to open it.`,
+    );
   }
   for (const m of migrations) {
     if (m.version <= from) continue;

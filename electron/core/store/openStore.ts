@@ -13,7 +13,20 @@ import { getSnapshot, listSnapshots, nodeDetail, queryNodes, ruleSummary, scopeS
 import { applyRetention, deleteSnapshots } from './retention';
 import { saveSnapshot } from './saveSnapshot';
 import { trends } from './trends';
-import type { Comparison, NodeDetail, NodeFilters, NodePage, NodeQuery, RetentionPolicy, RuleSummaryRow, ScopeSummaryRow, SnapshotDetail, SnapshotMeta, TrendPoint, TrendQuery } from './types';
+import type {
+  Comparison,
+  NodeDetail,
+  NodeFilters,
+  NodePage,
+  NodeQuery,
+  RetentionPolicy,
+  RuleSummaryRow,
+  ScopeSummaryRow,
+  SnapshotDetail,
+  SnapshotMeta,
+  TrendPoint,
+  TrendQuery,
+} from './types';
 
 export interface OpenStoreOptions {
   /** A file path, or `:memory:`. */

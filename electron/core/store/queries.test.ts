@@ -13,10 +13,42 @@ beforeEach(() => {
   id = store.saveSnapshot(
     testSnapshot(
       [
-        testNode({ instanceId: 'i-0aaa', name: 'Web-1', ipAddress: '10.0.0.9', agentVersion: '3.3.40.0', statuses: { 'agent.version': 'pass', 'patch.compliant': 'fail', 'node.online': 'pass' }, missingCritical: 2, missingSecurity: 3 }),
-        testNode({ instanceId: 'i-0bbb', name: 'db_100%', ipAddress: '10.0.0.10', agentVersion: '2.0.1000.0', family: 'ubuntu', version: '22.04', statuses: { 'agent.version': 'warn', 'patch.compliant': 'pass', 'node.online': 'pass' } }),
-        testNode({ instanceId: 'i-0ccc', ipAddress: '10.0.0.11', agentVersion: '2.0.834.0', family: 'ubuntu', version: '20.04', statuses: { 'agent.version': 'fail', 'patch.compliant': 'unknown', 'node.online': 'fail' } }),
-        testNode({ instanceId: 'mi-0ddd', accountId: B, region: 'us-east-1', name: 'onprem', agentVersion: '3.2.0.0', family: 'windows-server', statuses: { 'agent.version': 'pass', 'patch.compliant': 'pass', 'network.s3': 'unknown' }, missingCritical: 1 }),
+        testNode({
+          instanceId: 'i-0aaa',
+          name: 'Web-1',
+          ipAddress: '10.0.0.9',
+          agentVersion: '3.3.40.0',
+          statuses: { 'agent.version': 'pass', 'patch.compliant': 'fail', 'node.online': 'pass' },
+          missingCritical: 2,
+          missingSecurity: 3,
+        }),
+        testNode({
+          instanceId: 'i-0bbb',
+          name: 'db_100%',
+          ipAddress: '10.0.0.10',
+          agentVersion: '2.0.1000.0',
+          family: 'ubuntu',
+          version: '22.04',
+          statuses: { 'agent.version': 'warn', 'patch.compliant': 'pass', 'node.online': 'pass' },
+        }),
+        testNode({
+          instanceId: 'i-0ccc',
+          ipAddress: '10.0.0.11',
+          agentVersion: '2.0.834.0',
+          family: 'ubuntu',
+          version: '20.04',
+          statuses: { 'agent.version': 'fail', 'patch.compliant': 'unknown', 'node.online': 'fail' },
+        }),
+        testNode({
+          instanceId: 'mi-0ddd',
+          accountId: B,
+          region: 'us-east-1',
+          name: 'onprem',
+          agentVersion: '3.2.0.0',
+          family: 'windows-server',
+          statuses: { 'agent.version': 'pass', 'patch.compliant': 'pass', 'network.s3': 'unknown' },
+          missingCritical: 1,
+        }),
       ],
       {
         label: 'Q1',
@@ -38,7 +70,16 @@ describe('listSnapshots / getSnapshot', () => {
     expect(store.listSnapshots().map((s) => s.id)).toEqual([later, id]);
     const snap = store.getSnapshot(id);
     expect(snap).toMatchObject({ id, label: 'Q1', nodeCount: 4, catalogEdition: 'seed-2022' });
-    expect(snap?.scopes[1]).toEqual({ accountId: B, region: 'eu-west-1', status: 'failed', error: 'region not enabled', nodes: 0, calls: 1, throttles: 0, gaps: [] });
+    expect(snap?.scopes[1]).toEqual({
+      accountId: B,
+      region: 'eu-west-1',
+      status: 'failed',
+      error: 'region not enabled',
+      nodes: 0,
+      calls: 1,
+      throttles: 0,
+      gaps: [],
+    });
     expect(store.getSnapshot(999)).toBeUndefined();
   });
 });
@@ -65,10 +106,20 @@ describe('queryNodes', () => {
   });
 
   it('sorts versions and IPs numerically, blanks last, rules by severity', () => {
-    expect(ids(store.queryNodes(id, { sort: { key: 'agentVersion', dir: 'asc' } }).rows)).toEqual(['i-0ccc', 'i-0bbb', 'mi-0ddd', 'i-0aaa']);
+    expect(ids(store.queryNodes(id, { sort: { key: 'agentVersion', dir: 'asc' } }).rows)).toEqual([
+      'i-0ccc',
+      'i-0bbb',
+      'mi-0ddd',
+      'i-0aaa',
+    ]);
     expect(ids(store.queryNodes(id, { sort: { key: 'ipAddress', dir: 'desc' } }).rows)).toEqual(['i-0ccc', 'i-0bbb', 'i-0aaa', 'mi-0ddd']);
     expect(ids(store.queryNodes(id, { sort: { key: 'name', dir: 'asc' } }).rows)).toEqual(['i-0bbb', 'mi-0ddd', 'i-0aaa', 'i-0ccc']);
-    expect(ids(store.queryNodes(id, { sort: { key: 'agent.version', dir: 'asc' } }).rows)).toEqual(['i-0ccc', 'i-0bbb', 'i-0aaa', 'mi-0ddd']);
+    expect(ids(store.queryNodes(id, { sort: { key: 'agent.version', dir: 'asc' } }).rows)).toEqual([
+      'i-0ccc',
+      'i-0bbb',
+      'i-0aaa',
+      'mi-0ddd',
+    ]);
     expect(ids(store.queryNodes(id, { sort: { key: 'failures', dir: 'desc' } }).rows)[0]).toBe('i-0ccc');
     expect(ids(store.queryNodes(id, { sort: { key: 'platform', dir: 'asc' } }).rows)).toEqual(['i-0aaa', 'i-0ccc', 'i-0bbb', 'mi-0ddd']);
   });
@@ -101,7 +152,14 @@ describe('queryNodes', () => {
 describe('ruleSummary', () => {
   it('counts statuses per rule from the summary rows, and from nodes for other filters', () => {
     const all = store.ruleSummary(id);
-    expect(all.find((r) => r.rule === 'agent.version')).toEqual({ rule: 'agent.version', pass: 2, fail: 1, warn: 1, unknown: 0, not_applicable: 0 });
+    expect(all.find((r) => r.rule === 'agent.version')).toEqual({
+      rule: 'agent.version',
+      pass: 2,
+      fail: 1,
+      warn: 1,
+      unknown: 0,
+      not_applicable: 0,
+    });
     expect(all).toHaveLength(12);
     const a = store.ruleSummary(id, { accountIds: [A] }).find((r) => r.rule === 'agent.version');
     expect(a).toMatchObject({ pass: 1, fail: 1, warn: 1 });
@@ -115,9 +173,42 @@ describe('ruleSummary', () => {
 describe('scopeSummary', () => {
   it('joins scopes with their node counts, keeping failed scopes and nodes without a scope', () => {
     expect(store.scopeSummary(id)).toEqual([
-      { accountId: A, region: 'ap-northeast-1', scope: { status: 'ok', calls: 9, throttles: 1, gaps: ['ssm:GetInventory'] }, nodes: 3, online: 2, compliant: 1, nonCompliant: 1, compliancePct: (1 / 3) * 100, missingCritical: 2, missingSecurity: 3 },
-      { accountId: B, region: 'eu-west-1', scope: { status: 'failed', error: 'region not enabled', calls: 1, throttles: 0, gaps: [] }, nodes: 0, online: 0, compliant: 0, nonCompliant: 0, compliancePct: null, missingCritical: 0, missingSecurity: 0 },
-      { accountId: B, region: 'us-east-1', scope: null, nodes: 1, online: 0, compliant: 1, nonCompliant: 0, compliancePct: 100, missingCritical: 1, missingSecurity: 0 },
+      {
+        accountId: A,
+        region: 'ap-northeast-1',
+        scope: { status: 'ok', calls: 9, throttles: 1, gaps: ['ssm:GetInventory'] },
+        nodes: 3,
+        online: 2,
+        compliant: 1,
+        nonCompliant: 1,
+        compliancePct: (1 / 3) * 100,
+        missingCritical: 2,
+        missingSecurity: 3,
+      },
+      {
+        accountId: B,
+        region: 'eu-west-1',
+        scope: { status: 'failed', error: 'region not enabled', calls: 1, throttles: 0, gaps: [] },
+        nodes: 0,
+        online: 0,
+        compliant: 0,
+        nonCompliant: 0,
+        compliancePct: null,
+        missingCritical: 0,
+        missingSecurity: 0,
+      },
+      {
+        accountId: B,
+        region: 'us-east-1',
+        scope: null,
+        nodes: 1,
+        online: 0,
+        compliant: 1,
+        nonCompliant: 0,
+        compliancePct: 100,
+        missingCritical: 1,
+        missingSecurity: 0,
+      },
     ]);
   });
 });
@@ -125,10 +216,17 @@ describe('scopeSummary', () => {
 describe('nodeDetail', () => {
   it('returns facts, checks and the node history across snapshots', () => {
     const next = store.saveSnapshot(
-      testSnapshot([testNode({ instanceId: 'i-0aaa', name: 'Web-1', statuses: { 'agent.version': 'pass', 'patch.compliant': 'pass' } })], { startedAt: '2026-02-08T00:00:00.000Z' }),
+      testSnapshot([testNode({ instanceId: 'i-0aaa', name: 'Web-1', statuses: { 'agent.version': 'pass', 'patch.compliant': 'pass' } })], {
+        startedAt: '2026-02-08T00:00:00.000Z',
+      }),
     );
     const d = store.nodeDetail(id, 'i-0aaa', A, 'ap-northeast-1');
-    expect(d?.facts).toMatchObject({ instanceId: 'i-0aaa', name: 'Web-1', ipAddress: '10.0.0.9', patchState: { criticalNonCompliantCount: 2 } });
+    expect(d?.facts).toMatchObject({
+      instanceId: 'i-0aaa',
+      name: 'Web-1',
+      ipAddress: '10.0.0.9',
+      patchState: { criticalNonCompliantCount: 2 },
+    });
     expect(d?.checks.map((c) => [c.rule, c.status])).toEqual([
       ['agent.version', 'pass'],
       ['node.online', 'pass'],

@@ -7,7 +7,17 @@ import type { PackedCheck } from './codec';
 import { NODE_COLUMNS, nodeOrderBy, nodeWhere, toNodeRow } from './nodeFilters';
 import type { NodeRecord } from './nodeFilters';
 import { ruleCountsSql } from './summaries';
-import type { AreaCounts, NodeDetail, NodeFilters, NodePage, NodeQuery, RuleSummaryRow, ScopeSummaryRow, SnapshotDetail, SnapshotMeta } from './types';
+import type {
+  AreaCounts,
+  NodeDetail,
+  NodeFilters,
+  NodePage,
+  NodeQuery,
+  RuleSummaryRow,
+  ScopeSummaryRow,
+  SnapshotDetail,
+  SnapshotMeta,
+} from './types';
 
 export const MAX_PAGE = 10_000;
 
@@ -63,7 +73,15 @@ interface ScopeRecord {
 }
 
 function toScope(r: ScopeRecord): ScopeResult {
-  const s: ScopeResult = { accountId: r.account_id, region: r.region, status: r.status, nodes: r.nodes, calls: r.calls, throttles: r.throttles, gaps: JSON.parse(r.gaps) as string[] };
+  const s: ScopeResult = {
+    accountId: r.account_id,
+    region: r.region,
+    status: r.status,
+    nodes: r.nodes,
+    calls: r.calls,
+    throttles: r.throttles,
+    gaps: JSON.parse(r.gaps) as string[],
+  };
   if (r.error !== null) s.error = r.error;
   return s;
 }
@@ -71,7 +89,10 @@ function toScope(r: ScopeRecord): ScopeResult {
 export function getSnapshot(db: Database, id: number): SnapshotDetail | undefined {
   const r = db.prepare<[number], SnapshotRecord>('SELECT * FROM snapshot WHERE id = ?').get(id);
   if (!r) return undefined;
-  const scopes = db.prepare<[number], ScopeRecord>('SELECT * FROM scope WHERE snapshot_id = ? ORDER BY account_id, region').all(id).map(toScope);
+  const scopes = db
+    .prepare<[number], ScopeRecord>('SELECT * FROM scope WHERE snapshot_id = ? ORDER BY account_id, region')
+    .all(id)
+    .map(toScope);
   return { ...toMeta(r), scopes };
 }
 
@@ -99,7 +120,14 @@ function toRuleRows(records: readonly RuleCountRecord[]): RuleSummaryRow[] {
   const byRule = new Map(records.map((r) => [r.rule, r]));
   return RULE_IDS.map((rule) => {
     const r = byRule.get(rule);
-    return { rule, pass: r?.pass ?? 0, fail: r?.fail ?? 0, warn: r?.warn ?? 0, unknown: r?.unknown ?? 0, not_applicable: r?.not_applicable ?? 0 };
+    return {
+      rule,
+      pass: r?.pass ?? 0,
+      fail: r?.fail ?? 0,
+      warn: r?.warn ?? 0,
+      unknown: r?.unknown ?? 0,
+      not_applicable: r?.not_applicable ?? 0,
+    };
   });
 }
 
@@ -119,7 +147,14 @@ export function ruleSummary(db: Database, snapshotId: number, filters: NodeFilte
   return toRuleRows(db.prepare(ruleCountsSql(where.sql, '')).all(...where.params) as RuleCountRecord[]);
 }
 
-export function areaCounts(r: { nodes: number; online: number; compliant: number; non_compliant: number; missing_critical: number; missing_security: number }): AreaCounts {
+export function areaCounts(r: {
+  nodes: number;
+  online: number;
+  compliant: number;
+  non_compliant: number;
+  missing_critical: number;
+  missing_security: number;
+}): AreaCounts {
   return {
     nodes: r.nodes,
     online: r.online,
@@ -215,7 +250,9 @@ export function loadNodes(db: Database, where: string, params: readonly unknown[
     return d;
   };
   const records = db
-    .prepare(`SELECT ${NODE_COLUMNS}, n.snapshot_id, n.seq, n.network_part, n.inventory_part FROM node n WHERE ${where} ORDER BY n.snapshot_id, n.seq`)
+    .prepare(
+      `SELECT ${NODE_COLUMNS}, n.snapshot_id, n.seq, n.network_part, n.inventory_part FROM node n WHERE ${where} ORDER BY n.snapshot_id, n.seq`,
+    )
     .all(...params) as DetailRecord[];
   return records.map((r) => {
     const { f, c } = detail(r.snapshot_id, r.seq);
@@ -223,20 +260,43 @@ export function loadNodes(db: Database, where: string, params: readonly unknown[
   });
 }
 
-export function nodeDetail(db: Database, snapshotId: number, instanceId: string, accountId: string, region: string): NodeDetail | undefined {
-  const [node] = loadNodes(db, 'n.snapshot_id = ? AND n.instance_id = ? AND n.account_id = ? AND n.region = ?', [snapshotId, instanceId, accountId, region]);
+export function nodeDetail(
+  db: Database,
+  snapshotId: number,
+  instanceId: string,
+  accountId: string,
+  region: string,
+): NodeDetail | undefined {
+  const [node] = loadNodes(db, 'n.snapshot_id = ? AND n.instance_id = ? AND n.account_id = ? AND n.region = ?', [
+    snapshotId,
+    instanceId,
+    accountId,
+    region,
+  ]);
   if (!node) return undefined;
   const history = db
     .prepare(
       `SELECT s.id, s.started_at, s.catalog_edition, s.derived_from, n.statuses FROM node n JOIN snapshot s ON s.id = n.snapshot_id
        WHERE n.instance_id = ? AND n.account_id = ? AND n.region = ? ORDER BY s.started_at, s.id`,
     )
-    .all(instanceId, accountId, region) as Array<{ id: number; started_at: string; catalog_edition: string; derived_from: number | null; statuses: string }>;
+    .all(instanceId, accountId, region) as Array<{
+    id: number;
+    started_at: string;
+    catalog_edition: string;
+    derived_from: number | null;
+    statuses: string;
+  }>;
   return {
     snapshotId,
     row: toNodeRow(node.record),
     facts: node.facts,
     checks: node.checks,
-    history: history.map((h) => ({ snapshotId: h.id, startedAt: h.started_at, catalogEdition: h.catalog_edition, derivedFrom: h.derived_from, statuses: decodeStatuses(h.statuses) })),
+    history: history.map((h) => ({
+      snapshotId: h.id,
+      startedAt: h.started_at,
+      catalogEdition: h.catalog_edition,
+      derivedFrom: h.derived_from,
+      statuses: decodeStatuses(h.statuses),
+    })),
   };
 }

@@ -21,17 +21,34 @@ describe('reevaluate', () => {
     const evaluate = (facts: NodeFacts, opts: EvaluateOptions): Check[] => {
       seen.push([facts, opts]);
       const ok = (facts.agentVersion ?? '').startsWith('3.');
-      return [{ rule: 'agent.version', status: ok ? 'pass' : 'fail', code: ok ? 'agent.version.ok' : 'agent.version.old', params: { edition: opts.catalogEdition }, evidence: { agentVersion: facts.agentVersion ?? null } }];
+      return [
+        {
+          rule: 'agent.version',
+          status: ok ? 'pass' : 'fail',
+          code: ok ? 'agent.version.ok' : 'agent.version.old',
+          params: { edition: opts.catalogEdition },
+          evidence: { agentVersion: facts.agentVersion ?? null },
+        },
+      ];
     };
     const derived = reevaluate(store, source, { catalogEdition: 'aws-2025', scanAgeDays: 14 }, evaluate);
 
     expect(seen.map(([f]) => f)).toEqual(input.nodes.map((n) => n.facts));
     expect(seen[0]?.[1]).toEqual({ catalogEdition: 'aws-2025', scanAgeDays: 14, now: new Date(input.finishedAt) });
-    expect(store.getSnapshot(derived)).toMatchObject({ derivedFrom: source, catalogEdition: 'aws-2025', scanAgeDays: 14, toolVersion: TOOL_VERSION, startedAt: input.startedAt, nodeCount: 20 });
+    expect(store.getSnapshot(derived)).toMatchObject({
+      derivedFrom: source,
+      catalogEdition: 'aws-2025',
+      scanAgeDays: 14,
+      toolVersion: TOOL_VERSION,
+      startedAt: input.startedAt,
+      nodeCount: 20,
+    });
     const back = loadSnapshotInput(store.db, derived).input;
     expect(back.nodes.map((n) => n.facts)).toEqual(input.nodes.map((n) => n.facts));
     expect(back.nodes.map((n) => n.platform)).toEqual(input.nodes.map((n) => n.platform));
-    expect(back.nodes[0]?.checks).toEqual(evaluate(input.nodes[0]!.facts, { catalogEdition: 'aws-2025', scanAgeDays: 14, now: new Date() }));
+    expect(back.nodes[0]?.checks).toEqual(
+      evaluate(input.nodes[0]!.facts, { catalogEdition: 'aws-2025', scanAgeDays: 14, now: new Date() }),
+    );
     const failing = input.nodes.filter((n) => !(n.facts.agentVersion ?? '').startsWith('3.')).length;
     expect(store.ruleSummary(derived).find((r) => r.rule === 'agent.version')).toMatchObject({ fail: failing, pass: 20 - failing });
     // The source is untouched.
@@ -43,10 +60,15 @@ describe('reevaluate', () => {
     const source = store.saveSnapshot(makeSnapshot({ nodes: 2 }));
     const now = new Date('2026-06-01T00:00:00Z');
     let given: Date | undefined;
-    const derived = reevaluate(store, source, { catalogEdition: 'x', scanAgeDays: 7, now, normalize: () => ({ type: 'Linux', family: 'renamed' }) }, (_f, o) => {
-      given = o.now;
-      return [];
-    });
+    const derived = reevaluate(
+      store,
+      source,
+      { catalogEdition: 'x', scanAgeDays: 7, now, normalize: () => ({ type: 'Linux', family: 'renamed' }) },
+      (_f, o) => {
+        given = o.now;
+        return [];
+      },
+    );
     expect(given).toEqual(now);
     expect(store.queryNodes(derived).rows.map((r) => r.platform?.family)).toEqual(['renamed', 'renamed']);
   });

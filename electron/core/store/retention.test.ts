@@ -6,7 +6,8 @@ import { reevaluate } from './reevaluate';
 
 let store: Store;
 afterEach(() => store.close());
-const count = (table: string, where = '1'): number => store.db.prepare(`SELECT count(*) FROM ${table} WHERE ${where}`).pluck().get() as number;
+const count = (table: string, where = '1'): number =>
+  store.db.prepare(`SELECT count(*) FROM ${table} WHERE ${where}`).pluck().get() as number;
 const day = (d: number): string => new Date(Date.UTC(2026, 0, d)).toISOString();
 
 describe('deleteSnapshot', () => {
@@ -16,7 +17,8 @@ describe('deleteSnapshot', () => {
     const b = store.saveSnapshot(makeSnapshot({ nodes: 50, regions: ['eu-west-1'] }));
     const partsOfB = count('snapshot_part', `snapshot_id = ${b}`);
     expect(store.deleteSnapshot(a)).toBe(true);
-    for (const table of ['node', 'node_detail', 'scope', 'rule_summary', 'area_summary', 'snapshot_part']) expect(count(table, `snapshot_id = ${a}`)).toBe(0);
+    for (const table of ['node', 'node_detail', 'scope', 'rule_summary', 'area_summary', 'snapshot_part'])
+      expect(count(table, `snapshot_id = ${a}`)).toBe(0);
     expect(count('fact_part')).toBe(partsOfB);
     expect(count('node')).toBe(50);
     expect(store.nodeDetail(b, store.queryNodes(b).rows[0]!.instanceId, '111111111111', 'eu-west-1')?.facts.network).toBeTruthy();

@@ -26,10 +26,17 @@ export function deleteSnapshots(db: Database, ids: readonly number[]): number[] 
 /** Deletes every snapshot that breaks a given rule: beyond the newest `keepLast`, or older than `maxAgeDays`. */
 export function applyRetention(db: Database, policy: RetentionPolicy, now: Date): number[] {
   const { keepLast, maxAgeDays } = policy;
-  if (keepLast !== undefined && !(Number.isInteger(keepLast) && keepLast >= 1)) throw new RangeError('keepLast must be a whole number of at least 1');
-  if (maxAgeDays !== undefined && !(Number.isFinite(maxAgeDays) && maxAgeDays > 0)) throw new RangeError('maxAgeDays must be a positive number of days');
-  const rows = db.prepare('SELECT id, started_at FROM snapshot ORDER BY started_at DESC, id DESC').all() as Array<{ id: number; started_at: string }>;
+  if (keepLast !== undefined && !(Number.isInteger(keepLast) && keepLast >= 1))
+    throw new RangeError('keepLast must be a whole number of at least 1');
+  if (maxAgeDays !== undefined && !(Number.isFinite(maxAgeDays) && maxAgeDays > 0))
+    throw new RangeError('maxAgeDays must be a positive number of days');
+  const rows = db.prepare('SELECT id, started_at FROM snapshot ORDER BY started_at DESC, id DESC').all() as Array<{
+    id: number;
+    started_at: string;
+  }>;
   const cutoff = maxAgeDays === undefined ? undefined : now.getTime() - maxAgeDays * 86_400_000;
-  const doomed = rows.filter((r, i) => (keepLast !== undefined && i >= keepLast) || (cutoff !== undefined && Date.parse(r.started_at) < cutoff)).map((r) => r.id);
+  const doomed = rows
+    .filter((r, i) => (keepLast !== undefined && i >= keepLast) || (cutoff !== undefined && Date.parse(r.started_at) < cutoff))
+    .map((r) => r.id);
   return doomed.length ? deleteSnapshots(db, doomed) : [];
 }

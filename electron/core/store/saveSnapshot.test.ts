@@ -13,13 +13,25 @@ describe('saveSnapshot', () => {
   it('stores everything needed to rebuild the input without AWS', () => {
     store = openStore({ path: ':memory:', clock: () => new Date('2026-03-01T00:00:00Z') });
     const input = makeSnapshot({ nodes: 60 });
-    input.scopes.push({ accountId: '444444444444', region: 'eu-west-1', status: 'failed', error: 'AccessDenied: sts:AssumeRole', nodes: 0, calls: 1, throttles: 2, gaps: ['ssm:GetInventory'] });
+    input.scopes.push({
+      accountId: '444444444444',
+      region: 'eu-west-1',
+      status: 'failed',
+      error: 'AccessDenied: sts:AssumeRole',
+      nodes: 0,
+      calls: 1,
+      throttles: 2,
+      gaps: ['ssm:GetInventory'],
+    });
     input.status = 'partial';
     input.derivedFrom = undefined;
     const id = store.saveSnapshot(input);
     const { meta, input: back } = loadSnapshotInput(store.db, id);
     const { derivedFrom: _d, ...expected } = input;
-    expect(back).toEqual({ ...expected, scopes: [...input.scopes].sort((a, b) => a.accountId.localeCompare(b.accountId) || a.region.localeCompare(b.region)) });
+    expect(back).toEqual({
+      ...expected,
+      scopes: [...input.scopes].sort((a, b) => a.accountId.localeCompare(b.accountId) || a.region.localeCompare(b.region)),
+    });
     expect(meta).toMatchObject({ id, savedAt: '2026-03-01T00:00:00.000Z', nodeCount: 60, status: 'partial' });
   });
 

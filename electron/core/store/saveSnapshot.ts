@@ -72,7 +72,9 @@ export function writeSnapshotRows(db: Database, input: SnapshotInput, savedAt: s
     `INSERT INTO snapshot (started_at, finished_at, saved_at, status, catalog_edition, scan_age_days, tool_version, label, client, engagement, derived_from, node_count)
      VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
   );
-  const insertScope = db.prepare('INSERT INTO scope (snapshot_id, account_id, region, status, error, nodes, calls, throttles, gaps) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)');
+  const insertScope = db.prepare(
+    'INSERT INTO scope (snapshot_id, account_id, region, status, error, nodes, calls, throttles, gaps) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)',
+  );
   const findPart = db.prepare<[Buffer], { id: number }>('SELECT id FROM fact_part WHERE hash = ?');
   const insertPart = db.prepare('INSERT INTO fact_part (hash, data) VALUES (?, ?)');
   const linkPart = db.prepare('INSERT INTO snapshot_part (snapshot_id, part_id) VALUES (?, ?)');

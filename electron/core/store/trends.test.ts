@@ -15,7 +15,12 @@ beforeEach(() => {
   first = store.saveSnapshot(
     testSnapshot(
       [
-        testNode({ instanceId: 'i-1', statuses: { 'patch.compliant': 'fail', 'node.online': 'pass' }, missingCritical: 3, missingSecurity: 1 }),
+        testNode({
+          instanceId: 'i-1',
+          statuses: { 'patch.compliant': 'fail', 'node.online': 'pass' },
+          missingCritical: 3,
+          missingSecurity: 1,
+        }),
         testNode({ instanceId: 'i-2', accountId: B, region: 'us-east-1', statuses: { 'patch.compliant': 'pass', 'node.online': 'pass' } }),
       ],
       { startedAt: '2026-01-01T00:00:00.000Z' },
@@ -25,7 +30,13 @@ beforeEach(() => {
     testSnapshot(
       [
         testNode({ instanceId: 'i-1', statuses: { 'patch.compliant': 'pass', 'node.online': 'pass' } }),
-        testNode({ instanceId: 'i-2', accountId: B, region: 'us-east-1', statuses: { 'patch.compliant': 'warn', 'node.online': 'fail' }, missingSecurity: 4 }),
+        testNode({
+          instanceId: 'i-2',
+          accountId: B,
+          region: 'us-east-1',
+          statuses: { 'patch.compliant': 'warn', 'node.online': 'fail' },
+          missingSecurity: 4,
+        }),
         testNode({ instanceId: 'i-3', accountId: B, region: 'us-east-1', statuses: { 'patch.compliant': 'pass' } }),
       ],
       { startedAt: '2026-01-08T00:00:00.000Z' },
@@ -37,10 +48,12 @@ afterEach(() => store.close());
 describe('trends', () => {
   it('gives one point per snapshot in time order with nodes, compliance, missing patches and rule counts', () => {
     const points = store.trends();
-    expect(points.map((p) => [p.snapshotId, p.nodes, p.compliant, p.nonCompliant, p.missingCritical, p.missingSecurity, p.online])).toEqual([
-      [first, 2, 1, 1, 3, 1, 2],
-      [second, 3, 2, 1, 0, 4, 1],
-    ]);
+    expect(points.map((p) => [p.snapshotId, p.nodes, p.compliant, p.nonCompliant, p.missingCritical, p.missingSecurity, p.online])).toEqual(
+      [
+        [first, 2, 1, 1, 3, 1, 2],
+        [second, 3, 2, 1, 0, 4, 1],
+      ],
+    );
     expect(points[1]?.compliancePct).toBeCloseTo((2 / 3) * 100);
     expect(points[1]?.rules['patch.compliant']).toEqual({ pass: 2, fail: 0, warn: 1, unknown: 0, not_applicable: 0 });
   });

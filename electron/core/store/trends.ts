@@ -76,7 +76,8 @@ export function trends(db: Database, q: TrendQuery = {}): TrendPoint[] {
     )
     .all(...ruleW.params, ...(q.rules ?? [])) as Array<StatusCounts & { id: number; account_id?: string; region?: string; rule: RuleId }>;
 
-  const key = (r: { id: number; account_id?: string; region?: string }): string => `${r.id}\u0000${r.account_id ?? ''}\u0000${r.region ?? ''}`;
+  const key = (r: { id: number; account_id?: string; region?: string }): string =>
+    `${r.id}\u0000${r.account_id ?? ''}\u0000${r.region ?? ''}`;
   const rulesByKey = new Map<string, TrendPoint['rules']>();
   for (const r of ruleRows) {
     const k = key(r);
@@ -85,7 +86,13 @@ export function trends(db: Database, q: TrendQuery = {}): TrendPoint[] {
     rulesByKey.set(k, rules);
   }
   return areas.map((a) => {
-    const point: TrendPoint = { snapshotId: a.id, startedAt: a.started_at, catalogEdition: a.catalog_edition, ...areaCounts(a), rules: rulesByKey.get(key(a)) ?? {} };
+    const point: TrendPoint = {
+      snapshotId: a.id,
+      startedAt: a.started_at,
+      catalogEdition: a.catalog_edition,
+      ...areaCounts(a),
+      rules: rulesByKey.get(key(a)) ?? {},
+    };
     if (a.account_id !== undefined) point.accountId = a.account_id;
     if (a.region !== undefined) point.region = a.region;
     return point;

@@ -37,7 +37,19 @@ export interface NodeFilters {
   search?: string;
 }
 
-export type NodeSortKey = 'instanceId' | 'name' | 'accountId' | 'region' | 'ipAddress' | 'platform' | 'agentVersion' | 'pingStatus' | 'failures' | 'missingCritical' | 'missingSecurity' | RuleId;
+export type NodeSortKey =
+  | 'instanceId'
+  | 'name'
+  | 'accountId'
+  | 'region'
+  | 'ipAddress'
+  | 'platform'
+  | 'agentVersion'
+  | 'pingStatus'
+  | 'failures'
+  | 'missingCritical'
+  | 'missingSecurity'
+  | RuleId;
 
 export interface NodeQuery extends NodeFilters {
   sort?: { key: NodeSortKey; dir: 'asc' | 'desc' };

@@ -41,7 +41,12 @@ function parts(file: string): { header: Record<string, unknown>; payload: string
 /** Writes an export with a correct checksum for whatever payload it is given (unless the header overrides it). */
 function build(name: string, payload: string, header: Record<string, unknown> = {}): string {
   const bytes = Buffer.from(payload, 'utf8');
-  const h = { ...parts(goodFile).header, payloadBytes: bytes.length, payloadSha256: createHash('sha256').update(bytes).digest('hex'), ...header };
+  const h = {
+    ...parts(goodFile).header,
+    payloadBytes: bytes.length,
+    payloadSha256: createHash('sha256').update(bytes).digest('hex'),
+    ...header,
+  };
   const file = join(dir, name);
   writeFileSync(file, gzipSync(Buffer.concat([Buffer.from(`${JSON.stringify(h)}\n`), bytes])));
   return file;
@@ -55,7 +60,9 @@ function mutate(name: string, change: (p: { snapshots: ArchiveSnapshot[] }) => v
 
 function dbFingerprint(): string {
   store.db.pragma('wal_checkpoint(TRUNCATE)');
-  return createHash('sha256').update(readFileSync(join(dir, 'db.sqlite'))).digest('hex');
+  return createHash('sha256')
+    .update(readFileSync(join(dir, 'db.sqlite')))
+    .digest('hex');
 }
 
 describe('export and import', () => {
@@ -92,17 +99,25 @@ describe('import refuses bad files and changes nothing', () => {
     ['a missing file', () => join(dir, 'nope'), /does not exist/],
     ['an empty file', () => (writeFileSync(join(dir, 'empty'), ''), join(dir, 'empty')), /not a gzip/],
     ['plain text', () => (writeFileSync(join(dir, 't'), 'hello'), join(dir, 't')), /not a gzip/],
-    ['a truncated file', () => {
-      const gz = readFileSync(goodFile);
-      writeFileSync(join(dir, 'cut'), gz.subarray(0, gz.length >> 1));
-      return join(dir, 'cut');
-    }, /damaged or truncated/],
-    ['a flipped byte', () => {
-      const gz = Buffer.from(readFileSync(goodFile));
-      gz[gz.length - 6] = (gz[gz.length - 6] ?? 0) ^ 0xff;
-      writeFileSync(join(dir, 'flip'), gz);
-      return join(dir, 'flip');
-    }, /damaged/],
+    [
+      'a truncated file',
+      () => {
+        const gz = readFileSync(goodFile);
+        writeFileSync(join(dir, 'cut'), gz.subarray(0, gz.length >> 1));
+        return join(dir, 'cut');
+      },
+      /damaged or truncated/,
+    ],
+    [
+      'a flipped byte',
+      () => {
+        const gz = Buffer.from(readFileSync(goodFile));
+        gz[gz.length - 6] = (gz[gz.length - 6] ?? 0) ^ 0xff;
+        writeFileSync(join(dir, 'flip'), gz);
+        return join(dir, 'flip');
+      },
+      /damaged/,
+    ],
     ['a gzip without header line', () => (writeFileSync(join(dir, 'nh'), gzipSync('{"snapshots":[]}')), join(dir, 'nh')), /no header line/],
     ['another format', () => build('fmt', parts(goodFile).payload, { format: 'something-else' }), /not a Patch Auditor export/],
     ['a newer format version', () => build('v2', parts(goodFile).payload, { version: 2 }), /newer Patch Auditor/],
@@ -112,17 +127,42 @@ describe('import refuses bad files and changes nothing', () => {
     ['a snapshot count mismatch', () => build('cnt', parts(goodFile).payload, { snapshots: 3 }), /announces 3 snapshots/],
     ['invalid JSON content', () => build('json', '{"snapshots": [', {}), /not valid JSON/],
     ['a wrong type', () => mutate('type', (p) => ((p.snapshots[0] as Record<string, unknown>).scanAgeDays = '7')), /scanAgeDays/],
-    ['an account id that is not one', () => mutate('acct', (p) => ((p.snapshots[0]!.nodes[0]!.facts as Record<string, unknown>).accountId = 12)), /accountId/],
+    [
+      'an account id that is not one',
+      () => mutate('acct', (p) => ((p.snapshots[0]!.nodes[0]!.facts as Record<string, unknown>).accountId = 12)),
+      /accountId/,
+    ],
     ['a huge string', () => mutate('huge', (p) => (p.snapshots[0]!.nodes[0]!.facts.name = 'x'.repeat(100_000))), /facts\.name/],
-    ['an unknown field', () => mutate('extra', (p) => ((p.snapshots[0]!.nodes[0]!.facts as Record<string, unknown>).password = 'hunter2')), /password/],
+    [
+      'an unknown field',
+      () => mutate('extra', (p) => ((p.snapshots[0]!.nodes[0]!.facts as Record<string, unknown>).password = 'hunter2')),
+      /password/,
+    ],
     ['a path trick as label', () => mutate('path', (p) => (p.snapshots[0]!.label = '../../etc/passwd')), /path segment/],
     ['a control character in a label', () => mutate('ctl', (p) => (p.snapshots[0]!.label = 'a\u001b[31mred')), /control characters/],
     ['a path as instance id', () => mutate('iid', (p) => (p.snapshots[0]!.nodes[0]!.facts.instanceId = '../../etc/passwd')), /instanceId/],
-    ['too many checks', () => mutate('many', (p) => (p.snapshots[0]!.nodes[0]!.checks = Array.from({ length: 13 }, () => p.snapshots[0]!.nodes[0]!.checks[0]!))), /checks/],
-    ['a __proto__ key', () => build('proto', parts(goodFile).payload.replace('"params":{', '"params":{"__proto__":{"polluted":1},')), /forbidden key "__proto__"/],
-    ['a constructor key', () => build('ctor', parts(goodFile).payload.replace('"evidence":{', '"evidence":{"constructor":{"prototype":{}},')), /forbidden key/],
+    [
+      'too many checks',
+      () =>
+        mutate('many', (p) => (p.snapshots[0]!.nodes[0]!.checks = Array.from({ length: 13 }, () => p.snapshots[0]!.nodes[0]!.checks[0]!))),
+      /checks/,
+    ],
+    [
+      'a __proto__ key',
+      () => build('proto', parts(goodFile).payload.replace('"params":{', '"params":{"__proto__":{"polluted":1},')),
+      /forbidden key "__proto__"/,
+    ],
+    [
+      'a constructor key',
+      () => build('ctor', parts(goodFile).payload.replace('"evidence":{', '"evidence":{"constructor":{"prototype":{}},')),
+      /forbidden key/,
+    ],
     ['a duplicated snapshot id', () => mutate('dupid', (p) => (p.snapshots[1]!.id = p.snapshots[0]!.id)), /twice/],
-    ['a node listed twice (refused mid-write)', () => mutate('dupnode', (p) => p.snapshots[1]!.nodes.push(p.snapshots[1]!.nodes[0]!)), /appears twice/],
+    [
+      'a node listed twice (refused mid-write)',
+      () => mutate('dupnode', (p) => p.snapshots[1]!.nodes.push(p.snapshots[1]!.nodes[0]!)),
+      /appears twice/,
+    ],
   ];
 
   it.each(cases)('refuses %s', (_name, makeFile, message) => {
@@ -147,7 +187,9 @@ describe('import refuses bad files and changes nothing', () => {
     expect(() => importSnapshots(store, goodFile, { maxFileBytes: 100, maxContentBytes: 1e9 })).toThrow(/more than the 100 bytes/);
     const bomb = build('bomb', `{"snapshots":[],"pad":"${'0'.repeat(5_000_000)}"}`);
     expect(statSync(bomb).size).toBeLessThan(50_000);
-    expect(() => importSnapshots(store, bomb, { maxFileBytes: 1e9, maxContentBytes: 1_000_000 })).toThrow(/expands to more than 1000000 bytes/);
+    expect(() => importSnapshots(store, bomb, { maxFileBytes: 1e9, maxContentBytes: 1_000_000 })).toThrow(
+      /expands to more than 1000000 bytes/,
+    );
     expect(dbFingerprint()).toBe(before);
   });
 });

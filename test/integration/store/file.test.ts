@@ -55,7 +55,10 @@ describe('the database file', () => {
 
   it('has no column that could hold a credential', () => {
     const store = openStore({ path: ':memory:' });
-    const columns = store.db.prepare("SELECT m.name || '.' || p.name FROM sqlite_schema m, pragma_table_info(m.name) p WHERE m.type = 'table'").pluck().all() as string[];
+    const columns = store.db
+      .prepare("SELECT m.name || '.' || p.name FROM sqlite_schema m, pragma_table_info(m.name) p WHERE m.type = 'table'")
+      .pluck()
+      .all() as string[];
     expect(columns.length).toBeGreaterThan(20);
     expect(columns.filter((c) => /secret|password|token|credential|session|access_?key/i.test(c))).toEqual([]);
     store.close();

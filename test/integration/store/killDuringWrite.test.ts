@@ -42,42 +42,50 @@ describe('a writer killed mid-save', () => {
     ['the summary rows', 'inside', 0, ['area_summary', '0'], true],
     ['free-running, 1.5 s', 'ready', 1500, [], false],
     ['free-running, 3.5 s', 'ready', 3500, [], false],
-  ] as const)('leaves a consistent database with earlier snapshots intact (killed at %s)', async (_name, trigger, delayMs, stallAt, spilled) => {
-    const dbPath = join(dir, `kill-${trigger}-${delayMs}-${stallAt.join('-')}.sqlite`);
-    const earlier = makeSnapshot({ nodes: 200, seed: 5 });
-    const setup = openStore({ path: dbPath });
-    const earlierId = setup.saveSnapshot(earlier);
-    const expected = loadSnapshotInput(setup.db, earlierId);
-    setup.close();
+  ] as const)(
+    'leaves a consistent database with earlier snapshots intact (killed at %s)',
+    async (_name, trigger, delayMs, stallAt, spilled) => {
+      const dbPath = join(dir, `kill-${trigger}-${delayMs}-${stallAt.join('-')}.sqlite`);
+      const earlier = makeSnapshot({ nodes: 200, seed: 5 });
+      const setup = openStore({ path: dbPath });
+      const earlierId = setup.saveSnapshot(earlier);
+      const expected = loadSnapshotInput(setup.db, earlierId);
+      setup.close();
 
-    const reported = await killWriter(dbPath, trigger, delayMs, [...stallAt]);
-    if (trigger === 'inside') {
-      // The stalled transaction wrote nothing that may survive, though its pages may already sit in the WAL.
-      expect(reported).toEqual([]);
-    }
-    if (spilled) {
-      // The uncommitted transaction outgrew the page cache and spilled into the WAL: recovery
-      // must ignore those frames (closing the setup connection had removed the WAL).
-      expect(statSync(`${dbPath}-wal`).size).toBeGreaterThan(0);
-    }
-
-    const store = openStore({ path: dbPath });
-    try {
-      expect(store.db.pragma('integrity_check', { simple: true })).toBe('ok');
-      expect(store.db.pragma('foreign_key_check')).toEqual([]);
-      expect(loadSnapshotInput(store.db, earlierId)).toEqual(expected);
-      const ids = store.listSnapshots().map((s) => s.id).filter((id) => id !== earlierId).sort((a, b) => a - b);
-      // Every reported commit survived; at most one more committed just before the kill.
-      expect(ids.slice(0, reported.length)).toEqual(reported);
-      expect(ids.length - reported.length).toBeLessThanOrEqual(1);
-      for (const s of store.listSnapshots()) {
-        const count = (table: string): unknown => store.db.prepare(`SELECT count(*) FROM ${table} WHERE snapshot_id = ?`).pluck().get(s.id);
-        expect(count('node')).toBe(s.nodeCount);
-        expect(loadSnapshotInput(store.db, s.id).input.nodes).toHaveLength(s.nodeCount);
-        expect(store.db.prepare('SELECT sum(nodes) FROM area_summary WHERE snapshot_id = ?').pluck().get(s.id)).toBe(s.nodeCount);
+      const reported = await killWriter(dbPath, trigger, delayMs, [...stallAt]);
+      if (trigger === 'inside') {
+        // The stalled transaction wrote nothing that may survive, though its pages may already sit in the WAL.
+        expect(reported).toEqual([]);
       }
-    } finally {
-      store.close();
-    }
-  });
+      if (spilled) {
+        // The uncommitted transaction outgrew the page cache and spilled into the WAL: recovery
+        // must ignore those frames (closing the setup connection had removed the WAL).
+        expect(statSync(`${dbPath}-wal`).size).toBeGreaterThan(0);
+      }
+
+      const store = openStore({ path: dbPath });
+      try {
+        expect(store.db.pragma('integrity_check', { simple: true })).toBe('ok');
+        expect(store.db.pragma('foreign_key_check')).toEqual([]);
+        expect(loadSnapshotInput(store.db, earlierId)).toEqual(expected);
+        const ids = store
+          .listSnapshots()
+          .map((s) => s.id)
+          .filter((id) => id !== earlierId)
+          .sort((a, b) => a - b);
+        // Every reported commit survived; at most one more committed just before the kill.
+        expect(ids.slice(0, reported.length)).toEqual(reported);
+        expect(ids.length - reported.length).toBeLessThanOrEqual(1);
+        for (const s of store.listSnapshots()) {
+          const count = (table: string): unknown =>
+            store.db.prepare(`SELECT count(*) FROM ${table} WHERE snapshot_id = ?`).pluck().get(s.id);
+          expect(count('node')).toBe(s.nodeCount);
+          expect(loadSnapshotInput(store.db, s.id).input.nodes).toHaveLength(s.nodeCount);
+          expect(store.db.prepare('SELECT sum(nodes) FROM area_summary WHERE snapshot_id = ?').pluck().get(s.id)).toBe(s.nodeCount);
+        }
+      } finally {
+        store.close();
+      }
+    },
+  );
 });
