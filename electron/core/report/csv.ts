@@ -1,0 +1,36 @@
+/**
+ * A small RFC 4180 writer (no CSV library is installed): CRLF line ends, fields quoted when they
+ * hold a comma, quote, CR or LF, quotes doubled. Cells that a spreadsheet would run as a formula
+ * are defused: node names and tags come from the client's AWS accounts, and a name such as
+ * `=HYPERLINK(...)` must open in Excel as text (OWASP "CSV injection").
+ */
+
+/** Excel's byte order mark: without it Excel reads UTF-8 as the ANSI code page and garbles Japanese. */
+export const UTF8_BOM = '\uFEFF';
+
+export type CsvValue = string | number | boolean | null | undefined;
+
+const FORMULA_START = /^[=+\-@\t\r]/;
+
+/** Prefixes a leading `'` to text Excel, LibreOffice or Sheets would read as a formula. */
+export function defuseFormula(text: string): string {
+  return FORMULA_START.test(text) ? `'${text}` : text;
+}
+
+/** One field: numbers are written as numbers (a negative number is data, not a formula). */
+export function csvField(value: CsvValue): string {
+  if (value === null || value === undefined) return '';
+  const text = typeof value === 'string' ? defuseFormula(value) : String(value);
+  return /[",\r\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
+}
+
+export function csvRow(values: readonly CsvValue[]): string {
+  return `${values.map(csvField).join(',')}\r\n`;
+}
+
+/** A whole document: BOM, header row, data rows. */
+export function toCsv(header: readonly string[], rows: Iterable<readonly CsvValue[]>): string {
+  const out = [UTF8_BOM, csvRow(header)];
+  for (const row of rows) out.push(csvRow(row));
+  return out.join('');
+}

@@ -1,0 +1,365 @@
+/**
+ * Every fixed text of the report and the exports, in both languages. Plain dictionaries (the
+ * report has no plural rules i18next would earn its keep on); `satisfies` makes a key missing
+ * in one language a type error. Check messages and rule titles come from shared/messages.ts.
+ */
+import type { CheckStatus, Lang } from '../../../shared/model';
+import type { SourceRule } from '../../../shared/catalog';
+
+const EN = {
+  reportTitle: 'Patch Manager readiness and compliance report',
+  client: 'Client',
+  engagement: 'Engagement',
+  auditDate: 'Audit date',
+  reportDate: 'Report date',
+  scope: 'Scope',
+  scopeValue: '{accounts} accounts × {regions} regions ({scopes} scopes)',
+  snapshot: 'Snapshot',
+  notRecorded: 'not recorded',
+  confidential: 'Confidential — prepared for the client named above',
+  page: 'Page',
+
+  toc: 'Contents',
+  secSummary: 'Executive summary',
+  secScope: 'Scope and gaps',
+  secReadiness: 'Prerequisite readiness by rule',
+  secCompliance: 'Patch compliance',
+  secTrends: 'Trends',
+  secComparison: 'Changes since the previous audit',
+  secAreas: 'By account and region',
+  secFindings: 'Top findings and remediation',
+  secAppendix: 'Appendix: all managed nodes',
+  secMethod: 'Method',
+
+  kpiNodes: 'Managed nodes',
+  kpiReady: 'Ready for Patch Manager',
+  kpiCompliant: 'Patch compliant',
+  kpiCritical: 'Nodes missing critical patches',
+  kpiOnline: 'Online',
+  kpiScopes: 'Scopes audited',
+  ofNodes: 'of {total} nodes',
+
+  verdictHeading: 'Verdict',
+  verdictGood: 'Patching is in good shape.',
+  verdictFair: 'Patching works for most nodes, but there are gaps to close.',
+  verdictPoor: 'Patching is not under control: significant work is needed.',
+  verdictCompliance: '{compliant} of {nodes} managed nodes ({pct}) are patch compliant.',
+  verdictNotReady: '{count} nodes ({pct}) fail at least one Patch Manager prerequisite and cannot be patched reliably until it is fixed.',
+  verdictAllReady: 'Every node meets the Patch Manager prerequisites that could be verified.',
+  verdictCritical: '{count} nodes miss critical patches ({security} miss security patches).',
+  verdictNoCritical: 'No node misses a critical patch.',
+  verdictPartial: 'The audit is partial: {count} of {scopes} scopes could not be read, so the figures do not cover them.',
+  verdictUnknown: '{count} nodes could not be fully verified (data not available); see the readiness section.',
+  verdictTrend: 'Since {date}, compliance moved from {before} to {after}.',
+
+  scopesFailedHeading: 'Scopes that could not be audited',
+  scopesFailedNone: 'Every scope was audited.',
+  gapsHeading: 'Data sources that were denied or failed',
+  gapsNone: 'Every data source could be read.',
+  gapsNote: 'Checks that need a missing source are reported as “unknown”, never as passed.',
+  account: 'Account',
+  region: 'Region',
+  status: 'Status',
+  reason: 'Reason',
+  sources: 'Sources',
+  scopeOk: 'audited',
+  scopeFailed: 'failed',
+  scopeCancelled: 'cancelled',
+  scopeMissing: 'no scope record',
+
+  rule: 'Rule',
+  ruleId: 'Rule id',
+  source: 'Source',
+  examples: 'Examples',
+  noExamples: 'No node fails this rule.',
+  prerequisites: 'Prerequisites (seed rules P1–P7)',
+  operational: 'Operational checks',
+  readinessIntro: 'Each managed node is checked against every rule. “Unknown” means the data needed was not available; it is never counted as a pass.',
+
+  compliantNodes: 'Compliant nodes',
+  nonCompliantNodes: 'Non-compliant nodes',
+  notScanned: 'Never scanned',
+  staleScans: 'Scan older than {days} days',
+  pendingReboot: 'Waiting for a reboot',
+  missingCritical: 'Missing critical patches',
+  missingSecurity: 'Missing security patches',
+  nodesWith: 'nodes',
+  patchCountsTotal: 'patches in total',
+  complianceIntro: 'A node is compliant when its last patch scan reports no missing and no failed patches. Nodes never scanned count as not compliant.',
+
+  chartCompliance: 'Patch compliance (%)',
+  chartPrereq: 'Nodes failing a prerequisite, by rule',
+  chartNodes: 'Managed nodes and non-compliant nodes',
+  trendsSingle: 'Only one audit is recorded: trends appear from the second audit on.',
+  trendTable: 'Audit history',
+  date: 'Date',
+  nodes: 'Nodes',
+  compliance: 'Compliance',
+
+  comparedWith: 'Compared with the audit of {date} (snapshot {id}).',
+  added: 'Nodes added',
+  removed: 'Nodes removed',
+  fixed: 'Checks fixed',
+  regressions: 'Regressions',
+  newFailures: 'New failures',
+  regressionsList: 'Regressions (passed before, fail now)',
+  fixedList: 'Fixed (failed before, pass now)',
+  before: 'Before',
+  after: 'After',
+  node: 'Node',
+  andMore: '… and {count} more',
+  noComparison: 'No earlier audit was chosen for comparison.',
+
+  byAccount: 'By account',
+  byArea: 'By account and region',
+  online: 'Online',
+  compliantPct: 'Compliant',
+  critical: 'Critical',
+  security: 'Security',
+  failingPrereq: 'Not ready',
+  failedPrereqChecks: 'Failed prerequisite checks',
+  criticalPatches: 'Missing critical patches',
+  regionsCount: 'Regions',
+  missingPatchesNote: 'Critical / Security: number of missing patches.',
+
+  finding: 'Finding',
+  affected: 'Nodes',
+  remediation: 'Remediation',
+  example: 'Example',
+  noFindings: 'No failed or warning checks.',
+
+  instanceId: 'Instance id',
+  name: 'Name',
+  platform: 'Platform',
+  agent: 'Agent',
+  ping: 'Ping',
+  legend: 'Legend',
+  ruleColumns: 'Rule columns',
+
+  catalogEdition: 'Catalog edition',
+  catalogDocument: 'Source document',
+  thresholds: 'Thresholds',
+  agentMinimum: 'Minimum SSM Agent version',
+  pythonRange: 'Python versions',
+  python3Range: 'Python 3 only (Debian, Raspberry Pi OS, Ubuntu)',
+  scanAge: 'Maximum patch scan age',
+  daysValue: '{days} days',
+  toolVersion: 'Tool version (audit / report)',
+  auditStarted: 'Audit started',
+  auditFinished: 'Audit finished',
+  snapshotStatus: 'Snapshot status',
+  statusComplete: 'complete',
+  statusPartial: 'partial',
+  historyUsed: 'Audits used for trends',
+  methodText:
+    'Patch Auditor read the managed nodes of each account and region with read-only AWS API calls (Systems Manager, EC2, Organizations), evaluated every node against the catalog edition below, and stored the result as a snapshot. Network routes are evaluated from the VPC route tables and endpoints; they show that a route exists, not that a firewall or proxy lets traffic through.',
+} as const;
+
+type LabelKey = keyof typeof EN;
+
+const JA = {
+  reportTitle: 'Patch Manager 前提条件・パッチ適用状況 監査報告書',
+  client: 'お客様',
+  engagement: '案件',
+  auditDate: '監査日',
+  reportDate: '報告書作成日',
+  scope: '対象範囲',
+  scopeValue: '{accounts} アカウント × {regions} リージョン (計 {scopes} スコープ)',
+  snapshot: 'スナップショット',
+  notRecorded: '記録なし',
+  confidential: '社外秘 — 上記のお客様向けに作成',
+  page: 'ページ',
+
+  toc: '目次',
+  secSummary: 'エグゼクティブサマリー',
+  secScope: '対象範囲と取得できなかった情報',
+  secReadiness: 'ルール別の前提条件の充足状況',
+  secCompliance: 'パッチコンプライアンス',
+  secTrends: '推移',
+  secComparison: '前回監査からの変化',
+  secAreas: 'アカウント・リージョン別',
+  secFindings: '主な指摘事項と対処方法',
+  secAppendix: '付録: 全マネージドノード一覧',
+  secMethod: '監査方法',
+
+  kpiNodes: 'マネージドノード',
+  kpiReady: 'Patch Manager の前提条件を満たす',
+  kpiCompliant: 'パッチ準拠',
+  kpiCritical: '重要パッチ未適用のノード',
+  kpiOnline: 'オンライン',
+  kpiScopes: '監査できたスコープ',
+  ofNodes: '全 {total} ノード中',
+
+  verdictHeading: '総合評価',
+  verdictGood: 'パッチ管理は良好な状態です。',
+  verdictFair: '大半のノードでパッチ管理が機能していますが、解消すべき課題があります。',
+  verdictPoor: 'パッチ管理が十分に機能していません。早急な対応が必要です。',
+  verdictCompliance: 'マネージドノード {nodes} 台のうち {compliant} 台 ({pct}) がパッチ準拠です。',
+  verdictNotReady: '{count} 台 ({pct}) が Patch Manager の前提条件を 1 つ以上満たしておらず、是正するまで確実にはパッチを適用できません。',
+  verdictAllReady: '確認できた範囲では、すべてのノードが Patch Manager の前提条件を満たしています。',
+  verdictCritical: '{count} 台で重要 (Critical) パッチが未適用です (セキュリティパッチ未適用は {security} 台)。',
+  verdictNoCritical: '重要 (Critical) パッチが未適用のノードはありません。',
+  verdictPartial: 'この監査は部分的です。{scopes} スコープのうち {count} スコープを取得できなかったため、その範囲は数値に含まれていません。',
+  verdictUnknown: '{count} 台は必要な情報を取得できず、完全には確認できませんでした (前提条件の章を参照)。',
+  verdictTrend: '{date} 以降、パッチ準拠率は {before} から {after} に変化しました。',
+
+  scopesFailedHeading: '監査できなかったスコープ',
+  scopesFailedNone: 'すべてのスコープを監査できました。',
+  gapsHeading: '拒否された、または取得に失敗したデータソース',
+  gapsNone: 'すべてのデータソースを取得できました。',
+  gapsNote: '必要なデータソースがないチェックは「不明」として報告し、合格とはみなしません。',
+  account: 'アカウント',
+  region: 'リージョン',
+  status: '状態',
+  reason: '理由',
+  sources: 'データソース',
+  scopeOk: '監査済み',
+  scopeFailed: '失敗',
+  scopeCancelled: '中止',
+  scopeMissing: 'スコープ記録なし',
+
+  rule: 'ルール',
+  ruleId: 'ルール ID',
+  source: '出典',
+  examples: '該当ノードの例',
+  noExamples: 'このルールを満たしていないノードはありません。',
+  prerequisites: '前提条件 (原典のルール P1〜P7)',
+  operational: '運用状況のチェック',
+  readinessIntro: '各マネージドノードをすべてのルールで確認しました。「不明」は判断に必要な情報を取得できなかったことを示し、合格には含めていません。',
+
+  compliantNodes: '準拠しているノード',
+  nonCompliantNodes: '準拠していないノード',
+  notScanned: '未スキャン',
+  staleScans: 'スキャンが {days} 日より古い',
+  pendingReboot: '再起動待ち',
+  missingCritical: '重要パッチ未適用',
+  missingSecurity: 'セキュリティパッチ未適用',
+  nodesWith: '台',
+  patchCountsTotal: '件 (パッチ総数)',
+  complianceIntro: '直近のパッチスキャンで未適用・失敗のパッチがないノードを「準拠」としています。一度もスキャンされていないノードは「準拠していない」に数えます。',
+
+  chartCompliance: 'パッチ準拠率 (%)',
+  chartPrereq: '前提条件を満たさないノード数 (ルール別)',
+  chartNodes: 'マネージドノード数とパッチ準拠していないノード数',
+  trendsSingle: '記録されている監査は 1 回のみです。推移は 2 回目の監査から表示されます。',
+  trendTable: '監査履歴',
+  date: '日付',
+  nodes: 'ノード数',
+  compliance: '準拠率',
+
+  comparedWith: '{date} の監査 (スナップショット {id}) と比較しています。',
+  added: '追加されたノード',
+  removed: '削除されたノード',
+  fixed: '改善したチェック',
+  regressions: '悪化したチェック',
+  newFailures: '新たな不合格',
+  regressionsList: '悪化 (前回は合格、今回は不合格)',
+  fixedList: '改善 (前回は不合格、今回は合格)',
+  before: '前回',
+  after: '今回',
+  node: 'ノード',
+  andMore: '… ほか {count} 件',
+  noComparison: '比較対象の過去の監査は選択されていません。',
+
+  byAccount: 'アカウント別',
+  byArea: 'アカウント・リージョン別',
+  online: 'オンライン',
+  compliantPct: '準拠率',
+  critical: '重要',
+  security: 'セキュリティ',
+  failingPrereq: '前提条件未充足',
+  failedPrereqChecks: '前提条件の不合格数',
+  criticalPatches: '未適用の重要パッチ',
+  regionsCount: 'リージョン数',
+  missingPatchesNote: '重要・セキュリティ: 未適用パッチの件数です。',
+
+  finding: '指摘事項',
+  affected: 'ノード数',
+  remediation: '対処方法',
+  example: '例',
+  noFindings: '不合格または警告のチェックはありません。',
+
+  instanceId: 'インスタンス ID',
+  name: '名前',
+  platform: 'プラットフォーム',
+  agent: 'Agent',
+  ping: '接続',
+  legend: '凡例',
+  ruleColumns: 'ルール列',
+
+  catalogEdition: 'カタログの版',
+  catalogDocument: '原典',
+  thresholds: 'しきい値',
+  agentMinimum: 'SSM Agent の最低バージョン',
+  pythonRange: 'Python のバージョン',
+  python3Range: 'Python 3 必須 (Debian、Raspberry Pi OS、Ubuntu)',
+  scanAge: 'パッチスキャンの許容経過日数',
+  daysValue: '{days} 日',
+  toolVersion: 'ツールのバージョン (監査時 / 報告書作成時)',
+  auditStarted: '監査開始',
+  auditFinished: '監査終了',
+  snapshotStatus: 'スナップショットの状態',
+  statusComplete: '完全',
+  statusPartial: '部分的',
+  historyUsed: '推移に使用した監査',
+  methodText:
+    'Patch Auditor は各アカウント・リージョンのマネージドノードを読み取り専用の AWS API (Systems Manager、EC2、Organizations) で取得し、下記の版のカタログに照らして全ノードを評価し、結果をスナップショットとして保存しました。ネットワーク経路は VPC のルートテーブルとエンドポイントから評価しています。経路の有無を示すもので、ファイアウォールやプロキシが通信を許可しているかまでは確認していません。',
+} as const satisfies Record<LabelKey, string>;
+
+const LABELS: Record<Lang, Record<LabelKey, string>> = { en: EN, ja: JA };
+
+export type Labels = (key: LabelKey, params?: Readonly<Record<string, string | number>>) => string;
+
+/** The label function of one language; `{name}` placeholders are filled from params. */
+export function labelsFor(lang: Lang): Labels {
+  const dict = LABELS[lang];
+  return (key, params = {}) => dict[key].replace(/\{(\w+)\}/g, (whole, name: string) => (params[name] === undefined ? whole : String(params[name])));
+}
+
+export const STATUS_LABELS: Record<Lang, Record<CheckStatus, string>> = {
+  en: { pass: 'pass', fail: 'fail', warn: 'warning', unknown: 'unknown', not_applicable: 'not applicable' },
+  ja: { pass: '合格', fail: '不合格', warn: '警告', unknown: '不明', not_applicable: '対象外' },
+};
+
+/** Compact status marks for the node appendix; every glyph is in Noto Sans CJK JP. */
+export const STATUS_MARKS: Record<CheckStatus, string> = { pass: '✓', fail: '×', warn: '△', unknown: '?', not_applicable: '–' };
+
+/** The seed's rule names (prerequisites.en.md and the Japanese page's headings). */
+export const SOURCE_RULE_TITLES: Record<Lang, Record<SourceRule, string>> = {
+  en: {
+    P1: 'SSM Agent version',
+    P2: 'Python version',
+    P3: 'Connectivity to the patch source',
+    P4: 'S3 endpoint access',
+    P5: 'Supported operating systems',
+    P6: 'Windows Server 2008 / 2008 R2',
+    P7: 'AWS IoT Greengrass on Windows 10',
+  },
+  ja: {
+    P1: 'SSM Agent のバージョン',
+    P2: 'Python のバージョン',
+    P3: 'パッチソースへの接続',
+    P4: 'S3 エンドポイントへのアクセス',
+    P5: 'サポートされるオペレーティングシステム',
+    P6: 'Windows Server 2008 / 2008 R2',
+    P7: 'Windows 10 上の AWS IoT Greengrass',
+  },
+};
+
+/** Dates as a Japanese or English reader writes them, in UTC so a report reads the same everywhere. */
+export function formatDate(iso: string, lang: Lang, withTime = false): string {
+  const d = new Date(iso);
+  if (Number.isNaN(d.getTime())) return iso;
+  const options: Intl.DateTimeFormatOptions = { year: 'numeric', month: lang === 'ja' ? 'long' : 'short', day: 'numeric', timeZone: 'UTC' };
+  if (withTime) Object.assign(options, { hour: '2-digit', minute: '2-digit', hour12: false, timeZoneName: 'short' });
+  return new Intl.DateTimeFormat(lang === 'ja' ? 'ja-JP' : 'en-GB', options).format(d);
+}
+
+export function formatPct(value: number | null, lang: Lang): string {
+  if (value === null) return '—';
+  return `${new Intl.NumberFormat(lang === 'ja' ? 'ja-JP' : 'en-US', { maximumFractionDigits: 1, minimumFractionDigits: 1 }).format(value)}%`;
+}
+
+export function formatInt(value: number, lang: Lang): string {
+  return new Intl.NumberFormat(lang === 'ja' ? 'ja-JP' : 'en-US').format(value);
+}

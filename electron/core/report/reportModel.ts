@@ -1,0 +1,332 @@
+/**
+ * The report as data (DESIGN §8): one snapshot with its history and an optional comparison,
+ * everything the HTML needs already counted. Figures come from the store's own summaries
+ * (ruleSummary, scopeSummary, trends, compare) so the report and the app never disagree;
+ * what the summaries lack (examples, top findings, per-node patch figures) comes from one pass
+ * over the snapshot's nodes.
+ */
+import { getCatalog, type CatalogEdition, type SourceRef } from '../../../shared/catalog';
+import { messageFor, remediationFor, ruleTitle } from '../../../shared/messages';
+import { RULE_IDS, type Check, type CheckStatus, type Lang, type LocalizedText, type RuleId, type ScopeResult } from '../../../shared/model';
+import { TOOL_VERSION } from '../../../shared/toolVersion';
+import type { Store } from '../store/openStore';
+import type { AreaCounts, Comparison, NodeRow, RuleSummaryRow, ScopeSummaryRow, SnapshotDetail, SnapshotMeta, TrendPoint } from '../store/types';
+import { snapshotNodes } from './snapshotNodes';
+
+/** The rules the seed states (P1–P7); the others are operational checks of the patching itself. */
+export const PREREQUISITE_RULES: readonly RuleId[] = ['agent.version', 'agent.windows2008', 'os.supported', 'os.greengrass', 'python.version', 'network.patch-source', 'network.s3'];
+
+const EXAMPLES_PER_RULE = 5;
+const TOP_FINDINGS = 12;
+const COMPARISON_LIST_LIMIT = 25;
+
+export class ReportInputError extends Error {
+  override name = 'ReportInputError';
+}
+
+/** One node's check, localized in the model's language (the renderer may re-localize from code/params). */
+export interface FindingRef {
+  accountId: string;
+  region: string;
+  instanceId: string;
+  name: string | null;
+  status: CheckStatus;
+  code: string;
+  params: Check['params'];
+  message: string;
+  remediation?: string;
+}
+
+export interface RuleReadiness extends RuleSummaryRow {
+  title: string;
+  prerequisite: boolean;
+  /** The catalog entries the rule applies, each citing its seed rule (empty for operational checks). */
+  sources: SourceRef[];
+  /** Failing nodes first, then warnings, then unknowns. */
+  examples: FindingRef[];
+}
+
+export interface TopFinding {
+  rule: RuleId;
+  code: string;
+  status: 'fail' | 'warn';
+  nodes: number;
+  example: FindingRef;
+}
+
+export interface AreaRow extends ScopeSummaryRow {
+  /** Nodes failing at least one prerequisite rule. */
+  notReady: number;
+}
+
+export interface AccountRow extends AreaCounts {
+  accountId: string;
+  regions: number;
+  notReady: number;
+}
+
+export interface ReportTotals extends AreaCounts {
+  accounts: number;
+  regions: number;
+  scopes: number;
+  scopesFailed: number;
+  /** Nodes with at least one failed prerequisite rule (a warning alone does not count). */
+  notReady: number;
+  /** Nodes with no failed prerequisite but at least one that could not be verified. */
+  unverified: number;
+  notScanned: number;
+  staleScan: number;
+  pendingReboot: number;
+  nodesMissingCritical: number;
+  nodesMissingSecurity: number;
+}
+
+export type Verdict = 'good' | 'fair' | 'poor';
+
+export interface CatalogInfo {
+  id: string;
+  known: boolean;
+  title?: LocalizedText;
+  document?: string;
+  agentMinimum?: string;
+  python?: { range: string; python3: string };
+}
+
+export interface ReportComparison extends Comparison {
+  fromSnapshot: SnapshotMeta;
+  /** Compliance % of the earlier snapshot, from its summary rows. */
+  fromCompliancePct: number | null;
+}
+
+export interface ReportModel {
+  lang: Lang;
+  generatedAt: string;
+  toolVersion: string;
+  snapshot: SnapshotDetail;
+  catalog: CatalogInfo;
+  totals: ReportTotals;
+  verdict: Verdict;
+  failedScopes: ScopeResult[];
+  gaps: Array<{ accountId: string; region: string; gaps: string[] }>;
+  rules: RuleReadiness[];
+  areas: AreaRow[];
+  accounts: AccountRow[];
+  /** Audits up to this one, oldest first (re-evaluated copies excluded). */
+  trends: TrendPoint[];
+  comparison: ReportComparison | null;
+  topFindings: TopFinding[];
+  /** Every node, by account, region, name and instance id. */
+  nodes: NodeRow[];
+}
+
+export interface ReportModelOptions {
+  compareTo?: number;
+  lang: Lang;
+  now?: () => Date;
+}
+
+/** The catalog entries behind each rule: what the report cites as its source. */
+export function ruleSourceRefs(catalog: CatalogEdition, rule: RuleId): SourceRef[] {
+  switch (rule) {
+    case 'agent.version':
+      return [catalog.agent.source];
+    case 'agent.windows2008':
+      return [catalog.windows2008.source];
+    case 'os.supported': {
+      const matrix = catalog.os.map((entry) => entry.label).join(' / ');
+      return [{ rule: 'P5', quote: matrix }];
+    }
+    case 'os.greengrass':
+      return catalog.greengrassUnsupported.map((m) => m.source);
+    case 'python.version':
+      return [catalog.python.source];
+    case 'network.patch-source':
+      return [catalog.patchSource.linux, catalog.patchSource.windows];
+    case 'network.s3':
+      return [catalog.s3.source];
+    default:
+      return [];
+  }
+}
+
+const range = (r: { from: string; to: string }): string => `${r.from} – ${r.to}`;
+
+function catalogInfo(id: string): CatalogInfo {
+  const catalog = getCatalog(id);
+  if (!catalog) return { id, known: false };
+  return {
+    id,
+    known: true,
+    title: catalog.title,
+    document: catalog.document,
+    agentMinimum: catalog.agent.minimum,
+    python: { range: range(catalog.python.range), python3: range(catalog.python.python3Only.range) },
+  };
+}
+
+const STATUS_ORDER: Record<CheckStatus, number> = { fail: 0, warn: 1, unknown: 2, pass: 3, not_applicable: 4 };
+
+function findingRef(row: NodeRow, check: Check, lang: Lang): FindingRef {
+  const remediation = remediationFor(check, lang);
+  return {
+    accountId: row.accountId,
+    region: row.region,
+    instanceId: row.instanceId,
+    name: row.name,
+    status: check.status,
+    code: check.code,
+    params: check.params,
+    message: messageFor(check, lang),
+    ...(remediation ? { remediation } : {}),
+  };
+}
+
+const byNode = (a: NodeRow, b: NodeRow): number =>
+  a.accountId.localeCompare(b.accountId) || a.region.localeCompare(b.region) || (a.name ?? '\uffff').localeCompare(b.name ?? '\uffff') || a.instanceId.localeCompare(b.instanceId);
+
+const pct = (part: number, whole: number): number => (whole > 0 ? (part / whole) * 100 : 0);
+
+export function verdictOf(totals: Pick<ReportTotals, 'nodes' | 'compliancePct' | 'notReady' | 'nodesMissingCritical'>): Verdict {
+  const compliance = totals.compliancePct ?? 0;
+  const notReady = pct(totals.notReady, totals.nodes);
+  if (compliance < 80 || notReady > 20) return 'poor';
+  if (compliance >= 95 && notReady <= 5 && totals.nodesMissingCritical === 0) return 'good';
+  return 'fair';
+}
+
+export function buildReportModel(store: Store, snapshotId: number, options: ReportModelOptions): ReportModel {
+  const { lang } = options;
+  const snapshot = store.getSnapshot(snapshotId);
+  if (!snapshot) throw new ReportInputError(`snapshot ${snapshotId} does not exist`);
+  let fromSnapshot: SnapshotMeta | undefined;
+  if (options.compareTo !== undefined) {
+    fromSnapshot = store.getSnapshot(options.compareTo);
+    if (!fromSnapshot) throw new ReportInputError(`snapshot ${options.compareTo} (to compare with) does not exist`);
+    if (options.compareTo === snapshotId) throw new ReportInputError('a snapshot cannot be compared with itself');
+  }
+  const catalog = getCatalog(snapshot.catalogEdition);
+
+  // One pass over the nodes: examples per rule, finding groups, per-node patch figures.
+  const examples = new Map<RuleId, FindingRef[]>(RULE_IDS.map((rule) => [rule, []]));
+  const groups = new Map<string, TopFinding>();
+  const notReadyByArea = new Map<string, number>();
+  const nodes: NodeRow[] = [];
+  let notReady = 0;
+  let unverified = 0;
+  let nodesMissingCritical = 0;
+  let nodesMissingSecurity = 0;
+  let pendingReboot = 0;
+  let notScanned = 0;
+  let staleScan = 0;
+  for (const { row, checks } of snapshotNodes(store, snapshotId)) {
+    nodes.push(row);
+    const prereq = PREREQUISITE_RULES.map((rule) => row.statuses[rule]);
+    if (prereq.includes('fail')) {
+      notReady += 1;
+      const key = `${row.accountId}\u0000${row.region}`;
+      notReadyByArea.set(key, (notReadyByArea.get(key) ?? 0) + 1);
+    } else if (prereq.includes('unknown')) unverified += 1;
+    if ((row.missingCritical ?? 0) > 0) nodesMissingCritical += 1;
+    if ((row.missingSecurity ?? 0) > 0) nodesMissingSecurity += 1;
+    if (row.statuses['patch.scanned'] === 'fail') notScanned += 1;
+    if (row.statuses['patch.scan-age'] === 'fail' || row.statuses['patch.scan-age'] === 'warn') staleScan += 1;
+    if (row.statuses['patch.pending-reboot'] === 'fail' || row.statuses['patch.pending-reboot'] === 'warn') pendingReboot += 1;
+    for (const check of checks) {
+      if (check.status === 'pass' || check.status === 'not_applicable') continue;
+      const list = examples.get(check.rule);
+      if (list && (list.length < EXAMPLES_PER_RULE || STATUS_ORDER[check.status] < STATUS_ORDER[list.at(-1)!.status])) {
+        list.push(findingRef(row, check, lang));
+        list.sort((a, b) => STATUS_ORDER[a.status] - STATUS_ORDER[b.status]);
+        list.length = Math.min(list.length, EXAMPLES_PER_RULE);
+      }
+      if (check.status === 'fail' || check.status === 'warn') {
+        const key = `${check.rule}\u0000${check.code}\u0000${check.status}`;
+        const group = groups.get(key);
+        if (group) group.nodes += 1;
+        else groups.set(key, { rule: check.rule, code: check.code, status: check.status, nodes: 1, example: findingRef(row, check, lang) });
+      }
+    }
+  }
+  nodes.sort(byNode);
+
+  const summary = store.ruleSummary(snapshotId);
+  const rules: RuleReadiness[] = summary.map((row) => ({
+    ...row,
+    title: ruleTitle(row.rule, lang),
+    prerequisite: PREREQUISITE_RULES.includes(row.rule),
+    sources: catalog ? ruleSourceRefs(catalog, row.rule) : [],
+    examples: examples.get(row.rule) ?? [],
+  }));
+
+  const areas: AreaRow[] = store.scopeSummary(snapshotId).map((a) => ({ ...a, notReady: notReadyByArea.get(`${a.accountId}\u0000${a.region}`) ?? 0 }));
+  const accountMap = new Map<string, AccountRow>();
+  for (const a of areas) {
+    const acc = accountMap.get(a.accountId) ?? { accountId: a.accountId, regions: 0, nodes: 0, online: 0, compliant: 0, nonCompliant: 0, compliancePct: null, missingCritical: 0, missingSecurity: 0, notReady: 0 };
+    acc.regions += 1;
+    acc.nodes += a.nodes;
+    acc.online += a.online;
+    acc.compliant += a.compliant;
+    acc.nonCompliant += a.nonCompliant;
+    acc.missingCritical += a.missingCritical;
+    acc.missingSecurity += a.missingSecurity;
+    acc.notReady += a.notReady;
+    acc.compliancePct = acc.nodes > 0 ? pct(acc.compliant, acc.nodes) : null;
+    accountMap.set(a.accountId, acc);
+  }
+
+  const sum = (key: 'nodes' | 'online' | 'compliant' | 'nonCompliant' | 'missingCritical' | 'missingSecurity'): number => areas.reduce((n, a) => n + a[key], 0);
+  const totalNodes = sum('nodes');
+  const totals: ReportTotals = {
+    nodes: totalNodes,
+    online: sum('online'),
+    compliant: sum('compliant'),
+    nonCompliant: sum('nonCompliant'),
+    compliancePct: totalNodes > 0 ? pct(sum('compliant'), totalNodes) : null,
+    missingCritical: sum('missingCritical'),
+    missingSecurity: sum('missingSecurity'),
+    accounts: new Set(snapshot.scopes.map((s) => s.accountId)).size,
+    regions: new Set(snapshot.scopes.map((s) => s.region)).size,
+    scopes: snapshot.scopes.length,
+    scopesFailed: snapshot.scopes.filter((s) => s.status !== 'ok').length,
+    notReady,
+    unverified,
+    notScanned,
+    staleScan,
+    pendingReboot,
+    nodesMissingCritical,
+    nodesMissingSecurity,
+  };
+
+  let comparison: ReportComparison | null = null;
+  if (fromSnapshot) {
+    const fromAreas = store.scopeSummary(fromSnapshot.id);
+    const fromNodes = fromAreas.reduce((n, a) => n + a.nodes, 0);
+    comparison = {
+      ...store.compare(fromSnapshot.id, snapshotId, { limit: COMPARISON_LIST_LIMIT }),
+      fromSnapshot,
+      fromCompliancePct: fromNodes > 0 ? pct(fromAreas.reduce((n, a) => n + a.compliant, 0), fromNodes) : null,
+    };
+  }
+
+  const severity = (f: TopFinding): number => (f.status === 'fail' ? 0 : 1);
+  const topFindings = [...groups.values()].sort((a, b) => severity(a) - severity(b) || b.nodes - a.nodes || a.code.localeCompare(b.code)).slice(0, TOP_FINDINGS);
+
+  return {
+    lang,
+    generatedAt: (options.now ?? (() => new Date()))().toISOString(),
+    toolVersion: TOOL_VERSION,
+    snapshot,
+    catalog: catalogInfo(snapshot.catalogEdition),
+    totals,
+    verdict: verdictOf(totals),
+    failedScopes: snapshot.scopes.filter((s) => s.status !== 'ok'),
+    gaps: snapshot.scopes.filter((s) => s.gaps.length > 0).map((s) => ({ accountId: s.accountId, region: s.region, gaps: s.gaps })),
+    rules,
+    areas,
+    accounts: [...accountMap.values()].sort((a, b) => a.accountId.localeCompare(b.accountId)),
+    trends: store.trends({ to: snapshot.startedAt }),
+    comparison,
+    topFindings,
+    nodes,
+  };
+}
