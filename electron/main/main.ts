@@ -3,61 +3,140 @@
  * Every decision lives in the modules it imports (tested in Node with fakes) and in
  * electron/core; this file only connects them to the real Electron objects.
  */
-import { app, BrowserWindow, ipcMain, protocol, session, shell } from 'electron';
+import { app, BrowserWindow, dialog, ipcMain, Menu, protocol, screen, session, shell } from 'electron';
 import { join } from 'node:path';
 import { CATALOG_EDITIONS } from '../../shared/catalog';
 import { createCore } from '../core/createCore';
 import { createFileLog } from '../core/log';
+import { importSnapshots } from '../core/store/archive';
+import { aboutMessage } from './about';
 import { APP_ENTRY, APP_SCHEME, createAppProtocolHandler } from './appProtocol';
+import { logUncaughtErrors } from './crashLog';
+import { useDataFolder } from './dataFolder';
+import { createDialogs } from './dialogs';
 import { bindIpc } from './ipc';
+import { buildMenuTemplate } from './menu';
 import { guardWebContents } from './navigation';
+import { describeBlocked, guardNetwork } from './networkGuard';
+import { drainPendingImports, listenForOpenFile, PendingImports, snapshotPathsFromArgv } from './openFiles';
 import { denyAllPermissions } from './permissions';
+import { claimSingleInstance, focusWindow } from './singleInstance';
 import { mainWindowOptions } from './windowOptions';
+import { placeWindow, readWindowState, trackWindowState, WINDOW_STATE_FILE, writeWindowState } from './windowState';
 
-// Tests and portable setups point the app at a folder of their own.
-if (process.env.PATCH_AUDITOR_DATA_DIR) app.setPath('userData', process.env.PATCH_AUDITOR_DATA_DIR);
+const dataDir = useDataFolder(app);
+const log = createFileLog(join(dataDir, 'logs', 'main.log'), 'main');
+logUncaughtErrors(process, log);
 
 protocol.registerSchemesAsPrivileged([{ scheme: APP_SCHEME, privileges: { standard: true, secure: true, supportFetchAPI: true } }]);
 
-if (!app.requestSingleInstanceLock()) {
-  app.quit();
-} else {
-  let window: BrowserWindow | null = null;
-  const dataDir = app.getPath('userData');
-  const log = createFileLog(join(dataDir, 'logs', 'main.log'), 'main');
-  const openExternal = (url: string) => void shell.openExternal(url);
+const pendingImports = new PendingImports();
+// macOS may deliver the document that launched the app before `ready`.
+listenForOpenFile(app, pendingImports);
+let window: BrowserWindow | null = null;
 
-  app.on('second-instance', () => {
-    if (window?.isMinimized()) window.restore();
-    window?.focus();
-  });
-  app.on('web-contents-created', (_event, contents) => guardWebContents(contents, openExternal));
+if (
+  claimSingleInstance(app, (argv, cwd) => {
+    pendingImports.push(...snapshotPathsFromArgv(argv, cwd));
+    focusWindow(window);
+  })
+) {
+  pendingImports.push(...snapshotPathsFromArgv(process.argv, process.cwd()));
+  app.on('web-contents-created', (_event, contents) => guardWebContents(contents, (url) => void shell.openExternal(url)));
   app.on('window-all-closed', () => app.quit());
+  void app.whenReady().then(start);
+}
 
-  void app.whenReady().then(() => {
-    log(`start ${app.getVersion()} electron ${process.versions.electron}`);
-    denyAllPermissions(session.defaultSession);
-    protocol.handle(APP_SCHEME, createAppProtocolHandler(join(__dirname, '..', 'renderer')));
+function start(): void {
+  log(`start ${app.getVersion()} electron ${process.versions.electron}`);
+  denyAllPermissions(session.defaultSession);
+  guardNetwork(session.defaultSession, undefined, (url) => log(`blocked request to ${describeBlocked(url)}`));
+  protocol.handle(APP_SCHEME, createAppProtocolHandler(join(__dirname, '..', 'renderer')));
 
-    const core = createCore({
-      dataDir,
-      catalogEditions: CATALOG_EDITIONS.map((edition) => edition.id),
-      log,
-      host: {
-        host: 'electron',
-        versions: { electron: process.versions.electron ?? '', chrome: process.versions.chrome ?? '', node: process.versions.node },
-        openExternal: (url) => shell.openExternal(url),
-      },
-    });
-    bindIpc(ipcMain, core.dispatch, log);
-    app.on('will-quit', () => void core.close());
-
-    window = new BrowserWindow(mainWindowOptions(join(__dirname, '..', 'preload', 'preload.cjs')));
-    const contents = window.webContents;
-    core.events.subscribe((name, payload) => {
-      if (!contents.isDestroyed()) contents.send(name, payload);
-    });
-    window.once('ready-to-show', () => window?.show());
-    void window.loadURL(APP_ENTRY);
+  const files = createDialogs({ dialog, parent: () => window, defaultFolder: () => app.getPath('documents') });
+  const core = createCore({
+    dataDir,
+    catalogEditions: CATALOG_EDITIONS.map((edition) => edition.id),
+    log,
+    host: {
+      host: 'electron',
+      versions: { electron: process.versions.electron ?? '', chrome: process.versions.chrome ?? '', node: process.versions.node },
+      openExternal: (url) => shell.openExternal(url),
+      files,
+    },
   });
+  bindIpc(ipcMain, core.dispatch, log);
+  app.on('will-quit', () => void core.close());
+
+  const showAbout = () =>
+    void dialog.showMessageBox(
+      aboutMessage({
+        appName: 'Patch Auditor',
+        version: app.getVersion(),
+        versions: process.versions,
+        catalogEditions: CATALOG_EDITIONS.map((edition) => edition.id),
+        dataDir,
+      }),
+    );
+  const exportSnapshots = async () => {
+    const ids = core.store
+      .listSnapshots()
+      .slice(0, 500)
+      .map((snapshot) => snapshot.id);
+    if (ids.length > 0) await core.dispatch('snapshots:export', { ids });
+  };
+  Menu.setApplicationMenu(
+    Menu.buildFromTemplate(
+      buildMenuTemplate(
+        { appName: 'Patch Auditor', platform: process.platform, isDev: !app.isPackaged },
+        {
+          importSnapshot: () => void core.dispatch('snapshots:import', {}),
+          exportSnapshots: () => void exportSnapshots(),
+          showAbout,
+          openExternal: (url) => void shell.openExternal(url),
+        },
+      ),
+    ),
+  );
+
+  const stateFile = join(dataDir, WINDOW_STATE_FILE);
+  const defaults = mainWindowOptions('');
+  const placement = placeWindow(readWindowState(stateFile), screen.getAllDisplays(), {
+    width: defaults.width ?? 1280,
+    height: defaults.height ?? 800,
+  });
+  const { maximized, ...bounds } = placement;
+  window = new BrowserWindow({ ...mainWindowOptions(join(__dirname, '..', 'preload', 'preload.cjs')), ...bounds });
+  trackWindowState(window, (state) => writeWindowState(stateFile, state));
+  const contents = window.webContents;
+  core.events.subscribe((name, payload) => {
+    if (!contents.isDestroyed()) contents.send(name, payload);
+  });
+  window.once('ready-to-show', () => {
+    if (maximized) window?.maximize();
+    window?.show();
+  });
+  window.on('closed', () => {
+    window = null;
+  });
+  contents.once('did-finish-load', () =>
+    pendingImports.onAvailable(
+      () =>
+        void drainPendingImports(
+          pendingImports,
+          async (path) => {
+            const ids = importSnapshots(core.store, path);
+            core.events.emit('snapshots:changed', { reason: 'imported', ids });
+          },
+          (_path, err) => {
+            log(`opening a snapshot file failed: ${err instanceof Error ? err.name : 'unknown error'}`);
+            dialog.showErrorBox(
+              'Snapshot not imported',
+              err instanceof Error && err.name === 'ImportError' ? err.message : 'The file could not be imported.',
+            );
+          },
+        ),
+    ),
+  );
+  void window.loadURL(APP_ENTRY);
 }
