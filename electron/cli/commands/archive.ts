@@ -5,7 +5,7 @@
 import { resolve } from 'node:path';
 import { CATALOG_EDITIONS, getCatalog } from '../../../shared/catalog';
 import { evaluateNode, platformOf } from '../../../shared/evaluate';
-import { ImportError, exportSnapshots, importSnapshots, reevaluate } from '../../core/store';
+import { ExportTooLargeError, ImportError, exportSnapshots, importSnapshots, reevaluate } from '../../core/store';
 import { UsageError } from '../io';
 import type { RegisterCommand } from './index';
 import { parseId, print, printJson, useStore, withDbOptions } from './storeOptions';
@@ -24,7 +24,12 @@ export const registerArchive: RegisterCommand = (program) => {
       const missing = wanted.filter((id) => !store.getSnapshot(id));
       if (missing.length) throw new UsageError(`snapshot ${missing.join(', ')} does not exist`);
       const file = resolve(opts.output);
-      exportSnapshots(store, wanted, file);
+      try {
+        exportSnapshots(store, wanted, file);
+      } catch (err) {
+        if (err instanceof ExportTooLargeError) throw new UsageError(err.message);
+        throw err;
+      }
       if (opts.json) return printJson({ file, snapshots: wanted });
       print(`Exported ${wanted.length} snapshot(s) to ${file}.`);
     }),

@@ -38,12 +38,36 @@ const MAX_HEADER_BYTES = 4096;
 /** Keys that would reach an object's prototype if any code ever merged parsed data by assignment. */
 const FORBIDDEN_KEYS = new Set(['__proto__', 'constructor', 'prototype']);
 
-export function exportSnapshots(store: Store, ids: readonly number[], file: string, clock: () => Date = store.clock): void {
+export class ExportTooLargeError extends Error {
+  override name = 'ExportTooLargeError';
+}
+
+export function exportSnapshots(
+  store: Store,
+  ids: readonly number[],
+  file: string,
+  opts: { clock?: () => Date; limits?: ArchiveLimits } = {},
+): void {
+  const limits = opts.limits ?? DEFAULT_LIMITS;
+  const clock = opts.clock ?? store.clock;
   const snapshots: ArchiveSnapshot[] = ids.map((id) => {
     const { meta, input } = loadSnapshotInput(store.db, id);
     return { id: meta.id, savedAt: meta.savedAt, ...input };
   });
-  const payload = Buffer.from(JSON.stringify({ snapshots }), 'utf8');
+  let json: string;
+  try {
+    json = JSON.stringify({ snapshots });
+  } catch (err) {
+    if (!(err instanceof RangeError)) throw err;
+    json = '';
+  }
+  const payload = Buffer.from(json, 'utf8');
+  // A file import would refuse is worse than no file: say so now.
+  if (!json || payload.length + MAX_HEADER_BYTES > limits.maxContentBytes) {
+    throw new ExportTooLargeError(
+      `These snapshots are too large for one export file (limit ${limits.maxContentBytes} bytes uncompressed); export fewer at a time.`,
+    );
+  }
   const header: ArchiveHeader = {
     format: EXPORT_FORMAT,
     version: EXPORT_VERSION,

@@ -1,6 +1,8 @@
+import { createHash } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
 import type { NodeFacts } from '../../../shared/model';
 import { decodeStatuses, encodeStatuses, joinFacts, pack, packChecks, splitFacts, unpack, unpackChecks } from './codec';
+import { DICTIONARY_V1 } from './codecDictionary';
 import { versionKey } from './openStore';
 import { makeSnapshot, testNode } from '../../../test/fixtures/makeSnapshot';
 
@@ -37,6 +39,12 @@ describe('packed checks', () => {
 });
 
 describe('pack', () => {
+  it('keeps the codec-1 dictionary byte for byte: stored rows inflate only with it', () => {
+    expect(createHash('sha256').update(DICTIONARY_V1).digest('hex')).toBe(
+      '6fe96500980282e875d9c6ce09d6b60f56856ea982a2a20f12cbbbe4432e80fd',
+    );
+  });
+
   it('round-trips JSON and refuses an unknown codec byte', () => {
     const value = { a: [1, 'x', null], b: { c: true } };
     const packed = pack(value);

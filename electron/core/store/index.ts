@@ -6,6 +6,6 @@ export { InvalidSnapshotError } from './saveSnapshot';
 export { SnapshotNotFoundError } from './loadSnapshotInput';
 export { reevaluate } from './reevaluate';
 export type { Evaluate, EvaluateOptions, ReevaluateOptions } from './reevaluate';
-export { DEFAULT_LIMITS, ImportError, exportSnapshots, importSnapshots, readArchive } from './archive';
+export { DEFAULT_LIMITS, ExportTooLargeError, ImportError, exportSnapshots, importSnapshots, readArchive } from './archive';
 export type { ArchiveLimits } from './archive';
 export type * from './types';

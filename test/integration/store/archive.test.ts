@@ -1,10 +1,18 @@
 import { createHash } from 'node:crypto';
-import { mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { gunzipSync, gzipSync } from 'node:zlib';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { ImportError, exportSnapshots, importSnapshots, openStore, readArchive, reevaluate } from '../../../electron/core/store';
+import {
+  ExportTooLargeError,
+  ImportError,
+  exportSnapshots,
+  importSnapshots,
+  openStore,
+  readArchive,
+  reevaluate,
+} from '../../../electron/core/store';
 import type { Store } from '../../../electron/core/store';
 import type { ArchiveSnapshot } from '../../../electron/core/store/archiveSchema';
 import { loadSnapshotInput } from '../../../electron/core/store/loadSnapshotInput';
@@ -84,6 +92,14 @@ describe('export and import', () => {
     } finally {
       other.close();
     }
+  });
+
+  it('refuses to write a file that import would refuse as too large', () => {
+    const file = join(dir, 'big.pa-export');
+    expect(() => exportSnapshots(store, sourceIds, file, { limits: { maxFileBytes: 1e9, maxContentBytes: 10_000 } })).toThrow(
+      ExportTooLargeError,
+    );
+    expect(existsSync(file)).toBe(false);
   });
 
   it('drops derivedFrom when the source is not in the file', () => {
