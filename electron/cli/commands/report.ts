@@ -1,0 +1,108 @@
+/**
+ * `patch-audit report`, `export-csv` and `export-json`: a saved snapshot as the client's PDF (or
+ * its HTML), as a spreadsheet, or as one JSON document. Exit 0 on success, 2 on bad options or an
+ * unknown snapshot.
+ */
+import { existsSync, writeFileSync } from 'node:fs';
+import { Option } from 'commander';
+import type { Lang } from '../../../shared/model';
+import { defaultDbPath } from '../../core/paths';
+import { buildReportModel, exportCsv, exportJson, renderReportHtml, renderReportPdf, ReportInputError, type Paper } from '../../core/report';
+import { withChromiumPrinter } from '../../core/report/chromiumPrinter';
+import { openStore, type Store } from '../../core/store/openStore';
+import { UsageError } from '../io';
+import type { RegisterCommand } from './index';
+
+function snapshotId(value: string, what = 'SNAPSHOT'): number {
+  const id = Number(value);
+  if (!Number.isInteger(id) || id <= 0) throw new UsageError(`${what} must be a snapshot id (a positive integer), got "${value}"`);
+  return id;
+}
+
+/** Opens the store and turns a missing snapshot into a usage error (exit 2), never a stack trace. */
+async function withStore<T>(db: string | undefined, use: (store: Store) => T | Promise<T>): Promise<T> {
+  const path = db ?? defaultDbPath();
+  // Opening a missing path would create an empty database and then report "no snapshot".
+  if (!existsSync(path)) throw new UsageError(`no database at ${path}${db ? '' : ' (run an audit first, or give --db)'}`);
+  const store = openStore({ path });
+  try {
+    return await use(store);
+  } catch (err) {
+    if (err instanceof ReportInputError) throw new UsageError(err.message);
+    throw err;
+  } finally {
+    store.close();
+  }
+}
+
+const langOption = () => new Option('--lang <lang>', 'language of the texts').choices(['ja', 'en']).default('ja');
+
+interface ReportOptions {
+  compare?: string;
+  lang: Lang;
+  paper: Paper;
+  db?: string;
+  output: string;
+  html?: boolean;
+}
+
+export const registerReport: RegisterCommand = (program) => {
+  program
+    .command('report')
+    .description('Write the client report of a snapshot as PDF (or HTML with --html).')
+    .argument('<snapshot>', 'snapshot id')
+    .option('--compare <snapshot>', 'an earlier snapshot to compare with')
+    .addOption(langOption())
+    .addOption(new Option('--paper <size>', 'paper size').choices(['a4', 'letter']).default('a4'))
+    .option('--db <path>', 'database file (default: the app database)')
+    .option('--html', 'write the HTML document instead of the PDF')
+    .requiredOption('-o, --output <file>', 'file to write')
+    .action(async (snapshot: string, opts: ReportOptions) => {
+      const id = snapshotId(snapshot);
+      const compareTo = opts.compare === undefined ? undefined : snapshotId(opts.compare, '--compare');
+      const model = await withStore(opts.db, (store) => buildReportModel(store, id, { lang: opts.lang, ...(compareTo !== undefined ? { compareTo } : {}) }));
+      const render = { lang: opts.lang, paper: opts.paper };
+      const bytes = opts.html ? renderReportHtml(model, render) : await withChromiumPrinter((print) => renderReportPdf(model, print, render));
+      writeFileSync(opts.output, bytes);
+      process.stdout.write(`${opts.output}\n`);
+    });
+};
+
+interface ExportOptions {
+  lang: Lang;
+  kind: 'nodes' | 'checks';
+  db?: string;
+  output: string;
+}
+
+export const registerExportCsv: RegisterCommand = (program) => {
+  program
+    .command('export-csv')
+    .description('Export the nodes (or the checks) of a snapshot as CSV for Excel (UTF-8 with BOM).')
+    .argument('<snapshot>', 'snapshot id')
+    .addOption(langOption())
+    .addOption(new Option('--kind <kind>', 'one row per node, or one row per node and rule').choices(['nodes', 'checks']).default('nodes'))
+    .option('--db <path>', 'database file (default: the app database)')
+    .requiredOption('-o, --output <file>', 'file to write')
+    .action(async (snapshot: string, opts: ExportOptions) => {
+      const id = snapshotId(snapshot);
+      const csv = await withStore(opts.db, (store) => exportCsv(store, id, { lang: opts.lang, kind: opts.kind }));
+      writeFileSync(opts.output, csv, 'utf8');
+      process.stdout.write(`${opts.output}\n`);
+    });
+};
+
+export const registerExportJson: RegisterCommand = (program) => {
+  program
+    .command('export-json')
+    .description('Export a snapshot (scopes, node facts, checks with messages in Japanese and English) as JSON.')
+    .argument('<snapshot>', 'snapshot id')
+    .option('--db <path>', 'database file (default: the app database)')
+    .requiredOption('-o, --output <file>', 'file to write')
+    .action(async (snapshot: string, opts: Omit<ExportOptions, 'lang' | 'kind'>) => {
+      const id = snapshotId(snapshot);
+      const json = await withStore(opts.db, (store) => exportJson(store, id));
+      writeFileSync(opts.output, json, 'utf8');
+      process.stdout.write(`${opts.output}\n`);
+    });
+};

@@ -1,0 +1,115 @@
+/**
+ * What happens to the demo fleet between weekly audits: the client's team patches nodes and
+ * updates agents, a patch release makes others non-compliant again, servers come and go. Every
+ * change is drawn from a seeded PRNG, so the demo tells the same story on every run.
+ */
+import { LATEST_AGENT_VERSION, type Fleet, type SimNode } from '../sim';
+import { createPrng, type Prng } from '../sim/prng';
+
+const DAY_S = 86_400;
+
+export interface WeekPlan {
+  /** Share of non-compliant nodes the team patches this week. */
+  patch: number;
+  /** Share of nodes on an agent below the latest that get the latest agent. */
+  updateAgents: number;
+  /** Share of compliant nodes a new patch release makes non-compliant. */
+  newPatches: number;
+  /** Nodes added per account × region (copies of existing ones with new ids). */
+  add: number;
+  /** Nodes decommissioned per account × region. */
+  remove: number;
+}
+
+/** Week 0 is the fleet as generated; then five weeks of remediation with one setback. */
+export const DEMO_WEEKS: readonly WeekPlan[] = [
+  { patch: 0, updateAgents: 0, newPatches: 0, add: 0, remove: 0 },
+  { patch: 0.35, updateAgents: 0.3, newPatches: 0, add: 3, remove: 1 },
+  { patch: 0.2, updateAgents: 0.2, newPatches: 0.25, add: 2, remove: 2 },
+  { patch: 0.45, updateAgents: 0.3, newPatches: 0, add: 1, remove: 1 },
+  { patch: 0.5, updateAgents: 0.4, newPatches: 0.05, add: 2, remove: 0 },
+];
+
+function newId(prng: Prng, prefix: string, taken: Set<string>): string {
+  for (;;) {
+    const id = `${prefix}-0${prng.hex(16)}`;
+    if (!taken.has(id)) return id;
+  }
+}
+
+function patchNode(node: SimNode, prng: Prng): void {
+  const p = node.patchState;
+  if (!p) return;
+  p.installed += p.missing;
+  p.missing = 0;
+  p.failed = 0;
+  p.critical = 0;
+  p.security = 0;
+  p.other = 0;
+  p.operation = 'Install';
+  p.operationAgeS = Math.floor(prng.next() * 2 * DAY_S);
+  // Some installs need a reboot that has not happened yet.
+  p.installedPendingReboot = prng.next() < 0.2 ? 1 + Math.floor(prng.next() * 3) : 0;
+}
+
+function releasePatches(node: SimNode, prng: Prng): void {
+  const p = node.patchState;
+  if (!p) return;
+  const critical = prng.next() < 0.4 ? 1 : 0;
+  const security = 1 + Math.floor(prng.next() * 2);
+  p.critical += critical;
+  p.security += security;
+  p.missing += critical + security;
+  p.operation = 'Scan';
+  p.operationAgeS = Math.floor(prng.next() * DAY_S);
+}
+
+const nonCompliant = (n: SimNode): boolean => n.patchState !== null && (n.patchState.missing > 0 || n.patchState.failed > 0);
+
+/** Applies one week's changes to the fleet in place. */
+export function applyWeek(fleet: Fleet, week: number, plan: WeekPlan): void {
+  const prng = createPrng(`${fleet.seed}/week-${week}`);
+  const taken = new Set(fleet.accounts.flatMap((a) => Object.values(a.regions).flatMap((r) => r.nodes.map((n) => n.instanceId))));
+  for (const account of fleet.accounts) {
+    for (const region of Object.values(account.regions)) {
+      for (const node of region.nodes) {
+        if (nonCompliant(node) && node.pingStatus === 'Online' && prng.next() < plan.patch) patchNode(node, prng);
+        else if (!nonCompliant(node) && prng.next() < plan.newPatches) releasePatches(node, prng);
+        // Windows Server 2008 must stay on agent 2.3.1644.0 or earlier (P6): the team knows not to update those.
+        if (node.agentVersion !== LATEST_AGENT_VERSION && !/2008/.test(node.platformName) && prng.next() < plan.updateAgents) node.agentVersion = LATEST_AGENT_VERSION;
+      }
+      for (let i = 0; i < plan.remove && region.nodes.length > 1; i++) {
+        region.nodes.splice(Math.floor(prng.next() * region.nodes.length), 1);
+      }
+      for (let i = 0; i < plan.add && region.nodes.length > 0; i++) {
+        const template = region.nodes[Math.floor(prng.next() * region.nodes.length)]!;
+        const copy = structuredClone(template);
+        copy.instanceId = newId(prng, template.kind === 'ec2' ? 'i' : 'mi', taken);
+        copy.computerName = `${template.computerName.split('.')[0]}-n${week}${i}`;
+        taken.add(copy.instanceId);
+        region.nodes.push(copy);
+      }
+    }
+  }
+}
+
+/**
+ * The simulator dates a fleet's ages against the moment it is installed (real time). An audit
+ * dated `offsetS` seconds in the past must see the fleet as it was then: every age grows by the
+ * offset, so "scanned 2 days ago" stays 2 days before the audit's own (injected) clock.
+ */
+export function agedBy(fleet: Fleet, offsetS: number): Fleet {
+  const copy = structuredClone(fleet);
+  for (const account of copy.accounts) {
+    for (const region of Object.values(account.regions)) {
+      for (const node of region.nodes) {
+        node.lastPingAgeS += offsetS;
+        node.inventoryAgeS += offsetS;
+        if (node.patchState) node.patchState.operationAgeS += offsetS;
+      }
+      for (const association of region.associations) association.lastExecutionAgeS += offsetS;
+    }
+  }
+  for (const member of copy.organization.accounts) member.joinedAgeS += offsetS;
+  return copy;
+}

@@ -1,0 +1,91 @@
+import { afterAll, describe, expect, it } from 'vitest';
+import { RULE_IDS } from '../../../shared/model';
+import { reportStore } from '../../../test/integration/report/reportStore';
+import { UTF8_BOM } from './csv';
+import { exportCsv, exportJson } from './exports';
+import { ReportInputError } from './reportModel';
+
+/** A strict RFC 4180 reader, to check the writer's output round-trips. */
+function parseCsv(text: string): string[][] {
+  const rows: string[][] = [];
+  let row: string[] = [];
+  let field = '';
+  let quoted = false;
+  for (let i = 0; i < text.length; i++) {
+    const c = text[i]!;
+    if (quoted) {
+      if (c === '"' && text[i + 1] === '"') (field += '"'), i++;
+      else if (c === '"') quoted = false;
+      else field += c;
+    } else if (c === '"') quoted = true;
+    else if (c === ',') row.push(field), (field = '');
+    else if (c === '\r' && text[i + 1] === '\n') row.push(field), rows.push(row), (row = []), (field = ''), i++;
+    else field += c;
+  }
+  return rows;
+}
+
+describe('exports', () => {
+  const { store, ids } = reportStore(30);
+  const id = ids[2]!;
+  afterAll(() => store.close());
+  const nodeCount = store.getSnapshot(id)!.nodeCount;
+
+  it('writes one CSV row per node with translated headers and statuses, BOM first', () => {
+    for (const lang of ['ja', 'en'] as const) {
+      const csv = exportCsv(store, id, { lang });
+      expect(csv.startsWith(UTF8_BOM)).toBe(true);
+      const rows = parseCsv(csv.slice(1));
+      expect(rows).toHaveLength(nodeCount + 1);
+      expect(rows[0]![0]).toBe(lang === 'ja' ? 'アカウント' : 'Account');
+      expect(rows[0]!.slice(-RULE_IDS.length)).toEqual([...RULE_IDS]);
+      expect(rows.slice(1).every((r) => r.length === rows[0]!.length)).toBe(true);
+      expect(rows.flat()).toContain(lang === 'ja' ? '不合格' : 'fail');
+    }
+  });
+
+  it('defuses a formula in a node name and keeps markup as text', () => {
+    const rows = parseCsv(exportCsv(store, id, { lang: 'en' }).slice(1));
+    const names = rows.map((r) => r[3]);
+    expect(names).toContain(`'=HYPERLINK("http://evil.example","click")`);
+    expect(names).toContain('<script>alert("x")</script>');
+    expect(names).toContain('本番ウェブサーバー 01');
+  });
+
+  it('writes one row per node and rule with message and remediation for the checks CSV', () => {
+    const rows = parseCsv(exportCsv(store, id, { lang: 'ja', kind: 'checks' }).slice(1));
+    expect(rows).toHaveLength(nodeCount * RULE_IDS.length + 1);
+    const agent = rows.find((r) => r[4] === 'agent.version' && r[6] === '不合格')!;
+    expect(agent[7]).toContain('最低バージョン');
+    expect(agent[8]).toContain('AWS-UpdateSSMAgent');
+  });
+
+  it('filters like the node list', () => {
+    const rows = parseCsv(exportCsv(store, id, { lang: 'en', filters: { accountIds: ['222222222222'] } }).slice(1));
+    expect(rows.length - 1).toBe(store.queryNodes(id, { accountIds: ['222222222222'] }).total);
+    expect(rows.slice(1).every((r) => r[0] === '222222222222')).toBe(true);
+  });
+
+  it('writes JSON with the snapshot, scopes, facts and checks with both languages', () => {
+    const doc = JSON.parse(exportJson(store, id)) as {
+      snapshot: { id: number; nodeCount: number };
+      scopes: unknown[];
+      rules: string[];
+      nodes: Array<{ instanceId: string; facts: { instanceId: string }; checks: Array<{ rule: string; status: string; message: { ja: string; en: string }; remediation?: { ja: string; en: string } }> }>;
+    };
+    expect(doc.snapshot).toMatchObject({ id, nodeCount });
+    expect(doc.scopes).toHaveLength(store.getSnapshot(id)!.scopes.length);
+    expect(doc.rules).toEqual([...RULE_IDS]);
+    expect(doc.nodes).toHaveLength(nodeCount);
+    const failing = doc.nodes.flatMap((n) => n.checks).find((c) => c.rule === 'agent.version' && c.status === 'fail')!;
+    expect(failing.message.en).toContain('older than');
+    expect(failing.message.ja).toContain('古い');
+    expect(failing.remediation?.en).toContain('AWS-UpdateSSMAgent');
+    expect(doc.nodes[0]!.facts.instanceId).toBe(doc.nodes[0]!.instanceId);
+  });
+
+  it('refuses an unknown snapshot', () => {
+    expect(() => exportCsv(store, 404, { lang: 'en' })).toThrow(ReportInputError);
+    expect(() => exportJson(store, 404)).toThrow(ReportInputError);
+  });
+});

@@ -1,0 +1,69 @@
+import { afterAll, describe, expect, it } from 'vitest';
+import { HOSTILE_NAMES, reportStore } from '../../../test/integration/report/reportStore';
+import { labelsFor } from './labels';
+import { pageTemplates } from './printer';
+import { buildReportModel } from './reportModel';
+import { renderReportHtml, REPORT_SECTIONS } from './renderReportHtml';
+
+describe('renderReportHtml', () => {
+  const { store, ids } = reportStore(40);
+  afterAll(() => store.close());
+  const model = buildReportModel(store, ids[2]!, { lang: 'ja', compareTo: ids[0]!, now: () => new Date('2026-04-01T00:00:00Z') });
+  const ja = renderReportHtml(model, { lang: 'ja', paper: 'a4' });
+  const en = renderReportHtml(model, { lang: 'en', paper: 'letter' });
+
+  it('escapes every value from the data: markup in a node name or client never becomes markup', () => {
+    for (const doc of [ja, en]) {
+      expect(doc).not.toContain('<script');
+      expect(doc).toContain('&lt;script&gt;alert(&quot;x&quot;)&lt;/script&gt;');
+      expect(doc).toContain('Example &lt;Client&gt; 株式会社');
+      expect(doc).toContain('&lt;AccessDenied&gt;');
+      expect(doc).toContain(HOSTILE_NAMES[2]);
+    }
+    const { headerTemplate } = pageTemplates(model, 'en');
+    expect(headerTemplate).toContain('Example &lt;Client&gt;');
+    expect(headerTemplate).not.toContain('<Client>');
+  });
+
+  it('is self-contained: no script, no remote resource, a CSP that forbids both', () => {
+    for (const doc of [ja, en]) {
+      expect(doc).not.toMatch(/<script|<link|src="http|url\(/i);
+      expect(doc).toContain(`content="default-src 'none'`);
+      expect(doc).toMatch(/<svg [^>]*viewBox/);
+    }
+  });
+
+  it('renders every section in the language asked for, whatever the model language', () => {
+    for (const [doc, lang] of [[ja, 'ja'], [en, 'en']] as const) {
+      const t = labelsFor(lang);
+      expect(doc).toContain(`<html lang="${lang}">`);
+      for (const key of ['secSummary', 'secScope', 'secReadiness', 'secCompliance', 'secTrends', 'secComparison', 'secAreas', 'secFindings', 'secAppendix', 'secMethod'] as const) {
+        expect(doc).toContain(t(key));
+      }
+    }
+    expect(en).toContain('older than the minimum 2.0.834.0');
+    expect(ja).toContain('最低バージョン 2.0.834.0 より古いです');
+    expect(en).not.toContain('エグゼクティブサマリー');
+    expect(ja).toContain("'Noto Sans CJK JP'");
+  });
+
+  it('lists every node in the appendix and every audit in the history', () => {
+    for (const node of model.nodes) expect(en).toContain(node.instanceId);
+    expect((en.match(/<polyline /g) ?? []).length).toBeGreaterThanOrEqual(3);
+  });
+
+  it('includes only the sections asked for, and no comparison section without a comparison', () => {
+    const summaryOnly = renderReportHtml(model, { lang: 'en', paper: 'a4', sections: ['summary'] });
+    expect(summaryOnly).toContain('id="summary"');
+    expect(summaryOnly).not.toContain('id="appendix"');
+    const noCompare = renderReportHtml(buildReportModel(store, ids[2]!, { lang: 'en' }), { lang: 'en', paper: 'a4' });
+    expect(noCompare).not.toContain('id="comparison"');
+    expect(REPORT_SECTIONS.every((s) => s === 'cover' || en.includes(`id="${s}"`))).toBe(true);
+  });
+
+  it('says so when only one audit is recorded instead of drawing empty charts', () => {
+    const single = renderReportHtml(buildReportModel(store, ids[0]!, { lang: 'en' }), { lang: 'en', paper: 'a4' });
+    expect(single).toContain(labelsFor('en')('trendsSingle'));
+    expect(single).not.toContain('<svg');
+  });
+});
