@@ -1,7 +1,7 @@
 /** What an operation handler gets: the caller, its scope, the fleet and the paging rules. */
 import { createHash } from 'node:crypto';
 import type { ServiceName } from './errors';
-import { SimError, serviceError } from './errors';
+import { type SimError, serviceError } from './errors';
 import type { SimAccount } from './fleet';
 import type { NextTokenCodec } from './nextToken';
 import type { RegionView, World } from './world';
