@@ -1,24 +1,18 @@
 /**
  * Store figures beside their targets (DESIGN §10): bytes per node per snapshot, save time for
- * 10,000 nodes, node queries on a 50,000-node snapshot, and a one-year daily trend.
- * Run: `npx tsx test/bench/store.ts`.
+ * 10,000 nodes and its ratio to a bare bulk insert of the same rows, node queries on a
+ * 50,000-node snapshot, and a one-year daily trend. Part of `npm run bench`.
  */
 import { mkdtempSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { getCatalog } from '../../shared/catalog';
 import { evaluateNode } from '../../shared/evaluate';
-import type { NodeFacts } from '../../shared/model';
+import type { NodeFacts, SnapshotInput } from '../../shared/model';
 import { openStore } from '../../electron/core/store';
 import type { Store } from '../../electron/core/store';
 import { makeSnapshot } from '../fixtures/makeSnapshot';
-
-export interface Figure {
-  name: string;
-  value: number;
-  unit: string;
-  target: number;
-}
+import { median, type Figure } from './figures';
 
 const time = (fn: () => unknown, runs = 5): number => {
   const ms: number[] = [];
@@ -27,8 +21,69 @@ const time = (fn: () => unknown, runs = 5): number => {
     fn();
     ms.push(performance.now() - t);
   }
-  return ms.sort((a, b) => a - b)[Math.floor(runs / 2)] ?? Number.NaN;
+  return median(ms);
 };
+
+/** Every row one snapshot wrote, table by table, in an order foreign keys accept. */
+const SNAPSHOT_ROWS: ReadonlyArray<[table: string, where: string]> = [
+  ['snapshot', 'id = ?'],
+  ['scope', 'snapshot_id = ?'],
+  ['fact_part', 'id IN (SELECT part_id FROM snapshot_part WHERE snapshot_id = ?)'],
+  ['snapshot_part', 'snapshot_id = ?'],
+  ['node', 'snapshot_id = ?'],
+  ['node_detail', 'snapshot_id = ?'],
+  ['rule_summary', 'snapshot_id = ?'],
+  ['area_summary', 'snapshot_id = ?'],
+];
+
+type Rows = Array<{ table: string; rows: unknown[][] }>;
+
+function readSnapshotRows(store: Store, id: number): Rows {
+  return SNAPSHOT_ROWS.map(([table, where]) => ({
+    table,
+    rows: store.db.prepare(`SELECT * FROM ${table} WHERE ${where}`).raw().all(id) as unknown[][],
+  }));
+}
+
+/** The floor for a save: the same rows through prepared statements in one transaction, nothing else. */
+function bareInsert(store: Store, rows: Rows): number {
+  const t = performance.now();
+  store.db.transaction(() => {
+    for (const { table, rows: list } of rows) {
+      if (!list.length) continue;
+      const insert = store.db.prepare(`INSERT INTO ${table} VALUES (${list[0]!.map(() => '?').join(', ')})`);
+      for (const row of list) insert.run(...row);
+    }
+  })();
+  return performance.now() - t;
+}
+
+function withFreshStore<T>(use: (store: Store) => T): T {
+  const dir = mkdtempSync(join(tmpdir(), 'pa-bench-store-'));
+  const store = openStore({ path: join(dir, 'bench.sqlite') });
+  try {
+    return use(store);
+  } finally {
+    store.close();
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+/** saveSnapshot into an empty database against a bare insert of the rows it wrote into another, alternating. */
+function saveAgainstBareInsert(input: SnapshotInput, runs: number): { saveMs: number; bareMs: number } {
+  const saves: number[] = [];
+  const bares: number[] = [];
+  for (let i = 0; i < runs; i++) {
+    const rows = withFreshStore((store) => {
+      const t = performance.now();
+      const id = store.saveSnapshot(input);
+      saves.push(performance.now() - t);
+      return readSnapshotRows(store, id);
+    });
+    bares.push(withFreshStore((store) => bareInsert(store, rows)));
+  }
+  return { saveMs: median(saves), bareMs: median(bares) };
+}
 
 function fileSize(store: Store): number {
   store.db.pragma('wal_checkpoint(TRUNCATE)');
@@ -69,12 +124,31 @@ const evaluate = (facts: NodeFacts, now: Date) => {
   return evaluateNode(facts, { catalog, now, scanAgeDays: 7 });
 };
 
-export function benchStore(): Figure[] {
+export interface StoreBenchOptions {
+  /** Nodes per snapshot for saves, sizes and trends (10,000). */
+  nodes?: number;
+  /** Nodes of the snapshot the node queries run on (50,000). */
+  bigNodes?: number;
+  /** Repetitions of the save-against-bare-insert pair (3). */
+  saveRuns?: number;
+}
+
+export function benchStore(options: StoreBenchOptions = {}): Figure[] {
+  const N = options.nodes ?? 10_000;
+  const BIG = options.bigNodes ?? 50_000;
+  const n = N.toLocaleString('en');
+  const big = BIG.toLocaleString('en');
   const dir = mkdtempSync(join(tmpdir(), 'pa-bench-store-'));
   const store = openStore({ path: join(dir, 'bench.sqlite') });
   try {
     const figures: Figure[] = [];
-    const N = 10_000;
+    const f = (name: string, value: number, unit: string, target?: number): Figure => ({
+      group: 'store',
+      name,
+      value,
+      unit,
+      ...(target === undefined ? {} : { target }),
+    });
     const inputs = [1, 2, 3].map((seed) =>
       makeSnapshot({ nodes: N, seed, evaluate, startedAt: new Date(Date.UTC(2026, 0, seed, 9)).toISOString() }),
     );
@@ -92,79 +166,96 @@ export function benchStore(): Figure[] {
       sizes.push(size - last);
       last = size;
     }
-    figures.push({ name: 'bytes per node, first snapshot', value: (sizes[0] ?? 0) / N, unit: 'B', target: 500 });
-    figures.push({ name: 'bytes per node, later snapshots', value: ((sizes[1] ?? 0) + (sizes[2] ?? 0)) / 2 / N, unit: 'B', target: 500 });
-    figures.push({ name: 'save 10,000 nodes (median of 3)', value: saveMs.sort((a, b) => a - b)[1] ?? 0, unit: 'ms', target: 2000 });
+    figures.push(f('bytes per node, first snapshot', (sizes[0] ?? 0) / N, 'B', 500));
+    figures.push(f('bytes per node, later snapshots', ((sizes[1] ?? 0) + (sizes[2] ?? 0)) / 2 / N, 'B', 500));
+    figures.push(f(`save ${n} nodes (median of 3)`, median(saveMs), 'ms', 2000));
+    const { saveMs: fresh, bareMs } = saveAgainstBareInsert(inputs[0]!, options.saveRuns ?? 3);
+    figures.push(f(`save ${n} nodes into an empty store`, fresh, 'ms'));
+    figures.push(f('bare insert of the same rows, one transaction', bareMs, 'ms'));
+    figures.push(f('save ÷ bare insert', fresh / bareMs, '', 2));
 
-    const big = store.saveSnapshot(
+    const bigId = store.saveSnapshot(
       makeSnapshot({
-        nodes: 50_000,
+        nodes: BIG,
         seed: 7,
         evaluate,
         accounts: ['111111111111', '222222222222', '333333333333', '444444444444', '555555555555'],
         regions: ['ap-northeast-1', 'us-east-1', 'eu-west-1'],
       }),
     );
-    figures.push({
-      name: '50k nodes: first page sorted by agent version',
-      value: time(() => store.queryNodes(big, { sort: { key: 'agentVersion', dir: 'desc' }, limit: 100 })),
-      unit: 'ms',
-      target: 250,
-    });
-    figures.push({
-      name: '50k nodes: account + rule filter, page 10',
-      value: time(() =>
-        store.queryNodes(big, { accountIds: ['222222222222'], rule: 'patch.compliant', statuses: ['fail'], offset: 900, limit: 100 }),
+    figures.push(
+      f(
+        `${big} nodes: first page sorted by agent version`,
+        time(() => store.queryNodes(bigId, { sort: { key: 'agentVersion', dir: 'desc' }, limit: 100 })),
+        'ms',
+        250,
       ),
-      unit: 'ms',
-      target: 100,
-    });
-    figures.push({
-      name: '50k nodes: search by name substring',
-      value: time(() => store.queryNodes(big, { search: 'app-0123', limit: 100 })),
-      unit: 'ms',
-      target: 100,
-    });
-    figures.push({
-      name: '50k nodes: rule summary by family',
-      value: time(() => store.ruleSummary(big, { families: ['ubuntu'] })),
-      unit: 'ms',
-      target: 250,
-    });
-    const row = store.queryNodes(big, { limit: 1 }).rows[0];
+    );
+    figures.push(
+      f(
+        `${big} nodes: account + rule filter, page 10`,
+        time(() =>
+          store.queryNodes(bigId, { accountIds: ['222222222222'], rule: 'patch.compliant', statuses: ['fail'], offset: 900, limit: 100 }),
+        ),
+        'ms',
+        100,
+      ),
+    );
+    figures.push(
+      f(
+        `${big} nodes: search by name substring`,
+        time(() => store.queryNodes(bigId, { search: 'app-0123', limit: 100 })),
+        'ms',
+        100,
+      ),
+    );
+    figures.push(
+      f(
+        `${big} nodes: rule summary by family`,
+        time(() => store.ruleSummary(bigId, { families: ['ubuntu'] })),
+        'ms',
+        250,
+      ),
+    );
+    const row = store.queryNodes(bigId, { limit: 1 }).rows[0];
     if (row)
-      figures.push({
-        name: 'node detail with history',
-        value: time(() => store.nodeDetail(big, row.instanceId, row.accountId, row.region)),
-        unit: 'ms',
-        target: 20,
-      });
-    figures.push({ name: 'compare two 10k snapshots', value: time(() => store.compare(firstId, firstId + 1), 3), unit: 'ms', target: 500 });
+      figures.push(
+        f(
+          'node detail with history',
+          time(() => store.nodeDetail(bigId, row.instanceId, row.accountId, row.region)),
+          'ms',
+          20,
+        ),
+      );
+    figures.push(
+      f(
+        `compare two ${n}-node snapshots`,
+        time(() => store.compare(firstId, firstId + 1), 3),
+        'ms',
+        500,
+      ),
+    );
 
     yearOfSummaries(store, firstId);
-    figures.push({
-      name: 'trend over 365 daily 10k snapshots (total)',
-      value: time(() => store.trends({ from: '2025-01-01', to: '2025-12-31T23:59:59Z' })),
-      unit: 'ms',
-      target: 50,
-    });
-    figures.push({
-      name: 'trend over 365 snapshots, per account, one rule',
-      value: time(() => store.trends({ from: '2025-01-01', to: '2025-12-31T23:59:59Z', groupBy: 'account', rules: ['patch.compliant'] })),
-      unit: 'ms',
-      target: 50,
-    });
+    figures.push(
+      f(
+        `trend over 365 daily ${n}-node snapshots (total)`,
+        time(() => store.trends({ from: '2025-01-01', to: '2025-12-31T23:59:59Z' })),
+        'ms',
+        50,
+      ),
+    );
+    figures.push(
+      f(
+        'trend over 365 snapshots, per account, one rule',
+        time(() => store.trends({ from: '2025-01-01', to: '2025-12-31T23:59:59Z', groupBy: 'account', rules: ['patch.compliant'] })),
+        'ms',
+        50,
+      ),
+    );
     return figures;
   } finally {
     store.close();
     rmSync(dir, { recursive: true, force: true });
-  }
-}
-
-if (import.meta.url === `file://${process.argv[1]}`) {
-  for (const f of benchStore()) {
-    console.log(
-      `${f.name.padEnd(52)} ${f.value.toFixed(1).padStart(9)} ${f.unit.padEnd(2)}  target ${String(f.target).padStart(5)} ${f.unit.padEnd(2)}  ratio ${(f.value / f.target).toFixed(2)}`,
-    );
   }
 }

@@ -1,0 +1,23 @@
+import { startSimulator } from '../../electron/core/sim';
+import { createClients } from '../../electron/core/aws/clients';
+import { emptyCallStats } from '../../electron/core/aws/callStats';
+import { collectScope } from '../../electron/core/audit/collectScope';
+const regions = ['us-east-1', 'eu-west-1', 'ap-northeast-1', 'ap-southeast-2'];
+const sim = await startSimulator({ fleetOptions: { seed: 'b', accounts: 1, regions, nodesPerRegion: 834 }, faults: [{ latencyMs: 50 }] });
+const c = sim.credentials[0]!;
+const one = async (region: string) => {
+  const stats = emptyCallStats();
+  const clients = createClients(region, { accessKeyId: c.accessKeyId, secretAccessKey: c.secretAccessKey }, { endpoint: sim.url }, stats);
+  const t = performance.now();
+  await collectScope({ accountId: c.accountId, region, clients, signal: new AbortController().signal });
+  const ms = performance.now() - t;
+  clients.destroy();
+  return `${region} ${ms.toFixed(0)}ms ${stats.calls} calls ${(ms / stats.calls).toFixed(1)} ms/call`;
+};
+console.log(await one('us-east-1'));
+console.log(await one('us-east-1'));
+const t = performance.now();
+console.log(await Promise.all(regions.map(one)), (performance.now() - t).toFixed(0));
+const cpu = process.cpuUsage();
+console.log(cpu);
+await sim.close();

@@ -1,0 +1,148 @@
+/**
+ * Audit figures (DESIGN §5, §10): calls against their lower bound, wall time against the
+ * time the simulator's latency and throttle allow, and how time and memory grow with the
+ * fleet. The simulator runs here; each audit runs in a child process (`auditChild.ts`).
+ */
+import { execFile } from 'node:child_process';
+import { cpus } from 'node:os';
+import { join } from 'node:path';
+import { promisify } from 'node:util';
+import { startSimulator } from '../../electron/core/sim';
+import type { AuditJob, AuditRun } from './auditChild';
+import { chainBound, growth, scheduleBoundMs, scopeBoundMs, ssmCallBound, type Figure, type SimCost } from './figures';
+
+const run = promisify(execFile);
+
+export const ACCOUNTS = 3;
+export const REGIONS = ['us-east-1', 'eu-west-1', 'ap-northeast-1', 'ap-southeast-2'] as const;
+export const CONCURRENCY = 4;
+/**
+ * 50 ms a call, and a bucket of 20 calls a second with a burst of 40 per account × region: in
+ * the range of SSM's own Describe* limits, tight enough that an audit which bursts gets
+ * throttled and must rely on the adaptive retry.
+ */
+export const COST: SimCost = { latencyMs: 50, ratePerSecond: 20, burst: 40 };
+
+export interface SizedRun {
+  nodes: number;
+  run: AuditRun;
+  /** CPU the simulator (this process) spent while the audit ran, in ms. */
+  simCpuMs: number;
+  /** The collection bound (ms) for the calls this run made. */
+  boundMs: number;
+  /** Σ 3·⌈n/50⌉ over the scopes. */
+  ssmBound: number;
+}
+
+/** Successful calls of a scope (throttled attempts are the audit's cost, not the work's). */
+const workCalls = (s: { calls: number; throttles: number }) => s.calls - s.throttles;
+
+export async function auditAtSize(totalNodes: number): Promise<SizedRun> {
+  const nodesPerRegion = Math.ceil(totalNodes / (ACCOUNTS * REGIONS.length));
+  const sim = await startSimulator({
+    fleetOptions: { seed: 'bench', accounts: ACCOUNTS, regions: REGIONS, nodesPerRegion },
+    faults: [{ latencyMs: COST.latencyMs, throttle: { ratePerSecond: COST.ratePerSecond, burst: COST.burst } }],
+  });
+  try {
+    const management = sim.credentials[0]!;
+    const job: AuditJob = {
+      endpoint: sim.url,
+      accessKeyId: management.accessKeyId,
+      secretAccessKey: management.secretAccessKey,
+      plan: {
+        regions: [...REGIONS],
+        targets: {
+          kind: 'accounts',
+          accountIds: sim.credentials.map((c) => c.accountId),
+          roleName: 'PatchAuditRole',
+          externalId: 'patch-audit-external-id',
+        },
+        concurrency: CONCURRENCY,
+      },
+    };
+    const child = join(import.meta.dirname, 'auditChild.ts');
+    const cpuBefore = process.cpuUsage();
+    const { stdout } = await run(process.execPath, ['--import', 'tsx', child, JSON.stringify(job)], { maxBuffer: 64 * 1024 * 1024 });
+    const cpu = process.cpuUsage(cpuBefore);
+    const result = JSON.parse(stdout) as AuditRun;
+    const scopes = result.outcome.scopes;
+    const boundMs = scheduleBoundMs(
+      scopes.map((s) => scopeBoundMs(workCalls(s), chainBound(s.nodes), COST)),
+      CONCURRENCY,
+    );
+    const ssmBound = scopes.reduce((sum, s) => sum + ssmCallBound(s.nodes), 0);
+    return { nodes: result.outcome.nodes, run: result, simCpuMs: (cpu.user + cpu.system) / 1000, boundMs, ssmBound };
+  } finally {
+    await sim.close();
+  }
+}
+
+const PER_NODE_SSM = ['SSM.DescribeInstanceInformation', 'SSM.DescribeInstancePatchStates', 'SSM.GetInventory'];
+
+export function efficiencyFigures(sized: SizedRun): Figure[] {
+  const group = `audit ${sized.nodes.toLocaleString('en')} nodes`;
+  const { outcome } = sized.run;
+  const calls = Object.entries(outcome.calls);
+  const ssm = calls.filter(([a]) => a.startsWith('SSM.')).reduce((n, [, c]) => n + c, 0);
+  const perNode = calls.filter(([a]) => PER_NODE_SSM.includes(a)).reduce((n, [, c]) => n + c, 0);
+  const all = calls.reduce((n, [, c]) => n + c, 0);
+  const throttles = outcome.scopes.reduce((n, s) => n + s.throttles, 0);
+  const scopes = outcome.scopes.length;
+  return [
+    { group, name: 'SSM calls ÷ 3·⌈n/50⌉ (all SSM calls)', value: ssm / sized.ssmBound, unit: '', target: 1.1 },
+    { group, name: 'per-node SSM calls ÷ 3·⌈n/50⌉', value: perNode / sized.ssmBound, unit: '' },
+    { group, name: 'constant SSM calls per region', value: (ssm - perNode) / scopes, unit: 'calls' },
+    { group, name: 'throttled attempts', value: throttles, unit: 'calls' },
+    { group, name: 'calls per 1,000 nodes (all services)', value: (all / sized.nodes) * 1000, unit: 'calls' },
+    { group, name: 'collection wall time', value: sized.run.collectMs / 1000, unit: 's' },
+    { group, name: 'latency-and-throttle bound', value: sized.boundMs / 1000, unit: 's' },
+    { group, name: 'collection wall ÷ bound', value: sized.run.collectMs / sized.boundMs, unit: '', target: 1.3 },
+    { group, name: 'audit process CPU per call, collecting', value: sized.run.collectCpuMs / all, unit: 'ms' },
+    { group, name: 'simulator CPU per call, whole audit', value: sized.simCpuMs / all, unit: 'ms' },
+    {
+      group,
+      name: 'CPU of both ÷ (collection wall × cores)',
+      value: (sized.run.collectCpuMs + sized.simCpuMs) / (sized.run.collectMs * cpus().length),
+      unit: '',
+    },
+  ];
+}
+
+export function scaleFigures(runs: readonly SizedRun[], peakTarget: { nodes: number; bytes: number }): Figure[] {
+  const group = 'scale';
+  const time = growth(runs.map((r) => ({ nodes: r.nodes, value: r.run.totalMs })));
+  const figures: Figure[] = [];
+  runs.forEach((r, i) => {
+    const t = time[i]!;
+    const label = r.nodes.toLocaleString('en');
+    figures.push({ group, name: `${label} nodes: audit wall time`, value: r.run.totalMs / 1000, unit: 's' });
+    figures.push({ group, name: `${label} nodes: time per node`, value: t.perNode, unit: 'ms' });
+    if (t.vsPrevious !== undefined) {
+      figures.push({
+        group,
+        name: `${label} nodes: time per node ÷ previous size's (1 = linear)`,
+        value: t.vsPrevious,
+        unit: '',
+        target: 1.3,
+      });
+    }
+    figures.push({
+      group,
+      name: `${label} nodes: audit process peak RSS`,
+      value: r.run.maxRssBytes / 2 ** 20,
+      unit: 'MB',
+      ...(r.nodes === peakTarget.nodes ? { target: peakTarget.bytes / 2 ** 20 } : {}),
+    });
+  });
+  const first = runs[0];
+  const last = runs.at(-1);
+  if (first && last && last !== first) {
+    figures.push({
+      group,
+      name: `peak RSS growth per 1,000 nodes (${first.nodes.toLocaleString('en')} → ${last.nodes.toLocaleString('en')})`,
+      value: ((last.run.maxRssBytes - first.run.maxRssBytes) / 2 ** 20 / (last.nodes - first.nodes)) * 1000,
+      unit: 'MB',
+    });
+  }
+  return figures;
+}

@@ -1,0 +1,139 @@
+/**
+ * The pure half of the benchmarks: a figure beside its target, its verdict, and the lower
+ * bounds an audit is measured against. Nothing here measures or prints.
+ */
+
+/** `max`: the value should not exceed the target; `min`: it should reach it. */
+export type Direction = 'max' | 'min';
+
+export interface Figure {
+  group: string;
+  name: string;
+  /** Undefined when the figure could not be measured; `note` then says why. */
+  value?: number;
+  unit: string;
+  target?: number;
+  direction?: Direction;
+  /** A target stated as strictly below (`< 5 %`) rather than at most. */
+  strict?: boolean;
+  note?: string;
+}
+
+export type Verdict = 'meets' | 'misses' | 'info' | 'not measured';
+
+/** value ÷ target, so 1.00 is exactly on target and, for `max` figures, lower is better. */
+export function ratioOf(figure: Figure): number | undefined {
+  if (figure.value === undefined || figure.target === undefined || !Number.isFinite(figure.value)) return undefined;
+  if (figure.target === 0) return figure.value === 0 ? 1 : Number.POSITIVE_INFINITY;
+  return figure.value / figure.target;
+}
+
+export function verdictOf(figure: Figure): Verdict {
+  if (figure.value === undefined || !Number.isFinite(figure.value)) return 'not measured';
+  if (figure.target === undefined) return 'info';
+  const { value, target } = figure;
+  if ((figure.direction ?? 'max') === 'min') return (figure.strict ? value > target : value >= target) ? 'meets' : 'misses';
+  return (figure.strict ? value < target : value <= target) ? 'meets' : 'misses';
+}
+
+/**
+ * The fewest SSM calls a scope of `nodes` managed nodes can take (DESIGN §5): one
+ * DescribeInstanceInformation page, one DescribeInstancePatchStates batch and at most one
+ * GetInventory page per 50 nodes, since 50 is each API's page or batch limit.
+ */
+export function ssmCallBound(nodes: number): number {
+  return 3 * Math.ceil(nodes / 50);
+}
+
+/**
+ * The calls of a scope that must follow one another whatever the collector does: every
+ * DescribeInstanceInformation page waits for the previous page's NextToken, and the last
+ * page's ids still need their DescribeInstancePatchStates batch. Everything else can overlap.
+ */
+export function chainBound(nodes: number): number {
+  return Math.ceil(nodes / 50) + 1;
+}
+
+/** What the simulator does to every call: latency before answering, then a token bucket per account × region. */
+export interface SimCost {
+  latencyMs: number;
+  ratePerSecond: number;
+  burst: number;
+}
+
+/**
+ * The least time one scope can take for `calls` successful calls when `chain` of them must
+ * follow one another (each waits for the previous answer: a NextToken, or ids from a page).
+ * Each call in the chain costs the latency, so `chain·L`; and the bucket, full when the
+ * scope's first call arrives, holds `B` tokens and refills `R` a second, so the last call's
+ * token exists no sooner than `(C − B)/R` after that (the simulator sleeps the latency before
+ * taking the token, so the latency overlaps the refill rather than adding to it). A collector
+ * that made every call one after another would have `chain = calls`.
+ */
+export function scopeBoundMs(calls: number, chain: number, cost: SimCost): number {
+  const latencyBound = chain * cost.latencyMs;
+  const bucketBound = calls > cost.burst ? ((calls - cost.burst) / cost.ratePerSecond) * 1000 : 0;
+  return Math.max(latencyBound, bucketBound);
+}
+
+/**
+ * Scopes run `concurrency` at a time, each taken in order by the first free slot (p-limit):
+ * the makespan of that schedule over the scopes' own bounds. It is never below
+ * max(longest scope, Σ scopes ÷ concurrency).
+ */
+export function scheduleBoundMs(scopeMs: readonly number[], concurrency: number): number {
+  const slots = new Array<number>(Math.max(1, concurrency)).fill(0);
+  for (const ms of scopeMs) {
+    let first = 0;
+    for (let i = 1; i < slots.length; i++) if ((slots[i] ?? 0) < (slots[first] ?? 0)) first = i;
+    slots[first] = (slots[first] ?? 0) + ms;
+  }
+  return Math.max(...slots);
+}
+
+/** Per-node cost at each size and how it changes between consecutive sizes (1.00 = linear). */
+export function growth(
+  points: ReadonlyArray<{ nodes: number; value: number }>,
+): Array<{ nodes: number; perNode: number; vsPrevious?: number }> {
+  return points.map((p, i) => {
+    const perNode = p.value / p.nodes;
+    const prev = points[i - 1];
+    return { nodes: p.nodes, perNode, ...(prev ? { vsPrevious: perNode / (prev.value / prev.nodes) } : {}) };
+  });
+}
+
+export function median(values: readonly number[]): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  const mid = Math.floor(sorted.length / 2);
+  if (!sorted.length) return Number.NaN;
+  return sorted.length % 2 ? sorted[mid]! : (sorted[mid - 1]! + sorted[mid]!) / 2;
+}
+
+const fmt = (value: number | undefined): string => {
+  if (value === undefined || !Number.isFinite(value)) return '—';
+  const abs = Math.abs(value);
+  return abs >= 1000 ? value.toFixed(0) : abs >= 10 ? value.toFixed(1) : value.toFixed(2);
+};
+
+/** The table the bench prints: figure, value, target, ratio, verdict. */
+export function formatTable(figures: readonly Figure[]): string {
+  const rows = figures.map((f) => {
+    const ratio = ratioOf(f);
+    const op = (f.direction ?? 'max') === 'min' ? (f.strict ? '>' : '≥') : f.strict ? '<' : '≤';
+    return [
+      `${f.group}: ${f.name}`,
+      f.value === undefined ? '—' : `${fmt(f.value)} ${f.unit}`.trim(),
+      f.target === undefined ? '' : `${op} ${fmt(f.target)} ${f.unit}`.trim(),
+      ratio === undefined ? '' : ratio.toFixed(2),
+      verdictOf(f) + (f.note ? ` (${f.note})` : ''),
+    ];
+  });
+  const header = ['figure', 'value', 'target', 'ratio', 'verdict'];
+  const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => (r[i] ?? '').length)));
+  const line = (cells: string[]) =>
+    cells
+      .map((c, i) => (i === 1 || i === 3 ? c.padStart(widths[i]!) : i === cells.length - 1 ? c : c.padEnd(widths[i]!)))
+      .join('  ')
+      .trimEnd();
+  return [line(header), line(widths.map((w) => '-'.repeat(w))), ...rows.map(line)].join('\n');
+}

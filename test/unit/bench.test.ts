@@ -1,0 +1,113 @@
+import { describe, expect, it } from 'vitest';
+import {
+  chainBound,
+  formatTable,
+  growth,
+  median,
+  ratioOf,
+  scheduleBoundMs,
+  scopeBoundMs,
+  ssmCallBound,
+  verdictOf,
+  type Figure,
+} from '../bench/figures';
+import { pdfPageCount } from '../bench/report';
+import { lateFrameShare } from '../bench/ui';
+
+const fig = (value: number | undefined, target?: number, extra: Partial<Figure> = {}): Figure => ({
+  group: 'g',
+  name: 'n',
+  unit: 'ms',
+  ...(value === undefined ? {} : { value }),
+  ...(target === undefined ? {} : { target }),
+  ...extra,
+});
+
+describe('ratio and verdict', () => {
+  it('divides the value by the target', () => {
+    expect(ratioOf(fig(150, 100))).toBe(1.5);
+    expect(ratioOf(fig(150))).toBeUndefined();
+    expect(ratioOf(fig(undefined, 100))).toBeUndefined();
+  });
+
+  it('meets an at-most target on the boundary and misses above it', () => {
+    expect(verdictOf(fig(100, 100))).toBe('meets');
+    expect(verdictOf(fig(100.1, 100))).toBe('misses');
+  });
+
+  it('misses a strictly-below target on the boundary', () => {
+    expect(verdictOf(fig(5, 5, { strict: true }))).toBe('misses');
+    expect(verdictOf(fig(4.9, 5, { strict: true }))).toBe('meets');
+  });
+
+  it('reads an at-least target the other way round', () => {
+    expect(verdictOf(fig(2, 3, { direction: 'min' }))).toBe('misses');
+    expect(verdictOf(fig(3, 3, { direction: 'min' }))).toBe('meets');
+  });
+
+  it('says info without a target and not measured without a value', () => {
+    expect(verdictOf(fig(3))).toBe('info');
+    expect(verdictOf(fig(undefined, 3, { note: 'page not built' }))).toBe('not measured');
+    expect(verdictOf(fig(Number.NaN, 3))).toBe('not measured');
+  });
+});
+
+describe('bounds', () => {
+  it('needs three calls per 50 nodes, rounded up', () => {
+    expect(ssmCallBound(834)).toBe(51);
+    expect(ssmCallBound(50)).toBe(3);
+    expect(ssmCallBound(0)).toBe(0);
+    expect(chainBound(834)).toBe(18);
+  });
+
+  it('is latency-bound when the chain is long and the bucket roomy', () => {
+    expect(scopeBoundMs(56, 18, { latencyMs: 50, ratePerSecond: 20, burst: 40 })).toBe(900);
+  });
+
+  it('is throttle-bound when calls exceed the burst faster than the bucket refills', () => {
+    // (250 − 40) / 20 s = 10.5 s against 85 × 50 ms = 4.25 s
+    expect(scopeBoundMs(250, 85, { latencyMs: 50, ratePerSecond: 20, burst: 40 })).toBe(10_500);
+    expect(scopeBoundMs(30, 30, { latencyMs: 0, ratePerSecond: 1, burst: 40 })).toBe(0);
+  });
+
+  it('schedules scopes in order on the first free slot', () => {
+    expect(scheduleBoundMs([1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1], 4)).toBe(3);
+    expect(scheduleBoundMs([5, 1, 1, 1], 2)).toBe(5);
+    expect(scheduleBoundMs([2, 2, 3], 2)).toBe(5);
+  });
+});
+
+describe('growth, median and the table', () => {
+  it('gives time per node and its ratio to the previous size', () => {
+    const g = growth([
+      { nodes: 1000, value: 2000 },
+      { nodes: 10_000, value: 30_000 },
+    ]);
+    expect(g[0]).toEqual({ nodes: 1000, perNode: 2 });
+    expect(g[1]).toEqual({ nodes: 10_000, perNode: 3, vsPrevious: 1.5 });
+  });
+
+  it('takes the middle value, or the mean of the two middle ones', () => {
+    expect(median([3, 1, 2])).toBe(2);
+    expect(median([4, 1, 3, 2])).toBe(2.5);
+  });
+
+  it('prints one row per figure with its ratio and verdict', () => {
+    const table = formatTable([fig(150, 100, { name: 'slow' }), fig(undefined, 300, { name: 'paint', note: 'page not ready' })]);
+    const lines = table.split('\n');
+    expect(lines[0]).toMatch(/^figure\s+value\s+target\s+ratio\s+verdict$/);
+    expect(lines[2]).toMatch(/^g: slow\s+150\.0 ms\s+≤ 100\.0 ms\s+1\.50\s+misses$/);
+    expect(lines[3]).toMatch(/^g: paint\s+—\s+≤ 300\.0 ms\s+not measured \(page not ready\)$/);
+  });
+});
+
+describe('page and frame counting', () => {
+  it('counts page objects, not the page tree', () => {
+    expect(pdfPageCount(Buffer.from('<< /Type /Pages /Count 2 >> << /Type /Page >> <</Type/Page/Parent 1 0 R>>', 'latin1'))).toBe(2);
+  });
+
+  it('counts intervals over 20 ms as late frames', () => {
+    expect(lateFrameShare([0, 16.7, 33.4, 66.8, 83.5])).toBe(0.25);
+    expect(lateFrameShare([0])).toBeNaN();
+  });
+});
