@@ -22,7 +22,8 @@ export const registerDemo: RegisterCommand = (program) => {
     .option('--nodes <n>', 'managed nodes in the first audit, over 3 accounts × 3 regions', '1800')
     .action(async (opts: DemoOptions) => {
       const nodes = Number(opts.nodes);
-      if (!Number.isInteger(nodes) || nodes < 9 || nodes > 50_000) throw new UsageError(`--nodes must be an integer from 9 to 50000, got "${opts.nodes}"`);
+      if (!Number.isInteger(nodes) || nodes < 9 || nodes > 50_000)
+        throw new UsageError(`--nodes must be an integer from 9 to 50000, got "${opts.nodes}"`);
       const started = Date.now();
       const log = (line: string) => process.stderr.write(`${line}\n`);
       const result = await withChromiumPrinter((printer) => runDemo({ outDir: opts.out, nodes, printer, log }));

@@ -7,7 +7,15 @@ import { existsSync, writeFileSync } from 'node:fs';
 import { Option } from 'commander';
 import type { Lang } from '../../../shared/model';
 import { defaultDbPath } from '../../core/paths';
-import { buildReportModel, exportCsv, exportJson, renderReportHtml, renderReportPdf, ReportInputError, type Paper } from '../../core/report';
+import {
+  buildReportModel,
+  exportCsv,
+  exportJson,
+  renderReportHtml,
+  renderReportPdf,
+  ReportInputError,
+  type Paper,
+} from '../../core/report';
 import { withChromiumPrinter } from '../../core/report/chromiumPrinter';
 import { openStore, type Store } from '../../core/store/openStore';
 import { UsageError } from '../io';
@@ -60,9 +68,13 @@ export const registerReport: RegisterCommand = (program) => {
     .action(async (snapshot: string, opts: ReportOptions) => {
       const id = snapshotId(snapshot);
       const compareTo = opts.compare === undefined ? undefined : snapshotId(opts.compare, '--compare');
-      const model = await withStore(opts.db, (store) => buildReportModel(store, id, { lang: opts.lang, ...(compareTo !== undefined ? { compareTo } : {}) }));
+      const model = await withStore(opts.db, (store) =>
+        buildReportModel(store, id, { lang: opts.lang, ...(compareTo !== undefined ? { compareTo } : {}) }),
+      );
       const render = { lang: opts.lang, paper: opts.paper };
-      const bytes = opts.html ? renderReportHtml(model, render) : await withChromiumPrinter((print) => renderReportPdf(model, print, render));
+      const bytes = opts.html
+        ? renderReportHtml(model, render)
+        : await withChromiumPrinter((print) => renderReportPdf(model, print, render));
       writeFileSync(opts.output, bytes);
       process.stdout.write(`${opts.output}\n`);
     });

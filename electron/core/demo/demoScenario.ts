@@ -76,7 +76,8 @@ export function applyWeek(fleet: Fleet, week: number, plan: WeekPlan): void {
         if (nonCompliant(node) && node.pingStatus === 'Online' && prng.next() < plan.patch) patchNode(node, prng);
         else if (!nonCompliant(node) && prng.next() < plan.newPatches) releasePatches(node, prng);
         // Windows Server 2008 must stay on agent 2.3.1644.0 or earlier (P6): the team knows not to update those.
-        if (node.agentVersion !== LATEST_AGENT_VERSION && !/2008/.test(node.platformName) && prng.next() < plan.updateAgents) node.agentVersion = LATEST_AGENT_VERSION;
+        if (node.agentVersion !== LATEST_AGENT_VERSION && !/2008/.test(node.platformName) && prng.next() < plan.updateAgents)
+          node.agentVersion = LATEST_AGENT_VERSION;
       }
       for (let i = 0; i < plan.remove && region.nodes.length > 1; i++) {
         region.nodes.splice(Math.floor(prng.next() * region.nodes.length), 1);

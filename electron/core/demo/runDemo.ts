@@ -55,7 +55,17 @@ function faultsFor(week: number, fleet: Fleet): FaultRule[] {
   const member = fleet.accounts[2]?.accountId ?? fleet.accounts[0]!.accountId;
   if (week === 2) return [{ match: { accountId: member, region: 'eu-west-1' }, regionDisabled: true }];
   if (week === DEMO_WEEKS.length - 1) {
-    return [{ match: { accountId: fleet.accounts[1]?.accountId ?? member, region: 'us-east-1' }, policy: { Statement: [{ Effect: 'Allow', Action: '*' }, { Effect: 'Deny', Action: 'ssm:GetInventory' }] } }];
+    return [
+      {
+        match: { accountId: fleet.accounts[1]?.accountId ?? member, region: 'us-east-1' },
+        policy: {
+          Statement: [
+            { Effect: 'Allow', Action: '*' },
+            { Effect: 'Deny', Action: 'ssm:GetInventory' },
+          ],
+        },
+      },
+    ];
   }
   return [];
 }
@@ -93,24 +103,35 @@ export async function runDemo(options: DemoOptions): Promise<DemoResult> {
         regions: [...DEMO_REGIONS],
         homeRegion: 'us-east-1',
         // The consultant discovers the organization and leaves out its sandbox accounts.
-        targets: { kind: 'organization', roleName: auditRole.name, ...(auditRole.externalId ? { externalId: auditRole.externalId } : {}), exclude: sandboxes },
+        targets: {
+          kind: 'organization',
+          roleName: auditRole.name,
+          ...(auditRole.externalId ? { externalId: auditRole.externalId } : {}),
+          exclude: sandboxes,
+        },
         concurrency: 4,
         label: `Week ${week + 1}`,
         client: 'Example Holdings 株式会社',
         engagement: 'Patch Manager readiness review 2026',
       };
       const started = Date.now();
-      const outcome = await runAudit(auditPlan, {
-        clientOptions: { endpoint: sim.url, maxAttempts: 6, requestTimeoutMs: 10_000 },
-        credentials: { accessKeyId: managementKeys.accessKeyId, secretAccessKey: managementKeys.secretAccessKey },
-        saveSnapshot: (input) => store.saveSnapshot(input),
-        catalog: getCatalog(DEFAULT_CATALOG_ID)!,
-        scanAgeDays: 7,
-        now: () => new Date(lastAudit - offsetS * 1000 + (Date.now() - started)),
-      }, { signal: controller.signal });
+      const outcome = await runAudit(
+        auditPlan,
+        {
+          clientOptions: { endpoint: sim.url, maxAttempts: 6, requestTimeoutMs: 10_000 },
+          credentials: { accessKeyId: managementKeys.accessKeyId, secretAccessKey: managementKeys.secretAccessKey },
+          saveSnapshot: (input) => store.saveSnapshot(input),
+          catalog: getCatalog(DEFAULT_CATALOG_ID)!,
+          scanAgeDays: 7,
+          now: () => new Date(lastAudit - offsetS * 1000 + (Date.now() - started)),
+        },
+        { signal: controller.signal },
+      );
       const snapshot = store.getSnapshot(outcome.snapshotId!)!;
       audits.push({ snapshotId: snapshot.id, startedAt: snapshot.startedAt, status: snapshot.status, nodes: snapshot.nodeCount });
-      log(`audit ${week + 1}/${DEMO_WEEKS.length}: snapshot ${snapshot.id} ${snapshot.startedAt.slice(0, 10)} ${snapshot.status}, ${snapshot.nodeCount} nodes (${Date.now() - started} ms)`);
+      log(
+        `audit ${week + 1}/${DEMO_WEEKS.length}: snapshot ${snapshot.id} ${snapshot.startedAt.slice(0, 10)} ${snapshot.status}, ${snapshot.nodeCount} nodes (${Date.now() - started} ms)`,
+      );
     }
   } finally {
     await sim.close();

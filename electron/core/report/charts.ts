@@ -51,24 +51,56 @@ export function lineChart(opts: LineChartOptions): RawHtml {
 
   const grid: RawHtml[] = [];
   for (let v = 0; v <= yMax + 1e-9; v += step) {
-    grid.push(html`<line x1="${margin.left}" x2="${width - margin.right}" y1="${round(y(v))}" y2="${round(y(v))}" class="grid"/><text x="${margin.left - 6}" y="${round(y(v) + 3)}" text-anchor="end" class="tick">${fmt(v)}</text>`);
+    grid.push(
+      html`<line x1="${margin.left}" x2="${width - margin.right}" y1="${round(y(v))}" y2="${round(y(v))}" class="grid" /><text
+          x="${margin.left - 6}"
+          y="${round(y(v) + 3)}"
+          text-anchor="end"
+          class="tick"
+          >${fmt(v)}</text
+        >`,
+    );
   }
   // Show at most ~8 dates so labels never collide; always the first and the last.
   const every = Math.max(1, Math.ceil(n / 8));
   const xTicks = opts.xLabels.map((label, i) =>
     // The end labels hang inwards so they are never cut at the edge of the plot.
     i % every === 0 || i === n - 1
-      ? html`<text x="${round(x(i))}" y="${height - margin.bottom + 14}" text-anchor="${n > 1 && i === 0 ? 'start' : n > 1 && i === n - 1 ? 'end' : 'middle'}" class="tick">${label}</text>`
+      ? html`<text
+          x="${round(x(i))}"
+          y="${height - margin.bottom + 14}"
+          text-anchor="${n > 1 && i === 0 ? 'start' : n > 1 && i === n - 1 ? 'end' : 'middle'}"
+          class="tick"
+          >${label}</text
+        >`
       : raw(''),
   );
   const lines = opts.series.map((s) => {
     const points = s.values.map((v, i) => (v === null ? null : `${round(x(i))},${round(y(v))}`)).filter((p): p is string => p !== null);
-    const dots = s.values.map((v, i) => (v === null ? raw('') : html`<circle cx="${round(x(i))}" cy="${round(y(v))}" r="2.6" fill="${s.color}"/>`));
-    return html`<polyline points="${points.join(' ')}" fill="none" stroke="${s.color}" stroke-width="2"${s.dashed ? raw(' stroke-dasharray="5 3"') : raw('')}/>${dots}`;
+    const dots = s.values.map((v, i) =>
+      v === null ? raw('') : html`<circle cx="${round(x(i))}" cy="${round(y(v))}" r="2.6" fill="${s.color}" />`,
+    );
+    return html`<polyline
+        points="${points.join(' ')}"
+        fill="none"
+        stroke="${s.color}"
+        stroke-width="2"
+        ${s.dashed ? raw(' stroke-dasharray="5 3"') : raw('')}
+      />${dots}`;
   });
   // The legend is HTML beside the SVG so it wraps like text however many series there are.
   const legend = opts.series.map((s) => html`<li><span class="swatch" style="background:${s.color}"></span>${s.label}</li>`);
-  return html`<figure class="chart"><figcaption>${opts.title}</figcaption><svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 ${width} ${height}" role="img" aria-label="${opts.title}">${grid}<line x1="${margin.left}" x2="${margin.left}" y1="${margin.top}" y2="${margin.top + plotH}" class="axis"/>${xTicks}${lines}</svg><ul class="legend">${legend}</ul></figure>`;
+  return html`<figure class="chart">
+    <figcaption>${opts.title}</figcaption>
+    <svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 ${width} ${height}" role="img" aria-label="${opts.title}">
+      ${grid}
+      <line x1="${margin.left}" x2="${margin.left}" y1="${margin.top}" y2="${margin.top + plotH}" class="axis" />
+      ${xTicks}${lines}
+    </svg>
+    <ul class="legend">
+      ${legend}
+    </ul>
+  </figure>`;
 }
 
 /** Distinct colours that survive greyscale printing reasonably (Okabe–Ito palette). */

@@ -21,7 +21,12 @@ export function chromiumPrinter(browser: Browser): Printer {
         displayHeaderFooter: withTemplates,
         headerTemplate: options.headerTemplate ?? '<span></span>',
         footerTemplate: options.footerTemplate ?? '<span></span>',
-        margin: { top: mm(PAGE_MARGINS_MM.top), bottom: mm(PAGE_MARGINS_MM.bottom), left: mm(PAGE_MARGINS_MM.left), right: mm(PAGE_MARGINS_MM.right) },
+        margin: {
+          top: mm(PAGE_MARGINS_MM.top),
+          bottom: mm(PAGE_MARGINS_MM.bottom),
+          left: mm(PAGE_MARGINS_MM.left),
+          right: mm(PAGE_MARGINS_MM.right),
+        },
       });
     } finally {
       await context.close();

@@ -26,7 +26,13 @@ describe('RFC 4180 writer', () => {
   });
 
   it('starts the document with the BOM, then the header, with CRLF line ends', () => {
-    const doc = toCsv(['id', 'name'], [['i-1', 'web, 01'], ['i-2', null]]);
+    const doc = toCsv(
+      ['id', 'name'],
+      [
+        ['i-1', 'web, 01'],
+        ['i-2', null],
+      ],
+    );
     expect(doc.startsWith(UTF8_BOM)).toBe(true);
     expect(doc.slice(1)).toBe('id,name\r\ni-1,"web, 01"\r\ni-2,\r\n');
   });

@@ -11,16 +11,26 @@ function parseCsv(text: string): string[][] {
   let row: string[] = [];
   let field = '';
   let quoted = false;
+  const endField = () => {
+    row.push(field);
+    field = '';
+  };
   for (let i = 0; i < text.length; i++) {
     const c = text[i]!;
     if (quoted) {
-      if (c === '"' && text[i + 1] === '"') (field += '"'), i++;
-      else if (c === '"') quoted = false;
+      if (c === '"' && text[i + 1] === '"') {
+        field += '"';
+        i++;
+      } else if (c === '"') quoted = false;
       else field += c;
     } else if (c === '"') quoted = true;
-    else if (c === ',') row.push(field), (field = '');
-    else if (c === '\r' && text[i + 1] === '\n') row.push(field), rows.push(row), (row = []), (field = ''), i++;
-    else field += c;
+    else if (c === ',') endField();
+    else if (c === '\r' && text[i + 1] === '\n') {
+      endField();
+      rows.push(row);
+      row = [];
+      i++;
+    } else field += c;
   }
   return rows;
 }
@@ -71,7 +81,11 @@ describe('exports', () => {
       snapshot: { id: number; nodeCount: number };
       scopes: unknown[];
       rules: string[];
-      nodes: Array<{ instanceId: string; facts: { instanceId: string }; checks: Array<{ rule: string; status: string; message: { ja: string; en: string }; remediation?: { ja: string; en: string } }> }>;
+      nodes: Array<{
+        instanceId: string;
+        facts: { instanceId: string };
+        checks: Array<{ rule: string; status: string; message: { ja: string; en: string }; remediation?: { ja: string; en: string } }>;
+      }>;
     };
     expect(doc.snapshot).toMatchObject({ id, nodeCount });
     expect(doc.scopes).toHaveLength(store.getSnapshot(id)!.scopes.length);

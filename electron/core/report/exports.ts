@@ -23,8 +23,36 @@ export interface CsvExportOptions {
 }
 
 const NODE_HEADERS: Record<Lang, readonly string[]> = {
-  en: ['Account', 'Region', 'Instance id', 'Name', 'IP address', 'Platform', 'Platform name', 'Platform version', 'SSM Agent', 'Ping status', 'Missing critical', 'Missing security', 'Failed checks'],
-  ja: ['アカウント', 'リージョン', 'インスタンス ID', '名前', 'IP アドレス', 'プラットフォーム', 'プラットフォーム名', 'プラットフォームのバージョン', 'SSM Agent', '接続状態', '重要パッチ未適用', 'セキュリティパッチ未適用', '不合格のチェック数'],
+  en: [
+    'Account',
+    'Region',
+    'Instance id',
+    'Name',
+    'IP address',
+    'Platform',
+    'Platform name',
+    'Platform version',
+    'SSM Agent',
+    'Ping status',
+    'Missing critical',
+    'Missing security',
+    'Failed checks',
+  ],
+  ja: [
+    'アカウント',
+    'リージョン',
+    'インスタンス ID',
+    '名前',
+    'IP アドレス',
+    'プラットフォーム',
+    'プラットフォーム名',
+    'プラットフォームのバージョン',
+    'SSM Agent',
+    '接続状態',
+    '重要パッチ未適用',
+    'セキュリティパッチ未適用',
+    '不合格のチェック数',
+  ],
 };
 
 const CHECK_HEADERS: Record<Lang, readonly string[]> = {
@@ -47,7 +75,18 @@ export function exportCsv(store: Store, snapshotId: number, options: CsvExportOp
     const rows = function* (): Generator<CsvValue[]> {
       for (const { row, checks } of nodes) {
         for (const check of checks) {
-          yield [row.accountId, row.region, row.instanceId, row.name, check.rule, ruleTitle(check.rule, lang), status[check.status], messageFor(check, lang), remediationFor(check, lang), check.code];
+          yield [
+            row.accountId,
+            row.region,
+            row.instanceId,
+            row.name,
+            check.rule,
+            ruleTitle(check.rule, lang),
+            status[check.status],
+            messageFor(check, lang),
+            remediationFor(check, lang),
+            check.code,
+          ];
         }
       }
     };

@@ -74,7 +74,8 @@ const EN = {
   noExamples: 'No node fails this rule.',
   prerequisites: 'Prerequisites (seed rules P1–P7)',
   operational: 'Operational checks',
-  readinessIntro: 'Each managed node is checked against every rule. “Unknown” means the data needed was not available; it is never counted as a pass.',
+  readinessIntro:
+    'Each managed node is checked against every rule. “Unknown” means the data needed was not available; it is never counted as a pass.',
 
   compliantNodes: 'Compliant nodes',
   nonCompliantNodes: 'Non-compliant nodes',
@@ -85,7 +86,8 @@ const EN = {
   missingSecurity: 'Missing security patches',
   nodesWith: 'nodes',
   patchCountsTotal: 'patches in total',
-  complianceIntro: 'A node is compliant when its last patch scan reports no missing and no failed patches. Nodes never scanned count as not compliant.',
+  complianceIntro:
+    'A node is compliant when its last patch scan reports no missing and no failed patches. Nodes never scanned count as not compliant.',
 
   chartCompliance: 'Patch compliance (%)',
   chartPrereq: 'Nodes failing a prerequisite, by rule',
@@ -199,7 +201,8 @@ const JA = {
   verdictAllReady: '確認できた範囲では、すべてのノードが Patch Manager の前提条件を満たしています。',
   verdictCritical: '{count} 台で重要 (Critical) パッチが未適用です (セキュリティパッチ未適用は {security} 台)。',
   verdictNoCritical: '重要 (Critical) パッチが未適用のノードはありません。',
-  verdictPartial: 'この監査は部分的です。{scopes} スコープのうち {count} スコープを取得できなかったため、その範囲は数値に含まれていません。',
+  verdictPartial:
+    'この監査は部分的です。{scopes} スコープのうち {count} スコープを取得できなかったため、その範囲は数値に含まれていません。',
   verdictUnknown: '{count} 台は必要な情報を取得できず、完全には確認できませんでした (前提条件の章を参照)。',
   verdictTrend: '{date} 以降、パッチ準拠率は {before} から {after} に変化しました。',
 
@@ -225,7 +228,8 @@ const JA = {
   noExamples: 'このルールを満たしていないノードはありません。',
   prerequisites: '前提条件 (原典のルール P1〜P7)',
   operational: '運用状況のチェック',
-  readinessIntro: '各マネージドノードをすべてのルールで確認しました。「不明」は判断に必要な情報を取得できなかったことを示し、合格には含めていません。',
+  readinessIntro:
+    '各マネージドノードをすべてのルールで確認しました。「不明」は判断に必要な情報を取得できなかったことを示し、合格には含めていません。',
 
   compliantNodes: '準拠しているノード',
   nonCompliantNodes: '準拠していないノード',
@@ -236,7 +240,8 @@ const JA = {
   missingSecurity: 'セキュリティパッチ未適用',
   nodesWith: '台',
   patchCountsTotal: '件 (パッチ総数)',
-  complianceIntro: '直近のパッチスキャンで未適用・失敗のパッチがないノードを「準拠」としています。一度もスキャンされていないノードは「準拠していない」に数えます。',
+  complianceIntro:
+    '直近のパッチスキャンで未適用・失敗のパッチがないノードを「準拠」としています。一度もスキャンされていないノードは「準拠していない」に数えます。',
 
   chartCompliance: 'パッチ準拠率 (%)',
   chartPrereq: '前提条件を満たさないノード数 (ルール別)',
@@ -313,7 +318,8 @@ export type Labels = (key: LabelKey, params?: Readonly<Record<string, string | n
 /** The label function of one language; `{name}` placeholders are filled from params. */
 export function labelsFor(lang: Lang): Labels {
   const dict = LABELS[lang];
-  return (key, params = {}) => dict[key].replace(/\{(\w+)\}/g, (whole, name: string) => (params[name] === undefined ? whole : String(params[name])));
+  return (key, params = {}) =>
+    dict[key].replace(/\{(\w+)\}/g, (whole, name: string) => (params[name] === undefined ? whole : String(params[name])));
 }
 
 export const STATUS_LABELS: Record<Lang, Record<CheckStatus, string>> = {

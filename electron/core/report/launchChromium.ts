@@ -24,7 +24,9 @@ export class ChromiumNotFound extends Error {
 
 export function launchChromium(executablePath: string = CHROMIUM_PATH): Promise<Browser> {
   if (!existsSync(executablePath)) {
-    throw new ChromiumNotFound(`Chromium not found at ${executablePath}: install Debian's chromium (apt-get install chromium) or set CHROMIUM_PATH.`);
+    throw new ChromiumNotFound(
+      `Chromium not found at ${executablePath}: install Debian's chromium (apt-get install chromium) or set CHROMIUM_PATH.`,
+    );
   }
   return chromium.launch({ executablePath, args: [...CHROMIUM_ARGS] });
 }

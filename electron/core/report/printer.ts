@@ -46,8 +46,12 @@ export function pageTemplates(model: ReportModel, lang: Lang): Required<Pick<Pri
   // Header templates do not inherit the page's CSS: font and size must be inline.
   const style = `font-family: ${fontStack(lang)}; font-size: 7pt; color: #5b6570; width: 100%; margin: 0 ${PAGE_MARGINS_MM.left}mm; display: flex; justify-content: space-between; gap: 12pt;`;
   const client = model.snapshot.client ?? t('notRecorded');
-  const headerTemplate = html`<div style="${style}"><span>${client} — ${t('reportTitle')}</span><span>${t('auditDate')}: ${formatDate(model.snapshot.startedAt, lang)}</span></div>`.html;
-  const footerTemplate = html`<div style="${style}"><span>${t('confidential')}</span><span>${t('page')} <span class="pageNumber"></span> / <span class="totalPages"></span></span></div>`.html;
+  const headerTemplate = html`<div style="${style}">
+    <span>${client} — ${t('reportTitle')}</span><span>${t('auditDate')}: ${formatDate(model.snapshot.startedAt, lang)}</span>
+  </div>`.html;
+  const footerTemplate = html`<div style="${style}">
+    <span>${t('confidential')}</span><span>${t('page')} <span class="pageNumber"></span> / <span class="totalPages"></span></span>
+  </div>`.html;
   return { headerTemplate, footerTemplate };
 }
 

@@ -14,7 +14,19 @@ import type { FindingRef, ReportModel } from './reportModel';
 import { PREREQUISITE_RULES } from './reportModel';
 import { reportCss } from './reportStyles';
 
-export const REPORT_SECTIONS = ['cover', 'summary', 'scope', 'readiness', 'compliance', 'trends', 'comparison', 'areas', 'findings', 'appendix', 'method'] as const;
+export const REPORT_SECTIONS = [
+  'cover',
+  'summary',
+  'scope',
+  'readiness',
+  'compliance',
+  'trends',
+  'comparison',
+  'areas',
+  'findings',
+  'appendix',
+  'method',
+] as const;
 export type ReportSection = (typeof REPORT_SECTIONS)[number];
 
 export type Paper = 'a4' | 'letter';
@@ -36,7 +48,8 @@ const CHECK_STATUS_ORDER: readonly CheckStatus[] = ['pass', 'fail', 'warn', 'unk
 
 const pctOf = (part: number, whole: number): number | null => (whole > 0 ? (part / whole) * 100 : null);
 const nodeName = (n: Pick<NodeRef, 'name' | 'instanceId'>): string => n.name ?? n.instanceId;
-const statusCell = (ctx: Ctx, status: CheckStatus): RawHtml => html`<td class="status-${status} nowrap">${STATUS_LABELS[ctx.lang][status]}</td>`;
+const statusCell = (ctx: Ctx, status: CheckStatus): RawHtml =>
+  html`<td class="status-${status} nowrap">${STATUS_LABELS[ctx.lang][status]}</td>`;
 const num = (ctx: Ctx, n: number): RawHtml => html`<td class="num">${formatInt(n, ctx.lang)}</td>`;
 
 function clientLine(ctx: Ctx): string {
@@ -47,19 +60,25 @@ function cover(ctx: Ctx): RawHtml {
   const { m, t, lang } = ctx;
   const s = m.snapshot;
   return html`<section class="cover">
-  <div class="brand">Patch Auditor</div>
-  <h1>${t('reportTitle')}</h1>
-  <dl>
-    <dt>${t('client')}</dt><dd>${clientLine(ctx)}</dd>
-    <dt>${t('engagement')}</dt><dd>${s.engagement ?? t('notRecorded')}</dd>
-    <dt>${t('auditDate')}</dt><dd>${formatDate(s.startedAt, lang)}</dd>
-    <dt>${t('reportDate')}</dt><dd>${formatDate(m.generatedAt, lang)}</dd>
-    <dt>${t('scope')}</dt><dd>${t('scopeValue', { accounts: m.totals.accounts, regions: m.totals.regions, scopes: m.totals.scopes })}</dd>
-    <dt>${t('snapshot')}</dt><dd>#${s.id}${s.label ? html` — ${s.label}` : ''} (${s.status === 'complete' ? t('statusComplete') : t('statusPartial')})</dd>
-  </dl>
-  <span class="verdict-badge ${m.verdict}">${t('verdictHeading')}: ${verdictHeadline(ctx)}</span>
-  <div class="confidential">${t('confidential')}</div>
-</section>`;
+    <div class="brand">Patch Auditor</div>
+    <h1>${t('reportTitle')}</h1>
+    <dl>
+      <dt>${t('client')}</dt>
+      <dd>${clientLine(ctx)}</dd>
+      <dt>${t('engagement')}</dt>
+      <dd>${s.engagement ?? t('notRecorded')}</dd>
+      <dt>${t('auditDate')}</dt>
+      <dd>${formatDate(s.startedAt, lang)}</dd>
+      <dt>${t('reportDate')}</dt>
+      <dd>${formatDate(m.generatedAt, lang)}</dd>
+      <dt>${t('scope')}</dt>
+      <dd>${t('scopeValue', { accounts: m.totals.accounts, regions: m.totals.regions, scopes: m.totals.scopes })}</dd>
+      <dt>${t('snapshot')}</dt>
+      <dd>#${s.id}${s.label ? html` — ${s.label}` : ''} (${s.status === 'complete' ? t('statusComplete') : t('statusPartial')})</dd>
+    </dl>
+    <span class="verdict-badge ${m.verdict}">${t('verdictHeading')}: ${verdictHeadline(ctx)}</span>
+    <div class="confidential">${t('confidential')}</div>
+  </section>`;
 }
 
 function verdictHeadline(ctx: Ctx): string {
@@ -71,38 +90,61 @@ function summary(ctx: Ctx): RawHtml {
   const tot = m.totals;
   const ready = tot.nodes - tot.notReady;
   const points: string[] = [
-    t('verdictCompliance', { compliant: formatInt(tot.compliant, lang), nodes: formatInt(tot.nodes, lang), pct: formatPct(tot.compliancePct, lang) }),
-    tot.notReady > 0 ? t('verdictNotReady', { count: formatInt(tot.notReady, lang), pct: formatPct(pctOf(tot.notReady, tot.nodes), lang) }) : t('verdictAllReady'),
-    tot.nodesMissingCritical > 0 ? t('verdictCritical', { count: formatInt(tot.nodesMissingCritical, lang), security: formatInt(tot.nodesMissingSecurity, lang) }) : t('verdictNoCritical'),
+    t('verdictCompliance', {
+      compliant: formatInt(tot.compliant, lang),
+      nodes: formatInt(tot.nodes, lang),
+      pct: formatPct(tot.compliancePct, lang),
+    }),
+    tot.notReady > 0
+      ? t('verdictNotReady', { count: formatInt(tot.notReady, lang), pct: formatPct(pctOf(tot.notReady, tot.nodes), lang) })
+      : t('verdictAllReady'),
+    tot.nodesMissingCritical > 0
+      ? t('verdictCritical', { count: formatInt(tot.nodesMissingCritical, lang), security: formatInt(tot.nodesMissingSecurity, lang) })
+      : t('verdictNoCritical'),
   ];
   if (tot.unverified > 0) points.push(t('verdictUnknown', { count: formatInt(tot.unverified, lang) }));
   if (tot.scopesFailed > 0) points.push(t('verdictPartial', { count: tot.scopesFailed, scopes: tot.scopes }));
   const first = m.trends[0];
   const last = m.trends.at(-1);
   if (first && last && m.trends.length > 1) {
-    points.push(t('verdictTrend', { date: formatDate(first.startedAt, lang), before: formatPct(first.compliancePct, lang), after: formatPct(last.compliancePct, lang) }));
+    points.push(
+      t('verdictTrend', {
+        date: formatDate(first.startedAt, lang),
+        before: formatPct(first.compliancePct, lang),
+        after: formatPct(last.compliancePct, lang),
+      }),
+    );
   }
   const okScopes = tot.scopes - tot.scopesFailed;
   return html`<section class="page" id="summary">
-  <h2>${t('secSummary')}</h2>
-  <div class="kpis">
-    ${kpi(t('kpiNodes'), formatInt(tot.nodes, lang), t('kpiOnline') + ' ' + formatInt(tot.online, lang))}
-    ${kpi(t('kpiReady'), formatPct(pctOf(ready, tot.nodes), lang), `${formatInt(ready, lang)} / ${formatInt(tot.nodes, lang)}`)}
-    ${kpi(t('kpiCompliant'), formatPct(tot.compliancePct, lang), `${formatInt(tot.compliant, lang)} / ${formatInt(tot.nodes, lang)}`)}
-    ${kpi(t('kpiCritical'), formatInt(tot.nodesMissingCritical, lang), t('ofNodes', { total: formatInt(tot.nodes, lang) }))}
-    ${kpi(t('kpiScopes'), `${okScopes} / ${tot.scopes}`, `${t('scopeValue', { accounts: tot.accounts, regions: tot.regions, scopes: tot.scopes })}`)}
-  </div>
-  <div class="verdict ${m.verdict}">
-    <div class="headline">${t('verdictHeading')}: ${verdictHeadline(ctx)}</div>
-    <ul>${points.map((p) => html`<li>${p}</li>`)}</ul>
-  </div>
-  <h3>${t('secReadiness')}</h3>
-  ${ruleTable(ctx, m.rules.filter((r) => r.prerequisite))}
-</section>`;
+    <h2>${t('secSummary')}</h2>
+    <div class="kpis">
+      ${kpi(t('kpiNodes'), formatInt(tot.nodes, lang), t('kpiOnline') + ' ' + formatInt(tot.online, lang))}
+      ${kpi(t('kpiReady'), formatPct(pctOf(ready, tot.nodes), lang), `${formatInt(ready, lang)} / ${formatInt(tot.nodes, lang)}`)}
+      ${kpi(t('kpiCompliant'), formatPct(tot.compliancePct, lang), `${formatInt(tot.compliant, lang)} / ${formatInt(tot.nodes, lang)}`)}
+      ${kpi(t('kpiCritical'), formatInt(tot.nodesMissingCritical, lang), t('ofNodes', { total: formatInt(tot.nodes, lang) }))}
+      ${kpi(t('kpiScopes'), `${okScopes} / ${tot.scopes}`, `${t('scopeValue', { accounts: tot.accounts, regions: tot.regions, scopes: tot.scopes })}`)}
+    </div>
+    <div class="verdict ${m.verdict}">
+      <div class="headline">${t('verdictHeading')}: ${verdictHeadline(ctx)}</div>
+      <ul>
+        ${points.map((p) => html`<li>${p}</li>`)}
+      </ul>
+    </div>
+    <h3>${t('secReadiness')}</h3>
+    ${ruleTable(
+      ctx,
+      m.rules.filter((r) => r.prerequisite),
+    )}
+  </section>`;
 }
 
 function kpi(label: string, value: string, sub: string): RawHtml {
-  return html`<div class="kpi"><div class="label">${label}</div><div class="value">${value}</div><div class="sub">${sub}</div></div>`;
+  return html`<div class="kpi">
+    <div class="label">${label}</div>
+    <div class="value">${value}</div>
+    <div class="sub">${sub}</div>
+  </div>`;
 }
 
 function scopeStatus(ctx: Ctx, status: 'ok' | 'failed' | 'cancelled' | null): string {
@@ -113,25 +155,59 @@ function scopeStatus(ctx: Ctx, status: 'ok' | 'failed' | 'cancelled' | null): st
 function scope(ctx: Ctx): RawHtml {
   const { m, t } = ctx;
   return html`<section id="scope">
-  <h2>${t('secScope')}</h2>
-  <h3>${t('scopesFailedHeading')}</h3>
-  ${
-    m.failedScopes.length
-      ? html`<table><thead><tr><th>${t('account')}</th><th>${t('region')}</th><th>${t('status')}</th><th>${t('reason')}</th></tr></thead><tbody>
-      ${m.failedScopes.map((s) => html`<tr class="failed-scope"><td class="mono">${s.accountId}</td><td class="mono">${s.region}</td><td>${scopeStatus(ctx, s.status)}</td><td>${s.error ?? ''}</td></tr>`)}
-      </tbody></table>`
-      : html`<p>${t('scopesFailedNone')}</p>`
-  }
-  <h3>${t('gapsHeading')}</h3>
-  ${
-    m.gaps.length
-      ? html`<table><thead><tr><th>${t('account')}</th><th>${t('region')}</th><th>${t('sources')}</th></tr></thead><tbody>
-      ${m.gaps.map((g) => html`<tr><td class="mono">${g.accountId}</td><td class="mono">${g.region}</td><td class="mono">${g.gaps.join(', ')}</td></tr>`)}
-      </tbody></table>`
-      : html`<p>${t('gapsNone')}</p>`
-  }
-  <p class="muted small">${t('gapsNote')}</p>
-</section>`;
+    <h2>${t('secScope')}</h2>
+    <h3>${t('scopesFailedHeading')}</h3>
+    ${
+      m.failedScopes.length
+        ? html`<table>
+            <thead>
+              <tr>
+                <th>${t('account')}</th>
+                <th>${t('region')}</th>
+                <th>${t('status')}</th>
+                <th>${t('reason')}</th>
+              </tr>
+            </thead>
+            <tbody>
+              ${m.failedScopes.map(
+                (s) =>
+                  html`<tr class="failed-scope">
+                    <td class="mono">${s.accountId}</td>
+                    <td class="mono">${s.region}</td>
+                    <td>${scopeStatus(ctx, s.status)}</td>
+                    <td>${s.error ?? ''}</td>
+                  </tr>`,
+              )}
+            </tbody>
+          </table>`
+        : html`<p>${t('scopesFailedNone')}</p>`
+    }
+    <h3>${t('gapsHeading')}</h3>
+    ${
+      m.gaps.length
+        ? html`<table>
+            <thead>
+              <tr>
+                <th>${t('account')}</th>
+                <th>${t('region')}</th>
+                <th>${t('sources')}</th>
+              </tr>
+            </thead>
+            <tbody>
+              ${m.gaps.map(
+                (g) =>
+                  html`<tr>
+                    <td class="mono">${g.accountId}</td>
+                    <td class="mono">${g.region}</td>
+                    <td class="mono">${g.gaps.join(', ')}</td>
+                  </tr>`,
+              )}
+            </tbody>
+          </table>`
+        : html`<p>${t('gapsNone')}</p>`
+    }
+    <p class="muted small">${t('gapsNote')}</p>
+  </section>`;
 }
 
 function sourceRefs(ctx: Ctx, rule: RuleId): string {
@@ -142,46 +218,87 @@ function sourceRefs(ctx: Ctx, rule: RuleId): string {
 function ruleTable(ctx: Ctx, rules: ReportModel['rules']): RawHtml {
   const { t, lang } = ctx;
   return html`<table>
-  <thead><tr><th>${t('rule')}</th><th>${t('source')}</th>${CHECK_STATUS_ORDER.map((s) => html`<th class="num cap">${STATUS_LABELS[lang][s]}</th>`)}</tr></thead>
-  <tbody>${rules.map(
-    (r) => html`<tr><td>${r.title}<br><span class="mono muted">${r.rule}</span></td><td class="nowrap">${sourceRefs(ctx, r.rule) || '—'}</td>${CHECK_STATUS_ORDER.map((s) =>
-      r[s] > 0 ? html`<td class="num status-${s}">${formatInt(r[s], lang)}</td>` : html`<td class="num muted">0</td>`,
-    )}</tr>`,
-  )}</tbody></table>`;
+    <thead>
+      <tr>
+        <th>${t('rule')}</th>
+        <th>${t('source')}</th>
+        ${CHECK_STATUS_ORDER.map((s) => html`<th class="num cap">${STATUS_LABELS[lang][s]}</th>`)}
+      </tr>
+    </thead>
+    <tbody>
+      ${rules.map(
+        (r) =>
+          html`<tr>
+            <td>${r.title}<br /><span class="mono muted">${r.rule}</span></td>
+            <td class="nowrap">${sourceRefs(ctx, r.rule) || '—'}</td>
+            ${CHECK_STATUS_ORDER.map((s) =>
+              r[s] > 0 ? html`<td class="num status-${s}">${formatInt(r[s], lang)}</td>` : html`<td class="num muted">0</td>`,
+            )}
+          </tr>`,
+      )}
+    </tbody>
+  </table>`;
 }
 
 function exampleTable(ctx: Ctx, examples: readonly FindingRef[]): RawHtml {
   const { t } = ctx;
-  return html`<table><thead><tr><th style="width:24%">${t('node')}</th><th style="width:18%">${t('account')} / ${t('region')}</th><th style="width:9%">${t('status')}</th><th>${t('finding')}</th></tr></thead><tbody>
-  ${examples.map(
-    (e) =>
-      html`<tr><td>${nodeName(e)}<br><span class="mono muted small">${e.instanceId}</span></td><td class="mono small">${e.accountId}<br>${e.region}</td>${statusCell(ctx, e.status)}<td>${messageFor(e, ctx.lang)}</td></tr>`,
-  )}</tbody></table>`;
+  return html`<table>
+    <thead>
+      <tr>
+        <th style="width:24%">${t('node')}</th>
+        <th style="width:18%">${t('account')} / ${t('region')}</th>
+        <th style="width:9%">${t('status')}</th>
+        <th>${t('finding')}</th>
+      </tr>
+    </thead>
+    <tbody>
+      ${examples.map(
+        (e) =>
+          html`<tr>
+            <td>${nodeName(e)}<br /><span class="mono muted small">${e.instanceId}</span></td>
+            <td class="mono small">${e.accountId}<br />${e.region}</td>
+            ${statusCell(ctx, e.status)}
+            <td>${messageFor(e, ctx.lang)}</td>
+          </tr>`,
+      )}
+    </tbody>
+  </table>`;
 }
 
 function readiness(ctx: Ctx): RawHtml {
   const { m, t, lang } = ctx;
-  const block = (r: ReportModel['rules'][number]): RawHtml => html`<div class="rule-block">
-    <h3>${r.title} <span class="mono muted small">${r.rule}</span></h3>
-    ${r.sources.map(
-      (src) =>
-        html`<div class="source"><span class="ref">${src.rule} ${SOURCE_RULE_TITLES[lang][src.rule]}</span>${
-          lang === 'ja' ? html` — 「${src.quote}」` : html` — ${m.catalog.id}`
-        }</div>`,
-    )}
-    <p class="small">${CHECK_STATUS_ORDER.map((s) => html`<span class="status-${s}">${STATUS_LABELS[lang][s]} ${formatInt(r[s], lang)}</span>　`)}</p>
-    ${r.examples.length ? exampleTable(ctx, r.examples) : html`<p class="muted">${t('noExamples')}</p>`}
-  </div>`;
+  const block = (r: ReportModel['rules'][number]): RawHtml =>
+    html`<div class="rule-block">
+      <h3>${r.title} <span class="mono muted small">${r.rule}</span></h3>
+      ${r.sources.map(
+        (src) =>
+          html`<div class="source">
+            <span class="ref">${src.rule} ${SOURCE_RULE_TITLES[lang][src.rule]}</span>${
+              lang === 'ja' ? html` — 「${src.quote}」` : html` — ${m.catalog.id}`
+            }
+          </div>`,
+      )}
+      <p class="small counts">
+        ${CHECK_STATUS_ORDER.map((s) => html`<span class="status-${s}">${STATUS_LABELS[lang][s]} ${formatInt(r[s], lang)}</span>`)}
+      </p>
+      ${r.examples.length ? exampleTable(ctx, r.examples) : html`<p class="muted">${t('noExamples')}</p>`}
+    </div>`;
   return html`<section class="page" id="readiness">
-  <h2>${t('secReadiness')}</h2>
-  <p>${t('readinessIntro')}</p>
-  <h3>${t('prerequisites')}</h3>
-  ${ruleTable(ctx, m.rules.filter((r) => r.prerequisite))}
-  ${m.rules.filter((r) => r.prerequisite).map(block)}
-  <h3>${t('operational')}</h3>
-  ${ruleTable(ctx, m.rules.filter((r) => !r.prerequisite))}
-  ${m.rules.filter((r) => !r.prerequisite).map(block)}
-</section>`;
+    <h2>${t('secReadiness')}</h2>
+    <p>${t('readinessIntro')}</p>
+    <h3>${t('prerequisites')}</h3>
+    ${ruleTable(
+      ctx,
+      m.rules.filter((r) => r.prerequisite),
+    )}
+    ${m.rules.filter((r) => r.prerequisite).map(block)}
+    <h3>${t('operational')}</h3>
+    ${ruleTable(
+      ctx,
+      m.rules.filter((r) => !r.prerequisite),
+    )}
+    ${m.rules.filter((r) => !r.prerequisite).map(block)}
+  </section>`;
 }
 
 function bar(pct: number | null): RawHtml {
@@ -193,40 +310,72 @@ function compliance(ctx: Ctx): RawHtml {
   const { m, t, lang } = ctx;
   const tot = m.totals;
   return html`<section class="page" id="compliance">
-  <h2>${t('secCompliance')}</h2>
-  <p>${t('complianceIntro')}</p>
-  <div class="kpis four">
-    ${kpi(t('compliantNodes'), formatPct(tot.compliancePct, lang), `${formatInt(tot.compliant, lang)} / ${formatInt(tot.nodes, lang)}`)}
-    ${kpi(t('nonCompliantNodes'), formatInt(tot.nonCompliant, lang), t('ofNodes', { total: formatInt(tot.nodes, lang) }))}
-    ${kpi(t('missingCritical'), `${formatInt(tot.nodesMissingCritical, lang)} ${t('nodesWith')}`, `${formatInt(tot.missingCritical, lang)} ${t('patchCountsTotal')}`)}
-    ${kpi(t('missingSecurity'), `${formatInt(tot.nodesMissingSecurity, lang)} ${t('nodesWith')}`, `${formatInt(tot.missingSecurity, lang)} ${t('patchCountsTotal')}`)}
-    ${kpi(t('notScanned'), formatInt(tot.notScanned, lang), t('ofNodes', { total: formatInt(tot.nodes, lang) }))}
-    ${kpi(t('staleScans', { days: m.snapshot.scanAgeDays }), formatInt(tot.staleScan, lang), t('ofNodes', { total: formatInt(tot.nodes, lang) }))}
-    ${kpi(t('pendingReboot'), formatInt(tot.pendingReboot, lang), t('ofNodes', { total: formatInt(tot.nodes, lang) }))}
-    ${kpi(t('kpiOnline'), formatInt(tot.online, lang), t('ofNodes', { total: formatInt(tot.nodes, lang) }))}
-  </div>
-  <h3>${t('byAccount')}</h3>
-  <table><thead><tr><th>${t('account')}</th><th class="num">${t('nodes')}</th><th class="num">${t('compliantPct')}</th><th style="width:30%"></th><th class="num">${t('critical')}</th><th class="num">${t('security')}</th></tr></thead><tbody>
-  ${m.accounts.map(
-    (a) =>
-      html`<tr><td class="mono">${a.accountId}</td>${num(ctx, a.nodes)}<td class="num">${formatPct(a.compliancePct, lang)}</td><td>${bar(a.compliancePct)}</td>${num(ctx, a.missingCritical)}${num(ctx, a.missingSecurity)}</tr>`,
-  )}</tbody></table>
-</section>`;
+    <h2>${t('secCompliance')}</h2>
+    <p>${t('complianceIntro')}</p>
+    <div class="kpis four">
+      ${kpi(t('compliantNodes'), formatPct(tot.compliancePct, lang), `${formatInt(tot.compliant, lang)} / ${formatInt(tot.nodes, lang)}`)}
+      ${kpi(t('nonCompliantNodes'), formatInt(tot.nonCompliant, lang), t('ofNodes', { total: formatInt(tot.nodes, lang) }))}
+      ${kpi(t('missingCritical'), `${formatInt(tot.nodesMissingCritical, lang)} ${t('nodesWith')}`, `${formatInt(tot.missingCritical, lang)} ${t('patchCountsTotal')}`)}
+      ${kpi(t('missingSecurity'), `${formatInt(tot.nodesMissingSecurity, lang)} ${t('nodesWith')}`, `${formatInt(tot.missingSecurity, lang)} ${t('patchCountsTotal')}`)}
+      ${kpi(t('notScanned'), formatInt(tot.notScanned, lang), t('ofNodes', { total: formatInt(tot.nodes, lang) }))}
+      ${kpi(t('staleScans', { days: m.snapshot.scanAgeDays }), formatInt(tot.staleScan, lang), t('ofNodes', { total: formatInt(tot.nodes, lang) }))}
+      ${kpi(t('pendingReboot'), formatInt(tot.pendingReboot, lang), t('ofNodes', { total: formatInt(tot.nodes, lang) }))}
+      ${kpi(t('kpiOnline'), formatInt(tot.online, lang), t('ofNodes', { total: formatInt(tot.nodes, lang) }))}
+    </div>
+    <h3>${t('byAccount')}</h3>
+    <table>
+      <thead>
+        <tr>
+          <th>${t('account')}</th>
+          <th class="num">${t('nodes')}</th>
+          <th class="num">${t('compliantPct')}</th>
+          <th style="width:30%"></th>
+          <th class="num">${t('critical')}</th>
+          <th class="num">${t('security')}</th>
+        </tr>
+      </thead>
+      <tbody>
+        ${m.accounts.map(
+          (a) =>
+            html`<tr>
+              <td class="mono">${a.accountId}</td>
+              ${num(ctx, a.nodes)}
+              <td class="num">${formatPct(a.compliancePct, lang)}</td>
+              <td>${bar(a.compliancePct)}</td>
+              ${num(ctx, a.missingCritical)}${num(ctx, a.missingSecurity)}
+            </tr>`,
+        )}
+      </tbody>
+    </table>
+  </section>`;
 }
 
 function trends(ctx: Ctx): RawHtml {
   const { m, t, lang } = ctx;
   const points = m.trends;
   if (points.length < 2) {
-    return html`<section id="trends"><h2>${t('secTrends')}</h2><p class="muted">${t('trendsSingle')}</p></section>`;
+    return html`<section id="trends">
+      <h2>${t('secTrends')}</h2>
+      <p class="muted">${t('trendsSingle')}</p>
+    </section>`;
   }
   const xLabels = points.map((p) => formatDate(p.startedAt, lang));
   const charts = [
-    lineChart({ title: t('chartCompliance'), xLabels, yMax: 100, yFormat: (v) => `${v}%`, series: [{ label: t('kpiCompliant'), color: PALETTE[2], values: points.map((p) => p.compliancePct) }] }),
+    lineChart({
+      title: t('chartCompliance'),
+      xLabels,
+      yMax: 100,
+      yFormat: (v) => `${v}%`,
+      series: [{ label: t('kpiCompliant'), color: PALETTE[2], values: points.map((p) => p.compliancePct) }],
+    }),
     lineChart({
       title: t('chartPrereq'),
       xLabels,
-      series: PREREQUISITE_RULES.map((rule, i) => ({ label: ruleTitle(rule, lang), color: PALETTE[i % PALETTE.length]!, values: points.map((p) => p.rules[rule]?.fail ?? 0) })),
+      series: PREREQUISITE_RULES.map((rule, i) => ({
+        label: ruleTitle(rule, lang),
+        color: PALETTE[i % PALETTE.length]!,
+        values: points.map((p) => p.rules[rule]?.fail ?? 0),
+      })),
     }),
     lineChart({
       title: t('chartNodes'),
@@ -238,91 +387,226 @@ function trends(ctx: Ctx): RawHtml {
     }),
   ];
   return html`<section class="page" id="trends">
-  <h2>${t('secTrends')}</h2>
-  ${charts}
-  <h3>${t('trendTable')}</h3>
-  <table><thead><tr><th>${t('snapshot')}</th><th>${t('date')}</th><th class="num">${t('nodes')}</th><th class="num">${t('compliance')}</th><th class="num">${t('failedPrereqChecks')}</th><th class="num">${t('criticalPatches')}</th></tr></thead><tbody>
-  ${points.map(
-    (p) =>
-      html`<tr><td>#${p.snapshotId}</td><td>${formatDate(p.startedAt, lang)}</td>${num(ctx, p.nodes)}<td class="num">${formatPct(p.compliancePct, lang)}</td>${num(
-        ctx,
-        PREREQUISITE_RULES.reduce((n, rule) => n + (p.rules[rule]?.fail ?? 0), 0),
-      )}${num(ctx, p.missingCritical)}</tr>`,
-  )}</tbody></table>
-</section>`;
+    <h2>${t('secTrends')}</h2>
+    ${charts}
+    <h3>${t('trendTable')}</h3>
+    <table>
+      <thead>
+        <tr>
+          <th>${t('snapshot')}</th>
+          <th>${t('date')}</th>
+          <th class="num">${t('nodes')}</th>
+          <th class="num">${t('compliance')}</th>
+          <th class="num">${t('failedPrereqChecks')}</th>
+          <th class="num">${t('criticalPatches')}</th>
+        </tr>
+      </thead>
+      <tbody>
+        ${points.map(
+          (p) =>
+            html`<tr>
+              <td>#${p.snapshotId}</td>
+              <td>${formatDate(p.startedAt, lang)}</td>
+              ${num(ctx, p.nodes)}
+              <td class="num">${formatPct(p.compliancePct, lang)}</td>
+              ${num(
+                ctx,
+                PREREQUISITE_RULES.reduce((n, rule) => n + (p.rules[rule]?.fail ?? 0), 0),
+              )}${num(ctx, p.missingCritical)}
+            </tr>`,
+        )}
+      </tbody>
+    </table>
+  </section>`;
 }
 
 function comparison(ctx: Ctx): RawHtml {
   const { m, t, lang } = ctx;
   const c = m.comparison;
-  if (!c) return html`<section id="comparison"><h2>${t('secComparison')}</h2><p class="muted">${t('noComparison')}</p></section>`;
+  if (!c)
+    return html`<section id="comparison">
+      <h2>${t('secComparison')}</h2>
+      <p class="muted">${t('noComparison')}</p>
+    </section>`;
   const changeRows = (list: typeof c.regressions, total: number): RawHtml =>
-    html`<table><thead><tr><th>${t('node')}</th><th>${t('account')} / ${t('region')}</th><th>${t('rule')}</th><th>${t('before')}</th><th>${t('after')}</th></tr></thead><tbody>
-    ${list.map(
-      (x) =>
-        html`<tr><td>${nodeName(x)}<br><span class="mono muted small">${x.instanceId}</span></td><td class="mono small">${x.accountId}<br>${x.region}</td><td>${ruleTitle(x.rule, lang)}</td>${
-          x.before ? statusCell(ctx, x.before) : html`<td>—</td>`
-        }${x.after ? statusCell(ctx, x.after) : html`<td>—</td>`}</tr>`,
-    )}</tbody></table>${total > list.length ? html`<p class="muted small">${t('andMore', { count: formatInt(total - list.length, lang) })}</p>` : ''}`;
+    html`<table>
+        <thead>
+          <tr>
+            <th>${t('node')}</th>
+            <th>${t('account')} / ${t('region')}</th>
+            <th>${t('rule')}</th>
+            <th>${t('before')}</th>
+            <th>${t('after')}</th>
+          </tr>
+        </thead>
+        <tbody>
+          ${list.map(
+            (x) =>
+              html`<tr>
+                <td>${nodeName(x)}<br /><span class="mono muted small">${x.instanceId}</span></td>
+                <td class="mono small">${x.accountId}<br />${x.region}</td>
+                <td>${ruleTitle(x.rule, lang)}</td>
+                ${x.before ? statusCell(ctx, x.before) : html`<td>—</td>`}${x.after ? statusCell(ctx, x.after) : html`<td>—</td>`}
+              </tr>`,
+          )}
+        </tbody>
+      </table>
+      ${total > list.length ? html`<p class="muted small">${t('andMore', { count: formatInt(total - list.length, lang) })}</p>` : ''}`;
   return html`<section class="page" id="comparison">
-  <h2>${t('secComparison')}</h2>
-  <p>${t('comparedWith', { date: formatDate(c.fromSnapshot.startedAt, lang), id: c.fromSnapshot.id })}
-    ${t('verdictTrend', { date: formatDate(c.fromSnapshot.startedAt, lang), before: formatPct(c.fromCompliancePct, lang), after: formatPct(m.totals.compliancePct, lang) })}</p>
-  <div class="kpis">
-    ${kpi(t('added'), formatInt(c.totals.added, lang), '')}
-    ${kpi(t('removed'), formatInt(c.totals.removed, lang), '')}
-    ${kpi(t('fixed'), formatInt(c.totals.fixed, lang), '')}
-    ${kpi(t('regressions'), formatInt(c.totals.regressions, lang), '')}
-    ${kpi(t('newFailures'), formatInt(c.totals.newFailures, lang), '')}
-  </div>
-  <table><thead><tr><th>${t('account')}</th><th>${t('region')}</th><th class="num">${t('added')}</th><th class="num">${t('removed')}</th><th class="num">${t('fixed')}</th><th class="num">${t('regressions')}</th><th class="num">${t('newFailures')}</th></tr></thead><tbody>
-  ${c.byArea.map(
-    (a) => html`<tr><td class="mono">${a.accountId}</td><td class="mono">${a.region}</td>${num(ctx, a.added)}${num(ctx, a.removed)}${num(ctx, a.fixed)}${num(ctx, a.regressions)}${num(ctx, a.newFailures)}</tr>`,
-  )}</tbody></table>
-  ${c.regressions.length ? html`<h3>${t('regressionsList')}</h3>${changeRows(c.regressions, c.totals.regressions)}` : ''}
-  ${c.fixed.length ? html`<h3>${t('fixedList')}</h3>${changeRows(c.fixed, c.totals.fixed)}` : ''}
-</section>`;
+    <h2>${t('secComparison')}</h2>
+    <p>
+      ${t('comparedWith', { date: formatDate(c.fromSnapshot.startedAt, lang), id: c.fromSnapshot.id })}
+      ${t('verdictTrend', { date: formatDate(c.fromSnapshot.startedAt, lang), before: formatPct(c.fromCompliancePct, lang), after: formatPct(m.totals.compliancePct, lang) })}
+    </p>
+    <div class="kpis">
+      ${kpi(t('added'), formatInt(c.totals.added, lang), '')} ${kpi(t('removed'), formatInt(c.totals.removed, lang), '')}
+      ${kpi(t('fixed'), formatInt(c.totals.fixed, lang), '')} ${kpi(t('regressions'), formatInt(c.totals.regressions, lang), '')}
+      ${kpi(t('newFailures'), formatInt(c.totals.newFailures, lang), '')}
+    </div>
+    <table>
+      <thead>
+        <tr>
+          <th>${t('account')}</th>
+          <th>${t('region')}</th>
+          <th class="num">${t('added')}</th>
+          <th class="num">${t('removed')}</th>
+          <th class="num">${t('fixed')}</th>
+          <th class="num">${t('regressions')}</th>
+          <th class="num">${t('newFailures')}</th>
+        </tr>
+      </thead>
+      <tbody>
+        ${c.byArea.map(
+          (a) =>
+            html`<tr>
+              <td class="mono">${a.accountId}</td>
+              <td class="mono">${a.region}</td>
+              ${num(ctx, a.added)}${num(ctx, a.removed)}${num(ctx, a.fixed)}${num(ctx, a.regressions)}${num(ctx, a.newFailures)}
+            </tr>`,
+        )}
+      </tbody>
+    </table>
+    ${
+      c.regressions.length
+        ? html`<h3>${t('regressionsList')}</h3>
+            ${changeRows(c.regressions, c.totals.regressions)}`
+        : ''
+    }
+    ${
+      c.fixed.length
+        ? html`<h3>${t('fixedList')}</h3>
+            ${changeRows(c.fixed, c.totals.fixed)}`
+        : ''
+    }
+  </section>`;
 }
 
 function areas(ctx: Ctx): RawHtml {
   const { m, t, lang } = ctx;
   return html`<section class="page" id="areas">
-  <h2>${t('secAreas')}</h2>
-  <h3>${t('byAccount')}</h3>
-  <table><thead><tr><th>${t('account')}</th><th class="num">${t('regionsCount')}</th><th class="num">${t('nodes')}</th><th class="num">${t('online')}</th><th class="num">${t('compliantPct')}</th><th class="num">${t('failingPrereq')}</th><th class="num">${t('critical')}</th><th class="num">${t('security')}</th></tr></thead><tbody>
-  ${m.accounts.map(
-    (a) =>
-      html`<tr><td class="mono">${a.accountId}</td>${num(ctx, a.regions)}${num(ctx, a.nodes)}${num(ctx, a.online)}<td class="num">${formatPct(a.compliancePct, lang)}</td>${num(ctx, a.notReady)}${num(ctx, a.missingCritical)}${num(ctx, a.missingSecurity)}</tr>`,
-  )}</tbody></table>
-  <h3>${t('byArea')}</h3>
-  <table><thead><tr><th>${t('account')}</th><th>${t('region')}</th><th>${t('status')}</th><th class="num">${t('nodes')}</th><th class="num">${t('online')}</th><th class="num">${t('compliantPct')}</th><th class="num">${t('failingPrereq')}</th><th class="num">${t('critical')}</th><th class="num">${t('security')}</th></tr></thead><tbody>
-  ${m.areas.map(
-    (a) =>
-      html`<tr class="${a.scope && a.scope.status !== 'ok' ? 'failed-scope' : ''}"><td class="mono">${a.accountId}</td><td class="mono">${a.region}</td><td>${scopeStatus(ctx, a.scope?.status ?? null)}${
-        a.scope?.gaps.length ? html`<br><span class="small muted">${a.scope.gaps.join(', ')}</span>` : ''
-      }</td>${num(ctx, a.nodes)}${num(ctx, a.online)}<td class="num">${formatPct(a.compliancePct, lang)}</td>${num(ctx, a.notReady)}${num(ctx, a.missingCritical)}${num(ctx, a.missingSecurity)}</tr>`,
-  )}</tbody></table>
-  <p class="muted small">${t('missingPatchesNote')}</p>
-</section>`;
+    <h2>${t('secAreas')}</h2>
+    <h3>${t('byAccount')}</h3>
+    <table>
+      <thead>
+        <tr>
+          <th>${t('account')}</th>
+          <th class="num">${t('regionsCount')}</th>
+          <th class="num">${t('nodes')}</th>
+          <th class="num">${t('online')}</th>
+          <th class="num">${t('compliantPct')}</th>
+          <th class="num">${t('failingPrereq')}</th>
+          <th class="num">${t('critical')}</th>
+          <th class="num">${t('security')}</th>
+        </tr>
+      </thead>
+      <tbody>
+        ${m.accounts.map(
+          (a) =>
+            html`<tr>
+              <td class="mono">${a.accountId}</td>
+              ${num(ctx, a.regions)}${num(ctx, a.nodes)}${num(ctx, a.online)}
+              <td class="num">${formatPct(a.compliancePct, lang)}</td>
+              ${num(ctx, a.notReady)}${num(ctx, a.missingCritical)}${num(ctx, a.missingSecurity)}
+            </tr>`,
+        )}
+      </tbody>
+    </table>
+    <h3>${t('byArea')}</h3>
+    <table>
+      <thead>
+        <tr>
+          <th>${t('account')}</th>
+          <th>${t('region')}</th>
+          <th>${t('status')}</th>
+          <th class="num">${t('nodes')}</th>
+          <th class="num">${t('online')}</th>
+          <th class="num">${t('compliantPct')}</th>
+          <th class="num">${t('failingPrereq')}</th>
+          <th class="num">${t('critical')}</th>
+          <th class="num">${t('security')}</th>
+        </tr>
+      </thead>
+      <tbody>
+        ${m.areas.map(
+          (a) =>
+            html`<tr class="${a.scope && a.scope.status !== 'ok' ? 'failed-scope' : ''}">
+              <td class="mono">${a.accountId}</td>
+              <td class="mono">${a.region}</td>
+              <td>
+                ${scopeStatus(ctx, a.scope?.status ?? null)}${
+                  a.scope?.gaps.length ? html`<br /><span class="small muted">${a.scope.gaps.join(', ')}</span>` : ''
+                }
+              </td>
+              ${num(ctx, a.nodes)}${num(ctx, a.online)}
+              <td class="num">${formatPct(a.compliancePct, lang)}</td>
+              ${num(ctx, a.notReady)}${num(ctx, a.missingCritical)}${num(ctx, a.missingSecurity)}
+            </tr>`,
+        )}
+      </tbody>
+    </table>
+    <p class="muted small">${t('missingPatchesNote')}</p>
+  </section>`;
 }
 
 function findings(ctx: Ctx): RawHtml {
   const { m, t, lang } = ctx;
   return html`<section class="page" id="findings">
-  <h2>${t('secFindings')}</h2>
-  ${
-    m.topFindings.length
-      ? html`<table><thead><tr><th style="width:3%">#</th><th style="width:19%">${t('rule')}</th><th class="num" style="width:7%">${t('affected')}</th><th style="width:35%">${t('finding')} (${t('example')})</th><th>${t('remediation')}</th></tr></thead><tbody>
-  ${m.topFindings.map((f, i) => {
-    const check = { code: f.example.code, params: f.example.params };
-    return html`<tr><td class="num">${i + 1}</td><td>${ruleTitle(f.rule, lang)}<br><span class="status-${f.status} small">${STATUS_LABELS[lang][f.status]}</span> <span class="mono muted small">${f.rule}</span></td>${num(
-      ctx,
-      f.nodes,
-    )}<td>${messageFor(check, lang)}<br><span class="muted small">${t('example')}: ${nodeName(f.example)} (${f.example.accountId} ${f.example.region})</span></td><td>${remediationFor(check, lang) ?? '—'}</td></tr>`;
-  })}</tbody></table>`
-      : html`<p>${t('noFindings')}</p>`
-  }
-</section>`;
+    <h2>${t('secFindings')}</h2>
+    ${
+      m.topFindings.length
+        ? html`<table>
+            <thead>
+              <tr>
+                <th style="width:3%">#</th>
+                <th style="width:19%">${t('rule')}</th>
+                <th class="num" style="width:7%">${t('affected')}</th>
+                <th style="width:35%">${t('finding')} (${t('example')})</th>
+                <th>${t('remediation')}</th>
+              </tr>
+            </thead>
+            <tbody>
+              ${m.topFindings.map((f, i) => {
+                const check = { code: f.example.code, params: f.example.params };
+                return html`<tr>
+                  <td class="num">${i + 1}</td>
+                  <td>
+                    ${ruleTitle(f.rule, lang)}<br /><span class="status-${f.status} small">${STATUS_LABELS[lang][f.status]}</span>
+                    <span class="mono muted small">${f.rule}</span>
+                  </td>
+                  ${num(ctx, f.nodes)}
+                  <td>
+                    ${messageFor(check, lang)}<br /><span class="muted small"
+                      >${t('example')}: ${nodeName(f.example)} (${f.example.accountId} ${f.example.region})</span
+                    >
+                  </td>
+                  <td>${remediationFor(check, lang) ?? '—'}</td>
+                </tr>`;
+              })}
+            </tbody>
+          </table>`
+        : html`<p>${t('noFindings')}</p>`
+    }
+  </section>`;
 }
 
 function appendix(ctx: Ctx): RawHtml {
@@ -330,22 +614,49 @@ function appendix(ctx: Ctx): RawHtml {
   const legend = CHECK_STATUS_ORDER.map((s) => html`<span><b class="status-${s}">${STATUS_MARKS[s]}</b> ${STATUS_LABELS[lang][s]}</span>`);
   const columns = RULE_IDS.map((rule, i) => html`<span>${i + 1} ${ruleTitle(rule, lang)}</span>`);
   return html`<section class="page" id="appendix">
-  <h2>${t('secAppendix')}</h2>
-  <p class="legend-line">${t('legend')}: ${legend}</p>
-  <p class="legend-line">${t('ruleColumns')}: ${columns}</p>
-  <table class="appendix"><thead><tr><th style="width:14%">${t('instanceId')}</th><th style="width:14%">${t('name')}</th><th style="width:13%">${t('platform')}</th><th style="width:8.5%">${t('agent')}</th><th style="width:10%">${t('ping')}</th>${RULE_IDS.map(
-    (_, i) => html`<th class="mark">${i + 1}</th>`,
-  )}</tr></thead><tbody>
-  ${m.nodes.map((n, i) => {
-    const prev = m.nodes[i - 1];
-    // Account and region head each group instead of filling two columns on every row.
-    const group = !prev || prev.accountId !== n.accountId || prev.region !== n.region;
-    return html`${group ? html`<tr class="group"><th colspan="${5 + RULE_IDS.length}">${t('account')} <span class="mono">${n.accountId}</span> — ${t('region')} <span class="mono">${n.region}</span></th></tr>` : ''}<tr><td class="mono">${n.instanceId}</td><td>${n.name ?? ''}</td><td>${n.platform ? platformLabel(n.platform) : ''}</td><td class="nowrap">${n.agentVersion ?? ''}</td><td class="nowrap">${n.pingStatus ?? ''}</td>${RULE_IDS.map((rule) => {
-      const s = n.statuses[rule];
-      return s ? html`<td class="mark status-${s}">${STATUS_MARKS[s]}</td>` : html`<td class="mark"></td>`;
-    })}</tr>`;
-  })}</tbody></table>
-</section>`;
+    <h2>${t('secAppendix')}</h2>
+    <p class="legend-line">${t('legend')}: ${legend}</p>
+    <p class="legend-line">${t('ruleColumns')}: ${columns}</p>
+    <table class="appendix">
+      <thead>
+        <tr>
+          <th style="width:14%">${t('instanceId')}</th>
+          <th style="width:14%">${t('name')}</th>
+          <th style="width:13%">${t('platform')}</th>
+          <th style="width:8.5%">${t('agent')}</th>
+          <th style="width:10%">${t('ping')}</th>
+          ${RULE_IDS.map((_, i) => html`<th class="mark">${i + 1}</th>`)}
+        </tr>
+      </thead>
+      <tbody>
+        ${m.nodes.map((n, i) => {
+          const prev = m.nodes[i - 1];
+          // Account and region head each group instead of filling two columns on every row.
+          const group = !prev || prev.accountId !== n.accountId || prev.region !== n.region;
+          return html`${
+              group
+                ? html`<tr class="group">
+                    <th colspan="${5 + RULE_IDS.length}">
+                      ${t('account')} <span class="mono">${n.accountId}</span> — ${t('region')} <span class="mono">${n.region}</span>
+                    </th>
+                  </tr>`
+                : ''
+            }
+            <tr>
+              <td class="mono">${n.instanceId}</td>
+              <td>${n.name ?? ''}</td>
+              <td>${n.platform ? platformLabel(n.platform) : ''}</td>
+              <td class="nowrap">${n.agentVersion ?? ''}</td>
+              <td class="nowrap">${n.pingStatus ?? ''}</td>
+              ${RULE_IDS.map((rule) => {
+                const s = n.statuses[rule];
+                return s ? html`<td class="mark status-${s}">${STATUS_MARKS[s]}</td>` : html`<td class="mark"></td>`;
+              })}
+            </tr>`;
+        })}
+      </tbody>
+    </table>
+  </section>`;
 }
 
 function method(ctx: Ctx): RawHtml {
@@ -353,28 +664,66 @@ function method(ctx: Ctx): RawHtml {
   const s = m.snapshot;
   const c = m.catalog;
   return html`<section class="page" id="method">
-  <h2>${t('secMethod')}</h2>
-  <p>${t('methodText')}</p>
-  <dl class="method">
-    <dt>${t('catalogEdition')}</dt><dd>${c.id}${c.title ? html` — ${c.title[lang]}` : ''}</dd>
-    ${c.document ? html`<dt>${t('catalogDocument')}</dt><dd>${c.document}</dd>` : ''}
-    ${c.agentMinimum ? html`<dt>${t('agentMinimum')}</dt><dd>${c.agentMinimum}</dd>` : ''}
-    ${c.python ? html`<dt>${t('pythonRange')}</dt><dd>${c.python.range}</dd><dt>${t('python3Range')}</dt><dd>${c.python.python3}</dd>` : ''}
-    <dt>${t('scanAge')}</dt><dd>${t('daysValue', { days: s.scanAgeDays })}</dd>
-    <dt>${t('toolVersion')}</dt><dd>${s.toolVersion} / ${m.toolVersion}</dd>
-    <dt>${t('snapshot')}</dt><dd>#${s.id}${s.label ? html` — ${s.label}` : ''}</dd>
-    <dt>${t('snapshotStatus')}</dt><dd>${s.status === 'complete' ? t('statusComplete') : t('statusPartial')}</dd>
-    <dt>${t('auditStarted')}</dt><dd>${formatDate(s.startedAt, lang, true)}</dd>
-    <dt>${t('auditFinished')}</dt><dd>${formatDate(s.finishedAt, lang, true)}</dd>
-    <dt>${t('reportDate')}</dt><dd>${formatDate(m.generatedAt, lang, true)}</dd>
-    <dt>${t('historyUsed')}</dt><dd>${m.trends.map((p) => `#${p.snapshotId} ${formatDate(p.startedAt, lang)}`).join(', ')}</dd>
-  </dl>
-  <h3>${t('source')}</h3>
-  ${(['P1', 'P2', 'P3', 'P4', 'P5', 'P6', 'P7'] as const).map((p) => html`<div class="source"><span class="ref">${p}</span> ${SOURCE_RULE_TITLES[lang][p]} — ${RULE_IDS.filter((r) => sourceRefs(ctx, r).includes(p)).join(', ')}</div>`)}
-</section>`;
+    <h2>${t('secMethod')}</h2>
+    <p>${t('methodText')}</p>
+    <dl class="method">
+      <dt>${t('catalogEdition')}</dt>
+      <dd>${c.id}${c.title ? html` — ${c.title[lang]}` : ''}</dd>
+      ${
+        c.document
+          ? html`<dt>${t('catalogDocument')}</dt>
+              <dd>${c.document}</dd>`
+          : ''
+      }
+      ${
+        c.agentMinimum
+          ? html`<dt>${t('agentMinimum')}</dt>
+              <dd>${c.agentMinimum}</dd>`
+          : ''
+      }
+      ${
+        c.python
+          ? html`<dt>${t('pythonRange')}</dt>
+              <dd>${c.python.range}</dd>
+              <dt>${t('python3Range')}</dt>
+              <dd>${c.python.python3}</dd>`
+          : ''
+      }
+      <dt>${t('scanAge')}</dt>
+      <dd>${t('daysValue', { days: s.scanAgeDays })}</dd>
+      <dt>${t('toolVersion')}</dt>
+      <dd>${s.toolVersion} / ${m.toolVersion}</dd>
+      <dt>${t('snapshot')}</dt>
+      <dd>#${s.id}${s.label ? html` — ${s.label}` : ''}</dd>
+      <dt>${t('snapshotStatus')}</dt>
+      <dd>${s.status === 'complete' ? t('statusComplete') : t('statusPartial')}</dd>
+      <dt>${t('auditStarted')}</dt>
+      <dd>${formatDate(s.startedAt, lang, true)}</dd>
+      <dt>${t('auditFinished')}</dt>
+      <dd>${formatDate(s.finishedAt, lang, true)}</dd>
+      <dt>${t('reportDate')}</dt>
+      <dd>${formatDate(m.generatedAt, lang, true)}</dd>
+      <dt>${t('historyUsed')}</dt>
+      <dd>${m.trends.map((p) => `#${p.snapshotId} ${formatDate(p.startedAt, lang)}`).join(', ')}</dd>
+    </dl>
+    <h3>${t('source')}</h3>
+    ${(['P1', 'P2', 'P3', 'P4', 'P5', 'P6', 'P7'] as const).map((p) => html`<div class="source"><span class="ref">${p}</span> ${SOURCE_RULE_TITLES[lang][p]} — ${RULE_IDS.filter((r) => sourceRefs(ctx, r).includes(p)).join(', ')}</div>`)}
+  </section>`;
 }
 
-const RENDERERS: Record<ReportSection, (ctx: Ctx) => RawHtml> = { cover, summary, scope, readiness, compliance, trends, comparison, areas, findings, appendix, method };
+const RENDERERS: Record<ReportSection, (ctx: Ctx) => RawHtml> = {
+  cover,
+  summary,
+  scope,
+  readiness,
+  compliance,
+  trends,
+  comparison,
+  areas,
+  findings,
+  appendix,
+  method,
+};
 
 export function reportTitle(model: ReportModel, lang: Lang): string {
   const t = labelsFor(lang);
@@ -387,9 +736,19 @@ export function renderReportHtml(model: ReportModel, options: RenderOptions): st
   // A comparison section without a chosen snapshot says so only when asked for explicitly.
   if (!options.sections && !model.comparison) wanted.delete('comparison');
   const body = REPORT_SECTIONS.filter((s) => wanted.has(s)).map((s) => RENDERERS[s](ctx));
-  return `<!doctype html>${html`<html lang="${options.lang}"><head><meta charset="utf-8">
-<meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'unsafe-inline'; img-src data:">
-<title>${reportTitle(model, options.lang)}</title>
-<style>${raw(reportCss(options.lang))}</style></head>
-<body class="paper-${options.paper}">${body}</body></html>`.html}`;
+  return `<!doctype html>${
+    html`<html lang="${options.lang}">
+      <head>
+        <meta charset="utf-8" />
+        <meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'unsafe-inline'; img-src data:" />
+        <title>${reportTitle(model, options.lang)}</title>
+        <style>
+          ${raw(reportCss(options.lang))}
+        </style>
+      </head>
+      <body class="paper-${options.paper}">
+        ${body}
+      </body>
+    </html>`.html
+  }`;
 }

@@ -14,7 +14,9 @@ describe('buildReportModel', () => {
     expect(model.generatedAt).toBe('2026-04-01T00:00:00.000Z');
     expect(model.totals.nodes).toBe(store.getSnapshot(last)!.nodeCount);
     expect(model.totals.compliant).toBe(areas.reduce((n, a) => n + a.compliant, 0));
-    expect(model.rules.map(({ rule, pass, fail, warn, unknown, not_applicable }) => ({ rule, pass, fail, warn, unknown, not_applicable }))).toEqual(store.ruleSummary(last));
+    expect(
+      model.rules.map(({ rule, pass, fail, warn, unknown, not_applicable }) => ({ rule, pass, fail, warn, unknown, not_applicable })),
+    ).toEqual(store.ruleSummary(last));
     expect(model.nodes).toHaveLength(model.totals.nodes);
     expect(model.accounts.reduce((n, a) => n + a.nodes, 0)).toBe(model.totals.nodes);
   });
@@ -27,7 +29,14 @@ describe('buildReportModel', () => {
   });
 
   it('reports the failed scope with its reason and the denied data source', () => {
-    expect(model.failedScopes).toEqual([expect.objectContaining({ accountId: '333333333333', region: 'eu-west-1', status: 'failed', error: expect.stringContaining('Cannot assume') })]);
+    expect(model.failedScopes).toEqual([
+      expect.objectContaining({
+        accountId: '333333333333',
+        region: 'eu-west-1',
+        status: 'failed',
+        error: expect.stringContaining('Cannot assume'),
+      }),
+    ]);
     expect(model.gaps).toEqual([{ accountId: '111111111111', region: 'ap-northeast-1', gaps: ['ssm:GetInventory'] }]);
     expect(model.totals.scopesFailed).toBe(1);
   });

@@ -7,14 +7,39 @@
  */
 import { getCatalog, type CatalogEdition, type SourceRef } from '../../../shared/catalog';
 import { messageFor, remediationFor, ruleTitle } from '../../../shared/messages';
-import { RULE_IDS, type Check, type CheckStatus, type Lang, type LocalizedText, type RuleId, type ScopeResult } from '../../../shared/model';
+import {
+  RULE_IDS,
+  type Check,
+  type CheckStatus,
+  type Lang,
+  type LocalizedText,
+  type RuleId,
+  type ScopeResult,
+} from '../../../shared/model';
 import { TOOL_VERSION } from '../../../shared/toolVersion';
 import type { Store } from '../store/openStore';
-import type { AreaCounts, Comparison, NodeRow, RuleSummaryRow, ScopeSummaryRow, SnapshotDetail, SnapshotMeta, TrendPoint } from '../store/types';
+import type {
+  AreaCounts,
+  Comparison,
+  NodeRow,
+  RuleSummaryRow,
+  ScopeSummaryRow,
+  SnapshotDetail,
+  SnapshotMeta,
+  TrendPoint,
+} from '../store/types';
 import { snapshotNodes } from './snapshotNodes';
 
 /** The rules the seed states (P1–P7); the others are operational checks of the patching itself. */
-export const PREREQUISITE_RULES: readonly RuleId[] = ['agent.version', 'agent.windows2008', 'os.supported', 'os.greengrass', 'python.version', 'network.patch-source', 'network.s3'];
+export const PREREQUISITE_RULES: readonly RuleId[] = [
+  'agent.version',
+  'agent.windows2008',
+  'os.supported',
+  'os.greengrass',
+  'python.version',
+  'network.patch-source',
+  'network.s3',
+];
 
 const EXAMPLES_PER_RULE = 5;
 const TOP_FINDINGS = 12;
@@ -182,7 +207,10 @@ function findingRef(row: NodeRow, check: Check, lang: Lang): FindingRef {
 }
 
 const byNode = (a: NodeRow, b: NodeRow): number =>
-  a.accountId.localeCompare(b.accountId) || a.region.localeCompare(b.region) || (a.name ?? '\uffff').localeCompare(b.name ?? '\uffff') || a.instanceId.localeCompare(b.instanceId);
+  a.accountId.localeCompare(b.accountId) ||
+  a.region.localeCompare(b.region) ||
+  (a.name ?? '\uffff').localeCompare(b.name ?? '\uffff') ||
+  a.instanceId.localeCompare(b.instanceId);
 
 const pct = (part: number, whole: number): number => (whole > 0 ? (part / whole) * 100 : 0);
 
@@ -258,10 +286,23 @@ export function buildReportModel(store: Store, snapshotId: number, options: Repo
     examples: examples.get(row.rule) ?? [],
   }));
 
-  const areas: AreaRow[] = store.scopeSummary(snapshotId).map((a) => ({ ...a, notReady: notReadyByArea.get(`${a.accountId}\u0000${a.region}`) ?? 0 }));
+  const areas: AreaRow[] = store
+    .scopeSummary(snapshotId)
+    .map((a) => ({ ...a, notReady: notReadyByArea.get(`${a.accountId}\u0000${a.region}`) ?? 0 }));
   const accountMap = new Map<string, AccountRow>();
   for (const a of areas) {
-    const acc = accountMap.get(a.accountId) ?? { accountId: a.accountId, regions: 0, nodes: 0, online: 0, compliant: 0, nonCompliant: 0, compliancePct: null, missingCritical: 0, missingSecurity: 0, notReady: 0 };
+    const acc = accountMap.get(a.accountId) ?? {
+      accountId: a.accountId,
+      regions: 0,
+      nodes: 0,
+      online: 0,
+      compliant: 0,
+      nonCompliant: 0,
+      compliancePct: null,
+      missingCritical: 0,
+      missingSecurity: 0,
+      notReady: 0,
+    };
     acc.regions += 1;
     acc.nodes += a.nodes;
     acc.online += a.online;
@@ -274,7 +315,8 @@ export function buildReportModel(store: Store, snapshotId: number, options: Repo
     accountMap.set(a.accountId, acc);
   }
 
-  const sum = (key: 'nodes' | 'online' | 'compliant' | 'nonCompliant' | 'missingCritical' | 'missingSecurity'): number => areas.reduce((n, a) => n + a[key], 0);
+  const sum = (key: 'nodes' | 'online' | 'compliant' | 'nonCompliant' | 'missingCritical' | 'missingSecurity'): number =>
+    areas.reduce((n, a) => n + a[key], 0);
   const totalNodes = sum('nodes');
   const totals: ReportTotals = {
     nodes: totalNodes,
@@ -304,12 +346,20 @@ export function buildReportModel(store: Store, snapshotId: number, options: Repo
     comparison = {
       ...store.compare(fromSnapshot.id, snapshotId, { limit: COMPARISON_LIST_LIMIT }),
       fromSnapshot,
-      fromCompliancePct: fromNodes > 0 ? pct(fromAreas.reduce((n, a) => n + a.compliant, 0), fromNodes) : null,
+      fromCompliancePct:
+        fromNodes > 0
+          ? pct(
+              fromAreas.reduce((n, a) => n + a.compliant, 0),
+              fromNodes,
+            )
+          : null,
     };
   }
 
   const severity = (f: TopFinding): number => (f.status === 'fail' ? 0 : 1);
-  const topFindings = [...groups.values()].sort((a, b) => severity(a) - severity(b) || b.nodes - a.nodes || a.code.localeCompare(b.code)).slice(0, TOP_FINDINGS);
+  const topFindings = [...groups.values()]
+    .sort((a, b) => severity(a) - severity(b) || b.nodes - a.nodes || a.code.localeCompare(b.code))
+    .slice(0, TOP_FINDINGS);
 
   return {
     lang,

@@ -73,6 +73,7 @@ tr.failed-scope td { background: #fff1f1; }
 .source { border-left: 3px solid #ccd3da; padding: 2pt 8pt; margin: 3pt 0 6pt; color: #3d4650; font-size: 8pt; break-inside: avoid; }
 .source .ref { font-weight: 600; color: #0b4f8a; }
 .rule-block { break-inside: avoid-page; margin-bottom: 8pt; }
+p.counts span { margin-right: 10pt; }
 
 figure.chart { margin: 4pt 0 12pt; break-inside: avoid; }
 figure.chart figcaption { font-weight: 600; font-size: 9pt; margin-bottom: 2pt; }

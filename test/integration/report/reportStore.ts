@@ -16,7 +16,14 @@ export const FIRST_AUDIT = '2026-03-02T01:00:00.000Z';
 function evaluated(input: SnapshotInput): SnapshotInput {
   const catalog = getCatalog('seed-2022')!;
   const now = new Date(input.startedAt);
-  return { ...input, nodes: input.nodes.map(({ facts }) => ({ facts, checks: evaluateNode(facts, { catalog, now, scanAgeDays: 7 }), platform: platformOf(facts) })) };
+  return {
+    ...input,
+    nodes: input.nodes.map(({ facts }) => ({
+      facts,
+      checks: evaluateNode(facts, { catalog, now, scanAgeDays: 7 }),
+      platform: platformOf(facts),
+    })),
+  };
 }
 
 export interface ReportStore {
@@ -31,18 +38,40 @@ export function reportStore(nodes = 60): ReportStore {
   const ids: number[] = [];
   for (let week = 0; week < 3; week++) {
     const startedAt = new Date(Date.parse(FIRST_AUDIT) + week * WEEK).toISOString();
-    const input = makeSnapshot({ nodes: nodes + week * 6, seed: 11, startedAt, accounts: ['111111111111', '222222222222'], regions: ['ap-northeast-1', 'us-east-1'] });
+    const input = makeSnapshot({
+      nodes: nodes + week * 6,
+      seed: 11,
+      startedAt,
+      accounts: ['111111111111', '222222222222'],
+      regions: ['ap-northeast-1', 'us-east-1'],
+    });
     input.client = 'Example <Client> 株式会社';
     input.engagement = 'FY2026 パッチ監査';
     input.nodes.forEach((n, i) => {
       const name = HOSTILE_NAMES[i];
       if (name) n.facts.name = name;
       // Weekly patching: a growing share of nodes is brought to zero missing patches.
-      if (n.facts.patchState && i % 3 < week) Object.assign(n.facts.patchState, { missingCount: 0, failedCount: 0, criticalNonCompliantCount: 0, securityNonCompliantCount: 0, otherNonCompliantCount: 0 });
+      if (n.facts.patchState && i % 3 < week)
+        Object.assign(n.facts.patchState, {
+          missingCount: 0,
+          failedCount: 0,
+          criticalNonCompliantCount: 0,
+          securityNonCompliantCount: 0,
+          otherNonCompliantCount: 0,
+        });
     });
     if (week === 2) {
       input.status = 'partial';
-      input.scopes.push({ accountId: '333333333333', region: 'eu-west-1', status: 'failed', error: 'Cannot assume arn:aws:iam::333333333333:role/PatchAuditRole: <AccessDenied>', nodes: 0, calls: 1, throttles: 0, gaps: [] });
+      input.scopes.push({
+        accountId: '333333333333',
+        region: 'eu-west-1',
+        status: 'failed',
+        error: 'Cannot assume arn:aws:iam::333333333333:role/PatchAuditRole: <AccessDenied>',
+        nodes: 0,
+        calls: 1,
+        throttles: 0,
+        gaps: [],
+      });
       const first = input.scopes[0];
       if (first) first.gaps = ['ssm:GetInventory'];
     }

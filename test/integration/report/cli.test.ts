@@ -1,0 +1,126 @@
+/**
+ * The demo and the report commands as a user runs them: separate processes of the real CLI.
+ * The demo runs once with a small fleet; the report and export commands then work on its database.
+ */
+import { spawn } from 'node:child_process';
+import { execFileSync } from 'node:child_process';
+import { existsSync, mkdtempSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { DEMO_DB } from '../../../electron/core/demo/runDemo';
+import { openStore, type Store } from '../../../electron/core/store/openStore';
+
+const CLI = join(import.meta.dirname, '..', '..', '..', 'electron', 'cli', 'patch-audit.mjs');
+
+function run(args: string[], cwd: string): Promise<{ code: number; stdout: string; stderr: string }> {
+  return new Promise((done) => {
+    const child = spawn(process.execPath, [CLI, ...args], {
+      cwd,
+      env: { PATH: process.env.PATH ?? '', HOME: cwd, PATCH_AUDITOR_DATA_DIR: join(cwd, 'app-data'), NODE_NO_WARNINGS: '1' },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    let stdout = '';
+    let stderr = '';
+    child.stdout.on('data', (d: Buffer) => (stdout += d.toString()));
+    child.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
+    child.on('close', (code) => done({ code: code ?? -1, stdout, stderr }));
+  });
+}
+
+describe('patch-audit demo, report, export-csv, export-json', () => {
+  const dir = mkdtempSync(join(tmpdir(), 'pa-cli-report-'));
+  const out = join(dir, 'demo');
+  let demo: { code: number; stdout: string; stderr: string };
+  let store: Store;
+  let ids: number[];
+
+  beforeAll(async () => {
+    demo = await run(['demo', '--out', out, '--nodes', '90'], dir);
+    store = openStore({ path: join(out, DEMO_DB) });
+    ids = store
+      .listSnapshots()
+      .map((s) => s.id)
+      .sort((a, b) => a - b);
+  }, 120_000);
+  afterAll(() => store?.close());
+
+  it('audits five simulated weeks into a fresh database in the output folder and writes the reports', () => {
+    expect(demo.stderr).not.toMatch(/Error|Warning/);
+    expect(demo.code).toBe(0);
+    const snapshots = store.listSnapshots();
+    expect(snapshots).toHaveLength(5);
+    const times = snapshots.map((s) => Date.parse(s.startedAt)).sort((a, b) => a - b);
+    for (let i = 1; i < times.length; i++) expect(Math.round((times[i]! - times[i - 1]!) / 86_400_000)).toBe(7);
+    expect(snapshots.filter((s) => s.status === 'partial')).toHaveLength(1);
+    expect(new Set(snapshots.map((s) => s.nodeCount)).size).toBeGreaterThan(1);
+    for (const file of [
+      'report-ja.pdf',
+      'report-en.pdf',
+      'nodes-ja.csv',
+      'nodes-en.csv',
+      'checks-ja.csv',
+      'checks-en.csv',
+      `snapshot-${ids.at(-1)}.json`,
+    ]) {
+      expect(existsSync(join(out, file)), file).toBe(true);
+      // Paths are printed relative to the working folder when they are inside it.
+      expect(demo.stdout).toContain(join('demo', file));
+    }
+    expect(existsSync(join(dir, 'app-data'))).toBe(false);
+  });
+
+  it('reports the last audit with the figures of the store', () => {
+    const last = store.getSnapshot(ids.at(-1)!)!;
+    expect(last.scopes).toHaveLength(9);
+    expect(last.scopes.some((s) => s.gaps.includes('ssm:GetInventory'))).toBe(true);
+    const en = execFileSync('pdftotext', ['-layout', join(out, 'report-en.pdf'), '-'], { encoding: 'utf8' });
+    expect(en).toContain(`of ${last.nodeCount} managed nodes`);
+    const ja = execFileSync('pdftotext', ['-layout', join(out, 'report-ja.pdf'), '-'], { encoding: 'utf8' });
+    expect(ja).toContain(`マネージドノード ${last.nodeCount} 台のうち`);
+    expect(ja).toContain('Example Holdings 株式会社');
+  });
+
+  it('writes a report comparing two snapshots as PDF, and as HTML with --html', async () => {
+    const db = join(out, DEMO_DB);
+    const pdf = await run(
+      ['report', String(ids[4]), '--compare', String(ids[3]), '--lang', 'en', '--paper', 'letter', '--db', db, '-o', join(dir, 'r.pdf')],
+      dir,
+    );
+    expect(pdf.stderr).toBe('');
+    expect(pdf.code).toBe(0);
+    expect(readFileSync(join(dir, 'r.pdf')).subarray(0, 5).toString()).toBe('%PDF-');
+    const text = execFileSync('pdftotext', [join(dir, 'r.pdf'), '-'], { encoding: 'utf8' });
+    expect(text).toContain(`(snapshot ${ids[3]})`);
+
+    const html = await run(['report', String(ids[4]), '--db', db, '--html', '-o', join(dir, 'r.html')], dir);
+    expect(html.code).toBe(0);
+    expect(readFileSync(join(dir, 'r.html'), 'utf8')).toMatch(/^<!doctype html><html lang="ja">/);
+  });
+
+  it('exports CSV for Excel and JSON', async () => {
+    const db = join(out, DEMO_DB);
+    const last = ids.at(-1)!;
+    expect((await run(['export-csv', String(last), '--lang', 'en', '--db', db, '-o', join(dir, 'n.csv')], dir)).code).toBe(0);
+    const csv = readFileSync(join(dir, 'n.csv'), 'utf8');
+    expect(csv.charCodeAt(0)).toBe(0xfeff);
+    expect(csv.trimEnd().split('\r\n')).toHaveLength(store.getSnapshot(last)!.nodeCount + 1);
+    expect((await run(['export-json', String(last), '--db', db, '-o', join(dir, 'n.json')], dir)).code).toBe(0);
+    expect((JSON.parse(readFileSync(join(dir, 'n.json'), 'utf8')) as { nodes: unknown[] }).nodes).toHaveLength(
+      store.getSnapshot(last)!.nodeCount,
+    );
+  });
+
+  it('exits 2 with a clear message for an unknown snapshot, a bad id or a missing database', async () => {
+    const db = join(out, DEMO_DB);
+    const unknown = await run(['report', '999', '--db', db, '-o', join(dir, 'x.pdf')], dir);
+    expect(unknown).toMatchObject({ code: 2, stderr: 'patch-audit: snapshot 999 does not exist\n' });
+    const bad = await run(['export-csv', 'latest', '--db', db, '-o', join(dir, 'x.csv')], dir);
+    expect(bad.code).toBe(2);
+    expect(bad.stderr).toContain('SNAPSHOT must be a snapshot id');
+    const missing = await run(['export-json', '1', '-o', join(dir, 'x.json')], dir);
+    expect(missing.code).toBe(2);
+    expect(missing.stderr).toContain('no database at');
+    expect(existsSync(join(dir, 'x.pdf'))).toBe(false);
+  });
+});
