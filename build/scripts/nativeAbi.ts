@@ -1,0 +1,122 @@
+/**
+ * better-sqlite3 is a native module: one compiled file serves either Node (tests, CLI) or
+ * Electron (the app), never both. This script switches the file in node_modules to the runtime
+ * about to run, keeping each build in node_modules/.cache so that switching back is a copy:
+ *
+ *   tsx build/scripts/nativeAbi.ts node       before `npm test` (never downloads when a Node build is at hand)
+ *   tsx build/scripts/nativeAbi.ts electron   before `npm start` and `npm run dist`
+ *
+ * A missing Electron build is made with @electron/rebuild, which needs Electron's headers from
+ * the internet (README, "Native modules").
+ */
+import { spawnSync } from 'node:child_process';
+import { copyFileSync, existsSync, mkdirSync, readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { dirname, join } from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+
+export type Runtime = 'node' | 'electron';
+
+export type Probe = { ok: true } | { ok: false; message: string };
+
+/** What to do, in order; the runner stops at the first step that leaves a working module. */
+export type Step = 'keep' | 'stash-current' | 'restore-stash' | 'rebuild' | 'fail';
+
+/** Node's message when a .node file was compiled for another ABI (another Node, or Electron). */
+export function isAbiMismatch(message: string): boolean {
+  return /NODE_MODULE_VERSION \d+/.test(message) || /was compiled against a different Node\.js version/.test(message);
+}
+
+/** Before Node runs the tests: keep a working build; else restore the stashed Node build; else rebuild. */
+export function planForNode(probe: Probe, hasNodeStash: boolean): Step[] {
+  if (probe.ok) return ['stash-current', 'keep'];
+  if (!isAbiMismatch(probe.message)) return ['fail'];
+  return hasNodeStash ? ['restore-stash'] : ['rebuild'];
+}
+
+/** Before Electron runs: stash a working Node build first, then restore or make the Electron build. */
+export function planForElectron(nodeProbe: Probe, hasElectronStash: boolean): Step[] {
+  const steps: Step[] = nodeProbe.ok ? ['stash-current'] : [];
+  return [...steps, hasElectronStash ? 'restore-stash' : 'rebuild'];
+}
+
+const root = fileURLToPath(new URL('../../', import.meta.url));
+const require = createRequire(join(root, 'package.json'));
+
+function moduleFile(): string {
+  return join(dirname(require.resolve('better-sqlite3/package.json')), 'build', 'Release', 'better_sqlite3.node');
+}
+
+function stashFile(runtime: Runtime): string {
+  const electron = (JSON.parse(readFileSync(require.resolve('electron/package.json'), 'utf8')) as { version: string }).version;
+  const tag = runtime === 'node' ? `node-abi${process.versions.modules}` : `electron-${electron}`;
+  return join(root, 'node_modules', '.cache', 'patch-auditor-native', `better_sqlite3-${tag}-${process.platform}-${process.arch}.node`);
+}
+
+/** In a child process: a failed dlopen stays cached in the process that tried it. */
+function probeNode(): Probe {
+  const result = spawnSync(process.execPath, ['-e', "new (require('better-sqlite3'))(':memory:').close()"], {
+    cwd: root,
+    encoding: 'utf8',
+  });
+  return result.status === 0 ? { ok: true } : { ok: false, message: result.stderr };
+}
+
+function run(command: string, args: string[]): boolean {
+  const result = spawnSync(command, args, { cwd: root, stdio: 'inherit', shell: process.platform === 'win32' });
+  return result.status === 0;
+}
+
+function stash(runtime: Runtime): void {
+  const target = stashFile(runtime);
+  mkdirSync(dirname(target), { recursive: true });
+  copyFileSync(moduleFile(), target);
+}
+
+function ensure(runtime: Runtime): void {
+  const probe = probeNode();
+  const steps =
+    runtime === 'node' ? planForNode(probe, existsSync(stashFile('node'))) : planForElectron(probe, existsSync(stashFile('electron')));
+  for (const step of steps) {
+    switch (step) {
+      case 'keep':
+        return;
+      case 'stash-current':
+        stash('node');
+        break;
+      case 'restore-stash':
+        copyFileSync(stashFile(runtime), moduleFile());
+        console.log(`better-sqlite3: restored the ${runtime} build`);
+        break;
+      case 'rebuild': {
+        const ok =
+          runtime === 'node' ? run('npm', ['rebuild', 'better-sqlite3']) : run('npx', ['electron-rebuild', '-f', '-w', 'better-sqlite3']);
+        if (!ok) {
+          // A failed Electron rebuild (no headers offline) must not cost the working Node build.
+          if (runtime === 'electron' && existsSync(stashFile('node'))) copyFileSync(stashFile('node'), moduleFile());
+          throw new Error(`better-sqlite3: rebuilding for ${runtime} failed (README, "Native modules")`);
+        }
+        if (runtime === 'electron') stash('electron');
+        break;
+      }
+      case 'fail':
+        throw new Error(`better-sqlite3 does not load in Node, for a reason other than its ABI:\n${probe.ok ? '' : probe.message}`);
+    }
+  }
+  if (runtime === 'node') {
+    const after = probeNode();
+    if (!after.ok) throw new Error(`better-sqlite3 still does not load in Node:\n${after.message}`);
+    stash('node');
+  }
+}
+
+const runtime = process.argv[2];
+const isScript = process.argv[1] !== undefined && import.meta.url === pathToFileURL(process.argv[1]).href;
+if (isScript && (runtime === 'node' || runtime === 'electron')) {
+  try {
+    ensure(runtime);
+  } catch (err) {
+    console.error(err instanceof Error ? err.message : String(err));
+    process.exitCode = 1;
+  }
+}
