@@ -3,7 +3,7 @@
  * it (DESIGN §2: CI installs with ELECTRON_SKIP_BINARY_DOWNLOAD=1) the test says it was
  * skipped and why, instead of passing silently.
  */
-import { existsSync, mkdtempSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -31,10 +31,11 @@ if ('skipped' in binary) {
 
 describe.skipIf('skipped' in binary)('Electron smoke', () => {
   it('launches the window with the preload bridge and no Node in the page', async () => {
+    const dataDir = mkdtempSync(join(tmpdir(), 'pa-electron-'));
     const app = await _electron.launch({
       executablePath: (binary as { path: string }).path,
       args: ['.', '--no-sandbox'],
-      env: { ...process.env, PATCH_AUDITOR_DATA_DIR: mkdtempSync(join(tmpdir(), 'pa-electron-')) },
+      env: { ...process.env, PATCH_AUDITOR_DATA_DIR: dataDir },
     });
     try {
       const page = await app.firstWindow();
@@ -43,8 +44,22 @@ describe.skipIf('skipped' in binary)('Electron smoke', () => {
       expect(await page.evaluate(() => typeof (globalThis as { require?: unknown }).require)).toBe('undefined');
       expect(await page.evaluate(() => typeof (globalThis as { process?: unknown }).process)).toBe('undefined');
       expect(await page.evaluate(async () => (await window.auditor!.app.info()).host)).toBe('electron');
+      expect(await page.evaluate(async () => (await window.auditor!.app.info()).dataDir)).toBe(dataDir);
+      // The session's network guard (and the CSP) keep the page off the network.
+      expect(
+        await page.evaluate(() =>
+          fetch('https://example.com/').then(
+            () => 'reached',
+            () => 'blocked',
+          ),
+        ),
+      ).toBe('blocked');
+      expect(await page.evaluate(async () => Array.isArray(await window.auditor!.snapshots.list()))).toBe(true);
     } finally {
       await app.close();
     }
+    // Closing saved the window's bounds in the data folder; the log names the start, without secrets.
+    expect(JSON.parse(readFileSync(join(dataDir, 'window-state.json'), 'utf8'))).toMatchObject({ maximized: false });
+    expect(readFileSync(join(dataDir, 'logs', 'main.log'), 'utf8')).toMatch(/\[main\] start /);
   });
 });
