@@ -8,7 +8,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { CATALOG_EDITIONS } from '../../shared/catalog';
-import { createCore, type Core } from '../../electron/core/createCore';
+import { createCore, type Core, type CoreDeps } from '../../electron/core/createCore';
 import { startWebHost, type WebHost } from '../../electron/webhost/server';
 import { WebFiles } from '../../electron/webhost/webFiles';
 import { launchChromium } from './chromium';
@@ -27,7 +27,12 @@ export interface WebApp {
   close(): Promise<void>;
 }
 
-export async function startWebApp(): Promise<WebApp> {
+export interface WebAppOptions {
+  /** Where audits go: the tests point it at the simulator. Absent: the SDK's own resolution. */
+  aws?: CoreDeps['aws'];
+}
+
+export async function startWebApp(options: WebAppOptions = {}): Promise<WebApp> {
   const dataDir = mkdtempSync(join(tmpdir(), 'pa-e2e-'));
   const files = new WebFiles();
   const core = createCore({
@@ -35,6 +40,7 @@ export async function startWebApp(): Promise<WebApp> {
     catalogEditions: CATALOG_EDITIONS.map((edition) => edition.id),
     log: (line) => process.stderr.write(`[app] ${line}\n`),
     host: { host: 'web', versions: { node: process.versions.node }, openExternal: async () => {}, files },
+    ...(options.aws ? { aws: options.aws } : {}),
   });
   const host = await startWebHost({ core, rendererDir: RENDERER_DIR, files });
   const browser = await launchChromium();

@@ -1,0 +1,17 @@
+/**
+ * Sends a file to the web host's `/upload` (same origin, the session cookie goes along) and
+ * answers the id that `snapshots:import` takes. The desktop app opens its own dialog instead.
+ */
+export async function uploadFile(file: File): Promise<string> {
+  let response: Response;
+  try {
+    response = await fetch('/upload', { method: 'POST', body: file, credentials: 'same-origin' });
+  } catch {
+    throw new Error('The Patch Auditor host does not answer.');
+  }
+  if (response.status === 413) throw new Error('The file is too large to be a snapshot export.');
+  if (!response.ok) throw new Error(`The host refused the upload (${response.status}).`);
+  const { uploadId } = (await response.json()) as { uploadId?: unknown };
+  if (typeof uploadId !== 'string') throw new Error('The host did not accept the file.');
+  return uploadId;
+}

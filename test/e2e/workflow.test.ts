@@ -1,0 +1,275 @@
+/**
+ * The auditor's workflow in Chromium against the web host and the simulator: plan the audit
+ * (with a saved plan that never keeps the external id), run it and watch it progress, open the
+ * results, audit again after the fleet changed, then annotate, export and import snapshots.
+ */
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startSimulator, type Simulator } from '../../electron/core/sim';
+import { RESULTS_DIR, startWebApp, type WebApp } from '../support/webApp';
+
+const REGIONS = ['us-east-1', 'eu-west-1'];
+const EXTERNAL_ID = 'patch-audit-external-id';
+const UI_DIR = join(RESULTS_DIR, 'ui');
+
+describe('audit workflow in Chromium against the simulator', () => {
+  let sim: Simulator;
+  let app: WebApp;
+  let page: Page;
+  const scratch = mkdtempSync(join(tmpdir(), 'pa-workflow-'));
+  const shot = (name: string) => page.screenshot({ path: join(UI_DIR, `${name}.png`), fullPage: true });
+  const title = () => page.locator('#page-title').textContent();
+  const nodesIn = (edit = sim.fleet()) =>
+    edit.accounts.reduce((sum, account) => sum + REGIONS.reduce((n, region) => n + (account.regions[region]?.nodes.length ?? 0), 0), 0);
+  const kpi = (name: string) => page.locator(`[data-kpi="${name}"] dd`).textContent();
+
+  /** Watches the run until it ends, collecting every distinct "scopes done" text shown. */
+  async function watchRun(): Promise<Set<string>> {
+    const seen = new Set<string>();
+    const deadline = Date.now() + 60_000;
+    while (Date.now() < deadline) {
+      const text = await page
+        .locator('[data-testid="progress"] [data-testid="scopes-done"]')
+        .first()
+        .textContent({ timeout: 100 })
+        .catch(() => null);
+      if (text) seen.add(text.trim());
+      if ((await title()) !== '監査の実行' && (await title()) !== 'Run audit') return seen;
+      if (await page.locator('[data-testid="run-result"]').count()) return seen;
+      await page.waitForTimeout(40);
+    }
+    throw new Error('the audit did not finish within a minute');
+  }
+
+  beforeAll(async () => {
+    mkdirSync(UI_DIR, { recursive: true });
+    sim = await startSimulator({ fleetOptions: { seed: 'workflow', accounts: 2, regions: REGIONS, nodesPerRegion: 60 } });
+    const management = sim.credentials[0]!;
+    app = await startWebApp({
+      aws: {
+        clientOptions: { endpoint: sim.url },
+        credentials: { accessKeyId: management.accessKeyId, secretAccessKey: management.secretAccessKey },
+      },
+    });
+    page = app.page;
+    await page.goto(app.host.url);
+  });
+  afterAll(async () => {
+    await app?.close();
+    await sim?.close();
+    rmSync(scratch, { recursive: true, force: true });
+  });
+
+  it('shows the empty states before any audit', async () => {
+    await expect.poll(title).toBe('概要');
+    await expect.poll(() => page.locator('[role="status"] .title').textContent()).toBe('スナップショットはまだありません。');
+    await shot('overview-empty-ja');
+    await page.click('nav a[data-page="run"]');
+    await expect.poll(() => page.locator('[role="status"] .title').textContent()).toBe('実行中の監査はありません。');
+    await page.click('nav a[data-page="snapshots"]');
+    await expect.poll(() => page.locator('[role="status"] .title').textContent()).toBe('保存されたスナップショットはありません。');
+  });
+
+  it('validates the plan inline and saves it per client without the external id', async () => {
+    await page.click('nav a[data-page="accounts"]');
+    await expect.poll(title).toBe('アカウントとリージョン');
+    await expect.poll(() => page.locator('.saved .empty').textContent()).toBe('監査プランはまだありません。');
+
+    await page.check('input[name="targetKind"][value="accounts"]');
+    await page.fill('textarea[name="accountIds"]', '12345');
+    await page.click('[data-action="save-plan"]');
+    await expect.poll(() => page.locator('#err-accountIds').textContent()).toBe('「12345」はアカウント ID (12 桁の数字) ではありません。');
+    await expect.poll(() => page.locator('#err-roleName').count()).toBe(1);
+    await expect.poll(() => page.locator('#err-regions').count()).toBe(1);
+    await expect.poll(() => page.locator('#err-planName').count()).toBe(1);
+    expect(await page.evaluate(() => document.activeElement?.getAttribute('name'))).toBe('accountIds');
+    await page.fill('input[name="newRegion"]', 'mars-east-1');
+    await page.click('button:has-text("リージョンを追加")');
+    await expect.poll(() => page.locator('#err-newRegion').count()).toBe(1);
+    await shot('accounts-errors-ja');
+
+    const ids = sim.credentials.map((c) => c.accountId);
+    await page.fill('textarea[name="accountIds"]', ids.join('\n'));
+    await page.fill('input[name="roleName"]', 'PatchAuditRole');
+    await page.fill('input[name="externalId"]', EXTERNAL_ID);
+    for (const region of REGIONS) await page.check(`input[name="region"][value="${region}"]`);
+    await page.fill('input[name="client"]', 'Contoso');
+    await page.fill('input[name="engagement"]', 'FY26 Q4');
+    await page.fill('input[name="label"]', 'first audit');
+    await page.fill('input[name="concurrency"]', '1');
+    await page.fill('input[name="planName"]', 'Contoso monthly');
+    await page.click('[data-action="save-plan"]');
+    await expect.poll(() => page.locator('.status').textContent()).toBe('プラン「Contoso monthly」を保存しました。');
+    await expect.poll(() => page.locator('[data-plan="Contoso monthly"]').count()).toBe(1);
+    expect(await page.locator('.saved h3').allTextContents()).toEqual(['Contoso']);
+    await expect.poll(() => page.locator('[data-plan="Contoso monthly"]').textContent()).toContain('実行時に外部 ID を入力');
+
+    const file = readFileSync(join(app.dataDir, 'plans.json'), 'utf8');
+    expect(file).toContain('Contoso monthly');
+    expect(file).not.toContain(EXTERNAL_ID);
+    await shot('accounts-ja');
+  });
+
+  it('runs the saved plan after a reload, asking for the external id, and shows progress advance', async () => {
+    await page.reload();
+    await expect.poll(() => page.locator('[data-plan="Contoso monthly"]').count()).toBe(1);
+    await page.click('[data-plan="Contoso monthly"] button:has-text("実行")');
+    await expect.poll(title).toBe('監査の実行');
+    await expect.poll(() => page.locator('[data-testid="pending-plan"] h2').textContent()).toBe('実行するプラン: Contoso monthly');
+
+    await page.click('[data-action="start"]');
+    await expect.poll(() => page.locator('#err-run-external').textContent()).toBe('顧客と取り決めた外部 ID を入力してください。');
+
+    sim.setFaults([{ latencyMs: 40 }]);
+    await page.fill('#run-external-id', EXTERNAL_ID);
+    await page.click('[data-action="start"]');
+    await page.locator('[data-testid="progress"] [data-action="cancel"]').waitFor({ timeout: 10_000 });
+    await shot('run-progress-ja');
+    const seen = await watchRun();
+    sim.setFaults([]);
+    expect(seen.size).toBeGreaterThanOrEqual(2);
+    expect([...seen].some((text) => text.startsWith('アカウント × リージョン 4 件中 0 件') || text.includes('4 件中 1 件'))).toBe(true);
+  });
+
+  it('opens the results on the overview with the simulator node count', async () => {
+    await expect.poll(title, { timeout: 20_000 }).toBe('概要');
+    const expected = nodesIn();
+    await expect.poll(() => kpi('nodes')).toBe(String(expected));
+    expect(await page.locator('[data-testid="rule-table"] tr[data-rule]').count()).toBe(12);
+    expect(await page.locator('[data-testid="area-table"] tbody tr').count()).toBe(4);
+    await expect.poll(() => page.locator('[data-testid="snapshot-meta"]').textContent()).toContain('seed-2022');
+    expect(await page.locator('[data-testid="snapshot-meta"]').textContent()).toContain('完全');
+    const ready = Number((await kpi('ready'))?.replace('%', ''));
+    expect(ready).toBeGreaterThan(0);
+    expect(ready).toBeLessThan(100);
+    await shot('overview-ja');
+  });
+
+  it('links a rule row to the Nodes page filtered by that rule', async () => {
+    const href = await page.locator('[data-rule="agent.version"] a').getAttribute('href');
+    expect(href).toMatch(/^#\/nodes\?rule=agent\.version(&status=fail)?$/);
+  });
+
+  it('audits again after the fleet changed and lists both snapshots', async () => {
+    const removed = 10;
+    sim.mutate((fleet) => {
+      const region = fleet.accounts[0]!.regions[REGIONS[0]!]!;
+      region.nodes.splice(0, removed);
+      for (const node of region.nodes)
+        if (node.patchState) Object.assign(node.patchState, { missing: 0, failed: 0, critical: 0, security: 0 });
+    });
+    await page.click('nav a[data-page="run"]');
+    await expect.poll(() => page.locator('[data-testid="pending-plan"]').count()).toBe(1);
+    await page.fill('#run-external-id', EXTERNAL_ID);
+    sim.setFaults([{ latencyMs: 20 }]);
+    await page.click('[data-action="start"]');
+    await watchRun();
+    sim.setFaults([]);
+    await expect.poll(title, { timeout: 20_000 }).toBe('概要');
+    await expect.poll(() => kpi('nodes')).toBe(String(nodesIn()));
+    expect(await page.locator('[data-testid="snapshot-picker"] option').count()).toBe(2);
+
+    await page.click('nav a[data-page="snapshots"]');
+    await expect.poll(() => page.locator('[data-testid="snapshot-table"] tbody tr').count()).toBe(2);
+    const counts = await page.locator('[data-testid="snapshot-table"] tbody tr td.num').allTextContents();
+    expect(counts.map(Number)).toEqual([nodesIn(), nodesIn() + removed]);
+  });
+
+  it('annotates a snapshot inline with the keyboard', async () => {
+    const row = page.locator('[data-testid="snapshot-table"] tbody tr').first();
+    const id = Number(await row.getAttribute('data-snapshot'));
+    await row.locator('[data-action="edit"]').click();
+    await row.locator('input[name="label"]').fill('after patching');
+    await row.locator('input[name="label"]').press('Enter');
+    await expect.poll(() => row.locator('[data-field="label"]').textContent()).toBe('after patching');
+    expect(app.core.store.listSnapshots().find((s) => s.id === id)?.label).toBe('after patching');
+    await expect.poll(() => page.evaluate(() => document.activeElement?.getAttribute('data-action'))).toBe('edit');
+  });
+
+  it('exports a snapshot as a download and imports it back by upload; a bad file is refused with its reason', async () => {
+    const row = page.locator('[data-testid="snapshot-table"] tbody tr').first();
+    const [download] = await Promise.all([page.waitForEvent('download'), row.locator('[data-action="export"]').click()]);
+    const exported = join(scratch, download.suggestedFilename());
+    await download.saveAs(exported);
+    expect(download.suggestedFilename()).toMatch(/\.patchaudit$/);
+    expect(statSync(exported).size).toBeGreaterThan(1000);
+
+    const junk = join(scratch, 'not-a-snapshot.patchaudit');
+    writeFileSync(junk, 'this is not an export');
+    await page.setInputFiles('[data-testid="import-file"]', junk);
+    await page.click('[data-action="import"]');
+    await expect
+      .poll(() => page.locator('[data-testid="import-error"]').textContent())
+      .toMatch(/^インポートできませんでした: The file was not imported: .+/);
+    expect(app.core.store.listSnapshots()).toHaveLength(2);
+
+    await page.setInputFiles('[data-testid="import-file"]', exported);
+    await page.click('[data-action="import"]');
+    await expect
+      .poll(() => page.locator('[data-testid="snapshots-notice"]').textContent())
+      .toMatch(/^1 件のスナップショットをインポートしました/);
+    await expect.poll(() => page.locator('[data-testid="snapshot-table"] tbody tr').count()).toBe(3);
+    expect(await page.locator('[data-testid="import-error"]').count()).toBe(0);
+    await shot('snapshots-ja');
+  });
+
+  it('asks before deleting and re-evaluates with another scan age', async () => {
+    const row = page.locator('[data-testid="snapshot-table"] tbody tr').first();
+    const id = Number(await row.getAttribute('data-snapshot'));
+    await row.locator('[data-action="delete"]').click();
+    await expect.poll(() => row.textContent()).toContain(`#${id} を完全に削除しますか?`);
+    await row.locator('button:has-text("キャンセル")').click();
+    expect(app.core.store.listSnapshots()).toHaveLength(3);
+
+    await row.locator('[data-action="reevaluate"]').click();
+    await page.fill('section[aria-labelledby="reevaluate-title"] input[type="number"]', '30');
+    await page.click('section[aria-labelledby="reevaluate-title"] button[type="submit"]');
+    await expect.poll(() => page.locator('[data-testid="snapshot-table"] tbody tr').count()).toBe(4);
+    const derived = app.core.store.listSnapshots().find((s) => s.derivedFrom === id);
+    expect(derived?.scanAgeDays).toBe(30);
+
+    const derivedRow = page.locator(`[data-snapshot="${derived!.id}"]`);
+    await derivedRow.locator('[data-action="delete"]').click();
+    await derivedRow.locator('[data-action="confirm-delete"]').click();
+    await expect.poll(() => page.locator('[data-testid="snapshot-table"] tbody tr').count()).toBe(3);
+  });
+
+  it('switches to English, and every page reads in English (light and dark)', async () => {
+    await page.click('button:has-text("EN")');
+    await expect.poll(title).toBe('Snapshots & reports');
+    await shot('snapshots-en');
+    await page.click('nav a[data-page="overview"]');
+    await expect.poll(title).toBe('Overview');
+    await expect.poll(() => page.locator('[data-kpi="nodes"] dt').textContent()).toBe('Managed nodes');
+    await shot('overview-en');
+    await page.click('nav a[data-page="run"]');
+    await expect.poll(title).toBe('Run audit');
+    await expect.poll(() => page.locator('[data-testid="progress"] h2').textContent()).toBe('Last run');
+    await shot('run-en');
+    await page.click('nav a[data-page="accounts"]');
+    await expect.poll(title).toBe('Accounts & regions');
+    await page.click('[data-plan="Contoso monthly"] button:has-text("Edit")');
+    await expect.poll(() => page.inputValue('input[name="roleName"]')).toBe('PatchAuditRole');
+    expect(await page.inputValue('input[name="externalId"]')).toBe('');
+    await shot('accounts-en');
+
+    await app.core.dispatch('settings:set', { theme: 'dark' });
+    await expect.poll(() => page.locator('html').getAttribute('data-theme')).toBe('dark');
+    await page.click('nav a[data-page="overview"]');
+    await expect.poll(() => kpi('nodes')).toBe(String(nodesIn()));
+    await shot('overview-dark-en');
+    await page.click('nav a[data-page="run"]');
+    await shot('run-dark-en');
+    await app.core.dispatch('settings:set', { theme: 'light', language: 'ja' });
+    await page.click('nav a[data-page="run"]');
+    await expect.poll(title).toBe('監査の実行');
+    await shot('run-ja');
+  });
+
+  it('ran without console errors or CSP violations', () => {
+    expect(app.pageErrors).toEqual([]);
+  });
+});
