@@ -26,6 +26,7 @@ import {
   TrendQuery,
 } from './history';
 import { Lang } from './model';
+import { REPORT_SECTIONS } from './reportSections';
 import { PlanId, PlanToSave, SavedPlan } from './plans';
 import { Readiness } from './readiness';
 
@@ -68,6 +69,7 @@ export const ProfileSummary = z.object({
 export type ProfileSummary = z.infer<typeof ProfileSummary>;
 
 const RunRef = z.object({ runId: z.string().uuid() }).strict();
+const ReportSection = z.enum(REPORT_SECTIONS);
 const SnapshotId = z.number().int().positive();
 const SnapshotRef = z.object({ id: SnapshotId }).strict();
 /** What a save produced: in the web host, a one-time download URL on the host's own origin. */
@@ -131,6 +133,20 @@ export const contract = {
         .strict(),
       Saved.extend({ rows: z.number().int().nonnegative().optional() }),
     ),
+    'report:create': method(
+      z
+        .object({
+          snapshotId: SnapshotId,
+          compareTo: SnapshotId.optional(),
+          lang: Lang,
+          paper: z.enum(['a4', 'letter']),
+          sections: z.array(ReportSection).min(1).max(REPORT_SECTIONS.length).optional(),
+          format: z.enum(['pdf', 'html']),
+        })
+        .strict(),
+      Saved,
+    ),
+    'report:exportJson': method(z.object({ snapshotId: SnapshotId }).strict(), Saved),
     'trends:query': method(TrendQuery, z.array(TrendPoint)),
     'compare:run': method(
       z.object({ from: SnapshotId, to: SnapshotId, limit: z.number().int().min(1).max(10_000).optional() }).strict(),

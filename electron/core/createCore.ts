@@ -18,6 +18,8 @@ import { DB_FILE } from './paths';
 import { createPlansHandlers } from './plans/plansHandlers';
 import { PlansFile } from './plans/plansFile';
 import { createReadinessHandlers } from './readiness/readinessHandlers';
+import type { Printer } from './report/printer';
+import { createReportHandlers } from './report/reportHandlers';
 import { createSettingsHandlers } from './settings/settingsHandlers';
 import { SettingsFile } from './settings/settingsFile';
 import { openStore, type Store } from './store/openStore';
@@ -29,6 +31,8 @@ export interface CoreDeps {
   log?: (line: string) => void;
   /** How audits reach AWS: by default the SDK's own resolution; the demo and tests point it at the simulator. */
   aws?: { clientOptions?: ClientOptions; credentials?: Credentials };
+  /** Prints report HTML to PDF: Electron's printToPDF in the app, Chromium via playwright-core elsewhere. */
+  printer?: Printer;
 }
 
 export interface Core {
@@ -65,6 +69,7 @@ export function createCore(deps: CoreDeps): Core {
     ...createHistoryHandlers({ store, events, files: deps.host.files ?? NO_FILES, defaults: () => settingsFile.read() }),
     plans: createPlansHandlers(new PlansFile(join(deps.dataDir, 'plans.json'))),
     readiness: createReadinessHandlers(store),
+    report: createReportHandlers({ store, files: deps.host.files ?? NO_FILES, ...(deps.printer ? { printer: deps.printer } : {}) }),
   };
   return {
     handlers,

@@ -7,6 +7,8 @@ import { app, BrowserWindow, dialog, ipcMain, Menu, protocol, screen, session, s
 import { join } from 'node:path';
 import { CATALOG_EDITIONS } from '../../shared/catalog';
 import { createCore } from '../core/createCore';
+import { createPdfPrinter, PRINT_PARTITION } from './pdfPrinter';
+import { PAGE_MARGINS_MM } from '../core/report/printer';
 import { createFileLog } from '../core/log';
 import { importSnapshots } from '../core/store/archive';
 import { aboutMessage } from './about';
@@ -64,6 +66,11 @@ function start(): void {
       openExternal: (url) => shell.openExternal(url),
       files,
     },
+    printer: createPdfPrinter({
+      createWindow: (options) => new BrowserWindow(options),
+      session: session.fromPartition(PRINT_PARTITION),
+      marginsMm: PAGE_MARGINS_MM,
+    }),
   });
   bindIpc(ipcMain, core.dispatch, log);
   app.on('will-quit', () => void core.close());

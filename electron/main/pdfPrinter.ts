@@ -10,17 +10,10 @@ import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
+import type { PrintOptions, Printer } from '../core/report/printer';
 import { guardNetwork, type RequestFilterSession } from './networkGuard';
 
-export interface PrintOptions {
-  paper: 'a4' | 'letter';
-  landscape?: boolean;
-  headerTemplate?: string;
-  footerTemplate?: string;
-}
-
-/** The report module's printer seam. */
-export type Printer = (html: string, options: PrintOptions) => Promise<Buffer>;
+export type { PrintOptions, Printer };
 
 export const PRINT_PARTITION = 'pdf-printer';
 

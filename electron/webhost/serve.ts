@@ -7,16 +7,19 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { CATALOG_EDITIONS } from '../../shared/catalog';
 import { createCore } from '../core/createCore';
+import { lazyChromiumPrinter } from '../core/report/chromiumPrinter';
 import { startWebHost } from './server';
 import { WebFiles } from './webFiles';
 
 const dataDir = process.env.PATCH_AUDITOR_DATA_DIR ?? mkdtempSync(join(tmpdir(), 'patch-auditor-web-'));
 const files = new WebFiles();
+const printing = lazyChromiumPrinter();
 const core = createCore({
   dataDir,
   catalogEditions: CATALOG_EDITIONS.map((edition) => edition.id),
   log: (line) => process.stderr.write(`[webhost] ${line}\n`),
   host: { host: 'web', versions: { node: process.versions.node }, openExternal: async () => {}, files },
+  printer: printing.printer,
 });
 const host = await startWebHost({ core, rendererDir: join(import.meta.dirname, '..', '..', 'out', 'renderer'), files });
 process.stdout.write(`Patch Auditor web host (data in ${dataDir})\nOpen: ${host.url}\n`);

@@ -11,6 +11,7 @@ import { CATALOG_EDITIONS } from '../../shared/catalog';
 import { createCore, type Core, type CoreDeps } from '../../electron/core/createCore';
 import { startWebHost, type WebHost } from '../../electron/webhost/server';
 import { WebFiles } from '../../electron/webhost/webFiles';
+import { chromiumPrinter } from '../../electron/core/report/chromiumPrinter';
 import { launchChromium } from './chromium';
 
 export const RENDERER_DIR = join(import.meta.dirname, '..', '..', 'out', 'renderer');
@@ -35,15 +36,16 @@ export interface WebAppOptions {
 export async function startWebApp(options: WebAppOptions = {}): Promise<WebApp> {
   const dataDir = mkdtempSync(join(tmpdir(), 'pa-e2e-'));
   const files = new WebFiles();
+  const browser = await launchChromium();
   const core = createCore({
     dataDir,
     catalogEditions: CATALOG_EDITIONS.map((edition) => edition.id),
     log: (line) => process.stderr.write(`[app] ${line}\n`),
     host: { host: 'web', versions: { node: process.versions.node }, openExternal: async () => {}, files },
     ...(options.aws ? { aws: options.aws } : {}),
+    printer: chromiumPrinter(browser),
   });
   const host = await startWebHost({ core, rendererDir: RENDERER_DIR, files });
-  const browser = await launchChromium();
   const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
   const page = await context.newPage();
   const pageErrors: string[] = [];

@@ -43,3 +43,18 @@ export async function withChromiumPrinter<T>(use: (print: Printer) => Promise<T>
     await browser.close();
   }
 }
+
+/**
+ * A printer that launches Chromium on first use and keeps it for later prints (the web host:
+ * most sessions never print, and the ones that do print several reports).
+ */
+export function lazyChromiumPrinter(): { printer: Printer; close: () => Promise<void> } {
+  let browser: Promise<Browser> | null = null;
+  return {
+    printer: async (html, options) => chromiumPrinter(await (browser ??= launchChromium()))(html, options),
+    close: async () => {
+      if (browser) await (await browser).close();
+      browser = null;
+    },
+  };
+}

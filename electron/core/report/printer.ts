@@ -1,24 +1,8 @@
 /**
  * PDF output behind an injected printer (DESIGN §8): Chromium through playwright-core headless
- * (CLI, tests: chromiumPrinter.ts), and in the desktop app Electron's `webContents.printToPDF`.
- *
- * An Electron printer is a few lines in the shell (electron/main), which may import electron:
- *
- *   const electronPrinter: Printer = async (html, o) => {
- *     const win = new BrowserWindow({ show: false, webPreferences: { javascript: false, sandbox: true } });
- *     try {
- *       await win.loadURL(`data:text/html;charset=utf-8,${encodeURIComponent(html)}`);
- *       return await win.webContents.printToPDF({
- *         pageSize: o.paper === 'a4' ? 'A4' : 'Letter', landscape: o.landscape ?? false, printBackground: true,
- *         displayHeaderFooter: Boolean(o.headerTemplate || o.footerTemplate),
- *         headerTemplate: o.headerTemplate ?? '<span></span>', footerTemplate: o.footerTemplate ?? '<span></span>',
- *         margins: { top: PAGE_MARGINS_MM.top / 25.4, bottom: PAGE_MARGINS_MM.bottom / 25.4, left: PAGE_MARGINS_MM.left / 25.4, right: PAGE_MARGINS_MM.right / 25.4 },
- *       });
- *     } finally { win.destroy(); }
- *   };
- *
- * The HTML is self-contained (inline CSS and SVG, no script, no remote resource), so it loads
- * from a data URL with JavaScript off.
+ * (CLI, web host, tests: chromiumPrinter.ts), and in the desktop app Electron's
+ * `webContents.printToPDF` in a locked-down window (electron/main/pdfPrinter.ts).
+ * The HTML is self-contained (inline CSS and SVG, no script, no remote resource).
  */
 import type { Lang } from '../../../shared/model';
 import { html } from './html';

@@ -13,21 +13,9 @@ import { formatDate, formatInt, formatPct, labelsFor, SOURCE_RULE_TITLES, STATUS
 import type { FindingRef, ReportModel } from './reportModel';
 import { PREREQUISITE_RULES } from './reportModel';
 import { reportCss } from './reportStyles';
+import { REPORT_SECTIONS, type ReportSection } from '../../../shared/reportSections';
 
-export const REPORT_SECTIONS = [
-  'cover',
-  'summary',
-  'scope',
-  'readiness',
-  'compliance',
-  'trends',
-  'comparison',
-  'areas',
-  'findings',
-  'appendix',
-  'method',
-] as const;
-export type ReportSection = (typeof REPORT_SECTIONS)[number];
+export { REPORT_SECTIONS, type ReportSection };
 
 export type Paper = 'a4' | 'letter';
 
