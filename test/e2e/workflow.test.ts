@@ -183,6 +183,7 @@ describe('audit workflow in Chromium against the simulator', () => {
     const id = Number(await row.getAttribute('data-snapshot'));
     await row.locator('[data-action="edit"]').click();
     await row.locator('input[name="label"]').fill('after patching');
+    await shot('snapshots-edit-ja');
     await row.locator('input[name="label"]').press('Enter');
     await expect.poll(() => row.locator('[data-field="label"]').textContent()).toBe('after patching');
     expect(app.core.store.listSnapshots().find((s) => s.id === id)?.label).toBe('after patching');
@@ -232,9 +233,38 @@ describe('audit workflow in Chromium against the simulator', () => {
     expect(derived?.scanAgeDays).toBe(30);
 
     const derivedRow = page.locator(`[data-snapshot="${derived!.id}"]`);
+    expect(await derivedRow.locator('[data-field="derivedFrom"]').textContent()).toBe(`#${id} から`);
     await derivedRow.locator('[data-action="delete"]').click();
     await derivedRow.locator('[data-action="confirm-delete"]').click();
     await expect.poll(() => page.locator('[data-testid="snapshot-table"] tbody tr').count()).toBe(3);
+  });
+
+  it('creates the client report as PDF and as HTML compared with an earlier snapshot, and exports JSON', async () => {
+    const reports = page.locator('section.reports');
+    const download = async (action: string) => {
+      const [file] = await Promise.all([page.waitForEvent('download'), reports.locator(`[data-action="${action}"]`).click()]);
+      const path = join(scratch, file.suggestedFilename());
+      await file.saveAs(path);
+      return { name: file.suggestedFilename(), body: readFileSync(path) };
+    };
+
+    const pdf = await download('create-report');
+    expect(pdf.name).toMatch(/^patch-audit-report-\d+-ja\.pdf$/);
+    expect(pdf.body.subarray(0, 5).toString()).toBe('%PDF-');
+    await expect.poll(() => reports.locator('[data-testid="report-result"]').textContent()).toBe(`${pdf.name} を保存しました。`);
+
+    await reports.locator('input[name="format"][value="html"]').check();
+    await reports.locator('input[name="reportLang"][value="en"]').check();
+    await reports.locator('input[name="paper"][value="letter"]').check();
+    const earliest = Math.min(...app.core.store.listSnapshots().map((s) => s.id));
+    await reports.locator('select[name="compareTo"]').selectOption(String(earliest));
+    const html = await download('create-report');
+    expect(html.name).toMatch(/^patch-audit-report-\d+-en\.html$/);
+    expect(html.body.toString()).toContain('<html');
+
+    const json = await download('export-json');
+    expect(json.name).toMatch(/\.json$/);
+    expect(JSON.parse(json.body.toString())).toBeTypeOf('object');
   });
 
   it('switches to English, and every page reads in English (light and dark)', async () => {
