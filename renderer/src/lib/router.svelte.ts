@@ -4,10 +4,12 @@
  */
 export const PAGES = ['accounts', 'run', 'overview', 'nodes', 'trends', 'compare', 'snapshots', 'settings'] as const;
 export type Page = (typeof PAGES)[number];
-export type Route = { page: Page | 'node'; params: string[] };
+/** `query` is what follows `?` (`#/nodes?rule=network.s3&status=fail`): a page's own view state. */
+export type Route = { page: Page | 'node'; params: string[]; query: string };
 
 export function parseRoute(hash: string): Route {
-  const [name = '', ...rest] = hash.replace(/^#\/?/, '').split('/');
+  const [path = '', query = ''] = hash.replace(/^#\/?/, '').split('?', 2);
+  const [name = '', ...rest] = path.split('/');
   const params = rest.map((part) => {
     try {
       return decodeURIComponent(part);
@@ -15,8 +17,8 @@ export function parseRoute(hash: string): Route {
       return '';
     }
   });
-  if (name === 'node' && params.length === 4) return { page: 'node', params };
-  return { page: (PAGES as readonly string[]).includes(name) ? (name as Page) : 'overview', params: [] };
+  if (name === 'node' && params.length === 4) return { page: 'node', params, query };
+  return { page: (PAGES as readonly string[]).includes(name) ? (name as Page) : 'overview', params: [], query };
 }
 
 let route = $state<Route>(parseRoute(window.location.hash));
@@ -28,6 +30,9 @@ export const router = {
   },
   get params(): string[] {
     return route.params;
+  },
+  get query(): URLSearchParams {
+    return new URLSearchParams(route.query);
   },
   href: (target: Page) => `#/${target}`,
   nodeHref: (snapshotId: number, accountId: string, region: string, instanceId: string) =>
