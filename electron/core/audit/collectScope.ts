@@ -7,7 +7,14 @@
  * optional: when it is denied or fails, the scope records the gap and the nodes say which
  * source is missing, so the rules answer `unknown` instead of guessing.
  */
-import { paginateDescribeInstances, paginateDescribeRouteTables, paginateDescribeVpcEndpoints, type Instance, type RouteTable, type VpcEndpoint } from '@aws-sdk/client-ec2';
+import {
+  paginateDescribeInstances,
+  paginateDescribeRouteTables,
+  paginateDescribeVpcEndpoints,
+  type Instance,
+  type RouteTable,
+  type VpcEndpoint,
+} from '@aws-sdk/client-ec2';
 import {
   DescribeInstancePatchStatesCommand,
   paginateDescribeInstanceInformation,
@@ -26,6 +33,16 @@ import type { AwsClients } from '../aws/clients';
 import { describeScopeError, isAborted, isDenied, isExpired, ScopeFailure } from './errors';
 
 export const PATCH_STATE_BATCH = 50;
+
+const GAP_ORDER = [
+  'ssm:DescribeInstancePatchStates',
+  'ssm:GetInventory',
+  'ec2:DescribeInstances/DescribeRouteTables/DescribeVpcEndpoints',
+  'ssm:DescribePatchBaselines',
+  'ssm:DescribePatchGroups',
+  'ssm:ListAssociations',
+  'ssm:DescribeMaintenanceWindows',
+];
 
 export interface PatchingSetup {
   baselines: number;
@@ -74,35 +91,10 @@ export async function collectScope(ctx: CollectContext): Promise<ScopeCollection
     }
   }
 
-  const infos: InstanceInformation[] = [];
-  try {
-    for await (const page of paginateDescribeInstanceInformation({ client: clients.ssm, pageSize: 50 }, { MaxResults: 50 })) {
-      checkAbort(signal);
-      infos.push(...(page.InstanceInformationList ?? []));
-      ctx.onNodes?.(infos.length);
-    }
-  } catch (err) {
-    if (isAborted(err) || signal.aborted) throw err;
-    throw new ScopeFailure(describeScopeError(err, 'ssm:DescribeInstanceInformation', ctx.region));
-  }
-  const ids = infos.flatMap((info) => (info.InstanceId ? [info.InstanceId] : []));
-
-  const patchStates = await optional('ssm:DescribeInstancePatchStates', async () => {
-    const states = new Map<string, InstancePatchState>();
-    for (let i = 0; i < ids.length; i += PATCH_STATE_BATCH) {
-      checkAbort(signal);
-      const batch = ids.slice(i, i + PATCH_STATE_BATCH);
-      let token: string | undefined;
-      do {
-        const page = await clients.ssm.send(new DescribeInstancePatchStatesCommand({ InstanceIds: batch, MaxResults: 50, NextToken: token }), { abortSignal: signal });
-        for (const state of page.InstancePatchStates ?? []) if (state.InstanceId) states.set(state.InstanceId, state);
-        token = page.NextToken;
-      } while (token);
-    }
-    return states;
-  });
-
-  const inventory = await optional('ssm:GetInventory', async () => {
+  // Sources overlap where nothing orders them: GetInventory and the patching setup need no
+  // ids, each patch-state batch needs only its own page of ids, and EC2 only whether any node
+  // is an instance. Made one after another, a scope pays every call's round trip in turn.
+  const inventoryRun = optional('ssm:GetInventory', async () => {
     const apps = new Map<string, InventoryApp[]>();
     const pages = paginateGetInventory(
       { client: clients.ssm, pageSize: 50 },
@@ -126,24 +118,83 @@ export async function collectScope(ctx: CollectContext): Promise<ScopeCollection
     }
     return apps;
   });
+  const setupRun = collectPatchingSetup(clients, signal, patching, optional);
+  // Awaited below; until then a lost session or a cancel must not surface as an unhandled rejection.
+  inventoryRun.catch(() => {});
+  setupRun.catch(() => {});
+
+  const patchBatches: Promise<InstancePatchState[]>[] = [];
+  const patchBatch = async (batch: string[]): Promise<InstancePatchState[]> => {
+    const states: InstancePatchState[] = [];
+    let token: string | undefined;
+    do {
+      const page = await clients.ssm.send(
+        new DescribeInstancePatchStatesCommand({ InstanceIds: batch, MaxResults: 50, NextToken: token }),
+        { abortSignal: signal },
+      );
+      states.push(...(page.InstancePatchStates ?? []));
+      token = page.NextToken;
+    } while (token);
+    return states;
+  };
+  const infos: InstanceInformation[] = [];
+  try {
+    for await (const page of paginateDescribeInstanceInformation(
+      { client: clients.ssm, pageSize: PATCH_STATE_BATCH },
+      { MaxResults: PATCH_STATE_BATCH },
+    )) {
+      checkAbort(signal);
+      const list = page.InstanceInformationList ?? [];
+      infos.push(...list);
+      const batch = list.flatMap((info) => (info.InstanceId ? [info.InstanceId] : []));
+      if (batch.length) {
+        const pending = patchBatch(batch);
+        pending.catch(() => {});
+        patchBatches.push(pending);
+      }
+      ctx.onNodes?.(infos.length);
+    }
+  } catch (err) {
+    // Let the calls already started finish first, so none outlives the scope's failure.
+    await Promise.allSettled([inventoryRun, setupRun, ...patchBatches]);
+    if (isAborted(err) || signal.aborted) throw err;
+    throw new ScopeFailure(describeScopeError(err, 'ssm:DescribeInstanceInformation', ctx.region));
+  }
+
+  const patchStatesRun = optional('ssm:DescribeInstancePatchStates', async () => {
+    const states = new Map<string, InstancePatchState>();
+    for (const batch of await Promise.all(patchBatches))
+      for (const state of batch) if (state.InstanceId) states.set(state.InstanceId, state);
+    return states;
+  });
 
   const hasEc2 = infos.some((info) => info.InstanceId?.startsWith('i-'));
-  const network = hasEc2
-    ? await optional('ec2:DescribeInstances/DescribeRouteTables/DescribeVpcEndpoints', async () => {
+  const networkRun = hasEc2
+    ? optional('ec2:DescribeInstances/DescribeRouteTables/DescribeVpcEndpoints', async () => {
         const instances: Instance[] = [];
         for await (const page of paginateDescribeInstances({ client: clients.ec2, pageSize: 1000 }, { MaxResults: 1000 })) {
           checkAbort(signal);
           for (const reservation of page.Reservations ?? []) instances.push(...(reservation.Instances ?? []));
         }
         const routeTables: RouteTable[] = [];
-        for await (const page of paginateDescribeRouteTables({ client: clients.ec2, pageSize: 100 }, { MaxResults: 100 })) routeTables.push(...(page.RouteTables ?? []));
+        for await (const page of paginateDescribeRouteTables({ client: clients.ec2, pageSize: 100 }, { MaxResults: 100 }))
+          routeTables.push(...(page.RouteTables ?? []));
         const endpoints: VpcEndpoint[] = [];
-        for await (const page of paginateDescribeVpcEndpoints({ client: clients.ec2, pageSize: 1000 }, { MaxResults: 1000 })) endpoints.push(...(page.VpcEndpoints ?? []));
+        for await (const page of paginateDescribeVpcEndpoints({ client: clients.ec2, pageSize: 1000 }, { MaxResults: 1000 }))
+          endpoints.push(...(page.VpcEndpoints ?? []));
         return { instances: new Map(instances.map((instance) => [instance.InstanceId ?? '', instance])), routeTables, endpoints };
       })
-    : { status: 'not_collected' as SourceStatus };
+    : Promise.resolve({ status: 'not_collected' as SourceStatus, value: undefined });
 
-  await collectPatchingSetup(clients, signal, patching, optional);
+  const [patchStates, inventory, network] = await Promise.all([patchStatesRun, inventoryRun, networkRun, setupRun]).catch(
+    async (err: unknown) => {
+      // Settle every source before failing the scope, so none calls on after its clients are gone.
+      await Promise.allSettled([patchStatesRun, inventoryRun, networkRun, setupRun]);
+      throw err;
+    },
+  );
+  // Sources finish in any order; gaps are listed in the order the sources are described.
+  gaps.sort((a, b) => GAP_ORDER.indexOf(a) - GAP_ORDER.indexOf(b));
 
   const facts = infos.map((info): NodeFacts => {
     const id = info.InstanceId ?? '';
@@ -167,7 +218,9 @@ export async function collectScope(ctx: CollectContext): Promise<ScopeCollection
       ...(info.PlatformVersion !== undefined ? { platformVersion: info.PlatformVersion } : {}),
       ...(patchStates.status === 'ok' ? { patchState: state ? toPatchState(state) : null } : {}),
       ...(inventory.status === 'ok' ? { inventory: inventory.value?.get(id) ?? null } : {}),
-      ...(isEc2 && network.status === 'ok' ? { network: instance ? buildNetworkFacts(instance, network.value!.routeTables, network.value!.endpoints) : null } : {}),
+      ...(isEc2 && network.status === 'ok'
+        ? { network: instance ? buildNetworkFacts(instance, network.value!.routeTables, network.value!.endpoints) : null }
+        : {}),
       sources: {
         patchState: patchStates.status,
         inventory: inventory.status,
@@ -208,7 +261,12 @@ function toPatchState(state: InstancePatchState): PatchState {
 type Optional = <T>(action: string, run: () => Promise<T>) => Promise<{ value?: T; status: SourceStatus }>;
 
 /** Is patching set up at all in this scope? Baselines, patch groups, and what runs AWS-RunPatchBaseline. */
-async function collectPatchingSetup(clients: AwsClients, signal: AbortSignal, into: Partial<PatchingSetup>, optional: Optional): Promise<void> {
+async function collectPatchingSetup(
+  clients: AwsClients,
+  signal: AbortSignal,
+  into: Partial<PatchingSetup>,
+  optional: Optional,
+): Promise<void> {
   const count = async <P>(pages: AsyncIterable<P>, items: (page: P) => unknown[] | undefined) => {
     let n = 0;
     for await (const page of pages) {
@@ -227,7 +285,10 @@ async function collectPatchingSetup(clients: AwsClients, signal: AbortSignal, in
   if (groups.value !== undefined) into.patchGroups = groups.value;
   const associations = await optional('ssm:ListAssociations', () =>
     count(
-      paginateListAssociations({ client: clients.ssm, pageSize: 50 }, { MaxResults: 50, AssociationFilterList: [{ key: 'Name', value: 'AWS-RunPatchBaseline' }] }),
+      paginateListAssociations(
+        { client: clients.ssm, pageSize: 50 },
+        { MaxResults: 50, AssociationFilterList: [{ key: 'Name', value: 'AWS-RunPatchBaseline' }] },
+      ),
       (p) => p.Associations,
     ),
   );
@@ -238,7 +299,10 @@ async function collectPatchingSetup(clients: AwsClients, signal: AbortSignal, in
       for (const window of page.WindowIdentities ?? []) {
         if (!window.WindowId || window.Enabled === false) continue;
         let runsPatching = false;
-        for await (const tasks of paginateDescribeMaintenanceWindowTasks({ client: clients.ssm, pageSize: 100 }, { WindowId: window.WindowId, MaxResults: 100 })) {
+        for await (const tasks of paginateDescribeMaintenanceWindowTasks(
+          { client: clients.ssm, pageSize: 100 },
+          { WindowId: window.WindowId, MaxResults: 100 },
+        )) {
           runsPatching ||= (tasks.Tasks ?? []).some((task) => task.TaskArn === 'AWS-RunPatchBaseline');
         }
         if (runsPatching) withPatching += 1;
