@@ -267,7 +267,41 @@ describe('audit workflow in Chromium against the simulator', () => {
     expect(JSON.parse(json.body.toString())).toBeTypeOf('object');
   });
 
+  it('says which scopes failed and why after a partial audit, and what to do after a failed one', async () => {
+    await page.click('nav a[data-page="accounts"]');
+    await page.click('[data-plan="Contoso monthly"] button:has-text("編集")');
+    const ids = sim.credentials.map((c) => c.accountId);
+    await page.fill('textarea[name="accountIds"]', [...ids, '111111111111'].join(' '));
+    await page.fill('input[name="externalId"]', EXTERNAL_ID);
+    await page.click('[data-action="run-form"]');
+    await expect.poll(title).toBe('監査の実行');
+    expect(await page.locator('#run-external-id').count()).toBe(0);
+    await page.click('[data-action="start"]');
+    await page.locator('[data-testid="run-result"]').waitFor({ timeout: 30_000 });
+    expect(await page.locator('[data-testid="run-result"] h2').textContent()).toBe('一部を収集できないまま監査が終了しました');
+    const failed = await page.locator('[data-testid="failed-scopes"] li').allTextContents();
+    // An account whose role cannot be assumed is one failed scope over the plan's regions.
+    expect(failed).toEqual([expect.stringMatching(/^111111111111 · us-east-1,eu-west-1 — 失敗: .*111111111111/)]);
+    await shot('run-partial-ja');
+    await page.click('[data-action="open-result"]');
+    await expect.poll(title).toBe('概要');
+    await expect.poll(() => page.locator('[data-testid="gaps"] li').count()).toBe(1);
+    expect(await page.locator('[data-testid="snapshot-meta"]').textContent()).toContain('一部');
+
+    await page.click('nav a[data-page="accounts"]');
+    await page.fill('textarea[name="accountIds"]', ids.join(' '));
+    await page.fill('input[name="externalId"]', 'not-the-agreed-id');
+    await page.click('[data-action="run-form"]');
+    await page.click('[data-action="start"]');
+    await page.locator('[data-testid="run-result"] [role="alert"]').waitFor({ timeout: 30_000 });
+    expect(await page.locator('[data-testid="run-result"] h2').textContent()).toBe('監査に失敗しました');
+    expect(await page.locator('[data-testid="run-result"] [role="alert"]').textContent()).toMatch(/^No scope could be audited/);
+    expect(await page.locator('[data-testid="run-result"]').textContent()).toContain('何も保存されていません');
+    await shot('run-failed-ja');
+  });
+
   it('switches to English, and every page reads in English (light and dark)', async () => {
+    await page.click('nav a[data-page="snapshots"]');
     await page.click('button:has-text("EN")');
     await expect.poll(title).toBe('Snapshots & reports');
     await shot('snapshots-en');
