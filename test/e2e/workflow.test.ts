@@ -24,6 +24,8 @@ describe('audit workflow in Chromium against the simulator', () => {
   const title = () => page.locator('#page-title').textContent();
   const nodesIn = (edit = sim.fleet()) =>
     edit.accounts.reduce((sum, account) => sum + REGIONS.reduce((n, region) => n + (account.regions[region]?.nodes.length ?? 0), 0), 0);
+  /** Evaluated in the page (the Node tsconfig has no DOM types). */
+  const focusedAttribute = (name: string) => page.evaluate(`document.activeElement?.getAttribute(${JSON.stringify(name)}) ?? null`);
   const kpi = (name: string) => page.locator(`[data-kpi="${name}"] dd`).textContent();
 
   /** Watches the run until it ends, collecting every distinct "scopes done" text shown. */
@@ -85,7 +87,7 @@ describe('audit workflow in Chromium against the simulator', () => {
     await expect.poll(() => page.locator('#err-roleName').count()).toBe(1);
     await expect.poll(() => page.locator('#err-regions').count()).toBe(1);
     await expect.poll(() => page.locator('#err-planName').count()).toBe(1);
-    expect(await page.evaluate(() => document.activeElement?.getAttribute('name'))).toBe('accountIds');
+    expect(await focusedAttribute('name')).toBe('accountIds');
     await page.fill('input[name="newRegion"]', 'mars-east-1');
     await page.click('button:has-text("リージョンを追加")');
     await expect.poll(() => page.locator('#err-newRegion').count()).toBe(1);
@@ -187,7 +189,7 @@ describe('audit workflow in Chromium against the simulator', () => {
     await row.locator('input[name="label"]').press('Enter');
     await expect.poll(() => row.locator('[data-field="label"]').textContent()).toBe('after patching');
     expect(app.core.store.listSnapshots().find((s) => s.id === id)?.label).toBe('after patching');
-    await expect.poll(() => page.evaluate(() => document.activeElement?.getAttribute('data-action'))).toBe('edit');
+    await expect.poll(() => focusedAttribute('data-action')).toBe('edit');
   });
 
   it('exports a snapshot as a download and imports it back by upload; a bad file is refused with its reason', async () => {
