@@ -66,7 +66,14 @@ export function nodeCsvValues(row: NodeRow, columns: readonly NodeColumn[], lang
 }
 
 /** Writes the CSV (BOM, CRLF, RFC 4180) to `path`; returns the number of data rows. */
-export function writeNodesCsv(store: Store, snapshotId: number, filters: Filters, columns: readonly NodeColumn[], lang: Lang, path: string): number {
+export function writeNodesCsv(
+  store: Store,
+  snapshotId: number,
+  filters: Filters,
+  columns: readonly NodeColumn[],
+  lang: Lang,
+  path: string,
+): number {
   const fd = openSync(path, 'w', 0o600);
   try {
     writeSync(fd, UTF8_BOM + csvRow(nodeCsvHeader(columns, lang)));

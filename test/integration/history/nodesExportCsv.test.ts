@@ -24,10 +24,19 @@ describe('nodes:exportCsv', () => {
   let id: number;
 
   beforeAll(() => {
-    core = createCore({ dataDir: join(dir, 'data'), catalogEditions: ['seed-2022'], host: { host: 'web', versions: {}, openExternal: async () => {}, files } });
+    core = createCore({
+      dataDir: join(dir, 'data'),
+      catalogEditions: ['seed-2022'],
+      host: { host: 'web', versions: {}, openExternal: async () => {}, files },
+    });
     id = core.store.saveSnapshot(
       testSnapshot([
-        testNode({ instanceId: 'i-a', name: '=HYPERLINK("http://x")', ipAddress: '10.0.0.1', statuses: { 'agent.version': 'fail', 'patch.compliant': 'pass' } }),
+        testNode({
+          instanceId: 'i-a',
+          name: '=HYPERLINK("http://x")',
+          ipAddress: '10.0.0.1',
+          statuses: { 'agent.version': 'fail', 'patch.compliant': 'pass' },
+        }),
         testNode({ instanceId: 'i-b', name: 'web, "front"', statuses: { 'agent.version': 'pass', 'patch.compliant': 'fail' } }),
         testNode({ instanceId: 'i-c', name: 'db\nprimary', statuses: { 'agent.version': 'fail' } }),
       ]),
@@ -54,7 +63,11 @@ describe('nodes:exportCsv', () => {
     expect(out).toMatchObject({ saved: true, rows: 2, fileName: `nodes-${id}.csv` });
     const text = readFileSync(saved.at(-1)!, 'utf8');
     expect(text.startsWith('\uFEFF')).toBe(true);
-    expect(text.slice(1)).toBe(['Instance ID,Name,SSM Agent version (agent.version)', 'i-c,"db\nprimary",fail', `i-a,"'=HYPERLINK(""http://x"")",fail`, ''].join('\r\n'));
+    expect(text.slice(1)).toBe(
+      ['Instance ID,Name,SSM Agent version (agent.version)', 'i-c,"db\nprimary",fail', `i-a,"'=HYPERLINK(""http://x"")",fail`, ''].join(
+        '\r\n',
+      ),
+    );
   });
 
   it('writes Japanese headers and statuses, and every row without a filter', async () => {
@@ -69,7 +82,13 @@ describe('nodes:exportCsv', () => {
     cancel = true;
     expect(await exportCsv({ snapshotId: id, query: {}, columns: ['name'], lang: 'en' })).toEqual({ saved: false });
     cancel = false;
-    expect(await core.dispatch('nodes:exportCsv', { snapshotId: 999, query: {}, columns: ['name'], lang: 'en' })).toMatchObject({ ok: false, error: { code: 'not_found' } });
-    expect(await core.dispatch('nodes:exportCsv', { snapshotId: id, query: {}, columns: ['password'], lang: 'en' })).toMatchObject({ ok: false, error: { code: 'invalid_input' } });
+    expect(await core.dispatch('nodes:exportCsv', { snapshotId: 999, query: {}, columns: ['name'], lang: 'en' })).toMatchObject({
+      ok: false,
+      error: { code: 'not_found' },
+    });
+    expect(await core.dispatch('nodes:exportCsv', { snapshotId: id, query: {}, columns: ['password'], lang: 'en' })).toMatchObject({
+      ok: false,
+      error: { code: 'invalid_input' },
+    });
   });
 });
