@@ -128,10 +128,10 @@ export async function collectScope(ctx: CollectContext): Promise<ScopeCollection
     const states: InstancePatchState[] = [];
     let token: string | undefined;
     do {
-      const page = await clients.ssm.send(
-        new DescribeInstancePatchStatesCommand({ InstanceIds: batch, MaxResults: 50, NextToken: token }),
-        { abortSignal: signal },
-      );
+      checkAbort(signal);
+      // No per-request abortSignal: the SDK leaves a listener per request on the signal (a leak
+      // warning past ten batches); a cancel destroys the scope's clients, ending calls in flight.
+      const page = await clients.ssm.send(new DescribeInstancePatchStatesCommand({ InstanceIds: batch, MaxResults: 50, NextToken: token }));
       states.push(...(page.InstancePatchStates ?? []));
       token = page.NextToken;
     } while (token);
