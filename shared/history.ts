@@ -29,7 +29,9 @@ export type SnapshotMeta = z.infer<typeof SnapshotMeta>;
 
 export const SnapshotDetail = SnapshotMeta.extend({ scopes: z.array(ScopeResult) });
 
-export const StatusCounts = z.object(Object.fromEntries(CheckStatusValues().map((s) => [s, z.number().int().nonnegative()])) as Record<CheckStatus, z.ZodNumber>);
+export const StatusCounts = z.object(
+  Object.fromEntries(CheckStatusValues().map((s) => [s, z.number().int().nonnegative()])) as Record<CheckStatus, z.ZodNumber>,
+);
 
 function CheckStatusValues(): CheckStatus[] {
   return [...CheckStatus.options];

@@ -9,7 +9,11 @@ import { join } from 'node:path';
 export const APP_FOLDER = 'Patch Auditor';
 export const DB_FILE = 'patch-auditor.sqlite';
 
-export function defaultDataDir(env: NodeJS.ProcessEnv = process.env, platform: NodeJS.Platform = process.platform, home: string = homedir()): string {
+export function defaultDataDir(
+  env: NodeJS.ProcessEnv = process.env,
+  platform: NodeJS.Platform = process.platform,
+  home: string = homedir(),
+): string {
   if (env.PATCH_AUDITOR_DATA_DIR) return env.PATCH_AUDITOR_DATA_DIR;
   if (platform === 'win32') return join(env.APPDATA ?? join(home, 'AppData', 'Roaming'), APP_FOLDER);
   if (platform === 'darwin') return join(home, 'Library', 'Application Support', APP_FOLDER);

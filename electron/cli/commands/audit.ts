@@ -77,14 +77,13 @@ export function planFromOptions(opts: AuditOptions, env: NodeJS.ProcessEnv = pro
 
 function progressBar(enabled: boolean) {
   if (!enabled) return { update: (_p: AuditProgress) => {}, stop: () => {} };
-  const bar = new SingleBar(
-    {
-      format: ' {bar} {percentage}% | scopes {value}/{total} | {nodes} nodes | {calls} calls | {throttles} throttled | {errors} failed | ETA {eta_formatted}',
-      hideCursor: true,
-      clearOnComplete: false,
-      stream: process.stderr,
-    },
-  );
+  const bar = new SingleBar({
+    format:
+      ' {bar} {percentage}% | scopes {value}/{total} | {nodes} nodes | {calls} calls | {throttles} throttled | {errors} failed | ETA {eta_formatted}',
+    hideCursor: true,
+    clearOnComplete: false,
+    stream: process.stderr,
+  });
   let started = false;
   return {
     update: (p: AuditProgress) => {
@@ -154,7 +153,8 @@ export const registerAudit: RegisterCommand = (program, setExitCode) => {
       const catalog = getCatalog(opts.catalog ?? settings.catalogEdition);
       if (!catalog) throw new UsageError(`unknown catalog edition "${opts.catalog ?? settings.catalogEdition}"`);
       const scanAgeDays = opts.scanAgeDays === undefined ? settings.scanAgeDays : Number(opts.scanAgeDays);
-      if (!Number.isFinite(scanAgeDays) || scanAgeDays <= 0) throw new UsageError(`--scan-age-days must be a positive number, got "${opts.scanAgeDays}"`);
+      if (!Number.isFinite(scanAgeDays) || scanAgeDays <= 0)
+        throw new UsageError(`--scan-age-days must be a positive number, got "${opts.scanAgeDays}"`);
 
       const store = openStore({ path: opts.db ?? join(dataDir, DB_FILE) });
       const bar = progressBar(Boolean(process.stderr.isTTY));
@@ -191,9 +191,15 @@ export const registerAudit: RegisterCommand = (program, setExitCode) => {
 function summaryText(outcome: AuditOutcome): string {
   const lines = [`Snapshot ${outcome.snapshotId} saved (${outcome.status}): ${outcome.nodes} nodes`];
   for (const s of outcome.scopes) {
-    lines.push(`  ${s.accountId} ${s.region.padEnd(16)} ${s.status.padEnd(9)} ${String(s.nodes).padStart(6)} nodes${s.error ? `  ${s.error}` : ''}${s.gaps.length ? `  (not read: ${s.gaps.join(', ')})` : ''}`);
+    lines.push(
+      `  ${s.accountId} ${s.region.padEnd(16)} ${s.status.padEnd(9)} ${String(s.nodes).padStart(6)} nodes${s.error ? `  ${s.error}` : ''}${s.gaps.length ? `  (not read: ${s.gaps.join(', ')})` : ''}`,
+    );
   }
-  lines.push(`Checks: ${Object.entries(outcome.checks).map(([status, n]) => `${status} ${n}`).join(', ')}`);
+  lines.push(
+    `Checks: ${Object.entries(outcome.checks)
+      .map(([status, n]) => `${status} ${n}`)
+      .join(', ')}`,
+  );
   lines.push(`Calls: ${Object.values(outcome.calls).reduce((a, b) => a + b, 0)}`);
   return `${lines.join('\n')}\n`;
 }

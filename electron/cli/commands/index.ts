@@ -12,4 +12,15 @@ import { registerSnapshots } from './snapshots';
 /** A CLI command: adds itself to the program. Add new commands to the list below. */
 export type RegisterCommand = (program: Command, setExitCode: SetExitCode) => void;
 
-export const commands: RegisterCommand[] = [registerAudit, registerEvaluate, registerSim, registerSnapshots, registerHistory, registerArchive, registerReport, registerExportCsv, registerExportJson, registerDemo];
+export const commands: RegisterCommand[] = [
+  registerAudit,
+  registerEvaluate,
+  registerSim,
+  registerSnapshots,
+  registerHistory,
+  registerArchive,
+  registerReport,
+  registerExportCsv,
+  registerExportJson,
+  registerDemo,
+];

@@ -20,7 +20,8 @@ interface SimOptions {
 
 function positiveInt(value: string, name: string, allowZero = false): number {
   const n = Number(value);
-  if (!Number.isInteger(n) || n < (allowZero ? 0 : 1)) throw new UsageError(`--${name} must be a ${allowZero ? 'non-negative' : 'positive'} integer, got "${value}"`);
+  if (!Number.isInteger(n) || n < (allowZero ? 0 : 1))
+    throw new UsageError(`--${name} must be a ${allowZero ? 'non-negative' : 'positive'} integer, got "${value}"`);
   return n;
 }
 
@@ -54,7 +55,12 @@ export const registerSim: RegisterCommand = (program: Command) => {
     .option('--throttle-rate <r>', 'calls per second per account and region before ThrottlingException')
     .action(async (opts: SimOptions) => {
       const accounts = positiveInt(opts.accounts, 'accounts');
-      const regions = opts.regions ? opts.regions.split(',').map((r) => r.trim()).filter(Boolean) : [...DEFAULT_FLEET_REGIONS];
+      const regions = opts.regions
+        ? opts.regions
+            .split(',')
+            .map((r) => r.trim())
+            .filter(Boolean)
+        : [...DEFAULT_FLEET_REGIONS];
       if (regions.length === 0) throw new UsageError('--regions needs at least one region');
       const nodes = positiveInt(opts.nodes, 'nodes', true);
       const sim = await startSimulator({

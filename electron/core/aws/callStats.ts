@@ -8,7 +8,14 @@ export interface CallStats {
 
 export const emptyCallStats = (): CallStats => ({ calls: 0, throttles: 0, byAction: {} });
 
-const THROTTLE_CODES = new Set(['ThrottlingException', 'Throttling', 'RequestLimitExceeded', 'TooManyRequestsException', 'RequestThrottled', 'RequestThrottledException']);
+const THROTTLE_CODES = new Set([
+  'ThrottlingException',
+  'Throttling',
+  'RequestLimitExceeded',
+  'TooManyRequestsException',
+  'RequestThrottled',
+  'RequestThrottledException',
+]);
 
 export function isThrottle(err: unknown): boolean {
   if (!err || typeof err !== 'object') return false;

@@ -36,7 +36,12 @@ export function roleArn(target: AssumeRoleTarget): string {
   return `arn:${target.partition ?? 'aws'}:iam::${target.accountId}:role/${target.roleName}`;
 }
 
-export function assumedRoleCredentials(source: Credentials, target: AssumeRoleTarget, region: string, clientOptions: ClientOptions): AwsCredentialIdentityProvider {
+export function assumedRoleCredentials(
+  source: Credentials,
+  target: AssumeRoleTarget,
+  region: string,
+  clientOptions: ClientOptions,
+): AwsCredentialIdentityProvider {
   return fromTemporaryCredentials({
     masterCredentials: source,
     params: {

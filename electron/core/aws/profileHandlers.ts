@@ -8,7 +8,9 @@ export function createProfileHandlers(): DomainHandlers<'profiles'> {
       try {
         return await listProfiles();
       } catch {
-        throw new UserFacingError('The AWS config or credentials file could not be read. Check AWS_CONFIG_FILE and AWS_SHARED_CREDENTIALS_FILE.');
+        throw new UserFacingError(
+          'The AWS config or credentials file could not be read. Check AWS_CONFIG_FILE and AWS_SHARED_CREDENTIALS_FILE.',
+        );
       }
     },
   };

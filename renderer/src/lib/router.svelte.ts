@@ -32,6 +32,8 @@ export const router = {
     return route.params;
   },
   get query(): URLSearchParams {
+    // A fresh copy per read, never mutated: reactivity comes from `route`, not from this object.
+    // eslint-disable-next-line svelte/prefer-svelte-reactivity
     return new URLSearchParams(route.query);
   },
   href: (target: Page) => `#/${target}`,

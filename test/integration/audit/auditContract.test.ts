@@ -23,13 +23,18 @@ describe('audit over the contract', () => {
     });
 
   beforeAll(async () => {
-    sim = await startSimulator({ fleetOptions: { seed: 'contract', accounts: 1, regions: ['us-east-1', 'eu-west-1'], nodesPerRegion: 80 } });
+    sim = await startSimulator({
+      fleetOptions: { seed: 'contract', accounts: 1, regions: ['us-east-1', 'eu-west-1'], nodesPerRegion: 80 },
+    });
     const creds = sim.credentials[0]!;
     core = createCore({
       dataDir: mkdtempSync(join(tmpdir(), 'pa-contract-')),
       catalogEditions: ['seed-2022'],
       host: { host: 'web', versions: {}, openExternal: async () => {} },
-      aws: { clientOptions: { endpoint: sim.url }, credentials: { accessKeyId: creds.accessKeyId, secretAccessKey: creds.secretAccessKey } },
+      aws: {
+        clientOptions: { endpoint: sim.url },
+        credentials: { accessKeyId: creds.accessKeyId, secretAccessKey: creds.secretAccessKey },
+      },
     });
     core.events.subscribe((name, payload) => events.push({ name, payload }));
   });
@@ -57,7 +62,11 @@ describe('audit over the contract', () => {
     sim.setFaults([{ latencyMs: 100 }]);
     try {
       const done = finished();
-      const first = (await core.dispatch('audit:start', { regions: ['us-east-1', 'eu-west-1'], targets: { kind: 'self' }, concurrency: 1 })) as { ok: true; value: { runId: string } };
+      const first = (await core.dispatch('audit:start', {
+        regions: ['us-east-1', 'eu-west-1'],
+        targets: { kind: 'self' },
+        concurrency: 1,
+      })) as { ok: true; value: { runId: string } };
       const second = await core.dispatch('audit:start', { regions: ['us-east-1'], targets: { kind: 'self' } });
       expect(second).toMatchObject({ ok: false, error: { message: expect.stringContaining('already running') } });
       expect(await core.dispatch('audit:cancel', { runId: first.value.runId })).toEqual({ ok: true, value: { cancelled: true } });

@@ -50,7 +50,11 @@ describe('audit under faults', () => {
   it('retries timeouts and loses no node', async () => {
     sim.setFaults([{ match: { action: 'SSM.DescribeInstancePatchStates' }, timeout: { rate: 0.3, holdMs: 200 } }]);
     sim.resetCounters();
-    const { outcome, store } = await audit(sim, { regions: ['us-east-1'], targets: { kind: 'self' } }, { deps: { clientOptions: { endpoint: sim.url, maxAttempts: 8, requestTimeoutMs: 100 } } });
+    const { outcome, store } = await audit(
+      sim,
+      { regions: ['us-east-1'], targets: { kind: 'self' } },
+      { deps: { clientOptions: { endpoint: sim.url, maxAttempts: 8, requestTimeoutMs: 100 } } },
+    );
     expect(sim.counters().timeouts).toBeGreaterThan(0);
     expect(outcome.status).toBe('complete');
     const keys = nodeKeys(store, outcome.snapshotId!);
@@ -58,7 +62,16 @@ describe('audit under faults', () => {
   });
 
   it('turns a denied optional API into unknown checks and a recorded gap', async () => {
-    sim.setFaults([{ policy: { Statement: [{ Effect: 'Allow', Action: '*' }, { Effect: 'Deny', Action: 'ssm:GetInventory' }] } }]);
+    sim.setFaults([
+      {
+        policy: {
+          Statement: [
+            { Effect: 'Allow', Action: '*' },
+            { Effect: 'Deny', Action: 'ssm:GetInventory' },
+          ],
+        },
+      },
+    ]);
     const { outcome, store } = await audit(sim, { regions: ['us-east-1'], targets: { kind: 'self' } });
     expect(outcome.status).toBe('complete');
     expect(outcome.scopes[0]!.gaps).toEqual(['ssm:GetInventory']);

@@ -9,13 +9,19 @@ import type { Simulator } from '../../../electron/core/sim';
 import type { PolicyDocument } from '../../../electron/core/sim';
 import { openStore, type Store } from '../../../electron/core/store/openStore';
 
-export const SHIPPED_POLICY = JSON.parse(readFileSync(join(import.meta.dirname, '..', '..', '..', 'build', 'iam', 'patch-auditor-policy.json'), 'utf8')) as PolicyDocument;
+export const SHIPPED_POLICY = JSON.parse(
+  readFileSync(join(import.meta.dirname, '..', '..', '..', 'build', 'iam', 'patch-auditor-policy.json'), 'utf8'),
+) as PolicyDocument;
 
 export function tempStore(): Store {
   return openStore({ path: join(mkdtempSync(join(tmpdir(), 'pa-audit-')), 'audit.sqlite') });
 }
 
-export async function audit(sim: Simulator, plan: AuditPlan, options: { store?: Store; account?: number; signal?: AbortSignal; deps?: Partial<AuditDeps> } = {}) {
+export async function audit(
+  sim: Simulator,
+  plan: AuditPlan,
+  options: { store?: Store; account?: number; signal?: AbortSignal; deps?: Partial<AuditDeps> } = {},
+) {
   const store = options.store ?? tempStore();
   const creds = sim.credentials[options.account ?? 0]!;
   const progress: AuditProgress[] = [];

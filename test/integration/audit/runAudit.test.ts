@@ -15,7 +15,9 @@ describe('audit against the simulator', () => {
   it('audits its own account in every region with every node evaluated against every rule', async () => {
     const { outcome, store, progress } = await audit(sim, { regions: REGIONS, targets: { kind: 'self' } });
     expect(outcome.status).toBe('complete');
-    expect(outcome.scopes.map((s) => [s.accountId, s.region, s.status])).toEqual(REGIONS.map((r) => [sim.credentials[0]!.accountId, r, 'ok']));
+    expect(outcome.scopes.map((s) => [s.accountId, s.region, s.status])).toEqual(
+      REGIONS.map((r) => [sim.credentials[0]!.accountId, r, 'ok']),
+    );
     const expected = REGIONS.reduce((n, r) => n + fleetNodes(sim, 0, r), 0);
     expect(outcome.nodes).toBe(expected);
     expect(Object.values(outcome.checks).reduce((a, b) => a + b, 0)).toBe(expected * 12);
@@ -60,7 +62,12 @@ describe('audit against the simulator', () => {
     const member = sim.credentials[1]!.accountId;
     const { outcome, store } = await audit(sim, {
       regions: ['us-east-1'],
-      targets: { kind: 'accounts', accountIds: [member, '999999999999'], roleName: 'PatchAuditRole', externalId: 'patch-audit-external-id' },
+      targets: {
+        kind: 'accounts',
+        accountIds: [member, '999999999999'],
+        roleName: 'PatchAuditRole',
+        externalId: 'patch-audit-external-id',
+      },
     });
     expect(outcome.status).toBe('partial');
     const failed = outcome.scopes.find((s) => s.accountId === '999999999999')!;
@@ -73,7 +80,19 @@ describe('audit against the simulator', () => {
   it('fails with a clear message and saves nothing when no account can be reached', async () => {
     const store = tempStore();
     await expect(
-      audit(sim, { regions: ['us-east-1'], targets: { kind: 'accounts', accountIds: [sim.credentials[1]!.accountId], roleName: 'PatchAuditRole', externalId: 'wrong-external-id' } }, { store }),
+      audit(
+        sim,
+        {
+          regions: ['us-east-1'],
+          targets: {
+            kind: 'accounts',
+            accountIds: [sim.credentials[1]!.accountId],
+            roleName: 'PatchAuditRole',
+            externalId: 'wrong-external-id',
+          },
+        },
+        { store },
+      ),
     ).rejects.toThrow(/No scope could be audited.*Cannot assume arn:aws:iam::\d{12}:role\/PatchAuditRole/);
     expect(store.listSnapshots()).toEqual([]);
   });
@@ -81,7 +100,10 @@ describe('audit against the simulator', () => {
   it('discovers the organization and audits its active accounts', async () => {
     const org = sim.fleet().organization;
     const active = org.accounts.filter((a) => a.status === 'ACTIVE').map((a) => a.id);
-    const { outcome } = await audit(sim, { regions: ['eu-west-1'], targets: { kind: 'organization', roleName: 'PatchAuditRole', externalId: 'patch-audit-external-id' } });
+    const { outcome } = await audit(sim, {
+      regions: ['eu-west-1'],
+      targets: { kind: 'organization', roleName: 'PatchAuditRole', externalId: 'patch-audit-external-id' },
+    });
     const audited = outcome.scopes.map((s) => s.accountId).sort();
     expect(audited).toEqual([...active].sort());
     // Suspended accounts are not audited, and accounts the simulator has no data for fail alone.

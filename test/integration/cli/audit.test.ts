@@ -13,7 +13,10 @@ const CLI = join(import.meta.dirname, '..', '..', '..', 'electron', 'cli', 'patc
 
 function run(args: string[], env: Record<string, string>): Promise<{ code: number; stdout: string; stderr: string }> {
   return new Promise((done) => {
-    const child = spawn(process.execPath, [CLI, ...args], { env: { PATH: process.env.PATH ?? '', HOME: env.HOME ?? tmpdir(), ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
+    const child = spawn(process.execPath, [CLI, ...args], {
+      env: { PATH: process.env.PATH ?? '', HOME: env.HOME ?? tmpdir(), ...env },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
     let stdout = '';
     let stderr = '';
     child.stdout.on('data', (d: Buffer) => (stdout += d.toString()));
@@ -28,10 +31,15 @@ describe('patch-audit audit', () => {
   let env: Record<string, string>;
 
   beforeAll(async () => {
-    sim = await startSimulator({ fleetOptions: { seed: 'cli-audit', accounts: 2, regions: ['us-east-1', 'eu-west-1'], nodesPerRegion: 60 } });
+    sim = await startSimulator({
+      fleetOptions: { seed: 'cli-audit', accounts: 2, regions: ['us-east-1', 'eu-west-1'], nodesPerRegion: 60 },
+    });
     dir = mkdtempSync(join(tmpdir(), 'pa-cli-audit-'));
     const [main, member] = sim.credentials;
-    writeFileSync(join(dir, 'credentials'), `[client]\naws_access_key_id = ${main!.accessKeyId}\naws_secret_access_key = ${main!.secretAccessKey}\n`);
+    writeFileSync(
+      join(dir, 'credentials'),
+      `[client]\naws_access_key_id = ${main!.accessKeyId}\naws_secret_access_key = ${main!.secretAccessKey}\n`,
+    );
     writeFileSync(
       join(dir, 'config'),
       [
@@ -57,10 +65,20 @@ describe('patch-audit audit', () => {
   afterAll(async () => sim?.close());
 
   it('audits with a profile and prints one JSON document; the secret appears nowhere', async () => {
-    const { code, stdout, stderr } = await run(['audit', '--profile', 'client', '--regions', 'us-east-1,eu-west-1', '--json', '--label', 'weekly'], env);
+    const { code, stdout, stderr } = await run(
+      ['audit', '--profile', 'client', '--regions', 'us-east-1,eu-west-1', '--json', '--label', 'weekly'],
+      env,
+    );
     expect(stderr).toBe('');
     expect(code).toBe(0);
-    const doc = JSON.parse(stdout) as { snapshotId: number; status: string; nodes: number; scopes: { account: string; region: string; status: string; nodes: number }[]; checks: Record<string, number>; calls: Record<string, number> };
+    const doc = JSON.parse(stdout) as {
+      snapshotId: number;
+      status: string;
+      nodes: number;
+      scopes: { account: string; region: string; status: string; nodes: number }[];
+      checks: Record<string, number>;
+      calls: Record<string, number>;
+    };
     expect(doc.status).toBe('complete');
     expect(doc.scopes).toEqual([
       { account: sim.credentials[0]!.accountId, region: 'us-east-1', status: 'ok', nodes: 60 },
@@ -84,7 +102,7 @@ describe('patch-audit audit', () => {
     }
   });
 
-  it('audits through a role profile (role_arn, source_profile, external_id) with the SDK\'s own provider', async () => {
+  it("audits through a role profile (role_arn, source_profile, external_id) with the SDK's own provider", async () => {
     const { code, stdout } = await run(['audit', '--profile', 'member-audit', '--regions', 'us-east-1', '--json'], env);
     expect(code).toBe(0);
     const doc = JSON.parse(stdout) as { scopes: { account: string; status: string }[] };
@@ -93,7 +111,18 @@ describe('patch-audit audit', () => {
 
   it('audits listed accounts through --role-name with the external id from the environment', async () => {
     const { code, stdout } = await run(
-      ['audit', '--profile', 'client', '--regions', 'eu-west-1', '--accounts', sim.credentials[1]!.accountId, '--role-name', 'PatchAuditRole', '--json'],
+      [
+        'audit',
+        '--profile',
+        'client',
+        '--regions',
+        'eu-west-1',
+        '--accounts',
+        sim.credentials[1]!.accountId,
+        '--role-name',
+        'PatchAuditRole',
+        '--json',
+      ],
       { ...env, PATCH_AUDIT_EXTERNAL_ID: 'patch-audit-external-id' },
     );
     expect(code).toBe(0);

@@ -25,7 +25,11 @@ describe('history over the contract', () => {
   };
 
   beforeAll(() => {
-    core = createCore({ dataDir: join(dir, 'data'), catalogEditions: ['seed-2022'], host: { host: 'web', versions: {}, openExternal: async () => {}, files } });
+    core = createCore({
+      dataDir: join(dir, 'data'),
+      catalogEditions: ['seed-2022'],
+      host: { host: 'web', versions: {}, openExternal: async () => {}, files },
+    });
     first = core.store.saveSnapshot(makeSnapshot({ nodes: 40, seed: 1, startedAt: '2026-10-01T09:00:00.000Z' }));
     second = core.store.saveSnapshot(makeSnapshot({ nodes: 45, seed: 2, startedAt: '2026-10-08T09:00:00.000Z' }));
   });
@@ -38,7 +42,10 @@ describe('history over the contract', () => {
     const summary = await ok<{ rules: { rule: string }[]; scopes: unknown[] }>('snapshots:summary', { id: first });
     expect(summary.rules).toHaveLength(12);
     expect(summary.scopes.length).toBeGreaterThan(0);
-    expect(await ok('snapshots:annotate', { id: first, label: 'Baseline', client: 'ACME' })).toMatchObject({ label: 'Baseline', client: 'ACME' });
+    expect(await ok('snapshots:annotate', { id: first, label: 'Baseline', client: 'ACME' })).toMatchObject({
+      label: 'Baseline',
+      client: 'ACME',
+    });
     expect(await core.dispatch('snapshots:get', { id: 999 })).toMatchObject({ ok: false, error: { code: 'not_found' } });
   });
 
@@ -52,9 +59,17 @@ describe('history over the contract', () => {
     const ids = page.rows.map((r) => r.instanceId);
     expect(ids).toEqual([...ids].sort());
     const row = page.rows[0]!;
-    const detail = await ok<{ checks: unknown[]; history: unknown[] }>('nodes:detail', { snapshotId: second, accountId: row.accountId, region: row.region, instanceId: row.instanceId });
+    const detail = await ok<{ checks: unknown[]; history: unknown[] }>('nodes:detail', {
+      snapshotId: second,
+      accountId: row.accountId,
+      region: row.region,
+      instanceId: row.instanceId,
+    });
     expect(detail.checks).toHaveLength(12);
-    expect(await core.dispatch('nodes:query', { snapshotId: second, query: { limit: 0 } })).toMatchObject({ ok: false, error: { code: 'invalid_input' } });
+    expect(await core.dispatch('nodes:query', { snapshotId: second, query: { limit: 0 } })).toMatchObject({
+      ok: false,
+      error: { code: 'invalid_input' },
+    });
   });
 
   it('answers trends and comparisons', async () => {
@@ -65,7 +80,10 @@ describe('history over the contract', () => {
   });
 
   it('re-evaluates offline with another threshold into a derived snapshot', async () => {
-    const derived = await ok<{ id: number; derivedFrom: number; scanAgeDays: number }>('snapshots:reevaluate', { id: first, scanAgeDays: 30 });
+    const derived = await ok<{ id: number; derivedFrom: number; scanAgeDays: number }>('snapshots:reevaluate', {
+      id: first,
+      scanAgeDays: 30,
+    });
     expect(derived).toMatchObject({ derivedFrom: first, scanAgeDays: 30 });
     await ok('snapshots:delete', { id: derived.id });
   });

@@ -17,7 +17,9 @@ let sim: Simulator;
 let ec2: EC2Client;
 
 beforeAll(async () => {
-  sim = await startSimulator({ fleetOptions: { seed: 'ec2-it', accounts: 1, regions: ['ap-northeast-1', 'me-south-1'], nodesPerRegion: 120 } });
+  sim = await startSimulator({
+    fleetOptions: { seed: 'ec2-it', accounts: 1, regions: ['ap-northeast-1', 'me-south-1'], nodesPerRegion: 120 },
+  });
   ec2 = clients(sim, { region: 'ap-northeast-1' }).ec2;
 });
 afterAll(() => sim.close());
@@ -35,16 +37,21 @@ describe('DescribeRegions', () => {
     expect(all.Regions?.find((r) => r.RegionName === 'ap-east-1')?.OptInStatus).toBe('not-opted-in');
     expect(all.Regions?.find((r) => r.RegionName === 'me-south-1')?.OptInStatus).toBe('opted-in');
     expect(all.Regions?.find((r) => r.RegionName === 'eu-west-1')?.OptInStatus).toBe('opt-in-not-required');
-    const optIn = await ec2.send(new DescribeRegionsCommand({ AllRegions: true, Filters: [{ Name: 'opt-in-status', Values: ['not-opted-in'] }] }));
+    const optIn = await ec2.send(
+      new DescribeRegionsCommand({ AllRegions: true, Filters: [{ Name: 'opt-in-status', Values: ['not-opted-in'] }] }),
+    );
     expect(optIn.Regions?.every((r) => r.OptInStatus === 'not-opted-in')).toBe(true);
-    await expect(ec2.send(new DescribeRegionsCommand({ Filters: [{ Name: 'colour', Values: ['x'] }] }))).rejects.toMatchObject({ name: 'InvalidParameterValue' });
+    await expect(ec2.send(new DescribeRegionsCommand({ Filters: [{ Name: 'colour', Values: ['x'] }] }))).rejects.toMatchObject({
+      name: 'InvalidParameterValue',
+    });
   });
 });
 
 describe('DescribeInstances', () => {
   it('pages through every EC2 instance with the SDK paginator', async () => {
     const instances: Instance[] = [];
-    for await (const page of paginateDescribeInstances({ client: ec2, pageSize: 25 }, {})) for (const r of page.Reservations ?? []) instances.push(...(r.Instances ?? []));
+    for await (const page of paginateDescribeInstances({ client: ec2, pageSize: 25 }, {}))
+      for (const r of page.Reservations ?? []) instances.push(...(r.Instances ?? []));
     const fleet = regionFleet();
     const expected = (fleet?.nodes.filter((n) => n.ec2).length ?? 0) + (fleet?.otherInstances.length ?? 0);
     expect(instances).toHaveLength(expected);
@@ -63,13 +70,19 @@ describe('DescribeInstances', () => {
     expect(all.every((i) => i.VpcId === node?.ec2?.vpcId)).toBe(true);
     const one = await ec2.send(new DescribeInstancesCommand({ Filters: [{ Name: 'instance-id', Values: [node?.instanceId ?? ''] }] }));
     expect(one.Reservations?.[0]?.Instances?.[0]?.SubnetId).toBe(node?.ec2?.subnetId);
-    await expect(ec2.send(new DescribeInstancesCommand({ InstanceIds: ['i-0123456789abcdef0'] }))).rejects.toMatchObject({ name: 'InvalidInstanceID.NotFound' });
-    await expect(ec2.send(new DescribeInstancesCommand({ InstanceIds: [node?.instanceId ?? ''], MaxResults: 5 }))).rejects.toMatchObject({ name: 'InvalidParameterCombination' });
+    await expect(ec2.send(new DescribeInstancesCommand({ InstanceIds: ['i-0123456789abcdef0'] }))).rejects.toMatchObject({
+      name: 'InvalidInstanceID.NotFound',
+    });
+    await expect(ec2.send(new DescribeInstancesCommand({ InstanceIds: [node?.instanceId ?? ''], MaxResults: 5 }))).rejects.toMatchObject({
+      name: 'InvalidParameterCombination',
+    });
     await expect(ec2.send(new DescribeInstancesCommand({ MaxResults: 4 }))).rejects.toMatchObject({ name: 'InvalidParameterValue' });
   });
 
   it('refuses a forged NextToken', async () => {
-    await expect(ec2.send(new DescribeInstancesCommand({ MaxResults: 5, NextToken: 'eyJmb3JnZWQiOjF9.AAAA' }))).rejects.toMatchObject({ name: 'InvalidPaginationToken' });
+    await expect(ec2.send(new DescribeInstancesCommand({ MaxResults: 5, NextToken: 'eyJmb3JnZWQiOjF9.AAAA' }))).rejects.toMatchObject({
+      name: 'InvalidPaginationToken',
+    });
   });
 });
 
@@ -84,17 +97,25 @@ describe('networking', () => {
     const main = await ec2.send(new DescribeRouteTablesCommand({ Filters: [{ Name: 'association.main', Values: ['true'] }] }));
     expect(main.RouteTables).toHaveLength(2);
     const publicSubnet = fleet?.subnets.find((s) => s.Tags?.some((t) => t.Value === 'public'));
-    const forSubnet = await ec2.send(new DescribeRouteTablesCommand({ Filters: [{ Name: 'association.subnet-id', Values: [publicSubnet?.SubnetId ?? ''] }] }));
-    expect(forSubnet.RouteTables?.[0]?.Routes?.some((r) => r.DestinationCidrBlock === '0.0.0.0/0' && r.GatewayId?.startsWith('igw-'))).toBe(true);
+    const forSubnet = await ec2.send(
+      new DescribeRouteTablesCommand({ Filters: [{ Name: 'association.subnet-id', Values: [publicSubnet?.SubnetId ?? ''] }] }),
+    );
+    expect(forSubnet.RouteTables?.[0]?.Routes?.some((r) => r.DestinationCidrBlock === '0.0.0.0/0' && r.GatewayId?.startsWith('igw-'))).toBe(
+      true,
+    );
     const viaNat = await ec2.send(new DescribeRouteTablesCommand({ Filters: [{ Name: 'route.nat-gateway-id', Values: ['nat-*'] }] }));
     expect(viaNat.RouteTables).toHaveLength(1);
     const viaInstance = await ec2.send(new DescribeRouteTablesCommand({ Filters: [{ Name: 'route.instance-id', Values: ['i-*'] }] }));
     expect(viaInstance.RouteTables?.[0]?.Routes?.find((r) => r.InstanceId)?.NetworkInterfaceId).toMatch(/^eni-/);
-    const s3Gateway = await ec2.send(new DescribeRouteTablesCommand({ Filters: [{ Name: 'route.destination-prefix-list-id', Values: ['pl-*'] }] }));
+    const s3Gateway = await ec2.send(
+      new DescribeRouteTablesCommand({ Filters: [{ Name: 'route.destination-prefix-list-id', Values: ['pl-*'] }] }),
+    );
     expect(s3Gateway.RouteTables?.[0]?.Routes?.find((r) => r.DestinationPrefixListId)?.GatewayId).toMatch(/^vpce-/);
     await expect(ec2.send(new DescribeRouteTablesCommand({ MaxResults: 101 }))).rejects.toMatchObject({ name: 'InvalidParameterValue' });
 
-    const endpoints = await ec2.send(new DescribeVpcEndpointsCommand({ Filters: [{ Name: 'service-name', Values: ['com.amazonaws.ap-northeast-1.s3'] }] }));
+    const endpoints = await ec2.send(
+      new DescribeVpcEndpointsCommand({ Filters: [{ Name: 'service-name', Values: ['com.amazonaws.ap-northeast-1.s3'] }] }),
+    );
     expect(endpoints.VpcEndpoints?.map((e) => e.VpcEndpointType).sort()).toEqual(['Gateway', 'Interface']);
     expect(endpoints.VpcEndpoints?.find((e) => e.VpcEndpointType === 'Gateway')?.RouteTableIds).toHaveLength(1);
     expect(endpoints.VpcEndpoints?.find((e) => e.VpcEndpointType === 'Interface')?.SubnetIds).toHaveLength(1);

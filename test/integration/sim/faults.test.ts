@@ -1,6 +1,11 @@
 /** Faults on request, as the SDK sees them: throttling (and its own retry), latency, 5xx, timeouts, denials, regions, expiry. */
 import { DescribeInstancesCommand, DescribeRegionsCommand } from '@aws-sdk/client-ec2';
-import { DescribeInstanceInformationCommand, GetInventoryCommand, DescribePatchBaselinesCommand, paginateDescribeInstanceInformation } from '@aws-sdk/client-ssm';
+import {
+  DescribeInstanceInformationCommand,
+  GetInventoryCommand,
+  DescribePatchBaselinesCommand,
+  paginateDescribeInstanceInformation,
+} from '@aws-sdk/client-ssm';
 import { GetCallerIdentityCommand } from '@aws-sdk/client-sts';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { generateFleet, startSimulator, type Simulator } from '../../../electron/core/sim';
@@ -26,7 +31,10 @@ describe('throttling', () => {
     const c = clients(sim);
     await c.ssm.send(new DescribeInstanceInformationCommand({}));
     await expect(c.ssm.send(new DescribeInstanceInformationCommand({}))).rejects.toMatchObject({ name: 'ThrottlingException' });
-    await expect(c.ec2.send(new DescribeRegionsCommand({}))).rejects.toMatchObject({ name: 'RequestLimitExceeded', $metadata: { httpStatusCode: 503 } });
+    await expect(c.ec2.send(new DescribeRegionsCommand({}))).rejects.toMatchObject({
+      name: 'RequestLimitExceeded',
+      $metadata: { httpStatusCode: 503 },
+    });
     await expect(c.sts.send(new GetCallerIdentityCommand({}))).rejects.toMatchObject({ name: 'Throttling' });
     // Buckets are per account × region: another region still has its token.
     await clients(sim, { region: 'eu-west-1' }).ssm.send(new DescribeInstanceInformationCommand({}));
@@ -39,7 +47,8 @@ describe('throttling', () => {
     sim.setFaults([{ match: { action: 'SSM.DescribeInstanceInformation' }, throttle: { ratePerSecond: 20, burst: 2 } }]);
     const { ssm } = clients(sim, { retryMode: 'adaptive', maxAttempts: 10 });
     let n = 0;
-    for await (const page of paginateDescribeInstanceInformation({ client: ssm, pageSize: 10 }, {})) n += page.InstanceInformationList?.length ?? 0;
+    for await (const page of paginateDescribeInstanceInformation({ client: ssm, pageSize: 10 }, {}))
+      n += page.InstanceInformationList?.length ?? 0;
     expect(n).toBe(60);
     const counters = sim.counters();
     expect(counters.throttled).toBeGreaterThan(0);
@@ -62,7 +71,13 @@ describe('latency, server errors and timeouts', () => {
   it('answers 500 and 503 for the configured fraction', async () => {
     sim.setFaults([{ match: { region: 'us-east-1' }, serverErrorRate: 1 }]);
     const { ssm } = clients(sim);
-    const errors = await Promise.all([0, 1].map(() => ssm.send(new DescribeInstanceInformationCommand({})).catch((e: { $metadata: { httpStatusCode: number } }) => e.$metadata.httpStatusCode)));
+    const errors = await Promise.all(
+      [0, 1].map(() =>
+        ssm
+          .send(new DescribeInstanceInformationCommand({}))
+          .catch((e: { $metadata: { httpStatusCode: number } }) => e.$metadata.httpStatusCode),
+      ),
+    );
     expect(errors.sort()).toEqual([500, 503]);
     expect(sim.counters().serverErrors).toBe(2);
   });
@@ -92,9 +107,15 @@ describe('IAM policy', () => {
     await c.ssm.send(new DescribeInstanceInformationCommand({}));
     await c.ec2.send(new DescribeRegionsCommand({}));
     await c.sts.send(new GetCallerIdentityCommand({}));
-    await expect(c.ssm.send(new GetInventoryCommand({}))).rejects.toMatchObject({ name: 'AccessDeniedException', message: expect.stringContaining('ssm:GetInventory') });
+    await expect(c.ssm.send(new GetInventoryCommand({}))).rejects.toMatchObject({
+      name: 'AccessDeniedException',
+      message: expect.stringContaining('ssm:GetInventory'),
+    });
     await expect(c.ssm.send(new DescribePatchBaselinesCommand({}))).rejects.toMatchObject({ name: 'AccessDeniedException' });
-    await expect(c.ec2.send(new DescribeInstancesCommand({}))).rejects.toMatchObject({ name: 'UnauthorizedOperation', $metadata: { httpStatusCode: 403 } });
+    await expect(c.ec2.send(new DescribeInstancesCommand({}))).rejects.toMatchObject({
+      name: 'UnauthorizedOperation',
+      $metadata: { httpStatusCode: 403 },
+    });
     // Another account is not under this policy.
     await clients(sim, { account: 1 }).ssm.send(new GetInventoryCommand({}));
     const counters = sim.counters();
@@ -111,13 +132,18 @@ describe('IAM policy', () => {
 describe('regions that are not enabled', () => {
   it('refuses the credentials in an opt-in region the account has not enabled', async () => {
     const c = clients(sim, { region: 'ap-east-1' });
-    await expect(c.ssm.send(new DescribeInstanceInformationCommand({}))).rejects.toMatchObject({ name: 'UnrecognizedClientException', message: 'The security token included in the request is invalid.' });
+    await expect(c.ssm.send(new DescribeInstanceInformationCommand({}))).rejects.toMatchObject({
+      name: 'UnrecognizedClientException',
+      message: 'The security token included in the request is invalid.',
+    });
     await expect(c.ec2.send(new DescribeInstancesCommand({}))).rejects.toMatchObject({ name: 'AuthFailure' });
   });
 
   it('disables a region on request', async () => {
     sim.setFaults([{ match: { region: 'eu-west-1' }, regionDisabled: true }]);
-    await expect(clients(sim, { region: 'eu-west-1' }).ssm.send(new DescribeInstanceInformationCommand({}))).rejects.toMatchObject({ name: 'UnrecognizedClientException' });
+    await expect(clients(sim, { region: 'eu-west-1' }).ssm.send(new DescribeInstanceInformationCommand({}))).rejects.toMatchObject({
+      name: 'UnrecognizedClientException',
+    });
     await clients(sim, { region: 'us-east-1' }).ssm.send(new DescribeInstanceInformationCommand({}));
   });
 });
@@ -137,7 +163,9 @@ describe('sessions that expire mid-run', () => {
 
   it('expires at a given time', async () => {
     sim.setFaults([{ expireSession: { atMs: Date.now() - 1 } }]);
-    await expect(clients(sim).ssm.send(new DescribeInstanceInformationCommand({}))).rejects.toMatchObject({ name: 'ExpiredTokenException' });
+    await expect(clients(sim).ssm.send(new DescribeInstanceInformationCommand({}))).rejects.toMatchObject({
+      name: 'ExpiredTokenException',
+    });
   });
 });
 

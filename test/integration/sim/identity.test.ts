@@ -26,12 +26,23 @@ describe('STS', () => {
 
   it('AssumeRole with the ExternalId issues temporary keys that act in the target account', async () => {
     const { sts } = clients(sim);
-    const res = await sts.send(new AssumeRoleCommand({ RoleArn: roleArn(2), RoleSessionName: 'patch-audit', ExternalId: 'patch-audit-external-id', DurationSeconds: 900 }));
+    const res = await sts.send(
+      new AssumeRoleCommand({
+        RoleArn: roleArn(2),
+        RoleSessionName: 'patch-audit',
+        ExternalId: 'patch-audit-external-id',
+        DurationSeconds: 900,
+      }),
+    );
     const c = res.Credentials;
     expect(c?.AccessKeyId).toMatch(/^ASIA/);
     expect(c?.Expiration?.getTime()).toBeGreaterThan(Date.now() + 800_000);
     expect(res.AssumedRoleUser?.Arn).toBe(`arn:aws:sts::${account(2)}:assumed-role/PatchAuditRole/patch-audit`);
-    const credentials = { accessKeyId: c?.AccessKeyId ?? '', secretAccessKey: c?.SecretAccessKey ?? '', sessionToken: c?.SessionToken ?? '' };
+    const credentials = {
+      accessKeyId: c?.AccessKeyId ?? '',
+      secretAccessKey: c?.SecretAccessKey ?? '',
+      sessionToken: c?.SessionToken ?? '',
+    };
     const assumed = clients(sim, { credentials });
     const who = await assumed.sts.send(new GetCallerIdentityCommand({}));
     expect(who.Account).toBe(account(2));
@@ -45,11 +56,22 @@ describe('STS', () => {
 
   it('denies AssumeRole without or with a wrong ExternalId, or for a role that does not exist', async () => {
     const { sts } = clients(sim);
-    await expect(sts.send(new AssumeRoleCommand({ RoleArn: roleArn(1), RoleSessionName: 'x1' }))).rejects.toMatchObject({ name: 'AccessDenied', $metadata: { httpStatusCode: 403 } });
-    await expect(sts.send(new AssumeRoleCommand({ RoleArn: roleArn(1), RoleSessionName: 'x1', ExternalId: 'guess' }))).rejects.toMatchObject({ name: 'AccessDenied' });
-    await expect(sts.send(new AssumeRoleCommand({ RoleArn: roleArn(1, 'NoSuchRole'), RoleSessionName: 'x1' }))).rejects.toMatchObject({ name: 'AccessDenied' });
-    await expect(sts.send(new AssumeRoleCommand({ RoleArn: '123456789012:role/x', RoleSessionName: 'x1' }))).rejects.toMatchObject({ name: 'ValidationError' });
-    await expect(sts.send(new AssumeRoleCommand({ RoleArn: roleArn(1, 'ReadOnlyAuditRole'), RoleSessionName: 'x1', DurationSeconds: 7200 }))).rejects.toMatchObject({ name: 'ValidationError' });
+    await expect(sts.send(new AssumeRoleCommand({ RoleArn: roleArn(1), RoleSessionName: 'x1' }))).rejects.toMatchObject({
+      name: 'AccessDenied',
+      $metadata: { httpStatusCode: 403 },
+    });
+    await expect(
+      sts.send(new AssumeRoleCommand({ RoleArn: roleArn(1), RoleSessionName: 'x1', ExternalId: 'guess' })),
+    ).rejects.toMatchObject({ name: 'AccessDenied' });
+    await expect(sts.send(new AssumeRoleCommand({ RoleArn: roleArn(1, 'NoSuchRole'), RoleSessionName: 'x1' }))).rejects.toMatchObject({
+      name: 'AccessDenied',
+    });
+    await expect(sts.send(new AssumeRoleCommand({ RoleArn: '123456789012:role/x', RoleSessionName: 'x1' }))).rejects.toMatchObject({
+      name: 'ValidationError',
+    });
+    await expect(
+      sts.send(new AssumeRoleCommand({ RoleArn: roleArn(1, 'ReadOnlyAuditRole'), RoleSessionName: 'x1', DurationSeconds: 7200 })),
+    ).rejects.toMatchObject({ name: 'ValidationError' });
     const ok = await sts.send(new AssumeRoleCommand({ RoleArn: roleArn(1, 'ReadOnlyAuditRole'), RoleSessionName: 'x1' }));
     expect(ok.AssumedRoleUser?.Arn).toContain('ReadOnlyAuditRole');
   });
@@ -85,13 +107,19 @@ describe('Organizations', () => {
   });
 
   it('denies a member account', async () => {
-    await expect(clients(sim, { account: 1 }).org.send(new ListAccountsCommand({}))).rejects.toMatchObject({ name: 'AccessDeniedException' });
+    await expect(clients(sim, { account: 1 }).org.send(new ListAccountsCommand({}))).rejects.toMatchObject({
+      name: 'AccessDeniedException',
+    });
   });
 });
 
 describe('requests AWS would not understand', () => {
   it('answers an unsigned query request with EC2’s XML error, not JSON', async () => {
-    const res = await fetch(sim.url, { method: 'POST', headers: { 'content-type': 'application/x-www-form-urlencoded' }, body: 'Action=DescribeInstances&Version=2016-11-15' });
+    const res = await fetch(sim.url, {
+      method: 'POST',
+      headers: { 'content-type': 'application/x-www-form-urlencoded' },
+      body: 'Action=DescribeInstances&Version=2016-11-15',
+    });
     expect(res.status).toBe(401);
     expect(res.headers.get('x-amzn-requestid')).toBeTruthy();
     expect(await res.text()).toMatch(/<Response><Errors><Error><Code>MissingAuthenticationToken<\/Code>/);

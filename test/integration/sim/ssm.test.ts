@@ -36,7 +36,8 @@ const nodesIn = (region: string) => sim.fleet().accounts[0]?.regions[region]?.no
 
 async function allInstanceInformation(filters?: { Key: string; Values: string[] }[]): Promise<InstanceInformation[]> {
   const out: InstanceInformation[] = [];
-  for await (const page of paginateDescribeInstanceInformation({ client: ssm, pageSize: 50 }, { Filters: filters })) out.push(...(page.InstanceInformationList ?? []));
+  for await (const page of paginateDescribeInstanceInformation({ client: ssm, pageSize: 50 }, { Filters: filters }))
+    out.push(...(page.InstanceInformationList ?? []));
   return out;
 }
 
@@ -65,18 +66,31 @@ describe('DescribeInstanceInformation', () => {
     expect(managed.length).toBeGreaterThan(0);
     expect(managed.every((i) => i.InstanceId?.startsWith('mi-'))).toBe(true);
     expect(managed.some((i) => i.SourceType === 'AWS::IoT::Thing')).toBe(true);
-    const windows = await allInstanceInformation([{ Key: 'PlatformTypes', Values: ['Windows'] }, { Key: 'PingStatus', Values: ['Online'] }]);
+    const windows = await allInstanceInformation([
+      { Key: 'PlatformTypes', Values: ['Windows'] },
+      { Key: 'PingStatus', Values: ['Online'] },
+    ]);
     expect(windows.every((i) => i.PlatformType === 'Windows' && i.PingStatus === 'Online')).toBe(true);
-    const ids = nodesIn(REGION).slice(3, 6).map((n) => n.instanceId);
+    const ids = nodesIn(REGION)
+      .slice(3, 6)
+      .map((n) => n.instanceId);
     const byId = await allInstanceInformation([{ Key: 'InstanceIds', Values: ids }]);
     expect(byId.map((i) => i.InstanceId)).toEqual(ids);
   });
 
   it('answers the documented errors: MaxResults outside 5–50, bad filter key, bad value', async () => {
-    await expect(ssm.send(new DescribeInstanceInformationCommand({ MaxResults: 51 }))).rejects.toMatchObject({ name: 'ValidationException' });
-    await expect(ssm.send(new DescribeInstanceInformationCommand({ MaxResults: 4 }))).rejects.toMatchObject({ name: 'ValidationException' });
-    await expect(ssm.send(new DescribeInstanceInformationCommand({ Filters: [{ Key: 'Color', Values: ['red'] }] }))).rejects.toMatchObject({ name: 'InvalidFilterKey' });
-    await expect(ssm.send(new DescribeInstanceInformationCommand({ Filters: [{ Key: 'PingStatus', Values: ['Sleeping'] }] }))).rejects.toMatchObject({ name: 'InvalidInstanceInformationFilterValue' });
+    await expect(ssm.send(new DescribeInstanceInformationCommand({ MaxResults: 51 }))).rejects.toMatchObject({
+      name: 'ValidationException',
+    });
+    await expect(ssm.send(new DescribeInstanceInformationCommand({ MaxResults: 4 }))).rejects.toMatchObject({
+      name: 'ValidationException',
+    });
+    await expect(ssm.send(new DescribeInstanceInformationCommand({ Filters: [{ Key: 'Color', Values: ['red'] }] }))).rejects.toMatchObject({
+      name: 'InvalidFilterKey',
+    });
+    await expect(
+      ssm.send(new DescribeInstanceInformationCommand({ Filters: [{ Key: 'PingStatus', Values: ['Sleeping'] }] })),
+    ).rejects.toMatchObject({ name: 'InvalidInstanceInformationFilterValue' });
   });
 
   it('refuses a tampered, foreign or garbage NextToken with InvalidNextToken', async () => {
@@ -86,9 +100,15 @@ describe('DescribeInstanceInformation', () => {
     const second = await ssm.send(new DescribeInstanceInformationCommand({ MaxResults: 5, NextToken: token }));
     expect(second.InstanceInformationList?.[0]?.InstanceId).toBe(nodesIn(REGION)[5]?.instanceId);
     const tampered = `${token.slice(0, 3)}${token[3] === 'A' ? 'B' : 'A'}${token.slice(4)}`;
-    await expect(ssm.send(new DescribeInstanceInformationCommand({ MaxResults: 5, NextToken: tampered }))).rejects.toMatchObject({ name: 'InvalidNextToken' });
-    await expect(ssm.send(new DescribeInstanceInformationCommand({ MaxResults: 5, NextToken: 'abc' }))).rejects.toMatchObject({ name: 'InvalidNextToken' });
-    await expect(ssm.send(new DescribePatchBaselinesCommand({ MaxResults: 5, NextToken: token }))).rejects.toMatchObject({ name: 'InvalidNextToken' });
+    await expect(ssm.send(new DescribeInstanceInformationCommand({ MaxResults: 5, NextToken: tampered }))).rejects.toMatchObject({
+      name: 'InvalidNextToken',
+    });
+    await expect(ssm.send(new DescribeInstanceInformationCommand({ MaxResults: 5, NextToken: 'abc' }))).rejects.toMatchObject({
+      name: 'InvalidNextToken',
+    });
+    await expect(ssm.send(new DescribePatchBaselinesCommand({ MaxResults: 5, NextToken: token }))).rejects.toMatchObject({
+      name: 'InvalidNextToken',
+    });
   });
 });
 
@@ -97,7 +117,8 @@ describe('patch states and patches', () => {
     const ids = nodesIn(REGION).map((n) => n.instanceId);
     const states = [];
     for (let i = 0; i < ids.length; i += 50) {
-      for await (const page of paginateDescribeInstancePatchStates({ client: ssm, pageSize: 50 }, { InstanceIds: ids.slice(i, i + 50) })) states.push(...(page.InstancePatchStates ?? []));
+      for await (const page of paginateDescribeInstancePatchStates({ client: ssm, pageSize: 50 }, { InstanceIds: ids.slice(i, i + 50) }))
+        states.push(...(page.InstancePatchStates ?? []));
     }
     const expected = nodesIn(REGION).filter((n) => n.patchState);
     expect(states.length).toBe(expected.length);
@@ -110,17 +131,31 @@ describe('patch states and patches', () => {
   });
 
   it('refuses more than 50 instance ids and MaxResults outside 10–100', async () => {
-    const ids = nodesIn(REGION).slice(0, 51).map((n) => n.instanceId);
-    await expect(ssm.send(new DescribeInstancePatchStatesCommand({ InstanceIds: ids }))).rejects.toMatchObject({ name: 'ValidationException' });
-    await expect(ssm.send(new DescribeInstancePatchStatesCommand({ InstanceIds: ids.slice(0, 5), MaxResults: 9 }))).rejects.toMatchObject({ name: 'ValidationException' });
+    const ids = nodesIn(REGION)
+      .slice(0, 51)
+      .map((n) => n.instanceId);
+    await expect(ssm.send(new DescribeInstancePatchStatesCommand({ InstanceIds: ids }))).rejects.toMatchObject({
+      name: 'ValidationException',
+    });
+    await expect(ssm.send(new DescribeInstancePatchStatesCommand({ InstanceIds: ids.slice(0, 5), MaxResults: 9 }))).rejects.toMatchObject({
+      name: 'ValidationException',
+    });
   });
 
   it('lists one node’s patches, filtered by state', async () => {
     const node = nodesIn(REGION).find((n) => (n.patchState?.missing ?? 0) > 0);
-    const missing = await ssm.send(new DescribeInstancePatchesCommand({ InstanceId: node?.instanceId, Filters: [{ Key: 'State', Values: ['Missing'] }], MaxResults: 100 }));
+    const missing = await ssm.send(
+      new DescribeInstancePatchesCommand({
+        InstanceId: node?.instanceId,
+        Filters: [{ Key: 'State', Values: ['Missing'] }],
+        MaxResults: 100,
+      }),
+    );
     expect(missing.Patches?.length).toBe(node?.patchState?.missing);
     expect(missing.Patches?.every((p) => p.State === 'MISSING')).toBe(true);
-    await expect(ssm.send(new DescribeInstancePatchesCommand({ InstanceId: 'i-0000000000000000f' }))).rejects.toMatchObject({ name: 'InvalidInstanceId' });
+    await expect(ssm.send(new DescribeInstancePatchesCommand({ InstanceId: 'i-0000000000000000f' }))).rejects.toMatchObject({
+      name: 'InvalidInstanceId',
+    });
   });
 });
 
@@ -136,7 +171,9 @@ describe('baselines, patch groups, maintenance windows, associations, compliance
     expect(got.BaselineId).toBe(id);
     expect(got.ApprovalRules?.PatchRules?.[0]?.ApproveAfterDays).toBeGreaterThan(0);
     expect(got.CreatedDate).toBeInstanceOf(Date);
-    await expect(ssm.send(new GetPatchBaselineCommand({ BaselineId: 'pb-0123456789abcdef0' }))).rejects.toMatchObject({ name: 'DoesNotExistException' });
+    await expect(ssm.send(new GetPatchBaselineCommand({ BaselineId: 'pb-0123456789abcdef0' }))).rejects.toMatchObject({
+      name: 'DoesNotExistException',
+    });
     // us-east-1 of the first account has patching configured (custom baselines and groups).
     expect(own.BaselineIdentities?.length).toBe(2);
     const groups = await ssm.send(new DescribePatchGroupsCommand({}));
@@ -154,11 +191,16 @@ describe('baselines, patch groups, maintenance windows, associations, compliance
     // ap-northeast-1 style: the second account's eu-west-1 ((1 + 1) % 3 === 2) has no patching set up.
     const other = clients(sim, { region: 'eu-west-1', account: 1 }).ssm;
     expect((await other.send(new DescribeMaintenanceWindowsCommand({}))).WindowIdentities).toEqual([]);
-    expect((await other.send(new ListAssociationsCommand({ AssociationFilterList: [{ key: 'Name', value: 'AWS-RunPatchBaseline' }] }))).Associations).toEqual([]);
+    expect(
+      (await other.send(new ListAssociationsCommand({ AssociationFilterList: [{ key: 'Name', value: 'AWS-RunPatchBaseline' }] })))
+        .Associations,
+    ).toEqual([]);
   });
 
   it('summarises compliance per type', async () => {
-    const res = await ssm.send(new ListComplianceSummariesCommand({ Filters: [{ Key: 'ComplianceType', Values: ['Patch'], Type: 'EQUAL' }] }));
+    const res = await ssm.send(
+      new ListComplianceSummariesCommand({ Filters: [{ Key: 'ComplianceType', Values: ['Patch'], Type: 'EQUAL' }] }),
+    );
     expect(res.ComplianceSummaryItems?.map((s) => s.ComplianceType)).toEqual(['Patch']);
     const patch = res.ComplianceSummaryItems?.[0];
     const scanned = nodesIn(REGION).filter((n) => n.patchState).length;
@@ -172,7 +214,10 @@ describe('inventory', () => {
     const entities: InventoryResultEntity[] = [];
     const paginator = paginateGetInventory(
       { client: ssm, pageSize: 50 },
-      { Filters: [{ Key: 'AWS:Application.Name', Type: 'BeginWith', Values: ['python', 'Python'] }], ResultAttributes: [{ TypeName: 'AWS:Application' }] },
+      {
+        Filters: [{ Key: 'AWS:Application.Name', Type: 'BeginWith', Values: ['python', 'Python'] }],
+        ResultAttributes: [{ TypeName: 'AWS:Application' }],
+      },
     );
     for await (const page of paginator) entities.push(...(page.Entities ?? []));
     const withPython = nodesIn(REGION).filter((n) => n.inventory?.some((a) => /^python/i.test(a.name)));
@@ -185,7 +230,9 @@ describe('inventory', () => {
   });
 
   it('refuses an unknown type name and lists one node’s entries', async () => {
-    await expect(ssm.send(new ListInventoryEntriesCommand({ InstanceId: nodesIn(REGION)[0]?.instanceId, TypeName: 'AWS:Nope' }))).rejects.toMatchObject({ name: 'InvalidTypeNameException' });
+    await expect(
+      ssm.send(new ListInventoryEntriesCommand({ InstanceId: nodesIn(REGION)[0]?.instanceId, TypeName: 'AWS:Nope' })),
+    ).rejects.toMatchObject({ name: 'InvalidTypeNameException' });
     const node = nodesIn(REGION).find((n) => n.inventory?.length);
     const entries = await ssm.send(new ListInventoryEntriesCommand({ InstanceId: node?.instanceId, TypeName: 'AWS:Application' }));
     expect(entries.Entries?.map((e) => e.Name)).toEqual(node?.inventory?.map((a) => a.name));

@@ -30,7 +30,11 @@ describe('web host uploads and downloads', () => {
   });
 
   it('stores an upload under an opaque id that the import can take once', async () => {
-    const response = await fetch(`${host.origin}/upload`, { method: 'POST', headers: { Cookie: cookie, Origin: host.origin }, body: 'archive bytes' });
+    const response = await fetch(`${host.origin}/upload`, {
+      method: 'POST',
+      headers: { Cookie: cookie, Origin: host.origin },
+      body: 'archive bytes',
+    });
     const { uploadId } = (await response.json()) as { uploadId: string };
     expect(uploadId).toMatch(/^[A-Za-z0-9_-]{32}$/);
     const path = await files.chooseImportFile(uploadId);
@@ -41,7 +45,10 @@ describe('web host uploads and downloads', () => {
 
   it('refuses uploads without the token or from another origin', async () => {
     expect((await fetch(`${host.origin}/upload`, { method: 'POST', body: 'x' })).status).toBe(403);
-    expect((await fetch(`${host.origin}/upload`, { method: 'POST', headers: { Cookie: cookie, Origin: 'https://evil.example' }, body: 'x' })).status).toBe(403);
+    expect(
+      (await fetch(`${host.origin}/upload`, { method: 'POST', headers: { Cookie: cookie, Origin: 'https://evil.example' }, body: 'x' }))
+        .status,
+    ).toBe(403);
   });
 
   it('serves a saved file once as a download with a safe name', async () => {
