@@ -41,7 +41,7 @@ const GAP_ORDER = [
   'ssm:DescribePatchBaselines',
   'ssm:DescribePatchGroups',
   'ssm:ListAssociations',
-  'ssm:DescribeMaintenanceWindows',
+  'ssm:DescribeMaintenanceWindows/DescribeMaintenanceWindowTasks',
 ];
 
 export interface PatchingSetup {
@@ -293,7 +293,8 @@ async function collectPatchingSetup(
     ),
   );
   if (associations.value !== undefined) into.patchAssociations = associations.value;
-  const windows = await optional('ssm:DescribeMaintenanceWindows', async () => {
+  // Both calls are named: a role allowed the windows but not their tasks must be told which to grant.
+  const windows = await optional('ssm:DescribeMaintenanceWindows/DescribeMaintenanceWindowTasks', async () => {
     let withPatching = 0;
     for await (const page of paginateDescribeMaintenanceWindows({ client: clients.ssm, pageSize: 50 }, { MaxResults: 50 })) {
       for (const window of page.WindowIdentities ?? []) {

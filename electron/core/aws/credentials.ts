@@ -71,7 +71,8 @@ export function describeCredentialError(err: unknown, context: { profile?: strin
   }
   if (/mfa/i.test(message)) return `Profile "${profile}" needs an MFA code: ${redact(message)}`;
   if (context.roleArn && /^(AccessDenied|AccessDeniedException)$/.test(name)) {
-    return `Cannot assume ${context.roleArn}: access denied. Check the role's trust policy and the external id.`;
+    // AWS gives the same AccessDenied whether the caller lacks the permission or the role's trust refuses it.
+    return `Cannot assume ${context.roleArn}: access denied. Check that the caller is allowed sts:AssumeRole on it, the role's trust policy and the external id.`;
   }
   if (/Could not load credentials|Unable to find|not found|does not exist|Profile .* could not be found/i.test(message)) {
     return `No usable credentials for profile "${profile}": ${redact(message)}`;

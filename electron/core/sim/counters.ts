@@ -13,12 +13,14 @@ export interface SimCounters {
   serverErrors: number;
   timeouts: number;
   expired: number;
+  /** Answers sent damaged by a `corrupt` fault. */
+  corrupted: number;
   /** Every error answered, per error code. */
   errors: Record<string, number>;
 }
 
 export function emptyCounters(): SimCounters {
-  return { total: 0, calls: {}, scopes: {}, throttled: 0, throttledByAction: {}, denied: 0, deniedActions: {}, serverErrors: 0, timeouts: 0, expired: 0, errors: {} };
+  return { total: 0, calls: {}, scopes: {}, throttled: 0, throttledByAction: {}, denied: 0, deniedActions: {}, serverErrors: 0, timeouts: 0, expired: 0, corrupted: 0, errors: {} };
 }
 
 export function bump(record: Record<string, number>, key: string): void {

@@ -4,6 +4,7 @@
  * matching rules apply. Randomness (5xx fraction, timeout fraction) comes from a seeded PRNG
  * so a test run is reproducible.
  */
+import type { CorruptOptions } from './corrupt';
 import type { PolicyDocument } from './policy';
 
 export interface FaultMatch {
@@ -29,6 +30,8 @@ export interface FaultRule {
   regionDisabled?: boolean;
   /** The caller's session expires after this many matching calls, or at this time (epoch ms). */
   expireSession?: { afterCalls?: number; atMs?: number };
+  /** The answer is sent, but damaged: wrong types, missing fields, huge values, unknown enums (`corrupt.ts`). */
+  corrupt?: CorruptOptions;
 }
 
 export class TokenBucket {

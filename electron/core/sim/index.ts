@@ -6,6 +6,8 @@ export type { FleetOptions } from './generateFleet';
 export type { Fleet, SimAccount, SimNode, RegionFleet } from './fleet';
 export { DEFAULT_REGIONS, OPT_IN_REGIONS } from './fleet';
 export type { FaultRule, FaultMatch } from './faults';
+export { CORRUPTIONS, corruptResult } from './corrupt';
+export type { Corruption, CorruptOptions } from './corrupt';
 export type { PolicyDocument, PolicyStatement } from './policy';
 export { isActionAllowed } from './policy';
 export type { SimCounters } from './counters';

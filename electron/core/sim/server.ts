@@ -25,6 +25,8 @@ import { pageItems } from './context';
 import type { SimCounters } from './counters';
 import { bump, cloneCounters, emptyCounters } from './counters';
 import { EC2_HANDLERS } from './ec2Handlers';
+import type { CorruptOptions } from './corrupt';
+import { corruptResult } from './corrupt';
 import type { CommonFault, ServiceName } from './errors';
 import { SimError, serviceError } from './errors';
 import type { FaultRule } from './faults';
@@ -74,6 +76,8 @@ export interface Simulator {
   counters(): SimCounters;
   resetCounters(): void;
   setFaults(rules: FaultRule[]): void;
+  /** Temporary keys issued by AssumeRole so far, so a test can look for them where they must never be. */
+  issuedSessions(): Pick<SimSession, 'accessKeyId' | 'secretAccessKey' | 'sessionToken'>[];
   /** Replaces the fleet; later calls see the new one (sessions issued so far stay valid). */
   setFleet(fleet: Fleet): void;
   /** Edits the current fleet in place, then serves the edited one. */
@@ -230,14 +234,15 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Si
       : { account, accessKeyId: account.accessKeyId, arn: `arn:aws:iam::${account.accountId}:user/${account.userName}`, userId: `AIDA${account.accessKeyId.slice(4)}` };
   }
 
-  type FaultOutcome = { error: SimError; fault: CommonFault } | { hold: number } | undefined;
+  type FaultOutcome = { error: SimError; fault: CommonFault } | { hold: number } | { corrupt: CorruptOptions } | undefined;
 
-  /** Applies every matching fault rule in order; the first failure wins. */
+  /** Applies every matching fault rule in order; the first failure wins, else the first corruption drawn. */
   async function applyFaults(service: ServiceName, action: string, caller: Caller, region: string): Promise<FaultOutcome> {
     const accountId = caller.account.accountId;
     const name = `${service}.${action}`;
     const now = Date.now();
     const fail = (fault: CommonFault, message?: string) => ({ error: serviceError(service, fault, message), fault });
+    let corrupt: CorruptOptions | undefined;
     // Opt-in regions that are not enabled reject the account's credentials (global Organizations excepted).
     if (service !== 'Organizations' && !isRegionEnabled(caller.account, region)) return fail('regionDisabled');
     for (const rule of faults) {
@@ -264,12 +269,17 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Si
           return fail('denied', message);
         }
       }
+      if (rule.corrupt && !corrupt && faultPrng.chance(rule.corrupt.rate ?? 1)) corrupt = rule.corrupt;
     }
-    return undefined;
+    return corrupt ? { corrupt } : undefined;
   }
 
   function count(outcome: FaultOutcome, service: ServiceName, action: string): void {
     if (!outcome) return;
+    if ('corrupt' in outcome) {
+      counters.corrupted++;
+      return;
+    }
     if ('hold' in outcome) {
       counters.timeouts++;
       return;
@@ -309,7 +319,7 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Si
         heldSockets.add(timer);
         return;
       }
-      if (outcome) throw outcome.error;
+      if (outcome && 'error' in outcome) throw outcome.error;
       const handler = HANDLERS[service][parsed.action];
       if (!handler) throw serviceError(service, 'unknownOperation', `Unsupported operation ${parsed.action}`);
       const currentWorld = world;
@@ -328,7 +338,8 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Si
         },
         now: () => Date.now(),
       };
-      sendResult(res, parsed, handler(parsed.input, ctx));
+      const result = handler(parsed.input, ctx);
+      sendResult(res, parsed, outcome ? corruptResult(result, faultPrng, outcome.corrupt) : result);
     } catch (err) {
       if (err instanceof SimError) sendError(res, service, err, requestId);
       else sendError(res, service, serviceError(service, 'internal', err instanceof Error ? err.message : String(err)), requestId);
@@ -356,6 +367,7 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Si
       faults = rules;
       faultState = new Map();
     },
+    issuedSessions: () => [...sessions.values()].map(({ accessKeyId, secretAccessKey, sessionToken }) => ({ accessKeyId, secretAccessKey, sessionToken })),
     setFleet: (fleet) => {
       world = new World(fleet, Date.now());
     },

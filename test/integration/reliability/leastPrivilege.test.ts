@@ -1,0 +1,155 @@
+/**
+ * Least privilege, one permission at a time. That the audit succeeds with exactly the shipped
+ * policy and calls nothing outside it is proven in test/integration/audit/runAudit.test.ts
+ * ("runs with exactly the shipped IAM policy"); here every action of
+ * build/iam/patch-auditor-policy.json is taken away in turn: an optional one degrades to
+ * `unknown` checks and a recorded gap, a required one fails the scope (or the audit) with a
+ * message that names the permission, and the simulator sees no denied call but that one.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { AuditPlan } from '../../../shared/auditPlan';
+import type { RuleId } from '../../../shared/model';
+import { startSimulator, type PolicyDocument, type Simulator } from '../../../electron/core/sim';
+import { loadSnapshotInput } from '../../../electron/core/store/loadSnapshotInput';
+import { audit, SHIPPED_POLICY } from '../audit/auditHarness';
+import { printTable } from './figures';
+
+const REGIONS = ['us-east-1', 'eu-west-1'];
+const DEGRADED = 'eu-west-1';
+const ORG = { kind: 'organization', roleName: 'PatchAuditRole', externalId: 'patch-audit-external-id' } as const;
+
+type Expectation =
+  /** Taken away in one region: that scope records `gap` and the rules turn `unknown` there. */
+  | { kind: 'optional'; gap: string; unknown: RuleId[] }
+  /** Taken away in one region: that scope fails, naming the permission. */
+  | { kind: 'required-scope' }
+  /** Taken away everywhere: the audit (or the accounts it concerns) fails, naming the permission. */
+  | { kind: 'required-audit'; plan: AuditPlan; partial?: boolean };
+
+const NETWORK_GAP = 'ec2:DescribeInstances/DescribeRouteTables/DescribeVpcEndpoints';
+const WINDOWS_GAP = 'ssm:DescribeMaintenanceWindows/DescribeMaintenanceWindowTasks';
+const PATCH_RULES: RuleId[] = ['patch.scanned', 'patch.scan-age', 'patch.compliant', 'patch.pending-reboot'];
+
+const EXPECTED: Record<string, Expectation> = {
+  'ssm:DescribeInstanceInformation': { kind: 'required-scope' },
+  'ssm:DescribeInstancePatchStates': { kind: 'optional', gap: 'ssm:DescribeInstancePatchStates', unknown: PATCH_RULES },
+  'ssm:GetInventory': { kind: 'optional', gap: 'ssm:GetInventory', unknown: ['python.version'] },
+  'ssm:DescribePatchBaselines': { kind: 'optional', gap: 'ssm:DescribePatchBaselines', unknown: [] },
+  'ssm:DescribePatchGroups': { kind: 'optional', gap: 'ssm:DescribePatchGroups', unknown: [] },
+  'ssm:ListAssociations': { kind: 'optional', gap: 'ssm:ListAssociations', unknown: [] },
+  'ssm:DescribeMaintenanceWindows': { kind: 'optional', gap: WINDOWS_GAP, unknown: [] },
+  'ssm:DescribeMaintenanceWindowTasks': { kind: 'optional', gap: WINDOWS_GAP, unknown: [] },
+  'ec2:DescribeInstances': { kind: 'optional', gap: NETWORK_GAP, unknown: ['network.patch-source', 'network.s3'] },
+  'ec2:DescribeRouteTables': { kind: 'optional', gap: NETWORK_GAP, unknown: ['network.patch-source', 'network.s3'] },
+  'ec2:DescribeVpcEndpoints': { kind: 'optional', gap: NETWORK_GAP, unknown: ['network.patch-source', 'network.s3'] },
+  'ec2:DescribeRegions': { kind: 'required-audit', plan: { regions: 'all', homeRegion: 'us-east-1', targets: { kind: 'self' } } },
+  'sts:GetCallerIdentity': { kind: 'required-audit', plan: { regions: ['us-east-1'], targets: { kind: 'self' } } },
+  'organizations:ListAccounts': { kind: 'required-audit', plan: { regions: ['us-east-1'], targets: ORG } },
+  'sts:AssumeRole': { kind: 'required-audit', plan: { regions: ['us-east-1'], targets: ORG }, partial: true },
+};
+
+function shippedActions(policy: PolicyDocument): string[] {
+  return [policy.Statement].flat().flatMap((s) => (s.Effect === 'Allow' ? [s.Action ?? []].flat() : []));
+}
+
+/** The shipped policy with one action taken away (an explicit Deny wins over its Allow). */
+const without = (action: string): PolicyDocument => ({
+  Version: '2012-10-17',
+  Statement: [...[SHIPPED_POLICY.Statement].flat(), { Effect: 'Deny', Action: action }],
+});
+
+describe('least privilege: every permission of the shipped policy taken away in turn', () => {
+  let sim: Simulator;
+  const table: Record<string, string | number>[] = [];
+
+  beforeAll(async () => {
+    sim = await startSimulator({ fleetOptions: { seed: 'least-privilege', accounts: 2, regions: REGIONS, nodesPerRegion: 40 } });
+  });
+  afterAll(async () => {
+    printTable('least privilege: one permission of build/iam/patch-auditor-policy.json taken away', table);
+    await sim?.close();
+  });
+
+  it('has an expectation for exactly the actions the policy grants', () => {
+    expect(shippedActions(SHIPPED_POLICY).sort()).toEqual(Object.keys(EXPECTED).sort());
+  });
+
+  it('audits a scope with patching set up, so every optional source is really read', () => {
+    const scope = sim.fleet().accounts[0]!.regions[DEGRADED]!;
+    expect(scope.maintenanceWindows.length).toBeGreaterThan(0);
+    expect(scope.nodes.some((n) => n.instanceId.startsWith('i-'))).toBe(true);
+  });
+
+  it.each(shippedActions(SHIPPED_POLICY))('without %s', async (action) => {
+    const want = EXPECTED[action]!;
+    sim.resetCounters();
+    if (want.kind === 'required-audit') {
+      sim.setFaults([{ policy: without(action) }]);
+      try {
+        if (want.partial) {
+          const { outcome } = await audit(sim, want.plan);
+          expect(outcome.status).toBe('partial');
+          const failed = outcome.scopes.filter((s) => s.status === 'failed');
+          expect(failed.length).toBeGreaterThan(0);
+          for (const scope of failed) expect(scope.error).toContain(action);
+          table.push({ action, 'if missing': 'accounts reached through it fail', message: failed[0]!.error!.slice(0, 90) });
+        } else {
+          const error = await audit(sim, want.plan).then(
+            () => new Error('the audit succeeded'),
+            (err: unknown) => err as Error,
+          );
+          expect(error.name).toBe('AuditFailed');
+          expect(error.message).toContain(action);
+          table.push({ action, 'if missing': 'the audit cannot start', message: error.message.slice(0, 90) });
+        }
+      } finally {
+        sim.setFaults([]);
+      }
+      expect(Object.keys(sim.counters().deniedActions)).toEqual([action]);
+      return;
+    }
+
+    sim.setFaults([{ policy: SHIPPED_POLICY }, { match: { region: DEGRADED }, policy: without(action) }]);
+    let result: Awaited<ReturnType<typeof audit>>;
+    try {
+      result = await audit(sim, { regions: REGIONS, targets: { kind: 'self' } });
+    } finally {
+      sim.setFaults([]);
+    }
+    const { outcome, store } = result;
+    expect(Object.keys(sim.counters().deniedActions)).toEqual([action]);
+    const full = outcome.scopes.find((s) => s.region !== DEGRADED)!;
+    const degraded = outcome.scopes.find((s) => s.region === DEGRADED)!;
+    expect(full).toMatchObject({ status: 'ok', gaps: [] });
+
+    if (want.kind === 'required-scope') {
+      expect(outcome.status).toBe('partial');
+      expect(degraded.status).toBe('failed');
+      expect(degraded.error).toContain(action);
+      expect(store.getSnapshot(outcome.snapshotId!)?.scopes?.find((s) => s.region === DEGRADED)?.error).toContain(action);
+      table.push({ action, 'if missing': 'the scope fails (required)', message: degraded.error!.slice(0, 90) });
+      store.close();
+      return;
+    }
+
+    expect(outcome.status).toBe('complete');
+    expect(degraded).toMatchObject({ status: 'ok', gaps: [want.gap] });
+    expect(store.getSnapshot(outcome.snapshotId!)?.scopes?.find((s) => s.region === DEGRADED)?.gaps).toEqual([want.gap]);
+    const nodes = loadSnapshotInput(store.db, outcome.snapshotId!).input.nodes;
+    const statuses = (region: string, rule: RuleId) =>
+      nodes.filter((n) => n.facts.region === region).map((n) => n.checks.find((c) => c.rule === rule)!.status);
+    for (const rule of want.unknown) {
+      // Never a guess: where the source is missing, nothing passes or fails.
+      const there = statuses(DEGRADED, rule);
+      expect(there.filter((s) => s !== 'unknown' && s !== 'not_applicable')).toEqual([]);
+      expect(there).toContain('unknown');
+      expect(statuses(full.region, rule).some((s) => s === 'pass' || s === 'fail' || s === 'warn')).toBe(true);
+    }
+    table.push({
+      action,
+      'if missing': `gap ${want.gap}${want.unknown.length ? `; ${want.unknown.join(', ')} unknown` : ''}`,
+      message: '',
+    });
+    store.close();
+  });
+});
