@@ -147,6 +147,11 @@ export const contract = {
       Saved,
     ),
     'report:exportJson': method(z.object({ snapshotId: SnapshotId }).strict(), Saved),
+    /** Five weekly audits of a simulated organization into the app's history (no AWS account needed). */
+    'demo:load': method(
+      z.object({ nodes: z.number().int().min(9).max(5000).optional() }).strict(),
+      z.object({ snapshotIds: z.array(SnapshotId) }),
+    ),
     'trends:query': method(TrendQuery, z.array(TrendPoint)),
     'compare:run': method(
       z.object({ from: SnapshotId, to: SnapshotId, limit: z.number().int().min(1).max(10_000).optional() }).strict(),

@@ -4,12 +4,14 @@
  */
 import { join } from 'node:path';
 import type { Handlers } from '../../shared/contract';
+import type { SnapshotInput } from '../../shared/model';
 import { TOOL_VERSION } from '../../shared/toolVersion';
 import { createAppHandlers, type HostInfo } from './app/appHandlers';
 import { createAuditHandlers } from './audit/auditHandlers';
 import { AuditService } from './audit/auditService';
 import type { ClientOptions, Credentials } from './aws/clients';
 import { createProfileHandlers } from './aws/profileHandlers';
+import { createDemoHandlers } from './demo/demoHandlers';
 import { createDispatcher, type Dispatch } from './dispatch';
 import { EventBus } from './events';
 import { NO_FILES } from './files';
@@ -49,14 +51,15 @@ export function createCore(deps: CoreDeps): Core {
   const events = new EventBus();
   const settingsFile = new SettingsFile(join(deps.dataDir, 'settings.json'));
   const store = openStore({ path: join(deps.dataDir, DB_FILE) });
+  const saveSnapshot = (input: SnapshotInput) => {
+    const id = store.saveSnapshot(input);
+    events.emit('snapshots:changed', { reason: 'saved', ids: [id] });
+    return id;
+  };
   const audits = new AuditService({
     events,
     settings: settingsFile,
-    saveSnapshot: (input) => {
-      const id = store.saveSnapshot(input);
-      events.emit('snapshots:changed', { reason: 'saved', ids: [id] });
-      return id;
-    },
+    saveSnapshot,
     clientOptions: deps.aws?.clientOptions ?? {},
     ...(deps.aws?.credentials ? { credentials: deps.aws.credentials } : {}),
     log,
@@ -69,6 +72,7 @@ export function createCore(deps: CoreDeps): Core {
     ...createHistoryHandlers({ store, events, files: deps.host.files ?? NO_FILES, defaults: () => settingsFile.read() }),
     plans: createPlansHandlers(new PlansFile(join(deps.dataDir, 'plans.json'))),
     readiness: createReadinessHandlers(store),
+    demo: createDemoHandlers({ store, save: saveSnapshot, audits, log }),
     report: createReportHandlers({ store, files: deps.host.files ?? NO_FILES, ...(deps.printer ? { printer: deps.printer } : {}) }),
   };
   return {

@@ -62,4 +62,32 @@ describe.skipIf('skipped' in binary)('Electron smoke', () => {
     expect(JSON.parse(readFileSync(join(dataDir, 'window-state.json'), 'utf8'))).toMatchObject({ maximized: false });
     expect(readFileSync(join(dataDir, 'logs', 'main.log'), 'utf8')).toMatch(/\[main\] start /);
   });
+
+  it('records a demo audit history and saves a PDF report through the save dialog', async () => {
+    const dataDir = mkdtempSync(join(tmpdir(), 'pa-electron-'));
+    const target = join(dataDir, 'report.pdf');
+    const app = await _electron.launch({
+      executablePath: (binary as { path: string }).path,
+      args: ['.', '--no-sandbox'],
+      env: { ...process.env, PATCH_AUDITOR_DATA_DIR: dataDir },
+    });
+    try {
+      const page = await app.firstWindow();
+      await page.waitForSelector('#page-title');
+      // The save dialog is the OS's; answer it from the main process as the user would.
+      await app.evaluate(({ dialog }, filePath) => {
+        dialog.showSaveDialog = (async () => ({ canceled: false, filePath })) as typeof dialog.showSaveDialog;
+      }, target);
+      const ids = await page.evaluate(async () => (await window.auditor!.demo.load({ nodes: 45 })).snapshotIds);
+      expect(ids).toHaveLength(5);
+      const saved = await page.evaluate(
+        async (snapshotId) => window.auditor!.report.create({ snapshotId, lang: 'ja', paper: 'a4', format: 'pdf' }),
+        ids.at(-1)!,
+      );
+      expect(saved.saved).toBe(true);
+      expect(readFileSync(target).subarray(0, 5).toString()).toBe('%PDF-');
+    } finally {
+      await app.close();
+    }
+  });
 });

@@ -9,11 +9,11 @@ import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import type { AuditPlan } from '../../../shared/auditPlan';
 import { DEFAULT_CATALOG_ID, getCatalog } from '../../../shared/catalog';
-import type { Lang } from '../../../shared/model';
+import type { Lang, SnapshotInput } from '../../../shared/model';
 import { runAudit } from '../audit/runAudit';
 import { buildReportModel, exportCsv, exportJson, renderReportPdf, type Paper, type Printer } from '../report';
 import { generateFleet, startSimulator, type FaultRule, type Fleet } from '../sim';
-import { openStore } from '../store/openStore';
+import { openStore, type Store } from '../store/openStore';
 import { agedBy, applyWeek, DEMO_WEEKS } from './demoScenario';
 
 export const DEMO_REGIONS = ['ap-northeast-1', 'us-east-1', 'eu-west-1'] as const;
@@ -69,14 +69,26 @@ function faultsFor(week: number, fleet: Fleet): FaultRule[] {
   return [];
 }
 
-export async function runDemo(options: DemoOptions): Promise<DemoResult> {
-  const log = options.log ?? (() => {});
-  const outDir = resolve(options.outDir);
-  mkdirSync(outDir, { recursive: true });
-  const dbPath = join(outDir, DEMO_DB);
-  // A fresh history every run: never the user's app database, never an earlier demo's.
-  for (const suffix of ['', '-wal', '-shm']) rmSync(`${dbPath}${suffix}`, { force: true });
+export interface DemoHistoryOptions {
+  /** Managed nodes in the first audit, spread over accounts × regions. */
+  nodes?: number;
+  log?: (line: string) => void;
+  /** The time of the last audit (default: now). */
+  now?: () => Date;
+  /** Client name recorded with the snapshots. */
+  client?: string;
+}
 
+/**
+ * Five weekly audits of the simulated organization through the real audit engine and SDK,
+ * saved with `save`: the demo's own database, or the app's when a user asks for demo data.
+ */
+export async function recordDemoHistory(
+  save: (input: SnapshotInput) => number,
+  store: Pick<Store, 'getSnapshot'>,
+  options: DemoHistoryOptions = {},
+): Promise<DemoAudit[]> {
+  const log = options.log ?? (() => {});
   const scopes = DEMO_ACCOUNTS * DEMO_REGIONS.length;
   const nodesPerRegion = Math.max(1, Math.round((options.nodes ?? 1800) / scopes));
   const fleet = generateFleet({ seed: 'patch-auditor-demo', accounts: DEMO_ACCOUNTS, regions: [...DEMO_REGIONS], nodesPerRegion });
@@ -86,7 +98,6 @@ export async function runDemo(options: DemoOptions): Promise<DemoResult> {
   const lastAudit = (options.now ?? (() => new Date()))().getTime();
 
   const sim = await startSimulator({ fleet: agedBy(fleet, (DEMO_WEEKS.length - 1) * WEEK_S) });
-  const store = openStore({ path: dbPath });
   const audits: DemoAudit[] = [];
   try {
     for (const [week, plan] of DEMO_WEEKS.entries()) {
@@ -106,22 +117,18 @@ export async function runDemo(options: DemoOptions): Promise<DemoResult> {
         },
         concurrency: 4,
         label: `Week ${week + 1}`,
-        client: 'Example Holdings 株式会社',
+        client: options.client ?? 'Example Holdings 株式会社',
         engagement: 'Patch Manager readiness review 2026',
       };
       const started = Date.now();
-      const outcome = await runAudit(
-        auditPlan,
-        {
-          clientOptions: { endpoint: sim.url, maxAttempts: 6, requestTimeoutMs: 10_000 },
-          credentials: { accessKeyId: managementKeys.accessKeyId, secretAccessKey: managementKeys.secretAccessKey },
-          saveSnapshot: (input) => store.saveSnapshot(input),
-          catalog: getCatalog(DEFAULT_CATALOG_ID)!,
-          scanAgeDays: 7,
-          now: () => new Date(lastAudit - offsetS * 1000 + (Date.now() - started)),
-        },
-        {},
-      );
+      const outcome = await runAudit(auditPlan, {
+        clientOptions: { endpoint: sim.url, maxAttempts: 6, requestTimeoutMs: 10_000 },
+        credentials: { accessKeyId: managementKeys.accessKeyId, secretAccessKey: managementKeys.secretAccessKey },
+        saveSnapshot: save,
+        catalog: getCatalog(DEFAULT_CATALOG_ID)!,
+        scanAgeDays: 7,
+        now: () => new Date(lastAudit - offsetS * 1000 + (Date.now() - started)),
+      });
       const snapshot = store.getSnapshot(outcome.snapshotId!)!;
       audits.push({ snapshotId: snapshot.id, startedAt: snapshot.startedAt, status: snapshot.status, nodes: snapshot.nodeCount });
       log(
@@ -130,6 +137,28 @@ export async function runDemo(options: DemoOptions): Promise<DemoResult> {
     }
   } finally {
     await sim.close();
+  }
+  return audits;
+}
+
+export async function runDemo(options: DemoOptions): Promise<DemoResult> {
+  const log = options.log ?? (() => {});
+  const outDir = resolve(options.outDir);
+  mkdirSync(outDir, { recursive: true });
+  const dbPath = join(outDir, DEMO_DB);
+  // A fresh history every run: never the user's app database, never an earlier demo's.
+  for (const suffix of ['', '-wal', '-shm']) rmSync(`${dbPath}${suffix}`, { force: true });
+  const store = openStore({ path: dbPath });
+  let audits: DemoAudit[];
+  try {
+    audits = await recordDemoHistory((input) => store.saveSnapshot(input), store, {
+      ...(options.nodes !== undefined ? { nodes: options.nodes } : {}),
+      log,
+      ...(options.now ? { now: options.now } : {}),
+    });
+  } catch (err) {
+    store.close();
+    throw err;
   }
 
   try {

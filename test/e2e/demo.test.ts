@@ -1,0 +1,34 @@
+/** A first-time user with no AWS account: the empty overview offers simulated data, and it fills every page. */
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { RESULTS_DIR, startWebApp, type WebApp } from '../support/webApp';
+
+describe('try it with simulated data', () => {
+  let app: WebApp;
+
+  beforeAll(async () => {
+    app = await startWebApp();
+    await app.page.goto(app.host.url);
+  });
+  afterAll(async () => app?.close());
+
+  it('records five simulated weekly audits from the empty overview and shows the newest', async () => {
+    const { page } = app;
+    await page.getByRole('button', { name: 'シミュレーションデータで試す' }).click();
+    await expect.poll(() => app.core.store.listSnapshots().length, { timeout: 90_000 }).toBe(5);
+    const snapshots = app.core.store.listSnapshots();
+    expect(new Set(snapshots.map((s) => s.client))).toEqual(new Set(['デモ (シミュレーション) / Demo (simulated)']));
+    expect(snapshots.filter((s) => s.status === 'partial')).toHaveLength(1);
+    const newest = [...snapshots].sort((a, b) => b.startedAt.localeCompare(a.startedAt))[0]!;
+    await expect.poll(() => page.locator('select').first().inputValue(), { timeout: 20_000 }).toBe(String(newest.id));
+    await expect.poll(() => page.getByText(String(newest.nodeCount), { exact: true }).count()).toBeGreaterThan(0);
+    await page.screenshot({ path: join(RESULTS_DIR, 'ui', 'overview-demo-ja.png'), fullPage: true });
+    expect(app.pageErrors).toEqual([]);
+  });
+
+  it('refuses a second load while one runs, through the contract', async () => {
+    const [first, second] = await Promise.all([app.core.dispatch('demo:load', { nodes: 9 }), app.core.dispatch('demo:load', { nodes: 9 })]);
+    expect(first.ok).toBe(true);
+    expect(second).toMatchObject({ ok: false, error: { message: 'Demo data is already being loaded.' } });
+  });
+});
