@@ -37,6 +37,8 @@ section.page { break-before: page; }
 .cover dd { margin: 0; font-weight: 600; overflow-wrap: anywhere; }
 .cover .verdict-badge { align-self: flex-start; }
 .cover .confidential { margin-top: auto; font-size: 8pt; color: #5b6570; border-top: 1px solid #ccd3da; padding-top: 6pt; }
+/* Printed, every page's running footer already carries it; the HTML report keeps it on the cover. */
+@media print { .cover .confidential { display: none; } }
 
 .kpis { display: grid; grid-template-columns: repeat(5, 1fr); gap: 6pt; margin: 6pt 0 10pt; }
 .kpis.four { grid-template-columns: repeat(4, 1fr); }
