@@ -30,6 +30,8 @@ import {
 import type { InventoryApp, NodeFacts, PatchState, SourceStatus } from '../../../shared/model';
 import { buildNetworkFacts } from '../../../shared/network';
 import type { AwsClients } from '../aws/clients';
+import { ArchiveNodeFacts } from '../store/archiveSchema';
+import { count, flag, instanceId, ipAddress, isoTime, text, token } from './awsValues';
 import { describeScopeError, isAborted, isDenied, isExpired, ScopeFailure } from './errors';
 
 export const PATCH_STATE_BATCH = 50;
@@ -68,7 +70,8 @@ export interface CollectContext {
   onNodes?: (nodes: number) => void;
 }
 
-const iso = (value: Date | undefined) => (value ? value.toISOString() : undefined);
+/** The export file's limit on a node's inventory entries (store/archiveSchema.ts). */
+const MAX_INVENTORY_ITEMS = 1000;
 
 function checkAbort(signal: AbortSignal) {
   if (signal.aborted) throw Object.assign(new Error('Cancelled'), { name: 'AbortError' });
@@ -108,11 +111,18 @@ export async function collectScope(ctx: CollectContext): Promise<ScopeCollection
     for await (const page of pages) {
       checkAbort(signal);
       for (const entity of page.Entities ?? []) {
-        if (!entity.Id) continue;
-        const content = entity.Data?.['AWS:Application']?.Content ?? [];
+        const id = instanceId(entity.Id);
+        if (!id) continue;
+        const content: unknown = entity.Data?.['AWS:Application']?.Content;
+        const items = (Array.isArray(content) ? content : []) as Record<string, unknown>[];
         apps.set(
-          entity.Id,
-          content.flatMap((item) => (item.Name && /^python/i.test(item.Name) ? [{ name: item.Name, version: item.Version ?? '' }] : [])),
+          id,
+          items
+            .flatMap((item) => {
+              const name = text(item?.Name, 256);
+              return name && /^python/i.test(name) ? [{ name, version: text(item.Version, 128) ?? '' }] : [];
+            })
+            .slice(0, MAX_INVENTORY_ITEMS),
         );
       }
     }
@@ -132,21 +142,30 @@ export async function collectScope(ctx: CollectContext): Promise<ScopeCollection
       // No per-request abortSignal: the SDK leaves a listener per request on the signal (a leak
       // warning past ten batches); a cancel destroys the scope's clients, ending calls in flight.
       const page = await clients.ssm.send(new DescribeInstancePatchStatesCommand({ InstanceIds: batch, MaxResults: 50, NextToken: token }));
-      states.push(...(page.InstancePatchStates ?? []));
+      states.push(...(Array.isArray(page.InstancePatchStates) ? page.InstancePatchStates : []));
       token = page.NextToken;
     } while (token);
     return states;
   };
-  const infos: InstanceInformation[] = [];
+  const infos: (InstanceInformation & { InstanceId: string })[] = [];
+  const seen = new Set<string>();
   try {
     for await (const page of paginateDescribeInstanceInformation(
       { client: clients.ssm, pageSize: PATCH_STATE_BATCH },
       { MaxResults: PATCH_STATE_BATCH },
     )) {
       checkAbort(signal);
-      const list = page.InstanceInformationList ?? [];
+      const raw: unknown = page.InstanceInformationList;
+      // A node without a usable id cannot be stored or matched with its patch state; a node
+      // listed twice (pages shifting while nodes register) is kept once.
+      const list = (Array.isArray(raw) ? (raw as InstanceInformation[]) : []).flatMap((info) => {
+        const id = instanceId(info?.InstanceId);
+        if (!id || seen.has(id)) return [];
+        seen.add(id);
+        return [{ ...info, InstanceId: id }];
+      });
       infos.push(...list);
-      const batch = list.flatMap((info) => (info.InstanceId ? [info.InstanceId] : []));
+      const batch = list.map((info) => info.InstanceId);
       if (batch.length) {
         const pending = patchBatch(batch);
         pending.catch(() => {});
@@ -164,11 +183,14 @@ export async function collectScope(ctx: CollectContext): Promise<ScopeCollection
   const patchStatesRun = optional('ssm:DescribeInstancePatchStates', async () => {
     const states = new Map<string, InstancePatchState>();
     for (const batch of await Promise.all(patchBatches))
-      for (const state of batch) if (state.InstanceId) states.set(state.InstanceId, state);
+      for (const state of batch) {
+        const id = instanceId(state?.InstanceId);
+        if (id && !states.has(id)) states.set(id, state);
+      }
     return states;
   });
 
-  const hasEc2 = infos.some((info) => info.InstanceId?.startsWith('i-'));
+  const hasEc2 = infos.some((info) => info.InstanceId.startsWith('i-'));
   const networkRun = hasEc2
     ? optional('ec2:DescribeInstances/DescribeRouteTables/DescribeVpcEndpoints', async () => {
         const instances: Instance[] = [];
@@ -196,8 +218,11 @@ export async function collectScope(ctx: CollectContext): Promise<ScopeCollection
   // Sources finish in any order; gaps are listed in the order the sources are described.
   gaps.sort((a, b) => GAP_ORDER.indexOf(a) - GAP_ORDER.indexOf(b));
 
-  const facts = infos.map((info): NodeFacts => {
-    const id = info.InstanceId ?? '';
+  const facts = infos.map((info): NodeFacts => usableNetwork(nodeFacts(info)));
+  return { facts, gaps, patching };
+
+  function nodeFacts(info: InstanceInformation & { InstanceId: string }): NodeFacts {
+    const id = info.InstanceId;
     const isEc2 = id.startsWith('i-');
     const state = patchStates.value?.get(id);
     const instance = network.value?.instances.get(id);
@@ -205,17 +230,21 @@ export async function collectScope(ctx: CollectContext): Promise<ScopeCollection
       accountId: ctx.accountId,
       region: ctx.region,
       instanceId: id,
-      ...(info.ComputerName || info.Name ? { name: info.ComputerName ?? info.Name } : {}),
-      ...(info.IPAddress ? { ipAddress: info.IPAddress } : {}),
-      ...(info.ResourceType ? { resourceType: info.ResourceType } : {}),
-      ...(info.SourceType ? { sourceType: info.SourceType } : {}),
-      ...(info.PingStatus ? { pingStatus: info.PingStatus } : {}),
-      ...(info.LastPingDateTime ? { lastPingAt: iso(info.LastPingDateTime) } : {}),
-      ...(info.AgentVersion ? { agentVersion: info.AgentVersion } : {}),
-      ...(info.IsLatestVersion !== undefined ? { isLatestVersion: info.IsLatestVersion } : {}),
-      ...(info.PlatformType !== undefined ? { platformType: info.PlatformType } : {}),
-      ...(info.PlatformName !== undefined ? { platformName: info.PlatformName } : {}),
-      ...(info.PlatformVersion !== undefined ? { platformVersion: info.PlatformVersion } : {}),
+      ...defined({
+        // Empty strings say nothing here; an empty platform, though, is what AWS reports for
+        // a node whose agent could not tell (the OS rule's "NotAvailable" case), so it is kept.
+        name: text(info.ComputerName, 256) || text(info.Name, 256) || undefined,
+        ipAddress: ipAddress(info.IPAddress),
+        resourceType: text(info.ResourceType, 64) || undefined,
+        sourceType: text(info.SourceType, 64) || undefined,
+        pingStatus: text(info.PingStatus, 32) || undefined,
+        lastPingAt: isoTime(info.LastPingDateTime),
+        agentVersion: text(info.AgentVersion, 64) || undefined,
+        isLatestVersion: flag(info.IsLatestVersion),
+        platformType: text(info.PlatformType, 64),
+        platformName: text(info.PlatformName, 256),
+        platformVersion: text(info.PlatformVersion, 128),
+      }),
       ...(patchStates.status === 'ok' ? { patchState: state ? toPatchState(state) : null } : {}),
       ...(inventory.status === 'ok' ? { inventory: inventory.value?.get(id) ?? null } : {}),
       ...(isEc2 && network.status === 'ok'
@@ -227,35 +256,48 @@ export async function collectScope(ctx: CollectContext): Promise<ScopeCollection
         network: isEc2 ? network.status : 'not_collected',
       },
     };
-  });
-  return { facts, gaps, patching };
+  }
+}
+
+/**
+ * Network facts the export file would refuse (a route or endpoint AWS described in a way this
+ * version cannot hold) are not judged: the node's network source becomes an error, so P3/P4
+ * say `unknown` for it, and the snapshot stays exportable.
+ */
+function usableNetwork(facts: NodeFacts): NodeFacts {
+  if (!facts.network || ArchiveNodeFacts.shape.network.safeParse(facts.network).success) return facts;
+  const { network: _dropped, ...rest } = facts;
+  return { ...rest, sources: { ...facts.sources, network: 'error' } };
+}
+
+/** The fields that hold a value; `exactOptionalPropertyTypes`-style facts never carry `undefined`. */
+function defined<T extends object>(fields: T): { [K in keyof T]?: Exclude<T[K], undefined> } {
+  return Object.fromEntries(Object.entries(fields).filter(([, value]) => value !== undefined)) as {
+    [K in keyof T]?: Exclude<T[K], undefined>;
+  };
 }
 
 function toPatchState(state: InstancePatchState): PatchState {
-  const out: PatchState = {
-    ...(state.BaselineId ? { baselineId: state.BaselineId } : {}),
-    ...(state.PatchGroup ? { patchGroup: state.PatchGroup } : {}),
-    ...(state.Operation ? { operation: state.Operation } : {}),
-    ...(state.OperationStartTime ? { operationStartTime: iso(state.OperationStartTime) } : {}),
-    ...(state.OperationEndTime ? { operationEndTime: iso(state.OperationEndTime) } : {}),
-    ...(state.LastNoRebootInstallOperationTime ? { lastNoRebootInstallOperationTime: iso(state.LastNoRebootInstallOperationTime) } : {}),
-    ...(state.RebootOption ? { rebootOption: state.RebootOption } : {}),
-  };
-  const counts = {
-    installedCount: state.InstalledCount,
-    installedOtherCount: state.InstalledOtherCount,
-    installedPendingRebootCount: state.InstalledPendingRebootCount,
-    installedRejectedCount: state.InstalledRejectedCount,
-    missingCount: state.MissingCount,
-    failedCount: state.FailedCount,
-    notApplicableCount: state.NotApplicableCount,
-    unreportedNotApplicableCount: state.UnreportedNotApplicableCount,
-    criticalNonCompliantCount: state.CriticalNonCompliantCount,
-    securityNonCompliantCount: state.SecurityNonCompliantCount,
-    otherNonCompliantCount: state.OtherNonCompliantCount,
-  };
-  for (const [key, value] of Object.entries(counts)) if (typeof value === 'number') (out as Record<string, unknown>)[key] = value;
-  return out;
+  return defined({
+    baselineId: token(state.BaselineId, 128),
+    patchGroup: text(state.PatchGroup, 256) || undefined,
+    operation: text(state.Operation, 32) || undefined,
+    operationStartTime: isoTime(state.OperationStartTime),
+    operationEndTime: isoTime(state.OperationEndTime),
+    lastNoRebootInstallOperationTime: isoTime(state.LastNoRebootInstallOperationTime),
+    rebootOption: text(state.RebootOption, 64) || undefined,
+    installedCount: count(state.InstalledCount),
+    installedOtherCount: count(state.InstalledOtherCount),
+    installedPendingRebootCount: count(state.InstalledPendingRebootCount),
+    installedRejectedCount: count(state.InstalledRejectedCount),
+    missingCount: count(state.MissingCount),
+    failedCount: count(state.FailedCount),
+    notApplicableCount: count(state.NotApplicableCount),
+    unreportedNotApplicableCount: count(state.UnreportedNotApplicableCount),
+    criticalNonCompliantCount: count(state.CriticalNonCompliantCount),
+    securityNonCompliantCount: count(state.SecurityNonCompliantCount),
+    otherNonCompliantCount: count(state.OtherNonCompliantCount),
+  });
 }
 
 type Optional = <T>(action: string, run: () => Promise<T>) => Promise<{ value?: T; status: SourceStatus }>;
@@ -267,24 +309,25 @@ async function collectPatchingSetup(
   into: Partial<PatchingSetup>,
   optional: Optional,
 ): Promise<void> {
-  const count = async <P>(pages: AsyncIterable<P>, items: (page: P) => unknown[] | undefined) => {
+  const countItems = async <P>(pages: AsyncIterable<P>, items: (page: P) => unknown[] | undefined) => {
     let n = 0;
     for await (const page of pages) {
       checkAbort(signal);
-      n += items(page)?.length ?? 0;
+      const list: unknown = items(page);
+      n += Array.isArray(list) ? list.length : 0;
     }
     return n;
   };
   const baselines = await optional('ssm:DescribePatchBaselines', () =>
-    count(paginateDescribePatchBaselines({ client: clients.ssm, pageSize: 100 }, { MaxResults: 100 }), (p) => p.BaselineIdentities),
+    countItems(paginateDescribePatchBaselines({ client: clients.ssm, pageSize: 100 }, { MaxResults: 100 }), (p) => p.BaselineIdentities),
   );
   if (baselines.value !== undefined) into.baselines = baselines.value;
   const groups = await optional('ssm:DescribePatchGroups', () =>
-    count(paginateDescribePatchGroups({ client: clients.ssm, pageSize: 100 }, { MaxResults: 100 }), (p) => p.Mappings),
+    countItems(paginateDescribePatchGroups({ client: clients.ssm, pageSize: 100 }, { MaxResults: 100 }), (p) => p.Mappings),
   );
   if (groups.value !== undefined) into.patchGroups = groups.value;
   const associations = await optional('ssm:ListAssociations', () =>
-    count(
+    countItems(
       paginateListAssociations(
         { client: clients.ssm, pageSize: 50 },
         { MaxResults: 50, AssociationFilterList: [{ key: 'Name', value: 'AWS-RunPatchBaseline' }] },

@@ -12,6 +12,9 @@ import { emptyCallStats, mergeCallStats, type CallStats } from '../aws/callStats
 import { assumedRoleCredentials, describeCredentialError, roleArn } from '../aws/credentials';
 import { describeScopeError } from './errors';
 
+const ACCOUNT_ID = /^\d{12}$/;
+const REGION = /^[a-z]{2,4}(-[a-z]+)+-\d{1,2}$/;
+
 export interface AccountTarget {
   accountId: string;
   credentials: Credentials;
@@ -42,11 +45,15 @@ export async function resolveAccounts(ctx: ResolveContext): Promise<{ callerAcco
   const home = homeRegionOf(plan);
   const clients = createClients(home, ctx.credentials, ctx.clientOptions, ctx.stats);
   try {
-    let callerAccount: string;
+    let callerAccount: unknown;
     try {
-      callerAccount = (await clients.sts.send(new GetCallerIdentityCommand({}), { abortSignal: ctx.signal })).Account ?? '';
+      callerAccount = (await clients.sts.send(new GetCallerIdentityCommand({}), { abortSignal: ctx.signal })).Account;
     } catch (err) {
       throw new AuditFailed(describeCredentialError(err, plan.profile ? { profile: plan.profile } : {}));
+    }
+    // Every scope, node and report row is filed under this id: a damaged answer must stop here.
+    if (typeof callerAccount !== 'string' || !ACCOUNT_ID.test(callerAccount)) {
+      throw new AuditFailed('AWS STS GetCallerIdentity did not answer with a 12-digit account id; the audit cannot tell whose account it reads.');
     }
 
     const targets = plan.targets;
@@ -63,7 +70,7 @@ export async function resolveAccounts(ctx: ResolveContext): Promise<{ callerAcco
         throw new AuditFailed(`Organizations discovery failed: ${describeScopeError(err, 'organizations:ListAccounts', home)}`);
       }
       // `State` replaces the deprecated `Status`; either says whether the account is usable.
-      const active = listed.filter((a) => (a.State ?? a.Status) === 'ACTIVE' && a.Id).map((a) => a.Id!);
+      const active = listed.filter((a) => (a.State ?? a.Status) === 'ACTIVE' && typeof a.Id === 'string' && ACCOUNT_ID.test(a.Id)).map((a) => a.Id!);
       const include = targets.include?.length ? new Set(targets.include) : null;
       const exclude = new Set(targets.exclude ?? []);
       ids = active.filter((id) => (!include || include.has(id)) && !exclude.has(id));
@@ -103,7 +110,7 @@ async function withRegions(ctx: ResolveContext, account: AccountTarget): Promise
   try {
     const answer = await clients.ec2.send(new DescribeRegionsCommand({ AllRegions: false }), { abortSignal: ctx.signal });
     const regions = (answer.Regions ?? [])
-      .filter((r) => r.RegionName && (r.OptInStatus === undefined || r.OptInStatus === 'opt-in-not-required' || r.OptInStatus === 'opted-in'))
+      .filter((r) => typeof r.RegionName === 'string' && REGION.test(r.RegionName) && (r.OptInStatus === undefined || r.OptInStatus === 'opt-in-not-required' || r.OptInStatus === 'opted-in'))
       .map((r) => r.RegionName!)
       .sort();
     return { ...account, regions };

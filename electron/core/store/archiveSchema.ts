@@ -109,6 +109,9 @@ const NodeFacts = z.strictObject({
   sources: z.strictObject({ patchState: SourceStatus, inventory: SourceStatus, network: SourceStatus }),
 });
 
+/** A node's facts as an export file must hold them: audits check what they collected against it. */
+export const ArchiveNodeFacts = NodeFacts;
+
 const value = z.union([text(4096), z.number().finite()]);
 const Check = z.strictObject({
   rule: RuleId,

@@ -59,13 +59,16 @@ describe('saveSnapshot', () => {
     expect(count('node')).toBe(800);
   });
 
-  it('refuses a node listed twice or a rule checked twice, writing nothing', () => {
+  it('refuses a node or a scope listed twice or a rule checked twice, writing nothing', () => {
     store = openStore({ path: ':memory:' });
     const twice = testSnapshot([testNode({ instanceId: 'i-1' }), testNode({ instanceId: 'i-1' })]);
     expect(() => store.saveSnapshot(twice)).toThrow(InvalidSnapshotError);
     const n = testNode({ instanceId: 'i-2', statuses: { 'agent.version': 'pass' } });
     n.checks.push(n.checks[0]!);
     expect(() => store.saveSnapshot(testSnapshot([n]))).toThrow(/more than one check/);
+    const scopeTwice = makeSnapshot({ nodes: 2 });
+    scopeTwice.scopes.push(scopeTwice.scopes[0]!);
+    expect(() => store.saveSnapshot(scopeTwice)).toThrow(/scope \d{12}\/[a-z0-9-]+ appears twice/);
     expect(count('snapshot')).toBe(0);
     expect(count('node')).toBe(0);
   });

@@ -63,6 +63,13 @@ function packNodes(input: SnapshotInput): PackedNode[] {
 
 /** Snapshot, scopes, nodes, details and parts: the schema-v1 content of a snapshot. */
 export function writeSnapshotRows(db: Database, input: SnapshotInput, savedAt: string): number {
+  // One row per account × region: say which, rather than let the UNIQUE constraint fail mid-write.
+  const scopes = new Set<string>();
+  for (const scope of input.scopes) {
+    const key = `${scope.accountId}/${scope.region}`;
+    if (scopes.has(key)) throw new InvalidSnapshotError(`scope ${key} appears twice in the snapshot`);
+    scopes.add(key);
+  }
   const nodes = packNodes(input);
   const chunks: Array<{ firstSeq: number; data: Buffer }> = [];
   for (let first = 0; first < nodes.length; first += CHUNK_NODES) {
