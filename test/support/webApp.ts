@@ -31,6 +31,8 @@ export interface WebApp {
 export interface WebAppOptions {
   /** Where audits go: the tests point it at the simulator. Absent: the SDK's own resolution. */
   aws?: CoreDeps['aws'];
+  /** Where the app's log lines go (default: stderr, prefixed `[app]`). */
+  log?: (line: string) => void;
 }
 
 export async function startWebApp(options: WebAppOptions = {}): Promise<WebApp> {
@@ -40,7 +42,7 @@ export async function startWebApp(options: WebAppOptions = {}): Promise<WebApp> 
   const core = createCore({
     dataDir,
     catalogEditions: CATALOG_EDITIONS.map((edition) => edition.id),
-    log: (line) => process.stderr.write(`[app] ${line}\n`),
+    log: options.log ?? ((line) => process.stderr.write(`[app] ${line}\n`)),
     host: { host: 'web', versions: { node: process.versions.node }, openExternal: async () => {}, files },
     ...(options.aws ? { aws: options.aws } : {}),
     printer: chromiumPrinter(browser),
