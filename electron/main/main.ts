@@ -51,7 +51,8 @@ if (
 
 function start(): void {
   log(`start ${app.getVersion()} electron ${process.versions.electron}`);
-  denyAllPermissions(session.defaultSession);
+  // The print window's session too: it loads only the report file, but every session gets the handler (checklist item 5).
+  for (const each of [session.defaultSession, session.fromPartition(PRINT_PARTITION)]) denyAllPermissions(each);
   guardNetwork(session.defaultSession, undefined, (url) => log(`blocked request to ${describeBlocked(url)}`));
   protocol.handle(APP_SCHEME, createAppProtocolHandler(join(__dirname, '..', 'renderer')));
 

@@ -80,6 +80,17 @@ describe('printWindowOptions', () => {
     expect(prefs.partition).toBe(PRINT_PARTITION);
     expect(prefs.preload).toBeUndefined();
   });
+
+  it('keeps every protection of the security checklist on (items 2–4, 6, 8–11)', () => {
+    const prefs = printWindowOptions().webPreferences!;
+    expect(prefs.webSecurity).not.toBe(false);
+    expect(prefs.allowRunningInsecureContent).not.toBe(true);
+    expect(prefs.experimentalFeatures).not.toBe(true);
+    expect(prefs.enableBlinkFeatures).toBeUndefined();
+    expect(prefs.webviewTag).not.toBe(true);
+    expect(prefs.nodeIntegrationInWorker).not.toBe(true);
+    expect(prefs.nodeIntegrationInSubFrames).not.toBe(true);
+  });
 });
 
 describe('pdfOptions', () => {

@@ -20,6 +20,13 @@ describe('mainWindowOptions', () => {
     expect(prefs.navigateOnDragDrop).toBe(false);
   });
 
+  it('enables no Blink feature and lets no option turn a protection back off (checklist items 9, 10)', () => {
+    expect(prefs.enableBlinkFeatures).toBeUndefined();
+    expect(prefs.disableBlinkFeatures).toBeUndefined();
+    expect(prefs.additionalArguments).toBeUndefined();
+    expect(prefs.safeDialogs).not.toBe(false);
+  });
+
   it('uses the given preload and fits a 1280×800 screen', () => {
     const options = mainWindowOptions('/app/preload.cjs');
     expect(prefs.preload).toBe('/app/preload.cjs');
