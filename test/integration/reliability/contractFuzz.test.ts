@@ -154,7 +154,7 @@ describe('contract fuzzing through the IPC binding', () => {
       try {
         result = await handler({ senderFrame: appFrame }, input);
       } catch (err) {
-        throw new Error(`${name} threw for ${label}: ${String(err)}`);
+        throw new Error(`${name} threw for ${label}`, { cause: err });
       }
       expect(result, `${name} with ${label}`).toMatchObject({ ok: false, error: { code: 'invalid_input' } });
       expect(JSON.stringify(result).length).toBeLessThan(20_000);

@@ -198,6 +198,26 @@ describe('hostile API answers from the simulator', () => {
   });
   afterAll(async () => sim?.close());
 
+  it('keeps a node listed twice once and skips one whose id cannot be stored', async () => {
+    const region = 'us-east-1';
+    const nodes = () => sim.fleet().accounts[0]!.regions[region]!.nodes;
+    const expected = nodes().map((n) => n.instanceId);
+    sim.mutate((fleet) => {
+      const list = fleet.accounts[0]!.regions[region]!.nodes;
+      list.splice(30, 0, structuredClone(list[0]!), { ...structuredClone(list[1]!), instanceId: '../../etc/passwd' });
+    });
+    try {
+      const { outcome, store } = await audit(sim, { regions: [region], targets: { kind: 'self' } });
+      expect(outcome.status).toBe('complete');
+      const saved = store.queryNodes(outcome.snapshotId!, { limit: 1000 }).rows.map((r) => r.instanceId);
+      expect(saved.sort()).toEqual([...expected].sort());
+      store.close();
+    } finally {
+      sim.mutate((fleet) => void fleet.accounts[0]!.regions[region]!.nodes.splice(30, 2));
+    }
+    expect(nodes().map((n) => n.instanceId)).toEqual(expected);
+  });
+
   it(`audits through damaged answers (wrong types, missing fields, huge values, unknown enums) without crashing, ${API_AUDITS} audits`, async () => {
     const tally = { tried: 0, refused: 0, accepted: 0, crashed: 0 };
     const crashes: string[] = [];
