@@ -4,7 +4,6 @@
  */
 import { join } from 'node:path';
 import type { Handlers } from '../../shared/contract';
-import type { SnapshotInput } from '../../shared/model';
 import { TOOL_VERSION } from '../../shared/toolVersion';
 import { createAppHandlers, type HostInfo } from './app/appHandlers';
 import { createAuditHandlers } from './audit/auditHandlers';
@@ -25,6 +24,7 @@ import { createReportHandlers } from './report/reportHandlers';
 import { createSettingsHandlers } from './settings/settingsHandlers';
 import { SettingsFile } from './settings/settingsFile';
 import { openStore, type Store } from './store/openStore';
+import type { SnapshotToSave } from './store/saveSnapshot';
 
 export interface CoreDeps {
   dataDir: string;
@@ -51,7 +51,7 @@ export function createCore(deps: CoreDeps): Core {
   const events = new EventBus();
   const settingsFile = new SettingsFile(join(deps.dataDir, 'settings.json'));
   const store = openStore({ path: join(deps.dataDir, DB_FILE) });
-  const saveSnapshot = (input: SnapshotInput) => {
+  const saveSnapshot = (input: SnapshotToSave) => {
     const id = store.saveSnapshot(input);
     events.emit('snapshots:changed', { reason: 'saved', ids: [id] });
     return id;

@@ -5,17 +5,19 @@
  * aborts calls in flight, and saves what finished (also `partial`).
  */
 import { randomUUID } from 'node:crypto';
+import { setImmediate as nextTurn } from 'node:timers/promises';
 import pLimit from 'p-limit';
 import type { AuditOutcome, AuditPlan, AuditProgress, ScopeProgress } from '../../../shared/auditPlan';
 import type { CatalogEdition } from '../../../shared/catalog';
 import { evaluateNode, platformOf } from '../../../shared/evaluate';
-import { CHECK_STATUSES, type CheckStatus, type ScopeResult, type SnapshotInput } from '../../../shared/model';
+import { CHECK_STATUSES, type CheckStatus, type NodeFacts, type ScopeResult } from '../../../shared/model';
 import { TOOL_VERSION } from '../../../shared/toolVersion';
 import { emptyCallStats, mergeCallStats, type CallStats } from '../aws/callStats';
 import { createClients, type ClientOptions, type Credentials } from '../aws/clients';
 import { profileCredentials } from '../aws/credentials';
 import { redact } from '../aws/redact';
-import { collectScope, type ScopeCollection } from './collectScope';
+import { PACK_BATCH_NODES, packNodes, type PackedNodes, type PackedSnapshotInput } from '../store';
+import { collectScope, type PatchingSetup } from './collectScope';
 import { describeScopeError, isAborted, ScopeFailure } from './errors';
 import { AuditFailed, homeRegionOf, resolveAccounts, type AccountTarget } from './resolveScopes';
 
@@ -24,7 +26,7 @@ export interface AuditDeps {
   /** Credentials to use instead of the plan's profile (tests, embedding). */
   credentials?: Credentials;
   mfaCodeProvider?: (mfaSerial: string) => Promise<string>;
-  saveSnapshot: (input: SnapshotInput) => number;
+  saveSnapshot: (input: PackedSnapshotInput) => number;
   catalog: CatalogEdition;
   scanAgeDays: number;
   now?: () => Date;
@@ -109,7 +111,27 @@ export async function runAudit(plan: AuditPlan, deps: AuditDeps, control: AuditC
   emit(true);
   log(`audit ${runId}: ${scopes.length} scopes over ${accounts.length} accounts`);
 
-  const collected = new Map<ScopeProgress, ScopeCollection>();
+  const checks = Object.fromEntries(CHECK_STATUSES.map((status) => [status, 0])) as Record<CheckStatus, number>;
+  /**
+   * Each scope is evaluated and packed as soon as it is collected, in batches with a turn of
+   * the event loop between them (other scopes' responses keep flowing): its raw facts and
+   * checks (several KB a node) are then garbage, and a large fleet is never held whole.
+   */
+  const evaluateScope = async (facts: readonly NodeFacts[]): Promise<PackedNodes[]> => {
+    const evaluatedAt = now();
+    const packed: PackedNodes[] = [];
+    for (let first = 0; first < facts.length; first += PACK_BATCH_NODES) {
+      if (first > 0) await nextTurn();
+      const nodes = facts.slice(first, first + PACK_BATCH_NODES).map((f) => {
+        const nodeChecks = evaluateNode(f, { catalog: deps.catalog, now: evaluatedAt, scanAgeDays: deps.scanAgeDays });
+        for (const check of nodeChecks) checks[check.status] += 1;
+        return { facts: f, checks: nodeChecks, platform: platformOf(f) };
+      });
+      packed.push(packNodes(nodes));
+    }
+    return packed;
+  };
+  const collected = new Map<ScopeProgress, { packed: PackedNodes[]; patching: Partial<PatchingSetup> }>();
   const durations: number[] = [];
   const limit = pLimit(plan.concurrency ?? 4);
   await Promise.all(
@@ -141,7 +163,7 @@ export async function runAudit(plan: AuditPlan, deps: AuditDeps, control: AuditC
               emit();
             },
           });
-          collected.set(scope, result);
+          collected.set(scope, { packed: await evaluateScope(result.facts), patching: result.patching });
           scope.nodes = result.facts.length;
           scope.gaps = result.gaps;
           scope.state = 'done';
@@ -180,16 +202,9 @@ export async function runAudit(plan: AuditPlan, deps: AuditDeps, control: AuditC
 
   progress.phase = 'evaluating';
   emit(true);
-  const evaluatedAt = now();
-  const checks = Object.fromEntries(CHECK_STATUSES.map((status) => [status, 0])) as Record<CheckStatus, number>;
-  const nodes: SnapshotInput['nodes'] = [];
-  for (const scope of okScopes) {
-    for (const facts of collected.get(scope)!.facts) {
-      const nodeChecks = evaluateNode(facts, { catalog: deps.catalog, now: evaluatedAt, scanAgeDays: deps.scanAgeDays });
-      for (const check of nodeChecks) checks[check.status] += 1;
-      nodes.push({ facts, checks: nodeChecks, platform: platformOf(facts) });
-    }
-  }
+  // Stored in plan order, whatever order the scopes finished in.
+  const packed = okScopes.flatMap((scope) => collected.get(scope)!.packed);
+  const nodeCount = okScopes.reduce((sum, scope) => sum + scope.nodes, 0);
 
   const scopeResults: ScopeResult[] = scopes.map((s) => {
     const patching = collected.get(s)?.patching;
@@ -222,10 +237,10 @@ export async function runAudit(plan: AuditPlan, deps: AuditDeps, control: AuditC
     ...(plan.client ? { client: plan.client } : {}),
     ...(plan.engagement ? { engagement: plan.engagement } : {}),
     scopes: scopeResults,
-    nodes,
+    packed,
   });
   progress.phase = signal.aborted ? 'cancelled' : 'done';
   emit(true);
-  log(`audit ${runId} saved snapshot ${snapshotId} (${status}, ${nodes.length} nodes, ${totals.calls} calls)`);
-  return { runId, snapshotId, status, scopes: scopeResults, nodes: nodes.length, checks, calls: { ...totals.byAction } };
+  log(`audit ${runId} saved snapshot ${snapshotId} (${status}, ${nodeCount} nodes, ${totals.calls} calls)`);
+  return { runId, snapshotId, status, scopes: scopeResults, nodes: nodeCount, checks, calls: { ...totals.byAction } };
 }

@@ -4,17 +4,17 @@
  * AWS account. The snapshots are labelled as simulated so they are never mistaken for a client's.
  */
 import type { DomainHandlers } from '../../../shared/contract';
-import type { SnapshotInput } from '../../../shared/model';
 import type { AuditService } from '../audit/auditService';
 import { UserFacingError } from '../dispatch';
 import type { Store } from '../store/openStore';
+import type { SnapshotToSave } from '../store/saveSnapshot';
 import { recordDemoHistory } from './runDemo';
 
 export const DEMO_CLIENT = 'デモ (シミュレーション) / Demo (simulated)';
 
 export function createDemoHandlers(deps: {
   store: Store;
-  save: (input: SnapshotInput) => number;
+  save: (input: SnapshotToSave) => number;
   audits: AuditService;
   log: (line: string) => void;
 }): DomainHandlers<'demo'> {

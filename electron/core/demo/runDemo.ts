@@ -9,11 +9,12 @@ import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import type { AuditPlan } from '../../../shared/auditPlan';
 import { DEFAULT_CATALOG_ID, getCatalog } from '../../../shared/catalog';
-import type { Lang, SnapshotInput } from '../../../shared/model';
+import type { Lang } from '../../../shared/model';
 import { runAudit } from '../audit/runAudit';
 import { buildReportModel, exportCsv, exportJson, renderReportPdf, type Paper, type Printer } from '../report';
 import { generateFleet, startSimulator, type FaultRule, type Fleet } from '../sim';
 import { openStore, type Store } from '../store/openStore';
+import type { SnapshotToSave } from '../store/saveSnapshot';
 import { agedBy, applyWeek, DEMO_WEEKS } from './demoScenario';
 
 export const DEMO_REGIONS = ['ap-northeast-1', 'us-east-1', 'eu-west-1'] as const;
@@ -84,7 +85,7 @@ export interface DemoHistoryOptions {
  * saved with `save`: the demo's own database, or the app's when a user asks for demo data.
  */
 export async function recordDemoHistory(
-  save: (input: SnapshotInput) => number,
+  save: (input: SnapshotToSave) => number,
   store: Pick<Store, 'getSnapshot'>,
   options: DemoHistoryOptions = {},
 ): Promise<DemoAudit[]> {

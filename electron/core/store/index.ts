@@ -2,7 +2,8 @@
 export { openStore, versionKey } from './openStore';
 export type { OpenStoreOptions, Store } from './openStore';
 export { SchemaTooNewError, SCHEMA_VERSION } from './migrations';
-export { InvalidSnapshotError } from './saveSnapshot';
+export { InvalidSnapshotError, PACK_BATCH_NODES, packNodes } from './saveSnapshot';
+export type { PackedNodes, PackedSnapshotInput, SnapshotToSave } from './saveSnapshot';
 export { SnapshotNotFoundError } from './loadSnapshotInput';
 export { reevaluate } from './reevaluate';
 export type { Evaluate, EvaluateOptions, ReevaluateOptions } from './reevaluate';

@@ -6,12 +6,11 @@ import { chmodSync, closeSync, mkdirSync, openSync } from 'node:fs';
 import { dirname } from 'node:path';
 import Database from 'better-sqlite3';
 import type { Database as Db } from 'better-sqlite3';
-import type { SnapshotInput } from '../../../shared/model';
 import { compareSnapshots } from './compare';
 import { migrate } from './migrations';
 import { getSnapshot, listSnapshots, nodeDetail, queryNodes, ruleSummary, scopeSummary } from './queries';
 import { applyRetention, deleteSnapshots } from './retention';
-import { saveSnapshot } from './saveSnapshot';
+import { saveSnapshot, type SnapshotToSave } from './saveSnapshot';
 import { trends } from './trends';
 import type {
   Comparison,
@@ -38,7 +37,7 @@ export interface Store {
   readonly db: Db;
   readonly path: string;
   readonly clock: () => Date;
-  saveSnapshot(input: SnapshotInput): number;
+  saveSnapshot(input: SnapshotToSave): number;
   listSnapshots(): SnapshotMeta[];
   getSnapshot(id: number): SnapshotDetail | undefined;
   queryNodes(snapshotId: number, query?: NodeQuery): NodePage;

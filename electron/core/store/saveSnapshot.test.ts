@@ -3,7 +3,7 @@ import { makeSnapshot, testNode, testSnapshot } from '../../../test/fixtures/mak
 import { loadSnapshotInput } from './loadSnapshotInput';
 import { openStore } from './openStore';
 import type { Store } from './openStore';
-import { InvalidSnapshotError } from './saveSnapshot';
+import { InvalidSnapshotError, packNodes } from './saveSnapshot';
 
 let store: Store;
 afterEach(() => store.close());
@@ -82,5 +82,32 @@ describe('saveSnapshot', () => {
     expect(count('node')).toBe(10);
     expect(count('node_detail')).toBe(1);
     expect(store.db.prepare('SELECT count(*) FROM rule_summary WHERE snapshot_id <> 1').pluck().get()).toBe(0);
+  });
+
+  it('stores nodes packed in batches exactly as the same nodes saved whole, in batch order', () => {
+    store = openStore({ path: ':memory:', clock: () => new Date('2026-03-01T00:00:00Z') });
+    const input = makeSnapshot({ nodes: 230, regions: ['us-east-1', 'eu-west-1'] });
+    const { nodes, ...meta } = input;
+    // Batch sizes off the 64-node chunks, so chunks end short inside the snapshot.
+    const batches = [nodes.slice(0, 100), nodes.slice(100, 101), nodes.slice(101)].map((b) => packNodes(b));
+    const whole = store.saveSnapshot(input);
+    const packed = store.saveSnapshot({ ...meta, packed: batches });
+    expect(loadSnapshotInput(store.db, packed).input).toEqual(loadSnapshotInput(store.db, whole).input);
+    for (const i of [0, 99, 100, 101, 164, 165, 229]) {
+      const { facts, checks } = nodes[i]!;
+      expect(store.nodeDetail(packed, facts.instanceId, facts.accountId, facts.region)).toMatchObject({ facts, checks });
+    }
+    const table = (id: number, t: string): unknown[] =>
+      (store.db.prepare(`SELECT * FROM ${t} WHERE snapshot_id = ?`).raw().all(id) as unknown[][])
+        .map((r) => JSON.stringify(r.slice(1)))
+        .sort();
+    for (const t of ['rule_summary', 'area_summary', 'snapshot_part']) expect(table(packed, t)).toEqual(table(whole, t));
+  });
+
+  it('refuses a node listed in two batches', () => {
+    store = openStore({ path: ':memory:' });
+    const { nodes, ...meta } = makeSnapshot({ nodes: 3 });
+    expect(() => store.saveSnapshot({ ...meta, packed: [packNodes(nodes), packNodes(nodes.slice(2))] })).toThrow(/appears twice/);
+    expect(count('snapshot')).toBe(0);
   });
 });

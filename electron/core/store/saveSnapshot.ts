@@ -2,6 +2,10 @@
  * Writes one snapshot in one transaction (DESIGN §6): a crash or kill mid-write leaves the
  * database as it was. Packing (JSON, deflate, hashing) happens before the transaction so the
  * write lock is held only for the inserts.
+ *
+ * A caller with many nodes (the audit) packs them batch by batch as they are evaluated
+ * (`packNodes`) and saves the batches: a node's full facts and checks are then garbage as
+ * soon as its batch is packed, instead of every node's being held until the write.
  */
 import type { Database } from 'better-sqlite3';
 import type { SnapshotInput } from '../../../shared/model';
@@ -13,16 +17,38 @@ export class InvalidSnapshotError extends Error {
   override name = 'InvalidSnapshotError';
 }
 
-interface PackedNode {
-  cols: ReturnType<typeof splitFacts>;
+/** The column values of one node row; its details are in its batch's chunks. */
+interface PackedRow {
+  accountId: string;
+  region: string;
+  instanceId: string;
+  name: string | null;
+  ipAddress: string | null;
+  pingStatus: string | null;
+  agentVersion: string | null;
+  platformType: string | null;
+  platformFamily: string | null;
+  platformVersion: string | null;
   statuses: string;
   missingCritical: number | null;
   missingSecurity: number | null;
-  platform: SnapshotInput['nodes'][number]['platform'];
   network: Part | undefined;
   inventory: Part | undefined;
-  detail: unknown;
 }
+
+/** Nodes packed for saving: their rows, and their details deflated by chunks. */
+export interface PackedNodes {
+  readonly rows: readonly PackedRow[];
+  /** `firstSeq` counts from this batch's first row. */
+  readonly chunks: ReadonlyArray<{ firstSeq: number; data: Buffer }>;
+}
+
+/** A snapshot whose nodes were packed ahead of the save, in the order they are to be stored. */
+export interface PackedSnapshotInput extends Omit<SnapshotInput, 'nodes'> {
+  packed: readonly PackedNodes[];
+}
+
+export type SnapshotToSave = SnapshotInput | PackedSnapshotInput;
 
 /**
  * Nodes per packed detail row. 64 similar nodes deflate to about 220 bytes each with full
@@ -31,8 +57,10 @@ interface PackedNode {
  */
 const CHUNK_NODES = 64;
 
-function packNodes(input: SnapshotInput): PackedNode[] {
-  const seen = new Set<string>();
+/** A batch of this many nodes (or the last of a list) packs into whole chunks. */
+export const PACK_BATCH_NODES = CHUNK_NODES * 4;
+
+export function packNodes(nodes: SnapshotInput['nodes']): PackedNodes {
   // Subnets share network facts: hash each distinct JSON once.
   const parts = new Map<string, Part>();
   const part = (value: unknown): Part => {
@@ -41,40 +69,66 @@ function packNodes(input: SnapshotInput): PackedNode[] {
     if (!p) parts.set(json, (p = partOf(value)));
     return p;
   };
-  return input.nodes.map(({ facts, checks, platform }) => {
-    const key = `${facts.accountId}/${facts.region}/${facts.instanceId}`;
-    if (seen.has(key)) throw new InvalidSnapshotError(`node ${key} appears twice in the snapshot`);
-    seen.add(key);
+  const details: unknown[] = [];
+  const rows = nodes.map(({ facts, checks, platform }): PackedRow => {
     const rules = new Set(checks.map((c) => c.rule));
-    if (rules.size !== checks.length) throw new InvalidSnapshotError(`node ${key} has more than one check for a rule`);
+    if (rules.size !== checks.length) {
+      throw new InvalidSnapshotError(`node ${facts.accountId}/${facts.region}/${facts.instanceId} has more than one check for a rule`);
+    }
     const cols = splitFacts(facts);
+    details.push({ f: cols.rest, c: packChecks(checks) });
     return {
-      cols,
+      accountId: cols.accountId,
+      region: cols.region,
+      instanceId: cols.instanceId,
+      name: cols.name,
+      ipAddress: cols.ipAddress,
+      pingStatus: cols.pingStatus,
+      agentVersion: cols.agentVersion,
+      platformType: platform?.type ?? null,
+      platformFamily: platform?.family ?? null,
+      platformVersion: platform?.version ?? null,
       statuses: encodeStatuses(checks),
       missingCritical: facts.patchState?.criticalNonCompliantCount ?? null,
       missingSecurity: facts.patchState?.securityNonCompliantCount ?? null,
-      platform,
       network: cols.network === undefined ? undefined : part(cols.network),
       inventory: cols.inventory === undefined ? undefined : part(cols.inventory),
-      detail: { f: cols.rest, c: packChecks(checks) },
     };
   });
+  const chunks: Array<{ firstSeq: number; data: Buffer }> = [];
+  for (let first = 0; first < details.length; first += CHUNK_NODES) {
+    chunks.push({ firstSeq: first, data: pack(details.slice(first, first + CHUNK_NODES)) });
+  }
+  return { rows, chunks };
 }
 
-/** Snapshot, scopes, nodes, details and parts: the schema-v1 content of a snapshot. */
-export function writeSnapshotRows(db: Database, input: SnapshotInput, savedAt: string): number {
-  // One row per account × region: say which, rather than let the UNIQUE constraint fail mid-write.
+function batchesOf(input: SnapshotToSave): readonly PackedNodes[] {
+  return 'packed' in input ? input.packed : [packNodes(input.nodes)];
+}
+
+/** Refuses what the schema's UNIQUE constraints would refuse mid-write, naming the culprit. */
+function assertUnique(input: SnapshotToSave, batches: readonly PackedNodes[]): void {
   const scopes = new Set<string>();
   for (const scope of input.scopes) {
     const key = `${scope.accountId}/${scope.region}`;
     if (scopes.has(key)) throw new InvalidSnapshotError(`scope ${key} appears twice in the snapshot`);
     scopes.add(key);
   }
-  const nodes = packNodes(input);
-  const chunks: Array<{ firstSeq: number; data: Buffer }> = [];
-  for (let first = 0; first < nodes.length; first += CHUNK_NODES) {
-    chunks.push({ firstSeq: first, data: pack(nodes.slice(first, first + CHUNK_NODES).map((n) => n.detail)) });
+  const seen = new Set<string>();
+  for (const { rows } of batches) {
+    for (const row of rows) {
+      const key = `${row.accountId}/${row.region}/${row.instanceId}`;
+      if (seen.has(key)) throw new InvalidSnapshotError(`node ${key} appears twice in the snapshot`);
+      seen.add(key);
+    }
   }
+}
+
+/** Snapshot, scopes, nodes, details and parts: the schema-v1 content of a snapshot. */
+export function writeSnapshotRows(db: Database, input: SnapshotToSave, savedAt: string): number {
+  const batches = batchesOf(input);
+  assertUnique(input, batches);
+  const nodeCount = batches.reduce((sum, b) => sum + b.rows.length, 0);
   const insertSnapshot = db.prepare(
     `INSERT INTO snapshot (started_at, finished_at, saved_at, status, catalog_edition, scan_age_days, tool_version, label, client, engagement, derived_from, node_count)
      VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
@@ -106,52 +160,57 @@ export function writeSnapshotRows(db: Database, input: SnapshotInput, savedAt: s
         input.client ?? null,
         input.engagement ?? null,
         input.derivedFrom ?? null,
-        input.nodes.length,
+        nodeCount,
       ).lastInsertRowid,
     );
     for (const s of input.scopes) {
       insertScope.run(id, s.accountId, s.region, s.status, s.error ?? null, s.nodes, s.calls, s.throttles, JSON.stringify(s.gaps));
     }
-    const partIds = new Map<Part, number>();
+    // Batches packed apart hold equal parts as distinct objects: the hash is the identity.
+    const partIds = new Map<string, number>();
     const partId = (p: Part | undefined): number | null => {
       if (!p) return null;
-      let pid = partIds.get(p);
+      const key = p.hash.toString('hex');
+      let pid = partIds.get(key);
       if (pid === undefined) {
         pid = findPart.get(p.hash)?.id ?? Number(insertPart.run(p.hash, packJson(p.json)).lastInsertRowid);
-        partIds.set(p, pid);
+        partIds.set(key, pid);
         linkPart.run(id, pid);
       }
       return pid;
     };
-    nodes.forEach((n, seq) => {
-      const c = n.cols;
-      insertNode.run(
-        id,
-        seq,
-        c.accountId,
-        c.region,
-        c.instanceId,
-        c.name,
-        c.ipAddress,
-        c.pingStatus,
-        c.agentVersion,
-        n.platform?.type ?? null,
-        n.platform?.family ?? null,
-        n.platform?.version ?? null,
-        n.statuses,
-        n.missingCritical,
-        n.missingSecurity,
-        partId(n.network),
-        partId(n.inventory),
-      );
-    });
-    for (const c of chunks) insertDetail.run(id, c.firstSeq, c.data);
+    let offset = 0;
+    for (const { rows, chunks } of batches) {
+      rows.forEach((r, i) => {
+        insertNode.run(
+          id,
+          offset + i,
+          r.accountId,
+          r.region,
+          r.instanceId,
+          r.name,
+          r.ipAddress,
+          r.pingStatus,
+          r.agentVersion,
+          r.platformType,
+          r.platformFamily,
+          r.platformVersion,
+          r.statuses,
+          r.missingCritical,
+          r.missingSecurity,
+          partId(r.network),
+          partId(r.inventory),
+        );
+      });
+      for (const c of chunks) insertDetail.run(id, offset + c.firstSeq, c.data);
+      offset += rows.length;
+    }
     return id;
   });
   return write();
 }
 
-export function saveSnapshot(db: Database, input: SnapshotInput, savedAt: string): number {
+export function saveSnapshot(db: Database, input: SnapshotToSave, savedAt: string): number {
   return db.transaction(() => {
     const id = writeSnapshotRows(db, input, savedAt);
     writeSummaries(db, id);
