@@ -180,6 +180,38 @@ describe('audit workflow in Chromium against the simulator', () => {
     expect(counts.map(Number)).toEqual([nodesIn(), nodesIn() + removed]);
   });
 
+  it('follows the two real audits through the findings: filter, open a node, trend, comparison', async () => {
+    const [older, newer] = app.core.store.listSnapshots().sort((a, b) => a.id - b.id);
+    const failing = app.core.store.queryNodes(newer!.id, { rule: 'agent.version', statuses: ['fail'], limit: 1 });
+
+    await page.click('nav a[data-page="nodes"]');
+    await page.selectOption('select[name="rule"]', 'agent.version');
+    await page.selectOption('select[name="status"]', 'fail');
+    expect(failing.total).toBeGreaterThan(0);
+    await expect.poll(() => page.locator('.count[role="status"]').textContent()).toContain(`${failing.total}`);
+    const rows = page.locator('[role="grid"] [role="row"][data-instance]');
+    await expect.poll(() => rows.count()).toBeGreaterThan(0);
+    await rows.first().click();
+    await expect.poll(() => page.url()).toContain(`#/node/${newer!.id}/`);
+    await expect.poll(() => page.locator('.check[data-rule="agent.version"]').count()).toBe(1);
+    await shot('node-real-ja');
+
+    await page.click('nav a[data-page="trends"]');
+    await expect.poll(() => page.locator('canvas').count()).toBe(3);
+
+    await page.click('nav a[data-page="compare"]');
+    const total = (key: string) => page.locator(`[data-total="${key}"] strong`).textContent();
+    const comparison = app.core.store.compare(older!.id, newer!.id);
+    expect(comparison.totals.removed).toBe(10);
+    await expect.poll(() => total('removed')).toBe(String(comparison.totals.removed));
+    await expect.poll(() => total('fixed')).toBe(String(comparison.totals.fixed));
+    await shot('compare-real-ja');
+
+    // The tests below continue from the snapshot list, where the previous one left off.
+    await page.click('nav a[data-page="snapshots"]');
+    await expect.poll(() => page.locator('[data-testid="snapshot-table"] tbody tr').count()).toBe(2);
+  });
+
   it('annotates a snapshot inline with the keyboard', async () => {
     const row = page.locator('[data-testid="snapshot-table"] tbody tr').first();
     const id = Number(await row.getAttribute('data-snapshot'));
