@@ -5,6 +5,7 @@
  */
 import { z } from 'zod';
 import { CheckStatus, ScopeResult, SnapshotStatus } from './model';
+import { ScopeErrorCode, ScopeErrorParams } from './scopeErrors';
 
 export const AccountId = z.string().regex(/^\d{12}$/, 'an account id is 12 digits');
 export const RegionName = z.string().regex(/^[a-z]{2}(-gov|-iso[a-z]?)?-[a-z]+-\d$/, 'not a region name such as eu-west-1');
@@ -63,6 +64,8 @@ export const ScopeProgress = z.object({
   throttles: z.number().int().nonnegative(),
   gaps: z.array(z.string()),
   error: z.string().optional(),
+  errorCode: ScopeErrorCode.optional(),
+  errorParams: ScopeErrorParams.optional(),
 });
 export type ScopeProgress = z.infer<typeof ScopeProgress>;
 

@@ -7,6 +7,7 @@
  * Checks are what the rules engine derives from facts.
  */
 import { z } from 'zod';
+import { ScopeErrorCode, ScopeErrorParams } from './scopeErrors';
 
 /** Stable rule ids (DESIGN §4). They appear in the UI, reports, exports and the CLI. */
 export const RULE_IDS = [
@@ -166,8 +167,11 @@ export const ScopeResult = z.object({
   accountId: z.string(),
   region: z.string(),
   status: z.enum(['ok', 'failed', 'cancelled']),
-  /** Why the scope failed; never contains a credential. */
+  /** Why the scope failed, in English; never contains a credential. */
   error: z.string().optional(),
+  /** The same reason as a code with parameters, for the reader's language (shared/scopeErrors.ts). */
+  errorCode: ScopeErrorCode.optional(),
+  errorParams: ScopeErrorParams.optional(),
   nodes: z.number().int().nonnegative(),
   calls: z.number().int().nonnegative(),
   throttles: z.number().int().nonnegative(),

@@ -32,7 +32,7 @@ import { buildNetworkFacts } from '../../../shared/network';
 import type { AwsClients } from '../aws/clients';
 import { ArchiveNodeFacts } from '../store/archiveSchema';
 import { count, flag, instanceId, ipAddress, isoTime, text, token } from './awsValues';
-import { describeScopeError, isAborted, isDenied, isExpired, ScopeFailure } from './errors';
+import { classifyScopeError, isAborted, isDenied, isExpired, ScopeFailure } from './errors';
 
 export const PATCH_STATE_BATCH = 50;
 
@@ -88,7 +88,7 @@ export async function collectScope(ctx: CollectContext): Promise<ScopeCollection
       return { value: await run(), status: 'ok' };
     } catch (err) {
       if (isAborted(err) || signal.aborted) throw err;
-      if (isExpired(err)) throw new ScopeFailure(describeScopeError(err, action, ctx.region));
+      if (isExpired(err)) throw new ScopeFailure(classifyScopeError(err, action, ctx.region));
       gaps.push(action);
       return { status: isDenied(err) ? 'denied' : 'error' };
     }
@@ -177,7 +177,7 @@ export async function collectScope(ctx: CollectContext): Promise<ScopeCollection
     // Let the calls already started finish first, so none outlives the scope's failure.
     await Promise.allSettled([inventoryRun, setupRun, ...patchBatches]);
     if (isAborted(err) || signal.aborted) throw err;
-    throw new ScopeFailure(describeScopeError(err, 'ssm:DescribeInstanceInformation', ctx.region));
+    throw new ScopeFailure(classifyScopeError(err, 'ssm:DescribeInstanceInformation', ctx.region));
   }
 
   const patchStatesRun = optional('ssm:DescribeInstancePatchStates', async () => {

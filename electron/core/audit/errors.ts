@@ -1,3 +1,4 @@
+import { scopeErrorText, type ScopeErrorCode } from '../../../shared/scopeErrors';
 import { redact } from '../aws/redact';
 
 /** AWS error names that mean "this caller may not do that". */
@@ -14,18 +15,36 @@ export const isDenied = (err: unknown) => DENIED.has(errorName(err));
 export const isExpired = (err: unknown) => EXPIRED.has(errorName(err));
 export const isAborted = (err: unknown) => errorName(err) === 'AbortError';
 
-/** Why a scope failed, in words the consultant can act on; never a credential. */
-export function describeScopeError(err: unknown, action: string, region: string): string {
-  const name = errorName(err);
-  const message = redact(err instanceof Error ? err.message : String(err)).slice(0, 300);
-  if (DENIED.has(name)) return `Access denied for ${action} (${name}). Grant ${action} to the audit role; see build/iam/.`;
-  if (EXPIRED.has(name)) return `The session expired during the audit (${name}). Refresh the credentials and run the audit again.`;
-  if (REGION_OFF.has(name)) return `Region ${region} is not enabled for this account or refuses the credentials (${name}: ${message}).`;
-  if (isAborted(err)) return 'Cancelled.';
-  return `${action} failed: ${name}: ${message}`;
+/** Why a scope failed: English text for logs and the CLI, and a code for the reader's language. */
+export interface ScopeErrorInfo {
+  message: string;
+  code: ScopeErrorCode;
+  params: Record<string, string>;
 }
+
+/** Why a scope failed, in words the consultant can act on; never a credential. */
+export function classifyScopeError(err: unknown, action: string, region: string): ScopeErrorInfo {
+  const name = errorName(err);
+  const detail = redact(err instanceof Error ? err.message : String(err)).slice(0, 300);
+  const code: ScopeErrorCode = DENIED.has(name)
+    ? 'access_denied'
+    : EXPIRED.has(name)
+      ? 'session_expired'
+      : REGION_OFF.has(name)
+        ? 'region_disabled'
+        : isAborted(err)
+          ? 'cancelled'
+          : 'call_failed';
+  const params = { action, name, region, detail };
+  return { code, params, message: scopeErrorText({ errorCode: code, errorParams: params }, 'en') };
+}
+
+export const describeScopeError = (err: unknown, action: string, region: string): string => classifyScopeError(err, action, region).message;
 
 /** A required call failed: the scope cannot be audited. */
 export class ScopeFailure extends Error {
   override name = 'ScopeFailure';
+  constructor(readonly info: ScopeErrorInfo) {
+    super(info.message);
+  }
 }

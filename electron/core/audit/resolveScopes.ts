@@ -10,7 +10,7 @@ import type { AuditPlan } from '../../../shared/auditPlan';
 import { createClients, type ClientOptions, type Credentials } from '../aws/clients';
 import { emptyCallStats, mergeCallStats, type CallStats } from '../aws/callStats';
 import { assumedRoleCredentials, describeCredentialError, roleArn } from '../aws/credentials';
-import { describeScopeError } from './errors';
+import { classifyScopeError, describeScopeError, errorName, isDenied, isExpired, type ScopeErrorInfo } from './errors';
 
 const ACCOUNT_ID = /^\d{12}$/;
 const REGION = /^[a-z]{2,4}(-[a-z]+)+-\d{1,2}$/;
@@ -19,7 +19,7 @@ export interface AccountTarget {
   accountId: string;
   credentials: Credentials;
   /** Set when the account could not be reached at all (role not assumable, session lost). */
-  error?: string;
+  error?: ScopeErrorInfo;
   regions: string[];
 }
 
@@ -53,11 +53,14 @@ export async function resolveAccounts(ctx: ResolveContext): Promise<{ callerAcco
     }
     // Every scope, node and report row is filed under this id: a damaged answer must stop here.
     if (typeof callerAccount !== 'string' || !ACCOUNT_ID.test(callerAccount)) {
-      throw new AuditFailed('AWS STS GetCallerIdentity did not answer with a 12-digit account id; the audit cannot tell whose account it reads.');
+      throw new AuditFailed(
+        'AWS STS GetCallerIdentity did not answer with a 12-digit account id; the audit cannot tell whose account it reads.',
+      );
     }
 
     const targets = plan.targets;
-    if (targets.kind === 'self') return { callerAccount, accounts: [await withRegions(ctx, { accountId: callerAccount, credentials: ctx.credentials, regions: [] })] };
+    if (targets.kind === 'self')
+      return { callerAccount, accounts: [await withRegions(ctx, { accountId: callerAccount, credentials: ctx.credentials, regions: [] })] };
 
     let ids: string[];
     if (targets.kind === 'accounts') {
@@ -65,12 +68,15 @@ export async function resolveAccounts(ctx: ResolveContext): Promise<{ callerAcco
     } else {
       const listed: Account[] = [];
       try {
-        for await (const page of paginateListAccounts({ client: clients.organizations, pageSize: 20 }, { MaxResults: 20 })) listed.push(...(page.Accounts ?? []));
+        for await (const page of paginateListAccounts({ client: clients.organizations, pageSize: 20 }, { MaxResults: 20 }))
+          listed.push(...(page.Accounts ?? []));
       } catch (err) {
         throw new AuditFailed(`Organizations discovery failed: ${describeScopeError(err, 'organizations:ListAccounts', home)}`);
       }
       // `State` replaces the deprecated `Status`; either says whether the account is usable.
-      const active = listed.filter((a) => (a.State ?? a.Status) === 'ACTIVE' && typeof a.Id === 'string' && ACCOUNT_ID.test(a.Id)).map((a) => a.Id!);
+      const active = listed
+        .filter((a) => (a.State ?? a.Status) === 'ACTIVE' && typeof a.Id === 'string' && ACCOUNT_ID.test(a.Id))
+        .map((a) => a.Id!);
       const include = targets.include?.length ? new Set(targets.include) : null;
       const exclude = new Set(targets.exclude ?? []);
       ids = active.filter((id) => (!include || include.has(id)) && !exclude.has(id));
@@ -91,7 +97,7 @@ export async function resolveAccounts(ctx: ResolveContext): Promise<{ callerAcco
         // the reason, not every call inside them.
         await provider();
       } catch (err) {
-        accounts.push({ accountId, credentials: provider, regions: [], error: describeCredentialError(err, { roleArn: roleArn(target) }) });
+        accounts.push({ accountId, credentials: provider, regions: [], error: roleFailure(err, roleArn(target)) });
         continue;
       }
       accounts.push(await withRegions(ctx, { accountId, credentials: provider, regions: [] }));
@@ -110,14 +116,28 @@ async function withRegions(ctx: ResolveContext, account: AccountTarget): Promise
   try {
     const answer = await clients.ec2.send(new DescribeRegionsCommand({ AllRegions: false }), { abortSignal: ctx.signal });
     const regions = (answer.Regions ?? [])
-      .filter((r) => typeof r.RegionName === 'string' && REGION.test(r.RegionName) && (r.OptInStatus === undefined || r.OptInStatus === 'opt-in-not-required' || r.OptInStatus === 'opted-in'))
+      .filter(
+        (r) =>
+          typeof r.RegionName === 'string' &&
+          REGION.test(r.RegionName) &&
+          (r.OptInStatus === undefined || r.OptInStatus === 'opt-in-not-required' || r.OptInStatus === 'opted-in'),
+      )
       .map((r) => r.RegionName!)
       .sort();
     return { ...account, regions };
   } catch (err) {
-    return { ...account, error: describeScopeError(err, 'ec2:DescribeRegions', home) };
+    return { ...account, error: classifyScopeError(err, 'ec2:DescribeRegions', home) };
   } finally {
     clients.destroy();
     mergeCallStats(ctx.stats, stats);
   }
+}
+
+/** An account whose audit role could not be assumed: the English text of describeCredentialError, and a code. */
+function roleFailure(err: unknown, role: string): ScopeErrorInfo {
+  const message = describeCredentialError(err, { roleArn: role });
+  if (isDenied(err)) return { message, code: 'role_not_assumable', params: { role } };
+  const name = errorName(err);
+  if (isExpired(err)) return { message, code: 'session_expired', params: { name } };
+  return { message, code: 'call_failed', params: { action: 'sts:AssumeRole', name, detail: message } };
 }

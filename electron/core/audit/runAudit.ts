@@ -18,7 +18,7 @@ import { profileCredentials } from '../aws/credentials';
 import { redact } from '../aws/redact';
 import { PACK_BATCH_NODES, packNodes, type PackedNodes, type PackedSnapshotInput } from '../store';
 import { collectScope, type PatchingSetup } from './collectScope';
-import { describeScopeError, isAborted, ScopeFailure } from './errors';
+import { classifyScopeError, isAborted, ScopeFailure, type ScopeErrorInfo } from './errors';
 import { AuditFailed, homeRegionOf, resolveAccounts, type AccountTarget } from './resolveScopes';
 
 export interface AuditDeps {
@@ -83,7 +83,14 @@ export async function runAudit(plan: AuditPlan, deps: AuditDeps, control: AuditC
     throw new AuditFailed(message);
   };
 
-  const credentials = deps.credentials ?? profileCredentials({ ...(plan.profile ? { profile: plan.profile } : {}), ...(deps.mfaCodeProvider ? { mfaCodeProvider: deps.mfaCodeProvider } : {}), clientOptions: deps.clientOptions, region: homeRegionOf(plan) });
+  const credentials =
+    deps.credentials ??
+    profileCredentials({
+      ...(plan.profile ? { profile: plan.profile } : {}),
+      ...(deps.mfaCodeProvider ? { mfaCodeProvider: deps.mfaCodeProvider } : {}),
+      clientOptions: deps.clientOptions,
+      region: homeRegionOf(plan),
+    });
   emit(true);
   let accounts: AccountTarget[] = [];
   try {
@@ -101,7 +108,16 @@ export async function runAudit(plan: AuditPlan, deps: AuditDeps, control: AuditC
   for (const account of accounts) {
     const regions = account.regions.length ? account.regions : [Array.isArray(plan.regions) ? plan.regions.join(',') : 'all'];
     for (const region of regions) {
-      const scope: ScopeProgress = { accountId: account.accountId, region, state: account.error ? 'failed' : 'pending', nodes: 0, calls: 0, throttles: 0, gaps: [], ...(account.error ? { error: account.error } : {}) };
+      const scope: ScopeProgress = {
+        accountId: account.accountId,
+        region,
+        state: account.error ? 'failed' : 'pending',
+        nodes: 0,
+        calls: 0,
+        throttles: 0,
+        gaps: [],
+        ...(account.error ? errorFields(account.error) : {}),
+      };
       scopes.push(scope);
       if (!account.error) work.push({ account, scope, stats: emptyCallStats() });
     }
@@ -172,7 +188,7 @@ export async function runAudit(plan: AuditPlan, deps: AuditDeps, control: AuditC
             scope.state = 'cancelled';
           } else {
             scope.state = 'failed';
-            scope.error = err instanceof ScopeFailure ? err.message : describeScopeError(err, 'collection', scope.region);
+            Object.assign(scope, errorFields(err instanceof ScopeFailure ? err.info : classifyScopeError(err, 'collection', scope.region)));
             log(`scope ${scope.accountId}/${scope.region} failed: ${scope.error}`);
           }
         } finally {
@@ -213,6 +229,7 @@ export async function runAudit(plan: AuditPlan, deps: AuditDeps, control: AuditC
       region: s.region,
       status: s.state === 'done' ? 'ok' : s.state === 'cancelled' || s.state === 'pending' ? 'cancelled' : 'failed',
       ...(s.error ? { error: s.error } : {}),
+      ...(s.errorCode ? { errorCode: s.errorCode, errorParams: s.errorParams ?? {} } : {}),
       nodes: s.nodes,
       calls: s.calls,
       throttles: s.throttles,
@@ -244,3 +261,5 @@ export async function runAudit(plan: AuditPlan, deps: AuditDeps, control: AuditC
   log(`audit ${runId} saved snapshot ${snapshotId} (${status}, ${nodeCount} nodes, ${totals.calls} calls)`);
   return { runId, snapshotId, status, scopes: scopeResults, nodes: nodeCount, checks, calls: { ...totals.byAction } };
 }
+
+const errorFields = (info: ScopeErrorInfo) => ({ error: info.message, errorCode: info.code, errorParams: info.params });

@@ -1,0 +1,53 @@
+/**
+ * Why a scope (account × region) could not be audited, as a code with parameters, so the
+ * interface and the reports say it in the reader's language. The English `error` text stays
+ * beside it for the CLI, logs and snapshots written before codes existed.
+ */
+import { z } from 'zod';
+import type { Lang } from './model';
+
+export const SCOPE_ERROR_CODES = [
+  'access_denied',
+  'session_expired',
+  'region_disabled',
+  'cancelled',
+  'role_not_assumable',
+  'call_failed',
+] as const;
+export const ScopeErrorCode = z.enum(SCOPE_ERROR_CODES);
+export type ScopeErrorCode = z.infer<typeof ScopeErrorCode>;
+export const ScopeErrorParams = z.record(z.string().max(64), z.string().max(2000));
+
+const TEXTS: Record<ScopeErrorCode, Record<Lang, string>> = {
+  access_denied: {
+    ja: '{action} へのアクセスが拒否されました ({name})。監査に使う ID に {action} を許可してください (build/iam/ を参照)。',
+    en: 'Access denied for {action} ({name}). Grant {action} to the audit role; see build/iam/.',
+  },
+  session_expired: {
+    ja: '監査中にセッションの有効期限が切れました ({name})。認証情報を更新して監査を再実行してください。',
+    en: 'The session expired during the audit ({name}). Refresh the credentials and run the audit again.',
+  },
+  region_disabled: {
+    ja: 'このアカウントではリージョン {region} が有効になっていないか、認証情報が拒否されました ({name})。',
+    en: 'Region {region} is not enabled for this account or refuses the credentials ({name}).',
+  },
+  cancelled: { ja: '中止しました。', en: 'Cancelled.' },
+  role_not_assumable: {
+    ja: '{role} を引き受けられません (アクセス拒否)。呼び出し元の sts:AssumeRole 権限、ロールの信頼ポリシー、外部 ID を確認してください。',
+    en: 'Cannot assume {role}: access denied. Check that the caller is allowed sts:AssumeRole on it, the role’s trust policy and the external id.',
+  },
+  call_failed: { ja: '{action} が失敗しました ({name}: {detail})。', en: '{action} failed: {name}: {detail}' },
+};
+
+export interface ScopeErrorFields {
+  error?: string | undefined;
+  errorCode?: ScopeErrorCode | undefined;
+  errorParams?: Record<string, string> | undefined;
+}
+
+/** The reason in the reader's language; the stored English text when there is no code. */
+export function scopeErrorText(scope: ScopeErrorFields, lang: Lang): string {
+  if (!scope.errorCode) return scope.error ?? '';
+  const params = scope.errorParams ?? {};
+  return TEXTS[scope.errorCode][lang].replace(/\{(\w+)\}/g, (_, key: string) => params[key] ?? '');
+}
