@@ -61,12 +61,17 @@ const CHUNK_NODES = 64;
 export const PACK_BATCH_NODES = CHUNK_NODES * 4;
 
 export function packNodes(nodes: SnapshotInput['nodes']): PackedNodes {
-  // Subnets share network facts: hash each distinct JSON once.
+  // Subnets share network facts: hash each distinct JSON once, and serialize an object that
+  // nodes share (as a loaded snapshot's do) only once.
   const parts = new Map<string, Part>();
-  const part = (value: unknown): Part => {
+  const partOfObject = new Map<object, Part>();
+  const part = (value: object): Part => {
+    let p = partOfObject.get(value);
+    if (p) return p;
     const json = JSON.stringify(value);
-    let p = parts.get(json);
+    p = parts.get(json);
     if (!p) parts.set(json, (p = partOf(value)));
+    partOfObject.set(value, p);
     return p;
   };
   const details: unknown[] = [];
@@ -126,7 +131,10 @@ function assertUnique(input: SnapshotToSave, batches: readonly PackedNodes[]): v
 
 /** Snapshot, scopes, nodes, details and parts: the schema-v1 content of a snapshot. */
 export function writeSnapshotRows(db: Database, input: SnapshotToSave, savedAt: string): number {
-  const batches = batchesOf(input);
+  return writeRows(db, input, batchesOf(input), savedAt);
+}
+
+function writeRows(db: Database, input: SnapshotToSave, batches: readonly PackedNodes[], savedAt: string): number {
   assertUnique(input, batches);
   const nodeCount = batches.reduce((sum, b) => sum + b.rows.length, 0);
   const insertSnapshot = db.prepare(
@@ -167,16 +175,20 @@ export function writeSnapshotRows(db: Database, input: SnapshotToSave, savedAt: 
       insertScope.run(id, s.accountId, s.region, s.status, s.error ?? null, s.nodes, s.calls, s.throttles, JSON.stringify(s.gaps));
     }
     // Batches packed apart hold equal parts as distinct objects: the hash is the identity.
-    const partIds = new Map<string, number>();
+    const idOfHash = new Map<string, number>();
+    const idOfPart = new Map<Part, number>();
     const partId = (p: Part | undefined): number | null => {
       if (!p) return null;
+      let pid = idOfPart.get(p);
+      if (pid !== undefined) return pid;
       const key = p.hash.toString('hex');
-      let pid = partIds.get(key);
+      pid = idOfHash.get(key);
       if (pid === undefined) {
         pid = findPart.get(p.hash)?.id ?? Number(insertPart.run(p.hash, packJson(p.json)).lastInsertRowid);
-        partIds.set(key, pid);
+        idOfHash.set(key, pid);
         linkPart.run(id, pid);
       }
+      idOfPart.set(p, pid);
       return pid;
     };
     let offset = 0;
@@ -211,9 +223,14 @@ export function writeSnapshotRows(db: Database, input: SnapshotToSave, savedAt: 
 }
 
 export function saveSnapshot(db: Database, input: SnapshotToSave, savedAt: string): number {
+  const batches = batchesOf(input);
   return db.transaction(() => {
-    const id = writeSnapshotRows(db, input, savedAt);
-    writeSummaries(db, id);
+    const id = writeRows(db, input, batches, savedAt);
+    writeSummaries(
+      db,
+      id,
+      batches.flatMap((b) => b.rows),
+    );
     return id;
   })();
 }
