@@ -14,6 +14,7 @@ import type { FindingRef, ReportModel } from './reportModel';
 import { PREREQUISITE_RULES } from './reportModel';
 import { reportCss } from './reportStyles';
 import { REPORT_SECTIONS, type ReportSection } from '../../../shared/reportSections';
+import { scopeErrorText } from '../../../shared/scopeErrors';
 
 export { REPORT_SECTIONS, type ReportSection };
 
@@ -163,7 +164,7 @@ function scope(ctx: Ctx): RawHtml {
                     <td class="mono">${s.accountId}</td>
                     <td class="mono">${s.region}</td>
                     <td>${scopeStatus(ctx, s.status)}</td>
-                    <td>${s.error ?? ''}</td>
+                    <td>${scopeErrorText(s, ctx.lang)}</td>
                   </tr>`,
               )}
             </tbody>
