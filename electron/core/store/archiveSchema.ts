@@ -4,6 +4,7 @@
  * names. Types check against the model where the payload is saved (saveSnapshot's input).
  */
 import { z } from 'zod';
+import { ScopeErrorCode } from '../../../shared/scopeErrors';
 import { CheckStatus, RuleId, SnapshotStatus, SourceStatus } from '../../../shared/model';
 
 export const EXPORT_FORMAT = 'patch-auditor-export';
@@ -132,6 +133,16 @@ const Scope = z.strictObject({
   calls: count,
   throttles: count,
   gaps: z.array(text(128)).max(100),
+  errorCode: ScopeErrorCode.optional(),
+  errorParams: z.record(token(64), text(2000)).optional(),
+  patching: z
+    .strictObject({
+      baselines: count.optional(),
+      patchGroups: count.optional(),
+      patchAssociations: count.optional(),
+      patchMaintenanceWindows: count.optional(),
+    })
+    .optional(),
 });
 
 export const MAX_NODES_PER_SNAPSHOT = 200_000;

@@ -3,7 +3,6 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { makeSnapshot } from '../../../test/fixtures/makeSnapshot';
 import { MIGRATIONS, SCHEMA_VERSION, SchemaTooNewError, migrate } from './migrations';
 import { openStore } from './openStore';
-import { writeSnapshotRows } from './saveSnapshot';
 
 const open: Database.Database[] = [];
 afterEach(() => open.splice(0).forEach((db) => db.close()));
@@ -15,6 +14,30 @@ const fresh = (): Database.Database => {
 };
 const schemaOf = (db: Database.Database): unknown[] => db.prepare('SELECT type, name, sql FROM sqlite_schema ORDER BY name').all();
 const version = (db: Database.Database): number => db.pragma('user_version', { simple: true }) as number;
+
+/**
+ * A database at an earlier schema version holding the same rows as `source`: each of that
+ * version's tables gets the columns it had then, copied from the current database (so the
+ * rows are those the current writer makes, cut to the old shape).
+ */
+function atVersion(v: number, source: Database.Database): Database.Database {
+  const old = fresh();
+  migrate(old, MIGRATIONS.slice(0, v));
+  const tables = old.prepare("SELECT name FROM sqlite_schema WHERE type = 'table'").pluck().all() as string[];
+  for (const table of tables) {
+    const columns = (old.prepare(`SELECT name FROM pragma_table_info('${table}')`).pluck().all() as string[])
+      .map((c) => `"${c}"`)
+      .join(', ');
+    const insert = old.prepare(
+      `INSERT INTO "${table}" (${columns}) VALUES (${columns
+        .split(', ')
+        .map(() => '?')
+        .join(', ')})`,
+    );
+    for (const row of source.prepare(`SELECT ${columns} FROM "${table}"`).raw().all() as unknown[][]) insert.run(...row);
+  }
+  return old;
+}
 
 describe('migrate', () => {
   it('keeps migrations as an ordered list numbered from 1', () => {
@@ -37,14 +60,12 @@ describe('migrate', () => {
 
   it('backfills the summary rows of a v1 database that holds snapshots', () => {
     const inputs = [makeSnapshot({ nodes: 120 }), makeSnapshot({ nodes: 90, seed: 3, startedAt: '2026-01-22T09:00:00.000Z' })];
-    const v1 = fresh();
-    migrate(v1, MIGRATIONS.slice(0, 1));
-    for (const input of inputs) writeSnapshotRows(v1, input, '2026-02-01T00:00:00.000Z');
-    migrate(v1);
-
     const current = openStore({ path: ':memory:' });
     open.push(current.db);
     for (const input of inputs) current.saveSnapshot(input);
+    const v1 = atVersion(1, current.db);
+    migrate(v1);
+
     for (const table of ['rule_summary', 'area_summary']) {
       const rows = (db: Database.Database): unknown[] => db.prepare(`SELECT * FROM ${table} ORDER BY 1, 2, 3, 4`).all();
       expect(rows(v1).length).toBeGreaterThan(0);

@@ -149,12 +149,24 @@ FROM node
 GROUP BY snapshot_id, account_id, region;
 `;
 
+/** JSON columns; null for scopes saved before v3 (their English `error` text is still there). */
+const V3_SCOPE_DETAILS = `
+ALTER TABLE scope ADD COLUMN error_code TEXT;
+ALTER TABLE scope ADD COLUMN error_params TEXT;
+ALTER TABLE scope ADD COLUMN patching TEXT;
+`;
+
 export const MIGRATIONS: readonly Migration[] = [
   { version: 1, description: 'snapshots, scopes, nodes, packed details, content-addressed fact parts', up: (db) => db.exec(V1_SCHEMA) },
   {
     version: 2,
     description: 'per-area and per-rule summary rows for trends, backfilled from existing nodes',
     up: (db) => db.exec(V2_SUMMARIES),
+  },
+  {
+    version: 3,
+    description: 'scopes keep why they failed as a code with parameters, and how patching is set up there',
+    up: (db) => db.exec(V3_SCOPE_DETAILS),
   },
 ];
 

@@ -1,7 +1,8 @@
 /** Read queries for the UI, reports and CLI: filtering, sorting and paging happen in SQL. */
 import type { Database } from 'better-sqlite3';
-import type { RuleId, ScopeResult, SnapshotStatus } from '../../../shared/model';
-import { RULE_IDS } from '../../../shared/model';
+import type { RuleId, SnapshotStatus } from '../../../shared/model';
+import { RULE_IDS, ScopeResult } from '../../../shared/model';
+import { ScopeErrorCode, ScopeErrorParams } from '../../../shared/scopeErrors';
 import { decodeStatuses, joinFacts, unpack, unpackChecks } from './codec';
 import type { PackedCheck } from './codec';
 import { NODE_COLUMNS, nodeOrderBy, nodeWhere, toNodeRow } from './nodeFilters';
@@ -70,6 +71,31 @@ interface ScopeRecord {
   calls: number;
   throttles: number;
   gaps: string;
+  error_code: string | null;
+  error_params: string | null;
+  patching: string | null;
+}
+
+/** The v3 scope columns, parsed defensively: a value that no longer fits its schema is left out. */
+function scopeDetails(
+  r: Pick<ScopeRecord, 'error_code' | 'error_params' | 'patching'>,
+): Pick<ScopeResult, 'errorCode' | 'errorParams' | 'patching'> {
+  const out: Pick<ScopeResult, 'errorCode' | 'errorParams' | 'patching'> = {};
+  const parse = (json: string | null): unknown => {
+    try {
+      return json === null ? undefined : JSON.parse(json);
+    } catch {
+      return undefined;
+    }
+  };
+  const code = ScopeErrorCode.safeParse(r.error_code);
+  if (code.success) {
+    out.errorCode = code.data;
+    out.errorParams = ScopeErrorParams.safeParse(parse(r.error_params)).data ?? {};
+  }
+  const patching = ScopeResult.shape.patching.safeParse(parse(r.patching));
+  if (patching.success && patching.data) out.patching = patching.data;
+  return out;
 }
 
 function toScope(r: ScopeRecord): ScopeResult {
@@ -81,6 +107,7 @@ function toScope(r: ScopeRecord): ScopeResult {
     calls: r.calls,
     throttles: r.throttles,
     gaps: JSON.parse(r.gaps) as string[],
+    ...scopeDetails(r),
   };
   if (r.error !== null) s.error = r.error;
   return s;
@@ -171,7 +198,7 @@ export function scopeSummary(db: Database, snapshotId: number): ScopeSummaryRow[
   const rows = db
     .prepare(
       `SELECT coalesce(s.account_id, a.account_id) AS account_id, coalesce(s.region, a.region) AS region,
-         s.status, s.error, s.calls, s.throttles, s.gaps,
+         s.status, s.error, s.calls, s.throttles, s.gaps, s.error_code, s.error_params, s.patching,
          coalesce(a.nodes, 0) AS nodes, coalesce(a.online, 0) AS online, coalesce(a.compliant, 0) AS compliant,
          coalesce(a.non_compliant, 0) AS non_compliant, coalesce(a.missing_critical, 0) AS missing_critical,
          coalesce(a.missing_security, 0) AS missing_security
@@ -196,7 +223,13 @@ export function scopeSummary(db: Database, snapshotId: number): ScopeSummaryRow[
   return rows.map((r) => {
     let scope: ScopeSummaryRow['scope'] = null;
     if (r.status !== null) {
-      scope = { status: r.status, calls: r.calls ?? 0, throttles: r.throttles ?? 0, gaps: JSON.parse(r.gaps ?? '[]') as string[] };
+      scope = {
+        status: r.status,
+        calls: r.calls ?? 0,
+        throttles: r.throttles ?? 0,
+        gaps: JSON.parse(r.gaps ?? '[]') as string[],
+        ...scopeDetails(r),
+      };
       if (r.error !== null) scope.error = r.error;
     }
     return { accountId: r.account_id, region: r.region, scope, ...areaCounts(r) };

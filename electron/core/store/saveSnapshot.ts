@@ -142,7 +142,7 @@ function writeRows(db: Database, input: SnapshotToSave, batches: readonly Packed
      VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
   );
   const insertScope = db.prepare(
-    'INSERT INTO scope (snapshot_id, account_id, region, status, error, nodes, calls, throttles, gaps) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)',
+    'INSERT INTO scope (snapshot_id, account_id, region, status, error, nodes, calls, throttles, gaps, error_code, error_params, patching) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)',
   );
   const findPart = db.prepare<[Buffer], { id: number }>('SELECT id FROM fact_part WHERE hash = ?');
   const insertPart = db.prepare('INSERT INTO fact_part (hash, data) VALUES (?, ?)');
@@ -172,7 +172,20 @@ function writeRows(db: Database, input: SnapshotToSave, batches: readonly Packed
       ).lastInsertRowid,
     );
     for (const s of input.scopes) {
-      insertScope.run(id, s.accountId, s.region, s.status, s.error ?? null, s.nodes, s.calls, s.throttles, JSON.stringify(s.gaps));
+      insertScope.run(
+        id,
+        s.accountId,
+        s.region,
+        s.status,
+        s.error ?? null,
+        s.nodes,
+        s.calls,
+        s.throttles,
+        JSON.stringify(s.gaps),
+        s.errorCode ?? null,
+        s.errorParams ? JSON.stringify(s.errorParams) : null,
+        s.patching ? JSON.stringify(s.patching) : null,
+      );
     }
     // Batches packed apart hold equal parts as distinct objects: the hash is the identity.
     const idOfHash = new Map<string, number>();

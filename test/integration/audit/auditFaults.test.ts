@@ -4,6 +4,7 @@
  */
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { startSimulator, type Simulator } from '../../../electron/core/sim';
+import { scopeErrorText } from '../../../shared/scopeErrors';
 import { audit, fleetNodes } from './auditHarness';
 
 const REGIONS = ['us-east-1', 'eu-west-1'];
@@ -91,7 +92,10 @@ describe('audit under faults', () => {
     expect(denied.status).toBe('failed');
     expect(denied.error).toContain('ssm:DescribeInstanceInformation');
     expect(outcome.scopes.find((s) => s.region === 'us-east-1')!.status).toBe('ok');
-    expect(store.getSnapshot(outcome.snapshotId!)?.scopes?.find((s) => s.region === 'eu-west-1')?.error).toContain('Access denied');
+    const saved = store.getSnapshot(outcome.snapshotId!)?.scopes?.find((s) => s.region === 'eu-west-1');
+    expect(saved?.error).toContain('Access denied');
+    expect(saved).toMatchObject({ errorCode: 'access_denied', errorParams: { action: 'ssm:DescribeInstanceInformation' } });
+    expect(scopeErrorText(saved!, 'ja')).toMatch(/^ssm:DescribeInstanceInformation へのアクセスが拒否されました/);
   });
 
   it('records a region that is not enabled as failed with its reason', async () => {

@@ -22,6 +22,11 @@ describe('audit against the simulator', () => {
     expect(outcome.nodes).toBe(expected);
     expect(Object.values(outcome.checks).reduce((a, b) => a + b, 0)).toBe(expected * 12);
     expect(store.getSnapshot(outcome.snapshotId!)).toMatchObject({ status: 'complete', nodeCount: expected });
+    // Whether patching is set up at all is kept per scope (baselines, patch groups, schedules).
+    for (const scope of store.getSnapshot(outcome.snapshotId!)!.scopes) {
+      expect(scope.patching).toEqual(outcome.scopes.find((s) => s.region === scope.region)!.patching);
+      expect(scope.patching?.baselines).toBeGreaterThan(0);
+    }
 
     const phases = [...new Set(progress.map((p) => p.phase))];
     expect(phases).toEqual(['resolving', 'collecting', 'evaluating', 'saving', 'done']);
