@@ -22,6 +22,11 @@ describe('try it with simulated data', () => {
     const newest = [...snapshots].sort((a, b) => b.startedAt.localeCompare(a.startedAt))[0]!;
     await expect.poll(() => page.locator('select').first().inputValue(), { timeout: 20_000 }).toBe(String(newest.id));
     await expect.poll(() => page.getByText(String(newest.nodeCount), { exact: true }).count()).toBeGreaterThan(0);
+    const unscheduled = app.core.store
+      .getSnapshot(newest.id)!
+      .scopes.filter((s) => s.status === 'ok' && s.patching?.patchAssociations === 0 && s.patching.patchMaintenanceWindows === 0);
+    expect(unscheduled.length).toBeGreaterThan(0);
+    await expect.poll(() => page.locator('[data-testid="unscheduled"] li').count()).toBe(unscheduled.length);
     await page.screenshot({ path: join(RESULTS_DIR, 'ui', 'overview-demo-ja.png'), fullPage: true });
     expect(app.pageErrors).toEqual([]);
   });
