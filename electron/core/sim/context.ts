@@ -54,7 +54,8 @@ export function validation(service: ServiceName, message: string): SimError {
 }
 
 function rangeMessage(service: ServiceName, value: number, limits: PageLimits): string {
-  if (service === 'EC2') return `Value ( ${value} ) for parameter maxResults is invalid. Expecting a value ${value < limits.min ? `greater than ${limits.min - 1}` : `less than ${limits.max + 1}`}.`;
+  if (service === 'EC2')
+    return `Value ( ${value} ) for parameter maxResults is invalid. Expecting a value ${value < limits.min ? `greater than ${limits.min - 1}` : `less than ${limits.max + 1}`}.`;
   const bound = value < limits.min ? `greater than or equal to ${limits.min}` : `less than or equal to ${limits.max}`;
   return `1 validation error detected: Value '${value}' at 'maxResults' failed to satisfy constraint: Member must have value ${bound}`;
 }
@@ -68,7 +69,8 @@ export function pageItems<T>(
   limits: PageLimits,
 ): { items: T[]; nextToken?: string } {
   const size = input.MaxResults ?? limits.default;
-  if (input.MaxResults !== undefined && (!Number.isInteger(size) || size < limits.min || size > limits.max)) throw validation(ctx.service, rangeMessage(ctx.service, size, limits));
+  if (input.MaxResults !== undefined && (!Number.isInteger(size) || size < limits.min || size > limits.max))
+    throw validation(ctx.service, rangeMessage(ctx.service, size, limits));
   const { NextToken: token, MaxResults: _size, ...rest } = input;
   const fingerprint = createHash('sha1').update(JSON.stringify(rest)).digest('base64url').slice(0, 12);
   const scope = `${ctx.service}.${ctx.action}/${ctx.caller.account.accountId}/${ctx.region}/${fingerprint}`;

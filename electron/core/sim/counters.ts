@@ -20,7 +20,20 @@ export interface SimCounters {
 }
 
 export function emptyCounters(): SimCounters {
-  return { total: 0, calls: {}, scopes: {}, throttled: 0, throttledByAction: {}, denied: 0, deniedActions: {}, serverErrors: 0, timeouts: 0, expired: 0, corrupted: 0, errors: {} };
+  return {
+    total: 0,
+    calls: {},
+    scopes: {},
+    throttled: 0,
+    throttledByAction: {},
+    denied: 0,
+    deniedActions: {},
+    serverErrors: 0,
+    timeouts: 0,
+    expired: 0,
+    corrupted: 0,
+    errors: {},
+  };
 }
 
 export function bump(record: Record<string, number>, key: string): void {

@@ -24,7 +24,12 @@ type Field<T> = (item: T) => string | boolean | number | undefined | (string | u
 const tagsOf = (item: object): Tag[] => ('Tags' in item && Array.isArray(item.Tags) ? (item.Tags as Tag[]) : []);
 
 /** EC2 filters: every filter must match; any of its values may (with `*` / `?` wildcards). */
-function applyFilters<T extends { Tags?: Tag[] } | Region>(ctx: HandlerContext, items: readonly T[], filters: Filter[] | undefined, fields: Record<string, Field<T>>): T[] {
+function applyFilters<T extends { Tags?: Tag[] } | Region>(
+  ctx: HandlerContext,
+  items: readonly T[],
+  filters: Filter[] | undefined,
+  fields: Record<string, Field<T>>,
+): T[] {
   const compiled = (filters ?? []).map((f) => {
     const name = f.Name ?? '';
     const values = f.Values ?? [];
@@ -123,7 +128,13 @@ const describeSubnets: Handler = (raw, ctx) => {
 
 const describeRouteTables: Handler = (raw, ctx) => {
   const input = raw as DescribeRouteTablesRequest;
-  const tables = byIds(ctx.view().fleet.routeTables, input.RouteTableIds, (t) => t.RouteTableId, 'InvalidRouteTableID.NotFound', 'routeTable ID');
+  const tables = byIds(
+    ctx.view().fleet.routeTables,
+    input.RouteTableIds,
+    (t) => t.RouteTableId,
+    'InvalidRouteTableID.NotFound',
+    'routeTable ID',
+  );
   const routes = (t: RouteTable) => t.Routes ?? [];
   const filtered = applyFilters<RouteTable>(ctx, tables, input.Filters, {
     'route-table-id': (t) => t.RouteTableId,
@@ -147,7 +158,13 @@ const describeRouteTables: Handler = (raw, ctx) => {
 
 const describeVpcEndpoints: Handler = (raw, ctx) => {
   const input = raw as DescribeVpcEndpointsRequest;
-  const endpoints = byIds(ctx.view().fleet.vpcEndpoints, input.VpcEndpointIds, (e) => e.VpcEndpointId, 'InvalidVpcEndpointId.NotFound', 'VPC endpoint ID');
+  const endpoints = byIds(
+    ctx.view().fleet.vpcEndpoints,
+    input.VpcEndpointIds,
+    (e) => e.VpcEndpointId,
+    'InvalidVpcEndpointId.NotFound',
+    'VPC endpoint ID',
+  );
   const filtered = applyFilters<VpcEndpoint>(ctx, endpoints, input.Filters, {
     'vpc-endpoint-id': (e) => e.VpcEndpointId,
     'vpc-id': (e) => e.VpcId,

@@ -32,7 +32,8 @@ export type CommonFault =
 type Table = Record<CommonFault, [code: string, status: number, message: string]>;
 
 const INVALID_TOKEN = 'The security token included in the request is invalid.';
-const SIGNATURE = 'The request signature we calculated does not match the signature you provided. Check your AWS Secret Access Key and signing method.';
+const SIGNATURE =
+  'The request signature we calculated does not match the signature you provided. Check your AWS Secret Access Key and signing method.';
 
 const JSON_ERRORS: Table = {
   missingAuth: ['MissingAuthenticationTokenException', 400, 'Missing Authentication Token'],
@@ -55,7 +56,11 @@ const SERVICE_ERRORS: Record<ServiceName, Table> = {
   Organizations: {
     ...JSON_ERRORS,
     throttled: ['TooManyRequestsException', 400, 'Rate exceeded'],
-    internal: ['ServiceException', 500, 'AWS Organizations can\'t complete your request because of an internal service error. Try again later.'],
+    internal: [
+      'ServiceException',
+      500,
+      "AWS Organizations can't complete your request because of an internal service error. Try again later.",
+    ],
     validation: ['InvalidInputException', 400, 'You provided a value that does not match the required pattern.'],
     invalidToken: ['InvalidInputException', 400, 'The provided pagination token is invalid.'],
   },
@@ -83,7 +88,7 @@ const SERVICE_ERRORS: Record<ServiceName, Table> = {
     denied: ['UnauthorizedOperation', 403, 'You are not authorized to perform this operation.'],
     regionDisabled: ['AuthFailure', 401, 'AWS was not able to validate the provided access credentials'],
     internal: ['InternalError', 500, 'An internal error has occurred.'],
-    unavailable: ['Unavailable', 503, 'The server is overloaded and can\'t handle the request.'],
+    unavailable: ['Unavailable', 503, "The server is overloaded and can't handle the request."],
     validation: ['InvalidParameterValue', 400, 'Invalid parameter value'],
     invalidToken: ['InvalidPaginationToken', 400, 'The specified pagination token is not valid or is expired.'],
     unknownOperation: ['InvalidAction', 400, 'The action is not valid for this web service.'],

@@ -58,12 +58,21 @@ export class TokenBucket {
 
 export function wildcardMatch(pattern: string, value: string): boolean {
   if (pattern === '*') return true;
-  const re = new RegExp(`^${pattern.split('*').map((p) => p.replace(/[.+?^${}()|[\]\\]/g, '\\$&')).join('.*')}$`);
+  const re = new RegExp(
+    `^${pattern
+      .split('*')
+      .map((p) => p.replace(/[.+?^${}()|[\]\\]/g, '\\$&'))
+      .join('.*')}$`,
+  );
   return re.test(value);
 }
 
 export function ruleMatches(rule: FaultRule, accountId: string, region: string, action: string): boolean {
   const m = rule.match;
   if (!m) return true;
-  return (m.accountId === undefined || m.accountId === accountId) && (m.region === undefined || m.region === region) && (m.action === undefined || wildcardMatch(m.action, action));
+  return (
+    (m.accountId === undefined || m.accountId === accountId) &&
+    (m.region === undefined || m.region === region) &&
+    (m.action === undefined || wildcardMatch(m.action, action))
+  );
 }

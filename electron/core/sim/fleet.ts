@@ -71,7 +71,15 @@ export interface SimMaintenanceWindow {
   duration: number;
   cutoff: number;
   enabled: boolean;
-  tasks: { windowTaskId: string; taskArn: string; type: 'RUN_COMMAND'; operation: 'Scan' | 'Install'; priority: number; targetKey: string; targetValues: string[] }[];
+  tasks: {
+    windowTaskId: string;
+    taskArn: string;
+    type: 'RUN_COMMAND';
+    operation: 'Scan' | 'Install';
+    priority: number;
+    targetKey: string;
+    targetValues: string[];
+  }[];
 }
 
 export interface SimAssociation {
@@ -137,14 +145,35 @@ export interface Fleet {
 
 /** Regions every account has (`opt-in-not-required`). */
 export const DEFAULT_REGIONS: readonly string[] = [
-  'us-east-1', 'us-east-2', 'us-west-1', 'us-west-2', 'ca-central-1', 'sa-east-1',
-  'eu-west-1', 'eu-west-2', 'eu-west-3', 'eu-central-1', 'eu-north-1',
-  'ap-northeast-1', 'ap-northeast-2', 'ap-northeast-3', 'ap-southeast-1', 'ap-southeast-2', 'ap-south-1',
+  'us-east-1',
+  'us-east-2',
+  'us-west-1',
+  'us-west-2',
+  'ca-central-1',
+  'sa-east-1',
+  'eu-west-1',
+  'eu-west-2',
+  'eu-west-3',
+  'eu-central-1',
+  'eu-north-1',
+  'ap-northeast-1',
+  'ap-northeast-2',
+  'ap-northeast-3',
+  'ap-southeast-1',
+  'ap-southeast-2',
+  'ap-south-1',
 ];
 
 /** Regions an account must enable first; calls into them fail until it does. */
 export const OPT_IN_REGIONS: readonly string[] = [
-  'af-south-1', 'ap-east-1', 'ap-south-2', 'ap-southeast-3', 'eu-south-1', 'me-south-1', 'me-central-1', 'il-central-1',
+  'af-south-1',
+  'ap-east-1',
+  'ap-south-2',
+  'ap-southeast-3',
+  'eu-south-1',
+  'me-south-1',
+  'me-central-1',
+  'il-central-1',
 ];
 
 export function isRegionEnabled(account: SimAccount, region: string): boolean {

@@ -2,7 +2,12 @@ import { describe, expect, it } from 'vitest';
 import { generateFleet } from './generateFleet';
 import type { SimNode } from './fleet';
 
-const BIG = { seed: 'bench', accounts: 3, regions: ['us-east-1', 'eu-west-1', 'ap-northeast-1', 'ap-southeast-2'], nodesPerRegion: 834 } as const;
+const BIG = {
+  seed: 'bench',
+  accounts: 3,
+  regions: ['us-east-1', 'eu-west-1', 'ap-northeast-1', 'ap-southeast-2'],
+  nodesPerRegion: 834,
+} as const;
 
 function allNodes(fleet: ReturnType<typeof generateFleet>): SimNode[] {
   return fleet.accounts.flatMap((a) => Object.values(a.regions).flatMap((r) => r.nodes));
@@ -62,7 +67,8 @@ describe('generateFleet', () => {
     ['WindowsServer', 'Microsoft Windows Server 2012 R2 Datacenter', ['6.3.9600']],
     ['WindowsServer', 'Microsoft Windows Server 2022 Standard', ['10.0.20348']],
   ] as const)('covers supported %s as "%s"', (family, name, versions) => {
-    for (const v of versions) expect(has((n) => n.family === family && n.platformName === name && n.platformVersion === v && n.supported)).toBe(true);
+    for (const v of versions)
+      expect(has((n) => n.family === family && n.platformName === name && n.platformVersion === v && n.supported)).toBe(true);
   });
 
   it('covers the unsupported platforms', () => {
@@ -76,7 +82,8 @@ describe('generateFleet', () => {
       ['macOS', '12.6'],
       ['AmazonLinux2023', '2023'],
     ];
-    for (const [family, version] of unsupported) expect(has((n) => n.family === family && n.platformVersion === version && !n.supported)).toBe(true);
+    for (const [family, version] of unsupported)
+      expect(has((n) => n.family === family && n.platformVersion === version && !n.supported)).toBe(true);
   });
 
   it('has every Windows Server from 2008 to 2022 with kernel versions, and 2008 with agent 2.3.1644.0 and above', () => {
@@ -146,7 +153,9 @@ describe('generateFleet', () => {
   it('configures patching in some account × regions and not in others, with SUSPENDED member accounts', () => {
     const regions = fleet.accounts.flatMap((a) => Object.values(a.regions));
     expect(regions.some((r) => r.maintenanceWindows.some((w) => w.tasks.some((t) => t.taskArn === 'AWS-RunPatchBaseline')))).toBe(true);
-    expect(regions.some((r) => r.maintenanceWindows.length === 0 && !r.associations.some((a) => a.name === 'AWS-RunPatchBaseline'))).toBe(true);
+    expect(regions.some((r) => r.maintenanceWindows.length === 0 && !r.associations.some((a) => a.name === 'AWS-RunPatchBaseline'))).toBe(
+      true,
+    );
     expect(fleet.organization.managementAccountId).toBe(fleet.accounts[0]?.accountId);
     expect(fleet.organization.accounts.some((a) => a.status === 'SUSPENDED')).toBe(true);
   });

@@ -3,7 +3,17 @@
  * demo, the integration tests and the benchmarks see stable data. Uses the seeded PRNG only.
  */
 import type { RouteTable, Subnet, Vpc, VpcEndpoint } from '@aws-sdk/client-ec2';
-import type { Fleet, OrgAccount, RegionFleet, SimAccount, SimAssociation, SimBaseline, SimMaintenanceWindow, SimNode, SimPatchState } from './fleet';
+import type {
+  Fleet,
+  OrgAccount,
+  RegionFleet,
+  SimAccount,
+  SimAssociation,
+  SimBaseline,
+  SimMaintenanceWindow,
+  SimNode,
+  SimPatchState,
+} from './fleet';
 import { OPT_IN_REGIONS, wireEnum } from './fleet';
 import type { InventoryApp, PlatformVariant } from './platforms';
 import { GREENGRASS_PLATFORMS, PLATFORMS, UNKNOWN_PLATFORMS } from './platforms';
@@ -134,7 +144,12 @@ function generateNetwork(prng: Prng, region: string, accountIndex: number, owner
     name: 'nat-instance',
     platformName: 'Amazon Linux',
   };
-  const local = (cidr: string) => ({ DestinationCidrBlock: cidr, GatewayId: 'local', Origin: 'CreateRouteTable' as const, State: 'active' as const });
+  const local = (cidr: string) => ({
+    DestinationCidrBlock: cidr,
+    GatewayId: 'local',
+    Origin: 'CreateRouteTable' as const,
+    State: 'active' as const,
+  });
   const table = (vpc: string, cidr: string, main: boolean, subnetIds: string[], extra: RouteTable['Routes']): RouteTable => {
     const id = resourceId(prng, 'rtb');
     return {
@@ -143,16 +158,40 @@ function generateNetwork(prng: Prng, region: string, accountIndex: number, owner
       OwnerId: owner,
       Routes: [local(cidr), ...(extra ?? [])],
       Associations: [
-        ...(main ? [{ Main: true, RouteTableId: id, RouteTableAssociationId: resourceId(prng, 'rtbassoc'), AssociationState: { State: 'associated' as const } }] : []),
-        ...subnetIds.map((s) => ({ Main: false, SubnetId: s, RouteTableId: id, RouteTableAssociationId: resourceId(prng, 'rtbassoc'), AssociationState: { State: 'associated' as const } })),
+        ...(main
+          ? [
+              {
+                Main: true,
+                RouteTableId: id,
+                RouteTableAssociationId: resourceId(prng, 'rtbassoc'),
+                AssociationState: { State: 'associated' as const },
+              },
+            ]
+          : []),
+        ...subnetIds.map((s) => ({
+          Main: false,
+          SubnetId: s,
+          RouteTableId: id,
+          RouteTableAssociationId: resourceId(prng, 'rtbassoc'),
+          AssociationState: { State: 'associated' as const },
+        })),
       ],
       Tags: [],
     };
   };
-  const toInternet = (target: Partial<NonNullable<RouteTable['Routes']>[number]>) => ({ DestinationCidrBlock: '0.0.0.0/0', Origin: 'CreateRoute' as const, State: 'active' as const, ...target });
-  const isolatedGwTable = table(vpcA, '10.0.0.0/8', false, [sid('isolated-s3-gateway')], [
-    { DestinationPrefixListId: s3PrefixList, GatewayId: s3Gateway, Origin: 'CreateRoute', State: 'active' },
-  ]);
+  const toInternet = (target: Partial<NonNullable<RouteTable['Routes']>[number]>) => ({
+    DestinationCidrBlock: '0.0.0.0/0',
+    Origin: 'CreateRoute' as const,
+    State: 'active' as const,
+    ...target,
+  });
+  const isolatedGwTable = table(
+    vpcA,
+    '10.0.0.0/8',
+    false,
+    [sid('isolated-s3-gateway')],
+    [{ DestinationPrefixListId: s3PrefixList, GatewayId: s3Gateway, Origin: 'CreateRoute', State: 'active' }],
+  );
   const routeTables: RouteTable[] = [
     // VPC A's main table has only the local route: a subnet left on it is isolated.
     table(vpcA, '10.0.0.0/8', true, [], []),
@@ -161,9 +200,13 @@ function generateNetwork(prng: Prng, region: string, accountIndex: number, owner
     isolatedGwTable,
     // VPC B is a default VPC: its main table routes to the internet gateway.
     table(vpcB, '172.31.0.0/16', true, [], [toInternet({ GatewayId: igwB })]),
-    table(vpcB, '172.31.0.0/16', false, [sid('behind-nat-instance')], [
-      toInternet({ InstanceId: natInstance.instanceId, InstanceOwnerId: owner, NetworkInterfaceId: resourceId(prng, 'eni') }),
-    ]),
+    table(
+      vpcB,
+      '172.31.0.0/16',
+      false,
+      [sid('behind-nat-instance')],
+      [toInternet({ InstanceId: natInstance.instanceId, InstanceOwnerId: owner, NetworkInterfaceId: resourceId(prng, 'eni') })],
+    ),
     table(vpcB, '172.31.0.0/16', false, [sid('isolated-s3-interface')], []),
   ];
   const endpoint = (service: string, type: 'Gateway' | 'Interface', vpc: string, extra: Partial<VpcEndpoint>): VpcEndpoint => ({
@@ -214,8 +257,26 @@ function generateBaselines(region: string, configured: boolean, prng: Prng): Sim
   }));
   if (configured) {
     baselines.push(
-      { baselineId: `pb-${prng.hex(17)}`, name: 'prod-linux-baseline', operatingSystem: 'AMAZON_LINUX_2', description: 'Production Amazon Linux 2, security patches after 3 days', owner: 'Self', defaultBaseline: false, approveAfterDays: 3, patchGroups: ['prod-linux'] },
-      { baselineId: `pb-${prng.hex(17)}`, name: 'prod-windows-baseline', operatingSystem: 'WINDOWS', description: 'Production Windows, critical and security updates', owner: 'Self', defaultBaseline: false, approveAfterDays: 7, patchGroups: ['prod-windows'] },
+      {
+        baselineId: `pb-${prng.hex(17)}`,
+        name: 'prod-linux-baseline',
+        operatingSystem: 'AMAZON_LINUX_2',
+        description: 'Production Amazon Linux 2, security patches after 3 days',
+        owner: 'Self',
+        defaultBaseline: false,
+        approveAfterDays: 3,
+        patchGroups: ['prod-linux'],
+      },
+      {
+        baselineId: `pb-${prng.hex(17)}`,
+        name: 'prod-windows-baseline',
+        operatingSystem: 'WINDOWS',
+        description: 'Production Windows, critical and security updates',
+        owner: 'Self',
+        defaultBaseline: false,
+        approveAfterDays: 7,
+        patchGroups: ['prod-windows'],
+      },
     );
   }
   return baselines;
@@ -224,7 +285,9 @@ function generateBaselines(region: string, configured: boolean, prng: Prng): Sim
 function generatePatchState(prng: Prng, node: SimNode, baselines: SimBaseline[], configured: boolean): SimPatchState | null {
   if (node.family === 'Unknown' || prng.chance(configured ? 0.06 : 0.6)) return null;
   const os = baselineOs(node.family);
-  const custom = node.patchGroup ? baselines.find((b) => b.patchGroups.includes(node.patchGroup ?? '') && b.operatingSystem === os) : undefined;
+  const custom = node.patchGroup
+    ? baselines.find((b) => b.patchGroups.includes(node.patchGroup ?? '') && b.operatingSystem === os)
+    : undefined;
   const fallback = baselines.find((b) => b.owner === 'AWS' && b.operatingSystem === os);
   const missing = prng.chance(0.6) ? 0 : prng.int(1, 25);
   const critical = missing ? prng.int(0, Math.min(missing, 4)) : 0;
@@ -251,7 +314,8 @@ function generatePatchState(prng: Prng, node: SimNode, baselines: SimBaseline[],
 }
 
 function agentVersion(prng: Prng, platform: PlatformVariant): string {
-  if (platform.type === 'Windows' && (platform.version.startsWith('6.0') || platform.version.startsWith('6.1'))) return prng.pick(WINDOWS_2008_AGENTS);
+  if (platform.type === 'Windows' && (platform.version.startsWith('6.0') || platform.version.startsWith('6.1')))
+    return prng.pick(WINDOWS_2008_AGENTS);
   const r = prng.next();
   if (r < 0.08) return prng.pick(OLD_AGENTS);
   if (r < 0.25) return prng.pick(V2_AGENTS);
@@ -262,13 +326,23 @@ function inventoryFor(prng: Prng, node: SimNode, platform: PlatformVariant): Inv
   if (node.family === 'Unknown' || prng.chance(node.pingStatus === 'Online' ? 0.08 : 0.35)) return null;
   const python = platform.python.length ? prng.pick(platform.python) : [];
   const agentName = platform.type === 'Windows' ? 'Amazon SSM Agent' : 'amazon-ssm-agent';
-  const others: InventoryApp[] = platform.type === 'Windows'
-    ? [{ name: 'Microsoft Visual C++ 2019 X64 Minimum Runtime', version: '14.29.30139' }]
-    : [{ name: 'openssl', version: '1.1.1k' }, { name: 'curl', version: '7.79.1' }];
+  const others: InventoryApp[] =
+    platform.type === 'Windows'
+      ? [{ name: 'Microsoft Visual C++ 2019 X64 Minimum Runtime', version: '14.29.30139' }]
+      : [
+          { name: 'openssl', version: '1.1.1k' },
+          { name: 'curl', version: '7.79.1' },
+        ];
   return [{ name: agentName, version: node.agentVersion }, ...python, ...others];
 }
 
-function generateRegion(prng: Prng, region: string, account: { id: string; index: number }, regionIndex: number, nodesPerRegion: number): RegionFleet {
+function generateRegion(
+  prng: Prng,
+  region: string,
+  account: { id: string; index: number },
+  regionIndex: number,
+  nodesPerRegion: number,
+): RegionFleet {
   const configured = (account.index + regionIndex) % 3 !== 2;
   const network = generateNetwork(prng, region, account.index, account.id);
   const baselines = generateBaselines(region, configured, prng);
@@ -279,10 +353,12 @@ function generateRegion(prng: Prng, region: string, account: { id: string; index
     const kind = j % 25 === 3 ? 'greengrass' : j % 10 === 7 ? 'onprem' : 'ec2';
     const unknown = kind === 'onprem' && j % 50 === 17;
     const platform = unknown
-      ? (UNKNOWN_PLATFORMS[(j / 50) % 2 | 0] as PlatformVariant)
+      ? (UNKNOWN_PLATFORMS[((j / 50) % 2) | 0] as PlatformVariant)
       : kind === 'greengrass'
-        ? (GREENGRASS_PLATFORMS[(j / 25 | 0) % GREENGRASS_PLATFORMS.length] as PlatformVariant)
-        : j < PLATFORMS.length ? (PLATFORMS[j] as PlatformVariant) : pickPlatform(prng);
+        ? (GREENGRASS_PLATFORMS[((j / 25) | 0) % GREENGRASS_PLATFORMS.length] as PlatformVariant)
+        : j < PLATFORMS.length
+          ? (PLATFORMS[j] as PlatformVariant)
+          : pickPlatform(prng);
     const agent = agentVersion(prng, platform);
     // Agents before 3.x on macOS reported the OS as Linux.
     const macAsLinux = platform.type === 'MacOS' && prng.chance(0.25);
@@ -314,7 +390,8 @@ function generateRegion(prng: Prng, region: string, account: { id: string; index
       const subnet = network.subnetByRole.get(role) as Subnet;
       const base = (subnet.CidrBlock ?? '10.0.0.0/24').split('/')[0]?.split('.') ?? [];
       node.privateIp = `${base[0]}.${base[1]}.${Number(base[2]) + ((j >> 8) & 15)}.${(j % 250) + 4}`;
-      const publicIp = subnet.MapPublicIpOnLaunch && prng.chance(0.92) ? `3.${prng.int(0, 255)}.${prng.int(0, 255)}.${prng.int(1, 254)}` : undefined;
+      const publicIp =
+        subnet.MapPublicIpOnLaunch && prng.chance(0.92) ? `3.${prng.int(0, 255)}.${prng.int(0, 255)}.${prng.int(1, 254)}` : undefined;
       node.ec2 = {
         vpcId: subnet.VpcId ?? '',
         subnetId: subnet.SubnetId ?? '',
@@ -322,7 +399,9 @@ function generateRegion(prng: Prng, region: string, account: { id: string; index
         instanceType: isWindows ? 'm5.large' : prng.pick(['t3.micro', 't3.medium', 'm5.large', 'c6g.large']),
         state: pingStatus === 'Online' ? 'running' : 'stopped',
       };
-      node.computerName = isWindows ? `EC2AMAZ-${chars(prng, BASE32, 7)}` : `ip-${node.privateIp.replaceAll('.', '-')}.${region === 'us-east-1' ? 'ec2.internal' : `${region}.compute.internal`}`;
+      node.computerName = isWindows
+        ? `EC2AMAZ-${chars(prng, BASE32, 7)}`
+        : `ip-${node.privateIp.replaceAll('.', '-')}.${region === 'us-east-1' ? 'ec2.internal' : `${region}.compute.internal`}`;
     } else {
       node.privateIp = `192.168.${account.index * 16 + regionIndex}.${(j % 250) + 2}`;
       node.computerName = kind === 'greengrass' ? `gg-core-${j}` : `srv${String(j).padStart(4, '0')}.corp.example.com`;
@@ -333,7 +412,17 @@ function generateRegion(prng: Prng, region: string, account: { id: string; index
   }
   const maintenanceWindows: SimMaintenanceWindow[] = [];
   const associations: SimAssociation[] = [
-    { associationId: prng.hex(8) + '-' + prng.hex(4) + '-' + prng.hex(4) + '-' + prng.hex(4) + '-' + prng.hex(12), name: 'AWS-GatherSoftwareInventory', associationName: 'inventory-all', scheduleExpression: 'rate(30 minutes)', operation: 'Scan', targetKey: 'InstanceIds', targetValues: ['*'], lastExecutionAgeS: 900, status: 'Success' },
+    {
+      associationId: prng.hex(8) + '-' + prng.hex(4) + '-' + prng.hex(4) + '-' + prng.hex(4) + '-' + prng.hex(12),
+      name: 'AWS-GatherSoftwareInventory',
+      associationName: 'inventory-all',
+      scheduleExpression: 'rate(30 minutes)',
+      operation: 'Scan',
+      targetKey: 'InstanceIds',
+      targetValues: ['*'],
+      lastExecutionAgeS: 900,
+      status: 'Success',
+    },
   ];
   if (configured) {
     maintenanceWindows.push({
@@ -343,9 +432,29 @@ function generateRegion(prng: Prng, region: string, account: { id: string; index
       duration: 4,
       cutoff: 1,
       enabled: true,
-      tasks: [{ windowTaskId: `${prng.hex(8)}-${prng.hex(4)}-${prng.hex(4)}-${prng.hex(4)}-${prng.hex(12)}`, taskArn: 'AWS-RunPatchBaseline', type: 'RUN_COMMAND', operation: 'Install', priority: 1, targetKey: 'tag:Patch Group', targetValues: ['prod-linux', 'prod-windows'] }],
+      tasks: [
+        {
+          windowTaskId: `${prng.hex(8)}-${prng.hex(4)}-${prng.hex(4)}-${prng.hex(4)}-${prng.hex(12)}`,
+          taskArn: 'AWS-RunPatchBaseline',
+          type: 'RUN_COMMAND',
+          operation: 'Install',
+          priority: 1,
+          targetKey: 'tag:Patch Group',
+          targetValues: ['prod-linux', 'prod-windows'],
+        },
+      ],
     });
-    associations.push({ associationId: `${prng.hex(8)}-${prng.hex(4)}-${prng.hex(4)}-${prng.hex(4)}-${prng.hex(12)}`, name: 'AWS-RunPatchBaseline', associationName: 'daily-patch-scan', scheduleExpression: 'rate(1 day)', operation: 'Scan', targetKey: 'InstanceIds', targetValues: ['*'], lastExecutionAgeS: prng.int(600, DAY), status: prng.chance(0.8) ? 'Success' : 'Failed' });
+    associations.push({
+      associationId: `${prng.hex(8)}-${prng.hex(4)}-${prng.hex(4)}-${prng.hex(4)}-${prng.hex(12)}`,
+      name: 'AWS-RunPatchBaseline',
+      associationName: 'daily-patch-scan',
+      scheduleExpression: 'rate(1 day)',
+      operation: 'Scan',
+      targetKey: 'InstanceIds',
+      targetValues: ['*'],
+      lastExecutionAgeS: prng.int(600, DAY),
+      status: prng.chance(0.8) ? 'Success' : 'Failed',
+    });
   }
   return {
     region,
@@ -379,7 +488,11 @@ export function generateFleet(options: FleetOptions): Fleet {
       accessKeyId: `AKIA${chars(prng, BASE32, 16)}`,
       secretAccessKey: chars(prng, B64, 40),
       roles: [
-        { name: options.auditRoleName ?? 'PatchAuditRole', externalId: options.externalId ?? 'patch-audit-external-id', maxSessionDurationS: 3600 },
+        {
+          name: options.auditRoleName ?? 'PatchAuditRole',
+          externalId: options.externalId ?? 'patch-audit-external-id',
+          maxSessionDurationS: 3600,
+        },
         { name: 'ReadOnlyAuditRole', maxSessionDurationS: 3600 },
       ],
       optedInRegions: optedIn,
@@ -391,9 +504,31 @@ export function generateFleet(options: FleetOptions): Fleet {
     accounts.push(account);
   }
   const management = accounts[0]?.accountId ?? '';
-  const members: OrgAccount[] = accounts.map((acc, i) => ({ id: acc.accountId, name: acc.name, email: acc.email, status: 'ACTIVE', joinedMethod: i === 0 ? 'INVITED' : 'CREATED', joinedAgeS: (900 - i * 30) * DAY }));
+  const members: OrgAccount[] = accounts.map((acc, i) => ({
+    id: acc.accountId,
+    name: acc.name,
+    email: acc.email,
+    status: 'ACTIVE',
+    joinedMethod: i === 0 ? 'INVITED' : 'CREATED',
+    joinedAgeS: (900 - i * 30) * DAY,
+  }));
   for (const [i, status] of (['ACTIVE', 'SUSPENDED', 'ACTIVE', 'SUSPENDED'] as const).entries()) {
-    members.push({ id: accountId(prng), name: `sandbox-${i + 1}`, email: `aws+sandbox-${i + 1}@example.com`, status, joinedMethod: 'CREATED', joinedAgeS: (400 - i * 50) * DAY });
+    members.push({
+      id: accountId(prng),
+      name: `sandbox-${i + 1}`,
+      email: `aws+sandbox-${i + 1}@example.com`,
+      status,
+      joinedMethod: 'CREATED',
+      joinedAgeS: (400 - i * 50) * DAY,
+    });
   }
-  return { seed, accounts, organization: { id: `o-${chars(prng, 'abcdefghijklmnopqrstuvwxyz0123456789', 10)}`, managementAccountId: management, accounts: members } };
+  return {
+    seed,
+    accounts,
+    organization: {
+      id: `o-${chars(prng, 'abcdefghijklmnopqrstuvwxyz0123456789', 10)}`,
+      managementAccountId: management,
+      accounts: members,
+    },
+  };
 }

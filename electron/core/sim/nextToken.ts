@@ -29,7 +29,8 @@ export class NextTokenCodec {
     if (mac.length !== expected.length || !timingSafeEqual(mac, expected)) return undefined;
     try {
       const parsed: unknown = JSON.parse(body.toString('utf8'));
-      if (!Array.isArray(parsed) || parsed[0] !== scope || typeof parsed[1] !== 'number' || !Number.isInteger(parsed[1]) || parsed[1] < 0) return undefined;
+      if (!Array.isArray(parsed) || parsed[0] !== scope || typeof parsed[1] !== 'number' || !Number.isInteger(parsed[1]) || parsed[1] < 0)
+        return undefined;
       return parsed[1];
     } catch {
       return undefined;

@@ -7,7 +7,8 @@ const listAccounts: Handler = (raw, ctx) => {
   const input = raw as ListAccountsRequest;
   const org = ctx.world.fleet.organization;
   // Member accounts cannot read the organization: AWS answers AccessDeniedException.
-  if (ctx.caller.account.accountId !== org.managementAccountId) throw new SimError('AccessDeniedException', "You don't have permissions to access this resource.");
+  if (ctx.caller.account.accountId !== org.managementAccountId)
+    throw new SimError('AccessDeniedException', "You don't have permissions to access this resource.");
   const accounts = org.accounts.map((a) => ({
     Id: a.id,
     Arn: `arn:aws:organizations::${org.managementAccountId}:account/${org.id}/${a.id}`,

@@ -32,7 +32,10 @@ const amznAmi = [[app('python27', '2.7.18-1.141.amzn1')], [app('python27', '2.7.
 const amzn2 = [[app('python', '2.7.18-1.amzn2.0.5')], [app('python', '2.7.18-1.amzn2.0.5'), app('python3', '3.7.16-1.amzn2.0.2')]];
 const el6 = [[app('python', '2.6.6-68.el6_10')]];
 const el7 = [[app('python', '2.7.5-90.el7')], [app('python', '2.7.5-90.el7'), app('python3', '3.6.8-18.el7')]];
-const el8 = [[app('python3', '3.6.8-41.el8'), app('platform-python', '3.6.8-41.el8')], [app('python39', '3.9.13-1.module+el8.7.0+15641+2ece4388')]];
+const el8 = [
+  [app('python3', '3.6.8-41.el8'), app('platform-python', '3.6.8-41.el8')],
+  [app('python39', '3.9.13-1.module+el8.7.0+15641+2ece4388')],
+];
 const sles12 = [[app('python', '2.7.18-33.1')], [app('python', '2.7.18-33.1'), app('python3', '3.4.10-25.1')]];
 const sles15 = [[app('python3', '3.6.15-150300.10.40.1')]];
 const mac = [[app('python', '2.7.16'), app('python3', '3.8.9')], [app('python', '2.7.18')]];
@@ -51,7 +54,10 @@ const debianPython = (v: string): (readonly InventoryApp[])[] => {
 const ubuntuPython: Record<string, (readonly InventoryApp[])[]> = {
   '14.04': [[app('python3.4', '3.4.3-1ubuntu1~14.04.7'), app('python2.7', '2.7.6-8ubuntu0.5')]],
   '16.04': [[app('python3.5', '3.5.2-2ubuntu0~16.04.13')], [app('python2.7', '2.7.12-1ubuntu0~16.04.18'), app('python', '2.7.12-1~16.04')]],
-  '18.04': [[app('python3.6', '3.6.9-1~18.04ubuntu1.9'), app('python3', '3.6.7-1~18.04')], [app('python2.7', '2.7.17-1~18.04ubuntu1.11'), app('python', '2.7.15~rc1-1')]],
+  '18.04': [
+    [app('python3.6', '3.6.9-1~18.04ubuntu1.9'), app('python3', '3.6.7-1~18.04')],
+    [app('python2.7', '2.7.17-1~18.04ubuntu1.11'), app('python', '2.7.15~rc1-1')],
+  ],
   '20.04': [[app('python3.8', '3.8.10-0ubuntu1~20.04.6'), app('python3', '3.8.2-0ubuntu2')]],
   '20.10': [[app('python3.8', '3.8.6-1'), app('python3', '3.8.6-0ubuntu1')]],
   '22.04': [[app('python3.10', '3.10.12-1~22.04.3'), app('python3', '3.10.6-1~22.04')]],
@@ -72,16 +78,48 @@ function variants(
 const always = (sets: readonly (readonly InventoryApp[])[]) => () => sets;
 
 export const PLATFORMS: readonly PlatformVariant[] = [
-  ...variants('AmazonLinux', 'Linux', 'Amazon Linux AMI', ['2012.03', '2013.09', '2014.09', '2015.03', '2016.09', '2017.09', '2018.03'], true, always(amznAmi), 1),
+  ...variants(
+    'AmazonLinux',
+    'Linux',
+    'Amazon Linux AMI',
+    ['2012.03', '2013.09', '2014.09', '2015.03', '2016.09', '2017.09', '2018.03'],
+    true,
+    always(amznAmi),
+    1,
+  ),
   ...variants('AmazonLinux2', 'Linux', 'Amazon Linux', ['2'], true, always(amzn2), 30),
   ...variants('AmazonLinux2022', 'Linux', 'Amazon Linux', ['2022'], true, always([[app('python3', '3.9.16-1.amzn2022.0.3')]]), 2),
   ...variants('CentOS', 'Linux', 'CentOS', ['6.5', '6.10'], true, always(el6), 1),
-  ...variants('CentOS', 'Linux', 'CentOS Linux', ['7.5.1804', '7.6.1810', '7.8.2003', '7.9.2009', '7', '8.0.1905', '8.2.2004', '8.4.2105', '8.5.2111'], true, (v) => (v.startsWith('8') ? el8 : el7), 2),
+  ...variants(
+    'CentOS',
+    'Linux',
+    'CentOS Linux',
+    ['7.5.1804', '7.6.1810', '7.8.2003', '7.9.2009', '7', '8.0.1905', '8.2.2004', '8.4.2105', '8.5.2111'],
+    true,
+    (v) => (v.startsWith('8') ? el8 : el7),
+    2,
+  ),
   ...variants('CentOSStream', 'Linux', 'CentOS Stream', ['8'], true, always(el8), 1),
   ...variants('Debian', 'Linux', 'Debian GNU/Linux', ['8', '9', '10'], true, debianPython, 2),
-  ...variants('OracleLinux', 'Linux', 'Oracle Linux Server', ['7.5', '7.6', '7.7', '7.8', '7.9'], true, always([[app('python', '2.7.5-94.0.1.el7_9')]]), 1),
+  ...variants(
+    'OracleLinux',
+    'Linux',
+    'Oracle Linux Server',
+    ['7.5', '7.6', '7.7', '7.8', '7.9'],
+    true,
+    always([[app('python', '2.7.5-94.0.1.el7_9')]]),
+    1,
+  ),
   ...variants('RaspberryPiOS', 'Linux', 'Raspbian GNU/Linux', ['9', '10'], true, debianPython, 1),
-  ...variants('RHEL', 'Linux', 'Red Hat Enterprise Linux Server', ['6.5', '6.10', '7.5', '7.9'], true, (v) => (v.startsWith('6') ? el6 : el7), 2),
+  ...variants(
+    'RHEL',
+    'Linux',
+    'Red Hat Enterprise Linux Server',
+    ['6.5', '6.10', '7.5', '7.9'],
+    true,
+    (v) => (v.startsWith('6') ? el6 : el7),
+    2,
+  ),
   ...variants('RHEL', 'Linux', 'Red Hat Enterprise Linux', ['8.0', '8.4', '8.6'], true, always(el8), 3),
   ...variants('RockyLinux', 'Linux', 'Rocky Linux', ['8.4', '8.5'], true, always([[app('python3', '3.6.8-45.el8.rocky.0')]]), 1),
   ...variants('SLES', 'Linux', 'SLES', ['12', '12.3', '12.5'], true, always(sles12), 1),

@@ -23,7 +23,10 @@ const patternCache = new Map<string, RegExp>();
 function matches(pattern: string, action: string): boolean {
   let re = patternCache.get(pattern);
   if (!re) {
-    const body = pattern.split('').map((c) => (c === '*' ? '.*' : c === '?' ? '.' : c.replace(/[.+^${}()|[\]\\]/g, '\\$&'))).join('');
+    const body = pattern
+      .split('')
+      .map((c) => (c === '*' ? '.*' : c === '?' ? '.' : c.replace(/[.+^${}()|[\]\\]/g, '\\$&')))
+      .join('');
     re = new RegExp(`^${body}$`, 'i');
     patternCache.set(pattern, re);
   }

@@ -12,7 +12,10 @@ const capitalize = (s: string): string => s.charAt(0).toUpperCase() + s.slice(1)
 
 function memberKey(name: string, member: NormalizedSchema, ec2: boolean): string {
   const traits = member.getMergedTraits();
-  if (ec2) return typeof traits.ec2QueryName === 'string' ? traits.ec2QueryName : capitalize(typeof traits.xmlName === 'string' ? traits.xmlName : name);
+  if (ec2)
+    return typeof traits.ec2QueryName === 'string'
+      ? traits.ec2QueryName
+      : capitalize(typeof traits.xmlName === 'string' ? traits.xmlName : name);
   return typeof traits.xmlName === 'string' ? traits.xmlName : name;
 }
 
@@ -39,7 +42,8 @@ export function readQuery(schema: SchemaRef, params: URLSearchParams, ec2: boole
     const member = ns.getValueSchema();
     const traits = member.getMergedTraits();
     const flat = ec2 || !!ns.getMergedTraits().xmlFlattened;
-    const itemName = ec2 && typeof traits.ec2QueryName === 'string' ? traits.ec2QueryName : typeof traits.xmlName === 'string' ? traits.xmlName : 'member';
+    const itemName =
+      ec2 && typeof traits.ec2QueryName === 'string' ? traits.ec2QueryName : typeof traits.xmlName === 'string' ? traits.xmlName : 'member';
     const base = flat ? prefix : `${prefix}.${itemName}`;
     const items: unknown[] = [];
     for (let i = 1; hasPrefix(params, `${base}.${i}`); i++) items.push(readQuery(member, params, ec2, `${base}.${i}`));
@@ -89,4 +93,3 @@ export function writeXml(schema: SchemaRef, value: unknown): string {
   if (typeof value === 'number' || typeof value === 'boolean') return String(value);
   return '';
 }
-

@@ -87,7 +87,12 @@ export interface Simulator {
 
 const JSON_TARGETS: Record<string, ServiceName> = { AmazonSSM: 'SSM', AWSOrganizationsV20161128: 'Organizations' };
 const IAM_PREFIX: Record<ServiceName, string> = { SSM: 'ssm', STS: 'sts', EC2: 'ec2', Organizations: 'organizations' };
-const HANDLERS: Record<ServiceName, Record<string, Handler>> = { SSM: SSM_HANDLERS, STS: STS_HANDLERS, EC2: EC2_HANDLERS, Organizations: ORGANIZATIONS_HANDLERS };
+const HANDLERS: Record<ServiceName, Record<string, Handler>> = {
+  SSM: SSM_HANDLERS,
+  STS: STS_HANDLERS,
+  EC2: EC2_HANDLERS,
+  Organizations: ORGANIZATIONS_HANDLERS,
+};
 const QUERY_SCHEMAS: Record<string, [SchemaRef, SchemaRef]> = {
   'STS.GetCallerIdentity': [GetCallerIdentityRequest$, GetCallerIdentityResponse$],
   'STS.AssumeRole': [AssumeRoleRequest$, AssumeRoleResponse$],
@@ -163,9 +168,21 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Si
       send(res, error.status, 'application/x-amz-json-1.1', JSON.stringify({ __type: error.code, message: error.message }), requestId);
     } else if (service === 'STS') {
       const type = error.status >= 500 ? 'Receiver' : 'Sender';
-      send(res, error.status, 'text/xml', `<ErrorResponse xmlns="${STS_NS}"><Error><Type>${type}</Type><Code>${escapeXml(error.code)}</Code><Message>${escapeXml(error.message)}</Message></Error><RequestId>${requestId}</RequestId></ErrorResponse>`, requestId);
+      send(
+        res,
+        error.status,
+        'text/xml',
+        `<ErrorResponse xmlns="${STS_NS}"><Error><Type>${type}</Type><Code>${escapeXml(error.code)}</Code><Message>${escapeXml(error.message)}</Message></Error><RequestId>${requestId}</RequestId></ErrorResponse>`,
+        requestId,
+      );
     } else {
-      send(res, error.status, 'text/xml;charset=UTF-8', `<?xml version="1.0" encoding="UTF-8"?>\n<Response><Errors><Error><Code>${escapeXml(error.code)}</Code><Message>${escapeXml(error.message)}</Message></Error></Errors><RequestID>${requestId}</RequestID></Response>`, requestId);
+      send(
+        res,
+        error.status,
+        'text/xml;charset=UTF-8',
+        `<?xml version="1.0" encoding="UTF-8"?>\n<Response><Errors><Error><Code>${escapeXml(error.code)}</Code><Message>${escapeXml(error.message)}</Message></Error></Errors><RequestID>${requestId}</RequestID></Response>`,
+        requestId,
+      );
     }
   }
 
@@ -204,7 +221,8 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Si
       } catch {
         throw new SimError('SerializationException', 'Malformed JSON body');
       }
-      if (typeof input !== 'object' || input === null || Array.isArray(input)) throw new SimError('SerializationException', 'Request body must be a JSON object');
+      if (typeof input !== 'object' || input === null || Array.isArray(input))
+        throw new SimError('SerializationException', 'Request body must be a JSON object');
       return { service, action, input: input as Record<string, unknown>, requestId };
     }
     const action = params.get('Action') ?? '';
@@ -213,7 +231,12 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Si
     return { service, action, input: readQuery(schemas[0], params, service === 'EC2') as Record<string, unknown>, requestId };
   }
 
-  async function authenticate(req: IncomingMessage, body: string, scope: CredentialScope | undefined, service: ServiceName): Promise<Caller> {
+  async function authenticate(
+    req: IncomingMessage,
+    body: string,
+    scope: CredentialScope | undefined,
+    service: ServiceName,
+  ): Promise<Caller> {
     if (!scope) throw serviceError(service, 'missingAuth');
     const session = sessions.get(scope.accessKeyId);
     const account = session ? world.account(session.accountId) : world.accountByKey(scope.accessKeyId);
@@ -230,8 +253,19 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Si
     }
     if (session && session.expiresAtMs <= Date.now()) throw serviceError(service, 'expired');
     return session
-      ? { account, accessKeyId: session.accessKeyId, arn: `arn:aws:sts::${account.accountId}:assumed-role/${session.roleName}/${session.sessionName}`, userId: `${session.roleId}:${session.sessionName}`, session }
-      : { account, accessKeyId: account.accessKeyId, arn: `arn:aws:iam::${account.accountId}:user/${account.userName}`, userId: `AIDA${account.accessKeyId.slice(4)}` };
+      ? {
+          account,
+          accessKeyId: session.accessKeyId,
+          arn: `arn:aws:sts::${account.accountId}:assumed-role/${session.roleName}/${session.sessionName}`,
+          userId: `${session.roleId}:${session.sessionName}`,
+          session,
+        }
+      : {
+          account,
+          accessKeyId: account.accessKeyId,
+          arn: `arn:aws:iam::${account.accountId}:user/${account.userName}`,
+          userId: `AIDA${account.accessKeyId.slice(4)}`,
+        };
   }
 
   type FaultOutcome = { error: SimError; fault: CommonFault } | { hold: number } | { corrupt: CorruptOptions } | undefined;
@@ -251,7 +285,11 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Si
       state.calls++;
       if (rule.regionDisabled && service !== 'Organizations') return fail('regionDisabled');
       const expiry = rule.expireSession;
-      if (expiry && ((expiry.afterCalls !== undefined && state.calls > expiry.afterCalls) || (expiry.atMs !== undefined && now >= expiry.atMs))) return fail('expired');
+      if (
+        expiry &&
+        ((expiry.afterCalls !== undefined && state.calls > expiry.afterCalls) || (expiry.atMs !== undefined && now >= expiry.atMs))
+      )
+        return fail('expired');
       if (rule.timeout && faultPrng.chance(rule.timeout.rate ?? 1)) return { hold: rule.timeout.holdMs };
       if (rule.latencyMs) await sleep(rule.latencyMs);
       if (rule.throttle) {
@@ -260,12 +298,16 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Si
         if (!bucket) state.buckets.set(key, (bucket = new TokenBucket(rule.throttle.ratePerSecond, rule.throttle.burst, now)));
         if (!bucket.take(Date.now())) return fail('throttled');
       }
-      if (rule.serverErrorRate && faultPrng.chance(rule.serverErrorRate)) return fail(serverErrorToggle++ % 2 === 0 ? 'internal' : 'unavailable');
+      if (rule.serverErrorRate && faultPrng.chance(rule.serverErrorRate))
+        return fail(serverErrorToggle++ % 2 === 0 ? 'internal' : 'unavailable');
       if (rule.policy) {
         const iamAction = `${IAM_PREFIX[service]}:${action}`;
         if (!isActionAllowed(rule.policy, iamAction)) {
           const because = `because no identity-based policy allows the ${iamAction} action`;
-          const message = service === 'EC2' ? `You are not authorized to perform this operation. User: ${caller.arn} is not authorized to perform: ${iamAction} ${because}` : `User: ${caller.arn} is not authorized to perform: ${iamAction} ${because}`;
+          const message =
+            service === 'EC2'
+              ? `You are not authorized to perform this operation. User: ${caller.arn} is not authorized to perform: ${iamAction} ${because}`
+              : `User: ${caller.arn} is not authorized to perform: ${iamAction} ${because}`;
           return fail('denied', message);
         }
       }
@@ -332,7 +374,12 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Si
         view: () => currentWorld.view(caller.account, region),
         page: (items, input, limits) => pageItems(codec, ctx, items, input, limits),
         createSession: (s) => {
-          const session: SimSession = { ...s, accessKeyId: `ASIA${randomBytes(8).toString('hex').toUpperCase()}`, secretAccessKey: randomBytes(30).toString('base64'), sessionToken: randomBytes(96).toString('base64') };
+          const session: SimSession = {
+            ...s,
+            accessKeyId: `ASIA${randomBytes(8).toString('hex').toUpperCase()}`,
+            secretAccessKey: randomBytes(30).toString('base64'),
+            sessionToken: randomBytes(96).toString('base64'),
+          };
           sessions.set(session.accessKeyId, session);
           return session;
         },
@@ -352,7 +399,8 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Si
     server.listen(options.port ?? 0, '127.0.0.1', () => resolve());
   });
   const port = (server.address() as AddressInfo).port;
-  const credentialsOf = (fleet: Fleet): SimCredentials[] => fleet.accounts.map((a) => ({ accountId: a.accountId, accessKeyId: a.accessKeyId, secretAccessKey: a.secretAccessKey }));
+  const credentialsOf = (fleet: Fleet): SimCredentials[] =>
+    fleet.accounts.map((a) => ({ accountId: a.accountId, accessKeyId: a.accessKeyId, secretAccessKey: a.secretAccessKey }));
 
   return {
     url: `http://127.0.0.1:${port}`,
@@ -367,7 +415,8 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Si
       faults = rules;
       faultState = new Map();
     },
-    issuedSessions: () => [...sessions.values()].map(({ accessKeyId, secretAccessKey, sessionToken }) => ({ accessKeyId, secretAccessKey, sessionToken })),
+    issuedSessions: () =>
+      [...sessions.values()].map(({ accessKeyId, secretAccessKey, sessionToken }) => ({ accessKeyId, secretAccessKey, sessionToken })),
     setFleet: (fleet) => {
       world = new World(fleet, Date.now());
     },

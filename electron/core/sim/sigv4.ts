@@ -16,7 +16,8 @@ export interface CredentialScope {
   signature: string;
 }
 
-const AUTH_PATTERN = /^AWS4-HMAC-SHA256 Credential=([^/]+)\/(\d{8})\/([^/]+)\/([^/]+)\/aws4_request,\s*SignedHeaders=([^,]+),\s*Signature=([0-9a-f]{64})$/;
+const AUTH_PATTERN =
+  /^AWS4-HMAC-SHA256 Credential=([^/]+)\/(\d{8})\/([^/]+)\/([^/]+)\/aws4_request,\s*SignedHeaders=([^,]+),\s*Signature=([0-9a-f]{64})$/;
 
 export function parseAuthorization(header: string | undefined): CredentialScope | undefined {
   const m = header ? AUTH_PATTERN.exec(header.trim()) : null;
@@ -79,7 +80,15 @@ export async function verifySignature(
   const host = headers.host ?? '';
   const signer = new SignatureV4({ credentials, region: scope.region, service: scope.service, sha256: NodeSha256, applyChecksum: false });
   const signed = await signer.sign(
-    { method: request.method, protocol: 'http:', hostname: host.split(':')[0] ?? '', path: request.path, query: request.query, headers, body: request.body },
+    {
+      method: request.method,
+      protocol: 'http:',
+      hostname: host.split(':')[0] ?? '',
+      path: request.path,
+      query: request.query,
+      headers,
+      body: request.body,
+    },
     { signingDate, signingRegion: scope.region, signingService: scope.service, signableHeaders: new Set(scope.signedHeaders) },
   );
   const authorization = signed.headers.authorization ?? signed.headers.Authorization ?? '';

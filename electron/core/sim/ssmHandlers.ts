@@ -29,7 +29,11 @@ const INSTANCE_ID = /^(i|mi)-[0-9a-f]{8,17}$/;
 const DAY = 86_400;
 
 function requireString(ctx: HandlerContext, value: unknown, field: string): string {
-  if (typeof value !== 'string' || value === '') throw validation(ctx.service, `1 validation error detected: Value null at '${field}' failed to satisfy constraint: Member must not be null`);
+  if (typeof value !== 'string' || value === '')
+    throw validation(
+      ctx.service,
+      `1 validation error detected: Value null at '${field}' failed to satisfy constraint: Member must not be null`,
+    );
   return value;
 }
 
@@ -81,11 +85,19 @@ const describeInstanceInformation: Handler = (raw, ctx) => {
     ...(input.InstanceInformationFilterList ?? []).map((f): [string, string[]] => [f.key ?? '', f.valueSet ?? []]),
   ];
   for (const [key, values] of filters) {
-    const known = key in INFO_FILTER_VALUES || ['InstanceIds', 'AgentVersion', 'ActivationIds', 'IamRole', 'tag-key'].includes(key) || key.startsWith('tag:');
+    const known =
+      key in INFO_FILTER_VALUES ||
+      ['InstanceIds', 'AgentVersion', 'ActivationIds', 'IamRole', 'tag-key'].includes(key) ||
+      key.startsWith('tag:');
     if (!known) throw new SimError('InvalidFilterKey', `The filter key ${key} is not valid.`);
-    if (values.length === 0 || values.length > 100) throw new SimError('InvalidInstanceInformationFilterValue', `The filter ${key} needs 1 to 100 values.`);
+    if (values.length === 0 || values.length > 100)
+      throw new SimError('InvalidInstanceInformationFilterValue', `The filter ${key} needs 1 to 100 values.`);
     const allowed = INFO_FILTER_VALUES[key];
-    const bad = allowed ? values.find((v) => !allowed.includes(v)) : key === 'InstanceIds' ? values.find((v) => !INSTANCE_ID.test(v)) : undefined;
+    const bad = allowed
+      ? values.find((v) => !allowed.includes(v))
+      : key === 'InstanceIds'
+        ? values.find((v) => !INSTANCE_ID.test(v))
+        : undefined;
     if (bad !== undefined) throw new SimError('InvalidInstanceInformationFilterValue', `The filter value ${bad} is not valid for ${key}.`);
   }
   const view = ctx.view();
@@ -102,8 +114,16 @@ const describeInstanceInformation: Handler = (raw, ctx) => {
 const describeInstancePatchStates: Handler = (raw, ctx) => {
   const input = raw as Partial<DescribeInstancePatchStatesRequest>;
   const ids = input.InstanceIds;
-  if (!Array.isArray(ids)) throw validation(ctx.service, "1 validation error detected: Value null at 'instanceIds' failed to satisfy constraint: Member must not be null");
-  if (ids.length > 50) throw validation(ctx.service, `1 validation error detected: Value '[${ids.join(', ')}]' at 'instanceIds' failed to satisfy constraint: Member must have length less than or equal to 50`);
+  if (!Array.isArray(ids))
+    throw validation(
+      ctx.service,
+      "1 validation error detected: Value null at 'instanceIds' failed to satisfy constraint: Member must not be null",
+    );
+  if (ids.length > 50)
+    throw validation(
+      ctx.service,
+      `1 validation error detected: Value '[${ids.join(', ')}]' at 'instanceIds' failed to satisfy constraint: Member must have length less than or equal to 50`,
+    );
   const bad = ids.find((id) => !INSTANCE_ID.test(id));
   if (bad !== undefined) throw new SimError('InvalidInstanceId', `Instance Id ${bad} is not valid.`);
   const view = ctx.view();
@@ -128,7 +148,9 @@ function patchesFor(node: SimNode, ctx: HandlerContext): PatchComplianceData[] {
     for (let i = 0; i < count; i++) {
       const kb = windows ? `KB${prng.int(4_000_000, 5_040_000)}` : `ALAS2-2023-${prng.int(1000, 2400)}`;
       out.push({
-        Title: windows ? `${kb} cumulative update` : `${prng.pick(['openssl', 'kernel', 'glibc', 'curl', 'python3', 'sudo'])}.x86_64:0:${prng.int(1, 9)}.${prng.int(0, 40)}`,
+        Title: windows
+          ? `${kb} cumulative update`
+          : `${prng.pick(['openssl', 'kernel', 'glibc', 'curl', 'python3', 'sudo'])}.x86_64:0:${prng.int(1, 9)}.${prng.int(0, 40)}`,
         KBId: kb,
         Classification: prng.pick(CLASSIFICATIONS),
         Severity: severity ?? prng.pick(SEVERITIES),
@@ -151,7 +173,12 @@ function patchesFor(node: SimNode, ctx: HandlerContext): PatchComplianceData[] {
 
 const normalizeEnum = (v: string): string => v.replaceAll('_', '').toUpperCase();
 
-const PATCH_FILTER_KEYS: Record<string, keyof PatchComplianceData> = { Classification: 'Classification', KBId: 'KBId', Severity: 'Severity', State: 'State' };
+const PATCH_FILTER_KEYS: Record<string, keyof PatchComplianceData> = {
+  Classification: 'Classification',
+  KBId: 'KBId',
+  Severity: 'Severity',
+  State: 'State',
+};
 
 const describeInstancePatches: Handler = (raw, ctx) => {
   const input = raw as Partial<DescribeInstancePatchesRequest>;
@@ -171,7 +198,13 @@ const describeInstancePatches: Handler = (raw, ctx) => {
 };
 
 function baselineIdentity(b: SimBaseline) {
-  return { BaselineId: b.baselineId, BaselineName: b.name, OperatingSystem: b.operatingSystem, BaselineDescription: b.description, DefaultBaseline: b.defaultBaseline };
+  return {
+    BaselineId: b.baselineId,
+    BaselineName: b.name,
+    OperatingSystem: b.operatingSystem,
+    BaselineDescription: b.description,
+    DefaultBaseline: b.defaultBaseline,
+  };
 }
 
 function baselineFilter(ctx: HandlerContext, filters: { Key?: string; Values?: string[] }[] | undefined, b: SimBaseline): boolean {
@@ -213,7 +246,12 @@ const getPatchBaseline: Handler = (raw, ctx) => {
     ApprovalRules: {
       PatchRules: [
         {
-          PatchFilterGroup: { PatchFilters: [{ Key: windows ? 'MSRC_SEVERITY' : 'SEVERITY', Values: ['Critical', 'Important'] }, { Key: 'CLASSIFICATION', Values: classification }] },
+          PatchFilterGroup: {
+            PatchFilters: [
+              { Key: windows ? 'MSRC_SEVERITY' : 'SEVERITY', Values: ['Critical', 'Important'] },
+              { Key: 'CLASSIFICATION', Values: classification },
+            ],
+          },
           ComplianceLevel: 'UNSPECIFIED',
           ApproveAfterDays: b.approveAfterDays,
           EnableNonSecurity: false,
@@ -241,17 +279,43 @@ const describePatchGroups: Handler = (raw, ctx) => {
       if (f.Key === 'OPERATING_SYSTEM') return values.includes(os);
       throw validation(ctx.service, `Invalid filter key ${f.Key ?? ''}`);
     });
-  const mappings = ctx.view().fleet.baselines.flatMap((b) =>
-    b.patchGroups.filter((group) => groupMatches(group, b.operatingSystem)).map((group) => ({ PatchGroup: group, BaselineIdentity: baselineIdentity(b) })),
-  );
+  const mappings = ctx
+    .view()
+    .fleet.baselines.flatMap((b) =>
+      b.patchGroups
+        .filter((group) => groupMatches(group, b.operatingSystem))
+        .map((group) => ({ PatchGroup: group, BaselineIdentity: baselineIdentity(b) })),
+    );
   const { items, nextToken } = ctx.page(mappings, input, { min: 1, max: 100, default: 100 });
   return { Mappings: items, NextToken: nextToken };
 };
 
 const INVENTORY_TYPES = ['AWS:Application', 'AWS:InstanceInformation'] as const;
 type InventoryType = (typeof INVENTORY_TYPES)[number];
-const APPLICATION_ATTRIBUTES = ['Name', 'Version', 'Publisher', 'ApplicationType', 'Architecture', 'Release', 'PackageId', 'InstalledTime', 'URL', 'Summary'];
-const INSTANCE_ATTRIBUTES = ['InstanceId', 'AgentType', 'AgentVersion', 'ComputerName', 'IpAddress', 'PlatformName', 'PlatformType', 'PlatformVersion', 'InstanceStatus', 'ResourceType'];
+const APPLICATION_ATTRIBUTES = [
+  'Name',
+  'Version',
+  'Publisher',
+  'ApplicationType',
+  'Architecture',
+  'Release',
+  'PackageId',
+  'InstalledTime',
+  'URL',
+  'Summary',
+];
+const INSTANCE_ATTRIBUTES = [
+  'InstanceId',
+  'AgentType',
+  'AgentVersion',
+  'ComputerName',
+  'IpAddress',
+  'PlatformName',
+  'PlatformType',
+  'PlatformVersion',
+  'InstanceStatus',
+  'ResourceType',
+];
 
 function applicationEntry(node: SimNode, app: InventoryApp): Record<string, string> {
   const windows = node.platformType === 'Windows';
@@ -309,11 +373,16 @@ function parseInventoryFilters(ctx: HandlerContext, filters: InventoryFilter[] |
     const dot = key.lastIndexOf('.');
     const type = (dot > 0 ? key.slice(0, dot) : typeName) as InventoryType | undefined;
     const attribute = dot > 0 ? key.slice(dot + 1) : key;
-    if (!type || !INVENTORY_TYPES.includes(type)) throw new SimError('InvalidTypeNameException', `The parameter type name ${type ?? key} is not valid.`);
+    if (!type || !INVENTORY_TYPES.includes(type))
+      throw new SimError('InvalidTypeNameException', `The parameter type name ${type ?? key} is not valid.`);
     const attributes = type === 'AWS:Application' ? APPLICATION_ATTRIBUTES : INSTANCE_ATTRIBUTES;
     if (!attributes.includes(attribute)) throw new SimError('InvalidFilter', `The filter key ${key} is not valid.`);
     const values = filter.Values ?? [];
-    if (values.length < 1 || values.length > 40) throw validation(ctx.service, `1 validation error detected: Value at 'filters.1.member.values' failed to satisfy constraint: Member must have length between 1 and 40`);
+    if (values.length < 1 || values.length > 40)
+      throw validation(
+        ctx.service,
+        `1 validation error detected: Value at 'filters.1.member.values' failed to satisfy constraint: Member must have length between 1 and 40`,
+      );
     return { type, attribute, filter };
   });
 }
@@ -322,25 +391,48 @@ const getInventory: Handler = (raw, ctx) => {
   const input = raw as GetInventoryRequest;
   if (input.Aggregators?.length) throw validation(ctx.service, 'The simulator does not support inventory aggregators.');
   const attrs = input.ResultAttributes ?? [];
-  if (attrs.length > 1) throw validation(ctx.service, "1 validation error detected: Value at 'resultAttributes' failed to satisfy constraint: Member must have length less than or equal to 1");
+  if (attrs.length > 1)
+    throw validation(
+      ctx.service,
+      "1 validation error detected: Value at 'resultAttributes' failed to satisfy constraint: Member must have length less than or equal to 1",
+    );
   const resultType = (attrs[0]?.TypeName ?? 'AWS:InstanceInformation') as InventoryType;
-  if (!INVENTORY_TYPES.includes(resultType)) throw new SimError('InvalidResultAttributeException', `The result attribute type name ${resultType} is not valid.`);
+  if (!INVENTORY_TYPES.includes(resultType))
+    throw new SimError('InvalidResultAttributeException', `The result attribute type name ${resultType} is not valid.`);
   const filters = parseInventoryFilters(ctx, input.Filters);
   const appFilters = filters.filter((f) => f.type === 'AWS:Application');
   const view = ctx.view();
-  const captureTime = (node: SimNode): string => view.at(node.inventoryAgeS).toISOString().replace(/\.\d{3}Z$/, 'Z');
+  const captureTime = (node: SimNode): string =>
+    view
+      .at(node.inventoryAgeS)
+      .toISOString()
+      .replace(/\.\d{3}Z$/, 'Z');
   const entities: InventoryResultEntity[] = [];
   for (const node of view.fleet.nodes) {
     if (!node.inventory) continue;
     const instance = instanceEntry(node);
-    if (!filters.filter((f) => f.type === 'AWS:InstanceInformation').every((f) => compare(f.filter.Type, instance[f.attribute] ?? '', f.filter.Values ?? []))) continue;
+    if (
+      !filters
+        .filter((f) => f.type === 'AWS:InstanceInformation')
+        .every((f) => compare(f.filter.Type, instance[f.attribute] ?? '', f.filter.Values ?? []))
+    )
+      continue;
     // Application filters select the nodes and, as in AWS, narrow the returned content to the matching items.
-    const apps = node.inventory.map((a) => applicationEntry(node, a)).filter((entry) => appFilters.every((f) => compare(f.filter.Type, entry[f.attribute] ?? '', f.filter.Values ?? [])));
+    const apps = node.inventory
+      .map((a) => applicationEntry(node, a))
+      .filter((entry) => appFilters.every((f) => compare(f.filter.Type, entry[f.attribute] ?? '', f.filter.Values ?? [])));
     if (appFilters.length && apps.length === 0) continue;
     const content = resultType === 'AWS:Application' ? apps : [instance];
     entities.push({
       Id: node.instanceId,
-      Data: { [resultType]: { TypeName: resultType, SchemaVersion: resultType === 'AWS:Application' ? '1.1' : '1.0', CaptureTime: captureTime(node), Content: content } },
+      Data: {
+        [resultType]: {
+          TypeName: resultType,
+          SchemaVersion: resultType === 'AWS:Application' ? '1.1' : '1.0',
+          CaptureTime: captureTime(node),
+          Content: content,
+        },
+      },
     });
   }
   const { items, nextToken } = ctx.page(entities, input, { min: 1, max: 50, default: 50 });
@@ -351,18 +443,31 @@ const listInventoryEntries: Handler = (raw, ctx) => {
   const input = raw as Partial<ListInventoryEntriesRequest>;
   const id = requireString(ctx, input.InstanceId, 'instanceId');
   const typeName = requireString(ctx, input.TypeName, 'typeName') as InventoryType;
-  if (!INVENTORY_TYPES.includes(typeName)) throw new SimError('InvalidTypeNameException', `The parameter type name ${typeName} is not valid.`);
+  if (!INVENTORY_TYPES.includes(typeName))
+    throw new SimError('InvalidTypeNameException', `The parameter type name ${typeName} is not valid.`);
   const view = ctx.view();
   const node = view.byId.get(id);
   if (!node) throw new SimError('InvalidInstanceId', `Instance Id ${id} is not valid.`);
   const filters = parseInventoryFilters(ctx, input.Filters, typeName);
-  const all = node.inventory ? (typeName === 'AWS:Application' ? node.inventory.map((a) => applicationEntry(node, a)) : [instanceEntry(node)]) : [];
+  const all = node.inventory
+    ? typeName === 'AWS:Application'
+      ? node.inventory.map((a) => applicationEntry(node, a))
+      : [instanceEntry(node)]
+    : [];
   const entries = all.filter((entry) => filters.every((f) => compare(f.filter.Type, entry[f.attribute] ?? '', f.filter.Values ?? [])));
   const { items, nextToken } = ctx.page(entries, input, { min: 1, max: 50, default: 50 });
   return {
     TypeName: typeName,
     InstanceId: id,
-    ...(node.inventory ? { SchemaVersion: typeName === 'AWS:Application' ? '1.1' : '1.0', CaptureTime: view.at(node.inventoryAgeS).toISOString().replace(/\.\d{3}Z$/, 'Z') } : {}),
+    ...(node.inventory
+      ? {
+          SchemaVersion: typeName === 'AWS:Application' ? '1.1' : '1.0',
+          CaptureTime: view
+            .at(node.inventoryAgeS)
+            .toISOString()
+            .replace(/\.\d{3}Z$/, 'Z'),
+        }
+      : {}),
     Entries: items,
     NextToken: nextToken,
   };
@@ -372,15 +477,24 @@ const listComplianceSummaries: Handler = (raw, ctx) => {
   const input = raw as ListComplianceSummariesRequest;
   const nodes = ctx.view().fleet.nodes;
   const severity = () => ({ CriticalCount: 0, HighCount: 0, MediumCount: 0, LowCount: 0, InformationalCount: 0, UnspecifiedCount: 0 });
-  const patch: ComplianceSummaryItem = { ComplianceType: 'Patch', CompliantSummary: { CompliantCount: 0, SeveritySummary: severity() }, NonCompliantSummary: { NonCompliantCount: 0, SeveritySummary: severity() } };
-  const association: ComplianceSummaryItem = { ComplianceType: 'Association', CompliantSummary: { CompliantCount: 0, SeveritySummary: severity() }, NonCompliantSummary: { NonCompliantCount: 0, SeveritySummary: severity() } };
+  const patch: ComplianceSummaryItem = {
+    ComplianceType: 'Patch',
+    CompliantSummary: { CompliantCount: 0, SeveritySummary: severity() },
+    NonCompliantSummary: { NonCompliantCount: 0, SeveritySummary: severity() },
+  };
+  const association: ComplianceSummaryItem = {
+    ComplianceType: 'Association',
+    CompliantSummary: { CompliantCount: 0, SeveritySummary: severity() },
+    NonCompliantSummary: { NonCompliantCount: 0, SeveritySummary: severity() },
+  };
   for (const node of nodes) {
     const p = node.patchState;
     if (p) {
       const nonCompliant = p.missing + p.failed > 0;
       const summary = nonCompliant ? patch.NonCompliantSummary : patch.CompliantSummary;
       const s = summary?.SeveritySummary;
-      if (nonCompliant && patch.NonCompliantSummary) patch.NonCompliantSummary.NonCompliantCount = (patch.NonCompliantSummary.NonCompliantCount ?? 0) + 1;
+      if (nonCompliant && patch.NonCompliantSummary)
+        patch.NonCompliantSummary.NonCompliantCount = (patch.NonCompliantSummary.NonCompliantCount ?? 0) + 1;
       if (!nonCompliant && patch.CompliantSummary) patch.CompliantSummary.CompliantCount = (patch.CompliantSummary.CompliantCount ?? 0) + 1;
       if (s) {
         if (p.critical) s.CriticalCount = (s.CriticalCount ?? 0) + 1;
@@ -392,22 +506,39 @@ const listComplianceSummaries: Handler = (raw, ctx) => {
     const failed = node.associationStatus === 'Failed';
     if (failed && association.NonCompliantSummary?.SeveritySummary) {
       association.NonCompliantSummary.NonCompliantCount = (association.NonCompliantSummary.NonCompliantCount ?? 0) + 1;
-      association.NonCompliantSummary.SeveritySummary.UnspecifiedCount = (association.NonCompliantSummary.SeveritySummary.UnspecifiedCount ?? 0) + 1;
+      association.NonCompliantSummary.SeveritySummary.UnspecifiedCount =
+        (association.NonCompliantSummary.SeveritySummary.UnspecifiedCount ?? 0) + 1;
     } else if (!failed && association.CompliantSummary?.SeveritySummary) {
       association.CompliantSummary.CompliantCount = (association.CompliantSummary.CompliantCount ?? 0) + 1;
-      association.CompliantSummary.SeveritySummary.UnspecifiedCount = (association.CompliantSummary.SeveritySummary.UnspecifiedCount ?? 0) + 1;
+      association.CompliantSummary.SeveritySummary.UnspecifiedCount =
+        (association.CompliantSummary.SeveritySummary.UnspecifiedCount ?? 0) + 1;
     }
   }
   let summaries = [patch, association];
   for (const f of input.Filters ?? []) {
     if (f.Key !== 'ComplianceType') throw validation(ctx.service, `Invalid filter key ${f.Key ?? ''}`);
-    summaries = summaries.filter((s) => compare(f.Type === 'NOT_EQUAL' ? 'NotEqual' : f.Type === 'BEGIN_WITH' ? 'BeginWith' : 'Equal', s.ComplianceType ?? '', f.Values ?? []));
+    summaries = summaries.filter((s) =>
+      compare(
+        f.Type === 'NOT_EQUAL' ? 'NotEqual' : f.Type === 'BEGIN_WITH' ? 'BeginWith' : 'Equal',
+        s.ComplianceType ?? '',
+        f.Values ?? [],
+      ),
+    );
   }
   const { items, nextToken } = ctx.page(summaries, input, { min: 1, max: 50, default: 50 });
   return { ComplianceSummaryItems: items, NextToken: nextToken };
 };
 
-const ASSOCIATION_KEYS = ['InstanceId', 'Name', 'AssociationId', 'AssociationStatusName', 'LastExecutedBefore', 'LastExecutedAfter', 'AssociationName', 'ResourceGroupName'];
+const ASSOCIATION_KEYS = [
+  'InstanceId',
+  'Name',
+  'AssociationId',
+  'AssociationStatusName',
+  'LastExecutedBefore',
+  'LastExecutedAfter',
+  'AssociationName',
+  'ResourceGroupName',
+];
 
 const listAssociations: Handler = (raw, ctx) => {
   const input = raw as ListAssociationsRequest;

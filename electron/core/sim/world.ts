@@ -23,7 +23,18 @@ export interface RegionView {
 const SOURCE_TYPES = { ec2: 'AWS::EC2::Instance', onprem: 'AWS::SSM::ManagedInstance', greengrass: 'AWS::IoT::Thing' } as const;
 
 function emptyRegion(region: string): RegionFleet {
-  return { region, nodes: [], otherInstances: [], vpcs: [], subnets: [], routeTables: [], vpcEndpoints: [], baselines: [], maintenanceWindows: [], associations: [] };
+  return {
+    region,
+    nodes: [],
+    otherInstances: [],
+    vpcs: [],
+    subnets: [],
+    routeTables: [],
+    vpcEndpoints: [],
+    baselines: [],
+    maintenanceWindows: [],
+    associations: [],
+  };
 }
 
 function instanceInformation(node: SimNode, at: (ageS: number) => Date): InstanceInformation {
@@ -46,7 +57,12 @@ function instanceInformation(node: SimNode, at: (ageS: number) => Date): Instanc
     SourceId: node.kind === 'greengrass' ? node.computerName : node.instanceId,
     SourceType: SOURCE_TYPES[node.kind],
     ...(managed
-      ? { Name: node.computerName, IamRole: node.kind === 'greengrass' ? 'GreengrassV2TokenExchangeRole' : 'SSMServiceRole', ActivationId: node.kind === 'onprem' ? '5743558d-563b-4457-8682-d16c3EXAMPLE' : undefined, RegistrationDate: at(node.lastPingAgeS + 200 * 86_400) }
+      ? {
+          Name: node.computerName,
+          IamRole: node.kind === 'greengrass' ? 'GreengrassV2TokenExchangeRole' : 'SSMServiceRole',
+          ActivationId: node.kind === 'onprem' ? '5743558d-563b-4457-8682-d16c3EXAMPLE' : undefined,
+          RegistrationDate: at(node.lastPingAgeS + 200 * 86_400),
+        }
       : {}),
   };
 }
@@ -139,13 +155,26 @@ export class World {
         const state = patchState(node, at);
         if (state) patchStates.set(node.instanceId, state);
         const instance = ec2Instance(node, region, at);
-        if (instance) reservations.push({ ReservationId: `r-${node.instanceId.slice(2)}`, OwnerId: account.accountId, Instances: [instance] });
+        if (instance)
+          reservations.push({ ReservationId: `r-${node.instanceId.slice(2)}`, OwnerId: account.accountId, Instances: [instance] });
       }
       for (const other of fleet.otherInstances) {
         reservations.push({
           ReservationId: `r-${other.instanceId.slice(2)}`,
           OwnerId: account.accountId,
-          Instances: [{ InstanceId: other.instanceId, InstanceType: 't3.nano', State: { Code: 16, Name: 'running' }, SubnetId: other.subnetId, VpcId: other.vpcId, PublicIpAddress: other.publicIp, SourceDestCheck: false, PlatformDetails: 'Linux/UNIX', Tags: [{ Key: 'Name', Value: other.name }] }],
+          Instances: [
+            {
+              InstanceId: other.instanceId,
+              InstanceType: 't3.nano',
+              State: { Code: 16, Name: 'running' },
+              SubnetId: other.subnetId,
+              VpcId: other.vpcId,
+              PublicIpAddress: other.publicIp,
+              SourceDestCheck: false,
+              PlatformDetails: 'Linux/UNIX',
+              Tags: [{ Key: 'Name', Value: other.name }],
+            },
+          ],
         });
       }
       view = {
