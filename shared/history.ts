@@ -50,7 +50,8 @@ export const NodeFilters = z
   })
   .strict();
 
-export const NodeSortKey = z.enum([
+/** The node table's information columns, in display order; each is also a sort key. */
+export const NODE_INFO_COLUMNS = [
   'instanceId',
   'name',
   'accountId',
@@ -62,8 +63,9 @@ export const NodeSortKey = z.enum([
   'failures',
   'missingCritical',
   'missingSecurity',
-  ...RULE_IDS,
-]);
+] as const;
+
+export const NodeSortKey = z.enum([...NODE_INFO_COLUMNS, ...RULE_IDS]);
 
 export const NodeQuery = NodeFilters.extend({
   sort: z.object({ key: NodeSortKey, dir: z.enum(['asc', 'desc']) }).optional(),

@@ -5,20 +5,11 @@
 import { readFile } from 'node:fs/promises';
 import { extname, resolve, sep } from 'node:path';
 import { RENDERER_CSP } from '../core/security/csp';
+import { RENDERER_MIME } from '../core/mime';
 
 export const APP_SCHEME = 'app';
 export const APP_ORIGIN = `${APP_SCHEME}://renderer`;
 export const APP_ENTRY = `${APP_ORIGIN}/index.html`;
-
-const MIME: Record<string, string> = {
-  '.html': 'text/html; charset=utf-8',
-  '.js': 'text/javascript; charset=utf-8',
-  '.css': 'text/css; charset=utf-8',
-  '.svg': 'image/svg+xml',
-  '.png': 'image/png',
-  '.woff2': 'font/woff2',
-  '.json': 'application/json',
-};
 
 /** Maps an `app://renderer/...` URL to a file inside `root`, or null for anything else. */
 export function resolveAppPath(url: string, root: string): string | null {
@@ -50,7 +41,7 @@ export function createAppProtocolHandler(root: string, read: (path: string) => P
       const body = await read(file);
       return new Response(new Uint8Array(body), {
         headers: {
-          'Content-Type': MIME[extname(file)] ?? 'application/octet-stream',
+          'Content-Type': RENDERER_MIME[extname(file)] ?? 'application/octet-stream',
           'Content-Security-Policy': RENDERER_CSP,
           'X-Content-Type-Options': 'nosniff',
         },

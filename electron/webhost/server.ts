@@ -19,18 +19,10 @@ import { EVENT_NAMES } from '../../shared/contract';
 import type { Core } from '../core/createCore';
 import { RENDERER_CSP } from '../core/security/csp';
 import type { WebFiles } from './webFiles';
+import { RENDERER_MIME } from '../core/mime';
 
 const COOKIE = 'pa_token';
 const MAX_BODY = 8 * 1024 * 1024;
-const MIME: Record<string, string> = {
-  '.html': 'text/html; charset=utf-8',
-  '.js': 'text/javascript; charset=utf-8',
-  '.css': 'text/css; charset=utf-8',
-  '.svg': 'image/svg+xml',
-  '.png': 'image/png',
-  '.woff2': 'font/woff2',
-  '.json': 'application/json',
-};
 
 export interface WebHost {
   /** The launch URL, token included: open this in the browser. */
@@ -144,7 +136,7 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
     const info = await stat(file).catch(() => null);
     if (!info?.isFile()) return deny(res, 404, 'Not found');
     res.writeHead(200, {
-      'Content-Type': MIME[extname(file)] ?? 'application/octet-stream',
+      'Content-Type': RENDERER_MIME[extname(file)] ?? 'application/octet-stream',
       'Content-Length': info.size,
       'Content-Security-Policy': RENDERER_CSP,
       'X-Content-Type-Options': 'nosniff',

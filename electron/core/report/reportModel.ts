@@ -29,17 +29,10 @@ import type {
   TrendPoint,
 } from '../store/types';
 import { snapshotNodes } from './snapshotNodes';
+import { PREREQUISITE_RULE_IDS } from '../../../shared/readiness';
 
 /** The rules the seed states (P1–P7); the others are operational checks of the patching itself. */
-export const PREREQUISITE_RULES: readonly RuleId[] = [
-  'agent.version',
-  'agent.windows2008',
-  'os.supported',
-  'os.greengrass',
-  'python.version',
-  'network.patch-source',
-  'network.s3',
-];
+export const PREREQUISITE_RULES: readonly RuleId[] = PREREQUISITE_RULE_IDS;
 
 const EXAMPLES_PER_RULE = 5;
 const TOP_FINDINGS = 12;

@@ -5,6 +5,7 @@
  */
 import type { RouteTable, Subnet, Vpc, VpcEndpoint } from '@aws-sdk/client-ec2';
 import type { InventoryApp, PlatformType } from './platforms';
+import { OPT_IN_REGIONS as SHARED_OPT_IN_REGIONS, REGIONS_WITHOUT_OPT_IN } from '../../../shared/awsRegions';
 
 export type NodeKind = 'ec2' | 'onprem' | 'greengrass';
 
@@ -143,38 +144,9 @@ export interface Fleet {
   organization: { id: string; managementAccountId: string; accounts: OrgAccount[] };
 }
 
-/** Regions every account has (`opt-in-not-required`). */
-export const DEFAULT_REGIONS: readonly string[] = [
-  'us-east-1',
-  'us-east-2',
-  'us-west-1',
-  'us-west-2',
-  'ca-central-1',
-  'sa-east-1',
-  'eu-west-1',
-  'eu-west-2',
-  'eu-west-3',
-  'eu-central-1',
-  'eu-north-1',
-  'ap-northeast-1',
-  'ap-northeast-2',
-  'ap-northeast-3',
-  'ap-southeast-1',
-  'ap-southeast-2',
-  'ap-south-1',
-];
-
-/** Regions an account must enable first; calls into them fail until it does. */
-export const OPT_IN_REGIONS: readonly string[] = [
-  'af-south-1',
-  'ap-east-1',
-  'ap-south-2',
-  'ap-southeast-3',
-  'eu-south-1',
-  'me-south-1',
-  'me-central-1',
-  'il-central-1',
-];
+/** Regions every account has (`opt-in-not-required`), and those it must enable first. */
+export const DEFAULT_REGIONS: readonly string[] = REGIONS_WITHOUT_OPT_IN;
+export const OPT_IN_REGIONS: readonly string[] = SHARED_OPT_IN_REGIONS;
 
 export function isRegionEnabled(account: SimAccount, region: string): boolean {
   return DEFAULT_REGIONS.includes(region) || account.optedInRegions.includes(region);

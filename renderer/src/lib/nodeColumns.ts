@@ -2,22 +2,10 @@
  * The node table's columns: the information columns and one per rule, their widths, which are
  * shown by default, and the user's choice remembered in localStorage.
  */
-import type { NodeRow } from '../../../shared/history';
+import { NODE_INFO_COLUMNS, type NodeRow } from '../../../shared/history';
 import { RULE_IDS, type RuleId } from '../../../shared/model';
 
-export const INFO_COLUMNS = [
-  'instanceId',
-  'name',
-  'accountId',
-  'region',
-  'ipAddress',
-  'platform',
-  'agentVersion',
-  'pingStatus',
-  'failures',
-  'missingCritical',
-  'missingSecurity',
-] as const;
+export const INFO_COLUMNS = NODE_INFO_COLUMNS;
 export type InfoColumn = (typeof INFO_COLUMNS)[number];
 export type NodeColumn = InfoColumn | RuleId;
 

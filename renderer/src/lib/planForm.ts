@@ -4,27 +4,10 @@
  * zod's issues are mapped to form fields so each error shows beside its input.
  */
 import { AuditPlan, RegionName } from '../../../shared/auditPlan';
+import { REGIONS_WITHOUT_OPT_IN } from '../../../shared/awsRegions';
 
 /** Regions every account has without opting in; others are typed in. */
-export const COMMON_REGIONS = [
-  'us-east-1',
-  'us-east-2',
-  'us-west-1',
-  'us-west-2',
-  'ca-central-1',
-  'sa-east-1',
-  'eu-west-1',
-  'eu-west-2',
-  'eu-west-3',
-  'eu-central-1',
-  'eu-north-1',
-  'ap-northeast-1',
-  'ap-northeast-2',
-  'ap-northeast-3',
-  'ap-southeast-1',
-  'ap-southeast-2',
-  'ap-south-1',
-] as const;
+export const COMMON_REGIONS = REGIONS_WITHOUT_OPT_IN;
 
 export type TargetKind = AuditPlan['targets']['kind'];
 
