@@ -94,6 +94,8 @@ table.appendix td.mark.status-warn { background: #fff4d6; }
 .legend-line { font-size: 7.5pt; margin: 0 0 4pt; }
 .legend-line span { margin-right: 10pt; white-space: nowrap; display: inline-block; }
 table.appendix tr.group th { background: #f3f5f7; font-size: 7pt; border-top: 1.5px solid #8c959f; }
+/* Skipped by the on-screen layouts before and after printing (seconds for a large fleet); printing lays out everything. */
+.appendix-group { content-visibility: auto; contain-intrinsic-size: auto 1000px; }
 
 dl.method { display: grid; grid-template-columns: max-content 1fr; gap: 3pt 14pt; margin: 6pt 0; }
 dl.method dt { color: #5b6570; }
