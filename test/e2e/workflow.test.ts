@@ -319,7 +319,7 @@ describe('audit workflow in Chromium against the simulator', () => {
     await shot('run-partial-ja');
     await page.click('[data-action="open-result"]');
     await expect.poll(title).toBe('概要');
-    await expect.poll(() => page.locator('[data-testid="gaps"] li').count()).toBe(1);
+    await expect.poll(() => page.locator('[data-testid="gaps"] [data-testid="overview-failed-scopes"] li').count()).toBe(1);
     expect(await page.locator('[data-testid="snapshot-meta"]').textContent()).toContain('一部');
 
     await page.click('nav a[data-page="accounts"]');
