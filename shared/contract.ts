@@ -117,7 +117,7 @@ export const contract = {
             .optional(),
         })
         .strict(),
-      z.object({ imported: z.array(SnapshotId), cancelled: z.boolean() }),
+      z.object({ imported: z.array(SnapshotId), alreadyPresent: z.array(SnapshotId), cancelled: z.boolean() }),
     ),
     'nodes:query': method(z.object({ snapshotId: SnapshotId, query: NodeQuery }).strict(), NodePage),
     'nodes:detail': method(NodeRef, NodeDetail),

@@ -10,7 +10,7 @@ import { createCore } from '../core/createCore';
 import { createPdfPrinter, PRINT_PARTITION } from './pdfPrinter';
 import { PAGE_MARGINS_MM } from '../core/report/printer';
 import { createFileLog } from '../core/log';
-import { importSnapshots } from '../core/store/archive';
+import { importArchive } from '../core/store/archive';
 import { aboutMessage } from './about';
 import { APP_ENTRY, APP_SCHEME, createAppProtocolHandler } from './appProtocol';
 import { logUncaughtErrors } from './crashLog';
@@ -133,8 +133,9 @@ function start(): void {
         void drainPendingImports(
           pendingImports,
           async (path) => {
-            const ids = importSnapshots(core.store, path);
-            core.events.emit('snapshots:changed', { reason: 'imported', ids });
+            const { ids, alreadyPresent } = importArchive(core.store, path, { skipDuplicates: true });
+            const imported = [...new Set(ids.filter((id) => !alreadyPresent.includes(id)))];
+            if (imported.length) core.events.emit('snapshots:changed', { reason: 'imported', ids: imported });
           },
           (_path, err) => {
             log(`opening a snapshot file failed: ${err instanceof Error ? err.name : 'unknown error'}`);

@@ -241,12 +241,24 @@ describe('audit workflow in Chromium against the simulator', () => {
       .toMatch(/^インポートできませんでした: The file was not imported: .+/);
     expect(app.core.store.listSnapshots()).toHaveLength(2);
 
+    // The file holds a snapshot that is already here: importing it adds nothing, and says so.
+    const exportedId = Number(await row.getAttribute('data-snapshot'));
+    await page.setInputFiles('[data-testid="import-file"]', exported);
+    await page.click('[data-action="import"]');
+    await expect
+      .poll(() => page.locator('[data-testid="snapshots-notice"]').textContent())
+      .toBe(`1 件のスナップショットは既にあるため、追加しませんでした (#${exportedId})。`);
+    expect(app.core.store.listSnapshots()).toHaveLength(2);
+
+    // On a machine that lacks it (here: after deleting it), the same file brings it back.
+    expect(await app.core.dispatch('snapshots:delete', { id: exportedId })).toMatchObject({ ok: true, value: { deleted: true } });
+    await expect.poll(() => page.locator('[data-testid="snapshot-table"] tbody tr').count()).toBe(1);
     await page.setInputFiles('[data-testid="import-file"]', exported);
     await page.click('[data-action="import"]');
     await expect
       .poll(() => page.locator('[data-testid="snapshots-notice"]').textContent())
       .toMatch(/^1 件のスナップショットをインポートしました/);
-    await expect.poll(() => page.locator('[data-testid="snapshot-table"] tbody tr').count()).toBe(3);
+    await expect.poll(() => page.locator('[data-testid="snapshot-table"] tbody tr').count()).toBe(2);
     expect(await page.locator('[data-testid="import-error"]').count()).toBe(0);
     await shot('snapshots-ja');
   });
@@ -257,12 +269,12 @@ describe('audit workflow in Chromium against the simulator', () => {
     await row.locator('[data-action="delete"]').click();
     await expect.poll(() => row.textContent()).toContain(`#${id} を完全に削除しますか?`);
     await row.locator('button:has-text("キャンセル")').click();
-    expect(app.core.store.listSnapshots()).toHaveLength(3);
+    expect(app.core.store.listSnapshots()).toHaveLength(2);
 
     await row.locator('[data-action="reevaluate"]').click();
     await page.fill('section[aria-labelledby="reevaluate-title"] input[type="number"]', '30');
     await page.click('section[aria-labelledby="reevaluate-title"] button[type="submit"]');
-    await expect.poll(() => page.locator('[data-testid="snapshot-table"] tbody tr').count()).toBe(4);
+    await expect.poll(() => page.locator('[data-testid="snapshot-table"] tbody tr').count()).toBe(3);
     const derived = app.core.store.listSnapshots().find((s) => s.derivedFrom === id);
     expect(derived?.scanAgeDays).toBe(30);
 
@@ -270,7 +282,7 @@ describe('audit workflow in Chromium against the simulator', () => {
     expect(await derivedRow.locator('[data-field="derivedFrom"]').textContent()).toBe(`#${id} から`);
     await derivedRow.locator('[data-action="delete"]').click();
     await derivedRow.locator('[data-action="confirm-delete"]').click();
-    await expect.poll(() => page.locator('[data-testid="snapshot-table"] tbody tr').count()).toBe(3);
+    await expect.poll(() => page.locator('[data-testid="snapshot-table"] tbody tr').count()).toBe(2);
   });
 
   it('creates the client report as PDF and as HTML compared with an earlier snapshot, and exports JSON', async () => {

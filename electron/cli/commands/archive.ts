@@ -5,7 +5,7 @@
 import { resolve } from 'node:path';
 import { CATALOG_EDITIONS, getCatalog } from '../../../shared/catalog';
 import { evaluateNode, platformOf } from '../../../shared/evaluate';
-import { ExportTooLargeError, ImportError, exportSnapshots, importSnapshots, reevaluate } from '../../core/store';
+import { ExportTooLargeError, ImportError, exportSnapshots, importArchive, reevaluate } from '../../core/store';
 import { UsageError } from '../io';
 import type { RegisterCommand } from './index';
 import { parseId, print, printJson, useStore, withDbOptions } from './storeOptions';
@@ -41,15 +41,19 @@ export const registerArchive: RegisterCommand = (program) => {
     useStore(
       opts,
       (store) => {
-        let ids: number[];
+        let result: { ids: number[]; alreadyPresent: number[] };
         try {
-          ids = importSnapshots(store, file);
+          result = importArchive(store, file, { skipDuplicates: true });
         } catch (err) {
           if (err instanceof ImportError) throw new UsageError(`cannot import ${file}: ${err.message}`);
           throw err;
         }
-        if (opts.json) return printJson({ imported: ids });
-        print(`Imported ${ids.length} snapshot(s): ${ids.map((id) => `#${id}`).join(', ')}.`);
+        const imported = [...new Set(result.ids.filter((id) => !result.alreadyPresent.includes(id)))];
+        if (opts.json) return printJson({ imported, alreadyPresent: result.alreadyPresent });
+        print(`Imported ${imported.length} snapshot(s)${imported.length ? `: ${imported.map((id) => `#${id}`).join(', ')}` : ''}.`);
+        if (result.alreadyPresent.length) {
+          print(`Already present, not added again: ${result.alreadyPresent.map((id) => `#${id}`).join(', ')}.`);
+        }
       },
       true,
     ),

@@ -11,7 +11,7 @@ import type { EventBus } from '../events';
 import type { HostFiles } from '../files';
 import { writeNodesCsv } from './nodesCsv';
 import { annotateSnapshot } from '../store/annotate';
-import { exportSnapshots, ImportError, importSnapshots } from '../store/archive';
+import { exportSnapshots, ImportError, importArchive } from '../store/archive';
 import type { Store } from '../store/openStore';
 import { reevaluate } from '../store/reevaluate';
 
@@ -79,11 +79,13 @@ export function createHistoryHandlers(deps: HistoryDeps): {
       },
       import: async ({ uploadId }) => {
         const file = await deps.files.chooseImportFile(uploadId);
-        if (!file) return { imported: [], cancelled: true };
+        if (!file) return { imported: [], alreadyPresent: [], cancelled: true };
         try {
-          const imported = importSnapshots(store, file);
-          events.emit('snapshots:changed', { reason: 'imported', ids: imported });
-          return { imported, cancelled: false };
+          // Importing the same file twice (or a colleague's copy of our own audit) adds nothing.
+          const { ids, alreadyPresent } = importArchive(store, file, { skipDuplicates: true });
+          const imported = [...new Set(ids.filter((id) => !alreadyPresent.includes(id)))];
+          if (imported.length) events.emit('snapshots:changed', { reason: 'imported', ids: imported });
+          return { imported, alreadyPresent, cancelled: false };
         } catch (err) {
           if (err instanceof ImportError) throw new UserFacingError(`The file was not imported: ${err.message}`);
           throw err;

@@ -182,10 +182,28 @@ export function readArchive(file: string, limits: ArchiveLimits = DEFAULT_LIMITS
  * order. `derivedFrom` is re-linked when the source snapshot is in the same file and dropped
  * otherwise (the exporting database's ids mean nothing here).
  */
-export function importSnapshots(store: Store, file: string, limits: ArchiveLimits = DEFAULT_LIMITS): number[] {
-  const { snapshots } = readArchive(file, limits);
+export interface ImportResult {
+  /** One id per snapshot of the file, in file order: the new snapshot's, or the one already here. */
+  ids: number[];
+  /** The ids (in this database) of snapshots the file held that were already here and were skipped. */
+  alreadyPresent: number[];
+}
+
+/**
+ * Imports every snapshot of an export file in one transaction. With `skipDuplicates`, a snapshot
+ * already in the database (same times, catalog edition, threshold, status, node count and scopes:
+ * the same audit, or the same re-evaluation of it) is not saved again; its existing id stands in,
+ * so derived snapshots in the file still link to it.
+ */
+export function importArchive(
+  store: Store,
+  file: string,
+  options: { skipDuplicates?: boolean; limits?: ArchiveLimits } = {},
+): ImportResult {
+  const { snapshots } = readArchive(file, options.limits ?? DEFAULT_LIMITS);
+  const alreadyPresent: number[] = [];
   try {
-    return store.db.transaction(() => {
+    const ids = store.db.transaction(() => {
       const newIds = new Map<number, number>();
       // A source is always older (smaller id) than what was derived from it: ascending ids
       // save every source before the snapshots that point at it.
@@ -195,12 +213,45 @@ export function importSnapshots(store: Store, file: string, limits: ArchiveLimit
         const input: SnapshotInput = { ...rest };
         const source = derivedFrom === undefined ? undefined : newIds.get(derivedFrom);
         if (source !== undefined) input.derivedFrom = source;
-        newIds.set(id, store.saveSnapshot(input));
+        const existing = options.skipDuplicates ? findSameSnapshot(store, input) : undefined;
+        if (existing !== undefined) alreadyPresent.push(existing);
+        newIds.set(id, existing ?? store.saveSnapshot(input));
       }
       return snapshots.map((s) => newIds.get(s.id) ?? 0);
     })();
+    return { ids, alreadyPresent };
   } catch (err) {
     if (err instanceof InvalidSnapshotError) throw new ImportError(`The export contains an inconsistent snapshot: ${err.message}.`);
     throw err;
   }
+}
+
+/** Imports every snapshot of an export file, duplicates included (see `importArchive`). */
+export function importSnapshots(store: Store, file: string, limits: ArchiveLimits = DEFAULT_LIMITS): number[] {
+  return importArchive(store, file, { limits }).ids;
+}
+
+const scopeKey = (scopes: readonly { accountId: string; region: string; status: string; nodes: number }[]) =>
+  scopes
+    .map((s) => `${s.accountId}/${s.region}/${s.status}/${s.nodes}`)
+    .sort()
+    .join('|');
+
+function findSameSnapshot(store: Store, input: SnapshotInput): number | undefined {
+  const candidates = store.db
+    .prepare<[string, string, string, number, string, number, number | null], { id: number }>(
+      `SELECT id FROM snapshot WHERE started_at = ? AND finished_at = ? AND catalog_edition = ? AND scan_age_days = ?
+         AND status = ? AND node_count = ? AND derived_from IS ?`,
+    )
+    .all(
+      input.startedAt,
+      input.finishedAt,
+      input.catalogEdition,
+      input.scanAgeDays,
+      input.status,
+      input.nodes.length,
+      input.derivedFrom ?? null,
+    );
+  const wanted = scopeKey(input.scopes);
+  return candidates.find((c) => scopeKey(store.getSnapshot(c.id)?.scopes ?? []) === wanted)?.id;
 }

@@ -7,6 +7,7 @@ export type { PackedNodes, PackedSnapshotInput, SnapshotToSave } from './saveSna
 export { SnapshotNotFoundError } from './loadSnapshotInput';
 export { reevaluate } from './reevaluate';
 export type { Evaluate, EvaluateOptions, ReevaluateOptions } from './reevaluate';
-export { DEFAULT_LIMITS, ExportTooLargeError, ImportError, exportSnapshots, importSnapshots, readArchive } from './archive';
+export { DEFAULT_LIMITS, ExportTooLargeError, ImportError, exportSnapshots, importArchive, importSnapshots, readArchive } from './archive';
+export type { ImportResult } from './archive';
 export type { ArchiveLimits } from './archive';
 export type * from './types';

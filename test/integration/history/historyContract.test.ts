@@ -92,8 +92,23 @@ describe('history over the contract', () => {
     const saved = await ok<{ saved: boolean; fileName: string }>('snapshots:export', { ids: [first] });
     expect(saved).toMatchObject({ saved: true, fileName: `snapshot-${first}.patchaudit` });
     files.nextImport = join(dir, saved.fileName);
-    const imported = await ok<{ imported: number[] }>('snapshots:import', {});
-    expect(imported.imported).toHaveLength(1);
+    const imported = await ok<{ imported: number[]; alreadyPresent: number[] }>('snapshots:import', {});
+    // The file holds a snapshot that is already here: nothing is added twice.
+    expect(imported).toMatchObject({ imported: [], alreadyPresent: [first] });
+
+    const other = mkdtempSync(join(tmpdir(), 'pa-history-other-'));
+    const elsewhere = createCore({
+      dataDir: other,
+      catalogEditions: ['seed-2022'],
+      host: { host: 'web', versions: {}, openExternal: async () => {}, files },
+    });
+    try {
+      const intoEmpty = await elsewhere.dispatch('snapshots:import', {});
+      expect(intoEmpty).toMatchObject({ ok: true, value: { alreadyPresent: [] } });
+      expect((intoEmpty as { value: { imported: number[] } }).value.imported).toHaveLength(1);
+    } finally {
+      await elsewhere.close();
+    }
 
     const bad = join(dir, 'bad.patchaudit');
     writeFileSync(bad, readFileSync(join(dir, saved.fileName)).subarray(0, 100));
@@ -104,7 +119,7 @@ describe('history over the contract', () => {
     expect((await ok<unknown[]>('snapshots:list')).length).toBe(before);
 
     files.nextImport = null;
-    expect(await ok('snapshots:import', {})).toEqual({ imported: [], cancelled: true });
+    expect(await ok('snapshots:import', {})).toEqual({ imported: [], alreadyPresent: [], cancelled: true });
   });
 
   it('announces changes to the renderer', async () => {
