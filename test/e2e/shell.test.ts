@@ -85,6 +85,16 @@ describe('app shell in Chromium against the web host', () => {
     await page.screenshot({ path: join(RESULTS_DIR, 'shell-settings-ja.png') });
   });
 
+  it('follows the OS colour scheme when the theme is "system"', async () => {
+    const { page } = app;
+    await app.core.dispatch('settings:set', { theme: 'system' });
+    await page.emulateMedia({ colorScheme: 'dark' });
+    await expect.poll(() => page.locator('html').getAttribute('data-theme')).toBe('dark');
+    await page.emulateMedia({ colorScheme: 'light' });
+    await expect.poll(() => page.locator('html').getAttribute('data-theme')).toBe('light');
+    expect(await page.evaluate(() => getComputedStyle(document.body).backgroundColor)).toBe('rgb(255, 255, 255)');
+  });
+
   it('ran without console errors or CSP violations', () => {
     expect(app.pageErrors).toEqual([]);
   });
