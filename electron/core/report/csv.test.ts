@@ -13,11 +13,24 @@ describe('RFC 4180 writer', () => {
     expect(csvField('x\r\ny')).toBe('"x\r\ny"');
   });
 
+  it("quotes fields with ';' or a tab, which Excel splits on in ';'-separator locales and pastes", () => {
+    expect(csvField('web;db')).toBe('"web;db"');
+    expect(csvField('a\tb')).toBe('"a\tb"');
+    expect(csvRow(['i-1', 'prod; eu'])).toBe('i-1,"prod; eu"\r\n');
+  });
+
   it('defuses text that a spreadsheet would run as a formula', () => {
     for (const text of ['=1+1', '+cmd', '-2+3', '@SUM(A1)', '\tx', '\rx']) expect(defuseFormula(text)).toBe(`'${text}`);
     expect(csvField('=HYPERLINK("http://evil.example","click")')).toBe(`"'=HYPERLINK(""http://evil.example"",""click"")"`);
     expect(csvField('\r=1')).toBe(`"'\r=1"`);
     expect(defuseFormula('a=b')).toBe('a=b');
+    expect(defuseFormula('web - 01')).toBe('web - 01');
+  });
+
+  it('defuses formulas after leading white space and in their full-width forms', () => {
+    for (const text of [' =1+1', '  +cmd', '\u3000=SUM(A1)', '\u00a0@x', '\n-1', '＝1+1', '＋cmd', '－2', '＠SUM(A1)', ' ＝HYPERLINK("x")'])
+      expect(defuseFormula(text)).toBe(`'${text}`);
+    expect(defuseFormula('本番＝web')).toBe('本番＝web');
   });
 
   it('writes numbers as numbers: a negative count is data, not a formula', () => {

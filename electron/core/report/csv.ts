@@ -1,6 +1,7 @@
 /**
  * A small RFC 4180 writer (no CSV library is installed): CRLF line ends, fields quoted when they
- * hold a comma, quote, CR or LF, quotes doubled. Cells that a spreadsheet would run as a formula
+ * hold a comma, quote, CR or LF, quotes doubled, and also a `;` or a tab: Excel in locales whose
+ * list separator is `;` (German, French, …) and tab-separated pastes split there. Cells that a spreadsheet would run as a formula
  * are defused: node names and tags come from the client's AWS accounts, and a name such as
  * `=HYPERLINK(...)` must open in Excel as text (OWASP "CSV injection").
  */
@@ -10,7 +11,11 @@ export const UTF8_BOM = '\uFEFF';
 
 export type CsvValue = string | number | boolean | null | undefined;
 
-const FORMULA_START = /^[=+\-@\t\r]/;
+/**
+ * A tab or CR first, or a formula sign after any leading white space: Excel trims spaces before
+ * `=`, and Japanese Excel reads the full-width signs `＝＋－＠` (IME input) as formulas too.
+ */
+const FORMULA_START = /^(?:[\t\r]|[\s\u00a0\u3000]*[=+\-@\uff1d\uff0b\uff0d\uff20])/;
 
 /** Prefixes a leading `'` to text Excel, LibreOffice or Sheets would read as a formula. */
 export function defuseFormula(text: string): string {
@@ -21,7 +26,7 @@ export function defuseFormula(text: string): string {
 export function csvField(value: CsvValue): string {
   if (value === null || value === undefined) return '';
   const text = typeof value === 'string' ? defuseFormula(value) : String(value);
-  return /[",\r\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
+  return /[",;\t\r\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
 }
 
 export function csvRow(values: readonly CsvValue[]): string {
