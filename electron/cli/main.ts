@@ -5,6 +5,7 @@
 import { Command, CommanderError } from 'commander';
 import { TOOL_VERSION } from '../../shared/toolVersion';
 import { commands } from './commands';
+import { ChromiumNotFound } from '../core/report/launchChromium';
 import { UsageError } from './io';
 
 export async function main(argv: readonly string[]): Promise<number> {
@@ -23,6 +24,10 @@ export async function main(argv: readonly string[]): Promise<number> {
     if (err instanceof UsageError) {
       process.stderr.write(`patch-audit: ${err.message}\n`);
       return 2;
+    }
+    if (err instanceof ChromiumNotFound) {
+      process.stderr.write(`patch-audit: ${err.message}\n`);
+      return 1;
     }
     throw err;
   }

@@ -6,6 +6,7 @@
 import { relative } from 'node:path';
 import { runDemo } from '../../core/demo/runDemo';
 import { withChromiumPrinter } from '../../core/report/chromiumPrinter';
+import { browserNotFoundMessage, findBrowser } from '../../core/report/launchChromium';
 import { UsageError } from '../io';
 import type { RegisterCommand } from './index';
 
@@ -26,7 +27,12 @@ export const registerDemo: RegisterCommand = (program) => {
         throw new UsageError(`--nodes must be an integer from 9 to 50000, got "${opts.nodes}"`);
       const started = Date.now();
       const log = (line: string) => process.stderr.write(`${line}\n`);
-      const result = await withChromiumPrinter((printer) => runDemo({ outDir: opts.out, nodes, printer, log }));
+      // The quick start must work on a machine with no browser: everything but the PDF step needs
+      // none, and the HTML report is the same document, ready for any browser's "Print to PDF".
+      const browser = findBrowser();
+      const result = browser
+        ? await withChromiumPrinter((printer) => runDemo({ outDir: opts.out, nodes, printer, log }), browser)
+        : await runDemo({ outDir: opts.out, nodes, printer: null, log });
       const show = (file: string) => {
         const rel = relative(process.cwd(), file);
         return rel && !rel.startsWith('..') ? rel : file;
@@ -38,6 +44,7 @@ export const registerDemo: RegisterCommand = (program) => {
         `Reports:  ${show(result.files.reports.ja)}  ${show(result.files.reports.en)}`,
         `CSV:      ${result.files.csv.map(show).join('  ')}`,
         `JSON:     ${show(result.files.json)}`,
+        ...(browser ? [] : [`PDF:      not written. ${browserNotFoundMessage()} The reports above are the same documents as HTML.`]),
         `Try: patch-audit report ${result.audits.at(-1)?.snapshotId} --compare ${result.audits.at(-2)?.snapshotId} --lang en --db ${show(result.dbPath)} -o report.pdf`,
       ];
       process.stdout.write(`${lines.join('\n')}\n`);

@@ -11,10 +11,9 @@ import type { AuditPlan } from '../../../shared/auditPlan';
 import { DEFAULT_CATALOG_ID, getCatalog } from '../../../shared/catalog';
 import type { Lang } from '../../../shared/model';
 import { runAudit } from '../audit/runAudit';
-import { buildReportModel, exportCsv, exportJson, renderReportPdf, type Paper, type Printer } from '../report';
+import { buildReportModel, exportCsv, exportJson, renderReportHtml, renderReportPdf, type Paper, type Printer } from '../report';
 import { generateFleet, startSimulator, type FaultRule, type Fleet } from '../sim';
-import { openStore, type Store } from '../store/openStore';
-import type { SnapshotToSave } from '../store/saveSnapshot';
+import { openStore, type SnapshotToSave, type Store } from '../store';
 import { agedBy, applyWeek, DEMO_WEEKS } from './demoScenario';
 
 export const DEMO_REGIONS = ['ap-northeast-1', 'us-east-1', 'eu-west-1'] as const;
@@ -26,7 +25,8 @@ export interface DemoOptions {
   outDir: string;
   /** Managed nodes in the first audit, spread over accounts × regions. */
   nodes?: number;
-  printer: Printer;
+  /** Prints the reports to PDF; without one (no browser on the machine) they are written as HTML. */
+  printer: Printer | null;
   log?: (line: string) => void;
   /** The time of the last audit (default: now). */
   now?: () => Date;
@@ -168,8 +168,11 @@ export async function runDemo(options: DemoOptions): Promise<DemoResult> {
     const reports = {} as Record<Lang, string>;
     for (const { lang, paper } of REPORTS) {
       const model = buildReportModel(store, last, { lang, compareTo: first });
-      const file = join(outDir, `report-${lang}.pdf`);
-      writeFileSync(file, await renderReportPdf(model, options.printer, { lang, paper }));
+      const file = join(outDir, `report-${lang}.${options.printer ? 'pdf' : 'html'}`);
+      writeFileSync(
+        file,
+        options.printer ? await renderReportPdf(model, options.printer, { lang, paper }) : renderReportHtml(model, { lang, paper }),
+      );
       reports[lang] = file;
       log(`wrote ${file}`);
     }

@@ -35,8 +35,8 @@ export function chromiumPrinter(browser: Browser): Printer {
 }
 
 /** Launches Chromium for a run of prints (the CLI, the demo) and closes it after. */
-export async function withChromiumPrinter<T>(use: (print: Printer) => Promise<T>): Promise<T> {
-  const browser = await launchChromium();
+export async function withChromiumPrinter<T>(use: (print: Printer) => Promise<T>, executablePath?: string): Promise<T> {
+  const browser = await launchChromium(executablePath);
   try {
     return await use(chromiumPrinter(browser));
   } finally {

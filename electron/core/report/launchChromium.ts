@@ -1,11 +1,14 @@
 /**
- * Debian's Chromium driven by playwright-core (DESIGN §2): never a downloaded browser. The
- * flags keep it from reaching for the network, which closed networks refuse and which printing
- * a self-contained report never needs. Used by the CLI's PDF output and by the tests.
+ * An installed Chromium, Chrome or Edge driven by playwright-core (docs/design.md §2): never a
+ * downloaded browser. The flags keep it from reaching for the network, which closed networks
+ * refuse and which printing a self-contained report never needs. Used by the CLI's PDF output
+ * and by the tests.
  */
 import { existsSync } from 'node:fs';
+import { join } from 'node:path';
 import { chromium, type Browser } from 'playwright-core';
 
+/** The browser the tests and the bench use: Debian's, unless CHROMIUM_PATH names another. */
 export const CHROMIUM_PATH = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 
 export const CHROMIUM_ARGS: readonly string[] = [
@@ -22,11 +25,52 @@ export class ChromiumNotFound extends Error {
   override name = 'ChromiumNotFound';
 }
 
-export function launchChromium(executablePath: string = CHROMIUM_PATH): Promise<Browser> {
-  if (!existsSync(executablePath)) {
-    throw new ChromiumNotFound(
-      `Chromium not found at ${executablePath}: install Debian's chromium (apt-get install chromium) or set CHROMIUM_PATH.`,
-    );
+/**
+ * Where a consultant's machine has a Chromium-based browser, in the order tried: CHROMIUM_PATH
+ * alone when it is set (an explicit choice is never second-guessed), else the packages' and
+ * installers' usual locations per OS.
+ */
+export function browserCandidates(platform: NodeJS.Platform, env: NodeJS.ProcessEnv): string[] {
+  if (env.CHROMIUM_PATH) return [env.CHROMIUM_PATH];
+  switch (platform) {
+    case 'darwin':
+      return [
+        'Google Chrome.app/Contents/MacOS/Google Chrome',
+        'Chromium.app/Contents/MacOS/Chromium',
+        'Microsoft Edge.app/Contents/MacOS/Microsoft Edge',
+      ].map((app) => `/Applications/${app}`);
+    case 'win32': {
+      const roots = [env.LOCALAPPDATA, env.ProgramFiles, env['ProgramFiles(x86)']].filter((root): root is string => Boolean(root));
+      return [join('Google', 'Chrome', 'Application', 'chrome.exe'), join('Microsoft', 'Edge', 'Application', 'msedge.exe')].flatMap(
+        (exe) => roots.map((root) => join(root, exe)),
+      );
+    }
+    default:
+      return ['chromium', 'chromium-browser', 'google-chrome', 'google-chrome-stable', 'microsoft-edge'].flatMap((name) => [
+        `/usr/bin/${name}`,
+        `/snap/bin/${name}`,
+      ]);
   }
+}
+
+/** The first candidate that exists, or undefined when the machine has none. */
+export function findBrowser(
+  platform: NodeJS.Platform = process.platform,
+  env: NodeJS.ProcessEnv = process.env,
+  exists: (path: string) => boolean = existsSync,
+): string | undefined {
+  return browserCandidates(platform, env).find(exists);
+}
+
+export function browserNotFoundMessage(platform: NodeJS.Platform = process.platform, env: NodeJS.ProcessEnv = process.env): string {
+  const hint =
+    platform === 'linux'
+      ? 'install Chromium (Debian/Ubuntu: apt-get install chromium; for Japanese reports also fonts-noto-cjk) or set CHROMIUM_PATH'
+      : 'install Google Chrome or Microsoft Edge, or set CHROMIUM_PATH to a Chromium-based browser';
+  return `No Chromium-based browser found to print PDFs (looked at ${browserCandidates(platform, env).join(', ')}): ${hint}.`;
+}
+
+export function launchChromium(executablePath: string | undefined = findBrowser()): Promise<Browser> {
+  if (!executablePath || !existsSync(executablePath)) throw new ChromiumNotFound(browserNotFoundMessage());
   return chromium.launch({ executablePath, args: [...CHROMIUM_ARGS] });
 }
