@@ -1,18 +1,21 @@
 /**
- * Electron's binary is not downloaded by `npm install`: package.json's `allowScripts` denies the
- * electron package's postinstall, so an install works on a machine that reaches only the npm
- * registry (the CLI, the web host and every test run without Electron). The commands that need
- * the binary (`npm start`, `npm run dist`) run this first:
+ * Electron's binary is not downloaded by `npm install`: the electron package (45) has no install
+ * script and fetches its binary the first time something asks for its path, so an install works
+ * on a machine that reaches only the npm registry (the CLI, the web host and every test run
+ * without Electron). The commands that need the binary (`npm start`, `npm run dist`) run this
+ * first, so that the download happens at a known moment and fails with advice, not deep inside
+ * electron-builder or a stack trace:
  *
  *   tsx build/scripts/electronBinary.ts
  *
  * It runs Electron's own installer (node_modules/electron/install.js, i.e. @electron/get), so
  * ELECTRON_MIRROR, electron_config_cache, electron_use_remote_checksums and the other settings
- * documented by @electron/get apply unchanged. An npm that ignores `allowScripts` runs the same
- * installer at install time, and this finds the binary already there.
+ * documented by @electron/get apply unchanged.
  */
 import { spawn } from 'node:child_process';
-import { copyFileSync, existsSync, mkdirSync, readFileSync } from 'node:fs';
+import { createReadStream, existsSync, readFileSync } from 'node:fs';
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
@@ -54,49 +57,50 @@ export function missingBinaryAdvice(pkg: ElectronPackage, detail: string): strin
   return [
     `The Electron ${pkg.version} binary is not installed and could not be downloaded:`,
     `  ${detail || 'the installer gave no reason'}`,
-    'npm install does not fetch it (package.json "allowScripts"); npm start and npm run dist do, from one of:',
+    'npm install does not fetch it; npm start and npm run dist do, from the internet or one of:',
     `  - a mirror:      ELECTRON_MIRROR=https://mirror.example/electron/ npm start   (it serves v${pkg.version}/${zip})`,
     `  - a copied zip:  electron_config_cache=/folder/with/the/zip npm start          (${zip}, as downloaded)`,
     'Everything else works without it: npm run demo, npm run web, npx patch-audit, npm test (README, "The Electron binary").',
   ].join('\n');
 }
 
-/** Electron's installer prints the error's stack; its first line says what went wrong. */
-export function firstErrorLine(stderr: string): string {
+/**
+ * Electron's installer prints the error's stack; its first line says what went wrong. Node's
+ * fetch says only "fetch failed" (the cause is not printed), so that case names the host.
+ */
+export function firstErrorLine(stderr: string, env: NodeJS.ProcessEnv = {}): string {
   const lines = stderr.split('\n').map((line) => line.trim());
-  return lines.find((line) => /error/i.test(line)) ?? lines.find((line) => line.length > 0) ?? '';
-}
-
-interface ElectronGetInternals {
-  getArtifactRemoteURL(details: { version: string; artifactName: string; platform: string; arch: string }): Promise<string>;
-  Cache: new (root: string) => { getCachePath(url: string, fileName: string): string };
+  const first = lines.find((line) => /error/i.test(line)) ?? lines.find((line) => line.length > 0) ?? '';
+  if (!/fetch failed/i.test(first)) return first;
+  const host = env.ELECTRON_MIRROR ? new URL(env.ELECTRON_MIRROR).host : 'github.com';
+  return `${first}: ${host} could not be reached (offline, DNS, a proxy or a firewall)`;
 }
 
 /**
- * @electron/get looks for a zip under `<cache>/<sha256 of its download folder URL>/`, not in the
- * cache folder itself. A zip copied flat into `electron_config_cache` (what a person does with a
- * file brought from a connected machine) is placed where it looks, with @electron/get's own URL
- * and cache code so the layout cannot drift. The installer still checks it against the checksums
- * shipped in the electron package.
+ * A zip copied flat into `electron_config_cache` (what a person does with a file brought from a
+ * connected machine) is not where @electron/get looks: it keeps downloads under a folder named
+ * by a hash of the URL. Rather than copy that private layout, the zip is served to the installer
+ * as a loopback mirror (ELECTRON_MIRROR, @electron/get's public setting), so the installer still
+ * checks it against the checksums shipped in the electron package and caches it its own way.
  */
-export async function placeFlatZip(pkg: ElectronPackage, cacheRoot: string | undefined): Promise<boolean> {
-  if (!cacheRoot) return false;
-  const flat = join(cacheRoot, zipName(pkg));
-  if (!existsSync(flat)) return false;
-  const load = createRequire(join(pkg.dir, 'package.json'));
-  const { getArtifactRemoteURL } = load('@electron/get/dist/cjs/artifact-utils') as Pick<ElectronGetInternals, 'getArtifactRemoteURL'>;
-  const { Cache } = load('@electron/get/dist/cjs/Cache') as Pick<ElectronGetInternals, 'Cache'>;
-  const url = await getArtifactRemoteURL({
-    version: `v${pkg.version}`,
-    artifactName: 'electron',
-    platform: process.platform,
-    arch: process.arch,
+export async function serveFlatZip(
+  pkg: ElectronPackage,
+  folder: string | undefined,
+): Promise<{ mirror: string; close(): Promise<void> } | undefined> {
+  const file = folder ? join(folder, zipName(pkg)) : undefined;
+  if (!file || !existsSync(file)) return undefined;
+  const wanted = `/v${pkg.version}/${zipName(pkg)}`;
+  const server = createServer((req, res) => {
+    if (req.url !== wanted) return void res.writeHead(404).end();
+    res.writeHead(200, { 'content-type': 'application/zip' });
+    createReadStream(file).pipe(res);
   });
-  const target = new Cache(cacheRoot).getCachePath(url, zipName(pkg));
-  if (existsSync(target)) return false;
-  mkdirSync(dirname(target), { recursive: true });
-  copyFileSync(flat, target);
-  return true;
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const { port } = server.address() as AddressInfo;
+  return {
+    mirror: `http://127.0.0.1:${port}/`,
+    close: () => new Promise((resolve) => server.close(() => resolve())),
+  };
 }
 
 /** Asynchronous, so that a mirror served by the same process (the tests') can answer. */
@@ -113,12 +117,11 @@ function runInstaller(script: string, env: NodeJS.ProcessEnv): Promise<{ status:
 /** Installs the binary with Electron's own installer unless it is already there. */
 export async function ensureElectronBinary(pkg: ElectronPackage, env: NodeJS.ProcessEnv = process.env): Promise<EnsureResult> {
   if (installedBinary(pkg)) return { exitCode: 0, message: `electron: ${pkg.version} binary present` };
-  await placeFlatZip(pkg, env.electron_config_cache);
-  // The user asked for the app: a skip flag left over from a CLI-only install must not stop it.
-  const { ELECTRON_SKIP_BINARY_DOWNLOAD: _skip, ...installerEnv } = env;
-  const result = await runInstaller(join(pkg.dir, 'install.js'), installerEnv);
+  const copied = await serveFlatZip(pkg, env.electron_config_cache);
+  const installerEnv = copied ? { ...env, ELECTRON_MIRROR: copied.mirror } : env;
+  const result = await runInstaller(join(pkg.dir, 'install.js'), installerEnv).finally(() => copied?.close());
   if (result.status === 0 && installedBinary(pkg)) return { exitCode: 0, message: `electron: installed the ${pkg.version} binary` };
-  return { exitCode: EXIT_NO_ELECTRON_BINARY, message: missingBinaryAdvice(pkg, firstErrorLine(result.stderr)) };
+  return { exitCode: EXIT_NO_ELECTRON_BINARY, message: missingBinaryAdvice(pkg, firstErrorLine(result.stderr, installerEnv)) };
 }
 
 function projectElectron(): ElectronPackage {
