@@ -4,6 +4,18 @@ import globals from 'globals';
 import ts from 'typescript-eslint';
 import svelteConfig from './svelte.config.js';
 
+const NO_ELECTRON = { name: 'electron', message: 'The core and shared code never import electron (DESIGN §1).' };
+const NO_SQLITE = {
+  name: 'better-sqlite3',
+  message: 'Only the store opens the database; ask it through electron/core/store (electron/core/store/README.md).',
+};
+// The store is sealed: its files, queries and database handle are private to electron/core/store.
+const STORE_SEALED = {
+  group: ['**/store/*', '!**/store/index', '!**/store/index.ts', '!**/store/index.js'],
+  message: 'Import the store through electron/core/store (its index) only (electron/core/store/README.md).',
+};
+const STORE = 'electron/core/store/**';
+
 export default ts.config(
   { ignores: ['out/', 'dist/', 'node_modules/', 'test-results/', 'bench/results/', 'coverage/'] },
   js.configs.recommended,
@@ -29,13 +41,23 @@ export default ts.config(
     files: ['**/*.svelte', '**/*.svelte.ts'],
     languageOptions: { parserOptions: { parser: ts.parser, extraFileExtensions: ['.svelte'], svelteConfig } },
   },
+  // Later blocks replace the rule's options for the files they match, so each lists all it needs.
+  {
+    ignores: [STORE],
+    rules: { 'no-restricted-imports': ['error', { patterns: [STORE_SEALED] }] },
+  },
+  {
+    files: ['electron/**/*.ts', 'renderer/**/*.{ts,svelte}'],
+    ignores: [STORE],
+    rules: { 'no-restricted-imports': ['error', { paths: [NO_SQLITE], patterns: [STORE_SEALED] }] },
+  },
   {
     files: ['electron/core/**/*.ts', 'shared/**/*.ts'],
-    rules: {
-      'no-restricted-imports': [
-        'error',
-        { paths: [{ name: 'electron', message: 'The core and shared code never import electron (DESIGN §1).' }] },
-      ],
-    },
+    ignores: [STORE],
+    rules: { 'no-restricted-imports': ['error', { paths: [NO_ELECTRON, NO_SQLITE], patterns: [STORE_SEALED] }] },
+  },
+  {
+    files: [STORE],
+    rules: { 'no-restricted-imports': ['error', { paths: [NO_ELECTRON] }] },
   },
 );

@@ -23,8 +23,7 @@ import type { Printer } from './report/printer';
 import { createReportHandlers } from './report/reportHandlers';
 import { createSettingsHandlers } from './settings/settingsHandlers';
 import { SettingsFile } from './settings/settingsFile';
-import { openStore, type Store } from './store/openStore';
-import type { SnapshotToSave } from './store/saveSnapshot';
+import { openStore, type SnapshotToSave, type Store } from './store';
 
 export interface CoreDeps {
   dataDir: string;

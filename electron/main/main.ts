@@ -10,7 +10,7 @@ import { createCore } from '../core/createCore';
 import { createPdfPrinter, PRINT_PARTITION } from './pdfPrinter';
 import { PAGE_MARGINS_MM } from '../core/report/printer';
 import { createFileLog } from '../core/log';
-import { importArchive } from '../core/store/archive';
+import { importArchive } from '../core/store';
 import { aboutMessage } from './about';
 import { APP_ENTRY, APP_SCHEME, createAppProtocolHandler } from './appProtocol';
 import { logUncaughtErrors } from './crashLog';

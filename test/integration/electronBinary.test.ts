@@ -4,7 +4,7 @@
  */
 import { createHash } from 'node:crypto';
 import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { createServer, type Server } from 'node:http';
+import { createServer, type RequestListener, type Server } from 'node:http';
 import { type AddressInfo } from 'node:net';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -35,7 +35,7 @@ function fakeElectronPackage(): ElectronPackage {
   return { dir, version: VERSION };
 }
 
-async function listen(handler: Parameters<typeof createServer>[0] = (_req, res) => res.end()): Promise<{ url: string; paths: string[] }> {
+async function listen(handler: RequestListener = (_req, res) => void res.end()): Promise<{ url: string; paths: string[] }> {
   const paths: string[] = [];
   const server = createServer((req, res) => {
     paths.push(req.url ?? '');

@@ -3,7 +3,7 @@
  * the browser, so they never import Electron; the renderer never imports Node or the core.
  */
 import { readdirSync, readFileSync } from 'node:fs';
-import { join, relative } from 'node:path';
+import { dirname, join, relative, resolve, sep } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { TOOL_VERSION } from '../../shared/toolVersion';
 
@@ -21,6 +21,15 @@ const importsOf = (file: string) =>
       /(?:import|export)[^'"]*?from\s*['"]([^'"]+)['"]|import\(\s*['"]([^'"]+)['"]\s*\)|require\(\s*['"]([^'"]+)['"]\s*\)/g,
     ),
   ].map((m) => m[1] ?? m[2] ?? m[3] ?? '');
+
+/** The store is sealed (electron/core/store/README.md): outside it, only its index may be imported. */
+const STORE_DIR = join(root, 'electron', 'core', 'store');
+const insideStore = (file: string) => resolve(root, file).startsWith(STORE_DIR + sep);
+const reachesIntoStore = (file: string, spec: string): boolean => {
+  if (!spec.startsWith('.')) return false;
+  const target = resolve(root, dirname(file), spec);
+  return target.startsWith(STORE_DIR + sep) && !/^index(\.[jt]s)?$/.test(relative(STORE_DIR, target));
+};
 
 describe('module boundaries', () => {
   it('electron/core and shared/ never import electron', () => {
@@ -43,6 +52,26 @@ describe('module boundaries', () => {
         (spec) => spec.startsWith('node:') || spec === 'electron' || spec.includes('electron/core') || spec.includes('electron/main'),
       ),
     );
+    expect(offenders).toEqual([]);
+  });
+
+  it('outside electron/core/store, sources, tests and benchmarks import the store through its index only', () => {
+    const files = [...sources('electron'), ...sources('shared'), ...sources('renderer/src'), ...sources('test'), ...sources('build')];
+    const offenders = files
+      .filter((file) => !insideStore(file))
+      .flatMap((file) =>
+        importsOf(file)
+          .filter((spec) => reachesIntoStore(file, spec))
+          .map((spec) => `${file}: ${spec}`),
+      );
+    expect(files.filter(insideStore).length).toBeGreaterThan(10);
+    expect(offenders).toEqual([]);
+  });
+
+  it('only the store opens SQLite (tests may open the file to inspect it)', () => {
+    const offenders = [...sources('electron'), ...sources('shared'), ...sources('renderer/src')]
+      .filter((file) => !insideStore(file))
+      .filter((file) => importsOf(file).some((spec) => spec === 'better-sqlite3' || spec.startsWith('better-sqlite3/')));
     expect(offenders).toEqual([]);
   });
 

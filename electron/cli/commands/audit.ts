@@ -12,7 +12,7 @@ import { CATALOG_EDITIONS, getCatalog } from '../../../shared/catalog';
 import { AuditFailed, runAudit } from '../../core/audit/runAudit';
 import { defaultDataDir, DB_FILE } from '../../core/paths';
 import { SettingsFile } from '../../core/settings/settingsFile';
-import { openStore } from '../../core/store/openStore';
+import { openStore } from '../../core/store';
 import { UsageError } from '../io';
 import type { RegisterCommand } from './index';
 

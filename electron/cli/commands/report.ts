@@ -17,7 +17,7 @@ import {
   type Paper,
 } from '../../core/report';
 import { withChromiumPrinter } from '../../core/report/chromiumPrinter';
-import { openStore, type Store } from '../../core/store/openStore';
+import { openStore, type Store } from '../../core/store';
 import { UsageError } from '../io';
 import type { RegisterCommand } from './index';
 

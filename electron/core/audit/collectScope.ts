@@ -30,7 +30,7 @@ import {
 import type { InventoryApp, NodeFacts, PatchState, SourceStatus } from '../../../shared/model';
 import { buildNetworkFacts } from '../../../shared/network';
 import type { AwsClients } from '../aws/clients';
-import { ArchiveNodeFacts } from '../store/archiveSchema';
+import { ArchiveNodeFacts } from '../store';
 import { count, flag, instanceId, ipAddress, isoTime, text, token } from './awsValues';
 import { classifyScopeError, isAborted, isDenied, isExpired, ScopeFailure } from './errors';
 

@@ -6,8 +6,7 @@
 import type { DomainHandlers } from '../../../shared/contract';
 import type { AuditService } from '../audit/auditService';
 import { UserFacingError } from '../dispatch';
-import type { Store } from '../store/openStore';
-import type { SnapshotToSave } from '../store/saveSnapshot';
+import type { SnapshotToSave, Store } from '../store';
 import { recordDemoHistory } from './runDemo';
 
 export const DEMO_CLIENT = 'デモ (シミュレーション) / Demo (simulated)';

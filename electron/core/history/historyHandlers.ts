@@ -10,10 +10,7 @@ import { UserFacingError } from '../dispatch';
 import type { EventBus } from '../events';
 import type { HostFiles } from '../files';
 import { writeNodesCsv } from './nodesCsv';
-import { annotateSnapshot } from '../store/annotate';
-import { exportSnapshots, ImportError, importArchive } from '../store/archive';
-import type { Store } from '../store/openStore';
-import { reevaluate } from '../store/reevaluate';
+import { exportSnapshots, ImportError, importArchive, reevaluate, type Store } from '../store';
 
 export interface HistoryDeps {
   store: Store;
@@ -41,7 +38,7 @@ export function createHistoryHandlers(deps: HistoryDeps): {
       list: async () => store.listSnapshots(),
       get: async ({ id }) => store.getSnapshot(id) ?? notFound(id),
       annotate: async ({ id, ...annotation }) => {
-        if (!annotateSnapshot(store.db, id, annotation)) notFound(id);
+        if (!store.annotateSnapshot(id, annotation)) notFound(id);
         events.emit('snapshots:changed', { reason: 'annotated', ids: [id] });
         return meta(id);
       },

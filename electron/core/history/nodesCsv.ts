@@ -12,8 +12,7 @@ import { RULE_IDS } from '../../../shared/model';
 import { platformLabel } from '../../../shared/platform';
 import { csvRow, UTF8_BOM, type CsvValue } from '../report/csv';
 import { STATUS_LABELS } from '../report/labels';
-import type { Store } from '../store/openStore';
-import { MAX_PAGE } from '../store/queries';
+import { MAX_PAGE, type Store } from '../store';
 
 export type NodeColumn = z.infer<typeof NodeSortKey>;
 type InfoColumn = Exclude<NodeColumn, RuleId>;

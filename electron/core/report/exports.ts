@@ -6,12 +6,10 @@
 import { messageFor, remediationFor, ruleTitle } from '../../../shared/messages';
 import { RULE_IDS, type Lang } from '../../../shared/model';
 import { platformLabel } from '../../../shared/platform';
-import type { Store } from '../store/openStore';
-import type { NodeFilters } from '../store/types';
+import type { NodeFilters, Store } from '../store';
 import { toCsv, type CsvValue } from './csv';
 import { STATUS_LABELS } from './labels';
 import { ReportInputError } from './reportModel';
-import { snapshotNodes } from './snapshotNodes';
 
 export type CsvKind = 'nodes' | 'checks';
 
@@ -70,7 +68,7 @@ export function exportCsv(store: Store, snapshotId: number, options: CsvExportOp
   requireSnapshot(store, snapshotId);
   const { lang } = options;
   const status = STATUS_LABELS[lang];
-  const nodes = snapshotNodes(store, snapshotId, options.filters);
+  const nodes = store.nodesWithChecks(snapshotId, options.filters);
   if ((options.kind ?? 'nodes') === 'checks') {
     const rows = function* (): Generator<CsvValue[]> {
       for (const { row, checks } of nodes) {
@@ -125,7 +123,7 @@ export interface JsonExportOptions {
 /** One JSON document: the snapshot, its scopes, and every node with its facts and checks. */
 export function exportJson(store: Store, snapshotId: number, options: JsonExportOptions = {}): string {
   const snapshot = requireSnapshot(store, snapshotId);
-  const nodes = [...snapshotNodes(store, snapshotId, options.filters)].map(({ row, facts, checks }) => ({
+  const nodes = [...store.nodesWithChecks(snapshotId, options.filters)].map(({ row, facts, checks }) => ({
     accountId: row.accountId,
     region: row.region,
     instanceId: row.instanceId,

@@ -6,7 +6,7 @@
 import { messageFor, remediationFor, ruleTitle } from '../../../shared/messages';
 import { RULE_IDS, type CheckStatus, type Lang, type RuleId } from '../../../shared/model';
 import { platformLabel } from '../../../shared/platform';
-import type { NodeRef } from '../store/types';
+import type { NodeRef } from '../store';
 import { lineChart, PALETTE } from './charts';
 import { html, raw, type RawHtml } from './html';
 import { formatDate, formatInt, formatPct, labelsFor, SOURCE_RULE_TITLES, STATUS_LABELS, STATUS_MARKS, type Labels } from './labels';

@@ -6,7 +6,7 @@ import { writeFileSync } from 'node:fs';
 import type { DomainHandlers } from '../../../shared/contract';
 import { UserFacingError } from '../dispatch';
 import type { HostFiles } from '../files';
-import type { Store } from '../store/openStore';
+import type { Store } from '../store';
 import { exportJson } from './exports';
 import { renderReportPdf, type Printer } from './printer';
 import { buildReportModel, ReportInputError } from './reportModel';

@@ -17,7 +17,6 @@ import {
   type ScopeResult,
 } from '../../../shared/model';
 import { TOOL_VERSION } from '../../../shared/toolVersion';
-import type { Store } from '../store/openStore';
 import type {
   AreaCounts,
   Comparison,
@@ -26,9 +25,9 @@ import type {
   ScopeSummaryRow,
   SnapshotDetail,
   SnapshotMeta,
+  Store,
   TrendPoint,
-} from '../store/types';
-import { snapshotNodes } from './snapshotNodes';
+} from '../store';
 import { PREREQUISITE_RULE_IDS } from '../../../shared/readiness';
 
 /** The rules the seed states (P1–P7); the others are operational checks of the patching itself. */
@@ -239,7 +238,7 @@ export function buildReportModel(store: Store, snapshotId: number, options: Repo
   let pendingReboot = 0;
   let notScanned = 0;
   let staleScan = 0;
-  for (const { row, checks } of snapshotNodes(store, snapshotId)) {
+  for (const { row, checks } of store.nodesWithChecks(snapshotId)) {
     nodes.push(row);
     const prereq = PREREQUISITE_RULES.map((rule) => row.statuses[rule]);
     if (prereq.includes('fail')) {

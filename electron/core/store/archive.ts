@@ -17,9 +17,9 @@ import type { SnapshotInput } from '../../../shared/model';
 import { TOOL_VERSION } from '../../../shared/toolVersion';
 import { ArchiveHeader, ArchivePayload, EXPORT_FORMAT, EXPORT_VERSION } from './archiveSchema';
 import type { ArchiveSnapshot } from './archiveSchema';
-import { InvalidSnapshotError } from './saveSnapshot';
-import { loadSnapshotInput } from './loadSnapshotInput';
+import { databaseOf } from './handle';
 import type { Store } from './openStore';
+import { InvalidSnapshotError } from './saveSnapshot';
 
 export class ImportError extends Error {
   override name = 'ImportError';
@@ -51,7 +51,7 @@ export function exportSnapshots(
   const limits = opts.limits ?? DEFAULT_LIMITS;
   const clock = opts.clock ?? store.clock;
   const snapshots: ArchiveSnapshot[] = ids.map((id) => {
-    const { meta, input } = loadSnapshotInput(store.db, id);
+    const { meta, input } = store.loadSnapshotInput(id);
     return { id: meta.id, savedAt: meta.savedAt, ...input };
   });
   let json: string;
@@ -203,7 +203,7 @@ export function importArchive(
   const { snapshots } = readArchive(file, options.limits ?? DEFAULT_LIMITS);
   const alreadyPresent: number[] = [];
   try {
-    const ids = store.db.transaction(() => {
+    const ids = databaseOf(store).transaction(() => {
       const newIds = new Map<number, number>();
       // A source is always older (smaller id) than what was derived from it: ascending ids
       // save every source before the snapshots that point at it.
@@ -238,7 +238,7 @@ const scopeKey = (scopes: readonly { accountId: string; region: string; status: 
     .join('|');
 
 function findSameSnapshot(store: Store, input: SnapshotInput): number | undefined {
-  const candidates = store.db
+  const candidates = databaseOf(store)
     .prepare<[string, string, string, number, string, number, number | null], { id: number }>(
       `SELECT id FROM snapshot WHERE started_at = ? AND finished_at = ? AND catalog_edition = ? AND scan_age_days = ?
          AND status = ? AND node_count = ? AND derived_from IS ?`,

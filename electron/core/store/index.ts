@@ -1,13 +1,22 @@
-/** The local history store (DESIGN §6): one import for the app, the audit runner and the CLI. */
-export { openStore, versionKey } from './openStore';
+/**
+ * The local history store (DESIGN §6), sealed: the only import for code outside this folder
+ * (lint and test/unit/boundaries.test.ts enforce it). The database handle is not exported; what
+ * callers need of the data is a `Store` method or a function below.
+ */
+export { openStore } from './openStore';
 export type { OpenStoreOptions, Store } from './openStore';
-export { SchemaTooNewError, SCHEMA_VERSION } from './migrations';
+export type { Annotation } from './annotate';
+export { SchemaTooNewError } from './migrations';
 export { InvalidSnapshotError, PACK_BATCH_NODES, packNodes } from './saveSnapshot';
 export type { PackedNodes, PackedSnapshotInput, SnapshotToSave } from './saveSnapshot';
 export { SnapshotNotFoundError } from './loadSnapshotInput';
+export { MAX_PAGE } from './queries';
 export { reevaluate } from './reevaluate';
 export type { Evaluate, EvaluateOptions, ReevaluateOptions } from './reevaluate';
-export { DEFAULT_LIMITS, ExportTooLargeError, ImportError, exportSnapshots, importArchive, importSnapshots, readArchive } from './archive';
-export type { ImportResult } from './archive';
-export type { ArchiveLimits } from './archive';
+export { ExportTooLargeError, ImportError, exportSnapshots, importArchive, importSnapshots, readArchive } from './archive';
+export type { ArchiveLimits, ImportResult } from './archive';
+export { ArchiveNodeFacts } from './archiveSchema';
+export type { ArchiveSnapshot } from './archiveSchema';
+export { probeWrites } from './writeProbe';
+export type { WriteProbePoint } from './writeProbe';
 export type * from './types';

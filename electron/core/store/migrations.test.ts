@@ -2,6 +2,7 @@ import Database from 'better-sqlite3';
 import { afterEach, describe, expect, it } from 'vitest';
 import { makeSnapshot } from '../../../test/fixtures/makeSnapshot';
 import { MIGRATIONS, SCHEMA_VERSION, SchemaTooNewError, migrate } from './migrations';
+import { databaseOf } from './handle';
 import { openStore } from './openStore';
 
 const open: Database.Database[] = [];
@@ -61,15 +62,15 @@ describe('migrate', () => {
   it('backfills the summary rows of a v1 database that holds snapshots', () => {
     const inputs = [makeSnapshot({ nodes: 120 }), makeSnapshot({ nodes: 90, seed: 3, startedAt: '2026-01-22T09:00:00.000Z' })];
     const current = openStore({ path: ':memory:' });
-    open.push(current.db);
+    open.push(databaseOf(current));
     for (const input of inputs) current.saveSnapshot(input);
-    const v1 = atVersion(1, current.db);
+    const v1 = atVersion(1, databaseOf(current));
     migrate(v1);
 
     for (const table of ['rule_summary', 'area_summary']) {
       const rows = (db: Database.Database): unknown[] => db.prepare(`SELECT * FROM ${table} ORDER BY 1, 2, 3, 4`).all();
       expect(rows(v1).length).toBeGreaterThan(0);
-      expect(rows(v1)).toEqual(rows(current.db));
+      expect(rows(v1)).toEqual(rows(databaseOf(current)));
     }
   });
 

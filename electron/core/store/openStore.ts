@@ -1,25 +1,35 @@
 /**
  * Opens (creating if needed) the local history database (DESIGN §6) and exposes the store's
- * operations bound to it.
+ * operations bound to it. The connection itself stays inside this folder (handle.ts): callers
+ * get operations, never SQL.
  */
 import { chmodSync, closeSync, mkdirSync, openSync } from 'node:fs';
 import { dirname } from 'node:path';
 import Database from 'better-sqlite3';
-import type { Database as Db } from 'better-sqlite3';
+import type { RuleId, SnapshotInput } from '../../../shared/model';
+import { annotateSnapshot, type Annotation } from './annotate';
 import { compareSnapshots } from './compare';
+import { sealHandle } from './handle';
+import { loadSnapshotInput } from './loadSnapshotInput';
+import { checkIntegrity, checkpoint, connectionSettings } from './maintenance';
 import { migrate } from './migrations';
+import { nodesWithChecks } from './nodesWithChecks';
 import { getSnapshot, listSnapshots, nodeDetail, queryNodes, ruleSummary, scopeSummary } from './queries';
+import { readinessByScope } from './readiness';
 import { applyRetention, deleteSnapshots } from './retention';
 import { saveSnapshot, type SnapshotToSave } from './saveSnapshot';
 import { trends } from './trends';
 import type {
   Comparison,
+  ConnectionSettings,
   NodeDetail,
   NodeFilters,
   NodePage,
   NodeQuery,
+  NodeWithChecks,
   RetentionPolicy,
   RuleSummaryRow,
+  ScopeReadiness,
   ScopeSummaryRow,
   SnapshotDetail,
   SnapshotMeta,
@@ -34,13 +44,20 @@ export interface OpenStoreOptions {
 }
 
 export interface Store {
-  readonly db: Db;
   readonly path: string;
   readonly clock: () => Date;
   saveSnapshot(input: SnapshotToSave): number;
   listSnapshots(): SnapshotMeta[];
   getSnapshot(id: number): SnapshotDetail | undefined;
+  /** The snapshot rebuilt as the input it was saved from; throws SnapshotNotFoundError. */
+  loadSnapshotInput(id: number): { meta: SnapshotMeta; input: SnapshotInput };
+  /** Returns whether the snapshot exists (see annotate.ts for how fields are set and cleared). */
+  annotateSnapshot(id: number, annotation: Annotation): boolean;
   queryNodes(snapshotId: number, query?: NodeQuery): NodePage;
+  /** Every matching node with its facts and checks, in batches (reports and exports). */
+  nodesWithChecks(snapshotId: number, filters?: NodeFilters): Generator<NodeWithChecks>;
+  /** Per account × region: nodes, and nodes with no failed check among `prerequisites`. */
+  readinessByScope(snapshotId: number, prerequisites: readonly RuleId[]): ScopeReadiness[];
   ruleSummary(snapshotId: number, filters?: NodeFilters): RuleSummaryRow[];
   scopeSummary(snapshotId: number): ScopeSummaryRow[];
   nodeDetail(snapshotId: number, instanceId: string, accountId: string, region: string): NodeDetail | undefined;
@@ -50,6 +67,11 @@ export interface Store {
   deleteSnapshot(id: number): boolean;
   /** Returns the ids it deleted. */
   applyRetention(policy: RetentionPolicy): number[];
+  /** Writes the WAL back into the database file, e.g. before the file is copied or read. */
+  checkpoint(): void;
+  /** SQLite's integrity and foreign-key problems; empty when the database is sound. */
+  checkIntegrity(): string[];
+  connectionSettings(): ConnectionSettings;
   close(): void;
 }
 
@@ -85,14 +107,17 @@ export function openStore(opts: OpenStoreOptions): Store {
     throw err;
   }
   const clock = opts.clock ?? (() => new Date());
-  return {
-    db,
+  const store: Store = {
     path: opts.path,
     clock,
     saveSnapshot: (input) => saveSnapshot(db, input, clock().toISOString()),
     listSnapshots: () => listSnapshots(db),
     getSnapshot: (id) => getSnapshot(db, id),
+    loadSnapshotInput: (id) => loadSnapshotInput(db, id),
+    annotateSnapshot: (id, annotation) => annotateSnapshot(db, id, annotation),
     queryNodes: (id, q = {}) => queryNodes(db, id, q),
+    nodesWithChecks: (id, f) => nodesWithChecks(db, id, f),
+    readinessByScope: (id, prerequisites) => readinessByScope(db, id, prerequisites),
     ruleSummary: (id, f) => ruleSummary(db, id, f),
     scopeSummary: (id) => scopeSummary(db, id),
     nodeDetail: (id, instanceId, accountId, region) => nodeDetail(db, id, instanceId, accountId, region),
@@ -100,6 +125,10 @@ export function openStore(opts: OpenStoreOptions): Store {
     compare: (from, to, o) => compareSnapshots(db, from, to, o),
     deleteSnapshot: (id) => deleteSnapshots(db, [id]).length > 0,
     applyRetention: (policy) => applyRetention(db, policy, clock()),
+    checkpoint: () => checkpoint(db),
+    checkIntegrity: () => checkIntegrity(db),
+    connectionSettings: () => connectionSettings(db),
     close: () => db.close(),
   };
+  return sealHandle(store, db);
 }

@@ -1,5 +1,6 @@
 import { afterAll, describe, expect, it } from 'vitest';
 import { nodeOrderBy, nodeWhere } from './nodeFilters';
+import { databaseOf } from './handle';
 import { openStore } from './openStore';
 
 // The plans that keep 50,000-node snapshots fast: every per-snapshot query seeks the snapshot's
@@ -8,7 +9,13 @@ import { openStore } from './openStore';
 const store = openStore({ path: ':memory:' });
 afterAll(() => store.close());
 const plan = (sql: string, ...params: unknown[]): string =>
-  (store.db.prepare(`EXPLAIN QUERY PLAN ${sql}`).all(...params) as Array<{ detail: string }>).map((r) => r.detail).join('\n');
+  (
+    databaseOf(store)
+      .prepare(`EXPLAIN QUERY PLAN ${sql}`)
+      .all(...params) as Array<{ detail: string }>
+  )
+    .map((r) => r.detail)
+    .join('\n');
 
 describe('query plans', () => {
   it('node lists seek the snapshot in the primary key, even filtered, searched and sorted', () => {

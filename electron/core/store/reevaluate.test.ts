@@ -3,6 +3,7 @@ import type { Check, NodeFacts } from '../../../shared/model';
 import { TOOL_VERSION } from '../../../shared/toolVersion';
 import { makeSnapshot } from '../../../test/fixtures/makeSnapshot';
 import { loadSnapshotInput, SnapshotNotFoundError } from './loadSnapshotInput';
+import { databaseOf } from './handle';
 import { openStore } from './openStore';
 import type { Store } from './openStore';
 import { reevaluate } from './reevaluate';
@@ -43,7 +44,7 @@ describe('reevaluate', () => {
       startedAt: input.startedAt,
       nodeCount: 20,
     });
-    const back = loadSnapshotInput(store.db, derived).input;
+    const back = loadSnapshotInput(databaseOf(store), derived).input;
     expect(back.nodes.map((n) => n.facts)).toEqual(input.nodes.map((n) => n.facts));
     expect(back.nodes.map((n) => n.platform)).toEqual(input.nodes.map((n) => n.platform));
     expect(back.nodes[0]?.checks).toEqual(
@@ -52,7 +53,7 @@ describe('reevaluate', () => {
     const failing = input.nodes.filter((n) => !(n.facts.agentVersion ?? '').startsWith('3.')).length;
     expect(store.ruleSummary(derived).find((r) => r.rule === 'agent.version')).toMatchObject({ fail: failing, pass: 20 - failing });
     // The source is untouched.
-    expect(loadSnapshotInput(store.db, source).input.nodes[0]?.checks).toEqual(input.nodes[0]?.checks);
+    expect(loadSnapshotInput(databaseOf(store), source).input.nodes[0]?.checks).toEqual(input.nodes[0]?.checks);
   });
 
   it('measures scan age from a given moment and re-normalizes platforms on request', () => {

@@ -5,7 +5,6 @@
  */
 import type { Check, NodeFacts, NormalizedPlatform } from '../../../shared/model';
 import { TOOL_VERSION } from '../../../shared/toolVersion';
-import { loadSnapshotInput } from './loadSnapshotInput';
 import type { Store } from './openStore';
 
 export interface EvaluateOptions {
@@ -27,7 +26,7 @@ export interface ReevaluateOptions {
 
 /** Returns the id of the new snapshot, which records `derivedFrom: snapshotId`. */
 export function reevaluate(store: Store, snapshotId: number, opts: ReevaluateOptions, evaluate: Evaluate): number {
-  const { input } = loadSnapshotInput(store.db, snapshotId);
+  const { input } = store.loadSnapshotInput(snapshotId);
   const now = opts.now ?? new Date(input.finishedAt);
   const evalOpts: EvaluateOptions = { catalogEdition: opts.catalogEdition, scanAgeDays: opts.scanAgeDays, now };
   return store.saveSnapshot({

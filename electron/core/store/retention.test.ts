@@ -1,5 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { makeSnapshot } from '../../../test/fixtures/makeSnapshot';
+import { databaseOf } from './handle';
 import { openStore } from './openStore';
 import type { Store } from './openStore';
 import { reevaluate } from './reevaluate';
@@ -7,7 +8,7 @@ import { reevaluate } from './reevaluate';
 let store: Store;
 afterEach(() => store.close());
 const count = (table: string, where = '1'): number =>
-  store.db.prepare(`SELECT count(*) FROM ${table} WHERE ${where}`).pluck().get() as number;
+  databaseOf(store).prepare(`SELECT count(*) FROM ${table} WHERE ${where}`).pluck().get() as number;
 const day = (d: number): string => new Date(Date.UTC(2026, 0, d)).toISOString();
 
 describe('deleteSnapshot', () => {
@@ -23,7 +24,7 @@ describe('deleteSnapshot', () => {
     expect(count('node')).toBe(50);
     expect(store.nodeDetail(b, store.queryNodes(b).rows[0]!.instanceId, '111111111111', 'eu-west-1')?.facts.network).toBeTruthy();
     expect(store.deleteSnapshot(a)).toBe(false);
-    expect(store.db.pragma('foreign_key_check')).toEqual([]);
+    expect(databaseOf(store).pragma('foreign_key_check')).toEqual([]);
   });
 
   it('keeps a derived snapshot, still naming its deleted source', () => {

@@ -1,13 +1,14 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { makeSnapshot, testNode, testSnapshot } from '../../../test/fixtures/makeSnapshot';
 import { loadSnapshotInput } from './loadSnapshotInput';
+import { databaseOf } from './handle';
 import { openStore } from './openStore';
 import type { Store } from './openStore';
 import { InvalidSnapshotError, packNodes } from './saveSnapshot';
 
 let store: Store;
 afterEach(() => store.close());
-const count = (table: string): number => (store.db.prepare(`SELECT count(*) AS c FROM ${table}`).get() as { c: number }).c;
+const count = (table: string): number => (databaseOf(store).prepare(`SELECT count(*) AS c FROM ${table}`).get() as { c: number }).c;
 
 describe('saveSnapshot', () => {
   it('stores everything needed to rebuild the input without AWS', () => {
@@ -26,7 +27,7 @@ describe('saveSnapshot', () => {
     input.status = 'partial';
     input.derivedFrom = undefined;
     const id = store.saveSnapshot(input);
-    const { meta, input: back } = loadSnapshotInput(store.db, id);
+    const { meta, input: back } = loadSnapshotInput(databaseOf(store), id);
     const { derivedFrom: _d, ...expected } = input;
     expect(back).toEqual({
       ...expected,
@@ -76,12 +77,12 @@ describe('saveSnapshot', () => {
   it('rolls the whole snapshot back when a write fails midway', () => {
     store = openStore({ path: ':memory:' });
     store.saveSnapshot(makeSnapshot({ nodes: 10 }));
-    store.db.exec("CREATE TRIGGER boom BEFORE INSERT ON area_summary BEGIN SELECT RAISE(ABORT, 'disk full'); END");
+    databaseOf(store).exec("CREATE TRIGGER boom BEFORE INSERT ON area_summary BEGIN SELECT RAISE(ABORT, 'disk full'); END");
     expect(() => store.saveSnapshot(makeSnapshot({ nodes: 10, seed: 2 }))).toThrow(/disk full/);
     expect(count('snapshot')).toBe(1);
     expect(count('node')).toBe(10);
     expect(count('node_detail')).toBe(1);
-    expect(store.db.prepare('SELECT count(*) FROM rule_summary WHERE snapshot_id <> 1').pluck().get()).toBe(0);
+    expect(databaseOf(store).prepare('SELECT count(*) FROM rule_summary WHERE snapshot_id <> 1').pluck().get()).toBe(0);
   });
 
   it('stores nodes packed in batches exactly as the same nodes saved whole, in batch order', () => {
@@ -92,13 +93,13 @@ describe('saveSnapshot', () => {
     const batches = [nodes.slice(0, 100), nodes.slice(100, 101), nodes.slice(101)].map((b) => packNodes(b));
     const whole = store.saveSnapshot(input);
     const packed = store.saveSnapshot({ ...meta, packed: batches });
-    expect(loadSnapshotInput(store.db, packed).input).toEqual(loadSnapshotInput(store.db, whole).input);
+    expect(loadSnapshotInput(databaseOf(store), packed).input).toEqual(loadSnapshotInput(databaseOf(store), whole).input);
     for (const i of [0, 99, 100, 101, 164, 165, 229]) {
       const { facts, checks } = nodes[i]!;
       expect(store.nodeDetail(packed, facts.instanceId, facts.accountId, facts.region)).toMatchObject({ facts, checks });
     }
     const table = (id: number, t: string): unknown[] =>
-      (store.db.prepare(`SELECT * FROM ${t} WHERE snapshot_id = ?`).raw().all(id) as unknown[][])
+      (databaseOf(store).prepare(`SELECT * FROM ${t} WHERE snapshot_id = ?`).raw().all(id) as unknown[][])
         .map((r) => JSON.stringify(r.slice(1)))
         .sort();
     for (const t of ['rule_summary', 'area_summary', 'snapshot_part']) expect(table(packed, t)).toEqual(table(whole, t));

@@ -117,6 +117,21 @@ export interface NodeDetail {
   history: NodeHistoryEntry[];
 }
 
+/** A node with everything stored for it: its row, raw facts and checks (with code, params and evidence). */
+export interface NodeWithChecks {
+  row: NodeRow;
+  facts: NodeFacts;
+  checks: Check[];
+}
+
+/** Readiness counts of one account × region: its nodes, and those with no failed prerequisite. */
+export interface ScopeReadiness {
+  accountId: string;
+  region: string;
+  nodes: number;
+  ready: number;
+}
+
 export interface TrendQuery {
   accountIds?: readonly string[];
   regions?: readonly string[];
@@ -176,4 +191,15 @@ export interface Comparison {
 export interface RetentionPolicy {
   keepLast?: number;
   maxAgeDays?: number;
+}
+
+/** The connection's SQLite settings, as PRAGMA reports them (diagnostics). */
+export interface ConnectionSettings {
+  journalMode: string;
+  /** 1: enforced. */
+  foreignKeys: number;
+  /** 0 OFF, 1 NORMAL, 2 FULL, 3 EXTRA. */
+  synchronous: number;
+  /** 0 NONE, 1 FULL, 2 INCREMENTAL. */
+  autoVacuum: number;
 }
