@@ -4,7 +4,7 @@
  * ignored (zod strips them), so output from newer CLI versions still reads. Timestamps come as epoch
  * seconds (AWS CLI v1) or ISO strings (v2) and are normalized to ISO strings.
  */
-import { readFile } from 'node:fs/promises';
+import { readFile, realpath } from 'node:fs/promises';
 import { z } from 'zod';
 import { UsageError } from './io';
 
@@ -131,7 +131,13 @@ export interface AwsCliInput {
   VpcEndpoints: VpcEndpoint[];
   /** Which kinds were given at all: an absent kind is "not collected", unlike an empty list. */
   kinds: Set<AwsCliKind>;
+  /** What was left out or adjusted while reading, for the user (the evaluation still runs). */
+  notes: string[];
 }
+
+/** The AWS CLI command that gives `get-inventory` the application data the Python rule reads. */
+export const INVENTORY_COMMAND =
+  'aws ssm get-inventory --filters Key=AWS:Application.Name,Values=python,Type=BeginWith --result-attributes TypeName=AWS:Application';
 
 function describeIssues(error: z.ZodError, kind: string): string {
   const shown = error.issues.slice(0, 3).map((issue) => `${[kind, ...issue.path].join('.').replace(/\.(\d+)/g, '[$1]')}: ${issue.message}`);
@@ -139,15 +145,31 @@ function describeIssues(error: z.ZodError, kind: string): string {
   return shown.join('; ') + more;
 }
 
-async function readJson(file: string): Promise<unknown> {
-  let text: string;
+/**
+ * The file's text as the client's shell wrote it: the AWS CLI writes UTF-8, but Windows
+ * PowerShell 5.1's `>` writes UTF-16LE with a BOM (and `Out-File -Encoding BigEndianUnicode`
+ * UTF-16BE). Anything else that is not valid UTF-8 is refused rather than read as mojibake.
+ */
+export function decodeText(bytes: Uint8Array, file: string): string {
+  const [a, b, c] = bytes;
+  if (a === 0xff && b === 0xfe) return new TextDecoder('utf-16le').decode(bytes.subarray(2));
+  if (a === 0xfe && b === 0xff) return new TextDecoder('utf-16be').decode(bytes.subarray(2));
+  const body = a === 0xef && b === 0xbb && c === 0xbf ? bytes.subarray(3) : bytes;
   try {
-    text = await readFile(file, 'utf8');
+    return new TextDecoder('utf-8', { fatal: true }).decode(body);
+  } catch {
+    throw new UsageError(`${file}: not UTF-8 or UTF-16 text with a byte order mark; save it as UTF-8 (the AWS CLI's own output is UTF-8)`);
+  }
+}
+
+async function readJson(file: string): Promise<unknown> {
+  let bytes: Uint8Array;
+  try {
+    bytes = await readFile(file);
   } catch (err) {
     throw new UsageError(`${file}: cannot read the file (${(err as NodeJS.ErrnoException).code ?? String(err)})`);
   }
-  // PowerShell redirection writes a BOM; the AWS CLI's own output does not.
-  const body = text.replace(/^\uFEFF/, '');
+  const body = decodeText(bytes, file);
   if (body.trim() === '') throw new UsageError(`${file}: the file is empty`);
   try {
     return JSON.parse(body);
@@ -174,6 +196,32 @@ export async function readAwsCliFile(file: string): Promise<{ kind: AwsCliKind; 
   return { kind, items: parsed.data };
 }
 
+/** Each kind's identity: a record given twice (two pages saved twice, one file named twice) counts once. */
+const IDENTITY: { [K in AwsCliKind]: (item: AwsCliInput[K][number]) => string } = {
+  InstanceInformationList: (item) => item.InstanceId,
+  InstancePatchStates: (item) => item.InstanceId,
+  Entities: (item) => item.Id,
+  Reservations: (item) => item.Instances.map((instance) => instance.InstanceId).join(','),
+  RouteTables: (item) => item.RouteTableId,
+  VpcEndpoints: (item) => item.VpcEndpointId,
+};
+
+function keepFirstOfEach<K extends AwsCliKind>(kind: K, items: AwsCliInput[K]): { kept: AwsCliInput[K]; repeated: number } {
+  const identity = IDENTITY[kind] as (item: AwsCliInput[K][number]) => string;
+  const seen = new Set<string>();
+  const kept = items.filter((item) => {
+    const id = identity(item);
+    if (seen.has(id)) return false;
+    seen.add(id);
+    return true;
+  }) as AwsCliInput[K];
+  return { kept, repeated: items.length - kept.length };
+}
+
+/** get-inventory without the application filter lists `AWS:InstanceInformation` only: no Python data at all. */
+const hasApplicationData = (entities: readonly InventoryEntity[]): boolean =>
+  entities.some((entity) => entity.Data?.['AWS:Application'] !== undefined);
+
 /** Reads every file; files of the same kind (several pages, several regions) are concatenated. */
 export async function readAwsCliFiles(files: readonly string[]): Promise<AwsCliInput> {
   const input: AwsCliInput = {
@@ -184,14 +232,33 @@ export async function readAwsCliFiles(files: readonly string[]): Promise<AwsCliI
     RouteTables: [],
     VpcEndpoints: [],
     kinds: new Set(),
+    notes: [],
   };
+  const read = new Set<string>();
   for (const file of files) {
+    const real = await realpath(file).catch(() => file);
+    if (read.has(real)) {
+      input.notes.push(`${file} was given more than once; read once`);
+      continue;
+    }
+    read.add(real);
     const { kind, items } = await readAwsCliFile(file);
     input.kinds.add(kind);
     (input[kind] as unknown[]).push(...items);
   }
   if (!input.kinds.has('InstanceInformationList')) {
     throw new UsageError(`no InstanceInformationList among the files: include the output of ${KINDS.InstanceInformationList.command}`);
+  }
+  for (const kind of KIND_KEYS) {
+    const { kept, repeated } = keepFirstOfEach(kind, input[kind]);
+    (input as Record<AwsCliKind, unknown>)[kind] = kept;
+    if (repeated > 0) input.notes.push(`${repeated} ${kind} record(s) appeared more than once (same id); each is counted once`);
+  }
+  if (input.kinds.has('Entities') && input.Entities.length > 0 && !hasApplicationData(input.Entities)) {
+    input.kinds.delete('Entities');
+    input.notes.push(
+      `the get-inventory output holds no AWS:Application data (it was run without the application filter), so Python checks are unknown; re-run it as: ${INVENTORY_COMMAND}`,
+    );
   }
   return input;
 }

@@ -65,7 +65,7 @@ export interface AwsCliNodeFacts {
 }
 
 export function nodeFactsFromAwsCli(input: AwsCliInput): AwsCliNodeFacts {
-  const notes: string[] = [];
+  const notes: string[] = [...input.notes];
   const patchStates = byId(input.InstancePatchStates, (state) => state.InstanceId);
   const inventory = byId(input.Entities, (entity) => entity.Id);
   const ec2 = new Map<string, { instance: Ec2Instance; ownerId: string | undefined }>();

@@ -1,0 +1,95 @@
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { tempDir } from '../../test/support/tempDir';
+import { decodeText, INVENTORY_COMMAND, readAwsCliFiles } from './awsCliFiles';
+import { nodeFactsFromAwsCli } from './awsCliNodeFacts';
+
+const INFO = {
+  InstanceInformationList: [
+    {
+      InstanceId: 'i-0aaa',
+      PingStatus: 'Online',
+      PlatformType: 'Linux',
+      PlatformName: 'Amazon Linux',
+      PlatformVersion: '2',
+      Name: '本番-web',
+    },
+    { InstanceId: 'i-0bbb', PingStatus: 'Online', PlatformType: 'Windows', PlatformName: 'Microsoft Windows Server 2019 Datacenter' },
+  ],
+};
+const INVENTORY_WITH_APPS = {
+  Entities: [{ Id: 'i-0aaa', Data: { 'AWS:Application': { Content: [{ Name: 'python3', Version: '3.7.16' }] } } }],
+};
+const INVENTORY_WITHOUT_APPS = {
+  Entities: [{ Id: 'i-0aaa', Data: { 'AWS:InstanceInformation': { Content: [{ InstanceId: 'i-0aaa' }] } } }],
+};
+
+function utf16be(text: string): Buffer {
+  const le = Buffer.from(text, 'utf16le');
+  for (let i = 0; i < le.length; i += 2) [le[i], le[i + 1]] = [le[i + 1]!, le[i]!];
+  return le;
+}
+
+/** The same JSON as each shell writes it. */
+const ENCODINGS: Record<string, (text: string) => Buffer> = {
+  'utf-8': (text) => Buffer.from(text, 'utf8'),
+  'utf-8 with BOM': (text) => Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), Buffer.from(text, 'utf8')]),
+  'utf-16le with BOM (PowerShell 5.1 >)': (text) => Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(text, 'utf16le')]),
+  'utf-16be with BOM': (text) => Buffer.concat([Buffer.from([0xfe, 0xff]), utf16be(text)]),
+};
+
+function write(dir: string, name: string, bytes: Buffer): string {
+  const file = join(dir, name);
+  writeFileSync(file, bytes);
+  return file;
+}
+
+describe('AWS CLI files as clients really send them', () => {
+  it('reads UTF-8 with or without BOM and UTF-16LE/BE with BOM to the same facts', async () => {
+    const dir = tempDir('pa-awscli-enc-');
+    const results = await Promise.all(
+      Object.entries(ENCODINGS).map(async ([name, encode], i) => {
+        const info = write(dir, `info-${i}.json`, encode(JSON.stringify(INFO, null, 2)));
+        const inventory = write(dir, `inv-${i}.json`, encode(JSON.stringify(INVENTORY_WITH_APPS)));
+        return { name, facts: nodeFactsFromAwsCli(await readAwsCliFiles([info, inventory])).facts };
+      }),
+    );
+    expect(results[0]!.facts).toHaveLength(2);
+    expect(results[0]!.facts[0]!.name).toBe('本番-web');
+    for (const { name, facts } of results) expect(facts, name).toEqual(results[0]!.facts);
+  });
+
+  it('refuses bytes that are neither UTF-8 nor UTF-16 with a BOM, naming the file', () => {
+    expect(() => decodeText(Buffer.from([0x7b, 0x22, 0xff, 0x22, 0x7d]), 'x.json')).toThrow(/x\.json: not UTF-8 or UTF-16 text/);
+  });
+
+  it('counts a file given twice, or a node listed twice, once, and says so', async () => {
+    const dir = tempDir('pa-awscli-twice-');
+    const info = write(dir, 'info.json', Buffer.from(JSON.stringify(INFO)));
+    const page2 = write(
+      dir,
+      'info-again.json',
+      Buffer.from(JSON.stringify({ InstanceInformationList: [INFO.InstanceInformationList[0]] })),
+    );
+    const twice = await readAwsCliFiles([info, info]);
+    expect(twice.InstanceInformationList).toHaveLength(2);
+    expect(twice.notes).toEqual([`${info} was given more than once; read once`]);
+    const overlapping = await readAwsCliFiles([info, page2]);
+    expect(nodeFactsFromAwsCli(overlapping).facts.map((node) => node.instanceId)).toEqual(['i-0aaa', 'i-0bbb']);
+    expect(overlapping.notes).toEqual(['1 InstanceInformationList record(s) appeared more than once (same id); each is counted once']);
+  });
+
+  it('names get-inventory output without AWS:Application data and the command to re-run, instead of telling every node to enable Inventory', async () => {
+    const dir = tempDir('pa-awscli-inv-');
+    const info = write(dir, 'info.json', Buffer.from(JSON.stringify(INFO)));
+    const inventory = write(dir, 'inv.json', Buffer.from(JSON.stringify(INVENTORY_WITHOUT_APPS)));
+    const input = await readAwsCliFiles([info, inventory]);
+    expect(input.kinds.has('Entities')).toBe(false);
+    expect(input.notes).toEqual([expect.stringContaining(`re-run it as: ${INVENTORY_COMMAND}`)]);
+    const { facts, notes } = nodeFactsFromAwsCli(input);
+    expect(facts.every((node) => node.sources.inventory === 'not_collected')).toBe(true);
+    expect(facts).toHaveLength(2);
+    expect(notes).toEqual(input.notes);
+  });
+});
