@@ -11,6 +11,7 @@ import {
   type RuleId,
 } from '../../shared/model';
 import { platformLabel } from '../../shared/platform';
+import { terminalValue } from './terminal';
 
 export interface EvaluatedNode {
   instanceId: string;
@@ -94,7 +95,11 @@ function pad(text: string, width: number): string {
 /** A table (one status column per rule, numbered, with a legend), the findings with their messages, and counts. */
 export function toTable(catalogId: string, nodes: readonly EvaluatedNode[], lang: Lang): string {
   const ja = lang === 'ja';
-  const rows = nodes.map((node) => [node.instanceId, platformLabel(node.platform), ...node.checks.map((check) => CELL[check.status])]);
+  const rows = nodes.map((node) => [
+    terminalValue(node.instanceId),
+    terminalValue(platformLabel(node.platform)),
+    ...node.checks.map((check) => CELL[check.status]),
+  ]);
   const header = [ja ? 'ノード' : 'NODE', ja ? 'プラットフォーム' : 'PLATFORM', ...RULE_IDS.map((_, i) => String(i + 1))];
   const widths = header.map((title, column) => Math.max(displayWidth(title), ...rows.map((row) => displayWidth(row[column] ?? ''))));
   const line = (cells: readonly string[]) =>
@@ -111,7 +116,9 @@ export function toTable(catalogId: string, nodes: readonly EvaluatedNode[], lang
   const findings = nodes.flatMap((node) =>
     node.checks
       .filter((check) => check.status === 'fail' || check.status === 'warn')
-      .map((check) => `  ${node.instanceId}  ${pad(check.status.toUpperCase(), 4)}  ${check.rule}: ${messageFor(check, lang)}`),
+      .map(
+        (check) => `  ${terminalValue(node.instanceId)}  ${pad(check.status.toUpperCase(), 4)}  ${check.rule}: ${messageFor(check, lang)}`,
+      ),
   );
   if (findings.length > 0) out.push(ja ? '指摘事項:' : 'Findings:', ...findings, '');
 

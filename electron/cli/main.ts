@@ -7,13 +7,14 @@ import { TOOL_VERSION } from '../../shared/toolVersion';
 import { commands } from './commands';
 import { ChromiumNotFound } from '../core/report/launchChromium';
 import { UsageError } from './io';
+import { printErr, terminalText } from './terminal';
 
 export async function main(argv: readonly string[]): Promise<number> {
   const program = new Command('patch-audit')
     .description('Audit AWS Systems Manager Patch Manager prerequisites and patch compliance.')
     .version(TOOL_VERSION)
     .exitOverride()
-    .configureOutput({ writeErr: (s) => process.stderr.write(s) });
+    .configureOutput({ writeOut: (s) => process.stdout.write(terminalText(s)), writeErr: (s) => process.stderr.write(terminalText(s)) });
   let exitCode = 0;
   for (const register of commands) register(program, (code) => (exitCode = code));
   try {
@@ -22,11 +23,11 @@ export async function main(argv: readonly string[]): Promise<number> {
   } catch (err) {
     if (err instanceof CommanderError) return err.exitCode === 0 ? 0 : 2;
     if (err instanceof UsageError) {
-      process.stderr.write(`patch-audit: ${err.message}\n`);
+      printErr(`patch-audit: ${err.message}`);
       return 2;
     }
     if (err instanceof ChromiumNotFound) {
-      process.stderr.write(`patch-audit: ${err.message}\n`);
+      printErr(`patch-audit: ${err.message}`);
       return 1;
     }
     throw err;

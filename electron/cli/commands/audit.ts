@@ -14,6 +14,7 @@ import { defaultDataDir, DB_FILE } from '../../core/paths';
 import { SettingsFile } from '../../core/settings/settingsFile';
 import { openStore } from '../../core/store';
 import { UsageError } from '../io';
+import { printErr, printOut, terminalJson } from '../terminal';
 import type { RegisterCommand } from './index';
 
 interface AuditOptions {
@@ -169,14 +170,14 @@ export const registerAudit: RegisterCommand = (program, setExitCode) => {
         );
         bar.stop();
         if (opts.json) {
-          process.stdout.write(`${JSON.stringify(outcomeDocument(outcome), null, 2)}\n`);
+          printOut(terminalJson(outcomeDocument(outcome)));
         } else {
-          process.stdout.write(summaryText(outcome));
+          printOut(summaryText(outcome));
         }
       } catch (err) {
         bar.stop();
         if (err instanceof AuditFailed) {
-          process.stderr.write(`patch-audit: ${err.message}\n`);
+          printErr(`patch-audit: ${err.message}`);
           setExitCode(1);
           return;
         }

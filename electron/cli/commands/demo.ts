@@ -8,6 +8,7 @@ import { runDemo } from '../../core/demo/runDemo';
 import { withChromiumPrinter } from '../../core/report/chromiumPrinter';
 import { browserNotFoundMessage, findBrowser } from '../../core/report/launchChromium';
 import { UsageError } from '../io';
+import { printErr, printOut } from '../terminal';
 import type { RegisterCommand } from './index';
 
 interface DemoOptions {
@@ -26,7 +27,7 @@ export const registerDemo: RegisterCommand = (program) => {
       if (!Number.isInteger(nodes) || nodes < 9 || nodes > 50_000)
         throw new UsageError(`--nodes must be an integer from 9 to 50000, got "${opts.nodes}"`);
       const started = Date.now();
-      const log = (line: string) => process.stderr.write(`${line}\n`);
+      const log = (line: string) => printErr(line);
       // The quick start must work on a machine with no browser: everything but the PDF step needs
       // none, and the HTML report is the same document, ready for any browser's "Print to PDF".
       const browser = findBrowser();
@@ -47,6 +48,6 @@ export const registerDemo: RegisterCommand = (program) => {
         ...(browser ? [] : [`PDF:      not written. ${browserNotFoundMessage()} The reports above are the same documents as HTML.`]),
         `Try: patch-audit report ${result.audits.at(-1)?.snapshotId} --compare ${result.audits.at(-2)?.snapshotId} --lang en --db ${show(result.dbPath)} -o report.pdf`,
       ];
-      process.stdout.write(`${lines.join('\n')}\n`);
+      printOut(lines.join('\n'));
     });
 };

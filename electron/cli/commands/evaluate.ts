@@ -10,6 +10,7 @@ import { readAwsCliFiles } from '../awsCliFiles';
 import { nodeFactsFromAwsCli } from '../awsCliNodeFacts';
 import { type EvaluatedNode, toJsonDocument, toTable } from '../evaluateOutput';
 import { UsageError } from '../io';
+import { printErr, printOut, terminalJson } from '../terminal';
 import type { RegisterCommand } from './index';
 
 interface EvaluateOptions {
@@ -60,7 +61,7 @@ export const registerEvaluate: RegisterCommand = (program, setExitCode) => {
       const now = parseNow(opts.now);
       const scanAgeDays = parseScanAgeDays(opts.scanAgeDays);
       const { facts, notes } = nodeFactsFromAwsCli(await readAwsCliFiles(files));
-      for (const note of notes) process.stderr.write(`patch-audit: ${note}\n`);
+      for (const note of notes) printErr(`patch-audit: ${note}`);
 
       const nodes: EvaluatedNode[] = facts.map((node) => ({
         instanceId: node.instanceId,
@@ -68,10 +69,8 @@ export const registerEvaluate: RegisterCommand = (program, setExitCode) => {
         platform: platformOf(node),
         checks: evaluateNode(node, { catalog, now, scanAgeDays }),
       }));
-      process.stdout.write(
-        opts.json
-          ? `${JSON.stringify(toJsonDocument(catalog.id, now, scanAgeDays, nodes, opts.lang), null, 2)}\n`
-          : toTable(catalog.id, nodes, opts.lang),
+      printOut(
+        opts.json ? terminalJson(toJsonDocument(catalog.id, now, scanAgeDays, nodes, opts.lang)) : toTable(catalog.id, nodes, opts.lang),
       );
       const failing = opts.failOn === 'warn' ? ['fail', 'warn'] : opts.failOn === 'fail' ? ['fail'] : [];
       if (nodes.some((node) => node.checks.some((check) => failing.includes(check.status)))) setExitCode(1);

@@ -19,6 +19,7 @@ import {
 import { withChromiumPrinter } from '../../core/report/chromiumPrinter';
 import { openStore, type Store } from '../../core/store';
 import { UsageError } from '../io';
+import { printOut } from '../terminal';
 import type { RegisterCommand } from './index';
 
 function snapshotId(value: string, what = 'SNAPSHOT'): number {
@@ -76,7 +77,7 @@ export const registerReport: RegisterCommand = (program) => {
         ? renderReportHtml(model, render)
         : await withChromiumPrinter((print) => renderReportPdf(model, print, render));
       writeFileSync(opts.output, bytes);
-      process.stdout.write(`${opts.output}\n`);
+      printOut(opts.output);
     });
 };
 
@@ -100,7 +101,7 @@ export const registerExportCsv: RegisterCommand = (program) => {
       const id = snapshotId(snapshot);
       const csv = await withStore(opts.db, (store) => exportCsv(store, id, { lang: opts.lang, kind: opts.kind }));
       writeFileSync(opts.output, csv, 'utf8');
-      process.stdout.write(`${opts.output}\n`);
+      printOut(opts.output);
     });
 };
 
@@ -115,6 +116,6 @@ export const registerExportJson: RegisterCommand = (program) => {
       const id = snapshotId(snapshot);
       const json = await withStore(opts.db, (store) => exportJson(store, id));
       writeFileSync(opts.output, json, 'utf8');
-      process.stdout.write(`${opts.output}\n`);
+      printOut(opts.output);
     });
 };

@@ -6,6 +6,7 @@ import type { Command } from 'commander';
 import { DEFAULT_FLEET_REGIONS, startSimulator } from '../../core/sim';
 import type { FaultRule } from '../../core/sim';
 import { UsageError } from '../io';
+import { printOut } from '../terminal';
 import type { RegisterCommand } from './index';
 
 interface SimOptions {
@@ -87,7 +88,7 @@ export const registerSim: RegisterCommand = (program: Command) => {
         '',
         'Press Ctrl-C to stop.',
       ];
-      process.stdout.write(`${lines.join('\n')}\n`);
+      printOut(lines.join('\n'));
       await new Promise<void>((resolve) => {
         const stop = (): void => {
           process.off('SIGINT', stop);

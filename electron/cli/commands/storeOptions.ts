@@ -5,6 +5,7 @@ import { defaultDbPath } from '../../core/paths';
 import { openStore } from '../../core/store';
 import type { Store } from '../../core/store';
 import { UsageError } from '../io';
+import { printOut, terminalJson } from '../terminal';
 
 export interface DbOptions {
   db?: string;
@@ -35,8 +36,8 @@ export function parseId(value: string, what = 'snapshot id'): number {
   return id;
 }
 
-export const print = (text: string): void => void process.stdout.write(text.endsWith('\n') ? text : `${text}\n`);
-export const printJson = (value: unknown): void => print(JSON.stringify(value, null, 2));
+export const print = printOut;
+export const printJson = (value: unknown): void => printOut(terminalJson(value));
 
 /** A plain left-aligned text table; numbers right-aligned. */
 export function table(head: readonly string[], rows: ReadonlyArray<ReadonlyArray<string | number>>): string {

@@ -1,0 +1,67 @@
+/**
+ * A client's AWS CLI file is attacker-controlled text: its ids, names and platform strings must
+ * reach the consultant's terminal without escape sequences (window title, screen clear, OSC 52
+ * clipboard writes) or bidi/zero-width tricks, in the table, the notes and the JSON alike.
+ */
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { main } from '../../../electron/cli/main';
+import { tempDir } from '../../support/tempDir';
+
+const ESC = '\u001b';
+const BEL = '\u0007';
+const HOSTILE_ID = `i-0abc${ESC}]0;pwned${BEL}${ESC}[2J\u202E`;
+const HOSTILE_PLATFORM = `Ubuntu${ESC}]52;c;ZWNobyBoaQ==${BEL}\u200B\u009b31m`;
+// eslint-disable-next-line no-control-regex -- looking for control characters is the point
+const INVISIBLE = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u200b-\u200f\u202a-\u202e\u2066-\u2069]/;
+
+async function run(...args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
+  let stdout = '';
+  let stderr = '';
+  vi.spyOn(process.stdout, 'write').mockImplementation((chunk) => ((stdout += String(chunk)), true));
+  vi.spyOn(process.stderr, 'write').mockImplementation((chunk) => ((stderr += String(chunk)), true));
+  try {
+    return { code: await main(['node', 'patch-audit', ...args]), stdout, stderr };
+  } finally {
+    vi.restoreAllMocks();
+  }
+}
+
+afterEach(() => vi.restoreAllMocks());
+
+describe('patch-audit evaluate with hostile strings in a client file', () => {
+  const dir = tempDir('pa-cli-inject-');
+  const info = join(dir, 'info.json');
+  writeFileSync(
+    info,
+    JSON.stringify({
+      InstanceInformationList: [
+        { InstanceId: HOSTILE_ID, PingStatus: 'Online', PlatformType: 'Linux', PlatformName: HOSTILE_PLATFORM, PlatformVersion: '22.04' },
+      ],
+    }),
+  );
+
+  it('prints the table with every control and invisible character spelled out', async () => {
+    const { code, stdout, stderr } = await run('evaluate', '--now', '2022-06-15T00:00:00Z', info);
+    expect(code).toBe(0);
+    expect(stdout).toContain('i-0abc\\x1B]0;pwned\\x07\\x1B[2J\\u202E');
+    expect(stdout).not.toMatch(INVISIBLE);
+    expect(stderr).not.toMatch(INVISIBLE);
+  });
+
+  it('prints JSON that holds the same strings, escaped so nothing invisible is raw', async () => {
+    const { code, stdout } = await run('evaluate', '--json', '--now', '2022-06-15T00:00:00Z', info);
+    expect(code).toBe(0);
+    expect(stdout).not.toMatch(INVISIBLE);
+    const doc = JSON.parse(stdout) as { nodes: { instanceId: string }[] };
+    expect(doc.nodes.map((node) => node.instanceId)).toEqual([HOSTILE_ID]);
+  });
+
+  it('escapes a hostile file name in an error message too', async () => {
+    const { code, stderr } = await run('evaluate', join(dir, `missing${ESC}[2J.json`));
+    expect(code).toBe(2);
+    expect(stderr).toContain('missing\\x1B[2J.json');
+    expect(stderr).not.toMatch(INVISIBLE);
+  });
+});
