@@ -38,7 +38,13 @@ export function baseClientConfig(region: string, credentials: Credentials, optio
     credentials,
     retryMode: 'adaptive',
     maxAttempts: options.maxAttempts ?? 10,
-    requestHandler: { requestTimeout: options.requestTimeoutMs ?? 30_000, connectionTimeout: options.connectionTimeoutMs ?? 10_000 },
+    // Without throwOnRequestTimeout the SDK only logs a breached requestTimeout, and a call that
+    // an endpoint never answers would hang the scope (and a cancel) for good.
+    requestHandler: {
+      requestTimeout: options.requestTimeoutMs ?? 30_000,
+      throwOnRequestTimeout: true,
+      connectionTimeout: options.connectionTimeoutMs ?? 10_000,
+    },
     ...(options.endpoint ? { endpoint: options.endpoint } : {}),
   } as const;
 }
