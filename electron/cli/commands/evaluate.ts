@@ -6,7 +6,7 @@ import { Option } from 'commander';
 import { CATALOG_EDITIONS, DEFAULT_CATALOG_ID, getCatalog } from '../../../shared/catalog';
 import { evaluateNode, platformOf } from '../../../shared/evaluate';
 import type { Lang } from '../../../shared/model';
-import { readAwsCliFiles } from '../awsCliFiles';
+import { INVENTORY_COMMAND, readAwsCliFiles } from '../awsCliFiles';
 import { nodeFactsFromAwsCli } from '../awsCliNodeFacts';
 import { type EvaluatedNode, toJsonDocument, toTable } from '../evaluateOutput';
 import { UsageError } from '../io';
@@ -21,6 +21,38 @@ interface EvaluateOptions {
   failOn?: 'fail' | 'warn';
   lang: Lang;
 }
+
+/**
+ * The exact commands to hand a client, per shell, so the files arrive complete. The AWS CLI pages
+ * through describe-instance-information and get-inventory itself; describe-instance-patch-states
+ * requires instance ids (50 at most a call, as the live audit batches them), one file per batch.
+ */
+export const COLLECT_COMMANDS = String.raw`
+Collecting the files (one region at a time; add --region R --profile P as needed):
+
+  bash:
+    aws ssm describe-instance-information --output json > instance-information.json
+    aws ssm describe-instance-information --query 'InstanceInformationList[].InstanceId' --output text \
+      | tr '\t' '\n' | split -l 50 - ids-
+    for f in ids-*; do aws ssm describe-instance-patch-states --output json --instance-ids $(cat "$f") > "patch-states-$f.json"; done
+    ${INVENTORY_COMMAND} --output json > inventory.json
+    aws ec2 describe-instances --output json > instances.json        # optional, with the next two
+    aws ec2 describe-route-tables --output json > route-tables.json
+    aws ec2 describe-vpc-endpoints --output json > vpc-endpoints.json
+    patch-audit evaluate *.json
+
+  PowerShell (Windows PowerShell 5.1 writes UTF-16; both that and UTF-8 are read):
+    aws ssm describe-instance-information --output json > instance-information.json
+    $ids = @((aws ssm describe-instance-information --query 'InstanceInformationList[].InstanceId' --output text) -split '\s+' | Where-Object { $_ })
+    for ($i = 0; $i -lt $ids.Count; $i += 50) {
+      aws ssm describe-instance-patch-states --output json --instance-ids $ids[$i..([Math]::Min($i + 49, $ids.Count - 1))] > "patch-states-$i.json"
+    }
+    ${INVENTORY_COMMAND} --output json > inventory.json
+    aws ec2 describe-instances --output json > instances.json
+    aws ec2 describe-route-tables --output json > route-tables.json
+    aws ec2 describe-vpc-endpoints --output json > vpc-endpoints.json
+    patch-audit evaluate (Get-ChildItem *.json)
+`;
 
 function parseNow(value: string | undefined): Date {
   if (value === undefined) return new Date();
@@ -45,6 +77,7 @@ export const registerEvaluate: RegisterCommand = (program, setExitCode) => {
       'Evaluate AWS CLI JSON outputs (describe-instance-information, describe-instance-patch-states, get-inventory, and optionally ec2 describe-instances / describe-route-tables / describe-vpc-endpoints) against the prerequisites.',
     )
     .argument('<file...>', 'JSON files as the AWS CLI writes them')
+    .addHelpText('after', COLLECT_COMMANDS)
     .option('--catalog <edition>', `catalog edition (${CATALOG_EDITIONS.map((edition) => edition.id).join(', ')})`, DEFAULT_CATALOG_ID)
     .option('--now <time>', 'evaluate as of this ISO 8601 time (default: now)')
     .option('--scan-age-days <n>', 'a patch scan older than this many days fails patch.scan-age', '7')

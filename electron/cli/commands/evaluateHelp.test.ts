@@ -1,0 +1,29 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { INVENTORY_COMMAND } from '../awsCliFiles';
+import { COLLECT_COMMANDS } from './evaluate';
+
+describe('the AWS CLI commands handed to clients', () => {
+  const commands = COLLECT_COMMANDS.split('\n').filter((line) => /^\s+(aws|for|\$ids|patch-audit|\|)/.test(line));
+
+  it('cover every file evaluate reads, patch states in batches of 50, inventory with the application filter', () => {
+    expect(commands.length).toBeGreaterThanOrEqual(16);
+    for (const kind of [
+      'describe-instance-information',
+      'describe-instance-patch-states',
+      'get-inventory',
+      'describe-route-tables',
+      'describe-vpc-endpoints',
+    ])
+      expect(COLLECT_COMMANDS.split(kind).length - 1, kind).toBeGreaterThanOrEqual(2);
+    expect(COLLECT_COMMANDS).toContain('split -l 50');
+    expect(COLLECT_COMMANDS).toContain('$i += 50');
+    expect(COLLECT_COMMANDS.split(INVENTORY_COMMAND).length - 1).toBe(2);
+  });
+
+  it('stand in the README word for word', () => {
+    const readme = readFileSync(join(import.meta.dirname, '..', '..', '..', 'README.md'), 'utf8');
+    for (const line of commands) expect(readme, line).toContain(line);
+  });
+});
