@@ -1,12 +1,10 @@
-import { mkdtempSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { describe, expect, it, vi } from 'vitest';
 import { createCore } from './createCore';
+import { tempDir } from '../../test/support/tempDir';
 
 function core() {
   const log = vi.fn();
-  const dataDir = mkdtempSync(join(tmpdir(), 'pa-core-'));
+  const dataDir = tempDir('pa-core-');
   const opened: string[] = [];
   const instance = createCore({
     dataDir,

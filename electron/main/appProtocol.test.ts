@@ -1,9 +1,9 @@
-import { mkdtempSync, writeFileSync, mkdirSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { writeFileSync, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { RENDERER_CSP } from '../core/security/csp';
 import { createAppProtocolHandler, resolveAppPath } from './appProtocol';
+import { tempDir } from '../../test/support/tempDir';
 
 describe('resolveAppPath', () => {
   const root = '/opt/app/renderer';
@@ -26,7 +26,7 @@ describe('resolveAppPath', () => {
 });
 
 describe('createAppProtocolHandler', () => {
-  const root = mkdtempSync(join(tmpdir(), 'pa-proto-'));
+  const root = tempDir('pa-proto-');
   mkdirSync(join(root, 'assets'));
   writeFileSync(join(root, 'index.html'), '<!doctype html><title>x</title>');
   writeFileSync(join(root, 'assets', 'app.js'), 'console.log(1)');

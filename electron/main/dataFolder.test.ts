@@ -1,3 +1,5 @@
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { useDataFolder } from './dataFolder';
 
@@ -17,7 +19,9 @@ describe('useDataFolder', () => {
 
   it('honours PATCH_AUDITOR_DATA_DIR', () => {
     const { app, paths } = fakeApp();
-    expect(useDataFolder(app as never, { PATCH_AUDITOR_DATA_DIR: '/tmp/pa-test' }, 'linux')).toBe('/tmp/pa-test');
-    expect(paths.get('userData')).toBe('/tmp/pa-test');
+    // Only a path to hand on: the fake app creates nothing there.
+    const dir = join(tmpdir(), 'pa-data-folder');
+    expect(useDataFolder(app as never, { PATCH_AUDITOR_DATA_DIR: dir }, 'linux')).toBe(dir);
+    expect(paths.get('userData')).toBe(dir);
   });
 });

@@ -1,4 +1,6 @@
 import type { OpenDialogOptions, SaveDialogOptions } from 'electron';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { createDialogs, safeFileName, withExtension, type DialogApi } from './dialogs';
 
@@ -42,8 +44,10 @@ describe('safeFileName', () => {
 
 describe('withExtension', () => {
   it('adds the extension a Linux dialog leaves off, and keeps one that is there', () => {
-    expect(withExtension('report-pdf', '/tmp/acme')).toBe('/tmp/acme.pdf');
-    expect(withExtension('report-pdf', '/tmp/acme.PDF')).toBe('/tmp/acme.PDF');
+    // Paths as a dialog answers them; nothing is written there.
+    const acme = join(tmpdir(), 'acme');
+    expect(withExtension('report-pdf', acme)).toBe(`${acme}.pdf`);
+    expect(withExtension('report-pdf', `${acme}.PDF`)).toBe(`${acme}.PDF`);
   });
 });
 
@@ -73,8 +77,8 @@ describe('createDialogs', () => {
   });
 
   it('shows a free-standing dialog when there is no window', async () => {
-    const { dialog, calls } = fakeDialog({ save: '/tmp/x.patchaudit' });
-    await createDialogs({ dialog, parent: () => null, defaultFolder: () => '/tmp' }).chooseSaveTarget('snapshot-export', 'x');
+    const { dialog, calls } = fakeDialog({ save: join(tmpdir(), 'x.patchaudit') });
+    await createDialogs({ dialog, parent: () => null, defaultFolder: () => tmpdir() }).chooseSaveTarget('snapshot-export', 'x');
     expect(calls[0]!.parent).toBeNull();
   });
 });

@@ -41,12 +41,24 @@ describe('buildMenuTemplate', () => {
   });
 
   it('follows macOS conventions: app menu with About and Quit, window menu, Close in File', () => {
-    const template = buildMenuTemplate({ appName: 'Patch Auditor', platform: 'darwin', isDev: false }, actions());
-    expect(template[0]?.label).toBe('Patch Auditor');
-    expect(roles(items(template[0]))).toContain('quit');
-    expect(find(items(template[0]), 'About')).toBeDefined();
+    const acts = actions();
+    const template = buildMenuTemplate({ appName: 'Patch Auditor', platform: 'darwin', isDev: false }, acts);
+    expect(template.map((item) => item.label?.replace('&', '') ?? item.role)).toEqual([
+      'Patch Auditor',
+      'File',
+      'Edit',
+      'View',
+      'windowMenu',
+      'Help',
+    ]);
+    const appMenu = items(template[0]);
+    expect(appMenu[0]?.label).toBe('About Patch Auditor');
+    expect(roles(appMenu)).toEqual(['services', 'hide', 'hideOthers', 'unhide', 'quit']);
+    click(appMenu[0]);
+    expect(acts.showAbout).toHaveBeenCalledOnce();
     expect(roles(items(byLabel(template, 'File')))).toEqual(['close']);
-    expect(template.some((item) => item.role === 'windowMenu')).toBe(true);
+    // About lives in the app menu on macOS, so Help holds the documentation link alone.
+    expect(items(byLabel(template, 'Help')).map((item) => item.label)).toEqual(['Patch Manager Prerequisites (AWS Documentation)']);
   });
 
   it('opens the documentation externally, and drops a link that fails validation', () => {

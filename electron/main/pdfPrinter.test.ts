@@ -1,11 +1,10 @@
 import type { BrowserWindowConstructorOptions, PrintToPDFOptions } from 'electron';
-import { existsSync, readFileSync, readdirSync, mkdtempSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { existsSync, readFileSync, readdirSync } from 'node:fs';
 import { pathToFileURL } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import type { RequestFilterSession } from './networkGuard';
 import { createPdfPrinter, pdfOptions, PRINT_PARTITION, printWindowOptions, type PrintWindow } from './pdfPrinter';
+import { tempDir } from '../../test/support/tempDir';
 
 type Listener = (details: { url: string }, callback: (response: { cancel?: boolean }) => void) => void;
 
@@ -120,7 +119,7 @@ describe('pdfOptions', () => {
 describe('createPdfPrinter', () => {
   it('prints the HTML from a private temporary file that alone may load, then cleans up', async () => {
     const net = fakeSession();
-    const tempRoot = mkdtempSync(join(tmpdir(), 'pa-print-test-'));
+    const tempRoot = tempDir('pa-print-test-');
     const { createWindow, seen } = fakeWindowFactory(net, { pdf: Buffer.from('%PDF-1.7 report') });
     const print = createPdfPrinter({ createWindow, session: net.session, tempRoot });
     const pdf = await print('<h1>Report</h1>', { paper: 'letter', landscape: true, footerTemplate: '<span class="pageNumber"></span>' });

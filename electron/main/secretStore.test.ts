@@ -1,8 +1,8 @@
-import { existsSync, mkdtempSync, readFileSync, statSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { existsSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { SecretStorageUnavailable, SecretStore, type SafeStorageApi } from './secretStore';
+import { tempDir } from '../../test/support/tempDir';
 
 /** A reversible stand-in for the OS key store: the file must never hold the plain text. */
 function fakeSafeStorage(
@@ -25,7 +25,7 @@ function fakeSafeStorage(
 const SECRET = 'wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY';
 
 describe('SecretStore', () => {
-  const dir = () => mkdtempSync(join(tmpdir(), 'pa-secrets-'));
+  const dir = () => tempDir('pa-secrets-');
 
   it('stores encrypted, reads back, and never writes the plain text', () => {
     const file = join(dir(), 'secrets.json');

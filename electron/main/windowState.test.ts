@@ -1,15 +1,15 @@
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { placeWindow, readWindowState, trackWindowState, writeWindowState, type TrackedWindow, type WindowState } from './windowState';
+import { tempDir } from '../../test/support/tempDir';
 
 const defaults = { width: 1280, height: 800 };
 const laptop = { workArea: { x: 0, y: 0, width: 1440, height: 875 } };
 const external = { workArea: { x: 1440, y: -200, width: 2560, height: 1400 } };
 
 describe('window state file', () => {
-  const dir = mkdtempSync(join(tmpdir(), 'pa-winstate-'));
+  const dir = tempDir('pa-winstate-');
 
   it('round-trips through JSON in the data folder', () => {
     const file = join(dir, 'nested', 'window-state.json');

@@ -80,8 +80,9 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
       if (req.method !== 'POST') return deny(res, 405, 'Method not allowed');
       if (req.headers.origin !== origin) return deny(res, 403, 'Forbidden');
       if (!String(req.headers['content-type'] ?? '').startsWith('application/json')) return deny(res, 415, 'JSON only');
+      if (Number(req.headers['content-length'] ?? 0) > MAX_BODY) return tooLarge(req, res);
       const body = await readBody(req);
-      if (body === null) return deny(res, 413, 'Too large');
+      if (body === null) return tooLarge(req, res);
       let input: unknown;
       try {
         input = body.length ? JSON.parse(body) : undefined;
@@ -172,6 +173,17 @@ function deny(res: ServerResponse, status: number, message: string): void {
   res.end(message);
 }
 
+/**
+ * Refuses an oversized body with a 413 the client can read, then drops the connection so the
+ * rest of the body is never read. Destroying the socket at once would leave the client with a
+ * reset instead of an answer.
+ */
+function tooLarge(req: IncomingMessage, res: ServerResponse): void {
+  res.setHeader('Connection', 'close');
+  res.once('finish', () => req.destroy());
+  deny(res, 413, 'Too large');
+}
+
 function sendJson(res: ServerResponse, value: unknown): void {
   const body = JSON.stringify(value);
   res.writeHead(200, { 'Content-Type': 'application/json; charset=utf-8', 'Cache-Control': 'no-store' });
@@ -191,10 +203,12 @@ function readBody(req: IncomingMessage): Promise<string | null> {
     const chunks: Buffer[] = [];
     let size = 0;
     req.on('data', (chunk: Buffer) => {
+      // Past the limit the rest is read and dropped until the 413 has gone out (see tooLarge).
+      if (size > MAX_BODY) return;
       size += chunk.length;
       if (size > MAX_BODY) {
+        chunks.length = 0;
         done(null);
-        req.destroy();
         return;
       }
       chunks.push(chunk);

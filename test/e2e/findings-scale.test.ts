@@ -16,20 +16,19 @@ const renderedRows = (page: Page) => page.locator('[role="grid"] [role="row"][da
 describe('node table with 50,000 nodes', () => {
   let app: WebApp;
   let id: number;
-  let saveMs: number;
 
   beforeAll(async () => {
     app = await startWebApp();
     const input = makeSnapshot({ nodes: NODES, seed: 3 });
-    const t0 = performance.now();
     id = app.core.store.saveSnapshot(input);
-    saveMs = performance.now() - t0;
     await app.page.goto(`${app.host.url}#/nodes`);
   });
   afterAll(async () => app?.close());
 
-  it('saves the snapshot in a few seconds', () => {
-    expect(saveMs).toBeLessThan(15_000);
+  // How long the save takes is measured in the bench (test/bench/store.ts), not asserted here.
+  it('saves the snapshot whole', () => {
+    expect(app.core.store.getSnapshot(id)).toMatchObject({ nodeCount: NODES });
+    expect(app.core.store.queryNodes(id, { limit: 1 }).total).toBe(NODES);
   });
 
   it('shows the total and only the rows in view', async () => {

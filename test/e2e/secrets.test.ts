@@ -8,8 +8,7 @@
  * the contract (call inputs and results seen by the browser, every event the core emitted).
  */
 import { execFileSync } from 'node:child_process';
-import { mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { gunzipSync } from 'node:zlib';
 import type { Page } from 'playwright-core';
@@ -19,8 +18,8 @@ import { buildReportModel, exportCsv, exportJson, renderReportHtml, renderReport
 import { chromiumPrinter } from '../../electron/core/report/chromiumPrinter';
 import { generateFleet, startSimulator, type Simulator } from '../../electron/core/sim';
 import { exportSnapshots } from '../../electron/core/store';
-import { loadSnapshotInput } from '../../electron/core/store/loadSnapshotInput';
 import { startWebApp, type WebApp } from '../support/webApp';
+import { tempDir } from '../support/tempDir';
 
 const PLANTED = { accessKeyId: 'AKIAPLANTEDSECRET001', secretAccessKey: 'PlantedSecret/DoNotLeak+0123456789abcdef' };
 const EXTERNAL_ID = 'patch-audit-external-id';
@@ -30,7 +29,7 @@ describe('planted secrets never leak', () => {
   let sim: Simulator;
   let app: WebApp;
   let page: Page;
-  const scratch = mkdtempSync(join(tmpdir(), 'pa-secrets-'));
+  const scratch = tempDir('pa-secrets-');
   const logFile = join(scratch, 'logs', 'main.log');
   const messages: string[] = [];
   const events: string[] = [];
@@ -60,7 +59,6 @@ describe('planted secrets never leak', () => {
   afterAll(async () => {
     await app?.close();
     await sim?.close();
-    rmSync(scratch, { recursive: true, force: true });
   });
 
   it('audits two accounts through AssumeRole from the UI, one of them refused', async () => {
@@ -111,14 +109,44 @@ describe('planted secrets never leak', () => {
     const { store } = app.core;
     const ids = store.listSnapshots().map((s) => s.id);
 
-    // Visit every page so the DOM holds what each shows.
+    // Visit every page so the DOM holds what each shows. Each is read once its own content is
+    // there (its data, or its final empty state with a single snapshot), and that content must
+    // be in the HTML searched: a half-rendered page would pass the search without a look.
+    const [snapshotId] = ids;
+    const nodeIds = new Set(store.queryNodes(snapshotId!, { limit: 100_000 }).rows.map((r) => r.instanceId));
+    const firstNode = async () => {
+      const shown = await page.locator('[role="grid"] [role="row"][data-instance]').first().getAttribute('data-instance');
+      expect(nodeIds).toContain(shown);
+      return `data-instance="${shown}"`;
+    };
+    const pages: { name: string; title: string; ready: string; shows: () => string | Promise<string> }[] = [
+      { name: 'accounts', title: 'アカウントとリージョン', ready: '[data-plan="Secrets"]', shows: () => 'data-plan="Secrets"' },
+      { name: 'run', title: '監査の実行', ready: '[data-testid="scope-table"] tr[data-state]', shows: () => control },
+      { name: 'overview', title: '概要', ready: '[data-testid="area-table"] tbody tr', shows: () => control },
+      { name: 'nodes', title: 'ノードと検出事項', ready: '[role="grid"] [role="row"][data-instance]', shows: firstNode },
+      { name: 'trends', title: '推移', ready: '[role="status"] .title:has-text("履歴が足りません。")', shows: () => '履歴が足りません。' },
+      {
+        name: 'compare',
+        title: '比較',
+        ready: '[role="status"] .title:has-text("比較するものがありません。")',
+        shows: () => '比較するものがありません。',
+      },
+      {
+        name: 'snapshots',
+        title: 'スナップショットとレポート',
+        ready: `tr[data-snapshot="${snapshotId}"]`,
+        shows: () => `data-snapshot="${snapshotId}"`,
+      },
+      { name: 'settings', title: '設定', ready: `dd code:has-text(${JSON.stringify(app.dataDir)})`, shows: () => app.dataDir },
+    ];
     const dom: string[] = [];
-    for (const name of ['accounts', 'run', 'overview', 'nodes', 'trends', 'compare', 'snapshots', 'settings']) {
-      const link = page.locator(`nav a[data-page="${name}"]`);
-      if ((await link.count()) === 0) continue;
-      await link.click();
-      await page.waitForTimeout(300);
-      dom.push(await page.content());
+    for (const { name, title: heading, ready, shows } of pages) {
+      await page.locator(`nav a[data-page="${name}"]`).click();
+      await expect.poll(title).toBe(heading);
+      await page.locator(ready).first().waitFor();
+      const html = await page.content();
+      expect(html, `${name} page`).toContain(await shows());
+      dom.push(html);
     }
     look('page DOM (every page)', dom.join('\n'));
     const storage = (await page.evaluate(`(async () => {
@@ -137,8 +165,8 @@ describe('planted secrets never leak', () => {
     look('cookies', JSON.stringify(await page.context().cookies()));
 
     // Every snapshot decoded (node details are compressed on disk), then the raw files.
-    look('snapshots, decoded', JSON.stringify(ids.map((id) => loadSnapshotInput(store.db, id))));
-    store.db.pragma('wal_checkpoint(TRUNCATE)');
+    look('snapshots, decoded', JSON.stringify(ids.map((id) => store.loadSnapshotInput(id))));
+    store.checkpoint();
     const files: string[] = [];
     const walk = (dir: string) => {
       for (const name of readdirSync(dir)) {

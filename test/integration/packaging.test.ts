@@ -5,12 +5,12 @@
  * afterPack hook has flipped the fuses of the packaged executable.
  */
 import { build, Platform } from 'electron-builder';
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import config from '../../build/electron-builder.config.mjs';
 import { readFuseWire, writeFakeElectron } from '../support/fakeElectronBinary';
+import { tempDir } from '../support/tempDir';
 
 const root = join(import.meta.dirname, '..', '..');
 const skip =
@@ -39,7 +39,7 @@ function asarFiles(file: string): string[] {
 
 describe.skipIf(skip !== null)('electron-builder --dir (Linux, stand-in Electron)', () => {
   it('packs out/ and production modules into asar, unpacks the native module and flips the fuses', async () => {
-    const work = mkdtempSync(join(tmpdir(), 'pa-pack-'));
+    const work = tempDir('pa-pack-');
     const electronDist = join(work, 'electron');
     mkdirSync(join(electronDist, 'resources'), { recursive: true });
     writeFakeElectron(join(electronDist, 'electron'));

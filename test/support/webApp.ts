@@ -3,8 +3,7 @@
  * the real core behind the real web host, the built renderer, and app log lines prefixed so
  * a failing run shows whose line is whose.
  */
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { rmSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { CATALOG_EDITIONS } from '../../shared/catalog';
@@ -13,6 +12,7 @@ import { startWebHost, type WebHost } from '../../electron/webhost/server';
 import { WebFiles } from '../../electron/webhost/webFiles';
 import { chromiumPrinter } from '../../electron/core/report/chromiumPrinter';
 import { launchChromium } from './chromium';
+import { tempDir } from './tempDir';
 
 export const RENDERER_DIR = join(import.meta.dirname, '..', '..', 'out', 'renderer');
 export const RESULTS_DIR = join(import.meta.dirname, '..', '..', 'test-results');
@@ -36,9 +36,10 @@ export interface WebAppOptions {
 }
 
 export async function startWebApp(options: WebAppOptions = {}): Promise<WebApp> {
-  const dataDir = mkdtempSync(join(tmpdir(), 'pa-e2e-'));
-  const files = new WebFiles();
+  // Chromium first: where it is missing, nothing else has been made that would need removing.
   const browser = await launchChromium();
+  const dataDir = tempDir('pa-e2e-');
+  const files = new WebFiles();
   const core = createCore({
     dataDir,
     catalogEditions: CATALOG_EDITIONS.map((edition) => edition.id),

@@ -5,14 +5,14 @@
  */
 import { FuseV1Options } from '@electron/fuses';
 import type { AfterPackContext, Configuration } from 'electron-builder';
-import { existsSync, mkdtempSync, readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { afterPack, electronBinaryPath, FUSES } from '../../build/afterPack.mjs';
 import config from '../../build/electron-builder.config.mjs';
 import { readFuseWire, writeFakeElectron } from '../support/fakeElectronBinary';
+import { tempDir } from '../support/tempDir';
 
 /** The part of builder-util's DebugLogger that validation touches (it logs schema errors when enabled). */
 type DebugLogger = { isEnabled: boolean; add(key: string, value: unknown): void };
@@ -90,7 +90,7 @@ describe('afterPack fuses', () => {
   });
 
   it('flips the fuses of the packaged Linux binary and leaves newer fuses alone', async () => {
-    const appOutDir = mkdtempSync(join(tmpdir(), 'pa-fuses-'));
+    const appOutDir = tempDir('pa-fuses-');
     writeFakeElectron(join(appOutDir, 'patch-auditor'), '101110001');
     const context = {
       electronPlatformName: 'linux',

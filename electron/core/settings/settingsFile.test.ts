@@ -1,10 +1,10 @@
-import { mkdtempSync, readFileSync, statSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { DEFAULT_SETTINGS, SettingsFile } from './settingsFile';
+import { tempDir } from '../../../test/support/tempDir';
 
-const fresh = () => new SettingsFile(join(mkdtempSync(join(tmpdir(), 'pa-settings-')), 'nested', 'settings.json'));
+const fresh = () => new SettingsFile(join(tempDir('pa-settings-'), 'nested', 'settings.json'));
 
 describe('SettingsFile', () => {
   it('starts from the defaults (Japanese, seed-2022, 7 days)', () => {

@@ -16,12 +16,12 @@ function allNodes(fleet: ReturnType<typeof generateFleet>): SimNode[] {
 const cmp = (a: string, b: string): number => a.localeCompare(b, 'en', { numeric: true });
 
 describe('generateFleet', () => {
-  it('generates 10,000 nodes across 3 accounts × 4 regions in well under a second', () => {
-    const started = performance.now();
+  // How long generation takes is not asserted: speed belongs in the bench (test/bench/).
+  it('generates 10,000 nodes across 3 accounts × 4 regions', () => {
     const fleet = generateFleet(BIG);
-    const elapsed = performance.now() - started;
     expect(allNodes(fleet)).toHaveLength(3 * 4 * 834);
-    expect(elapsed).toBeLessThan(1000);
+    expect(fleet.accounts).toHaveLength(3);
+    for (const account of fleet.accounts) expect(Object.keys(account.regions).sort()).toEqual([...BIG.regions].sort());
   });
 
   it('is identical for the same seed and different for another seed', () => {

@@ -1,11 +1,9 @@
 /** The audit through the contract, as the renderer drives it: start, progress events, finish, cancel. */
-import { mkdtempSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { EventName } from '../../../shared/contract';
 import { createCore, type Core } from '../../../electron/core/createCore';
 import { startSimulator, type Simulator } from '../../../electron/core/sim';
+import { tempDir } from '../../support/tempDir';
 
 describe('audit over the contract', () => {
   let sim: Simulator;
@@ -28,7 +26,7 @@ describe('audit over the contract', () => {
     });
     const creds = sim.credentials[0]!;
     core = createCore({
-      dataDir: mkdtempSync(join(tmpdir(), 'pa-contract-')),
+      dataDir: tempDir('pa-contract-'),
       catalogEditions: ['seed-2022'],
       host: { host: 'web', versions: {}, openExternal: async () => {} },
       aws: {

@@ -1,26 +1,33 @@
 /** Runs the real audit (real SDK clients over loopback) against a simulator, into a real SQLite file. */
-import { mkdtempSync, readFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { AuditPlan, AuditProgress } from '../../../shared/auditPlan';
 import { getCatalog } from '../../../shared/catalog';
 import { runAudit, type AuditDeps } from '../../../electron/core/audit/runAudit';
 import type { Simulator } from '../../../electron/core/sim';
 import type { PolicyDocument } from '../../../electron/core/sim';
-import { openStore, type Store } from '../../../electron/core/store/openStore';
+import { openStore, type Store } from '../../../electron/core/store';
+import { tempDir } from '../../support/tempDir';
 
 export const SHIPPED_POLICY = JSON.parse(
   readFileSync(join(import.meta.dirname, '..', '..', '..', 'build', 'iam', 'patch-auditor-policy.json'), 'utf8'),
 ) as PolicyDocument;
 
 export function tempStore(): Store {
-  return openStore({ path: join(mkdtempSync(join(tmpdir(), 'pa-audit-')), 'audit.sqlite') });
+  return openStore({ path: join(tempDir('pa-audit-'), 'audit.sqlite') });
 }
 
 export async function audit(
   sim: Simulator,
   plan: AuditPlan,
-  options: { store?: Store; account?: number; signal?: AbortSignal; deps?: Partial<AuditDeps> } = {},
+  options: {
+    store?: Store;
+    account?: number;
+    signal?: AbortSignal;
+    deps?: Partial<AuditDeps>;
+    /** Sees each progress event as it is emitted, so a test can act at a given point of the run. */
+    onProgress?: (progress: AuditProgress) => void;
+  } = {},
 ) {
   const store = options.store ?? tempStore();
   const creds = sim.credentials[options.account ?? 0]!;
@@ -37,7 +44,14 @@ export async function audit(
       log: (line) => logs.push(line),
       ...options.deps,
     },
-    { ...(options.signal ? { signal: options.signal } : {}), onProgress: (p) => progress.push(p), progressIntervalMs: 0 },
+    {
+      ...(options.signal ? { signal: options.signal } : {}),
+      onProgress: (p) => {
+        progress.push(p);
+        options.onProgress?.(p);
+      },
+      progressIntervalMs: 0,
+    },
   );
   return { outcome, store, progress, logs };
 }

@@ -133,6 +133,7 @@ describe('audit against the simulator', () => {
         regions: REGIONS,
         targets: { kind: 'organization', roleName: 'PatchAuditRole', externalId: 'patch-audit-external-id' },
       });
+      expect(outcome.scopes.length).toBeGreaterThan(0);
       expect(outcome.scopes.every((s) => s.gaps.length === 0)).toBe(true);
       expect(sim.counters().deniedActions).toEqual({});
       expect(sim.counters().denied).toBe(0);

@@ -3,18 +3,19 @@
  * config files, the simulator reached through the standard AWS_ENDPOINT_URL override.
  */
 import { spawn } from 'node:child_process';
-import { mkdtempSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startSimulator, type Simulator } from '../../../electron/core/sim';
+import { tempDir } from '../../support/tempDir';
 
 const CLI = join(import.meta.dirname, '..', '..', '..', 'electron', 'cli', 'patch-audit.mjs');
 
 function run(args: string[], env: Record<string, string>): Promise<{ code: number; stdout: string; stderr: string }> {
   return new Promise((done) => {
     const child = spawn(process.execPath, [CLI, ...args], {
-      env: { PATH: process.env.PATH ?? '', HOME: env.HOME ?? tmpdir(), ...env },
+      // Only what the test gives, over the file's isolated home (test/support/setup.ts).
+      env: { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '', ...env },
       stdio: ['ignore', 'pipe', 'pipe'],
     });
     let stdout = '';
@@ -34,7 +35,7 @@ describe('patch-audit audit', () => {
     sim = await startSimulator({
       fleetOptions: { seed: 'cli-audit', accounts: 2, regions: ['us-east-1', 'eu-west-1'], nodesPerRegion: 60 },
     });
-    dir = mkdtempSync(join(tmpdir(), 'pa-cli-audit-'));
+    dir = tempDir('pa-cli-audit-');
     const [main, member] = sim.credentials;
     writeFileSync(
       join(dir, 'credentials'),

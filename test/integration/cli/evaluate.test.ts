@@ -1,11 +1,11 @@
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { main } from '../../../electron/cli/main';
 import { RULE_IDS } from '../../../shared/model';
+import { tempDir } from '../../support/tempDir';
 
 const FIXTURES = fileURLToPath(new URL('../../fixtures/awscli/', import.meta.url));
 const fixture = (path: string) => join(FIXTURES, path);
@@ -174,7 +174,7 @@ describe('patch-audit evaluate', () => {
   it('exits 1 when --fail-on is met', async () => {
     expect((await run(...NOW, '--fail-on', 'fail', ...V2)).code).toBe(1);
     expect((await run(...NOW, '--fail-on', 'warn', ...V2)).code).toBe(1);
-    const healthyOnly = mkdtempSync(join(tmpdir(), 'patch-audit-evaluate-'));
+    const healthyOnly = tempDir('patch-audit-evaluate-');
     const file = join(healthyOnly, 'info.json');
     writeFileSync(
       file,

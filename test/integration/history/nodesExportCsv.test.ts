@@ -1,14 +1,14 @@
 /** `nodes:exportCsv` through the contract: the file holds the filtered, sorted rows and the chosen columns. */
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createCore, type Core } from '../../../electron/core/createCore';
 import type { HostFiles } from '../../../electron/core/files';
 import { testNode, testSnapshot } from '../../fixtures/makeSnapshot';
+import { tempDir } from '../../support/tempDir';
 
 describe('nodes:exportCsv', () => {
-  const dir = mkdtempSync(join(tmpdir(), 'pa-nodes-csv-'));
+  const dir = tempDir('pa-nodes-csv-');
   const saved: string[] = [];
   let cancel = false;
   const files: HostFiles = {
@@ -42,10 +42,7 @@ describe('nodes:exportCsv', () => {
       ]),
     );
   });
-  afterAll(async () => {
-    await core?.close();
-    rmSync(dir, { recursive: true, force: true });
-  });
+  afterAll(async () => core?.close());
 
   const exportCsv = async (input: unknown) => {
     const result = await core.dispatch('nodes:exportCsv', input);

@@ -1,16 +1,16 @@
 /** Saved audit plans and readiness counts through the contract, as the renderer calls them. */
-import { mkdtempSync, readFileSync, statSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createCore, type Core } from '../../../electron/core/createCore';
 import type { SavedPlan } from '../../../shared/plans';
 import { PREREQUISITE_RULE_IDS, type Readiness } from '../../../shared/readiness';
 import { makeSnapshot } from '../../fixtures/makeSnapshot';
+import { tempDir } from '../../support/tempDir';
 
 describe('plans and readiness over the contract', () => {
   let core: Core;
-  const dataDir = mkdtempSync(join(tmpdir(), 'pa-plans-'));
+  const dataDir = tempDir('pa-plans-');
   const plansPath = join(dataDir, 'plans.json');
 
   const ok = async <T>(name: string, input?: unknown): Promise<T> => {

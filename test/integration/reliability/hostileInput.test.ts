@@ -7,8 +7,7 @@
  * test/integration/store/archive.test.ts and test/integration/cli/evaluate.test.ts.
  */
 import { createHash } from 'node:crypto';
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { gunzipSync, gzipSync } from 'node:zlib';
@@ -17,23 +16,20 @@ import { main } from '../../../electron/cli/main';
 import { AuditFailed } from '../../../electron/core/audit/runAudit';
 import { startSimulator, type Simulator } from '../../../electron/core/sim';
 import { exportSnapshots, ImportError, importSnapshots, openStore, type Store } from '../../../electron/core/store';
-import { loadSnapshotInput } from '../../../electron/core/store/loadSnapshotInput';
 import { CHECK_STATUSES, RULE_IDS } from '../../../shared/model';
 import { makeSnapshot } from '../../fixtures/makeSnapshot';
 import { audit, tempStore } from '../audit/auditHarness';
 import { printTable } from './figures';
 import { BYTE_MUTATIONS, createPrng, JSON_MUTATIONS, mutateBytes, mutateJson } from './mutate';
+import { tempDir } from '../../support/tempDir';
 
 const ARCHIVE_CASES = 1200;
 const CLI_CASES = 1200;
 const API_AUDITS = 18;
 
-const dir = mkdtempSync(join(tmpdir(), 'pa-hostile-'));
+const dir = tempDir('pa-hostile-');
 const table: Record<string, string | number>[] = [];
-afterAll(() => {
-  printTable('hostile input (seeded; cases tried / refused / accepted / crashed)', table);
-  rmSync(dir, { recursive: true, force: true });
-});
+afterAll(() => printTable('hostile input (seeded; cases tried / refused / accepted / crashed)', table));
 
 const clean = () => expect(Object.prototype).not.toHaveProperty('polluted');
 
@@ -42,7 +38,7 @@ describe('hostile snapshot archives for import', () => {
   let good: { gz: Buffer; header: Record<string, unknown>; payload: unknown; content: Buffer };
 
   const fingerprint = () => {
-    store.db.pragma('wal_checkpoint(TRUNCATE)');
+    store.checkpoint();
     return createHash('sha256')
       .update(readFileSync(join(dir, 'archive.sqlite')))
       .digest('hex');
@@ -78,6 +74,7 @@ describe('hostile snapshot archives for import', () => {
     const file = join(dir, 'case.patchaudit');
     const tally = { tried: 0, refused: 0, accepted: 0, crashed: 0 };
     const crashes: string[] = [];
+    let readBack = 0;
     const baseline = store.listSnapshots();
     for (let i = 0; i < ARCHIVE_CASES; i++) {
       const kind = kinds[i % kinds.length]!;
@@ -96,9 +93,11 @@ describe('hostile snapshot archives for import', () => {
         const ids = importSnapshots(store, file);
         tally.accepted++;
         // Accepted: whole, readable, then removed so the next case starts from the same database.
+        expect(ids.length).toBeGreaterThan(0);
         for (const id of ids) {
-          expect(loadSnapshotInput(store.db, id).input.nodes.length).toBe(store.getSnapshot(id)!.nodeCount);
+          expect(store.loadSnapshotInput(id).input.nodes.length).toBe(store.getSnapshot(id)!.nodeCount);
           store.deleteSnapshot(id);
+          readBack++;
         }
       } catch (err) {
         if (err instanceof ImportError && err.message.length > 0) {
@@ -114,8 +113,12 @@ describe('hostile snapshot archives for import', () => {
     table.push({ input: 'snapshot archives (import)', ...tally });
     expect(crashes).toEqual([]);
     expect(tally.refused).toBeGreaterThan(tally.tried / 2);
+    // Damage that leaves a file importable must come up often enough for the read-back above
+    // to mean something (215 of the 1200 seeded cases today).
+    expect(tally.accepted).toBeGreaterThanOrEqual(ARCHIVE_CASES / 10);
+    expect(readBack).toBeGreaterThanOrEqual(tally.accepted);
     expect(store.listSnapshots()).toEqual(baseline);
-    expect(store.db.pragma('integrity_check', { simple: true })).toBe('ok');
+    expect(store.checkIntegrity()).toEqual([]);
   });
 });
 
@@ -149,6 +152,7 @@ describe('hostile AWS CLI files for evaluate', () => {
     const docs = texts.map((text) => JSON.parse(text) as unknown);
     const tally = { tried: 0, refused: 0, accepted: 0, crashed: 0 };
     const crashes: string[] = [];
+    let nodesChecked = 0;
     const file = join(dir, 'mutated.json');
     for (let i = 0; i < CLI_CASES; i++) {
       const which = i % NAMES.length;
@@ -172,6 +176,7 @@ describe('hostile AWS CLI files for evaluate', () => {
           for (const node of doc.nodes) {
             expect(node.checks.map((c) => c.rule).sort()).toEqual([...RULE_IDS].sort());
             for (const check of node.checks) expect(CHECK_STATUSES).toContain(check.status);
+            nodesChecked++;
           }
           tally.accepted++;
         }
@@ -183,8 +188,11 @@ describe('hostile AWS CLI files for evaluate', () => {
     }
     table.push({ input: 'AWS CLI files (evaluate)', ...tally });
     expect(crashes).toEqual([]);
-    expect(tally.refused).toBeGreaterThan(0);
-    expect(tally.accepted).toBeGreaterThan(0);
+    // Both outcomes come up in numbers (460 refused and 740 evaluated of the 1200 seeded cases
+    // today), and the evaluated documents did hold nodes to check.
+    expect(tally.refused).toBeGreaterThanOrEqual(CLI_CASES / 10);
+    expect(tally.accepted).toBeGreaterThanOrEqual(CLI_CASES / 4);
+    expect(nodesChecked).toBeGreaterThanOrEqual(tally.accepted);
   });
 });
 
@@ -222,6 +230,7 @@ describe('hostile API answers from the simulator', () => {
     const tally = { tried: 0, refused: 0, accepted: 0, crashed: 0 };
     const crashes: string[] = [];
     let damaged = 0;
+    let roundTrips = 0;
     for (let i = 0; i < API_AUDITS; i++) {
       // SSM answers carry the nodes; EC2 and STS (XML) answers are damaged in a few runs too.
       const action = i % 6 === 5 ? 'EC2.*' : i % 6 === 4 ? '*' : 'SSM.*';
@@ -236,8 +245,9 @@ describe('hostile API answers from the simulator', () => {
         );
         tally.accepted++;
         // Whatever was saved reads back whole: every node once, every rule checked with a known status.
-        const { input } = loadSnapshotInput(store.db, outcome.snapshotId!);
+        const { input } = store.loadSnapshotInput(outcome.snapshotId!);
         const keys = input.nodes.map((n) => `${n.facts.accountId}/${n.facts.region}/${n.facts.instanceId}`);
+        expect(keys.length).toBeGreaterThan(0);
         expect(new Set(keys).size).toBe(keys.length);
         for (const node of input.nodes) {
           expect(node.facts.instanceId).not.toBe('');
@@ -250,7 +260,8 @@ describe('hostile API answers from the simulator', () => {
         const copy = tempStore();
         try {
           const [id] = importSnapshots(copy, file);
-          expect(loadSnapshotInput(copy.db, id!).input.nodes).toEqual(input.nodes);
+          expect(copy.loadSnapshotInput(id!).input.nodes).toEqual(input.nodes);
+          roundTrips++;
         } finally {
           copy.close();
         }
@@ -279,5 +290,9 @@ describe('hostile API answers from the simulator', () => {
     });
     expect(crashes).toEqual([]);
     expect(damaged).toBeGreaterThan(API_AUDITS);
+    // Most audits get through the damage (17 of 18 today), and each of those left by export
+    // and came back by import.
+    expect(tally.accepted).toBeGreaterThanOrEqual(API_AUDITS / 2);
+    expect(roundTrips).toBe(tally.accepted);
   });
 });

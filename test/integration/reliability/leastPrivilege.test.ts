@@ -10,7 +10,6 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { AuditPlan } from '../../../shared/auditPlan';
 import type { RuleId } from '../../../shared/model';
 import { startSimulator, type PolicyDocument, type Simulator } from '../../../electron/core/sim';
-import { loadSnapshotInput } from '../../../electron/core/store/loadSnapshotInput';
 import { audit, SHIPPED_POLICY } from '../audit/auditHarness';
 import { printTable } from './figures';
 
@@ -135,7 +134,7 @@ describe('least privilege: every permission of the shipped policy taken away in 
     expect(outcome.status).toBe('complete');
     expect(degraded).toMatchObject({ status: 'ok', gaps: [want.gap] });
     expect(store.getSnapshot(outcome.snapshotId!)?.scopes?.find((s) => s.region === DEGRADED)?.gaps).toEqual([want.gap]);
-    const nodes = loadSnapshotInput(store.db, outcome.snapshotId!).input.nodes;
+    const nodes = store.loadSnapshotInput(outcome.snapshotId!).input.nodes;
     const statuses = (region: string, rule: RuleId) =>
       nodes.filter((n) => n.facts.region === region).map((n) => n.checks.find((c) => c.rule === rule)!.status);
     for (const rule of want.unknown) {

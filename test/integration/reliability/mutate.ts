@@ -22,7 +22,9 @@ export const JSON_MUTATIONS = [
 ] as const;
 export type JsonMutation = (typeof JSON_MUTATIONS)[number];
 
-const SQL = ["'); DROP TABLE snapshot; --", '1 OR 1=1', "x' UNION SELECT * FROM node --", "ATTACH DATABASE '/tmp/x' AS x;"];
+// Hostile only as text: the ATTACH names an in-memory database, so even a store that ran it
+// would create no file.
+const SQL = ["'); DROP TABLE snapshot; --", '1 OR 1=1', "x' UNION SELECT * FROM node --", "ATTACH DATABASE ':memory:' AS x;"];
 const PATHS = [
   '../../etc/passwd',
   '..\\..\\Windows\\system32',

@@ -4,12 +4,12 @@
  */
 import { spawn } from 'node:child_process';
 import { execFileSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEMO_DB } from '../../../electron/core/demo/runDemo';
-import { openStore, type Store } from '../../../electron/core/store/openStore';
+import { openStore, type Store } from '../../../electron/core/store';
+import { tempDir } from '../../support/tempDir';
 
 const CLI = join(import.meta.dirname, '..', '..', '..', 'electron', 'cli', 'patch-audit.mjs');
 
@@ -29,7 +29,7 @@ function run(args: string[], cwd: string): Promise<{ code: number; stdout: strin
 }
 
 describe('patch-audit demo, report, export-csv, export-json', () => {
-  const dir = mkdtempSync(join(tmpdir(), 'pa-cli-report-'));
+  const dir = tempDir('pa-cli-report-');
   const out = join(dir, 'demo');
   let demo: { code: number; stdout: string; stderr: string };
   let store: Store;

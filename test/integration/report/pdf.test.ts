@@ -4,8 +4,7 @@
  * test-results/report/ for a human look.
  */
 import { execFileSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { mkdirSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -16,9 +15,10 @@ import { buildReportModel, renderReportPdf, type Paper, type Printer } from '../
 import { formatInt } from '../../../electron/core/report/labels';
 import { launchChromium } from '../../support/chromium';
 import { HOSTILE_NAMES, reportStore } from './reportStore';
+import { tempDir } from '../../support/tempDir';
 
 const RESULTS = join(import.meta.dirname, '..', '..', '..', 'test-results', 'report');
-const tmp = mkdtempSync(join(tmpdir(), 'pa-report-pdf-'));
+const tmp = tempDir('pa-report-pdf-');
 
 const pdfText = (file: string, layout = true): string =>
   execFileSync('pdftotext', [...(layout ? ['-layout'] : []), '-enc', 'UTF-8', file, '-'], { encoding: 'utf8' });

@@ -1,16 +1,16 @@
 /** Reports over the contract: the host's save target receives a real PDF or HTML. */
 import { execFileSync } from 'node:child_process';
-import { mkdtempSync, readFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createCore, type Core } from '../../../electron/core/createCore';
 import type { HostFiles } from '../../../electron/core/files';
 import { lazyChromiumPrinter } from '../../../electron/core/report/chromiumPrinter';
 import { makeSnapshot } from '../../fixtures/makeSnapshot';
+import { tempDir } from '../../support/tempDir';
 
 describe('report over the contract', () => {
-  const dir = mkdtempSync(join(tmpdir(), 'pa-report-contract-'));
+  const dir = tempDir('pa-report-contract-');
   const printing = lazyChromiumPrinter();
   const files: HostFiles = {
     chooseImportFile: async () => null,

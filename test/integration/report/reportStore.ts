@@ -5,7 +5,7 @@
 import { getCatalog } from '../../../shared/catalog';
 import { evaluateNode, platformOf } from '../../../shared/evaluate';
 import type { SnapshotInput } from '../../../shared/model';
-import { openStore, type Store } from '../../../electron/core/store/openStore';
+import { openStore, type Store } from '../../../electron/core/store';
 import { makeSnapshot } from '../../fixtures/makeSnapshot';
 
 export const HOSTILE_NAMES = ['<script>alert("x")</script>', '=HYPERLINK("http://evil.example","click")', '本番ウェブサーバー 01'] as const;

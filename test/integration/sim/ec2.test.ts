@@ -40,6 +40,7 @@ describe('DescribeRegions', () => {
     const optIn = await ec2.send(
       new DescribeRegionsCommand({ AllRegions: true, Filters: [{ Name: 'opt-in-status', Values: ['not-opted-in'] }] }),
     );
+    expect(optIn.Regions?.map((r) => r.RegionName)).toContain('ap-east-1');
     expect(optIn.Regions?.every((r) => r.OptInStatus === 'not-opted-in')).toBe(true);
     await expect(ec2.send(new DescribeRegionsCommand({ Filters: [{ Name: 'colour', Values: ['x'] }] }))).rejects.toMatchObject({
       name: 'InvalidParameterValue',

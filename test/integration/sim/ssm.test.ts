@@ -70,6 +70,7 @@ describe('DescribeInstanceInformation', () => {
       { Key: 'PlatformTypes', Values: ['Windows'] },
       { Key: 'PingStatus', Values: ['Online'] },
     ]);
+    expect(windows.length).toBeGreaterThan(0);
     expect(windows.every((i) => i.PlatformType === 'Windows' && i.PingStatus === 'Online')).toBe(true);
     const ids = nodesIn(REGION)
       .slice(3, 6)
@@ -165,6 +166,7 @@ describe('baselines, patch groups, maintenance windows, associations, compliance
     expect(all.BaselineIdentities?.some((b) => b.BaselineName === 'AWS-AmazonLinux2DefaultPatchBaseline' && b.DefaultBaseline)).toBe(true);
     const own = await ssm.send(new DescribePatchBaselinesCommand({ Filters: [{ Key: 'OWNER', Values: ['Self'] }] }));
     const windows = await ssm.send(new DescribePatchBaselinesCommand({ Filters: [{ Key: 'OPERATING_SYSTEM', Values: ['WINDOWS'] }] }));
+    expect(windows.BaselineIdentities?.length).toBeGreaterThan(0);
     expect(windows.BaselineIdentities?.every((b) => b.OperatingSystem === 'WINDOWS')).toBe(true);
     const id = all.BaselineIdentities?.[0]?.BaselineId ?? '';
     const got = await ssm.send(new GetPatchBaselineCommand({ BaselineId: id }));

@@ -1,6 +1,5 @@
 import { createHash } from 'node:crypto';
-import { existsSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { existsSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { gunzipSync, gzipSync } from 'node:zlib';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
@@ -13,10 +12,9 @@ import {
   readArchive,
   reevaluate,
 } from '../../../electron/core/store';
-import type { Store } from '../../../electron/core/store';
-import type { ArchiveSnapshot } from '../../../electron/core/store/archiveSchema';
-import { loadSnapshotInput } from '../../../electron/core/store/loadSnapshotInput';
+import type { ArchiveSnapshot, Store } from '../../../electron/core/store';
 import { makeSnapshot } from '../../fixtures/makeSnapshot';
+import { tempDir } from '../../support/tempDir';
 
 let dir: string;
 let store: Store;
@@ -24,7 +22,7 @@ let goodFile: string;
 let sourceIds: number[];
 
 beforeEach(() => {
-  dir = mkdtempSync(join(tmpdir(), 'pa-archive-'));
+  dir = tempDir('pa-archive-');
   store = openStore({ path: join(dir, 'db.sqlite') });
   const a = store.saveSnapshot(makeSnapshot({ nodes: 30, label: "Q1'); DROP TABLE snapshot; --" }));
   const d = reevaluate(store, a, { catalogEdition: 'aws-2025', scanAgeDays: 14 }, (facts) => [
@@ -34,10 +32,7 @@ beforeEach(() => {
   goodFile = join(dir, 'good.pa-export');
   exportSnapshots(store, sourceIds, goodFile);
 });
-afterEach(() => {
-  store.close();
-  rmSync(dir, { recursive: true, force: true });
-});
+afterEach(() => store.close());
 
 /** Splits an export into header and payload text, for building damaged variants. */
 function parts(file: string): { header: Record<string, unknown>; payload: string } {
@@ -67,7 +62,7 @@ function mutate(name: string, change: (p: { snapshots: ArchiveSnapshot[] }) => v
 }
 
 function dbFingerprint(): string {
-  store.db.pragma('wal_checkpoint(TRUNCATE)');
+  store.checkpoint();
   return createHash('sha256')
     .update(readFileSync(join(dir, 'db.sqlite')))
     .digest('hex');
@@ -84,8 +79,8 @@ describe('export and import', () => {
       expect(other.getSnapshot(d!)?.derivedFrom).toBe(a);
       expect(other.getSnapshot(a!)?.label).toBe("Q1'); DROP TABLE snapshot; --");
       for (const [i, id] of [a!, d!].entries()) {
-        const { derivedFrom: _x, ...expected } = loadSnapshotInput(store.db, sourceIds[i]!).input;
-        const { derivedFrom: _y, ...actual } = loadSnapshotInput(other.db, id).input;
+        const { derivedFrom: _x, ...expected } = store.loadSnapshotInput(sourceIds[i]!).input;
+        const { derivedFrom: _y, ...actual } = other.loadSnapshotInput(id).input;
         expect(actual).toEqual(expected);
       }
       expect(other.ruleSummary(a!)).toEqual(store.ruleSummary(sourceIds[0]!));

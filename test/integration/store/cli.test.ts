@@ -1,26 +1,23 @@
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { main } from '../../../electron/cli/main';
 import { openStore } from '../../../electron/core/store';
 import { makeSnapshot } from '../../fixtures/makeSnapshot';
+import { tempDir } from '../../support/tempDir';
 
 let dir: string;
 let db: string;
 
 beforeEach(() => {
-  dir = mkdtempSync(join(tmpdir(), 'pa-cli-store-'));
+  dir = tempDir('pa-cli-store-');
   db = join(dir, 'db.sqlite');
   const store = openStore({ path: db });
   store.saveSnapshot(makeSnapshot({ nodes: 12, label: 'first' }));
   store.saveSnapshot(makeSnapshot({ nodes: 14, seed: 2, startedAt: '2026-01-22T09:00:00.000Z', label: 'second' }));
   store.close();
 });
-afterEach(() => {
-  vi.restoreAllMocks();
-  rmSync(dir, { recursive: true, force: true });
-});
+afterEach(() => vi.restoreAllMocks());
 
 async function run(...args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
   let stdout = '';
@@ -79,6 +76,35 @@ describe('patch-audit history commands', () => {
     expect((await run('snapshots', 'delete', '1', '--db', db)).stdout).toMatch(/Deleted #1/);
     expect(JSON.parse((await run('prune', '--keep-last', '1', '--db', db, '--json')).stdout)).toEqual({ deleted: [] });
     expect((await run('prune', '--keep-last', '0', '--db', db)).code).toBe(2);
+  });
+
+  it('prunes the snapshots beyond the newest n or older than d days, and keeps the others', async () => {
+    const labels = async (file: string) =>
+      (JSON.parse((await run('snapshots', 'list', '--db', file, '--json')).stdout) as Array<{ label: string }>).map((s) => s.label);
+    const byCount = await run('prune', '--keep-last', '1', '--db', db, '--json');
+    expect(byCount.code).toBe(0);
+    expect(JSON.parse(byCount.stdout)).toEqual({ deleted: [1] });
+    expect(await labels(db)).toEqual(['second']);
+
+    // Ages count back from the real clock, so these snapshots are dated from today.
+    const aged = join(dir, 'aged.sqlite');
+    const store = openStore({ path: aged });
+    const daysAgo = (days: number) => new Date(Date.now() - days * 86_400_000).toISOString();
+    const [old, month, week, recent] = [100, 40, 5, 2].map((days) =>
+      store.saveSnapshot(makeSnapshot({ nodes: 3, startedAt: daysAgo(days), label: `${days} days ago` })),
+    );
+    store.close();
+    const byAge = await run('prune', '--max-age-days', '30', '--db', aged, '--json');
+    expect(byAge.code).toBe(0);
+    expect((JSON.parse(byAge.stdout) as { deleted: number[] }).deleted.sort()).toEqual([old, month].sort());
+    expect(await labels(aged)).toEqual(['2 days ago', '5 days ago']);
+    const both = await run('prune', '--keep-last', '1', '--max-age-days', '365', '--db', aged);
+    expect(both.stdout).toBe(`Deleted #${week}.\n`);
+    expect(await labels(aged)).toEqual(['2 days ago']);
+    const reopened = openStore({ path: aged });
+    expect(reopened.listSnapshots().map((s) => s.id)).toEqual([recent]);
+    expect(reopened.queryNodes(recent!).total).toBe(3);
+    reopened.close();
   });
 
   it('explains bad input with exit code 2', async () => {

@@ -1,10 +1,10 @@
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createCore, type Core } from '../../../electron/core/createCore';
 import { startWebHost, type WebHost } from '../../../electron/webhost/server';
 import { WebFiles } from '../../../electron/webhost/webFiles';
+import { tempDir } from '../../support/tempDir';
 
 describe('web host uploads and downloads', () => {
   let host: WebHost;
@@ -14,11 +14,11 @@ describe('web host uploads and downloads', () => {
 
   beforeAll(async () => {
     core = createCore({
-      dataDir: mkdtempSync(join(tmpdir(), 'pa-webfiles-data-')),
+      dataDir: tempDir('pa-webfiles-data-'),
       catalogEditions: ['seed-2022'],
       host: { host: 'web', versions: {}, openExternal: async () => {}, files },
     });
-    const rendererDir = mkdtempSync(join(tmpdir(), 'pa-webfiles-r-'));
+    const rendererDir = tempDir('pa-webfiles-r-');
     writeFileSync(join(rendererDir, 'index.html'), '<!doctype html>');
     host = await startWebHost({ core, rendererDir, files });
     cookie = ((await fetch(host.url, { redirect: 'manual' })).headers.get('set-cookie') ?? '').split(';')[0]!;
