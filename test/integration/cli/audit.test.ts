@@ -2,29 +2,14 @@
  * `patch-audit audit` as a user runs it: a separate process, credentials from the shared
  * config files, the simulator reached through the standard AWS_ENDPOINT_URL override.
  */
-import { spawn } from 'node:child_process';
 import { readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startSimulator, type Simulator } from '../../../electron/core/sim';
+import { runCli } from '../../support/runCli';
 import { tempDir } from '../../support/tempDir';
 
-const CLI = join(import.meta.dirname, '..', '..', '..', 'electron', 'cli', 'patch-audit.mjs');
-
-function run(args: string[], env: Record<string, string>): Promise<{ code: number; stdout: string; stderr: string }> {
-  return new Promise((done) => {
-    const child = spawn(process.execPath, [CLI, ...args], {
-      // Only what the test gives, over the file's isolated home (test/support/setup.ts).
-      env: { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '', ...env },
-      stdio: ['ignore', 'pipe', 'pipe'],
-    });
-    let stdout = '';
-    let stderr = '';
-    child.stdout.on('data', (d: Buffer) => (stdout += d.toString()));
-    child.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
-    child.on('close', (code) => done({ code: code ?? -1, stdout, stderr }));
-  });
-}
+const run = (args: string[], env: Record<string, string>) => runCli(args, { env });
 
 describe('patch-audit audit', () => {
   let sim: Simulator;

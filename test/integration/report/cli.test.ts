@@ -2,31 +2,16 @@
  * The demo and the report commands as a user runs them: separate processes of the real CLI.
  * The demo runs once with a small fleet; the report and export commands then work on its database.
  */
-import { spawn } from 'node:child_process';
 import { execFileSync } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEMO_DB } from '../../../electron/core/demo/runDemo';
 import { openStore, type Store } from '../../../electron/core/store';
+import { runCli } from '../../support/runCli';
 import { tempDir } from '../../support/tempDir';
 
-const CLI = join(import.meta.dirname, '..', '..', '..', 'electron', 'cli', 'patch-audit.mjs');
-
-function run(args: string[], cwd: string): Promise<{ code: number; stdout: string; stderr: string }> {
-  return new Promise((done) => {
-    const child = spawn(process.execPath, [CLI, ...args], {
-      cwd,
-      env: { PATH: process.env.PATH ?? '', HOME: cwd, PATCH_AUDITOR_DATA_DIR: join(cwd, 'app-data'), NODE_NO_WARNINGS: '1' },
-      stdio: ['ignore', 'pipe', 'pipe'],
-    });
-    let stdout = '';
-    let stderr = '';
-    child.stdout.on('data', (d: Buffer) => (stdout += d.toString()));
-    child.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
-    child.on('close', (code) => done({ code: code ?? -1, stdout, stderr }));
-  });
-}
+const run = (args: string[], cwd: string) => runCli(args, { cwd, env: { HOME: cwd, PATCH_AUDITOR_DATA_DIR: join(cwd, 'app-data') } });
 
 describe('patch-audit demo, report, export-csv, export-json', () => {
   const dir = tempDir('pa-cli-report-');

@@ -2,32 +2,18 @@
  * The quick start on a machine with no browser: `npm run demo` still audits, saves and exports,
  * writes the reports as HTML instead of PDF, says why and how to get PDFs, and exits 0.
  */
-import { spawn } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { runCli } from '../../support/runCli';
 import { tempDir } from '../../support/tempDir';
 
 const LINUX_HINT =
   process.platform === 'linux'
     ? 'install Chromium (Debian/Ubuntu: apt-get install chromium; for Japanese reports also fonts-noto-cjk) or set CHROMIUM_PATH'
     : 'install Google Chrome or Microsoft Edge, or set CHROMIUM_PATH to a Chromium-based browser';
-const CLI = join(import.meta.dirname, '..', '..', '..', 'electron', 'cli', 'patch-audit.mjs');
-
-function run(args: string[], cwd: string, env: Record<string, string>): Promise<{ code: number; stdout: string; stderr: string }> {
-  return new Promise((done) => {
-    const child = spawn(process.execPath, [CLI, ...args], {
-      cwd,
-      env: { PATH: process.env.PATH ?? '', HOME: cwd, PATCH_AUDITOR_DATA_DIR: join(cwd, 'app-data'), NODE_NO_WARNINGS: '1', ...env },
-      stdio: ['ignore', 'pipe', 'pipe'],
-    });
-    let stdout = '';
-    let stderr = '';
-    child.stdout.on('data', (d: Buffer) => (stdout += d.toString()));
-    child.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
-    child.on('close', (code) => done({ code: code ?? -1, stdout, stderr }));
-  });
-}
+const run = (args: string[], cwd: string, env: Record<string, string>) =>
+  runCli(args, { cwd, env: { HOME: cwd, PATCH_AUDITOR_DATA_DIR: join(cwd, 'app-data'), ...env } });
 
 describe('patch-audit demo without a browser', () => {
   const dir = tempDir('pa-demo-nobrowser-');
