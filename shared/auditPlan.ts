@@ -4,6 +4,7 @@
  * echoed in progress, results, snapshots or logs.
  */
 import { z } from 'zod';
+import { UserText } from './userText';
 import { CheckStatus, ScopeResult, SnapshotStatus } from './model';
 import { ScopeErrorCode, ScopeErrorParams } from './scopeErrors';
 
@@ -48,9 +49,9 @@ export const AuditPlan = z
     regions: z.union([z.literal('all'), z.array(RegionName).min(1).max(64)]),
     targets: AuditTargets,
     concurrency: z.number().int().min(1).max(32).optional(),
-    label: z.string().max(200).optional(),
-    client: z.string().max(200).optional(),
-    engagement: z.string().max(200).optional(),
+    label: UserText.optional(),
+    client: UserText.optional(),
+    engagement: UserText.optional(),
   })
   .strict();
 export type AuditPlan = z.infer<typeof AuditPlan>;

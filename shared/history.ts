@@ -4,6 +4,7 @@
  * so the renderer sees exactly what the store answers, validated.
  */
 import { z } from 'zod';
+import { UserText } from './userText';
 import { Check, CheckStatus, NodeFacts, NormalizedPlatform, RULE_IDS, RuleId, ScopeResult, SnapshotStatus } from './model';
 
 const Id = z.number().int().positive();
@@ -174,8 +175,8 @@ export type Comparison = z.infer<typeof Comparison>;
 export const SnapshotAnnotation = z
   .object({
     id: Id,
-    label: Text(200).optional(),
-    client: Text(200).optional(),
-    engagement: Text(200).optional(),
+    label: UserText.optional(),
+    client: UserText.optional(),
+    engagement: UserText.optional(),
   })
   .strict();

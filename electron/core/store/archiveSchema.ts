@@ -6,6 +6,7 @@
 import { z } from 'zod';
 import { ScopeErrorCode } from '../../../shared/scopeErrors';
 import { CheckStatus, RuleId, SnapshotStatus, SourceStatus } from '../../../shared/model';
+import { UserText } from '../../../shared/userText';
 
 export const EXPORT_FORMAT = 'patch-auditor-export';
 export const EXPORT_VERSION = 1;
@@ -18,8 +19,6 @@ const text = (max: number) =>
     .string()
     .max(max)
     .refine((s) => !CONTROL.test(s), 'contains control characters');
-/** Free text a user typed (labels, client names): also no `..` path segment, as it may name a file. */
-const userText = text(200).refine((s) => !/(^|[\\/])\.\.([\\/]|$)/.test(s), 'contains a ".." path segment');
 const token = (max: number) =>
   z
     .string()
@@ -157,9 +156,9 @@ export const ArchiveSnapshot = z.strictObject({
   catalogEdition: token(64),
   scanAgeDays: z.number().positive().max(3650),
   toolVersion: token(64),
-  label: userText.optional(),
-  client: userText.optional(),
-  engagement: userText.optional(),
+  label: UserText.optional(),
+  client: UserText.optional(),
+  engagement: UserText.optional(),
   derivedFrom: z.number().int().positive().optional(),
   scopes: z.array(Scope).max(10_000),
   nodes: z
