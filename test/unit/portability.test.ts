@@ -5,7 +5,7 @@
  */
 import { execFileSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
-import { homedir } from 'node:os';
+import { homedir, tmpdir } from 'node:os';
 import { dirname, join, sep } from 'node:path';
 import { describe, expect, it } from 'vitest';
 
@@ -24,9 +24,15 @@ function trackedTextFiles(): { file: string; text: string }[] {
   });
 }
 
-/** Folders of this machine that no other clone shares; `/` and the temp folder are everywhere. */
-export function machineFolders(checkout: string, home: string): string[] {
-  const folders = [checkout, dirname(checkout), home].filter((folder) => folder.split(sep).filter(Boolean).length > 0);
+/**
+ * Folders of this machine that no other clone shares. `/` and the temp folder are on every
+ * machine (and a clone made in the temp folder has it as its parent), so they are not among them.
+ */
+export function machineFolders(checkout: string, home: string, temp: string): string[] {
+  const everywhere = new Set([sep, temp, dirname(temp)].map((folder) => folder.replace(/[\\/]+$/, '')));
+  const folders = [checkout, dirname(checkout), home].filter(
+    (folder) => folder.split(sep).filter(Boolean).length > 0 && !everywhere.has(folder),
+  );
   return [...new Set(folders.map((folder) => folder + sep))];
 }
 
@@ -38,8 +44,8 @@ describe('portability of the tracked files', () => {
   });
 
   it('no tracked file names this checkout, its parent folder or the home folder', () => {
-    const folders = machineFolders(root, homedir());
-    expect(folders.length).toBeGreaterThan(0);
+    const folders = machineFolders(root, homedir(), tmpdir());
+    expect(folders).toContain(root + sep);
     const offenders = files.flatMap(({ file, text }) =>
       folders.filter((folder) => text.includes(folder)).map((folder) => `${file} names ${folder}`),
     );
@@ -61,8 +67,9 @@ describe('portability of the tracked files', () => {
 });
 
 describe('machineFolders', () => {
-  it('lists the checkout, its parent and the home folder, never the root folder alone', () => {
-    expect(machineFolders('/srv/ci/patch-auditor', '/')).toEqual(['/srv/ci/patch-auditor/', '/srv/ci/']);
-    expect(machineFolders('/w', '/home/dev')).toEqual(['/w/', '/home/dev/']);
+  it('lists the checkout, its parent and the home folder, never the root or the temp folder', () => {
+    expect(machineFolders('/srv/ci/patch-auditor', '/', '/tmp')).toEqual(['/srv/ci/patch-auditor/', '/srv/ci/']);
+    expect(machineFolders('/w', '/home/dev', '/tmp')).toEqual(['/w/', '/home/dev/']);
+    expect(machineFolders('/tmp/pa-ci', '/tmp/pa-home-1', '/tmp')).toEqual(['/tmp/pa-ci/', '/tmp/pa-home-1/']);
   });
 });
