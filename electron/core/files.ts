@@ -3,6 +3,8 @@
  * never names a path: in the desktop app the main process shows the OS dialog; in the web host
  * the file is uploaded first (an opaque id) and results are offered as one-time downloads.
  */
+import { chmodSync, writeFileSync } from 'node:fs';
+
 export type SaveKind = 'snapshot-export' | 'report-pdf' | 'report-html' | 'csv' | 'json';
 
 export interface SaveTarget {
@@ -24,3 +26,13 @@ export const NO_FILES: HostFiles = {
   chooseImportFile: async () => null,
   chooseSaveTarget: async () => null,
 };
+
+/**
+ * Writes a report or export readable by its owner only: it holds a client's account ids, node
+ * names and findings. The mode given to writeFileSync applies only to a new file, so an existing
+ * one (a report written again over the last) is narrowed too.
+ */
+export function writePrivateFile(path: string, data: string | Uint8Array): void {
+  writeFileSync(path, data, { mode: 0o600 });
+  chmodSync(path, 0o600);
+}

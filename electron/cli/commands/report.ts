@@ -3,9 +3,10 @@
  * its HTML), as a spreadsheet, or as one JSON document. Exit 0 on success, 2 on bad options or an
  * unknown snapshot.
  */
-import { existsSync, writeFileSync } from 'node:fs';
+import { existsSync } from 'node:fs';
 import { Option } from 'commander';
 import type { Lang } from '../../../shared/model';
+import { writePrivateFile } from '../../core/files';
 import { defaultDbPath } from '../../core/paths';
 import {
   buildReportModel,
@@ -76,7 +77,7 @@ export const registerReport: RegisterCommand = (program) => {
       const bytes = opts.html
         ? renderReportHtml(model, render)
         : await withChromiumPrinter((print) => renderReportPdf(model, print, render));
-      writeFileSync(opts.output, bytes);
+      writePrivateFile(opts.output, bytes);
       printOut(opts.output);
     });
 };
@@ -100,7 +101,7 @@ export const registerExportCsv: RegisterCommand = (program) => {
     .action(async (snapshot: string, opts: ExportOptions) => {
       const id = snapshotId(snapshot);
       const csv = await withStore(opts.db, (store) => exportCsv(store, id, { lang: opts.lang, kind: opts.kind }));
-      writeFileSync(opts.output, csv, 'utf8');
+      writePrivateFile(opts.output, csv);
       printOut(opts.output);
     });
 };
@@ -115,7 +116,7 @@ export const registerExportJson: RegisterCommand = (program) => {
     .action(async (snapshot: string, opts: Omit<ExportOptions, 'lang' | 'kind'>) => {
       const id = snapshotId(snapshot);
       const json = await withStore(opts.db, (store) => exportJson(store, id));
-      writeFileSync(opts.output, json, 'utf8');
+      writePrivateFile(opts.output, json);
       printOut(opts.output);
     });
 };

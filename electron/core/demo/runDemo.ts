@@ -5,12 +5,13 @@
  * the injected clock; the fleet changes between them (demoScenario.ts), one scope fails once and
  * the last audit is denied one optional data source, so every report section has substance.
  */
-import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, rmSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import type { AuditPlan } from '../../../shared/auditPlan';
 import { DEFAULT_CATALOG_ID, getCatalog } from '../../../shared/catalog';
 import type { Lang } from '../../../shared/model';
 import { runAudit } from '../audit/runAudit';
+import { writePrivateFile } from '../files';
 import { buildReportModel, exportCsv, exportJson, renderReportHtml, renderReportPdf, type Paper, type Printer } from '../report';
 import { generateFleet, startSimulator, type FaultRule, type Fleet } from '../sim';
 import { openStore, type SnapshotToSave, type Store } from '../store';
@@ -169,7 +170,7 @@ export async function runDemo(options: DemoOptions): Promise<DemoResult> {
     for (const { lang, paper } of REPORTS) {
       const model = buildReportModel(store, last, { lang, compareTo: first });
       const file = join(outDir, `report-${lang}.${options.printer ? 'pdf' : 'html'}`);
-      writeFileSync(
+      writePrivateFile(
         file,
         options.printer ? await renderReportPdf(model, options.printer, { lang, paper }) : renderReportHtml(model, { lang, paper }),
       );
@@ -180,12 +181,12 @@ export async function runDemo(options: DemoOptions): Promise<DemoResult> {
     for (const lang of ['ja', 'en'] as const) {
       for (const kind of ['nodes', 'checks'] as const) {
         const file = join(outDir, `${kind}-${lang}.csv`);
-        writeFileSync(file, exportCsv(store, last, { lang, kind }), 'utf8');
+        writePrivateFile(file, exportCsv(store, last, { lang, kind }));
         csv.push(file);
       }
     }
     const json = join(outDir, `snapshot-${last}.json`);
-    writeFileSync(json, exportJson(store, last), 'utf8');
+    writePrivateFile(json, exportJson(store, last));
     return { dbPath, audits, files: { reports, csv, json } };
   } finally {
     store.close();

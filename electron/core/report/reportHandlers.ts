@@ -2,10 +2,9 @@
  * Reports and exports over the contract: the PDF (or its HTML) for the client, and the JSON
  * export, written where the user chose (desktop) or offered as a download (web host).
  */
-import { writeFileSync } from 'node:fs';
 import type { DomainHandlers } from '../../../shared/contract';
 import { UserFacingError } from '../dispatch';
-import type { HostFiles } from '../files';
+import { writePrivateFile, type HostFiles } from '../files';
 import type { Store } from '../store';
 import { exportJson } from './exports';
 import { renderReportPdf, type Printer } from './printer';
@@ -33,14 +32,14 @@ export function createReportHandlers(deps: { store: Store; files: HostFiles; pri
       );
       if (!target) return { saved: false };
       const body = format === 'pdf' ? await renderReportPdf(model, deps.printer!, options) : renderReportHtml(model, options);
-      writeFileSync(target.path, body, { mode: 0o600 });
+      writePrivateFile(target.path, body);
       return { saved: true, ...target.done() };
     },
     exportJson: async ({ snapshotId }) => {
       if (!deps.store.getSnapshot(snapshotId)) throw new UserFacingError(`Snapshot ${snapshotId} does not exist.`, 'not_found');
       const target = await deps.files.chooseSaveTarget('json', `patch-audit-snapshot-${snapshotId}.json`);
       if (!target) return { saved: false };
-      writeFileSync(target.path, exportJson(deps.store, snapshotId), { mode: 0o600 });
+      writePrivateFile(target.path, exportJson(deps.store, snapshotId));
       return { saved: true, ...target.done() };
     },
   };

@@ -2,7 +2,7 @@
  * The quick start on a machine with no browser: `npm run demo` still audits, saves and exports,
  * writes the reports as HTML instead of PDF, says why and how to get PDFs, and exits 0.
  */
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { runCli } from '../../support/runCli';
@@ -26,6 +26,9 @@ describe('patch-audit demo without a browser', () => {
     for (const file of ['report-ja.html', 'report-en.html', 'nodes-en.csv', 'checks-ja.csv', 'patch-auditor-demo.sqlite'])
       expect(existsSync(join(dir, 'demo', file)), file).toBe(true);
     expect(existsSync(join(dir, 'demo', 'report-en.pdf'))).toBe(false);
+    // Reports and exports hold a client's findings: owner-only, like the app's own.
+    if (process.platform !== 'win32')
+      for (const file of ['report-en.html', 'nodes-en.csv']) expect(statSync(join(dir, 'demo', file)).mode & 0o777, file).toBe(0o600);
     const en = readFileSync(join(dir, 'demo', 'report-en.html'), 'utf8');
     expect(en).toMatch(/^<!doctype html>/);
     expect(en).toContain('managed nodes');
