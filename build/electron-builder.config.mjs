@@ -69,7 +69,7 @@ const config = {
     maintainer: 'Patch Auditor <patch-auditor@users.noreply.github.com>',
   },
   deb: {
-    // Electron's runtime libraries on Debian/Ubuntu; libsecret lets safeStorage use the keyring.
+    // Electron's runtime libraries on Debian/Ubuntu; libsecret lets the cookie-encryption fuse use the keyring.
     depends: ['libgtk-3-0', 'libnotify4', 'libnss3', 'libxss1', 'libxtst6', 'xdg-utils', 'libatspi2.0-0', 'libuuid1', 'libsecret-1-0'],
   },
   publish: null,

@@ -108,13 +108,14 @@ function start(): void {
   );
 
   const stateFile = join(dataDir, WINDOW_STATE_FILE);
-  const defaults = mainWindowOptions('');
+  const windowOptions = (preload: string) => mainWindowOptions(preload, { devTools: !app.isPackaged });
+  const defaults = windowOptions('');
   const placement = placeWindow(readWindowState(stateFile), screen.getAllDisplays(), {
     width: defaults.width ?? 1280,
     height: defaults.height ?? 800,
   });
   const { maximized, ...bounds } = placement;
-  window = new BrowserWindow({ ...mainWindowOptions(join(__dirname, '..', 'preload', 'preload.cjs')), ...bounds });
+  window = new BrowserWindow({ ...windowOptions(join(__dirname, '..', 'preload', 'preload.cjs')), ...bounds });
   trackWindowState(window, (state) => writeWindowState(stateFile, state));
   const contents = window.webContents;
   core.events.subscribe((name, payload) => {

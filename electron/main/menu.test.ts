@@ -14,22 +14,19 @@ const roles = (list: MenuItemConstructorOptions[]) => list.map((item) => item.ro
 
 describe('buildMenuTemplate', () => {
   it('has the file commands with standard shortcuts, wired to their actions', () => {
-    const acts = actions({ printReport: vi.fn() });
+    const acts = actions();
     const file = items(byLabel(buildMenuTemplate({ appName: 'Patch Auditor', platform: 'win32', isDev: false }, acts), 'File'));
     expect(find(file, 'Import Snapshot')?.accelerator).toBe('CmdOrCtrl+O');
-    expect(find(file, 'Print Report')?.accelerator).toBe('CmdOrCtrl+P');
     click(find(file, 'Import Snapshot'));
     click(find(file, 'Export'));
-    click(find(file, 'Print Report'));
     expect(acts.importSnapshot).toHaveBeenCalledOnce();
     expect(acts.exportSnapshots).toHaveBeenCalledOnce();
-    expect(acts.printReport).toHaveBeenCalledOnce();
     expect(roles(file)).toContain('quit');
   });
 
-  it('shows Print Report disabled until a printer is wired', () => {
+  it('offers no Print item: reports are printed from the Snapshots page, where their options are chosen', () => {
     const file = items(byLabel(buildMenuTemplate({ appName: 'Patch Auditor', platform: 'linux', isDev: false }, actions()), 'File'));
-    expect(find(file, 'Print Report')?.enabled).toBe(false);
+    expect(file.map((item) => item.label ?? item.role ?? item.type)).toEqual(['Import Snapshot…', 'Export…', 'separator', 'quit']);
   });
 
   it('offers the edit roles, and reload/devtools only in development', () => {

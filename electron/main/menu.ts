@@ -11,8 +11,6 @@ export const DOCS_URL = 'https://docs.aws.amazon.com/systems-manager/latest/user
 export interface MenuActions {
   importSnapshot(): void;
   exportSnapshots(): void;
-  /** Absent until a report can be printed: the item is then shown disabled. */
-  printReport?: () => void;
   showAbout(): void;
   openExternal(url: string): void;
 }
@@ -53,13 +51,6 @@ export function buildMenuTemplate(options: MenuOptions, actions: MenuActions): M
     submenu: [
       { label: 'Import Snapshot…', accelerator: 'CmdOrCtrl+O', click: () => actions.importSnapshot() },
       { label: 'Export…', accelerator: 'CmdOrCtrl+Shift+E', click: () => actions.exportSnapshots() },
-      { type: 'separator' },
-      {
-        label: 'Print Report…',
-        accelerator: 'CmdOrCtrl+P',
-        enabled: actions.printReport !== undefined,
-        click: () => actions.printReport?.(),
-      },
       { type: 'separator' },
       mac ? { role: 'close' } : { role: 'quit' },
     ],

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { mainWindowOptions } from './windowOptions';
 
 describe('mainWindowOptions', () => {
-  const prefs = mainWindowOptions('/app/preload.cjs').webPreferences!;
+  const prefs = mainWindowOptions('/app/preload.cjs', { devTools: false }).webPreferences!;
 
   it('isolates and sandboxes the renderer with no Node', () => {
     expect(prefs.contextIsolation).toBe(true);
@@ -27,8 +27,13 @@ describe('mainWindowOptions', () => {
     expect(prefs.safeDialogs).not.toBe(false);
   });
 
+  it('opens DevTools only in an unpackaged build', () => {
+    expect(prefs.devTools).toBe(false);
+    expect(mainWindowOptions('/app/preload.cjs', { devTools: true }).webPreferences?.devTools).toBe(true);
+  });
+
   it('uses the given preload and fits a 1280×800 screen', () => {
-    const options = mainWindowOptions('/app/preload.cjs');
+    const options = mainWindowOptions('/app/preload.cjs', { devTools: false });
     expect(prefs.preload).toBe('/app/preload.cjs');
     expect(options.width).toBeLessThanOrEqual(1280);
     expect(options.height).toBeLessThanOrEqual(800);

@@ -5,7 +5,7 @@ import type { BrowserWindowConstructorOptions } from 'electron';
  * Electron's default, so a future default change or a careless edit shows up in review
  * and in the test (Electron security checklist items 2–4, 6, 8).
  */
-export function mainWindowOptions(preloadPath: string): BrowserWindowConstructorOptions {
+export function mainWindowOptions(preloadPath: string, options: { devTools: boolean }): BrowserWindowConstructorOptions {
   return {
     width: 1280,
     height: 800,
@@ -27,7 +27,9 @@ export function mainWindowOptions(preloadPath: string): BrowserWindowConstructor
       webviewTag: false,
       navigateOnDragDrop: false,
       spellcheck: false,
-      devTools: true,
+      // Only while developing: in a packaged app the DevTools would let anyone at the keyboard
+      // call the bridge outside the UI's flows.
+      devTools: options.devTools,
     },
   };
 }
