@@ -23,3 +23,13 @@ const core = createCore({
 });
 const host = await startWebHost({ core, rendererDir: join(import.meta.dirname, '..', '..', 'out', 'renderer'), files });
 process.stdout.write(`Patch Auditor web host (data in ${dataDir})\nOpen: ${host.url}\n`);
+// Ctrl+C: close the host (which removes uploads and downloads), the browser and the database.
+const stop = () =>
+  void (async () => {
+    await host.close();
+    await printing.close();
+    await core.close();
+    process.exit(0);
+  })();
+process.once('SIGINT', stop);
+process.once('SIGTERM', stop);

@@ -3,15 +3,18 @@
  * built renderer, so the real renderer runs in a plain browser (end-to-end tests, benchmarks,
  * a look at the UI without Electron).
  *
- * It listens on 127.0.0.1 only, on a random port, and requires a random per-run token on
- * every request: the launch URL carries it once (`/?token=…`), the server answers with an
- * HttpOnly SameSite=Strict cookie, and every later request must present that cookie. The
- * Host header must name the loopback address (DNS rebinding), and API calls must come from
- * the host's own origin.
+ * It listens on 127.0.0.1 only, on a random port. The launch URL carries a random token
+ * (`/?token=…`) that works once: it is exchanged for a separate session secret in an HttpOnly
+ * SameSite=Strict cookie named after the port, and every later request must present that
+ * cookie. A launch URL seen later (shell history, a screenshot) opens nothing. The Host header
+ * must name the loopback address (DNS rebinding), and API calls must come from the host's own
+ * origin. Browsers send cookies to every port of a host, so another loopback service the
+ * browser talks to could receive the cookie; the port in its name keeps two hosts apart, and
+ * the session dies with the process.
  */
 import { randomBytes, timingSafeEqual } from 'node:crypto';
 import { createReadStream } from 'node:fs';
-import { stat } from 'node:fs/promises';
+import { rm, stat } from 'node:fs/promises';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { extname, resolve, sep } from 'node:path';
@@ -21,11 +24,14 @@ import { RENDERER_CSP } from '../core/security/csp';
 import type { WebFiles } from './webFiles';
 import { RENDERER_MIME } from '../core/mime';
 
-const COOKIE = 'pa_token';
 const MAX_BODY = 8 * 1024 * 1024;
+/** One browser tab needs one or two event streams; more is a leak or an attack. */
+export const MAX_EVENT_STREAMS = 8;
+/** Connections at once: a page opens a handful; the cap stops a local flood from exhausting sockets. */
+export const MAX_CONNECTIONS = 64;
 
 export interface WebHost {
-  /** The launch URL, token included: open this in the browser. */
+  /** The launch URL, token included: open this in the browser (it works once). */
   url: string;
   origin: string;
   close(): Promise<void>;
@@ -42,18 +48,21 @@ export interface WebHostOptions {
 
 export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
   const token = options.token ?? randomBytes(32).toString('base64url');
+  const session = randomBytes(32).toString('base64url');
+  let launched = false;
+  let cookieName = '';
   const root = resolve(options.rendererDir);
   const streams = new Set<ServerResponse>();
   let origin = '';
 
-  const tokenMatches = (candidate: string | undefined) => {
+  const matches = (candidate: string | undefined | null, secret: string) => {
     if (!candidate) return false;
     const a = Buffer.from(candidate);
-    const b = Buffer.from(token);
+    const b = Buffer.from(secret);
     return a.length === b.length && timingSafeEqual(a, b);
   };
 
-  const server = createServer((req, res) => {
+  const server = createServer({ headersTimeout: 10_000, requestTimeout: 120_000, keepAliveTimeout: 5_000 }, (req, res) => {
     handle(req, res).catch(() => {
       if (!res.headersSent) res.writeHead(500);
       res.end();
@@ -66,15 +75,16 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
 
     const launchToken = url.searchParams.get('token');
     if (req.method === 'GET' && url.pathname === '/' && launchToken !== null) {
-      if (!tokenMatches(launchToken)) return deny(res, 403, 'Forbidden');
+      if (launched || !matches(launchToken, token)) return deny(res, 403, 'Forbidden');
+      launched = true;
       res.writeHead(303, {
         Location: '/',
-        'Set-Cookie': `${COOKIE}=${token}; HttpOnly; SameSite=Strict; Path=/`,
+        'Set-Cookie': `${cookieName}=${session}; HttpOnly; SameSite=Strict; Path=/`,
         'Cache-Control': 'no-store',
       });
       return void res.end();
     }
-    if (!tokenMatches(readCookie(req.headers.cookie, COOKIE))) return deny(res, 403, 'Forbidden');
+    if (!matches(readCookie(req.headers.cookie, cookieName), session)) return deny(res, 403, 'Forbidden');
 
     if (url.pathname.startsWith('/api/')) {
       if (req.method !== 'POST') return deny(res, 405, 'Method not allowed');
@@ -89,7 +99,12 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
       } catch {
         return sendJson(res, { ok: false, error: { code: 'invalid_input', message: 'The request body is not JSON.' } });
       }
-      const name = decodeURIComponent(url.pathname.slice('/api/'.length));
+      let name: string;
+      try {
+        name = decodeURIComponent(url.pathname.slice('/api/'.length));
+      } catch {
+        return deny(res, 400, 'Bad path');
+      }
       return sendJson(res, await options.core.dispatch(name, (input as { input?: unknown } | undefined)?.input));
     }
     if (url.pathname === '/upload' && options.files) {
@@ -111,10 +126,13 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
         'Cache-Control': 'no-store',
         'X-Content-Type-Options': 'nosniff',
       });
+      // A download is offered once: the file goes as soon as it has been sent (or the client left).
+      res.once('close', () => void rm(entry.path, { force: true }));
       createReadStream(entry.path).pipe(res);
       return;
     }
     if (url.pathname === '/events' && req.method === 'GET') {
+      if (streams.size >= MAX_EVENT_STREAMS) return deny(res, 503, 'Too many event streams');
       res.writeHead(200, { 'Content-Type': 'text/event-stream', 'Cache-Control': 'no-store', Connection: 'keep-alive' });
       res.write(': connected\n\n');
       streams.add(res);
@@ -152,9 +170,11 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
     for (const stream of streams) stream.write(frame);
   });
 
+  server.maxConnections = MAX_CONNECTIONS;
   await new Promise<void>((done) => server.listen(options.port ?? 0, '127.0.0.1', done));
   const { port } = server.address() as AddressInfo;
   origin = `http://127.0.0.1:${port}`;
+  cookieName = `pa_session_${port}`;
 
   return {
     url: `${origin}/?token=${token}`,
@@ -162,6 +182,7 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
     close: async () => {
       unsubscribe();
       for (const stream of streams) stream.end();
+      options.files?.dispose();
       server.closeAllConnections();
       await new Promise<void>((done) => server.close(() => done()));
     },

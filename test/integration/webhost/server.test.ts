@@ -3,7 +3,7 @@ import { request } from 'node:http';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createCore, type Core } from '../../../electron/core/createCore';
-import { startWebHost, type WebHost } from '../../../electron/webhost/server';
+import { MAX_EVENT_STREAMS, startWebHost, type WebHost } from '../../../electron/webhost/server';
 import { tempDir } from '../../support/tempDir';
 
 function rawGet(url: string, headers: Record<string, string>): Promise<number> {
@@ -68,7 +68,7 @@ describe('web host', () => {
     expect((await fetch(`${host.origin}/`)).status).toBe(403);
     expect((await fetch(`${host.origin}/assets/app.js`)).status).toBe(403);
     expect((await fetch(`${host.origin}/?token=wrong`)).status).toBe(403);
-    expect((await call('settings:get', undefined, { Cookie: 'pa_token=wrong' })).status).toBe(403);
+    expect((await call('settings:get', undefined, { Cookie: `pa_session_${new URL(host.origin).port}=wrong` })).status).toBe(403);
     expect((await fetch(`${host.origin}/events`)).status).toBe(403);
   });
 
@@ -134,5 +134,44 @@ describe('web host', () => {
     expect(text).toContain('event: settings:changed');
     expect(text).toContain('"theme":"dark"');
     controller.abort();
+  });
+
+  it('takes the launch token once, for a session secret of its own in a cookie named for the port', async () => {
+    const launchToken = new URL(host.url).searchParams.get('token')!;
+    const [name, value] = cookie.split('=');
+    expect(name).toBe(`pa_session_${new URL(host.origin).port}`);
+    expect(value).toHaveLength(launchToken.length);
+    expect(value).not.toBe(launchToken);
+    // The launch URL again (shell history, a screenshot) opens nothing and sets no cookie.
+    const again = await fetch(host.url, { redirect: 'manual' });
+    expect(again.status).toBe(403);
+    expect(again.headers.get('set-cookie')).toBeNull();
+    // The launch token is not a session either.
+    expect((await call('settings:get', undefined, { Cookie: `${name}=${launchToken}` })).status).toBe(403);
+    expect((await call('settings:get', undefined)).status).toBe(200);
+  });
+
+  it('answers 400 to a malformed percent-escape in a method name, not 500', async () => {
+    expect((await call('settings%E0%A4%A', undefined)).status).toBe(400);
+    expect((await call('settings:get', undefined)).status).toBe(200);
+  });
+
+  it(`caps event streams at ${MAX_EVENT_STREAMS}`, async () => {
+    // A host of its own: no stream of an earlier test may still be closing.
+    const own = await startWebHost({ core, rendererDir });
+    const launch = await fetch(own.url, { redirect: 'manual' });
+    const ownCookie = (launch.headers.get('set-cookie') ?? '').split(';')[0]!;
+    const controllers = Array.from({ length: MAX_EVENT_STREAMS }, () => new AbortController());
+    try {
+      const open = await Promise.all(
+        controllers.map((controller) => fetch(`${own.origin}/events`, { headers: { Cookie: ownCookie }, signal: controller.signal })),
+      );
+      expect(open.map((response) => response.status)).toEqual(open.map(() => 200));
+      const refused = await fetch(`${own.origin}/events`, { headers: { Cookie: ownCookie } });
+      expect(refused.status).toBe(503);
+    } finally {
+      for (const controller of controllers) controller.abort();
+      await own.close();
+    }
   });
 });
