@@ -12,8 +12,9 @@ export const USER_TEXT_MAX = 200;
 const CONTROL = /[^\P{Cc}\t\n\r]/u;
 const DOT_DOT_SEGMENT = /(^|[\\/])\.\.([\\/]|$)/;
 
+// Checked as given and as trimmed: annotations are stored trimmed, and ` ..` must not become `..`.
 export const UserText = z
   .string()
   .max(USER_TEXT_MAX)
   .refine((s) => !CONTROL.test(s), 'contains control characters')
-  .refine((s) => !DOT_DOT_SEGMENT.test(s), 'contains a ".." path segment');
+  .refine((s) => !DOT_DOT_SEGMENT.test(s) && !DOT_DOT_SEGMENT.test(s.trim()), 'contains a ".." path segment');

@@ -72,7 +72,7 @@ export function firstErrorLine(stderr: string, env: NodeJS.ProcessEnv = {}): str
   const lines = stderr.split('\n').map((line) => line.trim());
   const first = lines.find((line) => /error/i.test(line)) ?? lines.find((line) => line.length > 0) ?? '';
   if (!/fetch failed/i.test(first)) return first;
-  const host = env.ELECTRON_MIRROR ? new URL(env.ELECTRON_MIRROR).host : 'github.com';
+  const host = env.ELECTRON_MIRROR ? (URL.parse(env.ELECTRON_MIRROR)?.host ?? `ELECTRON_MIRROR (${env.ELECTRON_MIRROR})`) : 'github.com';
   return `${first}: ${host} could not be reached (offline, DNS, a proxy or a firewall)`;
 }
 

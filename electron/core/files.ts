@@ -3,7 +3,7 @@
  * never names a path: in the desktop app the main process shows the OS dialog; in the web host
  * the file is uploaded first (an opaque id) and results are offered as one-time downloads.
  */
-import { chmodSync, writeFileSync } from 'node:fs';
+import { closeSync, fchmodSync, fstatSync, openSync, writeFileSync } from 'node:fs';
 
 export type SaveKind = 'snapshot-export' | 'report-pdf' | 'report-html' | 'csv' | 'json';
 
@@ -33,6 +33,12 @@ export const NO_FILES: HostFiles = {
  * one (a report written again over the last) is narrowed too.
  */
 export function writePrivateFile(path: string, data: string | Uint8Array): void {
-  writeFileSync(path, data, { mode: 0o600 });
-  chmodSync(path, 0o600);
+  const fd = openSync(path, 'w', 0o600);
+  try {
+    writeFileSync(fd, data);
+    // Only a regular file: `-o /dev/stdout` must not change the terminal's permissions.
+    if (fstatSync(fd).isFile()) fchmodSync(fd, 0o600);
+  } finally {
+    closeSync(fd);
+  }
 }

@@ -2,7 +2,7 @@
  * `npm run web`: the renderer in your own browser, backed by the same core as the desktop app.
  * Data goes to PATCH_AUDITOR_DATA_DIR, or a fresh temporary folder.
  */
-import { mkdtempSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { CATALOG_EDITIONS } from '../../shared/catalog';
@@ -11,6 +11,7 @@ import { lazyChromiumPrinter } from '../core/report/chromiumPrinter';
 import { startWebHost } from './server';
 import { WebFiles } from './webFiles';
 
+const ownDataDir = process.env.PATCH_AUDITOR_DATA_DIR === undefined;
 const dataDir = process.env.PATCH_AUDITOR_DATA_DIR ?? mkdtempSync(join(tmpdir(), 'patch-auditor-web-'));
 const files = new WebFiles();
 const printing = lazyChromiumPrinter();
@@ -29,6 +30,8 @@ const stop = () =>
     await host.close();
     await printing.close();
     await core.close();
+    // A folder this run made for itself holds a client's audit database: it goes with the run.
+    if (ownDataDir) rmSync(dataDir, { recursive: true, force: true });
     process.exit(0);
   })();
 process.once('SIGINT', stop);

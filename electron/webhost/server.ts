@@ -15,6 +15,7 @@
 import { randomBytes, timingSafeEqual } from 'node:crypto';
 import { createReadStream } from 'node:fs';
 import { rm, stat } from 'node:fs/promises';
+import { pipeline } from 'node:stream/promises';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { extname, resolve, sep } from 'node:path';
@@ -126,9 +127,11 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
         'Cache-Control': 'no-store',
         'X-Content-Type-Options': 'nosniff',
       });
-      // A download is offered once: the file goes as soon as it has been sent (or the client left).
-      res.once('close', () => void rm(entry.path, { force: true }));
-      createReadStream(entry.path).pipe(res);
+      // A download is offered once: the file goes as soon as it has been sent or the client left
+      // (pipeline closes the file first, so the removal also works where open files are locked).
+      await pipeline(createReadStream(entry.path), res)
+        .catch(() => undefined)
+        .finally(() => rm(entry.path, { force: true }).catch(() => undefined));
       return;
     }
     if (url.pathname === '/events' && req.method === 'GET') {

@@ -1,8 +1,7 @@
 /**
  * Electron supports its newest three stable majors; an older one gets no Chromium security
- * fixes. This fails loudly when the window moves past the pinned major, and when the table
- * itself is stale (Electron ships a major about every eight weeks), so that nobody has to
- * remember to look. Dates are the npm registry's publish times of each `N.0.0`
+ * fixes. This fails loudly when the window moves past the pinned major, and when the table is
+ * so old that, on Electron's eight-week schedule, the pin may have left the window unseen. Dates are the npm registry's publish times of each `N.0.0`
  * (`npm view electron time`), read on 2026-12-02.
  */
 import { readFileSync } from 'node:fs';
@@ -21,8 +20,18 @@ const STABLE_RELEASES: ReadonlyArray<{ major: number; stable: string }> = [
 ];
 
 const SUPPORTED_MAJORS = 3;
-/** Eight weeks between majors plus two of slack, before the table is called stale. */
-const STALE_AFTER_DAYS = 70;
+/** Electron's cadence: a stable major every eight weeks (docs/tutorial/electron-timelines.md). */
+const CADENCE_DAYS = 56;
+
+/**
+ * The last day the pin is surely supported if majors newer than the table shipped on schedule:
+ * the table may lag behind releases without failing, but not past the day it can vouch for.
+ */
+export function vouchedUntil(pinnedMajor: number, releases = STABLE_RELEASES): Date {
+  const newest = releases.at(-1)!;
+  const newerAllowed = SUPPORTED_MAJORS - 1 - (newest.major - pinnedMajor);
+  return new Date(Date.parse(newest.stable) + (newerAllowed + 1) * CADENCE_DAYS * 86_400_000);
+}
 
 export function supportedMajors(today: Date, releases = STABLE_RELEASES): number[] {
   return releases
@@ -50,10 +59,13 @@ describe('the Electron major is supported', () => {
     expect(supported, `Electron ${major} is out of support; supported today: ${supported.join(', ')}`).toContain(major);
   });
 
-  it('knows of every major released by now (else add the newest to STABLE_RELEASES)', () => {
-    const newest = STABLE_RELEASES.at(-1)!;
-    const days = (Date.now() - Date.parse(newest.stable)) / 86_400_000;
-    expect(days, `Electron ${newest.major + 1} has probably shipped: add its date and check the pin`).toBeLessThanOrEqual(STALE_AFTER_DAYS);
+  it('can still vouch for the pin on the release schedule (else add the newer majors to STABLE_RELEASES)', () => {
+    const major = Number(pinned().split('.')[0]);
+    const until = vouchedUntil(major);
+    expect(
+      new Date() < until,
+      `Electron ${major} may be out of support since ${until.toISOString().slice(0, 10)}: update the table and the pin`,
+    ).toBe(true);
   });
 });
 
@@ -62,5 +74,10 @@ describe('supportedMajors', () => {
     expect(supportedMajors(new Date('2026-12-02'))).toEqual([45, 44, 43]);
     expect(supportedMajors(new Date('2026-10-20'))).toEqual([44, 43, 42]);
     expect(supportedMajors(new Date('2026-03-11'))).toEqual([41, 40, 39]);
+  });
+
+  it('vouches for the newest major three cadences past its release, for an older one less', () => {
+    expect(vouchedUntil(45).toISOString().slice(0, 10)).toBe('2027-04-07');
+    expect(vouchedUntil(43).toISOString().slice(0, 10)).toBe('2026-12-16');
   });
 });

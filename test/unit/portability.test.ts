@@ -5,7 +5,7 @@
  */
 import { execFileSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
-import { homedir, tmpdir } from 'node:os';
+import { tmpdir, userInfo } from 'node:os';
 import { dirname, join, sep } from 'node:path';
 import { describe, expect, it } from 'vitest';
 
@@ -44,7 +44,8 @@ describe('portability of the tracked files', () => {
   });
 
   it('no tracked file names this checkout, its parent folder or the home folder', () => {
-    const folders = machineFolders(root, homedir(), tmpdir());
+    // The OS account's home, not HOME: the test setup points HOME at a temporary folder.
+    const folders = machineFolders(root, userInfo().homedir, tmpdir());
     expect(folders).toContain(root + sep);
     const offenders = files.flatMap(({ file, text }) =>
       folders.filter((folder) => text.includes(folder)).map((folder) => `${file} names ${folder}`),

@@ -6,6 +6,7 @@ import type { SnapshotMeta } from '../../core/store';
 import { UsageError } from '../io';
 import type { RegisterCommand } from './index';
 import { parseId, pct, print, printJson, table, useStore, withDbOptions } from './storeOptions';
+import { terminalValue } from '../terminal';
 import type { DbOptions } from './storeOptions';
 
 const origin = (s: SnapshotMeta): string => (s.derivedFrom === undefined ? '' : `from #${s.derivedFrom}`);
@@ -36,7 +37,7 @@ export const registerSnapshots: RegisterCommand = (program) => {
         const rules = store.ruleSummary(snap.id);
         if (opts.json) return printJson({ snapshot: snap, scopes, rules });
         print(
-          `Snapshot #${snap.id}  ${snap.label ?? ''}\n  started ${snap.startedAt}, ${snap.status}, ${snap.nodeCount} nodes, catalog ${snap.catalogEdition}, scan age ${snap.scanAgeDays} days, tool ${snap.toolVersion}${snap.derivedFrom === undefined ? '' : `, re-evaluated from #${snap.derivedFrom}`}`,
+          `Snapshot #${snap.id}  ${terminalValue(snap.label ?? '')}\n  started ${snap.startedAt}, ${snap.status}, ${snap.nodeCount} nodes, catalog ${snap.catalogEdition}, scan age ${snap.scanAgeDays} days, tool ${snap.toolVersion}${snap.derivedFrom === undefined ? '' : `, re-evaluated from #${snap.derivedFrom}`}`,
         );
         print('');
         print(

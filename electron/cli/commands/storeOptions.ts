@@ -5,7 +5,7 @@ import { defaultDbPath } from '../../core/paths';
 import { openStore } from '../../core/store';
 import type { Store } from '../../core/store';
 import { UsageError } from '../io';
-import { printOut, terminalJson } from '../terminal';
+import { printOut, terminalJson, terminalValue } from '../terminal';
 
 export interface DbOptions {
   db?: string;
@@ -41,7 +41,8 @@ export const printJson = (value: unknown): void => printOut(terminalJson(value))
 
 /** A plain left-aligned text table; numbers right-aligned. */
 export function table(head: readonly string[], rows: ReadonlyArray<ReadonlyArray<string | number>>): string {
-  const cells = [head, ...rows].map((r) => r.map((c) => String(c)));
+  // One value per cell and line: a label or node name with a line feed must not fake a row.
+  const cells = [head, ...rows].map((r) => r.map((c) => terminalValue(String(c))));
   const widths = head.map((_, i) => Math.max(...cells.map((r) => (r[i] ?? '').length)));
   const line = (r: readonly string[], raw: ReadonlyArray<string | number>) =>
     r

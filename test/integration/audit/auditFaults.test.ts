@@ -54,9 +54,9 @@ describe('audit under faults', () => {
   });
 
   it('retries timeouts and loses no node', async () => {
-    // A held call gets no answer and is dropped by the simulator; the client's own timeout is far
-    // above any real answer time (and this SDK only warns when it passes), so no call that gets
-    // an answer times out, however loaded the machine.
+    // A held call gets no answer and is dropped by the simulator after 200 ms; the client's own
+    // timeout is far above any real answer time, so no call that gets an answer times out,
+    // however loaded the machine.
     sim.setFaults([{ match: { action: 'SSM.DescribeInstancePatchStates' }, timeout: { rate: 0.3, holdMs: 200 } }]);
     sim.resetCounters();
     const { outcome, store } = await audit(

@@ -1,4 +1,4 @@
-import { readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createCore, type Core } from '../../../electron/core/createCore';
@@ -61,5 +61,7 @@ describe('web host uploads and downloads', () => {
     expect(first.headers.get('content-disposition')).toBe('attachment; filename="nodes__x_.csv"');
     expect(await first.text()).toBe('a,b\n');
     expect((await fetch(`${host.origin}${downloadUrl}`, { headers: { Cookie: cookie } })).status).toBe(404);
+    // Sent once, kept nowhere: the file is removed once the answer is complete.
+    await expect.poll(() => existsSync(target.path)).toBe(false);
   });
 });
