@@ -2,9 +2,9 @@ import { spawnSync } from 'node:child_process';
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { afterEach, describe, expect, it, vi } from 'vitest';
-import { main } from '../../../electron/cli/main';
+import { describe, expect, it } from 'vitest';
 import { RULE_IDS } from '../../../shared/model';
+import { runMain } from '../../support/runMain';
 import { tempDir } from '../../support/tempDir';
 
 const FIXTURES = fileURLToPath(new URL('../../fixtures/awscli/', import.meta.url));
@@ -19,15 +19,7 @@ const V2 = [
 ].map((name) => fixture(`v2/${name}.json`));
 const NOW = ['--now', '2022-06-15T00:00:00Z'];
 
-async function run(...args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
-  let stdout = '';
-  let stderr = '';
-  vi.spyOn(process.stdout, 'write').mockImplementation((chunk) => ((stdout += String(chunk)), true));
-  vi.spyOn(process.stderr, 'write').mockImplementation((chunk) => ((stderr += String(chunk)), true));
-  const code = await main(['node', 'patch-audit', 'evaluate', ...args]);
-  vi.restoreAllMocks();
-  return { code, stdout, stderr };
-}
+const run = (...args: string[]) => runMain('evaluate', ...args);
 
 interface JsonNode {
   instanceId: string;
@@ -41,8 +33,6 @@ interface JsonDocument {
 }
 
 const statuses = (node: JsonNode | undefined) => Object.fromEntries(node?.checks.map((check) => [check.rule, check.status]) ?? []);
-
-afterEach(() => vi.restoreAllMocks());
 
 describe('patch-audit evaluate', () => {
   it('evaluates AWS CLI v2 files into one JSON document with every rule per node', async () => {

@@ -5,8 +5,8 @@
  */
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterEach, describe, expect, it, vi } from 'vitest';
-import { main } from '../../../electron/cli/main';
+import { describe, expect, it } from 'vitest';
+import { runMain } from '../../support/runMain';
 import { tempDir } from '../../support/tempDir';
 
 const ESC = '\u001b';
@@ -16,19 +16,7 @@ const HOSTILE_PLATFORM = `Ubuntu${ESC}]52;c;ZWNobyBoaQ==${BEL}\u200B\u009b31m`;
 // eslint-disable-next-line no-control-regex -- looking for control characters is the point
 const INVISIBLE = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u200b-\u200f\u202a-\u202e\u2066-\u2069]/;
 
-async function run(...args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
-  let stdout = '';
-  let stderr = '';
-  vi.spyOn(process.stdout, 'write').mockImplementation((chunk) => ((stdout += String(chunk)), true));
-  vi.spyOn(process.stderr, 'write').mockImplementation((chunk) => ((stderr += String(chunk)), true));
-  try {
-    return { code: await main(['node', 'patch-audit', ...args]), stdout, stderr };
-  } finally {
-    vi.restoreAllMocks();
-  }
-}
-
-afterEach(() => vi.restoreAllMocks());
+const run = runMain;
 
 describe('patch-audit evaluate with hostile strings in a client file', () => {
   const dir = tempDir('pa-cli-inject-');
