@@ -69,8 +69,12 @@ describe('portability of the tracked files', () => {
 
 describe('machineFolders', () => {
   it('lists the checkout, its parent and the home folder, never the root or the temp folder', () => {
-    expect(machineFolders('/srv/ci/patch-auditor', '/', '/tmp')).toEqual(['/srv/ci/patch-auditor/', '/srv/ci/']);
-    expect(machineFolders('/w', '/home/dev', '/tmp')).toEqual(['/w/', '/home/dev/']);
-    expect(machineFolders('/tmp/pa-ci', '/tmp/pa-home-1', '/tmp')).toEqual(['/tmp/pa-ci/', '/tmp/pa-home-1/']);
+    // Made-up folders: a real one here (say the temp folder's clone) would name itself.
+    expect(machineFolders('/example/ci/clone', '/', '/example/tmp')).toEqual(['/example/ci/clone/', '/example/ci/']);
+    expect(machineFolders('/w', '/example/home', '/example/tmp')).toEqual(['/w/', '/example/home/']);
+    expect(machineFolders('/example/tmp/clone', '/example/tmp/home-1', '/example/tmp')).toEqual([
+      '/example/tmp/clone/',
+      '/example/tmp/home-1/',
+    ]);
   });
 });
