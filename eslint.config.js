@@ -15,6 +15,13 @@ const STORE_SEALED = {
   message: 'Import the store through electron/core/store (its index) only (electron/core/store/README.md).',
 };
 const STORE = 'electron/core/store/**';
+// The CLI is a host like the shell and the web host: it builds the core and calls its services.
+const CORE_ENTRY_ONLY = {
+  group: ['**/core/*', '!**/core/index', '!**/core/index.ts', '!**/core/index.js'],
+  message: 'The CLI reaches the core through electron/core (its index) only (docs/design.md §1).',
+};
+// Handlers are thin adapters over the services; the services own the store.
+const NO_STORE_IN_HANDLERS = { group: ['**/store', '**/store/*'], message: 'Handlers call services, never the store (docs/design.md §1).' };
 
 export default ts.config(
   { ignores: ['out/', 'dist/', 'node_modules/', 'test-results/', 'bench/results/', 'coverage/'] },
@@ -55,6 +62,15 @@ export default ts.config(
     files: ['electron/core/**/*.ts', 'shared/**/*.ts'],
     ignores: [STORE],
     rules: { 'no-restricted-imports': ['error', { paths: [NO_ELECTRON, NO_SQLITE], patterns: [STORE_SEALED] }] },
+  },
+  {
+    files: ['electron/core/handlers/**/*.ts'],
+    rules: { 'no-restricted-imports': ['error', { paths: [NO_ELECTRON, NO_SQLITE], patterns: [NO_STORE_IN_HANDLERS] }] },
+  },
+  {
+    files: ['electron/cli/**/*.ts'],
+    ignores: ['electron/cli/**/*.test.ts'],
+    rules: { 'no-restricted-imports': ['error', { paths: [NO_SQLITE], patterns: [STORE_SEALED, CORE_ENTRY_ONLY] }] },
   },
   {
     files: [STORE],

@@ -51,8 +51,8 @@ export type SettingsPatch = z.infer<typeof SettingsPatch>;
 export const AppInfo = z.object({
   name: z.string(),
   version: z.string(),
-  /** `electron` in the desktop app, `web` in the loopback web host. */
-  host: z.enum(['electron', 'web']),
+  /** `electron` in the desktop app, `web` in the loopback web host, `cli` in patch-audit. */
+  host: z.enum(['electron', 'web', 'cli']),
   platform: z.string(),
   versions: z.record(z.string(), z.string()),
   dataDir: z.string(),

@@ -5,7 +5,7 @@
 import { Command, CommanderError } from 'commander';
 import { TOOL_VERSION } from '../../shared/toolVersion';
 import { commands } from './commands';
-import { ChromiumNotFound } from '../core/report/launchChromium';
+import { ChromiumNotFound, UserFacingError } from '../core';
 import { UsageError } from './io';
 import { printErr, terminalText } from './terminal';
 
@@ -22,7 +22,7 @@ export async function main(argv: readonly string[]): Promise<number> {
     return exitCode;
   } catch (err) {
     if (err instanceof CommanderError) return err.exitCode === 0 ? 0 : 2;
-    if (err instanceof UsageError) {
+    if (err instanceof UsageError || err instanceof UserFacingError) {
       printErr(`patch-audit: ${err.message}`);
       return 2;
     }

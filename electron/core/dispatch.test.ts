@@ -1,4 +1,5 @@
 import { describe, expect, it, vi } from 'vitest';
+import { CATALOG_EDITIONS } from '../../shared/catalog';
 import { createCore } from './createCore';
 import { tempDir } from '../../test/support/tempDir';
 
@@ -8,7 +9,6 @@ function core() {
   const opened: string[] = [];
   const instance = createCore({
     dataDir,
-    catalogEditions: ['seed-2022'],
     log,
     host: { host: 'web', versions: { node: '20' }, openExternal: async (url) => void opened.push(url) },
   });
@@ -19,7 +19,10 @@ describe('the dispatcher', () => {
   it('answers a valid call with its validated output', async () => {
     const { dispatch, dataDir } = core();
     const result = await dispatch('app:info', undefined);
-    expect(result).toMatchObject({ ok: true, value: { name: 'Patch Auditor', host: 'web', dataDir, catalogEditions: ['seed-2022'] } });
+    expect(result).toMatchObject({
+      ok: true,
+      value: { name: 'Patch Auditor', host: 'web', dataDir, catalogEditions: CATALOG_EDITIONS.map((e) => e.id) },
+    });
   });
 
   it.each([
@@ -42,7 +45,7 @@ describe('the dispatcher', () => {
     const { dispatch } = core();
     expect(await dispatch('settings:set', { catalogEdition: 'aws-2031' })).toEqual({
       ok: false,
-      error: { code: 'not_found', message: 'Unknown catalog edition: aws-2031' },
+      error: { code: 'not_found', message: expect.stringMatching(/^Unknown catalog edition "aws-2031" \(available: seed-2022/) },
     });
   });
 

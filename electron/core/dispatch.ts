@@ -6,17 +6,7 @@
  */
 import { z } from 'zod';
 import { contract, type CallResult, type Handlers, type MethodName } from '../../shared/contract';
-
-/** An error whose message is safe and useful to show to the user. */
-export class UserFacingError extends Error {
-  override name = 'UserFacingError';
-  constructor(
-    message: string,
-    readonly code: 'not_found' | 'failed' | 'forbidden' = 'failed',
-  ) {
-    super(message);
-  }
-}
+import { UserFacingError } from './errors';
 
 export type Dispatch = (name: string, input: unknown) => Promise<CallResult<unknown>>;
 

@@ -10,7 +10,7 @@ import { createCore } from '../core/createCore';
 import { createPdfPrinter, PRINT_PARTITION } from './pdfPrinter';
 import { PAGE_MARGINS_MM } from '../core/report/printer';
 import { createFileLog } from '../core/log';
-import { importArchive } from '../core/store';
+import { UserFacingError } from '../core/errors';
 import { aboutMessage } from './about';
 import { APP_ENTRY, APP_SCHEME, createAppProtocolHandler } from './appProtocol';
 import { logUncaughtErrors } from './crashLog';
@@ -59,7 +59,6 @@ function start(): void {
   const files = createDialogs({ dialog, parent: () => window, defaultFolder: () => app.getPath('documents') });
   const core = createCore({
     dataDir,
-    catalogEditions: CATALOG_EDITIONS.map((edition) => edition.id),
     log,
     host: {
       host: 'electron',
@@ -87,8 +86,8 @@ function start(): void {
       }),
     );
   const exportSnapshots = async () => {
-    const ids = core.store
-      .listSnapshots()
+    const ids = core.services.snapshots
+      .list()
       .slice(0, 500)
       .map((snapshot) => snapshot.id);
     if (ids.length > 0) await core.dispatch('snapshots:export', { ids });
@@ -133,17 +132,10 @@ function start(): void {
       () =>
         void drainPendingImports(
           pendingImports,
-          async (path) => {
-            const { ids, alreadyPresent } = importArchive(core.store, path, { skipDuplicates: true });
-            const imported = [...new Set(ids.filter((id) => !alreadyPresent.includes(id)))];
-            if (imported.length) core.events.emit('snapshots:changed', { reason: 'imported', ids: imported });
-          },
+          async (path) => void (await core.services.snapshots.importFile(path)),
           (_path, err) => {
             log(`opening a snapshot file failed: ${err instanceof Error ? err.name : 'unknown error'}`);
-            dialog.showErrorBox(
-              'Snapshot not imported',
-              err instanceof Error && err.name === 'ImportError' ? err.message : 'The file could not be imported.',
-            );
+            dialog.showErrorBox('Snapshot not imported', err instanceof UserFacingError ? err.message : 'The file could not be imported.');
           },
         ),
     ),

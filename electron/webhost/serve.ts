@@ -5,7 +5,6 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { CATALOG_EDITIONS } from '../../shared/catalog';
 import { createCore } from '../core/createCore';
 import { lazyChromiumPrinter } from '../core/report/chromiumPrinter';
 import { startWebHost } from './server';
@@ -17,7 +16,6 @@ const files = new WebFiles();
 const printing = lazyChromiumPrinter();
 const core = createCore({
   dataDir,
-  catalogEditions: CATALOG_EDITIONS.map((edition) => edition.id),
   log: (line) => process.stderr.write(`[webhost] ${line}\n`),
   host: { host: 'web', versions: { node: process.versions.node }, openExternal: async () => {}, files },
   printer: printing.printer,

@@ -97,7 +97,7 @@ export async function benchInterface(rows: number): Promise<Figure[]> {
   const evaluate = (facts: NodeFacts, now: Date) => evaluateNode(facts, { catalog, now, scanAgeDays: 7 });
   const app = await startWebApp();
   try {
-    app.core.store.saveSnapshot(
+    app.core.services.snapshots.save(
       makeSnapshot({
         nodes: rows,
         seed: 5,

@@ -15,15 +15,15 @@ describe('try it with simulated data', () => {
   it('records five simulated weekly audits from the empty overview and shows the newest', async () => {
     const { page } = app;
     await page.getByRole('button', { name: 'シミュレーションデータで試す' }).click();
-    await expect.poll(() => app.core.store.listSnapshots().length, { timeout: 90_000 }).toBe(5);
-    const snapshots = app.core.store.listSnapshots();
+    await expect.poll(() => app.core.services.snapshots.list().length, { timeout: 90_000 }).toBe(5);
+    const snapshots = app.core.services.snapshots.list();
     expect(new Set(snapshots.map((s) => s.client))).toEqual(new Set(['デモ (シミュレーション) / Demo (simulated)']));
     expect(snapshots.filter((s) => s.status === 'partial')).toHaveLength(1);
     const newest = [...snapshots].sort((a, b) => b.startedAt.localeCompare(a.startedAt))[0]!;
     await expect.poll(() => page.locator('select').first().inputValue(), { timeout: 20_000 }).toBe(String(newest.id));
     await expect.poll(() => page.getByText(String(newest.nodeCount), { exact: true }).count()).toBeGreaterThan(0);
-    const unscheduled = app.core.store
-      .getSnapshot(newest.id)!
+    const unscheduled = app.core.services.snapshots
+      .get(newest.id)
       .scopes.filter((s) => s.status === 'ok' && s.patching?.patchAssociations === 0 && s.patching.patchMaintenanceWindows === 0);
     expect(unscheduled.length).toBeGreaterThan(0);
     await expect.poll(() => page.locator('[data-testid="unscheduled"] li').count()).toBe(unscheduled.length);

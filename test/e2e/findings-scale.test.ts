@@ -20,15 +20,15 @@ describe('node table with 50,000 nodes', () => {
   beforeAll(async () => {
     app = await startWebApp();
     const input = makeSnapshot({ nodes: NODES, seed: 3 });
-    id = app.core.store.saveSnapshot(input);
+    id = app.core.services.snapshots.save(input);
     await app.page.goto(`${app.host.url}#/nodes`);
   });
   afterAll(async () => app?.close());
 
   // How long the save takes is measured in the bench (test/bench/store.ts), not asserted here.
   it('saves the snapshot whole', () => {
-    expect(app.core.store.getSnapshot(id)).toMatchObject({ nodeCount: NODES });
-    expect(app.core.store.queryNodes(id, { limit: 1 }).total).toBe(NODES);
+    expect(app.core.services.snapshots.get(id)).toMatchObject({ nodeCount: NODES });
+    expect(app.core.services.fleet.queryNodes(id, { limit: 1 }).total).toBe(NODES);
   });
 
   it('shows the total and only the rows in view', async () => {
@@ -45,7 +45,7 @@ describe('node table with 50,000 nodes', () => {
   ] as const) {
     it(`scrolls to ${where} and renders the right rows, fetched on demand`, async () => {
       const { page } = app;
-      const expected = app.core.store.queryNodes(id, { offset: index, limit: 1 }).rows[0]!.instanceId;
+      const expected = app.core.services.fleet.queryNodes(id, { offset: index, limit: 1 }).rows[0]!.instanceId;
       await page.locator('[role="grid"]').evaluate((el, top) => (el.scrollTop = top), index * ROW_HEIGHT);
       await expect.poll(() => rowAt(page, index).getAttribute('data-instance')).toBe(expected);
       expect(await renderedRows(page)).toBeLessThan(60);

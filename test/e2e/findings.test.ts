@@ -121,10 +121,10 @@ describe('findings pages in Chromium against the web host', () => {
   beforeAll(async () => {
     mkdirSync(SHOTS, { recursive: true });
     app = await startWebApp();
-    older = app.core.store.saveSnapshot(
+    older = app.core.services.snapshots.save(
       testSnapshot(before, { startedAt: '2026-01-10T09:00:00.000Z', finishedAt: '2026-01-10T09:05:00.000Z', label: 'January', scopes }),
     );
-    newer = app.core.store.saveSnapshot(
+    newer = app.core.services.snapshots.save(
       testSnapshot(after, { startedAt: '2026-02-10T09:00:00.000Z', finishedAt: '2026-02-10T09:05:00.000Z', label: 'February', scopes }),
     );
     await app.page.goto(`${app.host.url}#/nodes`);

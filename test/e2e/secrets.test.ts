@@ -12,12 +12,13 @@ import { readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { gunzipSync } from 'node:zlib';
 import type { Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, onTestFinished } from 'vitest';
 import { createFileLog } from '../../electron/core/log';
 import { buildReportModel, exportCsv, exportJson, renderReportHtml, renderReportPdf } from '../../electron/core/report';
 import { chromiumPrinter } from '../../electron/core/report/chromiumPrinter';
 import { generateFleet, startSimulator, type Simulator } from '../../electron/core/sim';
-import { exportSnapshots } from '../../electron/core/store';
+import { DB_FILE } from '../../electron/core/paths';
+import { exportSnapshots, openStore } from '../../electron/core/store';
 import { startWebApp, type WebApp } from '../support/webApp';
 import { tempDir } from '../support/tempDir';
 
@@ -79,7 +80,7 @@ describe('planted secrets never leak', () => {
     // A partial run stays on the run page with its result; a complete one opens the overview.
     const finished = async () => (await title()) === '概要' || (await page.locator('[data-testid="run-result"]').count()) > 0;
     await expect.poll(finished, { timeout: 60_000 }).toBe(true);
-    const [snapshot] = app.core.store.listSnapshots();
+    const [snapshot] = app.core.services.snapshots.list();
     expect(snapshot).toMatchObject({ status: 'partial' });
     expect(sim.issuedSessions().length).toBeGreaterThanOrEqual(2);
   });
@@ -106,14 +107,14 @@ describe('planted secrets never leak', () => {
       const leaks = [...needles].filter(([, needle]) => haystack.includes(needle)).map(([name]) => name);
       places.push({ place, size: haystack.length, leaks, control: haystack.includes(control) });
     };
-    const { store } = app.core;
-    const ids = store.listSnapshots().map((s) => s.id);
+    const { snapshots, fleet } = app.core.services;
+    const ids = snapshots.list().map((s) => s.id);
 
     // Visit every page so the DOM holds what each shows. Each is read once its own content is
     // there (its data, or its final empty state with a single snapshot), and that content must
     // be in the HTML searched: a half-rendered page would pass the search without a look.
     const [snapshotId] = ids;
-    const nodeIds = new Set(store.queryNodes(snapshotId!, { limit: 100_000 }).rows.map((r) => r.instanceId));
+    const nodeIds = new Set(fleet.queryNodes(snapshotId!, { limit: 100_000 }).rows.map((r) => r.instanceId));
     const firstNode = async () => {
       const shown = await page.locator('[role="grid"] [role="row"][data-instance]').first().getAttribute('data-instance');
       expect(nodeIds).toContain(shown);
@@ -164,7 +165,10 @@ describe('planted secrets never leak', () => {
     look('browser storage (local, session, IndexedDB)', storage);
     look('cookies', JSON.stringify(await page.context().cookies()));
 
-    // Every snapshot decoded (node details are compressed on disk), then the raw files.
+    // Every snapshot decoded (node details are compressed on disk), then the raw files. A second
+    // connection reads what the app's committed; the app's own store is sealed in its core.
+    const store = openStore({ path: join(app.dataDir, DB_FILE) });
+    onTestFinished(() => store.close());
     look('snapshots, decoded', JSON.stringify(ids.map((id) => store.loadSnapshotInput(id))));
     store.checkpoint();
     const files: string[] = [];

@@ -188,8 +188,8 @@ describe('audit workflow in Chromium against the simulator', () => {
   });
 
   it('follows the two real audits through the findings: filter, open a node, trend, comparison', async () => {
-    const [older, newer] = app.core.store.listSnapshots().sort((a, b) => a.id - b.id);
-    const failing = app.core.store.queryNodes(newer!.id, { rule: 'agent.version', statuses: ['fail'], limit: 1 });
+    const [older, newer] = app.core.services.snapshots.list().sort((a, b) => a.id - b.id);
+    const failing = app.core.services.fleet.queryNodes(newer!.id, { rule: 'agent.version', statuses: ['fail'], limit: 1 });
 
     await page.click('nav a[data-page="nodes"]');
     await page.selectOption('select[name="rule"]', 'agent.version');
@@ -208,7 +208,7 @@ describe('audit workflow in Chromium against the simulator', () => {
 
     await page.click('nav a[data-page="compare"]');
     const total = (key: string) => page.locator(`[data-total="${key}"] strong`).textContent();
-    const comparison = app.core.store.compare(older!.id, newer!.id);
+    const comparison = app.core.services.fleet.compare(older!.id, newer!.id);
     expect(comparison.totals.removed).toBe(10);
     await expect.poll(() => total('removed')).toBe(String(comparison.totals.removed));
     await expect.poll(() => total('fixed')).toBe(String(comparison.totals.fixed));
@@ -227,7 +227,7 @@ describe('audit workflow in Chromium against the simulator', () => {
     await shot('snapshots-edit-ja');
     await row.locator('input[name="label"]').press('Enter');
     await expect.poll(() => row.locator('[data-field="label"]').textContent()).toBe('after patching');
-    expect(app.core.store.listSnapshots().find((s) => s.id === id)?.label).toBe('after patching');
+    expect(app.core.services.snapshots.list().find((s) => s.id === id)?.label).toBe('after patching');
     await expect.poll(() => focusedAttribute('data-action')).toBe('edit');
   });
 
@@ -246,7 +246,7 @@ describe('audit workflow in Chromium against the simulator', () => {
     await expect
       .poll(() => page.locator('[data-testid="import-error"]').textContent())
       .toMatch(/^インポートできませんでした: The file was not imported: .+/);
-    expect(app.core.store.listSnapshots()).toHaveLength(2);
+    expect(app.core.services.snapshots.list()).toHaveLength(2);
 
     // The file holds a snapshot that is already here: importing it adds nothing, and says so.
     const exportedId = Number(await row.getAttribute('data-snapshot'));
@@ -255,7 +255,7 @@ describe('audit workflow in Chromium against the simulator', () => {
     await expect
       .poll(() => page.locator('[data-testid="snapshots-notice"]').textContent())
       .toBe(`1 件のスナップショットは既にあるため、追加しませんでした (#${exportedId})。`);
-    expect(app.core.store.listSnapshots()).toHaveLength(2);
+    expect(app.core.services.snapshots.list()).toHaveLength(2);
 
     // On a machine that lacks it (here: after deleting it), the same file brings it back.
     expect(await app.core.dispatch('snapshots:delete', { id: exportedId })).toMatchObject({ ok: true, value: { deleted: true } });
@@ -276,13 +276,13 @@ describe('audit workflow in Chromium against the simulator', () => {
     await row.locator('[data-action="delete"]').click();
     await expect.poll(() => row.textContent()).toContain(`#${id} を完全に削除しますか?`);
     await row.locator('button:has-text("キャンセル")').click();
-    expect(app.core.store.listSnapshots()).toHaveLength(2);
+    expect(app.core.services.snapshots.list()).toHaveLength(2);
 
     await row.locator('[data-action="reevaluate"]').click();
     await page.fill('section[aria-labelledby="reevaluate-title"] input[type="number"]', '30');
     await page.click('section[aria-labelledby="reevaluate-title"] button[type="submit"]');
     await expect.poll(() => page.locator('[data-testid="snapshot-table"] tbody tr').count()).toBe(3);
-    const derived = app.core.store.listSnapshots().find((s) => s.derivedFrom === id);
+    const derived = app.core.services.snapshots.list().find((s) => s.derivedFrom === id);
     expect(derived?.scanAgeDays).toBe(30);
 
     const derivedRow = page.locator(`[data-snapshot="${derived!.id}"]`);
@@ -309,7 +309,7 @@ describe('audit workflow in Chromium against the simulator', () => {
     await reports.locator('input[name="format"][value="html"]').check();
     await reports.locator('input[name="reportLang"][value="en"]').check();
     await reports.locator('input[name="paper"][value="letter"]').check();
-    const earliest = Math.min(...app.core.store.listSnapshots().map((s) => s.id));
+    const earliest = Math.min(...app.core.services.snapshots.list().map((s) => s.id));
     await reports.locator('select[name="compareTo"]').selectOption(String(earliest));
     const html = await download('create-report');
     expect(html.name).toMatch(/^patch-audit-report-\d+-en\.html$/);
@@ -317,9 +317,9 @@ describe('audit workflow in Chromium against the simulator', () => {
     // client and engagement on the cover, the sections in English, every node in the appendix.
     const reported = Number(/^patch-audit-report-(\d+)-en\.html$/.exec(html.name)![1]);
     expect(reported).not.toBe(earliest);
-    const snapshot = app.core.store.getSnapshot(reported)!;
+    const snapshot = app.core.services.snapshots.get(reported)!;
     expect(snapshot).toMatchObject({ client: 'Contoso', engagement: 'FY26 Q4' });
-    const nodeIds = app.core.store
+    const nodeIds = app.core.services.fleet
       .queryNodes(reported, { limit: 100_000 })
       .rows.map((r) => r.instanceId)
       .sort();

@@ -6,7 +6,6 @@
 import { rmSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
-import { CATALOG_EDITIONS } from '../../shared/catalog';
 import { createCore, type Core, type CoreDeps } from '../../electron/core/createCore';
 import { startWebHost, type WebHost } from '../../electron/webhost/server';
 import { WebFiles } from '../../electron/webhost/webFiles';
@@ -42,7 +41,6 @@ export async function startWebApp(options: WebAppOptions = {}): Promise<WebApp> 
   const files = new WebFiles();
   const core = createCore({
     dataDir,
-    catalogEditions: CATALOG_EDITIONS.map((edition) => edition.id),
     log: options.log ?? ((line) => process.stderr.write(`[app] ${line}\n`)),
     host: { host: 'web', versions: { node: process.versions.node }, openExternal: async () => {}, files },
     ...(options.aws ? { aws: options.aws } : {}),

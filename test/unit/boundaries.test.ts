@@ -31,7 +31,34 @@ const reachesIntoStore = (file: string, spec: string): boolean => {
   return target.startsWith(STORE_DIR + sep) && !/^index(\.[jt]s)?$/.test(relative(STORE_DIR, target));
 };
 
+/** Where a relative import of `file` lands, as a path from the repository root. */
+const targetOf = (file: string, spec: string) =>
+  relative(root, resolve(root, dirname(file), spec))
+    .split(sep)
+    .join('/');
+
 describe('module boundaries', () => {
+  it('the CLI reaches the core through its public entry only', () => {
+    const files = sources('electron/cli').filter((file) => !file.endsWith('.test.ts'));
+    const offenders = files.flatMap((file) =>
+      importsOf(file)
+        .filter((spec) => spec.startsWith('.') && /^electron\/core\/.+/.test(targetOf(file, spec)))
+        .filter((spec) => !/^electron\/core\/index(\.ts)?$/.test(targetOf(file, spec)))
+        .map((spec) => `${file}: ${spec}`),
+    );
+    expect(files.length).toBeGreaterThan(10);
+    expect(offenders).toEqual([]);
+  });
+
+  it('handlers call services and never the store', () => {
+    const files = sources('electron/core/handlers');
+    const offenders = files.filter((file) =>
+      importsOf(file).some((spec) => spec.startsWith('.') && targetOf(file, spec).startsWith('electron/core/store')),
+    );
+    expect(files.length).toBe(13);
+    expect(offenders).toEqual([]);
+  });
+
   it('electron/core and shared/ never import electron', () => {
     const offenders = [...sources('electron/core'), ...sources('shared')].filter((file) =>
       importsOf(file).some((spec) => spec === 'electron' || spec.startsWith('electron/')),

@@ -3,17 +3,14 @@
  * a progress bar when it is a terminal; `--json` prints one document at the end. Exit 0 when a
  * snapshot was saved (even partial), 1 when nothing could be audited, 2 on bad options.
  */
-import { join } from 'node:path';
 import { createInterface } from 'node:readline/promises';
 import { SingleBar } from 'cli-progress';
 import { Option } from 'commander';
 import { AuditPlan, type AuditOutcome, type AuditProgress } from '../../../shared/auditPlan';
-import { CATALOG_EDITIONS, getCatalog } from '../../../shared/catalog';
-import { AuditFailed, runAudit } from '../../core/audit/runAudit';
-import { defaultDataDir, DB_FILE } from '../../core/paths';
-import { SettingsFile } from '../../core/settings/settingsFile';
-import { openStore } from '../../core/store';
-import { UsageError } from '../io';
+import { CATALOG_EDITIONS } from '../../../shared/catalog';
+import { AuditFailed, type Services } from '../../core';
+import { withCore } from '../cliCore';
+import { UsageError, type SetExitCode } from '../io';
 import { printErr, printOut, terminalJson } from '../terminal';
 import type { RegisterCommand } from './index';
 
@@ -149,45 +146,47 @@ export const registerAudit: RegisterCommand = (program, setExitCode) => {
     .option('--json', 'print one JSON document at the end')
     .action(async (opts: AuditOptions) => {
       const plan = planFromOptions(opts);
-      const dataDir = defaultDataDir();
-      const settings = new SettingsFile(join(dataDir, 'settings.json')).read();
-      const catalog = getCatalog(opts.catalog ?? settings.catalogEdition);
-      if (!catalog) throw new UsageError(`unknown catalog edition "${opts.catalog ?? settings.catalogEdition}"`);
-      const scanAgeDays = opts.scanAgeDays === undefined ? settings.scanAgeDays : Number(opts.scanAgeDays);
-      if (!Number.isFinite(scanAgeDays) || scanAgeDays <= 0)
+      const scanAgeDays = opts.scanAgeDays === undefined ? undefined : Number(opts.scanAgeDays);
+      if (scanAgeDays !== undefined && (!Number.isFinite(scanAgeDays) || scanAgeDays <= 0))
         throw new UsageError(`--scan-age-days must be a positive number, got "${opts.scanAgeDays}"`);
-
-      const store = openStore({ path: opts.db ?? join(dataDir, DB_FILE) });
-      const bar = progressBar(Boolean(process.stderr.isTTY));
-      const controller = new AbortController();
-      const onSigint = () => controller.abort();
-      process.once('SIGINT', onSigint);
-      try {
-        const outcome = await runAudit(
-          plan,
-          { clientOptions: {}, mfaCodeProvider: askMfa, saveSnapshot: (input) => store.saveSnapshot(input), catalog, scanAgeDays },
-          { signal: controller.signal, onProgress: bar.update, progressIntervalMs: 200 },
-        );
-        bar.stop();
-        if (opts.json) {
-          printOut(terminalJson(outcomeDocument(outcome)));
-        } else {
-          printOut(summaryText(outcome));
-        }
-      } catch (err) {
-        bar.stop();
-        if (err instanceof AuditFailed) {
-          printErr(`patch-audit: ${err.message}`);
-          setExitCode(1);
-          return;
-        }
-        throw err;
-      } finally {
-        process.off('SIGINT', onSigint);
-        store.close();
-      }
+      await withCore({ db: opts.db, create: true }, (core) => runCliAudit(core.services.audits, plan, opts, scanAgeDays, setExitCode));
     });
 };
+
+async function runCliAudit(
+  audits: Services['audits'],
+  plan: AuditPlan,
+  opts: AuditOptions,
+  scanAgeDays: number | undefined,
+  setExitCode: SetExitCode,
+): Promise<void> {
+  const bar = progressBar(Boolean(process.stderr.isTTY));
+  const controller = new AbortController();
+  const onSigint = () => controller.abort();
+  process.once('SIGINT', onSigint);
+  try {
+    const outcome = await audits.run(plan, {
+      ...(opts.catalog ? { catalogEdition: opts.catalog } : {}),
+      ...(scanAgeDays === undefined ? {} : { scanAgeDays }),
+      mfaCodeProvider: askMfa,
+      signal: controller.signal,
+      onProgress: bar.update,
+      progressIntervalMs: 200,
+    });
+    bar.stop();
+    printOut(opts.json ? terminalJson(outcomeDocument(outcome)) : summaryText(outcome));
+  } catch (err) {
+    bar.stop();
+    if (err instanceof AuditFailed) {
+      printErr(`patch-audit: ${err.message}`);
+      setExitCode(1);
+      return;
+    }
+    throw err;
+  } finally {
+    process.off('SIGINT', onSigint);
+  }
+}
 
 function summaryText(outcome: AuditOutcome): string {
   const lines = [`Snapshot ${outcome.snapshotId} saved (${outcome.status}): ${outcome.nodes} nodes`];

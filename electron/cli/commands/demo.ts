@@ -4,9 +4,7 @@
  * PDF reports (ja, en), CSV and JSON there and prints where they are.
  */
 import { relative } from 'node:path';
-import { runDemo } from '../../core/demo/runDemo';
-import { withChromiumPrinter } from '../../core/report/chromiumPrinter';
-import { browserNotFoundMessage, findBrowser } from '../../core/report/launchChromium';
+import { browserNotFoundMessage, findBrowser, runDemo, withChromiumPrinter } from '../../core';
 import { UsageError } from '../io';
 import { printErr, printOut } from '../terminal';
 import type { RegisterCommand } from './index';

@@ -3,7 +3,8 @@
  * Exit 0 when it evaluated (findings or not), 1 when --fail-on is met, 2 on bad input.
  */
 import { Option } from 'commander';
-import { CATALOG_EDITIONS, DEFAULT_CATALOG_ID, getCatalog } from '../../../shared/catalog';
+import { CATALOG_EDITIONS, DEFAULT_CATALOG_ID } from '../../../shared/catalog';
+import { requireCatalog } from '../../core';
 import { evaluateNode, platformOf } from '../../../shared/evaluate';
 import type { Lang } from '../../../shared/model';
 import { INVENTORY_COMMAND, readAwsCliFiles } from '../awsCliFiles';
@@ -85,12 +86,7 @@ export const registerEvaluate: RegisterCommand = (program, setExitCode) => {
     .addOption(new Option('--fail-on <status>', 'exit 1 when any check has this status (warn includes fail)').choices(['fail', 'warn']))
     .addOption(new Option('--lang <lang>', 'language of messages').choices(['en', 'ja']).default('en'))
     .action(async (files: string[], opts: EvaluateOptions) => {
-      const catalog = getCatalog(opts.catalog);
-      if (!catalog) {
-        throw new UsageError(
-          `unknown catalog edition "${opts.catalog}" (available: ${CATALOG_EDITIONS.map((edition) => edition.id).join(', ')})`,
-        );
-      }
+      const catalog = requireCatalog(opts.catalog);
       const now = parseNow(opts.now);
       const scanAgeDays = parseScanAgeDays(opts.scanAgeDays);
       const { facts, notes } = nodeFactsFromAwsCli(await readAwsCliFiles(files));

@@ -1,10 +1,10 @@
 /** `patch-audit diff A B` and `patch-audit trends`: history questions answered from the store. */
 import { Option } from 'commander';
 import { RuleId } from '../../../shared/model';
-import type { TrendQuery } from '../../core/store';
+import type { TrendQuery } from '../../core';
 import { UsageError } from '../io';
 import type { RegisterCommand } from './index';
-import { parseId, pct, print, printJson, table, useStore, withDbOptions } from './storeOptions';
+import { parseId, pct, print, printJson, table, useServices, withDbOptions } from './storeOptions';
 import type { DbOptions } from './storeOptions';
 
 const list = (value: string | undefined): string[] =>
@@ -22,12 +22,11 @@ export const registerHistory: RegisterCommand = (program) => {
       .description('compare two snapshots: nodes added and removed, checks fixed, regressions, new failures')
       .option('--limit <n>', 'list at most n entries of each kind', '20'),
   ).action((from: string, to: string, opts: DbOptions & { limit: string }) =>
-    useStore(opts, (store) => {
+    useServices(opts, ({ fleet }) => {
       const a = parseId(from);
       const b = parseId(to);
-      for (const id of [a, b]) if (!store.getSnapshot(id)) throw new UsageError(`snapshot ${id} does not exist`);
       const limit = parseId(opts.limit, '--limit');
-      const c = store.compare(a, b, { limit });
+      const c = fleet.compare(a, b, limit);
       if (opts.json) return printJson(c);
       const t = c.totals;
       print(
@@ -80,10 +79,10 @@ export const registerHistory: RegisterCommand = (program) => {
         groupBy: NonNullable<TrendQuery['groupBy']>;
       },
     ) =>
-      useStore(opts, (store) => {
+      useServices(opts, ({ fleet }) => {
         const rule = opts.rule === undefined ? undefined : RuleId.safeParse(opts.rule);
         if (rule && !rule.success) throw new UsageError(`unknown rule "${opts.rule}" (rules: ${RuleId.options.join(', ')})`);
-        const points = store.trends({
+        const points = fleet.trends({
           accountIds: list(opts.accounts),
           regions: list(opts.regions),
           groupBy: opts.groupBy,

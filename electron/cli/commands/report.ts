@@ -3,22 +3,10 @@
  * its HTML), as a spreadsheet, or as one JSON document. Exit 0 on success, 2 on bad options or an
  * unknown snapshot.
  */
-import { existsSync } from 'node:fs';
 import { Option } from 'commander';
 import type { Lang } from '../../../shared/model';
-import { writePrivateFile } from '../../core/files';
-import { defaultDbPath } from '../../core/paths';
-import {
-  buildReportModel,
-  exportCsv,
-  exportJson,
-  renderReportHtml,
-  renderReportPdf,
-  ReportInputError,
-  type Paper,
-} from '../../core/report';
-import { withChromiumPrinter } from '../../core/report/chromiumPrinter';
-import { openStore, type Store } from '../../core/store';
+import type { Paper } from '../../core';
+import { withCore } from '../cliCore';
 import { UsageError } from '../io';
 import { printOut } from '../terminal';
 import type { RegisterCommand } from './index';
@@ -27,22 +15,6 @@ function snapshotId(value: string, what = 'SNAPSHOT'): number {
   const id = Number(value);
   if (!Number.isInteger(id) || id <= 0) throw new UsageError(`${what} must be a snapshot id (a positive integer), got "${value}"`);
   return id;
-}
-
-/** Opens the store and turns a missing snapshot into a usage error (exit 2), never a stack trace. */
-async function withStore<T>(db: string | undefined, use: (store: Store) => T | Promise<T>): Promise<T> {
-  const path = db ?? defaultDbPath();
-  // Opening a missing path would create an empty database and then report "no snapshot".
-  if (!existsSync(path)) throw new UsageError(`no database at ${path}${db ? '' : ' (run an audit first, or give --db)'}`);
-  const store = openStore({ path });
-  try {
-    return await use(store);
-  } catch (err) {
-    if (err instanceof ReportInputError) throw new UsageError(err.message);
-    throw err;
-  } finally {
-    store.close();
-  }
 }
 
 const langOption = () => new Option('--lang <lang>', 'language of the texts').choices(['ja', 'en']).default('ja');
@@ -70,14 +42,16 @@ export const registerReport: RegisterCommand = (program) => {
     .action(async (snapshot: string, opts: ReportOptions) => {
       const id = snapshotId(snapshot);
       const compareTo = opts.compare === undefined ? undefined : snapshotId(opts.compare, '--compare');
-      const model = await withStore(opts.db, (store) =>
-        buildReportModel(store, id, { lang: opts.lang, ...(compareTo !== undefined ? { compareTo } : {}) }),
-      );
-      const render = { lang: opts.lang, paper: opts.paper };
-      const bytes = opts.html
-        ? renderReportHtml(model, render)
-        : await withChromiumPrinter((print) => renderReportPdf(model, print, render));
-      writePrivateFile(opts.output, bytes);
+      await withCore({ db: opts.db }, async ({ services: { reports } }) => {
+        const request = {
+          snapshotId: id,
+          ...(compareTo !== undefined ? { compareTo } : {}),
+          lang: opts.lang,
+          paper: opts.paper,
+          format: opts.html ? 'html' : 'pdf',
+        } as const;
+        await reports.write(reports.prepare(request), request, opts.output);
+      });
       printOut(opts.output);
     });
 };
@@ -100,8 +74,7 @@ export const registerExportCsv: RegisterCommand = (program) => {
     .requiredOption('-o, --output <file>', 'file to write')
     .action(async (snapshot: string, opts: ExportOptions) => {
       const id = snapshotId(snapshot);
-      const csv = await withStore(opts.db, (store) => exportCsv(store, id, { lang: opts.lang, kind: opts.kind }));
-      writePrivateFile(opts.output, csv);
+      await withCore({ db: opts.db }, ({ services }) => services.reports.writeCsv(id, { lang: opts.lang, kind: opts.kind }, opts.output));
       printOut(opts.output);
     });
 };
@@ -115,8 +88,7 @@ export const registerExportJson: RegisterCommand = (program) => {
     .requiredOption('-o, --output <file>', 'file to write')
     .action(async (snapshot: string, opts: Omit<ExportOptions, 'lang' | 'kind'>) => {
       const id = snapshotId(snapshot);
-      const json = await withStore(opts.db, (store) => exportJson(store, id));
-      writePrivateFile(opts.output, json);
+      await withCore({ db: opts.db }, ({ services }) => services.reports.writeJson(id, opts.output));
       printOut(opts.output);
     });
 };

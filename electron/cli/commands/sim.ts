@@ -3,8 +3,7 @@
  * CLI), printing what a client needs to reach it, until Ctrl-C.
  */
 import type { Command } from 'commander';
-import { DEFAULT_FLEET_REGIONS, startSimulator } from '../../core/sim';
-import type { FaultRule } from '../../core/sim';
+import { DEFAULT_FLEET_REGIONS, startSimulator, type FaultRule } from '../../core';
 import { UsageError } from '../io';
 import { printOut } from '../terminal';
 import type { RegisterCommand } from './index';

@@ -2,10 +2,10 @@
  * `patch-audit snapshots [list | show ID | delete ID...]` and `patch-audit prune`: the local
  * history from the command line.
  */
-import type { SnapshotMeta } from '../../core/store';
+import type { SnapshotMeta } from '../../core';
 import { UsageError } from '../io';
 import type { RegisterCommand } from './index';
-import { parseId, pct, print, printJson, table, useStore, withDbOptions } from './storeOptions';
+import { parseId, pct, print, printJson, table, useServices, withDbOptions } from './storeOptions';
 import { terminalValue } from '../terminal';
 import type { DbOptions } from './storeOptions';
 
@@ -15,8 +15,8 @@ export const registerSnapshots: RegisterCommand = (program) => {
   const snapshots = program.command('snapshots').description('List, show and delete saved snapshots.');
 
   withDbOptions(snapshots.command('list', { isDefault: true }).description('list snapshots, newest first')).action((opts: DbOptions) =>
-    useStore(opts, (store) => {
-      const list = store.listSnapshots();
+    useServices(opts, ({ snapshots }) => {
+      const list = snapshots.list();
       if (opts.json) return printJson(list);
       if (!list.length) return print('No snapshots.');
       print(
@@ -30,11 +30,9 @@ export const registerSnapshots: RegisterCommand = (program) => {
 
   withDbOptions(snapshots.command('show').argument('<id>').description('show one snapshot: scopes and rule summary')).action(
     (id: string, opts: DbOptions) =>
-      useStore(opts, (store) => {
-        const snap = store.getSnapshot(parseId(id));
-        if (!snap) throw new UsageError(`snapshot ${id} does not exist`);
-        const scopes = store.scopeSummary(snap.id);
-        const rules = store.ruleSummary(snap.id);
+      useServices(opts, ({ snapshots }) => {
+        const snap = snapshots.get(parseId(id));
+        const { scopes, rules } = snapshots.summary(snap.id);
         if (opts.json) return printJson({ snapshot: snap, scopes, rules });
         print(
           `Snapshot #${snap.id}  ${terminalValue(snap.label ?? '')}\n  started ${snap.startedAt}, ${snap.status}, ${snap.nodeCount} nodes, catalog ${snap.catalogEdition}, scan age ${snap.scanAgeDays} days, tool ${snap.toolVersion}${snap.derivedFrom === undefined ? '' : `, re-evaluated from #${snap.derivedFrom}`}`,
@@ -66,11 +64,9 @@ export const registerSnapshots: RegisterCommand = (program) => {
   );
 
   withDbOptions(snapshots.command('delete').argument('<id...>').description('delete snapshots')).action((ids: string[], opts: DbOptions) =>
-    useStore(opts, (store) => {
+    useServices(opts, ({ snapshots }) => {
       const wanted = ids.map((id) => parseId(id));
-      const missing = wanted.filter((id) => !store.getSnapshot(id));
-      if (missing.length) throw new UsageError(`snapshot ${missing.join(', ')} does not exist; nothing was deleted`);
-      for (const id of wanted) store.deleteSnapshot(id);
+      snapshots.deleteAll(wanted);
       if (opts.json) return printJson({ deleted: wanted });
       print(`Deleted ${wanted.map((id) => `#${id}`).join(', ')}.`);
     }),
@@ -83,11 +79,11 @@ export const registerSnapshots: RegisterCommand = (program) => {
       .option('--keep-last <n>', 'keep the newest n snapshots')
       .option('--max-age-days <d>', 'delete snapshots started more than d days ago'),
   ).action((opts: DbOptions & { keepLast?: string; maxAgeDays?: string }) =>
-    useStore(opts, (store) => {
+    useServices(opts, ({ snapshots }) => {
       if (opts.keepLast === undefined && opts.maxAgeDays === undefined) throw new UsageError('give --keep-last, --max-age-days or both');
       let deleted: number[];
       try {
-        deleted = store.applyRetention({
+        deleted = snapshots.prune({
           ...(opts.keepLast === undefined ? {} : { keepLast: Number(opts.keepLast) }),
           ...(opts.maxAgeDays === undefined ? {} : { maxAgeDays: Number(opts.maxAgeDays) }),
         });

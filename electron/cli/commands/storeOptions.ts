@@ -1,9 +1,7 @@
-/** The `--db` option shared by the history commands, and opening the store it names. */
-import { existsSync } from 'node:fs';
+/** The `--db` option shared by the history commands, and the core over the database it names. */
 import type { Command } from 'commander';
-import { defaultDbPath } from '../../core/paths';
-import { openStore } from '../../core/store';
-import type { Store } from '../../core/store';
+import type { Services } from '../../core';
+import { withCore } from '../cliCore';
 import { UsageError } from '../io';
 import { printOut, terminalJson, terminalValue } from '../terminal';
 
@@ -15,19 +13,9 @@ export interface DbOptions {
 export const withDbOptions = (command: Command): Command =>
   command.option('--db <path>', 'database file (default: the app database)').option('--json', 'print JSON');
 
-/**
- * Runs `fn` on the store. Reading commands refuse a database that does not exist rather than
- * creating an empty one where a mistyped --db points.
- */
-export async function useStore<T>(opts: DbOptions, fn: (store: Store) => T | Promise<T>, create = false): Promise<T> {
-  const path = opts.db ?? defaultDbPath();
-  if (!create && !existsSync(path)) throw new UsageError(`no database at ${path} (run an audit first, or pass --db)`);
-  const store = openStore({ path });
-  try {
-    return await fn(store);
-  } finally {
-    store.close();
-  }
+/** Runs `fn` on the core's services; only writing commands (`create`) may start a new database. */
+export function useServices<T>(opts: DbOptions, fn: (services: Services) => T | Promise<T>, create = false): Promise<T> {
+  return withCore({ db: opts.db, create }, (core) => fn(core.services));
 }
 
 export function parseId(value: string, what = 'snapshot id'): number {

@@ -11,10 +11,11 @@ import type { AuditPlan } from '../../../shared/auditPlan';
 import { DEFAULT_CATALOG_ID, getCatalog } from '../../../shared/catalog';
 import type { Lang } from '../../../shared/model';
 import { runAudit } from '../audit/runAudit';
-import { writePrivateFile } from '../files';
-import { buildReportModel, exportCsv, exportJson, renderReportHtml, renderReportPdf, type Paper, type Printer } from '../report';
+import { EventBus } from '../events';
+import type { Paper, Printer } from '../report';
+import { createServices, type SnapshotService } from '../services';
 import { generateFleet, startSimulator, type FaultRule, type Fleet } from '../sim';
-import { openStore, type SnapshotToSave, type Store } from '../store';
+import { openStore } from '../store';
 import { agedBy, applyWeek, DEMO_WEEKS } from './demoScenario';
 
 export const DEMO_REGIONS = ['ap-northeast-1', 'us-east-1', 'eu-west-1'] as const;
@@ -86,8 +87,7 @@ export interface DemoHistoryOptions {
  * saved with `save`: the demo's own database, or the app's when a user asks for demo data.
  */
 export async function recordDemoHistory(
-  save: (input: SnapshotToSave) => number,
-  store: Pick<Store, 'getSnapshot'>,
+  snapshots: Pick<SnapshotService, 'save' | 'get'>,
   options: DemoHistoryOptions = {},
 ): Promise<DemoAudit[]> {
   const log = options.log ?? (() => {});
@@ -126,12 +126,12 @@ export async function recordDemoHistory(
       const outcome = await runAudit(auditPlan, {
         clientOptions: { endpoint: sim.url, maxAttempts: 6, requestTimeoutMs: 10_000 },
         credentials: { accessKeyId: managementKeys.accessKeyId, secretAccessKey: managementKeys.secretAccessKey },
-        saveSnapshot: save,
+        saveSnapshot: (input) => snapshots.save(input),
         catalog: getCatalog(DEFAULT_CATALOG_ID)!,
         scanAgeDays: 7,
         now: () => new Date(lastAudit - offsetS * 1000 + (Date.now() - started)),
       });
-      const snapshot = store.getSnapshot(outcome.snapshotId!)!;
+      const snapshot = snapshots.get(outcome.snapshotId!);
       audits.push({ snapshotId: snapshot.id, startedAt: snapshot.startedAt, status: snapshot.status, nodes: snapshot.nodeCount });
       log(
         `audit ${week + 1}/${DEMO_WEEKS.length}: snapshot ${snapshot.id} ${snapshot.startedAt.slice(0, 10)} ${snapshot.status}, ${snapshot.nodeCount} nodes (${Date.now() - started} ms)`,
@@ -151,9 +151,17 @@ export async function runDemo(options: DemoOptions): Promise<DemoResult> {
   // A fresh history every run: never the user's app database, never an earlier demo's.
   for (const suffix of ['', '-wal', '-shm']) rmSync(`${dbPath}${suffix}`, { force: true });
   const store = openStore({ path: dbPath });
+  const services = createServices({
+    dataDir: outDir,
+    store,
+    events: new EventBus(),
+    log,
+    aws: {},
+    ...(options.printer ? { printer: options.printer } : {}),
+  });
   let audits: DemoAudit[];
   try {
-    audits = await recordDemoHistory((input) => store.saveSnapshot(input), store, {
+    audits = await recordDemoHistory(services.snapshots, {
       ...(options.nodes !== undefined ? { nodes: options.nodes } : {}),
       log,
       ...(options.now ? { now: options.now } : {}),
@@ -168,12 +176,10 @@ export async function runDemo(options: DemoOptions): Promise<DemoResult> {
     const last = audits.at(-1)!.snapshotId;
     const reports = {} as Record<Lang, string>;
     for (const { lang, paper } of REPORTS) {
-      const model = buildReportModel(store, last, { lang, compareTo: first });
-      const file = join(outDir, `report-${lang}.${options.printer ? 'pdf' : 'html'}`);
-      writePrivateFile(
-        file,
-        options.printer ? await renderReportPdf(model, options.printer, { lang, paper }) : renderReportHtml(model, { lang, paper }),
-      );
+      const format = services.reports.canPrint ? 'pdf' : 'html';
+      const request = { snapshotId: last, compareTo: first, lang, paper, format } as const;
+      const file = join(outDir, `report-${lang}.${format}`);
+      await services.reports.write(services.reports.prepare(request), request, file);
       reports[lang] = file;
       log(`wrote ${file}`);
     }
@@ -181,12 +187,12 @@ export async function runDemo(options: DemoOptions): Promise<DemoResult> {
     for (const lang of ['ja', 'en'] as const) {
       for (const kind of ['nodes', 'checks'] as const) {
         const file = join(outDir, `${kind}-${lang}.csv`);
-        writePrivateFile(file, exportCsv(store, last, { lang, kind }));
+        services.reports.writeCsv(last, { lang, kind }, file);
         csv.push(file);
       }
     }
     const json = join(outDir, `snapshot-${last}.json`);
-    writePrivateFile(json, exportJson(store, last));
+    services.reports.writeJson(last, json);
     return { dbPath, audits, files: { reports, csv, json } };
   } finally {
     store.close();

@@ -16,7 +16,7 @@ import { MAX_PAGE, type Store } from '../store';
 
 export type NodeColumn = z.infer<typeof NodeSortKey>;
 type InfoColumn = Exclude<NodeColumn, RuleId>;
-type Filters = Omit<z.input<typeof NodeQuery>, 'offset' | 'limit'>;
+export type NodeCsvFilters = Omit<z.input<typeof NodeQuery>, 'offset' | 'limit'>;
 
 const HEADERS: Record<Lang, Record<InfoColumn, string>> = {
   en: {
@@ -68,7 +68,7 @@ export function nodeCsvValues(row: NodeRow, columns: readonly NodeColumn[], lang
 export function writeNodesCsv(
   store: Store,
   snapshotId: number,
-  filters: Filters,
+  filters: NodeCsvFilters,
   columns: readonly NodeColumn[],
   lang: Lang,
   path: string,

@@ -27,7 +27,6 @@ describe('audit over the contract', () => {
     const creds = sim.credentials[0]!;
     core = createCore({
       dataDir: tempDir('pa-contract-'),
-      catalogEditions: ['seed-2022'],
       host: { host: 'web', versions: {}, openExternal: async () => {} },
       aws: {
         clientOptions: { endpoint: sim.url },
@@ -52,7 +51,7 @@ describe('audit over the contract', () => {
     expect(progress.length).toBeGreaterThan(3);
     expect(progress.every((p) => p.runId === (started as { value: { runId: string } }).value.runId)).toBe(true);
     expect(progress.at(-1)!.phase).toBe('done');
-    expect(core.store.listSnapshots().map((s) => s.label)).toEqual(['first']);
+    expect(core.services.snapshots.list().map((s) => s.label)).toEqual(['first']);
     expect(await core.dispatch('audit:status', undefined)).toMatchObject({ ok: true, value: { phase: 'done' } });
   });
 
@@ -77,7 +76,7 @@ describe('audit over the contract', () => {
   });
 
   it('refuses an invalid plan without starting anything', async () => {
-    const before = core.store.listSnapshots().length;
+    const before = core.services.snapshots.list().length;
     for (const plan of [
       { regions: [], targets: { kind: 'self' } },
       { regions: ['us-east-1'], targets: { kind: 'accounts', accountIds: ['12345'], roleName: 'R' } },
@@ -86,7 +85,7 @@ describe('audit over the contract', () => {
     ]) {
       expect(await core.dispatch('audit:start', plan)).toMatchObject({ ok: false, error: { code: 'invalid_input' } });
     }
-    expect(core.store.listSnapshots().length).toBe(before);
+    expect(core.services.snapshots.list().length).toBe(before);
   });
 
   it('never sends a credential over the contract', () => {

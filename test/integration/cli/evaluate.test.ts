@@ -220,7 +220,7 @@ describe('patch-audit evaluate', () => {
     });
     expect(await run('--catalog', 'aws-2030', ...V2)).toMatchObject({
       code: 2,
-      stderr: expect.stringMatching(/unknown catalog edition "aws-2030" \(available: seed-2022\)/),
+      stderr: expect.stringMatching(/Unknown catalog edition "aws-2030" \(available: seed-2022/),
     });
     expect((await run('--lang', 'fr', ...V2)).code).toBe(2);
     expect((await run()).code).toBe(2);

@@ -28,11 +28,10 @@ describe('history over the contract', () => {
   beforeAll(() => {
     core = createCore({
       dataDir: join(dir, 'data'),
-      catalogEditions: ['seed-2022'],
       host: { host: 'web', versions: {}, openExternal: async () => {}, files },
     });
-    first = core.store.saveSnapshot(makeSnapshot({ nodes: 40, seed: 1, startedAt: '2026-10-01T09:00:00.000Z' }));
-    second = core.store.saveSnapshot(makeSnapshot({ nodes: 45, seed: 2, startedAt: '2026-10-08T09:00:00.000Z' }));
+    first = core.services.snapshots.save(makeSnapshot({ nodes: 40, seed: 1, startedAt: '2026-10-01T09:00:00.000Z' }));
+    second = core.services.snapshots.save(makeSnapshot({ nodes: 45, seed: 2, startedAt: '2026-10-08T09:00:00.000Z' }));
   });
   afterAll(async () => core?.close());
 
@@ -173,7 +172,6 @@ describe('history over the contract', () => {
     const other = tempDir('pa-history-other-');
     const elsewhere = createCore({
       dataDir: other,
-      catalogEditions: ['seed-2022'],
       host: { host: 'web', versions: {}, openExternal: async () => {}, files },
     });
     try {

@@ -26,10 +26,9 @@ describe('nodes:exportCsv', () => {
   beforeAll(() => {
     core = createCore({
       dataDir: join(dir, 'data'),
-      catalogEditions: ['seed-2022'],
       host: { host: 'web', versions: {}, openExternal: async () => {}, files },
     });
-    id = core.store.saveSnapshot(
+    id = core.services.snapshots.save(
       testSnapshot([
         testNode({
           instanceId: 'i-a',

@@ -20,7 +20,7 @@ describe('plans and readiness over the contract', () => {
   };
 
   beforeAll(() => {
-    core = createCore({ dataDir, catalogEditions: ['seed-2022'], host: { host: 'web', versions: {}, openExternal: async () => {} } });
+    core = createCore({ dataDir, host: { host: 'web', versions: {}, openExternal: async () => {} } });
   });
   afterAll(async () => core?.close());
 
@@ -98,7 +98,7 @@ describe('plans and readiness over the contract', () => {
 
   it('counts ready nodes (no failed prerequisite) per account and region', async () => {
     const snapshot = makeSnapshot({ nodes: 60, seed: 7, accounts: ['111111111111', '222222222222'], regions: ['eu-west-1'] });
-    const id = core.store.saveSnapshot(snapshot);
+    const id = core.services.snapshots.save(snapshot);
     const expected = new Map<string, { nodes: number; ready: number }>();
     for (const node of snapshot.nodes) {
       const key = `${node.facts.accountId}/${node.facts.region}`;

@@ -99,7 +99,7 @@ describe('patch-audit demo, report, export-csv, export-json', () => {
   it('exits 2 with a clear message for an unknown snapshot, a bad id or a missing database', async () => {
     const db = join(out, DEMO_DB);
     const unknown = await run(['report', '999', '--db', db, '-o', join(dir, 'x.pdf')], dir);
-    expect(unknown).toMatchObject({ code: 2, stderr: 'patch-audit: snapshot 999 does not exist\n' });
+    expect(unknown).toMatchObject({ code: 2, stderr: 'patch-audit: Snapshot 999 does not exist (it may have been deleted).\n' });
     const bad = await run(['export-csv', 'latest', '--db', db, '-o', join(dir, 'x.csv')], dir);
     expect(bad.code).toBe(2);
     expect(bad.stderr).toContain('SNAPSHOT must be a snapshot id');

@@ -22,11 +22,10 @@ describe('report over the contract', () => {
   beforeAll(() => {
     core = createCore({
       dataDir: join(dir, 'data'),
-      catalogEditions: ['seed-2022'],
       host: { host: 'web', versions: {}, openExternal: async () => {}, files },
       printer: printing.printer,
     });
-    id = core.store.saveSnapshot({ ...makeSnapshot({ nodes: 30 }), client: 'ACME <b>' });
+    id = core.services.snapshots.save({ ...makeSnapshot({ nodes: 30 }), client: 'ACME <b>' });
   });
   afterAll(async () => {
     await core?.close();

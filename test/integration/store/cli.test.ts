@@ -72,7 +72,7 @@ describe('patch-audit history commands', () => {
   });
 
   it('deletes and prunes', async () => {
-    expect((await run('snapshots', 'delete', '9', '--db', db)).stderr).toMatch(/snapshot 9 does not exist/);
+    expect((await run('snapshots', 'delete', '9', '--db', db)).stderr).toMatch(/Snapshot 9 does not exist/);
     expect((await run('snapshots', 'delete', '1', '--db', db)).stdout).toMatch(/Deleted #1/);
     expect(JSON.parse((await run('prune', '--keep-last', '1', '--db', db, '--json')).stdout)).toEqual({ deleted: [] });
     expect((await run('prune', '--keep-last', '0', '--db', db)).code).toBe(2);
@@ -112,7 +112,7 @@ describe('patch-audit history commands', () => {
     writeFileSync(bad, 'not an export');
     const imp = await run('import', bad, '--db', db);
     expect(imp.code).toBe(2);
-    expect(imp.stderr).toMatch(/cannot import .*not a gzip file/);
+    expect(imp.stderr).toMatch(/The file was not imported: .*not a gzip file/);
     const missing = await run('snapshots', '--db', join(dir, 'typo.sqlite'));
     expect(missing.code).toBe(2);
     expect(missing.stderr).toMatch(/no database at/);

@@ -15,7 +15,6 @@ describe('web host uploads and downloads', () => {
   beforeAll(async () => {
     core = createCore({
       dataDir: tempDir('pa-webfiles-data-'),
-      catalogEditions: ['seed-2022'],
       host: { host: 'web', versions: {}, openExternal: async () => {}, files },
     });
     const rendererDir = tempDir('pa-webfiles-r-');

@@ -39,7 +39,6 @@ describe('web host', () => {
   beforeAll(async () => {
     core = createCore({
       dataDir: tempDir('pa-webhost-data-'),
-      catalogEditions: ['seed-2022'],
       host: { host: 'web', versions: {}, openExternal: async () => {} },
     });
     host = await startWebHost({ core, rendererDir });

@@ -1,4 +1,6 @@
+import { CATALOG_EDITIONS } from '../../../shared/catalog';
 import type { AppInfo, DomainHandlers } from '../../../shared/contract';
+import { TOOL_VERSION } from '../../../shared/toolVersion';
 import type { HostFiles } from '../files';
 import { safeExternalUrl } from '../security/externalUrl';
 
@@ -11,26 +13,21 @@ export interface HostInfo {
   files?: HostFiles;
 }
 
-export function createAppHandlers(deps: {
-  host: HostInfo;
-  dataDir: string;
-  toolVersion: string;
-  catalogEditions: readonly string[];
-}): DomainHandlers<'app'> {
+export function appHandlers(host: HostInfo, dataDir: string): DomainHandlers<'app'> {
   return {
     info: async () => ({
       name: 'Patch Auditor',
-      version: deps.toolVersion,
-      host: deps.host.host,
+      version: TOOL_VERSION,
+      host: host.host,
       platform: process.platform,
-      versions: deps.host.versions,
-      dataDir: deps.dataDir,
-      catalogEditions: [...deps.catalogEditions],
+      versions: host.versions,
+      dataDir,
+      catalogEditions: CATALOG_EDITIONS.map((edition) => edition.id),
     }),
     openExternal: async ({ url }) => {
       const safe = safeExternalUrl(url);
       if (!safe) return { opened: false };
-      await deps.host.openExternal(safe);
+      await host.openExternal(safe);
       return { opened: true };
     },
   };

@@ -4,22 +4,32 @@
  * in memory until the SDK has used it).
  */
 import type { AuditOutcome, AuditPlan, AuditProgress } from '../../../shared/auditPlan';
-import { getCatalog } from '../../../shared/catalog';
+import { AuditFailed, runAudit } from '../audit/runAudit';
 import type { ClientOptions, Credentials } from '../aws/clients';
-import { UserFacingError } from '../dispatch';
+import { requireCatalog, UserFacingError } from '../errors';
 import type { EventBus } from '../events';
 import type { Log } from '../log';
-import type { SettingsFile } from '../settings/settingsFile';
-import { AuditFailed, runAudit } from './runAudit';
+import type { SettingsService } from './settings';
+import type { SnapshotService } from './snapshots';
 
 export interface AuditServiceDeps {
   events: EventBus;
-  settings: SettingsFile;
-  saveSnapshot: Parameters<typeof runAudit>[1]['saveSnapshot'];
+  settings: SettingsService;
+  snapshots: SnapshotService;
   clientOptions: ClientOptions;
   /** Credentials that replace the plan's profile (the demo's simulator, tests). */
   credentials?: Credentials;
   log: Log;
+}
+
+/** What a host may set for one run; the rest comes from the settings. */
+export interface AuditRunOptions {
+  catalogEdition?: string;
+  scanAgeDays?: number;
+  mfaCodeProvider?: (serial: string) => Promise<string>;
+  signal?: AbortSignal;
+  onProgress?: (progress: AuditProgress) => void;
+  progressIntervalMs?: number;
 }
 
 interface CurrentRun {
@@ -40,12 +50,37 @@ export class AuditService {
     return this.#current?.progress ?? this.#last;
   }
 
-  /** Starts a run and resolves with its id once the first progress event is out. */
+  /**
+   * The audit itself, for every host: collect, evaluate with the chosen edition, save the
+   * snapshot. Resolves with the outcome; throws AuditFailed when nothing could be audited.
+   */
+  run(plan: AuditPlan, options: AuditRunOptions = {}): Promise<AuditOutcome> {
+    const settings = this.deps.settings.read();
+    const catalog = requireCatalog(options.catalogEdition ?? settings.catalogEdition);
+    return runAudit(
+      plan,
+      {
+        clientOptions: this.deps.clientOptions,
+        ...(this.deps.credentials ? { credentials: this.deps.credentials } : {}),
+        ...(options.mfaCodeProvider ? { mfaCodeProvider: options.mfaCodeProvider } : {}),
+        saveSnapshot: (input) => this.deps.snapshots.save(input),
+        catalog,
+        scanAgeDays: options.scanAgeDays ?? settings.scanAgeDays,
+        log: this.deps.log,
+      },
+      {
+        ...(options.signal ? { signal: options.signal } : {}),
+        ...(options.onProgress ? { onProgress: options.onProgress } : {}),
+        ...(options.progressIntervalMs ? { progressIntervalMs: options.progressIntervalMs } : {}),
+      },
+    );
+  }
+
+  /** Starts a run in the background (the app's Run page) and resolves with its id once the first progress event is out. */
   async start(plan: AuditPlan): Promise<{ runId: string }> {
     if (this.#current) throw new UserFacingError('An audit is already running. Wait for it or cancel it first.');
-    const settings = this.deps.settings.read();
-    const catalog = getCatalog(settings.catalogEdition);
-    if (!catalog) throw new UserFacingError(`Unknown catalog edition: ${settings.catalogEdition}`, 'not_found');
+    // An unknown edition in the settings is refused before a run exists.
+    requireCatalog(this.deps.settings.read().catalogEdition);
     const controller = new AbortController();
     let announce: (runId: string) => void = () => {};
     const started = new Promise<string>((resolve) => (announce = resolve));
@@ -65,19 +100,7 @@ export class AuditService {
         controller.signal.addEventListener('abort', () => reject(new Error('Cancelled while waiting for the MFA code.')), { once: true });
       });
 
-    run.done = runAudit(
-      plan,
-      {
-        clientOptions: this.deps.clientOptions,
-        ...(this.deps.credentials ? { credentials: this.deps.credentials } : {}),
-        mfaCodeProvider,
-        saveSnapshot: this.deps.saveSnapshot,
-        catalog,
-        scanAgeDays: settings.scanAgeDays,
-        log: this.deps.log,
-      },
-      { signal: controller.signal, onProgress, progressIntervalMs: 150 },
-    ).then(
+    run.done = this.run(plan, { mfaCodeProvider, signal: controller.signal, onProgress, progressIntervalMs: 150 }).then(
       (outcome) => {
         this.deps.events.emit('audit:finished', { runId: outcome.runId, outcome });
         return outcome;

@@ -1,8 +1,8 @@
 import type { DomainHandlers } from '../../../shared/contract';
-import { UserFacingError } from '../dispatch';
-import { listProfiles } from './profiles';
+import { listProfiles } from '../aws/profiles';
+import { UserFacingError } from '../errors';
 
-export function createProfileHandlers(): DomainHandlers<'profiles'> {
+export function profilesHandlers(): DomainHandlers<'profiles'> {
   return {
     list: async () => {
       try {

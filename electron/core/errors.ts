@@ -1,0 +1,33 @@
+/**
+ * Errors whose message is written for the user. Every host shows them as they are: the
+ * dispatcher returns them as call errors, the CLI prints them and exits 2. Anything else is an
+ * internal failure, logged by name only (its message may carry request details).
+ */
+import { CATALOG_EDITIONS, getCatalog, type CatalogEdition } from '../../shared/catalog';
+
+export type UserFacingCode = 'not_found' | 'failed' | 'forbidden';
+
+export class UserFacingError extends Error {
+  override name = 'UserFacingError';
+  constructor(
+    message: string,
+    readonly code: UserFacingCode = 'failed',
+  ) {
+    super(message);
+  }
+}
+
+export class SnapshotMissingError extends UserFacingError {
+  constructor(readonly id: number) {
+    super(`Snapshot ${id} does not exist (it may have been deleted).`, 'not_found');
+  }
+}
+
+const editionList = () => CATALOG_EDITIONS.map((edition) => edition.id).join(', ');
+
+/** The one lookup of a catalog edition by id: an unknown id is a user error naming the ones that exist. */
+export function requireCatalog(id: string): CatalogEdition {
+  const catalog = getCatalog(id);
+  if (!catalog) throw new UserFacingError(`Unknown catalog edition "${id}" (available: ${editionList()}).`, 'not_found');
+  return catalog;
+}

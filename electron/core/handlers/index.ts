@@ -1,0 +1,42 @@
+/**
+ * The contract's handlers, one thin adapter per domain over the services: they turn a call's
+ * input into a use case and its file needs into the host's dialogs or uploads. `'domain:verb'`
+ * in shared/contract.ts maps to `<domain>.ts` here.
+ */
+import type { Handlers } from '../../../shared/contract';
+import { NO_FILES } from '../files';
+import type { Log } from '../log';
+import type { Services } from '../services';
+import { appHandlers, type HostInfo } from './app';
+import { auditHandlers } from './audit';
+import { compareHandlers } from './compare';
+import { demoHandlers } from './demo';
+import { nodesHandlers } from './nodes';
+import { plansHandlers } from './plans';
+import { profilesHandlers } from './profiles';
+import { readinessHandlers } from './readiness';
+import { reportHandlers } from './report';
+import { settingsHandlers } from './settings';
+import { snapshotsHandlers } from './snapshots';
+import { trendsHandlers } from './trends';
+
+export type { HostInfo } from './app';
+export { DEMO_CLIENT } from './demo';
+
+export function createHandlers(services: Services, host: HostInfo, dataDir: string, log: Log): Handlers {
+  const files = host.files ?? NO_FILES;
+  return {
+    app: appHandlers(host, dataDir),
+    settings: settingsHandlers(services.settings),
+    profiles: profilesHandlers(),
+    audit: auditHandlers(services.audits),
+    snapshots: snapshotsHandlers(services.snapshots, files),
+    nodes: nodesHandlers(services.fleet, services.snapshots, files),
+    trends: trendsHandlers(services.fleet),
+    compare: compareHandlers(services.fleet),
+    plans: plansHandlers(services.plans),
+    readiness: readinessHandlers(services.fleet),
+    demo: demoHandlers(services.snapshots, services.audits, log),
+    report: reportHandlers(services.reports, services.snapshots, files),
+  };
+}

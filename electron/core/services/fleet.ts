@@ -1,0 +1,61 @@
+/**
+ * Reading the nodes of saved snapshots: the node table and its CSV, one node's detail, trends
+ * over time, two snapshots compared, and readiness (nodes with no failed prerequisite, P1–P7).
+ */
+import type { Comparison, NodeDetail, NodePage, NodeQuery, TrendPoint, TrendQuery } from '../store';
+import type { Lang } from '../../../shared/model';
+import { PREREQUISITE_RULE_IDS, type Readiness } from '../../../shared/readiness';
+import { UserFacingError } from '../errors';
+import { writeNodesCsv, type NodeColumn, type NodeCsvFilters } from '../history/nodesCsv';
+import type { Store } from '../store';
+import type { SnapshotService } from './snapshots';
+
+export interface NodeRef {
+  snapshotId: number;
+  accountId: string;
+  region: string;
+  instanceId: string;
+}
+
+export class FleetService {
+  constructor(
+    private readonly store: Store,
+    private readonly snapshots: SnapshotService,
+  ) {}
+
+  queryNodes(snapshotId: number, query: NodeQuery): NodePage {
+    this.snapshots.requireExisting(snapshotId);
+    return this.store.queryNodes(snapshotId, query);
+  }
+
+  nodeDetail({ snapshotId, accountId, region, instanceId }: NodeRef): NodeDetail {
+    const detail = this.store.nodeDetail(snapshotId, instanceId, accountId, region);
+    if (!detail) throw new UserFacingError(`Node ${instanceId} is not in snapshot ${snapshotId}.`, 'not_found');
+    return detail;
+  }
+
+  /** The node table as the user sees it, written to `file`; returns the number of rows. */
+  writeNodesCsv(snapshotId: number, query: NodeCsvFilters, columns: readonly NodeColumn[], lang: Lang, file: string): number {
+    this.snapshots.requireExisting(snapshotId);
+    return writeNodesCsv(this.store, snapshotId, query, columns, lang, file);
+  }
+
+  trends(query: TrendQuery = {}): TrendPoint[] {
+    return this.store.trends(query);
+  }
+
+  compare(from: number, to: number, limit?: number): Comparison {
+    this.snapshots.requireExisting(from, to);
+    return this.store.compare(from, to, limit ? { limit } : {});
+  }
+
+  readiness(snapshotId: number): Readiness {
+    this.snapshots.requireExisting(snapshotId);
+    const scopes = this.store.readinessByScope(snapshotId, PREREQUISITE_RULE_IDS);
+    return {
+      nodes: scopes.reduce((sum, s) => sum + s.nodes, 0),
+      ready: scopes.reduce((sum, s) => sum + s.ready, 0),
+      scopes,
+    };
+  }
+}

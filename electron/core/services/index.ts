@@ -1,0 +1,62 @@
+/**
+ * The use cases of the app, one object per area, built over one store and one event bus. Every
+ * host calls these: the contract handlers (desktop and web) and the CLI, so the work behind
+ * a click and behind a command is the same code (docs/design.md §1).
+ */
+import { join } from 'node:path';
+import type { ClientOptions, Credentials } from '../aws/clients';
+import type { EventBus } from '../events';
+import type { Log } from '../log';
+import { PlansFile } from '../plans/plansFile';
+import type { Printer } from '../report';
+import { SettingsFile } from '../settings/settingsFile';
+import type { Store } from '../store';
+import { AuditService } from './audits';
+import { FleetService } from './fleet';
+import { ReportService } from './reports';
+import { SettingsService } from './settings';
+import { SnapshotService } from './snapshots';
+
+export { AuditService, type AuditRunOptions } from './audits';
+export { FleetService, type NodeRef } from './fleet';
+export { ReportService, type ReportRequest } from './reports';
+export { SettingsService } from './settings';
+export { SnapshotService, type ImportOutcome, type ReevaluateRequest } from './snapshots';
+
+export interface ServiceDeps {
+  dataDir: string;
+  store: Store;
+  events: EventBus;
+  log: Log;
+  aws: { clientOptions?: ClientOptions; credentials?: Credentials };
+  printer?: Printer;
+}
+
+export interface Services {
+  settings: SettingsService;
+  snapshots: SnapshotService;
+  fleet: FleetService;
+  reports: ReportService;
+  audits: AuditService;
+  plans: PlansFile;
+}
+
+export function createServices(deps: ServiceDeps): Services {
+  const settings = new SettingsService(new SettingsFile(join(deps.dataDir, 'settings.json')), deps.events);
+  const snapshots = new SnapshotService(deps.store, deps.events, () => settings.read());
+  return {
+    settings,
+    snapshots,
+    fleet: new FleetService(deps.store, snapshots),
+    reports: new ReportService(deps.store, snapshots, deps.printer),
+    audits: new AuditService({
+      events: deps.events,
+      settings,
+      snapshots,
+      clientOptions: deps.aws.clientOptions ?? {},
+      ...(deps.aws.credentials ? { credentials: deps.aws.credentials } : {}),
+      log: deps.log,
+    }),
+    plans: new PlansFile(join(deps.dataDir, 'plans.json')),
+  };
+}

@@ -1,0 +1,81 @@
+/**
+ * The client's documents from a saved snapshot: the report (PDF through the host's printer, or
+ * its HTML) and the CSV and JSON exports, each written as a private file where the host chose.
+ */
+import type { Lang } from '../../../shared/model';
+import { UserFacingError } from '../errors';
+import { writePrivateFile } from '../files';
+import {
+  buildReportModel,
+  exportCsv,
+  exportJson,
+  renderReportHtml,
+  renderReportPdf,
+  ReportInputError,
+  type CsvKind,
+  type Paper,
+  type Printer,
+  type ReportModel,
+  type ReportSection,
+} from '../report';
+import type { Store } from '../store';
+import type { SnapshotService } from './snapshots';
+
+export interface ReportRequest {
+  snapshotId: number;
+  compareTo?: number;
+  lang: Lang;
+  paper: Paper;
+  sections?: readonly ReportSection[];
+  format: 'pdf' | 'html';
+}
+
+export class ReportService {
+  constructor(
+    private readonly store: Store,
+    private readonly snapshots: SnapshotService,
+    private readonly printer: Printer | undefined,
+  ) {}
+
+  get canPrint(): boolean {
+    return this.printer !== undefined;
+  }
+
+  model(snapshotId: number, lang: Lang, compareTo?: number): ReportModel {
+    this.snapshots.requireExisting(snapshotId, ...(compareTo === undefined ? [] : [compareTo]));
+    try {
+      return buildReportModel(this.store, snapshotId, { lang, ...(compareTo === undefined ? {} : { compareTo }) });
+    } catch (err) {
+      if (err instanceof ReportInputError) throw new UserFacingError(err.message);
+      throw err;
+    }
+  }
+
+  /** Checks the request before the host asks where to save, so a bad id never opens a dialog. */
+  prepare(request: ReportRequest): ReportModel {
+    if (request.format === 'pdf' && !this.printer)
+      throw new UserFacingError('PDF printing is not available in this host; save the report as HTML instead.');
+    return this.model(request.snapshotId, request.lang, request.compareTo);
+  }
+
+  async write(model: ReportModel, request: ReportRequest, file: string): Promise<void> {
+    const options = { lang: request.lang, paper: request.paper, ...(request.sections ? { sections: request.sections } : {}) };
+    const body = request.format === 'pdf' ? await renderReportPdf(model, this.#printer(), options) : renderReportHtml(model, options);
+    writePrivateFile(file, body);
+  }
+
+  writeJson(snapshotId: number, file: string): void {
+    this.snapshots.requireExisting(snapshotId);
+    writePrivateFile(file, exportJson(this.store, snapshotId));
+  }
+
+  writeCsv(snapshotId: number, options: { lang: Lang; kind: CsvKind }, file: string): void {
+    this.snapshots.requireExisting(snapshotId);
+    writePrivateFile(file, exportCsv(this.store, snapshotId, options));
+  }
+
+  #printer(): Printer {
+    if (!this.printer) throw new UserFacingError('PDF printing is not available in this host; save the report as HTML instead.');
+    return this.printer;
+  }
+}

@@ -1,0 +1,23 @@
+/** The app's settings as a use case: read, and change with the edition checked and the change announced. */
+import type { Settings, SettingsPatch } from '../../../shared/contract';
+import { requireCatalog } from '../errors';
+import type { EventBus } from '../events';
+import type { SettingsFile } from '../settings/settingsFile';
+
+export class SettingsService {
+  constructor(
+    private readonly file: SettingsFile,
+    private readonly events: EventBus,
+  ) {}
+
+  read(): Settings {
+    return this.file.read();
+  }
+
+  update(patch: SettingsPatch): Settings {
+    if (patch.catalogEdition !== undefined) requireCatalog(patch.catalogEdition);
+    const next = this.file.update(patch);
+    this.events.emit('settings:changed', next);
+    return next;
+  }
+}

@@ -1,0 +1,143 @@
+/**
+ * The snapshots of the local database as use cases: list, read, annotate, delete, save,
+ * re-evaluate offline, import and export. Every host (desktop, web, CLI) goes through here, so a
+ * change event is emitted by exactly one place and import de-duplication exists once.
+ */
+import { evaluateNode, platformOf } from '../../../shared/evaluate';
+import type { NodeFilters, RuleSummaryRow, ScopeSummaryRow, SnapshotDetail, SnapshotMeta } from '../store';
+import { requireCatalog, SnapshotMissingError, UserFacingError } from '../errors';
+import type { EventBus } from '../events';
+import {
+  ExportTooLargeError,
+  ImportError,
+  exportSnapshots,
+  importArchive,
+  reevaluate,
+  type Annotation,
+  type RetentionPolicy,
+  type SnapshotToSave,
+  type Store,
+} from '../store';
+
+export interface EvaluationDefaults {
+  catalogEdition: string;
+  scanAgeDays: number;
+}
+
+export interface ReevaluateRequest {
+  catalogEdition?: string;
+  scanAgeDays?: number;
+  /** Scan age measured from this moment; by default the source audit's end. */
+  now?: Date;
+}
+
+export interface ImportOutcome {
+  /** Snapshots added by this import, each once. */
+  imported: number[];
+  /** Snapshots the file held that were already here (this database's ids). */
+  alreadyPresent: number[];
+}
+
+export class SnapshotService {
+  constructor(
+    private readonly store: Store,
+    private readonly events: EventBus,
+    private readonly defaults: () => EvaluationDefaults,
+  ) {}
+
+  list(): SnapshotMeta[] {
+    return this.store.listSnapshots();
+  }
+
+  get(id: number): SnapshotDetail {
+    return this.store.getSnapshot(id) ?? this.#missing(id);
+  }
+
+  meta(id: number): SnapshotMeta {
+    return this.store.listSnapshots().find((s) => s.id === id) ?? this.#missing(id);
+  }
+
+  /** Throws SnapshotMissingError unless every id exists. */
+  requireExisting(...ids: number[]): void {
+    for (const id of ids) if (!this.store.getSnapshot(id)) this.#missing(id);
+  }
+
+  save(input: SnapshotToSave): number {
+    const id = this.store.saveSnapshot(input);
+    this.events.emit('snapshots:changed', { reason: 'saved', ids: [id] });
+    return id;
+  }
+
+  annotate(id: number, annotation: Annotation): SnapshotMeta {
+    if (!this.store.annotateSnapshot(id, annotation)) this.#missing(id);
+    this.events.emit('snapshots:changed', { reason: 'annotated', ids: [id] });
+    return this.meta(id);
+  }
+
+  delete(id: number): boolean {
+    const deleted = this.store.deleteSnapshot(id);
+    if (deleted) this.events.emit('snapshots:changed', { reason: 'deleted', ids: [id] });
+    return deleted;
+  }
+
+  /** Deletes every snapshot listed, or none when one of them does not exist. */
+  deleteAll(ids: readonly number[]): void {
+    this.requireExisting(...ids);
+    for (const id of ids) this.delete(id);
+  }
+
+  /** Applies a retention policy; returns the ids deleted. Throws RangeError for a policy out of range. */
+  prune(policy: RetentionPolicy): number[] {
+    const deleted = this.store.applyRetention(policy);
+    if (deleted.length) this.events.emit('snapshots:changed', { reason: 'deleted', ids: deleted });
+    return deleted;
+  }
+
+  /** A new snapshot derived from `id`, judged again from its stored facts (no AWS call). */
+  reevaluate(id: number, request: ReevaluateRequest = {}): SnapshotMeta {
+    const source = this.get(id);
+    const catalog = requireCatalog(request.catalogEdition ?? this.defaults().catalogEdition);
+    const scanAgeDays = request.scanAgeDays ?? source.scanAgeDays;
+    const derived = reevaluate(
+      this.store,
+      id,
+      { catalogEdition: catalog.id, scanAgeDays, normalize: platformOf, ...(request.now ? { now: request.now } : {}) },
+      (facts, opts) => evaluateNode(facts, { catalog, now: opts.now, scanAgeDays: opts.scanAgeDays }),
+    );
+    this.events.emit('snapshots:changed', { reason: 'saved', ids: [derived] });
+    return this.meta(derived);
+  }
+
+  summary(id: number, filters: NodeFilters = {}): { rules: RuleSummaryRow[]; scopes: ScopeSummaryRow[] } {
+    this.requireExisting(id);
+    return { rules: this.store.ruleSummary(id, filters), scopes: this.store.scopeSummary(id) };
+  }
+
+  exportTo(ids: readonly number[], file: string): void {
+    this.requireExisting(...ids);
+    try {
+      exportSnapshots(this.store, ids, file);
+    } catch (err) {
+      if (err instanceof ExportTooLargeError) throw new UserFacingError(err.message);
+      throw err;
+    }
+  }
+
+  /** All or nothing; importing the same file twice (or a colleague's copy of our own audit) adds nothing. */
+  async importFile(file: string): Promise<ImportOutcome> {
+    let result: { ids: number[]; alreadyPresent: number[] };
+    try {
+      result = await importArchive(this.store, file, { skipDuplicates: true });
+    } catch (err) {
+      if (err instanceof ImportError) throw new UserFacingError(`The file was not imported: ${err.message}`);
+      throw err;
+    }
+    const imported = [...new Set(result.ids.filter((id) => !result.alreadyPresent.includes(id)))];
+    if (imported.length) this.events.emit('snapshots:changed', { reason: 'imported', ids: imported });
+    return { imported, alreadyPresent: result.alreadyPresent };
+  }
+
+  #missing(id: number): never {
+    throw new SnapshotMissingError(id);
+  }
+}
