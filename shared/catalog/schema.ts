@@ -1,6 +1,6 @@
 /**
  * The shape of a catalog edition: Patch Manager's prerequisites as data (DESIGN §4). Every entry
- * cites the rule of the seed it transcribes (P1–P7, see the rule table in `shared/messages.ts`) and
+ * cites the rule of the seed it transcribes (P1–P7, docs/design.md §4) and
  * quotes its source sentence in the source's own language (the seed: Japanese; aws-2026-11: English).
  * An edition is validated when it is registered, so a new edition (TS object or parsed JSON) with a
  * typo in a family or a bound is refused at load, not mid-audit.
