@@ -75,6 +75,10 @@ const MESSAGES = {
     en: 'Not Windows Server 2008 / 2008 R2.',
     ja: 'Windows Server 2008 / 2008 R2 ではありません。',
   },
+  'agent.windows2008.not-in-edition': {
+    en: 'This catalog edition has no Windows Server 2008 rule: its source no longer lists Windows Server 2008 (see the supported operating system check).',
+    ja: 'このカタログ版には Windows Server 2008 の規則がありません。出典が Windows Server 2008 を掲載していないためです (サポートされる OS のチェックを参照)。',
+  },
   'agent.windows2008.eol': {
     en: 'Windows Server 2008 / 2008 R2 has had no Microsoft updates since {vendorSupportEnded}; SSM Agent {agentVersion} is within the last supported version {lastSupportedAgent}.',
     ja: 'Windows Server 2008 / 2008 R2 は {vendorSupportEnded} 以降 Microsoft の更新プログラムがありません。SSM Agent {agentVersion} は正式サポートの最終バージョン {lastSupportedAgent} 以内です。',

@@ -2,6 +2,7 @@
  * The registry of catalog editions. Adding an edition is adding its data file to EDITION_DATA:
  * the rules read everything edition-specific from the edition object.
  */
+import { aws202611 } from './aws202611';
 import { CatalogEdition, type CatalogEditionInput } from './schema';
 import { seed2022 } from './seed2022';
 
@@ -9,7 +10,8 @@ export type { CatalogEdition, CatalogEditionInput, OsEntry, PlatformMatch, Sourc
 
 export const DEFAULT_CATALOG_ID = 'seed-2022';
 
-const EDITION_DATA: readonly CatalogEditionInput[] = [seed2022];
+/** Listed in this order wherever editions are offered (CLI help, settings); the default first. */
+const EDITION_DATA: readonly CatalogEditionInput[] = [seed2022, aws202611];
 
 /** Validates an edition's data (families, bounds, quotes present). Throws a ZodError naming the bad field. */
 export function defineCatalog(data: CatalogEditionInput): CatalogEdition {

@@ -1,8 +1,9 @@
 /**
  * The shape of a catalog edition: Patch Manager's prerequisites as data (DESIGN §4). Every entry
- * cites the rule of the seed it transcribes (P1–P7, see prerequisites.en.md) and quotes the source
- * sentence in Japanese, the authority. An edition is validated when it is registered, so a new edition
- * (TS object or parsed JSON) with a typo in a family or a bound is refused at load, not mid-audit.
+ * cites the rule of the seed it transcribes (P1–P7, docs/design.md §4) and
+ * quotes its source sentence in the source's own language (the seed: Japanese; aws-2026-11: English).
+ * An edition is validated when it is registered, so a new edition (TS object or parsed JSON) with a
+ * typo in a family or a bound is refused at load, not mid-audit.
  */
 import { z } from 'zod';
 import { LocalizedText } from '../model';
@@ -18,7 +19,10 @@ export type SourceRef = z.infer<typeof SourceRef>;
 
 const Version = z.string().regex(/^\d+(?:\.\d+)+$/, 'a dotted version such as 2.0.834.0');
 const Bound = z.string().regex(VERSION_BOUND, 'a version bound such as 6.5, 8.x or 2012.03');
-export const VersionRangeSchema = z.object({ from: Bound, to: Bound });
+/** An OS range; no `to` is "and later" (aws-2026-11: "SUSE Linux Enterprise Server 15.3 and later"). */
+export const VersionRangeSchema = z.object({ from: Bound, to: Bound.optional() });
+/** The Python requirement always gives both ends. */
+export const BoundedRangeSchema = z.object({ from: Bound, to: Bound });
 const Family = z.enum(PLATFORM_FAMILIES);
 
 export const OsEntry = z.object({
@@ -27,8 +31,11 @@ export const OsEntry = z.object({
   label: z.string().min(1),
   versions: z.array(VersionRangeSchema).min(1),
   source: SourceRef,
-  /** A caveat shown with a pass (the seed's Amazon Linux proxy note). */
-  note: z.object({ text: LocalizedText, source: SourceRef }).optional(),
+  /**
+   * A caveat shown with a pass (the seed's Amazon Linux proxy note; aws-2026-11's macOS-on-EC2-only
+   * and Windows Server 2012 end-of-support notes). With `versions`, only those versions get it.
+   */
+  note: z.object({ text: LocalizedText, versions: z.array(VersionRangeSchema).min(1).optional(), source: SourceRef }).optional(),
 });
 export type OsEntry = z.infer<typeof OsEntry>;
 
@@ -49,8 +56,8 @@ export const CatalogEdition = z.object({
   agent: z.object({ minimum: Version, source: SourceRef }),
   python: z.object({
     /** macOS and most Linux. */
-    range: VersionRangeSchema,
-    python3Only: z.object({ families: z.array(Family).min(1), range: VersionRangeSchema }),
+    range: BoundedRangeSchema,
+    python3Only: z.object({ families: z.array(Family).min(1), range: BoundedRangeSchema }),
     /** Platform types with no Python requirement (Windows). */
     notRequiredTypes: z.array(z.enum(['Linux', 'Windows', 'MacOS'])),
     source: SourceRef,
@@ -60,12 +67,15 @@ export const CatalogEdition = z.object({
   s3: z.object({ source: SourceRef }),
   os: z.array(OsEntry).min(1),
   unsupportedExamples: z.array(PlatformMatch),
-  windows2008: z.object({
-    match: PlatformMatch,
-    vendorSupportEnded: z.iso.date(),
-    lastSupportedAgent: Version,
-    source: SourceRef,
-  }),
+  /** P6. Absent where the source no longer lists Windows Server 2008 (aws-2026-11 starts at 2012). */
+  windows2008: z
+    .object({
+      match: PlatformMatch,
+      vendorSupportEnded: z.iso.date(),
+      lastSupportedAgent: Version,
+      source: SourceRef,
+    })
+    .optional(),
   greengrassUnsupported: z.array(PlatformMatch),
 });
 export type CatalogEdition = z.infer<typeof CatalogEdition>;

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { formatRange, inRange, only, range, series } from './versionRange';
+import { atLeast, formatRange, inRange, only, range, series } from './versionRange';
 
 describe('inRange (inclusive, upper bound at its own precision)', () => {
   it.each([
@@ -20,6 +20,8 @@ describe('inRange (inclusive, upper bound at its own precision)', () => {
     ['11.3.1', only('11.3.1'), ['11.3.1', '11.3.1.2'], ['11.3', '11.3.0', '11.3.2']],
     ['10.14.x', series('10.14'), ['10.14', '10.14.6'], ['10.13.6', '10.15']],
     ['2008 - 2022', range('2008', '2022'), ['2008', '2008 R2', '2012 R2', '2022'], ['2003', '2003 R2', '2025']],
+    // "and later": no upper bound
+    ['15.3+', atLeast('15.3'), ['15.3', '15.3.1', '15.10', '16', '99.0'], ['15.2', '15.2.9', '15', '12.5']],
   ])('%s', (_label, bounds, inside, outside) => {
     for (const version of inside) expect(inRange(version, bounds), `${version} inside`).toBe(true);
     for (const version of outside) expect(inRange(version, bounds), `${version} outside`).toBe(false);
@@ -33,5 +35,6 @@ describe('inRange (inclusive, upper bound at its own precision)', () => {
     expect(formatRange(range('6.5', '7.9'))).toBe('6.5 - 7.9');
     expect(formatRange(series('8'))).toBe('8.x');
     expect(formatRange(only('20.10'))).toBe('20.10');
+    expect(formatRange(atLeast('15.3'))).toBe('15.3+');
   });
 });

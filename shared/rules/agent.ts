@@ -21,9 +21,11 @@ export const agentWindows2008: Rule = ({ facts, platform, catalog }): RuleOutcom
     family: platform.family,
     platformVersion: platform.version ?? null,
     agentVersion: facts.agentVersion ?? null,
-    lastSupportedAgent: rule.lastSupportedAgent,
-    vendorSupportEnded: rule.vendorSupportEnded,
+    lastSupportedAgent: rule?.lastSupportedAgent ?? null,
+    vendorSupportEnded: rule?.vendorSupportEnded ?? null,
   };
+  // An edition whose source no longer lists Windows Server 2008 leaves it to os.supported (P5), which fails it.
+  if (!rule) return { status: 'not_applicable', code: 'agent.windows2008.not-in-edition', evidence };
   if (!matchesPlatform(platform, rule.match)) return { status: 'not_applicable', code: 'agent.windows2008.not-applicable', evidence };
   const params = { vendorSupportEnded: rule.vendorSupportEnded, lastSupportedAgent: rule.lastSupportedAgent };
   const reported = facts.agentVersion;

@@ -41,7 +41,8 @@ export const osSupported: Rule = ({ facts, platform, catalog }): RuleOutcome => 
   if (!inAnyRange(platform.version, entry.versions)) {
     return { status: 'fail', code: 'os.version-not-listed', params: { platform: label, supported }, evidence: withEntry };
   }
-  if (entry.note) {
+  // A note limited to some versions (aws-2026-11: Windows Server 2012's end of support) stays off the others.
+  if (entry.note && (!entry.note.versions || inAnyRange(platform.version, entry.note.versions))) {
     const params = { platform: label, supported, note_ja: entry.note.text.ja, note_en: entry.note.text.en };
     return { status: 'pass', code: 'os.supported-with-note', params, evidence: withEntry };
   }

@@ -148,7 +148,7 @@ export function ruleSourceRefs(catalog: CatalogEdition, rule: RuleId): SourceRef
     case 'agent.version':
       return [catalog.agent.source];
     case 'agent.windows2008':
-      return [catalog.windows2008.source];
+      return catalog.windows2008 ? [catalog.windows2008.source] : [];
     case 'os.supported': {
       const matrix = catalog.os.map((entry) => entry.label).join(' / ');
       return [{ rule: 'P5', quote: matrix }];

@@ -6,6 +6,7 @@ import { readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startSimulator, type Simulator } from '../../../electron/core/sim';
+import { openStore } from '../../../electron/core/store';
 import { runCli } from '../../support/runCli';
 import { tempDir } from '../../support/tempDir';
 
@@ -89,10 +90,15 @@ describe('patch-audit audit', () => {
   });
 
   it("audits through a role profile (role_arn, source_profile, external_id) with the SDK's own provider", async () => {
-    const { code, stdout } = await run(['audit', '--profile', 'member-audit', '--regions', 'us-east-1', '--json'], env);
+    const db = join(dir, 'role-profile.sqlite');
+    const args = ['audit', '--profile', 'member-audit', '--regions', 'us-east-1', '--catalog', 'aws-2026-11', '--db', db, '--json'];
+    const { code, stdout } = await run(args, env);
     expect(code).toBe(0);
-    const doc = JSON.parse(stdout) as { scopes: { account: string; status: string }[] };
+    const doc = JSON.parse(stdout) as { snapshotId: number; scopes: { account: string; status: string }[] };
     expect(doc.scopes).toEqual([expect.objectContaining({ account: sim.credentials[1]!.accountId, status: 'ok' })]);
+    const store = openStore({ path: db });
+    expect(store.getSnapshot(doc.snapshotId)?.catalogEdition).toBe('aws-2026-11');
+    store.close();
   });
 
   it('audits listed accounts through --role-name with the external id from the environment', async () => {

@@ -134,6 +134,20 @@ describe('patch-audit evaluate', () => {
     );
   });
 
+  it('lists both editions in --help and evaluates under aws-2026-11', async () => {
+    const help = await run('--help');
+    expect(help.code).toBe(0);
+    expect(help.stdout).toMatch(/--catalog <edition>\s+catalog edition \(seed-2022, aws-2026-11\)/);
+    const doc = JSON.parse((await run('--json', '--catalog', 'aws-2026-11', ...NOW, ...V2)).stdout) as JsonDocument;
+    expect(doc.catalog).toBe('aws-2026-11');
+    const check = (index: number, rule: string) => doc.nodes[index]?.checks.find((candidate) => candidate.rule === rule);
+    // Amazon Linux 2, Ubuntu 20.04 and RHEL 8.6 stay listed; Windows Server 2008 R2 and CentOS are no longer.
+    expect([0, 1, 2].map((index) => check(index, 'os.supported')?.status)).toEqual(['pass', 'pass', 'pass']);
+    expect(check(3, 'os.supported')).toMatchObject({ status: 'fail', code: 'os.version-not-listed' });
+    expect(check(3, 'agent.windows2008')).toMatchObject({ status: 'not_applicable', code: 'agent.windows2008.not-in-edition' });
+    expect(check(4, 'os.supported')).toMatchObject({ status: 'fail', code: 'os.family-not-listed' });
+  });
+
   it('prints a table with a column per rule and summary counts', async () => {
     const { code, stdout } = await run(...NOW, ...V2);
     expect(code).toBe(0);
@@ -220,7 +234,7 @@ describe('patch-audit evaluate', () => {
     });
     expect(await run('--catalog', 'aws-2030', ...V2)).toMatchObject({
       code: 2,
-      stderr: expect.stringMatching(/Unknown catalog edition "aws-2030" \(available: seed-2022/),
+      stderr: expect.stringMatching(/Unknown catalog edition "aws-2030" \(available: seed-2022, aws-2026-11\)/),
     });
     expect((await run('--lang', 'fr', ...V2)).code).toBe(2);
     expect((await run()).code).toBe(2);

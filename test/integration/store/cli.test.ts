@@ -57,6 +57,13 @@ describe('patch-audit history commands', () => {
     const re = await run('reevaluate', '1', '--catalog', 'seed-2022', '--scan-age-days', '30', '--db', db, '--json');
     expect(re.code).toBe(0);
     expect(JSON.parse(re.stdout)).toEqual({ snapshot: 3, derivedFrom: 1 });
+    const aws = await run('reevaluate', '1', '--catalog', 'aws-2026-11', '--db', db, '--json');
+    expect(JSON.parse(aws.stdout)).toEqual({ snapshot: 4, derivedFrom: 1 });
+    const source = openStore({ path: db });
+    expect(source.getSnapshot(4)).toMatchObject({ catalogEdition: 'aws-2026-11', derivedFrom: 1 });
+    source.close();
+    const help = await run('reevaluate', '--help');
+    expect(help.stdout).toMatch(/catalog edition \(seed-2022, aws-2026-11\)/);
     const file = join(dir, 'out.pa-export');
     expect((await run('export', '1', '3', '-o', file, '--db', db)).code).toBe(0);
     const other = join(dir, 'other.sqlite');
