@@ -1,7 +1,7 @@
 import { writeFileSync, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { RENDERER_CSP } from '../core/security/csp';
+import { RENDERER_CSP } from '../serveRenderer/csp';
 import { createAppProtocolHandler, resolveAppPath } from './appProtocol';
 import { tempDir } from '../../test/support/tempDir';
 

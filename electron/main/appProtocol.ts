@@ -4,8 +4,8 @@
  */
 import { readFile } from 'node:fs/promises';
 import { extname, resolve, sep } from 'node:path';
-import { RENDERER_CSP } from '../core/security/csp';
-import { RENDERER_MIME } from '../core/mime';
+import { RENDERER_CSP } from '../serveRenderer/csp';
+import { RENDERER_MIME } from '../serveRenderer/mime';
 
 export const APP_SCHEME = 'app';
 export const APP_ORIGIN = `${APP_SCHEME}://renderer`;

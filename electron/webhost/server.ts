@@ -21,9 +21,9 @@ import type { AddressInfo } from 'node:net';
 import { extname, resolve, sep } from 'node:path';
 import { EVENT_NAMES } from '../../shared/contract';
 import type { Core } from '../core/createCore';
-import { RENDERER_CSP } from '../core/security/csp';
+import { RENDERER_CSP } from '../serveRenderer/csp';
 import type { WebFiles } from './webFiles';
-import { RENDERER_MIME } from '../core/mime';
+import { RENDERER_MIME } from '../serveRenderer/mime';
 
 const MAX_BODY = 8 * 1024 * 1024;
 /** One browser tab needs one or two event streams; more is a leak or an attack. */

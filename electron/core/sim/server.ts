@@ -24,7 +24,7 @@ import type { Caller, Handler, HandlerContext, SimSession } from './context';
 import { pageItems } from './context';
 import type { SimCounters } from './counters';
 import { bump, cloneCounters, emptyCounters } from './counters';
-import { EC2_HANDLERS } from './ec2Handlers';
+import { EC2_OPERATIONS } from './ec2Operations';
 import type { CorruptOptions } from './corrupt';
 import { corruptResult } from './corrupt';
 import type { CommonFault, ServiceName } from './errors';
@@ -36,7 +36,7 @@ import { isRegionEnabled } from './fleet';
 import type { FleetOptions } from './generateFleet';
 import { generateFleet } from './generateFleet';
 import { NextTokenCodec } from './nextToken';
-import { ORGANIZATIONS_HANDLERS } from './organizationsHandlers';
+import { ORGANIZATIONS_OPERATIONS } from './organizationsOperations';
 import { isActionAllowed } from './policy';
 import type { Prng } from './prng';
 import { createPrng } from './prng';
@@ -44,8 +44,8 @@ import type { SchemaRef } from './querySerde';
 import { escapeXml, readQuery, writeXml } from './querySerde';
 import type { CredentialScope } from './sigv4';
 import { parseAuthorization, verifySignature } from './sigv4';
-import { SSM_HANDLERS } from './ssmHandlers';
-import { STS_HANDLERS } from './stsHandlers';
+import { SSM_OPERATIONS } from './ssmOperations';
+import { STS_OPERATIONS } from './stsOperations';
 import { World } from './world';
 
 export interface SimulatorOptions {
@@ -88,10 +88,10 @@ export interface Simulator {
 const JSON_TARGETS: Record<string, ServiceName> = { AmazonSSM: 'SSM', AWSOrganizationsV20161128: 'Organizations' };
 const IAM_PREFIX: Record<ServiceName, string> = { SSM: 'ssm', STS: 'sts', EC2: 'ec2', Organizations: 'organizations' };
 const HANDLERS: Record<ServiceName, Record<string, Handler>> = {
-  SSM: SSM_HANDLERS,
-  STS: STS_HANDLERS,
-  EC2: EC2_HANDLERS,
-  Organizations: ORGANIZATIONS_HANDLERS,
+  SSM: SSM_OPERATIONS,
+  STS: STS_OPERATIONS,
+  EC2: EC2_OPERATIONS,
+  Organizations: ORGANIZATIONS_OPERATIONS,
 };
 const QUERY_SCHEMAS: Record<string, [SchemaRef, SchemaRef]> = {
   'STS.GetCallerIdentity': [GetCallerIdentityRequest$, GetCallerIdentityResponse$],
@@ -207,7 +207,7 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Si
     if (typeof target === 'string') return JSON_TARGETS[target.split('.')[0] ?? ''] ?? 'SSM';
     if (scope?.service === 'sts') return 'STS';
     if (scope?.service === 'ec2') return 'EC2';
-    return (params.get('Action') ?? '') in STS_HANDLERS ? 'STS' : 'EC2';
+    return (params.get('Action') ?? '') in STS_OPERATIONS ? 'STS' : 'EC2';
   }
 
   function parse(req: IncomingMessage, service: ServiceName, body: string, params: URLSearchParams, requestId: string): ParsedRequest {

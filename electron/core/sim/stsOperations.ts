@@ -64,4 +64,4 @@ const assumeRole: Handler = (raw, ctx) => {
   };
 };
 
-export const STS_HANDLERS: Record<string, Handler> = { GetCallerIdentity: getCallerIdentity, AssumeRole: assumeRole };
+export const STS_OPERATIONS: Record<string, Handler> = { GetCallerIdentity: getCallerIdentity, AssumeRole: assumeRole };

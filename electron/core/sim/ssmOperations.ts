@@ -627,7 +627,7 @@ const describeMaintenanceWindowTasks: Handler = (raw, ctx) => {
   return { Tasks: items, NextToken: nextToken };
 };
 
-export const SSM_HANDLERS: Record<string, Handler> = {
+export const SSM_OPERATIONS: Record<string, Handler> = {
   DescribeInstanceInformation: describeInstanceInformation,
   DescribeInstancePatchStates: describeInstancePatchStates,
   DescribeInstancePatches: describeInstancePatches,

@@ -176,7 +176,7 @@ const describeVpcEndpoints: Handler = (raw, ctx) => {
   return { VpcEndpoints: items, NextToken: nextToken };
 };
 
-export const EC2_HANDLERS: Record<string, Handler> = {
+export const EC2_OPERATIONS: Record<string, Handler> = {
   DescribeRegions: describeRegions,
   DescribeInstances: describeInstances,
   DescribeSubnets: describeSubnets,

@@ -22,4 +22,4 @@ const listAccounts: Handler = (raw, ctx) => {
   return { Accounts: items, NextToken: nextToken };
 };
 
-export const ORGANIZATIONS_HANDLERS: Record<string, Handler> = { ListAccounts: listAccounts };
+export const ORGANIZATIONS_OPERATIONS: Record<string, Handler> = { ListAccounts: listAccounts };
