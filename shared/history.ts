@@ -4,6 +4,7 @@
  * so the renderer sees exactly what the store answers, validated.
  */
 import { z } from 'zod';
+import { NODE_INFO_COLUMNS } from './nodeColumns';
 import { UserText } from './userText';
 import { Check, CheckStatus, NodeFacts, NormalizedPlatform, RULE_IDS, RuleId, ScopeResult, SnapshotStatus } from './model';
 
@@ -50,21 +51,6 @@ export const NodeFilters = z
     search: Text(200).optional(),
   })
   .strict();
-
-/** The node table's information columns, in display order; each is also a sort key. */
-export const NODE_INFO_COLUMNS = [
-  'instanceId',
-  'name',
-  'accountId',
-  'region',
-  'ipAddress',
-  'platform',
-  'agentVersion',
-  'pingStatus',
-  'failures',
-  'missingCritical',
-  'missingSecurity',
-] as const;
 
 export const NodeSortKey = z.enum([...NODE_INFO_COLUMNS, ...RULE_IDS]);
 
