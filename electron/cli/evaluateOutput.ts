@@ -10,8 +10,10 @@ import {
   RULE_IDS,
   type RuleId,
 } from '../../shared/model';
+import { columnShortTitle } from '../../shared/nodeColumns';
 import { platformLabel } from '../../shared/platform';
 import { STATUS_ORDER, STATUS_TERMS, statusWord } from '../../shared/statuses';
+import { labelsFor } from '../core/report/labels';
 import { terminalValue } from './terminal';
 
 export interface EvaluatedNode {
@@ -99,7 +101,7 @@ export function toTable(catalogId: string, nodes: readonly EvaluatedNode[], lang
     terminalValue(platformLabel(node.platform)),
     ...node.checks.map((check) => STATUS_TERMS[check.status].terminal),
   ]);
-  const header = [ja ? 'ノード' : 'NODE', ja ? 'プラットフォーム' : 'PLATFORM', ...RULE_IDS.map((_, i) => String(i + 1))];
+  const header = [columnShortTitle('instanceId', lang), columnShortTitle('platform', lang), ...RULE_IDS.map((_, i) => String(i + 1))];
   const widths = header.map((title, column) => Math.max(displayWidth(title), ...rows.map((row) => displayWidth(row[column] ?? ''))));
   const line = (cells: readonly string[]) =>
     cells
@@ -111,7 +113,7 @@ export function toTable(catalogId: string, nodes: readonly EvaluatedNode[], lang
   const ruleWidth = Math.max(...RULE_IDS.map((rule) => rule.length));
   out.push(...RULE_IDS.map((rule, i) => `  ${String(i + 1).padStart(2)}  ${pad(rule, ruleWidth)}  ${ruleTitle(rule, lang)}`));
   const legend = STATUS_ORDER.map((status) => `${STATUS_TERMS[status].terminal} = ${statusWord(status, lang)}`).join(', ');
-  out.push(`  ${ja ? '凡例' : 'legend'}: ${legend}`, '');
+  out.push(`  ${labelsFor(lang)('legend')}: ${legend}`, '');
 
   const findings = nodes.flatMap((node) =>
     node.checks
