@@ -1,9 +1,10 @@
 /**
  * The local history as it crosses the contract: snapshots, node pages, summaries, trends and
- * comparisons. The store's TypeScript types must stay assignable to these (a type test checks),
+ * comparisons. The store's public types are inferred from these (electron/core/store/types.ts),
  * so the renderer sees exactly what the store answers, validated.
  */
 import { z } from 'zod';
+import { NODE_INFO_COLUMNS } from './nodeColumns';
 import { UserText } from './userText';
 import { Check, CheckStatus, NodeFacts, NormalizedPlatform, RULE_IDS, RuleId, ScopeResult, SnapshotStatus } from './model';
 
@@ -23,6 +24,7 @@ export const SnapshotMeta = z.object({
   label: z.string().optional(),
   client: z.string().optional(),
   engagement: z.string().optional(),
+  /** The snapshot this one was re-evaluated from (it may have been deleted since). */
   derivedFrom: z.number().int().optional(),
   nodeCount: z.number().int().nonnegative(),
 });
@@ -40,31 +42,20 @@ function CheckStatusValues(): CheckStatus[] {
 
 export const StatusMap = z.partialRecord(RuleId, CheckStatus);
 
+/** Filters shared by node lists and rule summaries. An empty or missing list does not filter. */
 export const NodeFilters = z
   .object({
     accountIds: IdList(1000).optional(),
     regions: IdList(100).optional(),
     families: IdList(100).optional(),
+    /** With `statuses`: nodes whose check for this rule has one of them. */
     rule: RuleId.optional(),
+    /** Without `rule`: nodes with at least one check in one of these statuses. */
     statuses: z.array(CheckStatus).max(5).optional(),
+    /** Case-insensitive substring of instance id, name or IP address. */
     search: Text(200).optional(),
   })
   .strict();
-
-/** The node table's information columns, in display order; each is also a sort key. */
-export const NODE_INFO_COLUMNS = [
-  'instanceId',
-  'name',
-  'accountId',
-  'region',
-  'ipAddress',
-  'platform',
-  'agentVersion',
-  'pingStatus',
-  'failures',
-  'missingCritical',
-  'missingSecurity',
-] as const;
 
 export const NodeSortKey = z.enum([...NODE_INFO_COLUMNS, ...RULE_IDS]);
 
@@ -94,11 +85,14 @@ export const NodePage = z.object({ total: z.number().int().nonnegative(), rows: 
 
 export const RuleSummaryRow = StatusCounts.extend({ rule: RuleId });
 
-const AreaCounts = z.object({
+export const AreaCounts = z.object({
   nodes: z.number().int(),
   online: z.number().int(),
+  /** Nodes whose `patch.compliant` check passed. */
   compliant: z.number().int(),
+  /** Nodes whose `patch.compliant` check failed or warned. */
   nonCompliant: z.number().int(),
+  /** compliant / nodes × 100, null without nodes: unscanned nodes count as not compliant. */
   compliancePct: z.number().nullable(),
   missingCritical: z.number().int(),
   missingSecurity: z.number().int(),
@@ -107,7 +101,16 @@ const AreaCounts = z.object({
 export const ScopeSummaryRow = AreaCounts.extend({
   accountId: z.string(),
   region: z.string(),
+  /** Null for nodes of an account × region the snapshot has no scope record for (imported data). */
   scope: ScopeResult.omit({ accountId: true, region: true, nodes: true }).nullable(),
+});
+
+export const NodeHistoryEntry = z.object({
+  snapshotId: z.number().int(),
+  startedAt: z.string(),
+  catalogEdition: z.string(),
+  derivedFrom: z.number().int().nullable(),
+  statuses: StatusMap,
 });
 
 export const NodeDetail = z.object({
@@ -115,15 +118,7 @@ export const NodeDetail = z.object({
   row: NodeRow,
   facts: NodeFacts,
   checks: z.array(Check),
-  history: z.array(
-    z.object({
-      snapshotId: z.number().int(),
-      startedAt: z.string(),
-      catalogEdition: z.string(),
-      derivedFrom: z.number().int().nullable(),
-      statuses: StatusMap,
-    }),
-  ),
+  history: z.array(NodeHistoryEntry),
 });
 export type NodeDetail = z.infer<typeof NodeDetail>;
 
@@ -132,9 +127,11 @@ export const TrendQuery = z
     accountIds: IdList(1000).optional(),
     regions: IdList(100).optional(),
     rules: z.array(RuleId).max(RULE_IDS.length).optional(),
+    /** One series in total, or one per account, region, or account × region. */
     groupBy: z.enum(['total', 'account', 'region', 'area']).optional(),
     from: Text(40).optional(),
     to: Text(40).optional(),
+    /** Re-evaluated snapshots repeat the time of their source; off by default. */
     includeDerived: z.boolean().optional(),
   })
   .strict();
@@ -149,9 +146,14 @@ export const TrendPoint = AreaCounts.extend({
 });
 export type TrendPoint = z.infer<typeof TrendPoint>;
 
-const NodeRef = z.object({ accountId: z.string(), region: z.string(), instanceId: z.string(), name: z.string().nullable() });
-const CheckChange = NodeRef.extend({ rule: RuleId, before: CheckStatus.nullable(), after: CheckStatus.nullable() });
-const ComparisonCounts = z.object({
+export const NodeRef = z.object({ accountId: z.string(), region: z.string(), instanceId: z.string(), name: z.string().nullable() });
+export const CheckChange = NodeRef.extend({
+  rule: RuleId,
+  /** Null when the node is new to the comparison or the rule was not evaluated before. */
+  before: CheckStatus.nullable(),
+  after: CheckStatus.nullable(),
+});
+export const ComparisonCounts = z.object({
   added: z.number().int(),
   removed: z.number().int(),
   fixed: z.number().int(),
@@ -164,6 +166,7 @@ export const Comparison = z.object({
   to: z.number().int(),
   totals: ComparisonCounts,
   byArea: z.array(ComparisonCounts.extend({ accountId: z.string(), region: z.string() })),
+  /** Lists are cut at `limit` (totals are not). */
   added: z.array(NodeRef),
   removed: z.array(NodeRef),
   fixed: z.array(CheckChange),

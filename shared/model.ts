@@ -42,6 +42,31 @@ export type Lang = z.infer<typeof Lang>;
 export const LocalizedText = z.object({ ja: z.string(), en: z.string() });
 export type LocalizedText = z.infer<typeof LocalizedText>;
 
+/**
+ * The counts of an `InstancePatchState`, in the API's order: the model, the export file's schema
+ * and the node page list them from here.
+ * https://docs.aws.amazon.com/systems-manager/latest/APIReference/API_InstancePatchState.html
+ */
+export const PATCH_STATE_COUNTS = [
+  'installedCount',
+  'installedOtherCount',
+  'installedPendingRebootCount',
+  'installedRejectedCount',
+  'missingCount',
+  'failedCount',
+  'notApplicableCount',
+  'unreportedNotApplicableCount',
+  'criticalNonCompliantCount',
+  'securityNonCompliantCount',
+  'otherNonCompliantCount',
+] as const;
+export type PatchStateCount = (typeof PATCH_STATE_COUNTS)[number];
+
+/** Every patch state count as an optional field of `schema` (the export file bounds them tighter). */
+export function patchStateCountFields<T extends z.ZodType>(schema: T): Record<PatchStateCount, z.ZodOptional<T>> {
+  return Object.fromEntries(PATCH_STATE_COUNTS.map((name) => [name, schema.optional()])) as Record<PatchStateCount, z.ZodOptional<T>>;
+}
+
 /** One `InstancePatchState` as SSM returns it, timestamps as ISO strings. */
 export const PatchState = z.object({
   baselineId: z.string().optional(),
@@ -51,17 +76,7 @@ export const PatchState = z.object({
   operationEndTime: z.string().optional(),
   lastNoRebootInstallOperationTime: z.string().optional(),
   rebootOption: z.string().optional(),
-  installedCount: z.number().int().nonnegative().optional(),
-  installedOtherCount: z.number().int().nonnegative().optional(),
-  installedPendingRebootCount: z.number().int().nonnegative().optional(),
-  installedRejectedCount: z.number().int().nonnegative().optional(),
-  missingCount: z.number().int().nonnegative().optional(),
-  failedCount: z.number().int().nonnegative().optional(),
-  notApplicableCount: z.number().int().nonnegative().optional(),
-  unreportedNotApplicableCount: z.number().int().nonnegative().optional(),
-  criticalNonCompliantCount: z.number().int().nonnegative().optional(),
-  securityNonCompliantCount: z.number().int().nonnegative().optional(),
-  otherNonCompliantCount: z.number().int().nonnegative().optional(),
+  ...patchStateCountFields(z.number().int().nonnegative()),
 });
 export type PatchState = z.infer<typeof PatchState>;
 

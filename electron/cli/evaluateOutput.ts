@@ -10,7 +10,10 @@ import {
   RULE_IDS,
   type RuleId,
 } from '../../shared/model';
+import { columnShortTitle } from '../../shared/nodeColumns';
 import { platformLabel } from '../../shared/platform';
+import { STATUS_ORDER, STATUS_TERMS, statusWord } from '../../shared/statuses';
+import { labelsFor } from '../core/report/labels';
 import { terminalValue } from './terminal';
 
 export interface EvaluatedNode {
@@ -79,8 +82,6 @@ export function toJsonDocument(catalogId: string, evaluatedAt: Date, scanAgeDays
   };
 }
 
-const CELL: Record<CheckStatus, string> = { pass: 'ok', fail: 'FAIL', warn: 'warn', unknown: '?', not_applicable: '-' };
-
 // CJK characters take two terminal columns, so Japanese headers need their display width.
 const WIDE = /[\u1100-\u115F\u2E80-\uA4CF\uAC00-\uD7A3\uF900-\uFAFF\uFE30-\uFE4F\uFF00-\uFF60\uFFE0-\uFFE6]/g;
 
@@ -98,9 +99,9 @@ export function toTable(catalogId: string, nodes: readonly EvaluatedNode[], lang
   const rows = nodes.map((node) => [
     terminalValue(node.instanceId),
     terminalValue(platformLabel(node.platform)),
-    ...node.checks.map((check) => CELL[check.status]),
+    ...node.checks.map((check) => STATUS_TERMS[check.status].terminal),
   ]);
-  const header = [ja ? 'ノード' : 'NODE', ja ? 'プラットフォーム' : 'PLATFORM', ...RULE_IDS.map((_, i) => String(i + 1))];
+  const header = [columnShortTitle('instanceId', lang), columnShortTitle('platform', lang), ...RULE_IDS.map((_, i) => String(i + 1))];
   const widths = header.map((title, column) => Math.max(displayWidth(title), ...rows.map((row) => displayWidth(row[column] ?? ''))));
   const line = (cells: readonly string[]) =>
     cells
@@ -111,7 +112,8 @@ export function toTable(catalogId: string, nodes: readonly EvaluatedNode[], lang
   const out = [`${ja ? 'カタログ' : 'Catalog'}: ${catalogId}`, '', line(header), ...rows.map(line), ''];
   const ruleWidth = Math.max(...RULE_IDS.map((rule) => rule.length));
   out.push(...RULE_IDS.map((rule, i) => `  ${String(i + 1).padStart(2)}  ${pad(rule, ruleWidth)}  ${ruleTitle(rule, lang)}`));
-  out.push(`  ${ja ? '凡例' : 'legend'}: ok = pass, FAIL = fail, warn = warn, ? = unknown, - = not applicable`, '');
+  const legend = STATUS_ORDER.map((status) => `${STATUS_TERMS[status].terminal} = ${statusWord(status, lang)}`).join(', ');
+  out.push(`  ${labelsFor(lang)('legend')}: ${legend}`, '');
 
   const findings = nodes.flatMap((node) =>
     node.checks

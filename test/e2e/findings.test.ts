@@ -6,7 +6,10 @@ import { mkdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { ruleTitle } from '../../shared/messages';
 import type { CheckStatus, RuleId } from '../../shared/model';
+import { columnShortTitle, columnTitle } from '../../shared/nodeColumns';
+import { statusGlyph, statusWord } from '../../shared/statuses';
 import { testNode, testSnapshot } from '../fixtures/makeSnapshot';
 import { RESULTS_DIR, startWebApp, type WebApp } from '../support/webApp';
 
@@ -162,6 +165,15 @@ describe('findings pages in Chromium against the web host', () => {
     await expect.poll(() => names(page)).toHaveLength(2);
     const badge = page.locator('[data-instance="i-0web1"] [role="img"][title^="S3"]');
     expect(await badge.getAttribute('title')).toBe('S3 エンドポイントアクセス: 不合格');
+    // The renderer speaks the shared vocabulary: glyph, word, rule and column titles.
+    expect(await badge.textContent()).toBe(statusGlyph('fail'));
+    expect(await badge.getAttribute('title')).toBe(`${ruleTitle('network.s3', 'ja')}: ${statusWord('fail', 'ja')}`);
+    expect(await page.locator('[role="columnheader"][data-column="network.s3"]').textContent()).toContain(
+      columnShortTitle('network.s3', 'ja'),
+    );
+    expect(await page.locator('[role="columnheader"][data-column="instanceId"]').textContent()).toContain(
+      columnShortTitle('instanceId', 'ja'),
+    );
     await page.fill('input[type="search"]', '');
     await expect.poll(() => bodyRows(page).count()).toBe(5);
   });
@@ -187,7 +199,9 @@ describe('findings pages in Chromium against the web host', () => {
     expect(text.charCodeAt(0)).toBe(0xfeff);
     const lines = text.slice(1).split('\r\n').filter(Boolean);
     expect(lines).toHaveLength(1 + 3);
-    expect(lines[0]).toContain('インスタンス ID');
+    expect(lines[0]!.split(',')[0]).toBe(columnTitle('instanceId', 'ja'));
+    expect(lines[0]).toContain(columnTitle('agent.version', 'ja'));
+    expect(lines.slice(1).every((l) => l.includes(`,${statusWord('fail', 'ja')}`))).toBe(true);
     expect(lines[0]).not.toContain('network.s3');
     expect(
       lines
@@ -210,6 +224,7 @@ describe('findings pages in Chromium against the web host', () => {
     await expect.poll(() => title(page)).toBe('web-2');
     const agent = page.locator('.check[data-rule="agent.version"]');
     await expect.poll(() => agent.locator('.badge').textContent()).toContain('不合格');
+    expect(await agent.locator('.badge .glyph').textContent()).toBe(statusGlyph('fail'));
     expect(await agent.locator('.cite').textContent()).toBe('出典: P1');
     expect(await page.locator('.check').count()).toBe(3);
     expect(await page.locator('table.history tbody tr').count()).toBe(2);

@@ -6,58 +6,25 @@
 import { closeSync, openSync, writeSync } from 'node:fs';
 import type { z } from 'zod';
 import type { NodeQuery, NodeRow, NodeSortKey } from '../../../shared/history';
-import { ruleTitle } from '../../../shared/messages';
-import type { Lang, RuleId } from '../../../shared/model';
-import { RULE_IDS } from '../../../shared/model';
+import type { Lang } from '../../../shared/model';
+import { columnTitle, isRuleColumn } from '../../../shared/nodeColumns';
 import { platformLabel } from '../../../shared/platform';
+import { statusWord } from '../../../shared/statuses';
 import { csvRow, UTF8_BOM, type CsvValue } from '../report/csv';
-import { STATUS_LABELS } from '../report/labels';
 import { MAX_PAGE, type Store } from '../store';
 
 export type NodeColumn = z.infer<typeof NodeSortKey>;
-type InfoColumn = Exclude<NodeColumn, RuleId>;
 export type NodeCsvFilters = Omit<z.input<typeof NodeQuery>, 'offset' | 'limit'>;
 
-const HEADERS: Record<Lang, Record<InfoColumn, string>> = {
-  en: {
-    instanceId: 'Instance ID',
-    name: 'Name',
-    accountId: 'Account',
-    region: 'Region',
-    ipAddress: 'IP address',
-    platform: 'Platform',
-    agentVersion: 'SSM Agent',
-    pingStatus: 'Ping status',
-    failures: 'Failed checks',
-    missingCritical: 'Missing critical patches',
-    missingSecurity: 'Missing security patches',
-  },
-  ja: {
-    instanceId: 'インスタンス ID',
-    name: '名前',
-    accountId: 'アカウント',
-    region: 'リージョン',
-    ipAddress: 'IP アドレス',
-    platform: 'プラットフォーム',
-    agentVersion: 'SSM Agent',
-    pingStatus: '接続状態',
-    failures: '不合格のチェック数',
-    missingCritical: '未適用の重要パッチ',
-    missingSecurity: '未適用のセキュリティパッチ',
-  },
-};
-
-const isRule = (column: NodeColumn): column is RuleId => (RULE_IDS as readonly string[]).includes(column);
-
 export function nodeCsvHeader(columns: readonly NodeColumn[], lang: Lang): string[] {
-  return columns.map((c) => (isRule(c) ? `${ruleTitle(c, lang)} (${c})` : HEADERS[lang][c]));
+  return columns.map((c) => columnTitle(c, lang));
 }
 
 export function nodeCsvValues(row: NodeRow, columns: readonly NodeColumn[], lang: Lang): CsvValue[] {
   return columns.map((c): CsvValue => {
-    if (isRule(c)) {
+    if (isRuleColumn(c)) {
       const status = row.statuses[c];
-      return status ? STATUS_LABELS[lang][status] : '';
+      return status ? statusWord(status, lang) : '';
     }
     if (c === 'platform') return row.platform ? platformLabel(row.platform) : '';
     return row[c];

@@ -1,4 +1,5 @@
 import { afterAll, describe, expect, it } from 'vitest';
+import { ruleTitle } from '../../../shared/messages';
 import { RULE_IDS } from '../../../shared/model';
 import { reportStore } from '../../../test/integration/report/reportStore';
 import { UTF8_BOM } from './csv';
@@ -48,9 +49,9 @@ describe('exports', () => {
       const rows = parseCsv(csv.slice(1));
       expect(rows).toHaveLength(nodeCount + 1);
       expect(rows[0]![0]).toBe(lang === 'ja' ? 'アカウント' : 'Account');
-      expect(rows[0]!.slice(-RULE_IDS.length)).toEqual([...RULE_IDS]);
+      expect(rows[0]!.slice(-RULE_IDS.length)).toEqual(RULE_IDS.map((rule) => `${ruleTitle(rule, lang)} (${rule})`));
       expect(rows.slice(1).every((r) => r.length === rows[0]!.length)).toBe(true);
-      expect(rows.flat()).toContain(lang === 'ja' ? '不合格' : 'fail');
+      expect(rows.flat()).toContain(lang === 'ja' ? '不合格' : 'Fail');
     }
   });
 

@@ -1,14 +1,17 @@
 /**
  * CSV and JSON exports of a snapshot's nodes and checks (DESIGN §8). CSV is for Excel: UTF-8
- * with BOM, RFC 4180, headers and statuses in the reader's language, rule ids kept as the
- * stable column keys. JSON is for programs: ids only, messages in both languages.
+ * with BOM, RFC 4180, headers and statuses in the reader's language (the node table's export
+ * words them the same, shared/nodeColumns.ts), each rule column's id in its header. JSON is for
+ * programs: ids only, messages in both languages.
  */
 import { messageFor, remediationFor, ruleTitle } from '../../../shared/messages';
 import { RULE_IDS, type Lang } from '../../../shared/model';
+import { columnTitle, isRuleColumn, type NodeColumnKey } from '../../../shared/nodeColumns';
 import { platformLabel } from '../../../shared/platform';
-import type { NodeFilters, Store } from '../store';
+import { statusWord } from '../../../shared/statuses';
+import type { NodeFilters, NodeWithChecks, Store } from '../store';
 import { toCsv, type CsvValue } from './csv';
-import { STATUS_LABELS } from './labels';
+import { labelsFor } from './labels';
 import { ReportInputError } from './reportModel';
 
 export type CsvKind = 'nodes' | 'checks';
@@ -20,43 +23,36 @@ export interface CsvExportOptions {
   kind?: CsvKind;
 }
 
-const NODE_HEADERS: Record<Lang, readonly string[]> = {
-  en: [
-    'Account',
-    'Region',
-    'Instance id',
-    'Name',
-    'IP address',
-    'Platform',
-    'Platform name',
-    'Platform version',
-    'SSM Agent',
-    'Ping status',
-    'Missing critical',
-    'Missing security',
-    'Failed checks',
-  ],
-  ja: [
-    'アカウント',
-    'リージョン',
-    'インスタンス ID',
-    '名前',
-    'IP アドレス',
-    'プラットフォーム',
-    'プラットフォーム名',
-    'プラットフォームのバージョン',
-    'SSM Agent',
-    '接続状態',
-    '重要パッチ未適用',
-    'セキュリティパッチ未適用',
-    '不合格のチェック数',
-  ],
-};
+/** The snapshot export's node columns: the node table's, with the platform as SSM reported it. */
+const NODE_COLUMNS: readonly NodeColumnKey[] = [
+  'accountId',
+  'region',
+  'instanceId',
+  'name',
+  'ipAddress',
+  'platform',
+  'platformName',
+  'platformVersion',
+  'agentVersion',
+  'pingStatus',
+  'missingCritical',
+  'missingSecurity',
+  'failures',
+  ...RULE_IDS,
+];
 
-const CHECK_HEADERS: Record<Lang, readonly string[]> = {
-  en: ['Account', 'Region', 'Instance id', 'Name', 'Rule id', 'Rule', 'Status', 'Message', 'Remediation', 'Code'],
-  ja: ['アカウント', 'リージョン', 'インスタンス ID', '名前', 'ルール ID', 'ルール', '状態', 'メッセージ', '対処方法', 'コード'],
-};
+function checkHeaders(lang: Lang): string[] {
+  const t = labelsFor(lang);
+  return [
+    ...(['accountId', 'region', 'instanceId', 'name'] as const).map((c) => columnTitle(c, lang)),
+    t('ruleId'),
+    t('rule'),
+    t('status'),
+    t('message'),
+    t('remediation'),
+    t('code'),
+  ];
+}
 
 function requireSnapshot(store: Store, snapshotId: number) {
   const snapshot = store.getSnapshot(snapshotId);
@@ -67,7 +63,6 @@ function requireSnapshot(store: Store, snapshotId: number) {
 export function exportCsv(store: Store, snapshotId: number, options: CsvExportOptions): string {
   requireSnapshot(store, snapshotId);
   const { lang } = options;
-  const status = STATUS_LABELS[lang];
   const nodes = store.nodesWithChecks(snapshotId, options.filters);
   if ((options.kind ?? 'nodes') === 'checks') {
     const rows = function* (): Generator<CsvValue[]> {
@@ -80,7 +75,7 @@ export function exportCsv(store: Store, snapshotId: number, options: CsvExportOp
             row.name,
             check.rule,
             ruleTitle(check.rule, lang),
-            status[check.status],
+            statusWord(check.status, lang),
             messageFor(check, lang),
             remediationFor(check, lang),
             check.code,
@@ -88,32 +83,24 @@ export function exportCsv(store: Store, snapshotId: number, options: CsvExportOp
         }
       }
     };
-    return toCsv(CHECK_HEADERS[lang], rows());
+    return toCsv(checkHeaders(lang), rows());
   }
-  const rows = function* (): Generator<CsvValue[]> {
-    for (const { row, facts } of nodes) {
-      yield [
-        row.accountId,
-        row.region,
-        row.instanceId,
-        row.name,
-        row.ipAddress,
-        row.platform ? platformLabel(row.platform) : null,
-        facts.platformName,
-        facts.platformVersion,
-        row.agentVersion,
-        row.pingStatus,
-        row.missingCritical,
-        row.missingSecurity,
-        row.failures,
-        ...RULE_IDS.map((rule) => {
-          const s = row.statuses[rule];
-          return s ? status[s] : null;
-        }),
-      ];
+  const valueOf = ({ row, facts }: NodeWithChecks, column: NodeColumnKey): CsvValue => {
+    if (isRuleColumn(column)) {
+      const s = row.statuses[column];
+      return s ? statusWord(s, lang) : null;
     }
+    if (column === 'platform') return row.platform ? platformLabel(row.platform) : null;
+    if (column === 'platformName' || column === 'platformVersion') return facts[column];
+    return row[column];
   };
-  return toCsv([...NODE_HEADERS[lang], ...RULE_IDS], rows());
+  const rows = function* (): Generator<CsvValue[]> {
+    for (const node of nodes) yield NODE_COLUMNS.map((column) => valueOf(node, column));
+  };
+  return toCsv(
+    NODE_COLUMNS.map((c) => columnTitle(c, lang)),
+    rows(),
+  );
 }
 
 export interface JsonExportOptions {

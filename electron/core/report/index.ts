@@ -1,5 +1,5 @@
 /** Reports and exports (DESIGN §8): report model → HTML → PDF through an injected printer; CSV and JSON. */
-export { buildReportModel, PREREQUISITE_RULES, ReportInputError, ruleSourceRefs, verdictOf } from './reportModel';
+export { buildReportModel, ReportInputError, ruleSourceRefs, verdictOf } from './reportModel';
 export type { ReportModel, ReportModelOptions, ReportTotals, RuleReadiness, TopFinding, Verdict } from './reportModel';
 export { renderReportHtml, REPORT_SECTIONS } from './renderReportHtml';
 export type { Paper, RenderOptions, ReportSection } from './renderReportHtml';

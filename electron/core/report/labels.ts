@@ -1,10 +1,10 @@
 /**
  * Every fixed text of the report and the exports, in both languages. Plain dictionaries (the
  * report has no plural rules i18next would earn its keep on); `satisfies` makes a key missing
- * in one language a type error. Check messages and rule titles come from shared/messages.ts.
+ * in one language a type error. Check messages and rule titles come from shared/messages.ts,
+ * status words and glyphs from shared/statuses.ts.
  */
-import type { CheckStatus, Lang } from '../../../shared/model';
-import type { SourceRule } from '../../../shared/catalog';
+import type { Lang } from '../../../shared/model';
 
 const EN = {
   reportTitle: 'Patch Manager readiness and compliance report',
@@ -57,8 +57,6 @@ const EN = {
   gapsHeading: 'Data sources that were denied or failed',
   gapsNone: 'Every data source could be read.',
   gapsNote: 'Checks that need a missing source are reported as “unknown”, never as passed.',
-  account: 'Account',
-  region: 'Region',
   status: 'Status',
   reason: 'Reason',
   sources: 'Sources',
@@ -127,14 +125,11 @@ const EN = {
   finding: 'Finding',
   affected: 'Nodes',
   remediation: 'Remediation',
+  message: 'Message',
+  code: 'Code',
   example: 'Example',
   noFindings: 'No failed or warning checks.',
 
-  instanceId: 'Instance id',
-  name: 'Name',
-  platform: 'Platform',
-  agent: 'Agent',
-  ping: 'Ping',
   legend: 'Legend',
   ruleColumns: 'Rule columns',
 
@@ -211,8 +206,6 @@ const JA = {
   gapsHeading: '拒否された、または取得に失敗したデータソース',
   gapsNone: 'すべてのデータソースを取得できました。',
   gapsNote: '必要なデータソースがないチェックは「不明」として報告し、合格とはみなしません。',
-  account: 'アカウント',
-  region: 'リージョン',
   status: '状態',
   reason: '理由',
   sources: 'データソース',
@@ -281,14 +274,11 @@ const JA = {
   finding: '指摘事項',
   affected: 'ノード数',
   remediation: '対処方法',
+  message: 'メッセージ',
+  code: 'コード',
   example: '例',
   noFindings: '不合格または警告のチェックはありません。',
 
-  instanceId: 'インスタンス ID',
-  name: '名前',
-  platform: 'プラットフォーム',
-  agent: 'Agent',
-  ping: '接続',
   legend: '凡例',
   ruleColumns: 'ルール列',
 
@@ -321,36 +311,6 @@ export function labelsFor(lang: Lang): Labels {
   return (key, params = {}) =>
     dict[key].replace(/\{(\w+)\}/g, (whole, name: string) => (params[name] === undefined ? whole : String(params[name])));
 }
-
-export const STATUS_LABELS: Record<Lang, Record<CheckStatus, string>> = {
-  en: { pass: 'pass', fail: 'fail', warn: 'warning', unknown: 'unknown', not_applicable: 'not applicable' },
-  ja: { pass: '合格', fail: '不合格', warn: '警告', unknown: '不明', not_applicable: '対象外' },
-};
-
-/** Compact status marks for the node appendix; every glyph is in Noto Sans CJK JP. */
-export const STATUS_MARKS: Record<CheckStatus, string> = { pass: '✓', fail: '×', warn: '△', unknown: '?', not_applicable: '–' };
-
-/** The seed's rule names (prerequisites.en.md and the Japanese page's headings). */
-export const SOURCE_RULE_TITLES: Record<Lang, Record<SourceRule, string>> = {
-  en: {
-    P1: 'SSM Agent version',
-    P2: 'Python version',
-    P3: 'Connectivity to the patch source',
-    P4: 'S3 endpoint access',
-    P5: 'Supported operating systems',
-    P6: 'Windows Server 2008 / 2008 R2',
-    P7: 'AWS IoT Greengrass on Windows 10',
-  },
-  ja: {
-    P1: 'SSM Agent のバージョン',
-    P2: 'Python のバージョン',
-    P3: 'パッチソースへの接続',
-    P4: 'S3 エンドポイントへのアクセス',
-    P5: 'サポートされるオペレーティングシステム',
-    P6: 'Windows Server 2008 / 2008 R2',
-    P7: 'Windows 10 上の AWS IoT Greengrass',
-  },
-};
 
 /** Dates as a Japanese or English reader writes them, in UTC so a report reads the same everywhere. */
 export function formatDate(iso: string, lang: Lang, withTime = false): string {

@@ -3,15 +3,18 @@
  * remote resource, every value from the snapshot escaped by the `html` template. Check texts
  * are re-localized from their code and params, so one model renders in either language.
  */
-import { messageFor, remediationFor, ruleTitle } from '../../../shared/messages';
+import { messageFor, remediationFor, ruleTitle, sourceRuleTitle } from '../../../shared/messages';
 import { RULE_IDS, type CheckStatus, type Lang, type RuleId } from '../../../shared/model';
+import { SOURCE_RULES } from '../../../shared/catalog/schema';
+import { PREREQUISITE_RULE_IDS } from '../../../shared/readiness';
+import { STATUS_ORDER, statusGlyph, statusWord } from '../../../shared/statuses';
+import { columnShortTitle } from '../../../shared/nodeColumns';
 import { platformLabel } from '../../../shared/platform';
 import type { NodeRef } from '../store';
 import { lineChart, PALETTE } from './charts';
 import { html, raw, type RawHtml } from './html';
-import { formatDate, formatInt, formatPct, labelsFor, SOURCE_RULE_TITLES, STATUS_LABELS, STATUS_MARKS, type Labels } from './labels';
+import { formatDate, formatInt, formatPct, labelsFor, type Labels } from './labels';
 import type { FindingRef, ReportModel } from './reportModel';
-import { PREREQUISITE_RULES } from './reportModel';
 import { reportCss } from './reportStyles';
 import { REPORT_SECTIONS, type ReportSection } from '../../../shared/reportSections';
 import { scopeErrorText } from '../../../shared/scopeErrors';
@@ -33,12 +36,10 @@ interface Ctx {
   t: Labels;
 }
 
-const CHECK_STATUS_ORDER: readonly CheckStatus[] = ['pass', 'fail', 'warn', 'unknown', 'not_applicable'];
-
 const pctOf = (part: number, whole: number): number | null => (whole > 0 ? (part / whole) * 100 : null);
 const nodeName = (n: Pick<NodeRef, 'name' | 'instanceId'>): string => n.name ?? n.instanceId;
 const statusCell = (ctx: Ctx, status: CheckStatus): RawHtml =>
-  html`<td class="status-${status} nowrap">${STATUS_LABELS[ctx.lang][status]}</td>`;
+  html`<td class="status-${status} nowrap">${statusWord(status, ctx.lang)}</td>`;
 const num = (ctx: Ctx, n: number): RawHtml => html`<td class="num">${formatInt(n, ctx.lang)}</td>`;
 
 function clientLine(ctx: Ctx): string {
@@ -142,7 +143,7 @@ function scopeStatus(ctx: Ctx, status: 'ok' | 'failed' | 'cancelled' | null): st
 }
 
 function scope(ctx: Ctx): RawHtml {
-  const { m, t } = ctx;
+  const { m, t, lang } = ctx;
   return html`<section id="scope">
     <h2>${t('secScope')}</h2>
     <h3>${t('scopesFailedHeading')}</h3>
@@ -151,8 +152,8 @@ function scope(ctx: Ctx): RawHtml {
         ? html`<table>
             <thead>
               <tr>
-                <th>${t('account')}</th>
-                <th>${t('region')}</th>
+                <th>${columnShortTitle('accountId', lang)}</th>
+                <th>${columnShortTitle('region', lang)}</th>
                 <th>${t('status')}</th>
                 <th>${t('reason')}</th>
               </tr>
@@ -177,8 +178,8 @@ function scope(ctx: Ctx): RawHtml {
         ? html`<table>
             <thead>
               <tr>
-                <th>${t('account')}</th>
-                <th>${t('region')}</th>
+                <th>${columnShortTitle('accountId', lang)}</th>
+                <th>${columnShortTitle('region', lang)}</th>
                 <th>${t('sources')}</th>
               </tr>
             </thead>
@@ -211,7 +212,7 @@ function ruleTable(ctx: Ctx, rules: ReportModel['rules']): RawHtml {
       <tr>
         <th>${t('rule')}</th>
         <th>${t('source')}</th>
-        ${CHECK_STATUS_ORDER.map((s) => html`<th class="num cap">${STATUS_LABELS[lang][s]}</th>`)}
+        ${STATUS_ORDER.map((s) => html`<th class="num cap">${statusWord(s, lang)}</th>`)}
       </tr>
     </thead>
     <tbody>
@@ -220,7 +221,7 @@ function ruleTable(ctx: Ctx, rules: ReportModel['rules']): RawHtml {
           html`<tr>
             <td>${r.title}<br /><span class="mono muted">${r.rule}</span></td>
             <td class="nowrap">${sourceRefs(ctx, r.rule) || '—'}</td>
-            ${CHECK_STATUS_ORDER.map((s) =>
+            ${STATUS_ORDER.map((s) =>
               r[s] > 0 ? html`<td class="num status-${s}">${formatInt(r[s], lang)}</td>` : html`<td class="num muted">0</td>`,
             )}
           </tr>`,
@@ -230,12 +231,12 @@ function ruleTable(ctx: Ctx, rules: ReportModel['rules']): RawHtml {
 }
 
 function exampleTable(ctx: Ctx, examples: readonly FindingRef[]): RawHtml {
-  const { t } = ctx;
+  const { t, lang } = ctx;
   return html`<table>
     <thead>
       <tr>
         <th style="width:24%">${t('node')}</th>
-        <th style="width:18%">${t('account')} / ${t('region')}</th>
+        <th style="width:18%">${columnShortTitle('accountId', lang)} / ${columnShortTitle('region', lang)}</th>
         <th style="width:9%">${t('status')}</th>
         <th>${t('finding')}</th>
       </tr>
@@ -262,13 +263,13 @@ function readiness(ctx: Ctx): RawHtml {
       ${r.sources.map(
         (src) =>
           html`<div class="source">
-            <span class="ref">${src.rule} ${SOURCE_RULE_TITLES[lang][src.rule]}</span>${
+            <span class="ref">${src.rule} ${sourceRuleTitle(src.rule, lang)}</span>${
               lang === 'ja' ? html` — 「${src.quote}」` : html` — ${m.catalog.id}`
             }
           </div>`,
       )}
       <p class="small counts">
-        ${CHECK_STATUS_ORDER.map((s) => html`<span class="status-${s}">${STATUS_LABELS[lang][s]} ${formatInt(r[s], lang)}</span>`)}
+        ${STATUS_ORDER.map((s) => html`<span class="status-${s}">${statusWord(s, lang)} ${formatInt(r[s], lang)}</span>`)}
       </p>
       ${r.examples.length ? exampleTable(ctx, r.examples) : html`<p class="muted">${t('noExamples')}</p>`}
     </div>`;
@@ -315,7 +316,7 @@ function compliance(ctx: Ctx): RawHtml {
     <table>
       <thead>
         <tr>
-          <th>${t('account')}</th>
+          <th>${columnShortTitle('accountId', lang)}</th>
           <th class="num">${t('nodes')}</th>
           <th class="num">${t('compliantPct')}</th>
           <th style="width:30%"></th>
@@ -360,7 +361,7 @@ function trends(ctx: Ctx): RawHtml {
     lineChart({
       title: t('chartPrereq'),
       xLabels,
-      series: PREREQUISITE_RULES.map((rule, i) => ({
+      series: PREREQUISITE_RULE_IDS.map((rule, i) => ({
         label: ruleTitle(rule, lang),
         color: PALETTE[i % PALETTE.length]!,
         values: points.map((p) => p.rules[rule]?.fail ?? 0),
@@ -400,7 +401,7 @@ function trends(ctx: Ctx): RawHtml {
               <td class="num">${formatPct(p.compliancePct, lang)}</td>
               ${num(
                 ctx,
-                PREREQUISITE_RULES.reduce((n, rule) => n + (p.rules[rule]?.fail ?? 0), 0),
+                PREREQUISITE_RULE_IDS.reduce((n, rule) => n + (p.rules[rule]?.fail ?? 0), 0),
               )}${num(ctx, p.missingCritical)}
             </tr>`,
         )}
@@ -422,7 +423,7 @@ function comparison(ctx: Ctx): RawHtml {
         <thead>
           <tr>
             <th>${t('node')}</th>
-            <th>${t('account')} / ${t('region')}</th>
+            <th>${columnShortTitle('accountId', lang)} / ${columnShortTitle('region', lang)}</th>
             <th>${t('rule')}</th>
             <th>${t('before')}</th>
             <th>${t('after')}</th>
@@ -455,8 +456,8 @@ function comparison(ctx: Ctx): RawHtml {
     <table>
       <thead>
         <tr>
-          <th>${t('account')}</th>
-          <th>${t('region')}</th>
+          <th>${columnShortTitle('accountId', lang)}</th>
+          <th>${columnShortTitle('region', lang)}</th>
           <th class="num">${t('added')}</th>
           <th class="num">${t('removed')}</th>
           <th class="num">${t('fixed')}</th>
@@ -498,7 +499,7 @@ function areas(ctx: Ctx): RawHtml {
     <table>
       <thead>
         <tr>
-          <th>${t('account')}</th>
+          <th>${columnShortTitle('accountId', lang)}</th>
           <th class="num">${t('regionsCount')}</th>
           <th class="num">${t('nodes')}</th>
           <th class="num">${t('online')}</th>
@@ -524,8 +525,8 @@ function areas(ctx: Ctx): RawHtml {
     <table>
       <thead>
         <tr>
-          <th>${t('account')}</th>
-          <th>${t('region')}</th>
+          <th>${columnShortTitle('accountId', lang)}</th>
+          <th>${columnShortTitle('region', lang)}</th>
           <th>${t('status')}</th>
           <th class="num">${t('nodes')}</th>
           <th class="num">${t('online')}</th>
@@ -579,7 +580,7 @@ function findings(ctx: Ctx): RawHtml {
                 return html`<tr>
                   <td class="num">${i + 1}</td>
                   <td>
-                    ${ruleTitle(f.rule, lang)}<br /><span class="status-${f.status} small">${STATUS_LABELS[lang][f.status]}</span>
+                    ${ruleTitle(f.rule, lang)}<br /><span class="status-${f.status} small">${statusWord(f.status, lang)}</span>
                     <span class="mono muted small">${f.rule}</span>
                   </td>
                   ${num(ctx, f.nodes)}
@@ -600,15 +601,15 @@ function findings(ctx: Ctx): RawHtml {
 
 function appendix(ctx: Ctx): RawHtml {
   const { m, t, lang } = ctx;
-  const legend = CHECK_STATUS_ORDER.map((s) => html`<span><b class="status-${s}">${STATUS_MARKS[s]}</b> ${STATUS_LABELS[lang][s]}</span>`);
+  const legend = STATUS_ORDER.map((s) => html`<span><b class="status-${s}">${statusGlyph(s)}</b> ${statusWord(s, lang)}</span>`);
   const columns = RULE_IDS.map((rule, i) => html`<span>${i + 1} ${ruleTitle(rule, lang)}</span>`);
   const head = html`<thead>
     <tr>
-      <th style="width:14%">${t('instanceId')}</th>
-      <th style="width:14%">${t('name')}</th>
-      <th style="width:13%">${t('platform')}</th>
-      <th style="width:8.5%">${t('agent')}</th>
-      <th style="width:10%">${t('ping')}</th>
+      <th style="width:14%">${columnShortTitle('instanceId', lang)}</th>
+      <th style="width:14%">${columnShortTitle('name', lang)}</th>
+      <th style="width:13%">${columnShortTitle('platform', lang)}</th>
+      <th style="width:8.5%">${columnShortTitle('agentVersion', lang)}</th>
+      <th style="width:10%">${columnShortTitle('pingStatus', lang)}</th>
       ${RULE_IDS.map((_, i) => html`<th class="mark">${i + 1}</th>`)}
     </tr>
   </thead>`;
@@ -634,7 +635,8 @@ function appendix(ctx: Ctx): RawHtml {
             <tbody>
               <tr class="group">
                 <th colspan="${5 + RULE_IDS.length}">
-                  ${t('account')} <span class="mono">${group[0]!.accountId}</span> — ${t('region')}
+                  ${columnShortTitle('accountId', lang)} <span class="mono">${group[0]!.accountId}</span> —
+                  ${columnShortTitle('region', lang)}
                   <span class="mono">${group[0]!.region}</span>
                 </th>
               </tr>
@@ -648,7 +650,7 @@ function appendix(ctx: Ctx): RawHtml {
                     <td class="nowrap">${n.pingStatus ?? ''}</td>
                     ${RULE_IDS.map((rule) => {
                       const s = n.statuses[rule];
-                      return s ? html`<td class="mark status-${s}">${STATUS_MARKS[s]}</td>` : html`<td class="mark"></td>`;
+                      return s ? html`<td class="mark status-${s}">${statusGlyph(s)}</td>` : html`<td class="mark"></td>`;
                     })}
                   </tr>`,
               )}
@@ -707,7 +709,7 @@ function method(ctx: Ctx): RawHtml {
       <dd>${m.trends.map((p) => `#${p.snapshotId} ${formatDate(p.startedAt, lang)}`).join(', ')}</dd>
     </dl>
     <h3>${t('source')}</h3>
-    ${(['P1', 'P2', 'P3', 'P4', 'P5', 'P6', 'P7'] as const).map((p) => html`<div class="source"><span class="ref">${p}</span> ${SOURCE_RULE_TITLES[lang][p]} — ${RULE_IDS.filter((r) => sourceRefs(ctx, r).includes(p)).join(', ')}</div>`)}
+    ${SOURCE_RULES.map((p) => html`<div class="source"><span class="ref">${p}</span> ${sourceRuleTitle(p, lang)} — ${RULE_IDS.filter((r) => sourceRefs(ctx, r).includes(p)).join(', ')}</div>`)}
   </section>`;
 }
 

@@ -1,6 +1,7 @@
 import { afterAll, describe, expect, it } from 'vitest';
 import { reportStore } from '../../../test/integration/report/reportStore';
-import { buildReportModel, PREREQUISITE_RULES, ReportInputError, verdictOf } from './reportModel';
+import { PREREQUISITE_RULE_IDS } from '../../../shared/readiness';
+import { buildReportModel, ReportInputError, verdictOf } from './reportModel';
 
 describe('buildReportModel', () => {
   const { store, ids } = reportStore(60);
@@ -22,7 +23,7 @@ describe('buildReportModel', () => {
   });
 
   it('counts nodes not ready as those failing at least one prerequisite rule', () => {
-    const failing = model.nodes.filter((n) => PREREQUISITE_RULES.some((rule) => n.statuses[rule] === 'fail')).length;
+    const failing = model.nodes.filter((n) => PREREQUISITE_RULE_IDS.some((rule) => n.statuses[rule] === 'fail')).length;
     expect(model.totals.notReady).toBe(failing);
     expect(model.areas.reduce((n, a) => n + a.notReady, 0)).toBe(failing);
     expect(model.totals.nodesMissingCritical).toBe(model.nodes.filter((n) => (n.missingCritical ?? 0) > 0).length);
@@ -47,7 +48,7 @@ describe('buildReportModel', () => {
     expect(rule('os.greengrass').sources.map((s) => s.rule)).toEqual(['P5', 'P7']);
     expect(rule('network.patch-source').sources.map((s) => s.rule)).toEqual(['P3', 'P3']);
     expect(rule('patch.compliant').sources).toEqual([]);
-    expect(model.rules.filter((r) => r.prerequisite).map((r) => r.rule)).toEqual(PREREQUISITE_RULES);
+    expect(model.rules.filter((r) => r.prerequisite).map((r) => r.rule)).toEqual(PREREQUISITE_RULE_IDS);
   });
 
   it('gives at most five examples per rule, failures before warnings and unknowns, with localized messages', () => {

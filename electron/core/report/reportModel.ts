@@ -30,9 +30,6 @@ import type {
 } from '../store';
 import { PREREQUISITE_RULE_IDS } from '../../../shared/readiness';
 
-/** The rules the seed states (P1–P7); the others are operational checks of the patching itself. */
-export const PREREQUISITE_RULES: readonly RuleId[] = PREREQUISITE_RULE_IDS;
-
 const EXAMPLES_PER_RULE = 5;
 const TOP_FINDINGS = 12;
 const COMPARISON_LIST_LIMIT = 25;
@@ -240,7 +237,7 @@ export function buildReportModel(store: Store, snapshotId: number, options: Repo
   let staleScan = 0;
   for (const { row, checks } of store.nodesWithChecks(snapshotId)) {
     nodes.push(row);
-    const prereq = PREREQUISITE_RULES.map((rule) => row.statuses[rule]);
+    const prereq = PREREQUISITE_RULE_IDS.map((rule) => row.statuses[rule]);
     if (prereq.includes('fail')) {
       notReady += 1;
       const key = `${row.accountId}\u0000${row.region}`;
@@ -273,7 +270,7 @@ export function buildReportModel(store: Store, snapshotId: number, options: Repo
   const rules: RuleReadiness[] = summary.map((row) => ({
     ...row,
     title: ruleTitle(row.rule, lang),
-    prerequisite: PREREQUISITE_RULES.includes(row.rule),
+    prerequisite: PREREQUISITE_RULE_IDS.includes(row.rule),
     sources: catalog ? ruleSourceRefs(catalog, row.rule) : [],
     examples: examples.get(row.rule) ?? [],
   }));

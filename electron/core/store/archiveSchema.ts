@@ -5,7 +5,7 @@
  */
 import { z } from 'zod';
 import { ScopeErrorCode } from '../../../shared/scopeErrors';
-import { CheckStatus, RuleId, SnapshotStatus, SourceStatus } from '../../../shared/model';
+import { CheckStatus, patchStateCountFields, RuleId, SnapshotStatus, SourceStatus } from '../../../shared/model';
 import { UserText } from '../../../shared/userText';
 
 export const EXPORT_FORMAT = 'patch-auditor-export';
@@ -36,17 +36,7 @@ const PatchState = z.strictObject({
   operationEndTime: isoTime.optional(),
   lastNoRebootInstallOperationTime: isoTime.optional(),
   rebootOption: text(64).optional(),
-  installedCount: count.optional(),
-  installedOtherCount: count.optional(),
-  installedPendingRebootCount: count.optional(),
-  installedRejectedCount: count.optional(),
-  missingCount: count.optional(),
-  failedCount: count.optional(),
-  notApplicableCount: count.optional(),
-  unreportedNotApplicableCount: count.optional(),
-  criticalNonCompliantCount: count.optional(),
-  securityNonCompliantCount: count.optional(),
-  otherNonCompliantCount: count.optional(),
+  ...patchStateCountFields(count),
 });
 
 const Route = z.strictObject({

@@ -2,11 +2,12 @@
  * The node table's columns: the information columns and one per rule, their widths, which are
  * shown by default, and the user's choice remembered in localStorage.
  */
-import { NODE_INFO_COLUMNS, type NodeRow } from '../../../shared/history';
+import type { NodeRow } from '../../../shared/history';
 import { RULE_IDS, type RuleId } from '../../../shared/model';
+import { isRuleColumn, NODE_INFO_COLUMNS, type NodeInfoColumn } from '../../../shared/nodeColumns';
 
 export const INFO_COLUMNS = NODE_INFO_COLUMNS;
-export type InfoColumn = (typeof INFO_COLUMNS)[number];
+export type InfoColumn = NodeInfoColumn;
 export type NodeColumn = InfoColumn | RuleId;
 
 export const ALL_COLUMNS: readonly NodeColumn[] = [...INFO_COLUMNS, ...RULE_IDS];
@@ -25,8 +26,6 @@ const WIDTHS: Record<InfoColumn, string> = {
   missingSecurity: '5.5rem',
 };
 const RULE_WIDTH = '4.75rem';
-
-export const isRuleColumn = (column: NodeColumn): column is RuleId => (RULE_IDS as readonly string[]).includes(column);
 
 export function columnWidth(column: NodeColumn): string {
   return isRuleColumn(column) ? RULE_WIDTH : WIDTHS[column];

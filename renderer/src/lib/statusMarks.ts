@@ -1,21 +1,10 @@
 /**
- * A check status as a shape (and, in full badges, a word): the glyph and the accessible label
- * that status badges and the node table's plain status cells share.
+ * The accessible label of a status shown as its glyph only (status badges in tables, the node
+ * table's plain status cells); glyphs and words are shared/statuses.ts's.
  */
 import { ruleTitle } from '../../../shared/messages';
-import type { CheckStatus, Lang, RuleId } from '../../../shared/model';
-import { t } from './i18n.svelte';
-
-export type StatusKey = CheckStatus | 'none';
-
-export const STATUS_GLYPHS: Readonly<Record<StatusKey, string>> = {
-  pass: '✓',
-  fail: '✕',
-  warn: '!',
-  unknown: '?',
-  not_applicable: '–',
-  none: '·',
-};
+import type { Lang, RuleId } from '../../../shared/model';
+import { statusWord, type StatusKey } from '../../../shared/statuses';
 
 // The node table shows hundreds of status cells while it scrolls: their labels are built once per language.
 const labels = new Map<string, string>();
@@ -24,6 +13,6 @@ const labels = new Map<string, string>();
 export function statusLabel(rule: RuleId, key: StatusKey, lang: Lang): string {
   const id = `${lang}/${rule}/${key}`;
   let label = labels.get(id);
-  if (label === undefined) labels.set(id, (label = `${ruleTitle(rule, lang)}: ${t(`findings.status.${key}`, { lng: lang })}`));
+  if (label === undefined) labels.set(id, (label = `${ruleTitle(rule, lang)}: ${statusWord(key, lang)}`));
   return label;
 }

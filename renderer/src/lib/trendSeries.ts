@@ -1,10 +1,7 @@
 /** Figures the trend charts plot, derived from the store's per-snapshot summary rows. */
 import type { TrendPoint } from '../../../shared/history';
-import { ruleSources } from '../../../shared/messages';
-import { RULE_IDS, type Lang, type RuleId } from '../../../shared/model';
-
-/** The prerequisite rules: those citing the seed (P1–P7); the compliance rules cite none. */
-export const PREREQUISITE_RULES: readonly RuleId[] = RULE_IDS.filter((rule) => ruleSources(rule).length > 0);
+import type { Lang, RuleId } from '../../../shared/model';
+import { PREREQUISITE_RULE_IDS } from '../../../shared/readiness';
 
 /**
  * Share of evaluated prerequisite checks that pass. "Not applicable" is left out (it is neither
@@ -13,7 +10,7 @@ export const PREREQUISITE_RULES: readonly RuleId[] = RULE_IDS.filter((rule) => r
 export function prerequisitePassPct(point: TrendPoint): number | null {
   let pass = 0;
   let evaluated = 0;
-  for (const rule of PREREQUISITE_RULES) {
+  for (const rule of PREREQUISITE_RULE_IDS) {
     const counts = point.rules[rule];
     if (!counts) continue;
     pass += counts.pass;

@@ -60,7 +60,7 @@ describe('nodes:exportCsv', () => {
     const text = readFileSync(saved.at(-1)!, 'utf8');
     expect(text.startsWith('\uFEFF')).toBe(true);
     expect(text.slice(1)).toBe(
-      ['Instance ID,Name,SSM Agent version (agent.version)', 'i-c,"db\nprimary",fail', `i-a,"'=HYPERLINK(""http://x"")",fail`, ''].join(
+      ['Instance ID,Name,SSM Agent version (agent.version)', 'i-c,"db\nprimary",Fail', `i-a,"'=HYPERLINK(""http://x"")",Fail`, ''].join(
         '\r\n',
       ),
     );
