@@ -4,7 +4,7 @@ import globals from 'globals';
 import ts from 'typescript-eslint';
 import svelteConfig from './svelte.config.js';
 
-const NO_ELECTRON = { name: 'electron', message: 'The core and shared code never import electron (DESIGN §1).' };
+const NO_ELECTRON = { name: 'electron', message: 'The core and shared code never import electron (docs/design.md §1).' };
 const NO_SQLITE = {
   name: 'better-sqlite3',
   message: 'Only the store opens the database; ask it through electron/core/store (electron/core/store/README.md).',
@@ -36,7 +36,7 @@ export default ts.config(
       '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
       'no-restricted-syntax': [
         'error',
-        { selector: "CallExpression[callee.property.name='sendSync']", message: 'No synchronous IPC (DESIGN §3).' },
+        { selector: "CallExpression[callee.property.name='sendSync']", message: 'No synchronous IPC (docs/design.md §3).' },
       ],
     },
   },

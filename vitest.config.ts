@@ -1,6 +1,6 @@
 import { defineConfig } from 'vitest/config';
 
-// Three kinds of tests (DESIGN §10): unit beside the code, integration (real SDK ↔ simulator,
+// Three kinds of tests (docs/design.md §10): unit beside the code, integration (real SDK ↔ simulator,
 // real SQLite) and end-to-end (real Chromium against the web host) under test/.
 // Every file starts with an empty home and AWS configuration of its own, and its temporary
 // folders are removed afterwards (test/support/setup.ts): no test reads the developer's ~/.aws.

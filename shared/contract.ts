@@ -1,5 +1,5 @@
 /**
- * The one typed contract between the renderer and the main process (DESIGN §3).
+ * The one typed contract between the renderer and the main process (docs/design.md §3).
  *
  * Every call the renderer can make and every event it can receive is declared here with
  * zod schemas. The preload bridge, the `ipcMain.handle` bindings, the web host's routes

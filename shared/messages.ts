@@ -1,5 +1,5 @@
 /**
- * Bilingual texts for rules and checks (DESIGN §4: messages and remediation in Japanese and English).
+ * Bilingual texts for rules and checks (docs/design.md §4: messages and remediation in Japanese and English).
  * A Check stores only `code` + `params`; the text is chosen here at display time, so the renderer,
  * reports and the CLI say the same thing and switching language needs no re-evaluation.
  *

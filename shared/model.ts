@@ -3,13 +3,13 @@
  *
  * Facts are what the collectors read from AWS (or what the AWS CLI files of
  * `patch-audit evaluate` contain), kept raw enough that a snapshot can be
- * re-evaluated offline with another catalog edition (DESIGN §1, §6).
+ * re-evaluated offline with another catalog edition (docs/design.md §1, §6).
  * Checks are what the rules engine derives from facts.
  */
 import { z } from 'zod';
 import { ScopeErrorCode, ScopeErrorParams } from './scopeErrors';
 
-/** Stable rule ids (DESIGN §4). They appear in the UI, reports, exports and the CLI. */
+/** Stable rule ids (docs/design.md §4). They appear in the UI, reports, exports and the CLI. */
 export const RULE_IDS = [
   'agent.version',
   'agent.windows2008',

@@ -1,6 +1,6 @@
 /**
  * Maps what SSM Agent reports (`PlatformType` / `PlatformName` / `PlatformVersion`) to a family id
- * and a comparable version (DESIGN §4).
+ * and a comparable version (docs/design.md §4).
  *
  * How the agent fills the fields, and so what arrives here:
  * - Linux: `/etc/os-release` NAME and VERSION_ID, else `/etc/centos-release`, `/etc/system-release`,

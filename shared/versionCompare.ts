@@ -1,6 +1,6 @@
 /**
  * Dotted versions as SSM, package managers and the catalog write them, compared numerically
- * part by part (DESIGN §4: `6.10` > `6.5`, `2.0.1000.0` > `2.0.834.0`).
+ * part by part (docs/design.md §4: `6.10` > `6.5`, `2.0.1000.0` > `2.0.834.0`).
  *
  * Only the leading run of dot-separated numbers counts. Whatever follows is a packaging or
  * marketing suffix and is ignored: `3.8.2-0ubuntu2` is 3.8.2, `3.6.8-18.el7` is 3.6.8,

@@ -1,5 +1,5 @@
 /**
- * `patch-audit`: the same core as the desktop app, headless (DESIGN §1).
+ * `patch-audit`: the same core as the desktop app, headless (docs/design.md §1).
  * Each command lives in ./commands and registers itself on the program.
  */
 import { Command, CommanderError } from 'commander';

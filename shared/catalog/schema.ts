@@ -1,5 +1,5 @@
 /**
- * The shape of a catalog edition: Patch Manager's prerequisites as data (DESIGN §4). Every entry
+ * The shape of a catalog edition: Patch Manager's prerequisites as data (docs/design.md §4). Every entry
  * cites the rule of the seed it transcribes (P1–P7, docs/design.md §4) and
  * quotes its source sentence in the source's own language (the seed: Japanese; aws-2026-11: English).
  * An edition is validated when it is registered, so a new edition (TS object or parsed JSON) with a

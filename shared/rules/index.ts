@@ -1,4 +1,4 @@
-/** One rule function per rule id (DESIGN §4); the Record type makes a missing or extra id a compile error. */
+/** One rule function per rule id (docs/design.md §4); the Record type makes a missing or extra id a compile error. */
 import type { RuleId } from '../model';
 import { agentVersion, agentWindows2008 } from './agent';
 import { networkPatchSource, networkS3 } from './network';

@@ -8,7 +8,7 @@ export const SOURCE_CALLS = {
   network: 'ec2:DescribeInstances / ec2:DescribeRouteTables / ec2:DescribeVpcEndpoints',
 } as const;
 
-/** An optional source that was not read turns the check into `unknown` (DESIGN §5), never a pass or a fail. */
+/** An optional source that was not read turns the check into `unknown` (docs/design.md §5), never a pass or a fail. */
 export function sourceUnknown(
   source: keyof typeof SOURCE_CALLS,
   status: Exclude<SourceStatus, 'ok'>,

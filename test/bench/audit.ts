@@ -1,5 +1,5 @@
 /**
- * Audit figures (DESIGN §5, §10): calls against their lower bound, wall time against the
+ * Audit figures (docs/design.md §5, §10): calls against their lower bound, wall time against the
  * time the simulator's latency and throttle allow, and how time and memory grow with the
  * fleet. The simulator runs here; each audit runs in a child process (`auditChild.ts`).
  */

@@ -37,7 +37,7 @@ export function verdictOf(figure: Figure): Verdict {
 }
 
 /**
- * The fewest SSM calls a scope of `nodes` managed nodes can take (DESIGN §5): one
+ * The fewest SSM calls a scope of `nodes` managed nodes can take (docs/design.md §5): one
  * DescribeInstanceInformation page, one DescribeInstancePatchStates batch and at most one
  * GetInventory page per 50 nodes, since 50 is each API's page or batch limit.
  */

@@ -1,5 +1,5 @@
 /**
- * Report figures (DESIGN §8, §10): the PDF of one snapshot through the headless Chromium
+ * Report figures (docs/design.md §8, §10): the PDF of one snapshot through the headless Chromium
  * printer, from the store to the PDF's bytes (Chromium's own start is timed apart).
  */
 import { existsSync, mkdtempSync, rmSync } from 'node:fs';

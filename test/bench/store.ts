@@ -1,5 +1,5 @@
 /**
- * Store figures beside their targets (DESIGN §10): bytes per node per snapshot, save time for
+ * Store figures beside their targets (docs/design.md §10): bytes per node per snapshot, save time for
  * 10,000 nodes and its ratio to a bare bulk insert of the same rows, node queries on a
  * 50,000-node snapshot, and a one-year daily trend. Part of `npm run bench`.
  */

@@ -1,5 +1,5 @@
 /**
- * Interface figures (DESIGN §7, §10), in Debian's Chromium against the web host and the built
+ * Interface figures (docs/design.md §7, §10), in Debian's Chromium against the web host and the built
  * renderer: the Nodes page's first paint of its table once the rows' data has arrived, the
  * share of late frames while a script scrolls the table, and how fast a filter answers. All
  * three are timed inside the page (`performance.now()`, requestAnimationFrame), so the

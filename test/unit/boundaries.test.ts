@@ -1,5 +1,5 @@
 /**
- * The architecture's hard lines (DESIGN §1): the core and shared code run in plain Node and
+ * The architecture's hard lines (docs/design.md §1): the core and shared code run in plain Node and
  * the browser, so they never import Electron; the renderer never imports Node or the core.
  */
 import { readdirSync, readFileSync } from 'node:fs';

@@ -1,5 +1,5 @@
 /**
- * Collects one scope (account × region) with the fewest calls (DESIGN §5): managed nodes in
+ * Collects one scope (account × region) with the fewest calls (docs/design.md §5): managed nodes in
  * pages of 50, patch states 50 ids a call, Python inventory through filtered GetInventory
  * pages, and EC2 networking once per region. About 3·⌈N/50⌉ calls plus a constant.
  *

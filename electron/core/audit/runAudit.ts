@@ -1,5 +1,5 @@
 /**
- * The audit runner (DESIGN §5): plan → scopes → collect concurrently under a global limit →
+ * The audit runner (docs/design.md §5): plan → scopes → collect concurrently under a global limit →
  * evaluate with the catalog → save one snapshot. A failed scope is recorded with its reason
  * while the others complete; the snapshot is then `partial`. Cancelling stops new work,
  * aborts calls in flight, and saves what finished (also `partial`).

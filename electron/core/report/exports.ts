@@ -1,5 +1,5 @@
 /**
- * CSV and JSON exports of a snapshot's nodes and checks (DESIGN §8). CSV is for Excel: UTF-8
+ * CSV and JSON exports of a snapshot's nodes and checks (docs/design.md §8). CSV is for Excel: UTF-8
  * with BOM, RFC 4180, headers and statuses in the reader's language (the node table's export
  * words them the same, shared/nodeColumns.ts), each rule column's id in its header. JSON is for
  * programs: ids only, messages in both languages.

@@ -1,4 +1,4 @@
-/** Reports and exports (DESIGN §8): report model → HTML → PDF through an injected printer; CSV and JSON. */
+/** Reports and exports (docs/design.md §8): report model → HTML → PDF through an injected printer; CSV and JSON. */
 export { buildReportModel, ReportInputError, ruleSourceRefs, verdictOf } from './reportModel';
 export type { ReportModel, ReportModelOptions, ReportTotals, RuleReadiness, TopFinding, Verdict } from './reportModel';
 export { renderReportHtml, REPORT_SECTIONS } from './renderReportHtml';

@@ -1,5 +1,5 @@
 /**
- * PDF output behind an injected printer (DESIGN §8): Chromium through playwright-core headless
+ * PDF output behind an injected printer (docs/design.md §8): Chromium through playwright-core headless
  * (CLI, web host, tests: chromiumPrinter.ts), and in the desktop app Electron's
  * `webContents.printToPDF` in a locked-down window (electron/main/pdfPrinter.ts).
  * The HTML is self-contained (inline CSS and SVG, no script, no remote resource).

@@ -1,5 +1,5 @@
 /**
- * The report as one self-contained HTML document with print CSS (DESIGN §8): no script, no
+ * The report as one self-contained HTML document with print CSS (docs/design.md §8): no script, no
  * remote resource, every value from the snapshot escaped by the `html` template. Check texts
  * are re-localized from their code and params, so one model renders in either language.
  */

@@ -1,5 +1,5 @@
 /**
- * The report as data (DESIGN §8): one snapshot with its history and an optional comparison,
+ * The report as data (docs/design.md §8): one snapshot with its history and an optional comparison,
  * everything the HTML needs already counted. Figures come from the store's own summaries
  * (ruleSummary, scopeSummary, trends, compare) so the report and the app never disagree;
  * what the summaries lack (examples, top findings, per-node patch figures) comes from one pass

@@ -1,4 +1,4 @@
-/** Call counters for tests and benchmarks (DESIGN §5: aim at ~3·⌈N/50⌉ calls per region). */
+/** Call counters for tests and benchmarks (docs/design.md §5: aim at ~3·⌈N/50⌉ calls per region). */
 export interface SimCounters {
   total: number;
   /** Per `Service.Action`, e.g. `SSM.DescribeInstanceInformation`. */

@@ -1,4 +1,4 @@
-/** The simulated AWS endpoint and its fleet generator (DESIGN §9). See README.md. */
+/** The simulated AWS endpoint and its fleet generator (docs/design.md §9). See README.md. */
 export { startSimulator } from './server';
 export type { SimCredentials, Simulator, SimulatorOptions } from './server';
 export { generateFleet, DEFAULT_FLEET_REGIONS, LATEST_AGENT_VERSION } from './generateFleet';

@@ -1,6 +1,6 @@
 /**
  * The platforms the fleet generator puts on nodes, with the strings SSM Agent really reports
- * (DESIGN §4): on Linux `/etc/os-release` NAME and VERSION_ID (RHEL 6 / CentOS 6 have no
+ * (docs/design.md §4): on Linux `/etc/os-release` NAME and VERSION_ID (RHEL 6 / CentOS 6 have no
  * os-release, so the agent falls back to the release files; CentOS reports the full build from
  * /etc/centos-release), on Windows the WMI Caption and the kernel version, on macOS sw_vers.
  * `supported` mirrors the seed's P5 list so tests can count both sides.
@@ -154,7 +154,7 @@ export const GREENGRASS_PLATFORMS: readonly PlatformVariant[] = PLATFORMS.filter
     p.family === 'Windows10',
 );
 
-/** What a node reports when the agent could not read the OS (DESIGN §4: the literal `NotAvailable`, or nothing). */
+/** What a node reports when the agent could not read the OS (docs/design.md §4: the literal `NotAvailable`, or nothing). */
 export const UNKNOWN_PLATFORMS: readonly PlatformVariant[] = [
   { family: 'Unknown', type: 'Linux', name: 'NotAvailable', version: 'NotAvailable', supported: false, python: [[]], weight: 0 },
   { family: 'Unknown', type: 'Linux', name: '', version: '', supported: false, python: [[]], weight: 0 },

@@ -1,7 +1,7 @@
 /**
  * The simulated AWS endpoint: one loopback HTTP server that speaks awsJson1_1 (SSM,
  * Organizations), awsQuery (STS) and ec2Query (EC2) so the unmodified SDK clients talk to it
- * through `endpoint: url` (DESIGN §9).
+ * through `endpoint: url` (docs/design.md §9).
  */
 import { randomBytes, randomUUID } from 'node:crypto';
 import type { IncomingMessage, ServerResponse } from 'node:http';

@@ -1,5 +1,5 @@
 /**
- * Export snapshots to one portable file and import them back (DESIGN §6).
+ * Export snapshots to one portable file and import them back (docs/design.md §6).
  *
  * File: gzip of two lines. Line 1 is a JSON header (format, version, createdAt, toolVersion,
  * snapshot count, payload size and SHA-256); line 2 is the JSON payload `{snapshots: [...]}`.

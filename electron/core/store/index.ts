@@ -1,5 +1,5 @@
 /**
- * The local history store (DESIGN §6), sealed: the only import for code outside this folder
+ * The local history store (docs/design.md §6), sealed: the only import for code outside this folder
  * (lint and test/unit/boundaries.test.ts enforce it). The database handle is not exported; what
  * callers need of the data is a `Store` method or a function below.
  */

@@ -1,5 +1,5 @@
 /**
- * The schema, as an ordered list of migrations tracked by `PRAGMA user_version` (DESIGN §6).
+ * The schema, as an ordered list of migrations tracked by `PRAGMA user_version` (docs/design.md §6).
  * Each runs in its own transaction with the version bump, so a failed upgrade leaves the
  * previous version intact. Migrations are frozen once released: their SQL is deliberately not
  * shared with the code that writes today's rows, because a later change there must not change

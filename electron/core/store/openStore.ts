@@ -1,5 +1,5 @@
 /**
- * Opens (creating if needed) the local history database (DESIGN §6) and exposes the store's
+ * Opens (creating if needed) the local history database (docs/design.md §6) and exposes the store's
  * operations bound to it. The connection itself stays inside this folder (handle.ts): callers
  * get operations, never SQL.
  */

@@ -1,6 +1,6 @@
 /**
  * Re-evaluating a stored snapshot offline with another catalog edition or scan-age threshold
- * (DESIGN §1): the raw facts are stored, so no AWS call is needed. The rules engine is
+ * (docs/design.md §1): the raw facts are stored, so no AWS call is needed. The rules engine is
  * injected, which keeps the store independent of the catalog.
  */
 import type { Check, NodeFacts, NormalizedPlatform } from '../../../shared/model';

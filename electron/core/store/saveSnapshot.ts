@@ -1,5 +1,5 @@
 /**
- * Writes one snapshot in one transaction (DESIGN §6): a crash or kill mid-write leaves the
+ * Writes one snapshot in one transaction (docs/design.md §6): a crash or kill mid-write leaves the
  * database as it was. Packing (JSON, deflate, hashing) happens before the transaction so the
  * write lock is held only for the inserts.
  *

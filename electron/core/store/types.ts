@@ -1,5 +1,5 @@
 /**
- * Public shapes of the local history store (DESIGN §6). What crosses the contract is declared
+ * Public shapes of the local history store (docs/design.md §6). What crosses the contract is declared
  * once, as zod schemas in shared/history.ts; these are their types, so the store answers exactly
  * what the renderer validates.
  */
