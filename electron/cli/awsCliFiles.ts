@@ -6,6 +6,7 @@
  */
 import { readFile, realpath } from 'node:fs/promises';
 import { z } from 'zod';
+import { INVENTORY_FILTER } from '../core';
 import { UsageError } from './io';
 
 const Timestamp = z.union([z.number(), z.string()]).transform((value, ctx) => {
@@ -30,6 +31,7 @@ export const InstanceInformation = z.object({
   ResourceType: z.string().optional(),
   IPAddress: z.string().optional(),
   Name: z.string().optional(),
+  ComputerName: z.string().optional(),
   SourceType: z.string().optional(),
 });
 export type InstanceInformation = z.infer<typeof InstanceInformation>;
@@ -136,8 +138,8 @@ export interface AwsCliInput {
 }
 
 /** The AWS CLI command that gives `get-inventory` the application data the Python rule reads. */
-export const INVENTORY_COMMAND =
-  'aws ssm get-inventory --filters Key=AWS:Application.Name,Values=python,Type=BeginWith --result-attributes TypeName=AWS:Application';
+/** The live audit's own inventory filter, as the AWS CLI command a client runs. */
+export const INVENTORY_COMMAND = `aws ssm get-inventory --filters Key=${INVENTORY_FILTER.Key},Values=${INVENTORY_FILTER.Values.join(',')},Type=${INVENTORY_FILTER.Type} --result-attributes TypeName=AWS:Application`;
 
 function describeIssues(error: z.ZodError, kind: string): string {
   const shown = error.issues.slice(0, 3).map((issue) => `${[kind, ...issue.path].join('.').replace(/\.(\d+)/g, '[$1]')}: ${issue.message}`);

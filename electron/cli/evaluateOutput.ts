@@ -13,7 +13,7 @@ import {
 import { columnShortTitle } from '../../shared/nodeColumns';
 import { platformLabel } from '../../shared/platform';
 import { STATUS_ORDER, STATUS_TERMS, statusWord } from '../../shared/statuses';
-import { labelsFor } from '../core/report/labels';
+import { labelsFor } from '../core';
 import { terminalValue } from './terminal';
 
 export interface EvaluatedNode {

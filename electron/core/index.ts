@@ -6,12 +6,22 @@ export { createCore } from './createCore';
 export type { Core, CoreDeps } from './createCore';
 export { requireCatalog, SnapshotMissingError, UserFacingError } from './errors';
 export { AuditFailed } from './audit/runAudit';
+export {
+  assembleNodeFacts,
+  INVENTORY_FILTER,
+  instancesById,
+  inventoryById,
+  nodeIdentities,
+  patchStatesById,
+  type SourceRead,
+} from './audit/sources';
 export type { AuditRunOptions, ImportOutcome, Services } from './services';
 export { defaultDataDir, defaultDbPath } from './paths';
 export { writePrivateFile } from './files';
 export { browserNotFoundMessage, ChromiumNotFound, findBrowser } from './report/launchChromium';
 export { lazyChromiumPrinter, withChromiumPrinter } from './report/chromiumPrinter';
 export type { CsvKind, Paper } from './report';
+export { labelsFor } from './report/labels';
 export { runDemo } from './demo/runDemo';
 export { DEFAULT_FLEET_REGIONS, startSimulator } from './sim';
 export type { FaultRule } from './sim';

@@ -11,7 +11,7 @@ import {
   paginateDescribeInstances,
   paginateDescribeRouteTables,
   paginateDescribeVpcEndpoints,
-  type Instance,
+  type Reservation,
   type RouteTable,
   type VpcEndpoint,
 } from '@aws-sdk/client-ec2';
@@ -24,22 +24,33 @@ import {
   paginateDescribePatchGroups,
   paginateGetInventory,
   paginateListAssociations,
-  type InstanceInformation,
   type InstancePatchState,
 } from '@aws-sdk/client-ssm';
 import type { InventoryApp, NodeFacts, PatchState, SourceStatus } from '../../../shared/model';
-import { buildNetworkFacts } from '../../../shared/network';
 import type { AwsClients } from '../aws/clients';
-import { ArchiveNodeFacts } from '../store';
-import { count, flag, instanceId, ipAddress, isoTime, text, token } from './awsValues';
+import {
+  assembleNodeFacts,
+  INSTANCE_INFORMATION,
+  instancesById,
+  INVENTORY,
+  INVENTORY_FILTER,
+  inventoryById,
+  NETWORK,
+  nodeIdentities,
+  PATCH_STATES,
+  patchStatesById,
+  type Ec2Networking,
+  type NodeIdentity,
+  type SourceRead,
+} from './sources';
 import { classifyScopeError, isAborted, isDenied, isExpired, ScopeFailure } from './errors';
 
 export const PATCH_STATE_BATCH = 50;
 
 const GAP_ORDER = [
-  'ssm:DescribeInstancePatchStates',
-  'ssm:GetInventory',
-  'ec2:DescribeInstances/DescribeRouteTables/DescribeVpcEndpoints',
+  PATCH_STATES.action,
+  INVENTORY.action,
+  NETWORK.action,
   'ssm:DescribePatchBaselines',
   'ssm:DescribePatchGroups',
   'ssm:ListAssociations',
@@ -70,9 +81,6 @@ export interface CollectContext {
   onNodes?: (nodes: number) => void;
 }
 
-/** The export file's limit on a node's inventory entries (store/archiveSchema.ts). */
-const MAX_INVENTORY_ITEMS = 1000;
-
 function checkAbort(signal: AbortSignal) {
   if (signal.aborted) throw Object.assign(new Error('Cancelled'), { name: 'AbortError' });
 }
@@ -97,34 +105,20 @@ export async function collectScope(ctx: CollectContext): Promise<ScopeCollection
   // Sources overlap where nothing orders them: GetInventory and the patching setup need no
   // ids, each patch-state batch needs only its own page of ids, and EC2 only whether any node
   // is an instance. Made one after another, a scope pays every call's round trip in turn.
-  const inventoryRun = optional('ssm:GetInventory', async () => {
-    const apps = new Map<string, InventoryApp[]>();
+  const inventoryRun = optional(INVENTORY.action, async () => {
+    const apps = new Map<string, InventoryApp[] | null>();
     const pages = paginateGetInventory(
       { client: clients.ssm, pageSize: 50 },
+      // Only the interpreter entries matter (P2); filtering server-side keeps pages small.
       {
         MaxResults: 50,
-        // Only the interpreter entries matter (P2); filtering server-side keeps pages small.
-        Filters: [{ Key: 'AWS:Application.Name', Values: ['python', 'Python'], Type: 'BeginWith' }],
+        Filters: [{ ...INVENTORY_FILTER, Values: [...INVENTORY_FILTER.Values] }],
         ResultAttributes: [{ TypeName: 'AWS:Application' }],
       },
     );
     for await (const page of pages) {
       checkAbort(signal);
-      for (const entity of page.Entities ?? []) {
-        const id = instanceId(entity.Id);
-        if (!id) continue;
-        const content: unknown = entity.Data?.['AWS:Application']?.Content;
-        const items = (Array.isArray(content) ? content : []) as Record<string, unknown>[];
-        apps.set(
-          id,
-          items
-            .flatMap((item) => {
-              const name = text(item?.Name, 256);
-              return name && /^python/i.test(name) ? [{ name, version: text(item.Version, 128) ?? '' }] : [];
-            })
-            .slice(0, MAX_INVENTORY_ITEMS),
-        );
-      }
+      inventoryById(Array.isArray(page.Entities) ? page.Entities : [], apps);
     }
     return apps;
   });
@@ -147,7 +141,7 @@ export async function collectScope(ctx: CollectContext): Promise<ScopeCollection
     } while (token);
     return states;
   };
-  const infos: (InstanceInformation & { InstanceId: string })[] = [];
+  const infos: NodeIdentity[] = [];
   const seen = new Set<string>();
   try {
     for await (const page of paginateDescribeInstanceInformation(
@@ -155,17 +149,9 @@ export async function collectScope(ctx: CollectContext): Promise<ScopeCollection
       { MaxResults: PATCH_STATE_BATCH },
     )) {
       checkAbort(signal);
-      const raw: unknown = page.InstanceInformationList;
-      // A node without a usable id cannot be stored or matched with its patch state; a node
-      // listed twice (pages shifting while nodes register) is kept once.
-      const list = (Array.isArray(raw) ? (raw as InstanceInformation[]) : []).flatMap((info) => {
-        const id = instanceId(info?.InstanceId);
-        if (!id || seen.has(id)) return [];
-        seen.add(id);
-        return [{ ...info, InstanceId: id }];
-      });
+      const list = nodeIdentities(page.InstanceInformationList, seen);
       infos.push(...list);
-      const batch = list.map((info) => info.InstanceId);
+      const batch = list.map((node) => node.instanceId);
       if (batch.length) {
         const pending = patchBatch(batch);
         pending.catch(() => {});
@@ -177,26 +163,22 @@ export async function collectScope(ctx: CollectContext): Promise<ScopeCollection
     // Let the calls already started finish first, so none outlives the scope's failure.
     await Promise.allSettled([inventoryRun, setupRun, ...patchBatches]);
     if (isAborted(err) || signal.aborted) throw err;
-    throw new ScopeFailure(classifyScopeError(err, 'ssm:DescribeInstanceInformation', ctx.region));
+    throw new ScopeFailure(classifyScopeError(err, INSTANCE_INFORMATION.action, ctx.region));
   }
 
-  const patchStatesRun = optional('ssm:DescribeInstancePatchStates', async () => {
-    const states = new Map<string, InstancePatchState>();
-    for (const batch of await Promise.all(patchBatches))
-      for (const state of batch) {
-        const id = instanceId(state?.InstanceId);
-        if (id && !states.has(id)) states.set(id, state);
-      }
+  const patchStatesRun = optional(PATCH_STATES.action, async () => {
+    const states = new Map<string, PatchState>();
+    for (const batch of await Promise.all(patchBatches)) patchStatesById(batch, states);
     return states;
   });
 
-  const hasEc2 = infos.some((info) => info.InstanceId.startsWith('i-'));
+  const hasEc2 = infos.some((node) => node.instanceId.startsWith('i-'));
   const networkRun = hasEc2
-    ? optional('ec2:DescribeInstances/DescribeRouteTables/DescribeVpcEndpoints', async () => {
-        const instances: Instance[] = [];
+    ? optional(NETWORK.action, async (): Promise<Ec2Networking> => {
+        const reservations: Reservation[] = [];
         for await (const page of paginateDescribeInstances({ client: clients.ec2, pageSize: 1000 }, { MaxResults: 1000 })) {
           checkAbort(signal);
-          for (const reservation of page.Reservations ?? []) instances.push(...(reservation.Instances ?? []));
+          reservations.push(...(page.Reservations ?? []));
         }
         const routeTables: RouteTable[] = [];
         for await (const page of paginateDescribeRouteTables({ client: clients.ec2, pageSize: 100 }, { MaxResults: 100 }))
@@ -204,7 +186,7 @@ export async function collectScope(ctx: CollectContext): Promise<ScopeCollection
         const endpoints: VpcEndpoint[] = [];
         for await (const page of paginateDescribeVpcEndpoints({ client: clients.ec2, pageSize: 1000 }, { MaxResults: 1000 }))
           endpoints.push(...(page.VpcEndpoints ?? []));
-        return { instances: new Map(instances.map((instance) => [instance.InstanceId ?? '', instance])), routeTables, endpoints };
+        return { instances: instancesById(reservations), routeTables, endpoints };
       })
     : Promise.resolve({ status: 'not_collected' as SourceStatus, value: undefined });
 
@@ -218,86 +200,21 @@ export async function collectScope(ctx: CollectContext): Promise<ScopeCollection
   // Sources finish in any order; gaps are listed in the order the sources are described.
   gaps.sort((a, b) => GAP_ORDER.indexOf(a) - GAP_ORDER.indexOf(b));
 
-  const facts = infos.map((info): NodeFacts => usableNetwork(nodeFacts(info)));
-  return { facts, gaps, patching };
-
-  function nodeFacts(info: InstanceInformation & { InstanceId: string }): NodeFacts {
-    const id = info.InstanceId;
-    const isEc2 = id.startsWith('i-');
-    const state = patchStates.value?.get(id);
-    const instance = network.value?.instances.get(id);
-    return {
-      accountId: ctx.accountId,
-      region: ctx.region,
-      instanceId: id,
-      ...defined({
-        // Empty strings say nothing here; an empty platform, though, is what AWS reports for
-        // a node whose agent could not tell (the OS rule's "NotAvailable" case), so it is kept.
-        name: text(info.ComputerName, 256) || text(info.Name, 256) || undefined,
-        ipAddress: ipAddress(info.IPAddress),
-        resourceType: text(info.ResourceType, 64) || undefined,
-        sourceType: text(info.SourceType, 64) || undefined,
-        pingStatus: text(info.PingStatus, 32) || undefined,
-        lastPingAt: isoTime(info.LastPingDateTime),
-        agentVersion: text(info.AgentVersion, 64) || undefined,
-        isLatestVersion: flag(info.IsLatestVersion),
-        platformType: text(info.PlatformType, 64),
-        platformName: text(info.PlatformName, 256),
-        platformVersion: text(info.PlatformVersion, 128),
-      }),
-      ...(patchStates.status === 'ok' ? { patchState: state ? toPatchState(state) : null } : {}),
-      ...(inventory.status === 'ok' ? { inventory: inventory.value?.get(id) ?? null } : {}),
-      ...(isEc2 && network.status === 'ok'
-        ? { network: instance ? buildNetworkFacts(instance, network.value!.routeTables, network.value!.endpoints) : null }
-        : {}),
-      sources: {
-        patchState: patchStates.status,
-        inventory: inventory.status,
-        network: isEc2 ? network.status : 'not_collected',
-      },
-    };
-  }
-}
-
-/**
- * Network facts the export file would refuse (a route or endpoint AWS described in a way this
- * version cannot hold) are not judged: the node's network source becomes an error, so P3/P4
- * say `unknown` for it, and the snapshot stays exportable.
- */
-function usableNetwork(facts: NodeFacts): NodeFacts {
-  if (!facts.network || ArchiveNodeFacts.shape.network.safeParse(facts.network).success) return facts;
-  const { network: _dropped, ...rest } = facts;
-  return { ...rest, sources: { ...facts.sources, network: 'error' } };
-}
-
-/** The fields that hold a value; `exactOptionalPropertyTypes`-style facts never carry `undefined`. */
-function defined<T extends object>(fields: T): { [K in keyof T]?: Exclude<T[K], undefined> } {
-  return Object.fromEntries(Object.entries(fields).filter(([, value]) => value !== undefined)) as {
-    [K in keyof T]?: Exclude<T[K], undefined>;
+  const answers = {
+    accountId: ctx.accountId,
+    region: ctx.region,
+    patchStates: sourceRead(patchStates),
+    inventory: sourceRead(inventory),
+    network: sourceRead(network),
   };
+  const facts = infos.map((node): NodeFacts => assembleNodeFacts(node, answers));
+  return { facts, gaps, patching };
 }
 
-function toPatchState(state: InstancePatchState): PatchState {
-  return defined({
-    baselineId: token(state.BaselineId, 128),
-    patchGroup: text(state.PatchGroup, 256) || undefined,
-    operation: text(state.Operation, 32) || undefined,
-    operationStartTime: isoTime(state.OperationStartTime),
-    operationEndTime: isoTime(state.OperationEndTime),
-    lastNoRebootInstallOperationTime: isoTime(state.LastNoRebootInstallOperationTime),
-    rebootOption: text(state.RebootOption, 64) || undefined,
-    installedCount: count(state.InstalledCount),
-    installedOtherCount: count(state.InstalledOtherCount),
-    installedPendingRebootCount: count(state.InstalledPendingRebootCount),
-    installedRejectedCount: count(state.InstalledRejectedCount),
-    missingCount: count(state.MissingCount),
-    failedCount: count(state.FailedCount),
-    notApplicableCount: count(state.NotApplicableCount),
-    unreportedNotApplicableCount: count(state.UnreportedNotApplicableCount),
-    criticalNonCompliantCount: count(state.CriticalNonCompliantCount),
-    securityNonCompliantCount: count(state.SecurityNonCompliantCount),
-    otherNonCompliantCount: count(state.OtherNonCompliantCount),
-  });
+function sourceRead<T>(run: { value?: T; status: SourceStatus }): SourceRead<T> {
+  return run.status === 'ok' && run.value !== undefined
+    ? { status: 'ok', value: run.value }
+    : { status: run.status === 'ok' ? 'error' : run.status };
 }
 
 type Optional = <T>(action: string, run: () => Promise<T>) => Promise<{ value?: T; status: SourceStatus }>;

@@ -34,12 +34,31 @@ export function count(value: unknown): number | undefined {
   return Number.isSafeInteger(value) && (value as number) >= 0 && (value as number) <= MAX_COUNT ? (value as number) : undefined;
 }
 
-/** A time as ISO 8601; years beyond 9999 (`+275760-…`) are not times AWS means. */
+/**
+ * A time as ISO 8601; years beyond 9999 (`+275760-…`) are not times AWS means. The SDK gives a
+ * Date; the AWS CLI prints the same field as an ISO string (or epoch seconds with
+ * `cli_timestamp_format = none`), so all three mean the same instant.
+ */
 export function isoTime(value: unknown): string | undefined {
-  if (!(value instanceof Date) || Number.isNaN(value.getTime())) return undefined;
-  const iso = value.toISOString();
+  const date =
+    value instanceof Date
+      ? value
+      : typeof value === 'string' && value.length <= 64
+        ? new Date(value)
+        : typeof value === 'number' && Number.isFinite(value)
+          ? new Date(value * 1000)
+          : undefined;
+  if (!date || Number.isNaN(date.getTime())) return undefined;
+  const iso = date.toISOString();
   return /^\d{4}-/.test(iso) ? iso : undefined;
 }
 
 /** A managed node's id, as the export file accepts it. */
 export const instanceId = (value: unknown): string | undefined => token(value, 128);
+
+/** The fields that hold a value; facts never carry `undefined` (`exactOptionalPropertyTypes`). */
+export function defined<T extends object>(fields: T): { [K in keyof T]?: Exclude<T[K], undefined> } {
+  return Object.fromEntries(Object.entries(fields).filter(([, value]) => value !== undefined)) as {
+    [K in keyof T]?: Exclude<T[K], undefined>;
+  };
+}
