@@ -20,6 +20,14 @@ describe('pythonInterpreters', () => {
     ['python36', 'unknown', '3.6'],
     ['python310', '', '3.10'],
     ['python3.7', 'NotAvailable', '3.7'],
+    // one per catalog family not above: Amazon Linux 2022, SLES, Oracle/Rocky 8 modules, Raspberry Pi OS
+    ['python3', '3.9.16-1.amzn2022.0.1', '3.9'],
+    ['python3', '3.6.15-150300.10.40.1', '3.6'],
+    ['python3-base', '3.6.15-150300.10.40.1', '3.6'],
+    ['python-base', '2.7.18-33.1', '2.7'],
+    ['python39', '3.9.13-1.module+el8.7.0+15641+2ece4388', '3.9'],
+    ['python3.7', '3.7.3-2+deb10u3', '3.7'],
+    ['python2.7', '2.7.16-2+deb10u1', '2.7'],
   ])('%s %s → Python %s', (name, version, expected) => {
     expect(pythonInterpreters([{ name, version }])).toEqual([{ app: `${name} ${version}`.trim(), version: expected }]);
   });
@@ -34,6 +42,14 @@ describe('pythonInterpreters', () => {
     ['Python Launcher', '3.8.7072.0'],
     ['Python 3.8.10 pip Bootstrap (64-bit)', '3.8.10150.0'],
     ['python3', ''],
+    // modules and tools whose version is not Python's (issue 16): six, pip, the kernel's perf, rpm, dnf
+    ['python-six', '1.9.0-2.el7'],
+    ['python2-six', '1.11.0-4.el8'],
+    ['python3-pip', '9.0.3-20.el8'],
+    ['python-perf', '3.10.0-1160.el7'],
+    ['python3-perf', '4.18.0-425.el8'],
+    ['python3-rpm', '4.14.3-19.el8'],
+    ['python3-dnf', '4.7.0-8.el8'],
   ])('ignores %s %s', (name, version) => {
     expect(pythonInterpreters([{ name, version }])).toEqual([]);
   });

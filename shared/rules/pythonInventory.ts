@@ -1,6 +1,6 @@
 /**
  * Python interpreters in a node's software inventory (AWS:Application), whatever the packaging:
- * `python3`, `python3.8`, `python3-minimal`, `python27`, `python2`, `python`, `platform-python`
+ * `python3`, `python3.8`, `python3-minimal`, `python3-base`, `python27`, `python2`, `python`, `platform-python`
  * (RHEL 8's interpreter for system tools), and Windows installs such as `Python 3.8.10 (64-bit)`.
  *
  * Only packages that install an interpreter count. Libraries and tools are ignored: `python3-requests`,
@@ -18,7 +18,8 @@ export interface PythonInterpreter {
   readonly version: string;
 }
 
-const PACKAGE_NAME = /^(?:python(\d(?:\.\d+|\d+)?)?|platform-python)(?:-minimal)?$/;
+// `-minimal` (Debian, Ubuntu) and `-base` (SLES) hold the interpreter binary itself.
+const PACKAGE_NAME = /^(?:python(\d(?:\.\d+|\d+)?)?|platform-python)(?:-minimal|-base)?$/;
 const INSTALLER_NAME = /^python (\d+\.\d+)(?:\.\d+)?(?: core interpreter)?(?: \((?:32|64)-bit\))?$/;
 
 /** "27" → 2.7, "310" → 3.10, "3.8" → 3.8, "3" → 3 (major only). */
