@@ -28,6 +28,7 @@ import {
   type InstancePatchState,
 } from '@aws-sdk/client-ssm';
 import type { InventoryApp, NodeFacts, PatchState, SourceStatus } from '../../../shared/model';
+import type { GapErrors } from '../../../shared/scopeErrors';
 import { buildNetworkFacts } from '../../../shared/network';
 import type { AwsClients } from '../aws/clients';
 import { ArchiveNodeFacts } from '../store';
@@ -58,6 +59,7 @@ export interface PatchingSetup {
 export interface ScopeCollection {
   facts: NodeFacts[];
   gaps: string[];
+  gapErrors: GapErrors;
   patching: Partial<PatchingSetup>;
 }
 
@@ -80,6 +82,7 @@ function checkAbort(signal: AbortSignal) {
 export async function collectScope(ctx: CollectContext): Promise<ScopeCollection> {
   const { clients, signal } = ctx;
   const gaps: string[] = [];
+  const gapErrors: GapErrors = {};
   const patching: Partial<PatchingSetup> = {};
 
   /** Runs an optional source: a denial or failure becomes a gap, a lost session fails the scope. */
@@ -90,6 +93,8 @@ export async function collectScope(ctx: CollectContext): Promise<ScopeCollection
       if (isAborted(err) || signal.aborted) throw err;
       if (isExpired(err)) throw new ScopeFailure(classifyScopeError(err, action, ctx.region));
       gaps.push(action);
+      const info = classifyScopeError(err, action, ctx.region);
+      gapErrors[action] = { errorCode: info.code, errorParams: info.params };
       return { status: isDenied(err) ? 'denied' : 'error' };
     }
   }
@@ -219,7 +224,7 @@ export async function collectScope(ctx: CollectContext): Promise<ScopeCollection
   gaps.sort((a, b) => GAP_ORDER.indexOf(a) - GAP_ORDER.indexOf(b));
 
   const facts = infos.map((info): NodeFacts => usableNetwork(nodeFacts(info)));
-  return { facts, gaps, patching };
+  return { facts, gaps, gapErrors, patching };
 
   function nodeFacts(info: InstanceInformation & { InstanceId: string }): NodeFacts {
     const id = info.InstanceId;

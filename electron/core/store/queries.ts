@@ -2,7 +2,7 @@
 import type { Database } from 'better-sqlite3';
 import type { RuleId, SnapshotStatus } from '../../../shared/model';
 import { RULE_IDS, ScopeResult } from '../../../shared/model';
-import { ScopeErrorCode, ScopeErrorParams } from '../../../shared/scopeErrors';
+import { GapErrors, ScopeErrorCode, ScopeErrorParams } from '../../../shared/scopeErrors';
 import { decodeStatuses, joinFacts, unpack, unpackChecks } from './codec';
 import type { PackedCheck } from './codec';
 import { NODE_COLUMNS, nodeOrderBy, nodeWhere, toNodeRow } from './nodeFilters';
@@ -74,13 +74,14 @@ interface ScopeRecord {
   error_code: string | null;
   error_params: string | null;
   patching: string | null;
+  gap_errors: string | null;
 }
 
-/** The v3 scope columns, parsed defensively: a value that no longer fits its schema is left out. */
+/** The v3 and v4 scope columns, parsed defensively: a value that no longer fits its schema is left out. */
 function scopeDetails(
-  r: Pick<ScopeRecord, 'error_code' | 'error_params' | 'patching'>,
-): Pick<ScopeResult, 'errorCode' | 'errorParams' | 'patching'> {
-  const out: Pick<ScopeResult, 'errorCode' | 'errorParams' | 'patching'> = {};
+  r: Pick<ScopeRecord, 'error_code' | 'error_params' | 'patching' | 'gap_errors'>,
+): Pick<ScopeResult, 'errorCode' | 'errorParams' | 'patching' | 'gapErrors'> {
+  const out: Pick<ScopeResult, 'errorCode' | 'errorParams' | 'patching' | 'gapErrors'> = {};
   const parse = (json: string | null): unknown => {
     try {
       return json === null ? undefined : JSON.parse(json);
@@ -95,6 +96,8 @@ function scopeDetails(
   }
   const patching = ScopeResult.shape.patching.safeParse(parse(r.patching));
   if (patching.success && patching.data) out.patching = patching.data;
+  const gapErrors = GapErrors.safeParse(parse(r.gap_errors));
+  if (gapErrors.success) out.gapErrors = gapErrors.data;
   return out;
 }
 
@@ -198,7 +201,7 @@ export function scopeSummary(db: Database, snapshotId: number): ScopeSummaryRow[
   const rows = db
     .prepare(
       `SELECT coalesce(s.account_id, a.account_id) AS account_id, coalesce(s.region, a.region) AS region,
-         s.status, s.error, s.calls, s.throttles, s.gaps, s.error_code, s.error_params, s.patching,
+         s.status, s.error, s.calls, s.throttles, s.gaps, s.error_code, s.error_params, s.patching, s.gap_errors,
          coalesce(a.nodes, 0) AS nodes, coalesce(a.online, 0) AS online, coalesce(a.compliant, 0) AS compliant,
          coalesce(a.non_compliant, 0) AS non_compliant, coalesce(a.missing_critical, 0) AS missing_critical,
          coalesce(a.missing_security, 0) AS missing_security
