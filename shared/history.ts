@@ -5,6 +5,7 @@
  */
 import { z } from 'zod';
 import { UserText } from './userText';
+import { GapErrors } from './scopeErrors';
 import { Check, CheckStatus, NodeFacts, NormalizedPlatform, RULE_IDS, RuleId, ScopeResult, SnapshotStatus } from './model';
 
 const Id = z.number().int().positive();
@@ -99,9 +100,11 @@ const AreaCounts = z.object({
   online: z.number().int(),
   compliant: z.number().int(),
   nonCompliant: z.number().int(),
+  /** Nodes whose patch state could be read: the basis of compliancePct and the missing counts (null when 0). */
+  patchRead: z.number().int(),
   compliancePct: z.number().nullable(),
-  missingCritical: z.number().int(),
-  missingSecurity: z.number().int(),
+  missingCritical: z.number().int().nullable(),
+  missingSecurity: z.number().int().nullable(),
 });
 
 export const ScopeSummaryRow = AreaCounts.extend({
@@ -115,6 +118,8 @@ export const NodeDetail = z.object({
   row: NodeRow,
   facts: NodeFacts,
   checks: z.array(Check),
+  /** Why each source the node's scope could not read failed, keyed by source (`patchState`). */
+  sourceErrors: z.partialRecord(z.enum(['patchState', 'inventory', 'network']), GapErrors.valueType).optional(),
   history: z.array(
     z.object({
       snapshotId: z.number().int(),

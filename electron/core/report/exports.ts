@@ -103,8 +103,9 @@ export function exportCsv(store: Store, snapshotId: number, options: CsvExportOp
         facts.platformVersion,
         row.agentVersion,
         row.pingStatus,
-        row.missingCritical,
-        row.missingSecurity,
+        // No patch state read for the node: its missing counts are unknown, not an empty 0.
+        row.missingCritical ?? status.unknown,
+        row.missingSecurity ?? status.unknown,
         row.failures,
         ...RULE_IDS.map((rule) => {
           const s = row.statuses[rule];

@@ -1,5 +1,6 @@
 /** Public shapes of the local history store (DESIGN §6). */
 import type { Check, CheckStatus, NodeFacts, NormalizedPlatform, RuleId, ScopeResult, SnapshotStatus } from '../../../shared/model';
+import type { GapErrors } from '../../../shared/scopeErrors';
 
 export interface SnapshotMeta {
   id: number;
@@ -88,10 +89,17 @@ export interface AreaCounts {
   compliant: number;
   /** Nodes whose `patch.compliant` check failed or warned. */
   nonCompliant: number;
-  /** compliant / nodes × 100, null without nodes: unscanned nodes count as not compliant. */
+  /**
+   * Nodes whose patch state could be read (`patch.scanned` passed or failed): the basis of the
+   * compliance figures. The others' source was denied, failed or not collected — unknown, not
+   * "not compliant", and never counted as 0 %.
+   */
+  patchRead: number;
+  /** compliant / patchRead × 100, null when no node's patch state could be read: never-scanned nodes count as not compliant. */
   compliancePct: number | null;
-  missingCritical: number;
-  missingSecurity: number;
+  /** Over the `patchRead` nodes; null when there are none. */
+  missingCritical: number | null;
+  missingSecurity: number | null;
 }
 
 export interface ScopeSummaryRow extends AreaCounts {
@@ -114,6 +122,8 @@ export interface NodeDetail {
   row: NodeRow;
   facts: NodeFacts;
   checks: Check[];
+  /** Why each source the node's scope could not read failed (the scope's gap errors, by source). */
+  sourceErrors?: Partial<Record<keyof NodeFacts['sources'], GapErrors[string]>>;
   history: NodeHistoryEntry[];
 }
 
