@@ -59,6 +59,13 @@ export interface ScopeErrorFields {
   errorParams?: Record<string, string> | undefined;
 }
 
+/** The short form for a narrow place: AWS's error code, or the HTTP status of an answer that was not AWS's. */
+export function scopeErrorCodeText(scope: ScopeErrorFields): string {
+  const params = scope.errorParams ?? {};
+  if (scope.errorCode === 'not_aws_answer') return `HTTP ${params.status ?? '?'}`;
+  return params.name ?? scope.errorCode ?? '';
+}
+
 /** The reason in the reader's language; the stored English text when there is no code. */
 export function scopeErrorText(scope: ScopeErrorFields, lang: Lang): string {
   if (!scope.errorCode) return scope.error ?? '';

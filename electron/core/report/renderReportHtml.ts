@@ -353,9 +353,9 @@ function compliance(ctx: Ctx): RawHtml {
         tot.missingSecurity === null ? t('unknownValue') : `${formatInt(tot.nodesMissingSecurity, lang)} ${t('nodesWith')}`,
         tot.missingSecurity === null ? overRead(ctx, tot) : `${formatInt(tot.missingSecurity, lang)} ${t('patchCountsTotal')}`,
       )}
-      ${kpi(t('notScanned'), formatInt(tot.notScanned, lang), t('ofNodes', { total: formatInt(tot.nodes, lang) }))}
-      ${kpi(t('staleScans', { days: m.snapshot.scanAgeDays }), formatInt(tot.staleScan, lang), t('ofNodes', { total: formatInt(tot.nodes, lang) }))}
-      ${kpi(t('pendingReboot'), formatInt(tot.pendingReboot, lang), t('ofNodes', { total: formatInt(tot.nodes, lang) }))}
+      ${kpi(t('notScanned'), formatInt(tot.notScanned, lang), overRead(ctx, tot) || t('ofNodes', { total: formatInt(tot.nodes, lang) }))}
+      ${kpi(t('staleScans', { days: m.snapshot.scanAgeDays }), formatInt(tot.staleScan, lang), overRead(ctx, tot) || t('ofNodes', { total: formatInt(tot.nodes, lang) }))}
+      ${kpi(t('pendingReboot'), formatInt(tot.pendingReboot, lang), overRead(ctx, tot) || t('ofNodes', { total: formatInt(tot.nodes, lang) }))}
       ${kpi(t('kpiOnline'), formatInt(tot.online, lang), t('ofNodes', { total: formatInt(tot.nodes, lang) }))}
     </div>
     <h3>${t('byAccount')}</h3>
