@@ -6,7 +6,7 @@
 import { z } from 'zod';
 import { UserText } from './userText';
 import { CheckStatus, ScopeResult, SnapshotStatus } from './model';
-import { ScopeErrorCode, ScopeErrorParams } from './scopeErrors';
+import { GapErrors, ScopeErrorCode, ScopeErrorParams } from './scopeErrors';
 
 export const AccountId = z.string().regex(/^\d{12}$/, 'an account id is 12 digits');
 export const RegionName = z.string().regex(/^[a-z]{2}(-gov|-iso[a-z]?)?-[a-z]+-\d$/, 'not a region name such as eu-west-1');
@@ -64,6 +64,7 @@ export const ScopeProgress = z.object({
   calls: z.number().int().nonnegative(),
   throttles: z.number().int().nonnegative(),
   gaps: z.array(z.string()),
+  gapErrors: GapErrors.optional(),
   error: z.string().optional(),
   errorCode: ScopeErrorCode.optional(),
   errorParams: ScopeErrorParams.optional(),

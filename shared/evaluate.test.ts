@@ -87,6 +87,15 @@ const FLEET: NodeFacts[] = [
       vpcEndpoints: [{ id: 'vpce-2', serviceName: 'com.amazonaws.ap-northeast-1.s3', type: 'Gateway', routeTableIds: ['rtb-1'] }],
     },
   }),
+  nodeFacts({
+    network: { routeTableId: 'rtb-1', routes: [{ destination: '0.0.0.0/0', target: 'igw', targetId: 'igw-1' }], vpcEndpoints: [] },
+  }),
+  nodeFacts({
+    network: {
+      routes: [],
+      vpcEndpoints: [{ id: 'vpce-3', serviceName: 'com.amazonaws.ap-northeast-1.s3', type: 'Interface', privateDnsEnabled: false }],
+    },
+  }),
   nodeFacts({ patchState: { operation: 'Scan' } }),
   nodeFacts({ network: null, pingStatus: 'Inactive' }),
   nodeFacts({ platformType: 'Linux', platformName: 'Mac OS X', platformVersion: '10.15.7', inventory: [] }),

@@ -6,6 +6,7 @@
 import { z } from 'zod';
 import { NODE_INFO_COLUMNS } from './nodeColumns';
 import { UserText } from './userText';
+import { GapErrors } from './scopeErrors';
 import { Check, CheckStatus, NodeFacts, NormalizedPlatform, RULE_IDS, RuleId, ScopeResult, SnapshotStatus } from './model';
 
 const Id = z.number().int().positive();
@@ -92,10 +93,12 @@ export const AreaCounts = z.object({
   compliant: z.number().int(),
   /** Nodes whose `patch.compliant` check failed or warned. */
   nonCompliant: z.number().int(),
-  /** compliant / nodes × 100, null without nodes: unscanned nodes count as not compliant. */
+  /** Nodes whose patch state could be read: the basis of compliancePct and the missing counts (null when 0). */
+  patchRead: z.number().int(),
+  /** compliant / patchRead × 100, null when no node's patch state could be read: unscanned nodes count as not compliant. */
   compliancePct: z.number().nullable(),
-  missingCritical: z.number().int(),
-  missingSecurity: z.number().int(),
+  missingCritical: z.number().int().nullable(),
+  missingSecurity: z.number().int().nullable(),
 });
 
 export const ScopeSummaryRow = AreaCounts.extend({
@@ -118,6 +121,8 @@ export const NodeDetail = z.object({
   row: NodeRow,
   facts: NodeFacts,
   checks: z.array(Check),
+  /** Why each source the node's scope could not read failed, keyed by source (`patchState`). */
+  sourceErrors: z.partialRecord(z.enum(['patchState', 'inventory', 'network']), GapErrors.valueType).optional(),
   history: z.array(NodeHistoryEntry),
 });
 export type NodeDetail = z.infer<typeof NodeDetail>;

@@ -260,6 +260,14 @@ const MESSAGES = {
       ja: 'ノードがリポジトリ (ローカルミラー、プロキシ、Amazon Linux の場合は S3 ゲートウェイエンドポイント) に接続できることを確認するか、NAT ゲートウェイへの経路を追加してください。',
     },
   },
+  'network.patch-source.igw-no-public-ip': {
+    en: 'Subnet {subnetId} routes to internet gateway {targetId}, but the node has no public IP address, so that route does not take it to the internet or its patch source.',
+    ja: 'サブネット {subnetId} はインターネットゲートウェイ {targetId} にルーティングされていますが、ノードにパブリック IP アドレスがないため、この経路ではインターネットにもパッチソースにも到達できません。',
+    fix: {
+      en: 'Give the node a public IP or an Elastic IP, or place it in a private subnet whose default route goes to a NAT gateway; otherwise confirm it reaches its repositories (mirror, proxy or WSUS) inside the network.',
+      ja: 'ノードにパブリック IP アドレスまたは Elastic IP を割り当てるか、デフォルトルートが NAT ゲートウェイに向いたプライベートサブネットに配置してください。そうでない場合は、ネットワーク内のリポジトリ (ミラー、プロキシ、WSUS) に接続できることを確認してください。',
+    },
+  },
   'network.patch-source.no-internet-windows': {
     en: 'No internet route from subnet {subnetId}: the node cannot reach the Microsoft Update Catalog, and use of a WSUS server inside the environment cannot be verified.',
     ja: 'サブネット {subnetId} からインターネットへの経路がありません。Microsoft Update カタログに接続できず、環境内の WSUS サーバーの利用は確認できません。',
@@ -279,6 +287,22 @@ const MESSAGES = {
   'network.s3.interface-endpoint': {
     en: 'S3 interface endpoint {endpointId} is available in the VPC.',
     ja: 'VPC に S3 インターフェイスエンドポイント {endpointId} があります。',
+  },
+  'network.s3.interface-no-private-dns': {
+    en: 'S3 interface endpoint {endpointId} has private DNS turned off: the agent uses S3’s regional names, which then resolve to public addresses, not to this endpoint.',
+    ja: 'S3 インターフェイスエンドポイント {endpointId} のプライベート DNS が無効です。エージェントは S3 のリージョン名を使うため、その名前はパブリックアドレスに解決され、このエンドポイントを経由しません。',
+    fix: {
+      en: 'Turn on private DNS for endpoint {endpointId}, or create an S3 gateway endpoint associated with route table {routeTableId}.',
+      ja: 'エンドポイント {endpointId} のプライベート DNS を有効にするか、ルートテーブル {routeTableId} に関連付けた S3 ゲートウェイエンドポイントを作成してください。',
+    },
+  },
+  'network.s3.igw-no-public-ip': {
+    en: 'No route to the AWS-managed S3 buckets: route table {routeTableId} sends traffic to internet gateway {targetId}, but the node has no public IP address, and there is no S3 endpoint.',
+    ja: 'AWS マネージド S3 バケットへの経路がありません。ルートテーブル {routeTableId} はインターネットゲートウェイ {targetId} に向いていますが、ノードにパブリック IP アドレスがなく、S3 エンドポイントもありません。',
+    fix: {
+      en: 'Create an S3 gateway endpoint associated with route table {routeTableId} (it needs no public IP), or give the node a public IP or an Elastic IP.',
+      ja: 'ルートテーブル {routeTableId} に関連付けた S3 ゲートウェイエンドポイントを作成する (パブリック IP は不要です) か、ノードにパブリック IP アドレスまたは Elastic IP を割り当ててください。',
+    },
   },
   'network.s3.indirect': {
     en: 'No S3 endpoint; the default route goes to {via} ({targetId}), so reaching S3 cannot be verified from this VPC.',

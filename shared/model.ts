@@ -7,7 +7,7 @@
  * Checks are what the rules engine derives from facts.
  */
 import { z } from 'zod';
-import { ScopeErrorCode, ScopeErrorParams } from './scopeErrors';
+import { GapErrors, ScopeErrorCode, ScopeErrorParams } from './scopeErrors';
 
 /** Stable rule ids (docs/design.md §4). They appear in the UI, reports, exports and the CLI. */
 export const RULE_IDS = [
@@ -192,6 +192,8 @@ export const ScopeResult = z.object({
   throttles: z.number().int().nonnegative(),
   /** Optional data sources that were denied or failed in this scope (e.g. `ssm:GetInventory`). */
   gaps: z.array(z.string()),
+  /** The AWS error code and (redacted) message behind each gap; absent in snapshots saved before they were kept. */
+  gapErrors: GapErrors.optional(),
   /** Is patching set up at all here: baselines, patch groups, what runs AWS-RunPatchBaseline. */
   patching: z
     .object({

@@ -13,15 +13,19 @@ export const SCOPE_ERROR_CODES = [
   'cancelled',
   'role_not_assumable',
   'call_failed',
+  'not_aws_answer',
 ] as const;
 export const ScopeErrorCode = z.enum(SCOPE_ERROR_CODES);
 export type ScopeErrorCode = z.infer<typeof ScopeErrorCode>;
 export const ScopeErrorParams = z.record(z.string().max(64), z.string().max(2000));
+/** Why each optional source of a scope could not be read, keyed by the gap's action (`ssm:GetInventory`). */
+export const GapErrors = z.record(z.string().max(128), z.object({ errorCode: ScopeErrorCode, errorParams: ScopeErrorParams }));
+export type GapErrors = z.infer<typeof GapErrors>;
 
 const TEXTS: Record<ScopeErrorCode, Record<Lang, string>> = {
   access_denied: {
-    ja: '{action} へのアクセスが拒否されました ({name})。監査に使う ID に {action} を許可してください (build/iam/ を参照)。',
-    en: 'Access denied for {action} ({name}). Grant {action} to the audit role; see build/iam/.',
+    ja: '{action} へのアクセスが拒否されました ({name}{said})。監査に使う ID に {action} を許可してください (build/iam/ を参照)。',
+    en: 'Access denied for {action} ({name}{said}). Grant {action} to the audit role; see build/iam/.',
   },
   session_expired: {
     ja: '監査中にセッションの有効期限が切れました ({name})。認証情報を更新して監査を再実行してください。',
@@ -37,6 +41,16 @@ const TEXTS: Record<ScopeErrorCode, Record<Lang, string>> = {
     en: 'Cannot assume {role}: access denied. Check that the caller is allowed sts:AssumeRole on it, the role’s trust policy and the external id.',
   },
   call_failed: { ja: '{action} が失敗しました ({name}: {detail})。', en: '{action} failed: {name}: {detail}' },
+  not_aws_answer: {
+    ja: '{operation} にエンドポイントが HTTP {status} で{what}を返しました。AWS の応答ではありません。エンドポイントの設定 (AWS_ENDPOINT_URL、プロファイルの endpoint_url) と、そこにあるサービスが {operation} に対応しているかを確認してください。',
+    en: '{operation}: the endpoint answered HTTP {status} with {what}, not an AWS answer. Check the endpoint setting (AWS_ENDPOINT_URL, the profile’s endpoint_url) and that the service there supports {operation}.',
+  },
+};
+
+/** What came back instead of an AWS answer (`received` of `not_aws_answer`). */
+const RECEIVED: Record<string, Record<Lang, string>> = {
+  html: { ja: 'HTML ページ', en: 'an HTML page' },
+  other: { ja: '読み取れない応答 ({contentType})', en: 'an answer it could not read ({contentType})' },
 };
 
 export interface ScopeErrorFields {
@@ -45,9 +59,23 @@ export interface ScopeErrorFields {
   errorParams?: Record<string, string> | undefined;
 }
 
+/** The short form for a narrow place: AWS's error code, or the HTTP status of an answer that was not AWS's. */
+export function scopeErrorCodeText(scope: ScopeErrorFields): string {
+  const params = scope.errorParams ?? {};
+  if (scope.errorCode === 'not_aws_answer') return `HTTP ${params.status ?? '?'}`;
+  return params.name ?? scope.errorCode ?? '';
+}
+
 /** The reason in the reader's language; the stored English text when there is no code. */
 export function scopeErrorText(scope: ScopeErrorFields, lang: Lang): string {
   if (!scope.errorCode) return scope.error ?? '';
-  const params = scope.errorParams ?? {};
+  const given = scope.errorParams ?? {};
+  const received = RECEIVED[given.received ?? ''];
+  const params: Record<string, string> = {
+    ...given,
+    // AWS's own words (redacted) name the principal and the policy that refused; shown when kept.
+    said: given.detail && given.detail !== given.name ? `: ${given.detail}` : '',
+    ...(received ? { what: received[lang].replace('{contentType}', given.contentType || '?') } : {}),
+  };
   return TEXTS[scope.errorCode][lang].replace(/\{(\w+)\}/g, (_, key: string) => params[key] ?? '');
 }

@@ -9,6 +9,12 @@ export interface Egress {
   readonly internet?: Route;
   /** A default route into another network (TGW, VGW, peering…): egress may exist there, unverifiable here. */
   readonly indirect?: Route;
+  /**
+   * A default route to an internet gateway from a node without a public IP: the subnet looks
+   * public, but the gateway translates only public addresses, so the node has no internet.
+   * https://docs.aws.amazon.com/vpc/latest/userguide/VPC_Internet_Gateway.html
+   */
+  readonly igwWithoutPublicIp?: Route;
 }
 
 const DEFAULT_ROUTE = '0.0.0.0/0';
@@ -22,7 +28,7 @@ export function analyzeEgress(network: NetworkFacts): Egress {
   if (!route) return {};
   if (route.target === 'nat-gateway' || route.target === 'nat-instance') return { internet: route };
   // An IGW only carries traffic for addresses it can translate: without a public IP the node has no internet.
-  if (route.target === 'igw') return network.publicIp ? { internet: route } : {};
+  if (route.target === 'igw') return network.publicIp ? { internet: route } : { igwWithoutPublicIp: route };
   if (route.target === 'local' || route.target === 'vpc-endpoint') return {};
   return { indirect: route };
 }
@@ -63,6 +69,11 @@ export function s3GatewayEndpoint(network: NetworkFacts): VpcEndpointFact | unde
   );
 }
 
+/**
+ * An S3 interface endpoint answers only its endpoint-specific DNS names unless private DNS is on;
+ * the agent asks S3's regional names, which then resolve to public addresses the node cannot reach.
+ * https://docs.aws.amazon.com/AmazonS3/latest/userguide/privatelink-interface-endpoints.html
+ */
 export function s3InterfaceEndpoint(network: NetworkFacts): VpcEndpointFact | undefined {
   return network.vpcEndpoints.find((endpoint) => isS3(endpoint) && endpoint.type.toLowerCase() === 'interface');
 }

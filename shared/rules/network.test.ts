@@ -65,6 +65,20 @@ const TOPOLOGIES: [string, NetworkFacts, string, string, string][] = [
     'fail',
   ],
   ['isolated + only an SSM endpoint', net(undefined, { vpcEndpoints: [ssmInterface] }), 'warn', 'warn', 'fail'],
+  [
+    'isolated + S3 interface endpoint without private DNS',
+    net(undefined, { vpcEndpoints: [{ ...s3Interface, privateDnsEnabled: false }] }),
+    'warn',
+    'warn',
+    'fail',
+  ],
+  [
+    'isolated + S3 interface endpoint with private DNS',
+    net(undefined, { vpcEndpoints: [{ ...s3Interface, privateDnsEnabled: true }] }),
+    'warn',
+    'warn',
+    'pass',
+  ],
   ['default route to a transit gateway', net({ target: 'transit-gateway', targetId: 'tgw-1' }), 'warn', 'warn', 'warn'],
   ['default route to a VPN gateway', net({ target: 'vpn-gateway', targetId: 'vgw-1' }), 'warn', 'warn', 'warn'],
   [
@@ -96,6 +110,28 @@ describe('network.patch-source (P3) and network.s3 (P4)', () => {
     expect(check(nodeFacts({ network: net(undefined) }), 'network.s3')).toMatchObject({
       code: 'network.s3.no-route',
       params: { routeTableId: 'rtb-1' },
+    });
+  });
+
+  it('names the missing public IP, not a missing route, when the subnet routes to an internet gateway', () => {
+    const network = net({ target: 'igw', targetId: 'igw-1' });
+    for (const facts of [nodeFacts({ network }), nodeFacts({ ...WINDOWS, network })]) {
+      expect(check(facts, 'network.patch-source')).toMatchObject({
+        code: 'network.patch-source.igw-no-public-ip',
+        params: { subnetId: 'subnet-1', targetId: 'igw-1' },
+      });
+    }
+    expect(check(nodeFacts({ network }), 'network.s3')).toMatchObject({
+      code: 'network.s3.igw-no-public-ip',
+      params: { routeTableId: 'rtb-1', targetId: 'igw-1' },
+    });
+  });
+
+  it('says an S3 interface endpoint without private DNS is not used, and how to fix it', () => {
+    const network = net(undefined, { vpcEndpoints: [{ ...s3Interface, privateDnsEnabled: false }] });
+    expect(check(nodeFacts({ network }), 'network.s3')).toMatchObject({
+      code: 'network.s3.interface-no-private-dns',
+      params: { endpointId: 'vpce-s3i', routeTableId: 'rtb-1' },
     });
   });
 

@@ -56,6 +56,16 @@ export const networkPatchSource: Rule = (context): RuleOutcome => {
   // P3 itself describes nodes without internet access that reach their repos (or WSUS) inside the
   // network, so a missing internet route is a point to verify (warn), not proof of failure.
   if (egress.indirect) return { status: 'warn', code: 'network.patch-source.indirect', params: routeParams(egress.indirect), evidence };
+  // The cause is the missing public IP, not a missing route: saying "no internet route" would send
+  // the reader to add a NAT gateway to a subnet that already routes out.
+  if (egress.igwWithoutPublicIp) {
+    return {
+      status: 'warn',
+      code: 'network.patch-source.igw-no-public-ip',
+      params: { subnetId: network.subnetId ?? '-', targetId: egress.igwWithoutPublicIp.targetId ?? '-' },
+      evidence,
+    };
+  }
   const code = context.platform.type === 'Windows' ? 'network.patch-source.no-internet-windows' : 'network.patch-source.no-internet';
   return { status: 'warn', code, params: { subnetId: network.subnetId ?? '-' }, evidence };
 };
@@ -70,10 +80,17 @@ export const networkS3: Rule = (context): RuleOutcome => {
   const gateway = s3GatewayEndpoint(network);
   if (gateway) return { status: 'pass', code: 'network.s3.gateway-endpoint', params: { endpointId: gateway.id, routeTableId }, evidence };
   const iface = s3InterfaceEndpoint(network);
+  if (iface && iface.privateDnsEnabled === false) {
+    return { status: 'fail', code: 'network.s3.interface-no-private-dns', params: { endpointId: iface.id, routeTableId }, evidence };
+  }
   if (iface) return { status: 'pass', code: 'network.s3.interface-endpoint', params: { endpointId: iface.id }, evidence };
   // Centralised egress through a transit gateway is common and may well reach S3: not provable either way.
   if (egress.indirect) {
     return { status: 'warn', code: 'network.s3.indirect', params: { ...routeParams(egress.indirect), routeTableId }, evidence };
+  }
+  if (egress.igwWithoutPublicIp) {
+    const params = { routeTableId, targetId: egress.igwWithoutPublicIp.targetId ?? '-' };
+    return { status: 'fail', code: 'network.s3.igw-no-public-ip', params, evidence };
   }
   return { status: 'fail', code: 'network.s3.no-route', params: { routeTableId }, evidence };
 };

@@ -8,6 +8,13 @@ export const SOURCE_CALLS = {
   network: 'ec2:DescribeInstances / ec2:DescribeRouteTables / ec2:DescribeVpcEndpoints',
 } as const;
 
+/** The gap a scope records when the source could not be read, the key of its `gapErrors`. */
+export const SOURCE_GAPS = {
+  patchState: 'ssm:DescribeInstancePatchStates',
+  inventory: 'ssm:GetInventory',
+  network: 'ec2:DescribeInstances/DescribeRouteTables/DescribeVpcEndpoints',
+} as const;
+
 /** An optional source that was not read turns the check into `unknown` (docs/design.md §5), never a pass or a fail. */
 export function sourceUnknown(
   source: keyof typeof SOURCE_CALLS,

@@ -1,12 +1,15 @@
 /**
  * `patch-audit audit`: the same audit as the desktop app, headless. Progress goes to stderr as
- * a progress bar when it is a terminal; `--json` prints one document at the end. Exit 0 when a
- * snapshot was saved (even partial), 1 when nothing could be audited, 2 on bad options.
+ * a progress bar when it is a terminal; `--json` prints one document at the end, also when
+ * nothing could be audited (then with the reasons, so a script reads them the same way). Exit 0
+ * when a snapshot was saved (even partial), 1 when nothing could be audited, 2 on bad options.
  */
 import { createInterface } from 'node:readline/promises';
 import { SingleBar } from 'cli-progress';
 import { Option } from 'commander';
 import { AuditPlan, type AuditOutcome, type AuditProgress } from '../../../shared/auditPlan';
+import type { ScopeResult } from '../../../shared/model';
+import { scopeErrorText } from '../../../shared/scopeErrors';
 import { CATALOG_EDITIONS } from '../../../shared/catalog';
 import { AuditFailed, type Services } from '../../core';
 import { withCore } from '../cliCore';
@@ -95,22 +98,43 @@ function progressBar(enabled: boolean) {
   };
 }
 
+/** Why a source could not be read: the AWS error code and the reason in English. */
+function gapReasons(s: ScopeResult) {
+  return Object.fromEntries(
+    s.gaps.flatMap((gap) => {
+      const reason = s.gapErrors?.[gap];
+      return reason ? [[gap, { code: reason.errorParams.name ?? reason.errorCode, message: scopeErrorText(reason, 'en') }]] : [];
+    }),
+  );
+}
+
+function scopeDocument(s: ScopeResult) {
+  return {
+    account: s.accountId,
+    region: s.region,
+    status: s.status === 'ok' ? 'ok' : 'failed',
+    ...(s.error ? { error: s.error } : {}),
+    ...(s.errorCode ? { errorCode: s.errorCode } : {}),
+    nodes: s.nodes,
+    ...(s.gaps.length ? { gaps: s.gaps, gapErrors: gapReasons(s) } : {}),
+  };
+}
+
 export function outcomeDocument(outcome: AuditOutcome) {
   return {
     snapshotId: outcome.snapshotId,
     status: outcome.status,
-    scopes: outcome.scopes.map((s) => ({
-      account: s.accountId,
-      region: s.region,
-      status: s.status === 'ok' ? 'ok' : 'failed',
-      ...(s.error ? { error: s.error } : {}),
-      nodes: s.nodes,
-      ...(s.gaps.length ? { gaps: s.gaps } : {}),
-    })),
+    scopes: outcome.scopes.map(scopeDocument),
     nodes: outcome.nodes,
     checks: outcome.checks,
     calls: outcome.calls,
   };
+}
+
+/** The `--json` document when nothing could be audited: no snapshot, the reason, each scope's. */
+export function failureDocument(err: AuditFailed) {
+  const [headline = ''] = err.message.split('\n');
+  return { snapshotId: null, status: 'failed', error: headline, scopes: err.scopes.map(scopeDocument), nodes: 0 };
 }
 
 async function askMfa(serial: string): Promise<string> {
@@ -178,7 +202,8 @@ async function runCliAudit(
   } catch (err) {
     bar.stop();
     if (err instanceof AuditFailed) {
-      printErr(`patch-audit: ${err.message}`);
+      printErr(`patch-audit: ${err.message.replace(/\n/g, '\n  ')}`);
+      if (opts.json) printOut(terminalJson(failureDocument(err)));
       setExitCode(1);
       return;
     }
@@ -192,8 +217,11 @@ function summaryText(outcome: AuditOutcome): string {
   const lines = [`Snapshot ${outcome.snapshotId} saved (${outcome.status}): ${outcome.nodes} nodes`];
   for (const s of outcome.scopes) {
     lines.push(
-      `  ${s.accountId} ${s.region.padEnd(16)} ${s.status.padEnd(9)} ${String(s.nodes).padStart(6)} nodes${s.error ? `  ${s.error}` : ''}${s.gaps.length ? `  (not read: ${s.gaps.join(', ')})` : ''}`,
+      `  ${s.accountId} ${s.region.padEnd(16)} ${s.status.padEnd(9)} ${String(s.nodes).padStart(6)} nodes${s.error ? `  ${s.error}` : ''}`,
     );
+    // Each source that could not be read on its own line, with why: the checks that need it are unknown.
+    const reasons = gapReasons(s);
+    for (const gap of s.gaps) lines.push(`      not read: ${gap}${reasons[gap] ? ` — ${reasons[gap].message}` : ''}`);
   }
   lines.push(
     `Checks: ${Object.entries(outcome.checks)

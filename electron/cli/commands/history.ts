@@ -4,7 +4,7 @@ import { RuleId } from '../../../shared/model';
 import type { TrendQuery } from '../../core';
 import { UsageError } from '../io';
 import type { RegisterCommand } from './index';
-import { parseId, pct, print, printJson, table, useServices, withDbOptions } from './storeOptions';
+import { countOrUnknown, parseId, patchBasis, pct, print, printJson, table, useServices, withDbOptions } from './storeOptions';
 import type { DbOptions } from './storeOptions';
 
 const list = (value: string | undefined): string[] =>
@@ -99,6 +99,7 @@ export const registerHistory: RegisterCommand = (program) => {
           ...(opts.groupBy === 'account' || opts.groupBy === 'area' ? ['ACCOUNT'] : []),
           ...(opts.groupBy === 'region' || opts.groupBy === 'area' ? ['REGION'] : []),
           'NODES',
+          'PATCH READ',
           'COMPLIANT',
           'MISSING CRIT',
           'MISSING SEC',
@@ -113,9 +114,10 @@ export const registerHistory: RegisterCommand = (program) => {
               ...(p.accountId === undefined ? [] : [p.accountId]),
               ...(p.region === undefined ? [] : [p.region]),
               p.nodes,
+              patchBasis(p),
               pct(p.compliancePct),
-              p.missingCritical,
-              p.missingSecurity,
+              countOrUnknown(p.missingCritical),
+              countOrUnknown(p.missingSecurity),
               ...(r ? [p.rules[r]?.pass ?? 0, (p.rules[r]?.fail ?? 0) + (p.rules[r]?.warn ?? 0)] : []),
             ]),
           ),

@@ -2,12 +2,17 @@
  * `patch-audit snapshots [list | show ID | delete ID...]` and `patch-audit prune`: the local
  * history from the command line.
  */
+import { scopeErrorText, type GapErrors } from '../../../shared/scopeErrors';
 import type { SnapshotMeta } from '../../core';
 import { UsageError } from '../io';
 import type { RegisterCommand } from './index';
-import { parseId, pct, print, printJson, table, useServices, withDbOptions } from './storeOptions';
+import { countOrUnknown, parseId, patchBasis, pct, print, printJson, table, useServices, withDbOptions } from './storeOptions';
 import { terminalValue } from '../terminal';
 import type { DbOptions } from './storeOptions';
+
+/** The sources a scope could not read, each with the AWS error code behind it. */
+const gapNote = (gaps: readonly string[], errors: GapErrors): string =>
+  gaps.map((gap) => (errors[gap] ? `${gap} (${errors[gap].errorParams.name ?? scopeErrorText(errors[gap], 'en')})` : gap)).join(', ');
 
 const origin = (s: SnapshotMeta): string => (s.derivedFrom === undefined ? '' : `from #${s.derivedFrom}`);
 
@@ -40,16 +45,17 @@ export const registerSnapshots: RegisterCommand = (program) => {
         print('');
         print(
           table(
-            ['ACCOUNT', 'REGION', 'SCOPE', 'NODES', 'COMPLIANT', 'MISSING CRIT', 'MISSING SEC', 'NOTE'],
+            ['ACCOUNT', 'REGION', 'SCOPE', 'NODES', 'PATCH READ', 'COMPLIANT', 'MISSING CRIT', 'MISSING SEC', 'NOTE'],
             scopes.map((s) => [
               s.accountId,
               s.region,
               s.scope?.status ?? '-',
               s.nodes,
+              patchBasis(s),
               pct(s.compliancePct),
-              s.missingCritical,
-              s.missingSecurity,
-              s.scope?.error ?? s.scope?.gaps.join(', ') ?? '',
+              countOrUnknown(s.missingCritical),
+              countOrUnknown(s.missingSecurity),
+              s.scope?.error ?? gapNote(s.scope?.gaps ?? [], s.scope?.gapErrors ?? {}),
             ]),
           ),
         );

@@ -40,4 +40,8 @@ export function table(head: readonly string[], rows: ReadonlyArray<ReadonlyArray
   return [line(cells[0] ?? [], head), ...rows.map((r, i) => line(cells[i + 1] ?? [], r))].join('\n');
 }
 
-export const pct = (value: number | null): string => (value === null ? '-' : `${value.toFixed(1)}%`);
+/** A figure, or "unknown" when its source could not be read for any node (never a 0 that was not seen). */
+export const pct = (value: number | null): string => (value === null ? 'unknown' : `${value.toFixed(1)}%`);
+export const countOrUnknown = (value: number | null): number | string => value ?? 'unknown';
+/** Over how many nodes the patch figures were computed: `80/100` when 20 nodes' state could not be read. */
+export const patchBasis = (a: { patchRead: number; nodes: number }): string => `${a.patchRead}/${a.nodes}`;

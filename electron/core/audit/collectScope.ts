@@ -27,6 +27,7 @@ import {
   type InstancePatchState,
 } from '@aws-sdk/client-ssm';
 import type { InventoryApp, NodeFacts, PatchState, SourceStatus } from '../../../shared/model';
+import type { GapErrors } from '../../../shared/scopeErrors';
 import type { AwsClients } from '../aws/clients';
 import {
   assembleNodeFacts,
@@ -69,6 +70,7 @@ export interface PatchingSetup {
 export interface ScopeCollection {
   facts: NodeFacts[];
   gaps: string[];
+  gapErrors: GapErrors;
   patching: Partial<PatchingSetup>;
 }
 
@@ -88,6 +90,7 @@ function checkAbort(signal: AbortSignal) {
 export async function collectScope(ctx: CollectContext): Promise<ScopeCollection> {
   const { clients, signal } = ctx;
   const gaps: string[] = [];
+  const gapErrors: GapErrors = {};
   const patching: Partial<PatchingSetup> = {};
 
   /** Runs an optional source: a denial or failure becomes a gap, a lost session fails the scope. */
@@ -98,6 +101,8 @@ export async function collectScope(ctx: CollectContext): Promise<ScopeCollection
       if (isAborted(err) || signal.aborted) throw err;
       if (isExpired(err)) throw new ScopeFailure(classifyScopeError(err, action, ctx.region));
       gaps.push(action);
+      const info = classifyScopeError(err, action, ctx.region);
+      gapErrors[action] = { errorCode: info.code, errorParams: info.params };
       return { status: isDenied(err) ? 'denied' : 'error' };
     }
   }
@@ -208,7 +213,7 @@ export async function collectScope(ctx: CollectContext): Promise<ScopeCollection
     network: sourceRead(network),
   };
   const facts = infos.map((node): NodeFacts => assembleNodeFacts(node, answers));
-  return { facts, gaps, patching };
+  return { facts, gaps, gapErrors, patching };
 }
 
 function sourceRead<T>(run: { value?: T; status: SourceStatus }): SourceRead<T> {

@@ -7,6 +7,7 @@ import { DescribeRegionsCommand } from '@aws-sdk/client-ec2';
 import { paginateListAccounts, type Account } from '@aws-sdk/client-organizations';
 import { GetCallerIdentityCommand } from '@aws-sdk/client-sts';
 import type { AuditPlan } from '../../../shared/auditPlan';
+import type { ScopeResult } from '../../../shared/model';
 import { createClients, type ClientOptions, type Credentials } from '../aws/clients';
 import { emptyCallStats, mergeCallStats, type CallStats } from '../aws/callStats';
 import { assumedRoleCredentials, describeCredentialError, roleArn } from '../aws/credentials';
@@ -26,6 +27,13 @@ export interface AccountTarget {
 /** Nothing can be audited: bad credentials, no organization access, no account reachable. */
 export class AuditFailed extends Error {
   override name = 'AuditFailed';
+  constructor(
+    message: string,
+    /** Each scope and why it failed, when the audit got as far as collecting. */
+    readonly scopes: readonly ScopeResult[] = [],
+  ) {
+    super(message);
+  }
 }
 
 export interface ResolveContext {

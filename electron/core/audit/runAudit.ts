@@ -75,12 +75,12 @@ export async function runAudit(plan: AuditPlan, deps: AuditDeps, control: AuditC
     progress.scopesDone = scopes.filter((s) => s.state !== 'pending' && s.state !== 'running').length;
     control.onProgress?.(structuredClone(progress));
   };
-  const fail = (message: string): never => {
+  const fail = (message: string, failed: readonly ScopeResult[] = []): never => {
     progress.phase = 'failed';
     progress.message = message;
     emit(true);
     log(`audit ${runId} failed: ${message}`);
-    throw new AuditFailed(message);
+    throw new AuditFailed(message, failed);
   };
 
   const credentials =
@@ -182,6 +182,7 @@ export async function runAudit(plan: AuditPlan, deps: AuditDeps, control: AuditC
           collected.set(scope, { packed: await evaluateScope(result.facts), patching: result.patching });
           scope.nodes = result.facts.length;
           scope.gaps = result.gaps;
+          if (result.gaps.length) scope.gapErrors = result.gapErrors;
           scope.state = 'done';
         } catch (err) {
           if (signal.aborted || isAborted(err)) {
@@ -206,22 +207,6 @@ export async function runAudit(plan: AuditPlan, deps: AuditDeps, control: AuditC
   );
   for (const { stats } of work) mergeCallStats(totals, stats);
 
-  const okScopes = scopes.filter((s) => s.state === 'done');
-  if (!okScopes.length) {
-    if (signal.aborted) {
-      progress.phase = 'cancelled';
-      emit(true);
-      throw new AuditFailed('The audit was cancelled before any scope finished; nothing was saved.');
-    }
-    fail(`No scope could be audited. ${scopes.map((s) => `${s.accountId}/${s.region}: ${s.error ?? s.state}`).join(' ')}`);
-  }
-
-  progress.phase = 'evaluating';
-  emit(true);
-  // Stored in plan order, whatever order the scopes finished in.
-  const packed = okScopes.flatMap((scope) => collected.get(scope)!.packed);
-  const nodeCount = okScopes.reduce((sum, scope) => sum + scope.nodes, 0);
-
   const scopeResults: ScopeResult[] = scopes.map((s) => {
     const patching = collected.get(s)?.patching;
     return {
@@ -234,9 +219,27 @@ export async function runAudit(plan: AuditPlan, deps: AuditDeps, control: AuditC
       calls: s.calls,
       throttles: s.throttles,
       gaps: s.gaps,
+      ...(s.gapErrors ? { gapErrors: s.gapErrors } : {}),
       ...(patching ? { patching } : {}),
     };
   });
+  const okScopes = scopes.filter((s) => s.state === 'done');
+  if (!okScopes.length) {
+    if (signal.aborted) {
+      progress.phase = 'cancelled';
+      emit(true);
+      throw new AuditFailed('The audit was cancelled before any scope finished; nothing was saved.');
+    }
+    // One scope a line: several scopes' reasons run together are hard to tell apart.
+    fail(`No scope could be audited.\n${scopes.map((s) => `${s.accountId}/${s.region}: ${s.error ?? s.state}`).join('\n')}`, scopeResults);
+  }
+
+  progress.phase = 'evaluating';
+  emit(true);
+  // Stored in plan order, whatever order the scopes finished in.
+  const packed = okScopes.flatMap((scope) => collected.get(scope)!.packed);
+  const nodeCount = okScopes.reduce((sum, scope) => sum + scope.nodes, 0);
+
   // Gaps (denied optional sources) are recorded per scope and turn checks `unknown`; only a
   // scope that could not be collected makes the snapshot partial.
   const status = scopeResults.every((s) => s.status === 'ok') ? 'complete' : 'partial';

@@ -2,13 +2,23 @@
  * AWS SDK v3 clients as their users expect them: the standard credential chain and endpoint
  * resolution (so `AWS_ENDPOINT_URL` / `AWS_ENDPOINT_URL_<SERVICE>` and the config file's
  * `services` sections apply), the adaptive retry mode, and one middleware that counts every
- * attempt, so progress and benchmarks report calls and throttles as AWS saw them.
+ * attempt, so progress and benchmarks report calls and throttles as AWS saw them, and that
+ * names an answer which is not AWS's (`NotAwsAnswer`) so it is neither retried nor misread.
  */
 import { EC2Client } from '@aws-sdk/client-ec2';
 import { OrganizationsClient } from '@aws-sdk/client-organizations';
 import { SSMClient } from '@aws-sdk/client-ssm';
 import { STSClient } from '@aws-sdk/client-sts';
-import type { AwsCredentialIdentity, AwsCredentialIdentityProvider } from '@smithy/types';
+import { AdaptiveRetryStrategy } from '@smithy/core/retry';
+import type {
+  AwsCredentialIdentity,
+  AwsCredentialIdentityProvider,
+  RetryErrorInfo,
+  RetryStrategyV2,
+  RetryToken,
+  StandardRetryToken,
+} from '@smithy/types';
+import { htmlAnswer, isRetryableNotAwsAnswer, NotAwsAnswer, notAwsAnswer } from '../audit/errors';
 import { isThrottle, type CallStats } from './callStats';
 
 export type Credentials = AwsCredentialIdentity | AwsCredentialIdentityProvider;
@@ -32,12 +42,37 @@ export interface AwsClients {
 
 const SERVICE_OF = { ssm: 'SSM', ec2: 'EC2', sts: 'STS', organizations: 'Organizations' } as const;
 
+/**
+ * The SDK's adaptive strategy, except that an answer which is not AWS's is not asked again: the
+ * SDK retries every 500 and 502–504 whatever the body, so a mock's HTML page for an operation
+ * it lacks cost ten attempts and many seconds a call, and the same page came back each time.
+ */
+class NotAwsAnswerNotRetried implements RetryStrategyV2 {
+  readonly mode: string;
+  constructor(private readonly inner: AdaptiveRetryStrategy) {
+    this.mode = inner.mode;
+  }
+  acquireInitialRetryToken(scope: string): Promise<RetryToken> {
+    return this.inner.acquireInitialRetryToken(scope);
+  }
+  refreshRetryTokenForRetry(token: StandardRetryToken, info: RetryErrorInfo): Promise<RetryToken> {
+    // A refused refresh makes the retry middleware throw the call's own error.
+    if (info.error instanceof NotAwsAnswer && !isRetryableNotAwsAnswer(info.error)) return Promise.reject(info.error);
+    return this.inner.refreshRetryTokenForRetry(token, info);
+  }
+  recordSuccess(token: StandardRetryToken): void {
+    this.inner.recordSuccess(token);
+  }
+}
+
+/** One client's configuration; each client gets its own retry strategy (its own rate limiter). */
 export function baseClientConfig(region: string, credentials: Credentials, options: ClientOptions) {
+  const maxAttempts = options.maxAttempts ?? 10;
   return {
     region,
     credentials,
-    retryMode: 'adaptive',
-    maxAttempts: options.maxAttempts ?? 10,
+    maxAttempts,
+    retryStrategy: new NotAwsAnswerNotRetried(new AdaptiveRetryStrategy(async () => maxAttempts)),
     // Without throwOnRequestTimeout the SDK only logs a breached requestTimeout, and a call that
     // an endpoint never answers would hang the scope (and a cancel) for good.
     requestHandler: {
@@ -62,12 +97,16 @@ function count(client: Countable, service: string, stats: CallStats): void {
       const action = `${service}.${(context.commandName ?? 'Unknown').replace(/Command$/, '')}`;
       stats.calls += 1;
       stats.byAction[action] = (stats.byAction[action] ?? 0) + 1;
+      let result: unknown;
       try {
-        return await next(args);
+        result = await next(args);
       } catch (err) {
         if (isThrottle(err)) stats.throttles += 1;
-        throw err;
+        throw notAwsAnswer(err, action) ?? err;
       }
+      const html = htmlAnswer((result as { response?: unknown }).response, action);
+      if (html) throw html;
+      return result;
     },
     // High priority puts it outside the per-command deserializer, so it sees parsed errors.
     { step: 'deserialize', name: 'patchAuditorCallCounter', priority: 'high' },
@@ -75,12 +114,12 @@ function count(client: Countable, service: string, stats: CallStats): void {
 }
 
 export function createClients(region: string, credentials: Credentials, options: ClientOptions, stats: CallStats): AwsClients {
-  const config = baseClientConfig(region, credentials, options);
+  const config = () => baseClientConfig(region, credentials, options);
   const clients = {
-    ssm: new SSMClient(config),
-    ec2: new EC2Client(config),
-    sts: new STSClient(config),
-    organizations: new OrganizationsClient(config),
+    ssm: new SSMClient(config()),
+    ec2: new EC2Client(config()),
+    sts: new STSClient(config()),
+    organizations: new OrganizationsClient(config()),
   };
   for (const [key, client] of Object.entries(clients)) count(client, SERVICE_OF[key as keyof typeof SERVICE_OF], stats);
   return {

@@ -6,6 +6,7 @@
  */
 import { fromNodeProviderChain, fromTemporaryCredentials } from '@aws-sdk/credential-providers';
 import type { AwsCredentialIdentityProvider } from '@smithy/types';
+import { classifyScopeError, notAwsAnswer } from '../audit/errors';
 import { baseClientConfig, type ClientOptions, type Credentials } from './clients';
 import { redact } from './redact';
 
@@ -63,6 +64,8 @@ export function describeCredentialError(err: unknown, context: { profile?: strin
   const name = e.name ?? e.Code ?? '';
   const message = e.message ?? String(err);
   const profile = context.profile ?? 'default';
+  const foreign = notAwsAnswer(err, 'STS');
+  if (foreign) return classifyScopeError(foreign, foreign.operation, '').message;
   if (/sso/i.test(message) && /(token|expired|refresh|login)/i.test(message)) {
     return `The IAM Identity Center (SSO) session of profile "${profile}" is missing or expired. Run: aws sso login --profile ${profile}`;
   }

@@ -92,6 +92,8 @@ export function exportCsv(store: Store, snapshotId: number, options: CsvExportOp
     }
     if (column === 'platform') return row.platform ? platformLabel(row.platform) : null;
     if (column === 'platformName' || column === 'platformVersion') return facts[column];
+    // No patch state read for the node: its missing counts are unknown, not an empty 0.
+    if ((column === 'missingCritical' || column === 'missingSecurity') && row[column] == null) return statusWord('unknown', lang);
     return row[column];
   };
   const rows = function* (): Generator<CsvValue[]> {

@@ -150,6 +150,21 @@ const EN = {
   historyUsed: 'Audits used for trends',
   methodText:
     'Patch Auditor read the managed nodes of each account and region with read-only AWS API calls (Systems Manager, EC2, Organizations), evaluated every node against the catalog edition below, and stored the result as a snapshot. Network routes are evaluated from the VPC route tables and endpoints; they show that a route exists, not that a firewall or proxy lets traffic through.',
+  // Figures whose source could not be read (issue 16): said to be unknown, with over how many nodes.
+  unknownValue: 'unknown',
+  verdictUnknownHeadline: 'Patch compliance could not be determined: no node’s patch state could be read.',
+  verdictComplianceOver:
+    '{compliant} of the {read} managed nodes whose patch state could be read ({pct}) are patch compliant; for the other {unknown} of {nodes} nodes it is unknown.',
+  verdictComplianceNone: 'Patch compliance is unknown for all {nodes} managed nodes: their patch state could not be read.',
+  verdictCriticalOver:
+    '{count} of the {read} nodes whose patch state could be read miss critical patches ({security} miss security patches).',
+  verdictNoCriticalOver:
+    'No node of the {read} whose patch state could be read misses a critical patch; for {unknown} nodes it is unknown.',
+  verdictCriticalNone: 'Whether nodes miss critical patches is unknown: no patch state could be read.',
+  overRead: 'over {read} of {nodes} nodes',
+  patchUnknownHeading: 'Nodes whose patch state could not be read',
+  patchUnknownNote: 'Their compliance and missing patches are unknown: they are left out of the figures above, not counted as 0.',
+  patchUnknownNoReason: 'no reason was recorded (the source was not read for this scope)',
 } as const;
 
 type LabelKey = keyof typeof EN;
@@ -299,6 +314,19 @@ const JA = {
   historyUsed: '推移に使用した監査',
   methodText:
     'Patch Auditor は各アカウント・リージョンのマネージドノードを読み取り専用の AWS API (Systems Manager、EC2、Organizations) で取得し、下記の版のカタログに照らして全ノードを評価し、結果をスナップショットとして保存しました。ネットワーク経路は VPC のルートテーブルとエンドポイントから評価しています。経路の有無を示すもので、ファイアウォールやプロキシが通信を許可しているかまでは確認していません。',
+  unknownValue: '不明',
+  verdictUnknownHeadline: 'パッチ準拠状況を判定できません。どのノードのパッチ状態も取得できませんでした。',
+  verdictComplianceOver:
+    'パッチ状態を取得できたマネージドノード {read} 台のうち {compliant} 台 ({pct}) がパッチ準拠です。残り {unknown} 台 (全 {nodes} 台中) は不明です。',
+  verdictComplianceNone: 'マネージドノード {nodes} 台すべてのパッチ状態を取得できなかったため、パッチ準拠状況は不明です。',
+  verdictCriticalOver:
+    'パッチ状態を取得できた {read} 台のうち {count} 台で重要 (Critical) パッチが未適用です (セキュリティパッチ未適用は {security} 台)。',
+  verdictNoCriticalOver: 'パッチ状態を取得できた {read} 台には重要 (Critical) パッチが未適用のノードはありません。{unknown} 台は不明です。',
+  verdictCriticalNone: 'パッチ状態を取得できなかったため、重要パッチの未適用状況は不明です。',
+  overRead: '全 {nodes} 台中 {read} 台で集計',
+  patchUnknownHeading: 'パッチ状態を取得できなかったノード',
+  patchUnknownNote: 'これらのノードの準拠状況と未適用パッチ数は不明です。上の数値には含めておらず、0 として数えてもいません。',
+  patchUnknownNoReason: '理由は記録されていません (このスコープではデータソースを取得していません)',
 } as const satisfies Record<LabelKey, string>;
 
 const LABELS: Record<Lang, Record<LabelKey, string>> = { en: EN, ja: JA };

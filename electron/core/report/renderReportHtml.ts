@@ -40,7 +40,13 @@ const pctOf = (part: number, whole: number): number | null => (whole > 0 ? (part
 const nodeName = (n: Pick<NodeRef, 'name' | 'instanceId'>): string => n.name ?? n.instanceId;
 const statusCell = (ctx: Ctx, status: CheckStatus): RawHtml =>
   html`<td class="status-${status} nowrap">${statusWord(status, ctx.lang)}</td>`;
-const num = (ctx: Ctx, n: number): RawHtml => html`<td class="num">${formatInt(n, ctx.lang)}</td>`;
+const num = (ctx: Ctx, n: number | null): RawHtml =>
+  html`<td class="num${n === null ? ' unknown' : ''}">${n === null ? ctx.t('unknownValue') : formatInt(n, ctx.lang)}</td>`;
+/** A percentage, or "unknown" when there was nothing to compute it over (never a dash that reads as 0). */
+const pctText = (ctx: Ctx, value: number | null): string => (value === null ? ctx.t('unknownValue') : formatPct(value, ctx.lang));
+/** "over 80 of 100 nodes" when some nodes' patch state could not be read. */
+const overRead = (ctx: Ctx, a: { patchRead: number; nodes: number }): string =>
+  a.patchRead < a.nodes ? ctx.t('overRead', { read: formatInt(a.patchRead, ctx.lang), nodes: formatInt(a.nodes, ctx.lang) }) : '';
 
 function clientLine(ctx: Ctx): string {
   return ctx.m.snapshot.client ?? ctx.t('notRecorded');
@@ -72,25 +78,44 @@ function cover(ctx: Ctx): RawHtml {
 }
 
 function verdictHeadline(ctx: Ctx): string {
-  return ctx.t(ctx.m.verdict === 'good' ? 'verdictGood' : ctx.m.verdict === 'fair' ? 'verdictFair' : 'verdictPoor');
+  const { verdict } = ctx.m;
+  return ctx.t(
+    verdict === 'good'
+      ? 'verdictGood'
+      : verdict === 'fair'
+        ? 'verdictFair'
+        : verdict === 'unknown'
+          ? 'verdictUnknownHeadline'
+          : 'verdictPoor',
+  );
 }
 
 function summary(ctx: Ctx): RawHtml {
   const { m, t, lang } = ctx;
   const tot = m.totals;
   const ready = tot.nodes - tot.notReady;
+  const counts = {
+    compliant: formatInt(tot.compliant, lang),
+    nodes: formatInt(tot.nodes, lang),
+    read: formatInt(tot.patchRead, lang),
+    unknown: formatInt(tot.nodes - tot.patchRead, lang),
+    pct: formatPct(tot.compliancePct, lang),
+    count: formatInt(tot.nodesMissingCritical, lang),
+    security: formatInt(tot.nodesMissingSecurity, lang),
+  };
+  // Only what was observed is stated: over the nodes whose patch state was read, and no absence
+  // of missing patches where no state could be read.
+  const allRead = tot.patchRead === tot.nodes;
   const points: string[] = [
-    t('verdictCompliance', {
-      compliant: formatInt(tot.compliant, lang),
-      nodes: formatInt(tot.nodes, lang),
-      pct: formatPct(tot.compliancePct, lang),
-    }),
+    tot.patchRead === 0 ? t('verdictComplianceNone', counts) : t(allRead ? 'verdictCompliance' : 'verdictComplianceOver', counts),
     tot.notReady > 0
       ? t('verdictNotReady', { count: formatInt(tot.notReady, lang), pct: formatPct(pctOf(tot.notReady, tot.nodes), lang) })
       : t('verdictAllReady'),
-    tot.nodesMissingCritical > 0
-      ? t('verdictCritical', { count: formatInt(tot.nodesMissingCritical, lang), security: formatInt(tot.nodesMissingSecurity, lang) })
-      : t('verdictNoCritical'),
+    tot.patchRead === 0
+      ? t('verdictCriticalNone')
+      : tot.nodesMissingCritical > 0
+        ? t(allRead ? 'verdictCritical' : 'verdictCriticalOver', counts)
+        : t(allRead ? 'verdictNoCritical' : 'verdictNoCriticalOver', counts),
   ];
   if (tot.unverified > 0) points.push(t('verdictUnknown', { count: formatInt(tot.unverified, lang) }));
   if (tot.scopesFailed > 0) points.push(t('verdictPartial', { count: tot.scopesFailed, scopes: tot.scopes }));
@@ -100,8 +125,8 @@ function summary(ctx: Ctx): RawHtml {
     points.push(
       t('verdictTrend', {
         date: formatDate(first.startedAt, lang),
-        before: formatPct(first.compliancePct, lang),
-        after: formatPct(last.compliancePct, lang),
+        before: pctText(ctx, first.compliancePct),
+        after: pctText(ctx, last.compliancePct),
       }),
     );
   }
@@ -111,8 +136,12 @@ function summary(ctx: Ctx): RawHtml {
     <div class="kpis">
       ${kpi(t('kpiNodes'), formatInt(tot.nodes, lang), t('kpiOnline') + ' ' + formatInt(tot.online, lang))}
       ${kpi(t('kpiReady'), formatPct(pctOf(ready, tot.nodes), lang), `${formatInt(ready, lang)} / ${formatInt(tot.nodes, lang)}`)}
-      ${kpi(t('kpiCompliant'), formatPct(tot.compliancePct, lang), `${formatInt(tot.compliant, lang)} / ${formatInt(tot.nodes, lang)}`)}
-      ${kpi(t('kpiCritical'), formatInt(tot.nodesMissingCritical, lang), t('ofNodes', { total: formatInt(tot.nodes, lang) }))}
+      ${kpi(t('kpiCompliant'), pctText(ctx, tot.compliancePct), `${formatInt(tot.compliant, lang)} / ${formatInt(tot.patchRead, lang)} ${overRead(ctx, tot)}`)}
+      ${kpi(
+        t('kpiCritical'),
+        tot.patchRead === 0 ? t('unknownValue') : formatInt(tot.nodesMissingCritical, lang),
+        overRead(ctx, tot) || t('ofNodes', { total: formatInt(tot.nodes, lang) }),
+      )}
       ${kpi(t('kpiScopes'), `${okScopes} / ${tot.scopes}`, `${t('scopeValue', { accounts: tot.accounts, regions: tot.regions, scopes: tot.scopes })}`)}
     </div>
     <div class="verdict ${m.verdict}">
@@ -184,13 +213,19 @@ function scope(ctx: Ctx): RawHtml {
               </tr>
             </thead>
             <tbody>
-              ${m.gaps.map(
-                (g) =>
-                  html`<tr>
-                    <td class="mono">${g.accountId}</td>
-                    <td class="mono">${g.region}</td>
-                    <td class="mono">${g.gaps.join(', ')}</td>
-                  </tr>`,
+              ${m.gaps.flatMap((g) =>
+                g.gaps.map(
+                  (gap) =>
+                    html`<tr>
+                      <td class="mono">${g.accountId}</td>
+                      <td class="mono">${g.region}</td>
+                      <td>
+                        <span class="mono">${gap}</span>${
+                          g.gapErrors[gap] ? html`<br /><span class="small">${scopeErrorText(g.gapErrors[gap], ctx.lang)}</span>` : ''
+                        }
+                      </td>
+                    </tr>`,
+                ),
               )}
             </tbody>
           </table>`
@@ -303,13 +338,25 @@ function compliance(ctx: Ctx): RawHtml {
     <h2>${t('secCompliance')}</h2>
     <p>${t('complianceIntro')}</p>
     <div class="kpis four">
-      ${kpi(t('compliantNodes'), formatPct(tot.compliancePct, lang), `${formatInt(tot.compliant, lang)} / ${formatInt(tot.nodes, lang)}`)}
-      ${kpi(t('nonCompliantNodes'), formatInt(tot.nonCompliant, lang), t('ofNodes', { total: formatInt(tot.nodes, lang) }))}
-      ${kpi(t('missingCritical'), `${formatInt(tot.nodesMissingCritical, lang)} ${t('nodesWith')}`, `${formatInt(tot.missingCritical, lang)} ${t('patchCountsTotal')}`)}
-      ${kpi(t('missingSecurity'), `${formatInt(tot.nodesMissingSecurity, lang)} ${t('nodesWith')}`, `${formatInt(tot.missingSecurity, lang)} ${t('patchCountsTotal')}`)}
-      ${kpi(t('notScanned'), formatInt(tot.notScanned, lang), t('ofNodes', { total: formatInt(tot.nodes, lang) }))}
-      ${kpi(t('staleScans', { days: m.snapshot.scanAgeDays }), formatInt(tot.staleScan, lang), t('ofNodes', { total: formatInt(tot.nodes, lang) }))}
-      ${kpi(t('pendingReboot'), formatInt(tot.pendingReboot, lang), t('ofNodes', { total: formatInt(tot.nodes, lang) }))}
+      ${kpi(t('compliantNodes'), pctText(ctx, tot.compliancePct), `${formatInt(tot.compliant, lang)} / ${formatInt(tot.patchRead, lang)} ${overRead(ctx, tot)}`)}
+      ${kpi(
+        t('nonCompliantNodes'),
+        tot.patchRead === 0 ? t('unknownValue') : formatInt(tot.nonCompliant, lang),
+        overRead(ctx, tot) || t('ofNodes', { total: formatInt(tot.nodes, lang) }),
+      )}
+      ${kpi(
+        t('missingCritical'),
+        tot.missingCritical === null ? t('unknownValue') : `${formatInt(tot.nodesMissingCritical, lang)} ${t('nodesWith')}`,
+        tot.missingCritical === null ? overRead(ctx, tot) : `${formatInt(tot.missingCritical, lang)} ${t('patchCountsTotal')}`,
+      )}
+      ${kpi(
+        t('missingSecurity'),
+        tot.missingSecurity === null ? t('unknownValue') : `${formatInt(tot.nodesMissingSecurity, lang)} ${t('nodesWith')}`,
+        tot.missingSecurity === null ? overRead(ctx, tot) : `${formatInt(tot.missingSecurity, lang)} ${t('patchCountsTotal')}`,
+      )}
+      ${kpi(t('notScanned'), formatInt(tot.notScanned, lang), overRead(ctx, tot) || t('ofNodes', { total: formatInt(tot.nodes, lang) }))}
+      ${kpi(t('staleScans', { days: m.snapshot.scanAgeDays }), formatInt(tot.staleScan, lang), overRead(ctx, tot) || t('ofNodes', { total: formatInt(tot.nodes, lang) }))}
+      ${kpi(t('pendingReboot'), formatInt(tot.pendingReboot, lang), overRead(ctx, tot) || t('ofNodes', { total: formatInt(tot.nodes, lang) }))}
       ${kpi(t('kpiOnline'), formatInt(tot.online, lang), t('ofNodes', { total: formatInt(tot.nodes, lang) }))}
     </div>
     <h3>${t('byAccount')}</h3>
@@ -330,14 +377,44 @@ function compliance(ctx: Ctx): RawHtml {
             html`<tr>
               <td class="mono">${a.accountId}</td>
               ${num(ctx, a.nodes)}
-              <td class="num">${formatPct(a.compliancePct, lang)}</td>
+              <td class="num">${pctText(ctx, a.compliancePct)}</td>
               <td>${bar(a.compliancePct)}</td>
               ${num(ctx, a.missingCritical)}${num(ctx, a.missingSecurity)}
             </tr>`,
         )}
       </tbody>
     </table>
+    ${patchUnknown(ctx)}
   </section>`;
+}
+
+/** Where compliance is unknown, and why: the nodes the figures above leave out. */
+function patchUnknown(ctx: Ctx): RawHtml | string {
+  const { m, t, lang } = ctx;
+  if (!m.patchUnknown.length) return '';
+  return html`<h3>${t('patchUnknownHeading')}</h3>
+    <table>
+      <thead>
+        <tr>
+          <th>${columnShortTitle('accountId', lang)}</th>
+          <th>${columnShortTitle('region', lang)}</th>
+          <th class="num">${t('nodes')}</th>
+          <th>${t('reason')}</th>
+        </tr>
+      </thead>
+      <tbody>
+        ${m.patchUnknown.map(
+          (u) =>
+            html`<tr>
+              <td class="mono">${u.accountId}</td>
+              <td class="mono">${u.region}</td>
+              <td class="num">${formatInt(u.nodes, lang)}</td>
+              <td>${u.reason ? scopeErrorText(u.reason, lang) : t('patchUnknownNoReason')}</td>
+            </tr>`,
+        )}
+      </tbody>
+    </table>
+    <p class="muted small">${t('patchUnknownNote')}</p>`;
 }
 
 function trends(ctx: Ctx): RawHtml {
@@ -398,7 +475,7 @@ function trends(ctx: Ctx): RawHtml {
               <td>#${p.snapshotId}</td>
               <td>${formatDate(p.startedAt, lang)}</td>
               ${num(ctx, p.nodes)}
-              <td class="num">${formatPct(p.compliancePct, lang)}</td>
+              <td class="num">${pctText(ctx, p.compliancePct)}</td>
               ${num(
                 ctx,
                 PREREQUISITE_RULE_IDS.reduce((n, rule) => n + (p.rules[rule]?.fail ?? 0), 0),
@@ -515,7 +592,7 @@ function areas(ctx: Ctx): RawHtml {
             html`<tr>
               <td class="mono">${a.accountId}</td>
               ${num(ctx, a.regions)}${num(ctx, a.nodes)}${num(ctx, a.online)}
-              <td class="num">${formatPct(a.compliancePct, lang)}</td>
+              <td class="num">${pctText(ctx, a.compliancePct)}</td>
               ${num(ctx, a.notReady)}${num(ctx, a.missingCritical)}${num(ctx, a.missingSecurity)}
             </tr>`,
         )}
@@ -548,7 +625,7 @@ function areas(ctx: Ctx): RawHtml {
                 }
               </td>
               ${num(ctx, a.nodes)}${num(ctx, a.online)}
-              <td class="num">${formatPct(a.compliancePct, lang)}</td>
+              <td class="num">${pctText(ctx, a.compliancePct)}</td>
               ${num(ctx, a.notReady)}${num(ctx, a.missingCritical)}${num(ctx, a.missingSecurity)}
             </tr>`,
         )}

@@ -38,7 +38,7 @@ describe('buildReportModel', () => {
         error: expect.stringContaining('Cannot assume'),
       }),
     ]);
-    expect(model.gaps).toEqual([{ accountId: '111111111111', region: 'ap-northeast-1', gaps: ['ssm:GetInventory'] }]);
+    expect(model.gaps).toEqual([{ accountId: '111111111111', region: 'ap-northeast-1', gaps: ['ssm:GetInventory'], gapErrors: {} }]);
     expect(model.totals.scopesFailed).toBe(1);
   });
 
@@ -102,6 +102,9 @@ describe('verdictOf', () => {
   it('is poor under 80 % compliance or over 20 % unready nodes', () => {
     expect(verdictOf({ ...base, compliancePct: 79.9 })).toBe('poor');
     expect(verdictOf({ ...base, notReady: 21 })).toBe('poor');
-    expect(verdictOf({ ...base, compliancePct: null })).toBe('poor');
+    expect(verdictOf({ ...base, nodes: 0, compliancePct: null })).toBe('poor');
+  });
+  it('is unknown when no node’s patch state could be read: no compliance to judge by', () => {
+    expect(verdictOf({ ...base, compliancePct: null })).toBe('unknown');
   });
 });

@@ -5,6 +5,7 @@
  * what the summaries lack (examples, top findings, per-node patch figures) comes from one pass
  * over the snapshot's nodes.
  */
+import { sumAreas } from '../../../shared/areaFigures';
 import { getCatalog, type CatalogEdition, type SourceRef } from '../../../shared/catalog';
 import { messageFor, remediationFor, ruleTitle } from '../../../shared/messages';
 import {
@@ -16,6 +17,8 @@ import {
   type RuleId,
   type ScopeResult,
 } from '../../../shared/model';
+import { SOURCE_GAPS } from '../../../shared/rules/sources';
+import type { GapErrors } from '../../../shared/scopeErrors';
 import { TOOL_VERSION } from '../../../shared/toolVersion';
 import type {
   AreaCounts,
@@ -95,7 +98,16 @@ export interface ReportTotals extends AreaCounts {
   nodesMissingSecurity: number;
 }
 
-export type Verdict = 'good' | 'fair' | 'poor';
+/** `unknown` when no node's patch state could be read: there is nothing to judge compliance by. */
+export type Verdict = 'good' | 'fair' | 'poor' | 'unknown';
+
+/** Nodes of one area whose patch state could not be read, and why when the scope kept it. */
+export interface PatchUnknownArea {
+  accountId: string;
+  region: string;
+  nodes: number;
+  reason?: GapErrors[string];
+}
 
 export interface CatalogInfo {
   id: string;
@@ -121,7 +133,9 @@ export interface ReportModel {
   totals: ReportTotals;
   verdict: Verdict;
   failedScopes: ScopeResult[];
-  gaps: Array<{ accountId: string; region: string; gaps: string[] }>;
+  gaps: Array<{ accountId: string; region: string; gaps: string[]; gapErrors: GapErrors }>;
+  /** Areas with nodes whose patch state could not be read: their compliance is unknown, not 0 %. */
+  patchUnknown: PatchUnknownArea[];
   rules: RuleReadiness[];
   areas: AreaRow[];
   accounts: AccountRow[];
@@ -204,7 +218,8 @@ const byNode = (a: NodeRow, b: NodeRow): number =>
 const pct = (part: number, whole: number): number => (whole > 0 ? (part / whole) * 100 : 0);
 
 export function verdictOf(totals: Pick<ReportTotals, 'nodes' | 'compliancePct' | 'notReady' | 'nodesMissingCritical'>): Verdict {
-  const compliance = totals.compliancePct ?? 0;
+  if (totals.compliancePct === null) return totals.nodes > 0 ? 'unknown' : 'poor';
+  const compliance = totals.compliancePct;
   const notReady = pct(totals.notReady, totals.nodes);
   if (compliance < 80 || notReady > 20) return 'poor';
   if (compliance >= 95 && notReady <= 5 && totals.nodesMissingCritical === 0) return 'good';
@@ -278,43 +293,17 @@ export function buildReportModel(store: Store, snapshotId: number, options: Repo
   const areas: AreaRow[] = store
     .scopeSummary(snapshotId)
     .map((a) => ({ ...a, notReady: notReadyByArea.get(`${a.accountId}\u0000${a.region}`) ?? 0 }));
-  const accountMap = new Map<string, AccountRow>();
-  for (const a of areas) {
-    const acc = accountMap.get(a.accountId) ?? {
-      accountId: a.accountId,
-      regions: 0,
-      nodes: 0,
-      online: 0,
-      compliant: 0,
-      nonCompliant: 0,
-      compliancePct: null,
-      missingCritical: 0,
-      missingSecurity: 0,
-      notReady: 0,
-    };
-    acc.regions += 1;
-    acc.nodes += a.nodes;
-    acc.online += a.online;
-    acc.compliant += a.compliant;
-    acc.nonCompliant += a.nonCompliant;
-    acc.missingCritical += a.missingCritical;
-    acc.missingSecurity += a.missingSecurity;
-    acc.notReady += a.notReady;
-    acc.compliancePct = acc.nodes > 0 ? pct(acc.compliant, acc.nodes) : null;
-    accountMap.set(a.accountId, acc);
-  }
+  const areasOf = new Map<string, AreaRow[]>();
+  for (const a of areas) areasOf.set(a.accountId, [...(areasOf.get(a.accountId) ?? []), a]);
+  const accounts: AccountRow[] = [...areasOf].map(([accountId, list]) => ({
+    accountId,
+    regions: list.length,
+    ...sumAreas(list),
+    notReady: list.reduce((n, a) => n + a.notReady, 0),
+  }));
 
-  const sum = (key: 'nodes' | 'online' | 'compliant' | 'nonCompliant' | 'missingCritical' | 'missingSecurity'): number =>
-    areas.reduce((n, a) => n + a[key], 0);
-  const totalNodes = sum('nodes');
   const totals: ReportTotals = {
-    nodes: totalNodes,
-    online: sum('online'),
-    compliant: sum('compliant'),
-    nonCompliant: sum('nonCompliant'),
-    compliancePct: totalNodes > 0 ? pct(sum('compliant'), totalNodes) : null,
-    missingCritical: sum('missingCritical'),
-    missingSecurity: sum('missingSecurity'),
+    ...sumAreas(areas),
     accounts: new Set(snapshot.scopes.map((s) => s.accountId)).size,
     regions: new Set(snapshot.scopes.map((s) => s.region)).size,
     scopes: snapshot.scopes.length,
@@ -330,18 +319,10 @@ export function buildReportModel(store: Store, snapshotId: number, options: Repo
 
   let comparison: ReportComparison | null = null;
   if (fromSnapshot) {
-    const fromAreas = store.scopeSummary(fromSnapshot.id);
-    const fromNodes = fromAreas.reduce((n, a) => n + a.nodes, 0);
     comparison = {
       ...store.compare(fromSnapshot.id, snapshotId, { limit: COMPARISON_LIST_LIMIT }),
       fromSnapshot,
-      fromCompliancePct:
-        fromNodes > 0
-          ? pct(
-              fromAreas.reduce((n, a) => n + a.compliant, 0),
-              fromNodes,
-            )
-          : null,
+      fromCompliancePct: sumAreas(store.scopeSummary(fromSnapshot.id)).compliancePct,
     };
   }
 
@@ -359,10 +340,18 @@ export function buildReportModel(store: Store, snapshotId: number, options: Repo
     totals,
     verdict: verdictOf(totals),
     failedScopes: snapshot.scopes.filter((s) => s.status !== 'ok'),
-    gaps: snapshot.scopes.filter((s) => s.gaps.length > 0).map((s) => ({ accountId: s.accountId, region: s.region, gaps: s.gaps })),
+    gaps: snapshot.scopes
+      .filter((s) => s.gaps.length > 0)
+      .map((s) => ({ accountId: s.accountId, region: s.region, gaps: s.gaps, gapErrors: s.gapErrors ?? {} })),
+    patchUnknown: areas
+      .filter((a) => a.nodes > a.patchRead)
+      .map((a) => {
+        const reason = a.scope?.gapErrors?.[SOURCE_GAPS.patchState];
+        return { accountId: a.accountId, region: a.region, nodes: a.nodes - a.patchRead, ...(reason ? { reason } : {}) };
+      }),
     rules,
     areas,
-    accounts: [...accountMap.values()].sort((a, b) => a.accountId.localeCompare(b.accountId)),
+    accounts: accounts.sort((a, b) => a.accountId.localeCompare(b.accountId)),
     trends: store.trends({ to: snapshot.startedAt }),
     comparison,
     topFindings,

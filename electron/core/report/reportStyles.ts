@@ -51,10 +51,12 @@ section.page { break-before: page; }
 .verdict.good { border-color: #1a7f37; }
 .verdict.fair { border-color: #bf8700; }
 .verdict.poor { border-color: #cf222e; }
+.verdict.unknown { border-color: #6e7781; }
 .verdict .headline { font-size: 11.5pt; font-weight: 700; margin-bottom: 4pt; }
 .verdict ul { margin: 0; padding-left: 14pt; }
 .verdict-badge { display: inline-block; padding: 3pt 9pt; border-radius: 10pt; color: #fff; font-weight: 700; font-size: 10pt; }
 .verdict-badge.good { background: #1a7f37; } .verdict-badge.fair { background: #9a6700; } .verdict-badge.poor { background: #cf222e; }
+.verdict-badge.unknown { background: #57606a; }
 
 table { width: 100%; border-collapse: collapse; margin: 4pt 0 10pt; font-size: 8pt; }
 thead { display: table-header-group; }

@@ -124,6 +124,10 @@ const Scope = z.strictObject({
   gaps: z.array(text(128)).max(100),
   errorCode: ScopeErrorCode.optional(),
   errorParams: z.record(token(64), text(2000)).optional(),
+  gapErrors: z
+    .record(text(128), z.strictObject({ errorCode: ScopeErrorCode, errorParams: z.record(token(64), text(2000)) }))
+    .refine((r) => Object.keys(r).length <= 100, 'has more than 100 entries')
+    .optional(),
   patching: z
     .strictObject({
       baselines: count.optional(),

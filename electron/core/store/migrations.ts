@@ -156,6 +156,11 @@ ALTER TABLE scope ADD COLUMN error_params TEXT;
 ALTER TABLE scope ADD COLUMN patching TEXT;
 `;
 
+/** JSON: why each gap's source could not be read; null for scopes saved before v4. */
+const V4_GAP_ERRORS = `
+ALTER TABLE scope ADD COLUMN gap_errors TEXT;
+`;
+
 export const MIGRATIONS: readonly Migration[] = [
   { version: 1, description: 'snapshots, scopes, nodes, packed details, content-addressed fact parts', up: (db) => db.exec(V1_SCHEMA) },
   {
@@ -167,6 +172,11 @@ export const MIGRATIONS: readonly Migration[] = [
     version: 3,
     description: 'scopes keep why they failed as a code with parameters, and how patching is set up there',
     up: (db) => db.exec(V3_SCOPE_DETAILS),
+  },
+  {
+    version: 4,
+    description: 'scopes keep the AWS error behind each data source they could not read',
+    up: (db) => db.exec(V4_GAP_ERRORS),
   },
 ];
 

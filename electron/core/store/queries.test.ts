@@ -181,6 +181,7 @@ describe('scopeSummary', () => {
         online: 2,
         compliant: 1,
         nonCompliant: 1,
+        patchRead: 3,
         compliancePct: (1 / 3) * 100,
         missingCritical: 2,
         missingSecurity: 3,
@@ -193,9 +194,10 @@ describe('scopeSummary', () => {
         online: 0,
         compliant: 0,
         nonCompliant: 0,
+        patchRead: 0,
         compliancePct: null,
-        missingCritical: 0,
-        missingSecurity: 0,
+        missingCritical: null,
+        missingSecurity: null,
       },
       {
         accountId: B,
@@ -205,6 +207,7 @@ describe('scopeSummary', () => {
         online: 0,
         compliant: 1,
         nonCompliant: 0,
+        patchRead: 1,
         compliancePct: 100,
         missingCritical: 1,
         missingSecurity: 0,
@@ -238,5 +241,25 @@ describe('nodeDetail', () => {
       [next, 'pass'],
     ]);
     expect(store.nodeDetail(id, 'i-0aaa', B, 'ap-northeast-1')).toBeUndefined();
+  });
+});
+
+describe('patch figures where the patch state could not be read', () => {
+  it('are over the nodes that were read, and unknown (null) where none was, never 0 %', () => {
+    const unread = { 'patch.scanned': 'unknown', 'patch.compliant': 'unknown' } as const;
+    const snap = store.saveSnapshot(
+      testSnapshot([
+        testNode({ instanceId: 'i-1', statuses: { 'patch.scanned': 'pass', 'patch.compliant': 'pass' } }),
+        // Read, and the node never reported a state: a finding, counted as not compliant.
+        testNode({ instanceId: 'i-2', statuses: { 'patch.scanned': 'fail', 'patch.compliant': 'unknown' } }),
+        testNode({ instanceId: 'i-3', statuses: unread }),
+        testNode({ instanceId: 'i-4', accountId: B, region: 'us-east-1', statuses: unread }),
+      ]),
+    );
+    const [a, b] = store.scopeSummary(snap);
+    expect(a).toMatchObject({ nodes: 3, patchRead: 2, compliant: 1, compliancePct: 50, missingCritical: 0 });
+    expect(b).toMatchObject({ nodes: 1, patchRead: 0, compliancePct: null, missingCritical: null, missingSecurity: null });
+    const [point] = store.trends().filter((p) => p.snapshotId === snap);
+    expect(point).toMatchObject({ nodes: 4, patchRead: 2, compliancePct: 50 });
   });
 });

@@ -2,7 +2,8 @@
 import type { Database } from 'better-sqlite3';
 import type { RuleId, SnapshotStatus } from '../../../shared/model';
 import { RULE_IDS, ScopeResult } from '../../../shared/model';
-import { ScopeErrorCode, ScopeErrorParams } from '../../../shared/scopeErrors';
+import { SOURCE_GAPS } from '../../../shared/rules/sources';
+import { GapErrors, ScopeErrorCode, ScopeErrorParams } from '../../../shared/scopeErrors';
 import { decodeStatuses, joinFacts, unpack, unpackChecks } from './codec';
 import type { PackedCheck } from './codec';
 import { NODE_COLUMNS, nodeOrderBy, nodeWhere, toNodeRow } from './nodeFilters';
@@ -74,13 +75,14 @@ interface ScopeRecord {
   error_code: string | null;
   error_params: string | null;
   patching: string | null;
+  gap_errors: string | null;
 }
 
-/** The v3 scope columns, parsed defensively: a value that no longer fits its schema is left out. */
+/** The v3 and v4 scope columns, parsed defensively: a value that no longer fits its schema is left out. */
 function scopeDetails(
-  r: Pick<ScopeRecord, 'error_code' | 'error_params' | 'patching'>,
-): Pick<ScopeResult, 'errorCode' | 'errorParams' | 'patching'> {
-  const out: Pick<ScopeResult, 'errorCode' | 'errorParams' | 'patching'> = {};
+  r: Pick<ScopeRecord, 'error_code' | 'error_params' | 'patching' | 'gap_errors'>,
+): Pick<ScopeResult, 'errorCode' | 'errorParams' | 'patching' | 'gapErrors'> {
+  const out: Pick<ScopeResult, 'errorCode' | 'errorParams' | 'patching' | 'gapErrors'> = {};
   const parse = (json: string | null): unknown => {
     try {
       return json === null ? undefined : JSON.parse(json);
@@ -95,6 +97,8 @@ function scopeDetails(
   }
   const patching = ScopeResult.shape.patching.safeParse(parse(r.patching));
   if (patching.success && patching.data) out.patching = patching.data;
+  const gapErrors = GapErrors.safeParse(parse(r.gap_errors));
+  if (gapErrors.success) out.gapErrors = gapErrors.data;
   return out;
 }
 
@@ -181,27 +185,38 @@ export function areaCounts(r: {
   non_compliant: number;
   missing_critical: number;
   missing_security: number;
+  patch_read: number;
 }): AreaCounts {
+  const read = r.patch_read > 0;
   return {
     nodes: r.nodes,
     online: r.online,
     compliant: r.compliant,
     nonCompliant: r.non_compliant,
-    compliancePct: r.nodes > 0 ? (r.compliant / r.nodes) * 100 : null,
-    missingCritical: r.missing_critical,
-    missingSecurity: r.missing_security,
+    patchRead: r.patch_read,
+    compliancePct: read ? (r.compliant / r.patch_read) * 100 : null,
+    missingCritical: read ? r.missing_critical : null,
+    missingSecurity: read ? r.missing_security : null,
   };
 }
+
+/**
+ * Nodes of the area `alias` whose patch state could not be read: `patch.scanned` is unknown
+ * exactly then (source denied, failed or not collected); a node without any state is a fail.
+ */
+export const patchUnreadSql = (alias: string): string =>
+  `coalesce((SELECT p.unknown FROM rule_summary p WHERE p.snapshot_id = ${alias}.snapshot_id AND p.account_id = ${alias}.account_id
+     AND p.region = ${alias}.region AND p.rule = 'patch.scanned'), 0)`;
 
 /** One row per scope, plus any account × region that has nodes but no scope record. */
 export function scopeSummary(db: Database, snapshotId: number): ScopeSummaryRow[] {
   const rows = db
     .prepare(
       `SELECT coalesce(s.account_id, a.account_id) AS account_id, coalesce(s.region, a.region) AS region,
-         s.status, s.error, s.calls, s.throttles, s.gaps, s.error_code, s.error_params, s.patching,
+         s.status, s.error, s.calls, s.throttles, s.gaps, s.error_code, s.error_params, s.patching, s.gap_errors,
          coalesce(a.nodes, 0) AS nodes, coalesce(a.online, 0) AS online, coalesce(a.compliant, 0) AS compliant,
          coalesce(a.non_compliant, 0) AS non_compliant, coalesce(a.missing_critical, 0) AS missing_critical,
-         coalesce(a.missing_security, 0) AS missing_security
+         coalesce(a.missing_security, 0) AS missing_security, coalesce(a.nodes - ${patchUnreadSql('a')}, 0) AS patch_read
        FROM (SELECT * FROM scope WHERE snapshot_id = ?) s
        FULL OUTER JOIN (SELECT * FROM area_summary WHERE snapshot_id = ?) a ON a.account_id = s.account_id AND a.region = s.region
        ORDER BY 1, 2`,
@@ -218,6 +233,7 @@ export function scopeSummary(db: Database, snapshotId: number): ScopeSummaryRow[
       non_compliant: number;
       missing_critical: number;
       missing_security: number;
+      patch_read: number;
     }
   >;
   return rows.map((r) => {
@@ -319,11 +335,25 @@ export function nodeDetail(
     derived_from: number | null;
     statuses: string;
   }>;
+  const scope = db
+    .prepare<[number, string, string], { gap_errors: string | null }>(
+      'SELECT gap_errors FROM scope WHERE snapshot_id = ? AND account_id = ? AND region = ?',
+    )
+    .get(snapshotId, accountId, region);
+  const gapErrors = scope
+    ? scopeDetails({ error_code: null, error_params: null, patching: null, gap_errors: scope.gap_errors }).gapErrors
+    : undefined;
+  const sourceErrors: NonNullable<NodeDetail['sourceErrors']> = {};
+  for (const [source, gap] of Object.entries(SOURCE_GAPS) as [keyof typeof SOURCE_GAPS, string][]) {
+    const reason = gapErrors?.[gap];
+    if (reason && node.facts.sources[source] !== 'ok') sourceErrors[source] = reason;
+  }
   return {
     snapshotId,
     row: toNodeRow(node.record),
     facts: node.facts,
     checks: node.checks,
+    ...(Object.keys(sourceErrors).length ? { sourceErrors } : {}),
     history: history.map((h) => ({
       snapshotId: h.id,
       startedAt: h.started_at,

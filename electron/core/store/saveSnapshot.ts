@@ -142,7 +142,7 @@ function writeRows(db: Database, input: SnapshotToSave, batches: readonly Packed
      VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
   );
   const insertScope = db.prepare(
-    'INSERT INTO scope (snapshot_id, account_id, region, status, error, nodes, calls, throttles, gaps, error_code, error_params, patching) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)',
+    'INSERT INTO scope (snapshot_id, account_id, region, status, error, nodes, calls, throttles, gaps, error_code, error_params, patching, gap_errors) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)',
   );
   const findPart = db.prepare<[Buffer], { id: number }>('SELECT id FROM fact_part WHERE hash = ?');
   const insertPart = db.prepare('INSERT INTO fact_part (hash, data) VALUES (?, ?)');
@@ -185,6 +185,7 @@ function writeRows(db: Database, input: SnapshotToSave, batches: readonly Packed
         s.errorCode ?? null,
         s.errorParams ? JSON.stringify(s.errorParams) : null,
         s.patching ? JSON.stringify(s.patching) : null,
+        s.gapErrors ? JSON.stringify(s.gapErrors) : null,
       );
     }
     // Batches packed apart hold equal parts as distinct objects: the hash is the identity.

@@ -1,7 +1,7 @@
 /** Time series across snapshots, answered from the summary rows only. */
 import type { Database } from 'better-sqlite3';
 import type { RuleId } from '../../../shared/model';
-import { areaCounts } from './queries';
+import { areaCounts, patchUnreadSql } from './queries';
 import type { StatusCounts, TrendPoint, TrendQuery } from './types';
 
 const GROUP_COLUMNS: Record<NonNullable<TrendQuery['groupBy']>, string[]> = {
@@ -47,7 +47,8 @@ export function trends(db: Database, q: TrendQuery = {}): TrendPoint[] {
     .prepare(
       `SELECT s.id AS id, s.started_at AS started_at, s.catalog_edition AS catalog_edition${select ? `, ${select}` : ''},
          sum(x.nodes) AS nodes, sum(x.online) AS online, sum(x.compliant) AS compliant, sum(x.non_compliant) AS non_compliant,
-         sum(x.missing_critical) AS missing_critical, sum(x.missing_security) AS missing_security
+         sum(x.missing_critical) AS missing_critical, sum(x.missing_security) AS missing_security,
+         sum(x.nodes - ${patchUnreadSql('x')}) AS patch_read
        FROM snapshot s JOIN area_summary x ON x.snapshot_id = s.id
        WHERE ${areaW.sql} GROUP BY ${keyCols.join(', ')} ORDER BY s.started_at, s.id${group.map((c) => `, x.${c}`).join('')}`,
     )
@@ -63,6 +64,7 @@ export function trends(db: Database, q: TrendQuery = {}): TrendPoint[] {
     non_compliant: number;
     missing_critical: number;
     missing_security: number;
+    patch_read: number;
   }>;
 
   const ruleW = trendWhere(q, 'x');

@@ -124,9 +124,86 @@ describe('patch-audit audit', () => {
   it('exits 1 with a clear message when nothing could be audited', async () => {
     const { code, stdout, stderr } = await run(['audit', '--profile', 'nobody', '--regions', 'us-east-1', '--json'], env);
     expect(code).toBe(1);
-    expect(stdout).toBe('');
+    // A script reading --json gets one document in this case too.
+    expect(JSON.parse(stdout)).toMatchObject({
+      snapshotId: null,
+      status: 'failed',
+      error: expect.stringContaining('profile "nobody"'),
+      scopes: [],
+    });
     expect(stderr).toMatch(/^patch-audit: .*profile "nobody"/);
     expect(stderr).not.toMatch(/\n\s+at /);
+  });
+
+  it('prints each scope on its own line, and each source it could not read with the AWS error', async () => {
+    sim.setFaults([
+      {
+        policy: {
+          Statement: [
+            { Effect: 'Allow', Action: '*' },
+            { Effect: 'Deny', Action: 'ssm:DescribeInstancePatchStates' },
+          ],
+        },
+      },
+    ]);
+    try {
+      const text = await run(['audit', '--profile', 'client', '--regions', 'us-east-1,eu-west-1'], env);
+      expect(text.code).toBe(0);
+      const lines = text.stdout.split('\n');
+      for (const region of ['us-east-1', 'eu-west-1']) {
+        const at = lines.findIndex((l) => l.includes(` ${region} `));
+        expect(lines[at]).toMatch(new RegExp(`^  \\d{12} ${region} +ok +60 nodes$`));
+        // The AWS error code and AWS's own words, which name the principal that was refused.
+        expect(lines[at + 1]).toMatch(
+          /^ {6}not read: ssm:DescribeInstancePatchStates — Access denied for ssm:DescribeInstancePatchStates \(AccessDeniedException: User: arn:aws:iam::\d{12}:user\/auditor is not authorized to perform: ssm:DescribeInstancePatchStates .*\)\. Grant ssm:DescribeInstancePatchStates to the audit role; see build\/iam\/\.$/,
+        );
+      }
+      const json = await run(['audit', '--profile', 'client', '--regions', 'us-east-1', '--json'], env);
+      expect(JSON.parse(json.stdout).scopes[0]).toMatchObject({
+        gaps: ['ssm:DescribeInstancePatchStates'],
+        gapErrors: {
+          'ssm:DescribeInstancePatchStates': { code: 'AccessDeniedException', message: expect.stringMatching(/^Access denied for/) },
+        },
+      });
+    } finally {
+      sim.setFaults([]);
+    }
+  });
+
+  it('with --json prints one document with every scope and why when no scope could be audited, and exits 1', async () => {
+    sim.setFaults([
+      {
+        policy: {
+          Statement: [
+            { Effect: 'Allow', Action: '*' },
+            { Effect: 'Deny', Action: 'ssm:DescribeInstanceInformation' },
+          ],
+        },
+      },
+    ]);
+    try {
+      const json = await run(['audit', '--profile', 'client', '--regions', 'us-east-1,eu-west-1', '--json'], env);
+      expect(json.code).toBe(1);
+      const doc = JSON.parse(json.stdout) as {
+        status: string;
+        error: string;
+        scopes: { region: string; status: string; errorCode: string }[];
+      };
+      expect(doc).toMatchObject({ snapshotId: null, status: 'failed', error: 'No scope could be audited.', nodes: 0 });
+      expect(doc.scopes.map((s) => [s.region, s.status, s.errorCode])).toEqual([
+        ['us-east-1', 'failed', 'access_denied'],
+        ['eu-west-1', 'failed', 'access_denied'],
+      ]);
+      const text = await run(['audit', '--profile', 'client', '--regions', 'us-east-1,eu-west-1'], env);
+      expect(text.code).toBe(1);
+      expect(text.stderr.trimEnd().split('\n')).toEqual([
+        'patch-audit: No scope could be audited.',
+        expect.stringMatching(/^ {2}\d{12}\/us-east-1: Access denied for ssm:DescribeInstanceInformation/),
+        expect.stringMatching(/^ {2}\d{12}\/eu-west-1: Access denied for ssm:DescribeInstanceInformation/),
+      ]);
+    } finally {
+      sim.setFaults([]);
+    }
   });
 
   it('exits 2 on bad options without echoing the external id', async () => {
