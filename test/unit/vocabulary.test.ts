@@ -5,7 +5,7 @@
  */
 import { afterAll, describe, expect, it } from 'vitest';
 import { toTable } from '../../electron/cli/evaluateOutput';
-import { nodeCsvHeader, nodeCsvValues } from '../../electron/core/history/nodesCsv';
+import { nodeCsvHeader, nodeCsvValues } from '../../electron/core/report/nodesCsv';
 import { exportCsv } from '../../electron/core/report/exports';
 import { buildReportModel } from '../../electron/core/report/reportModel';
 import { renderReportHtml } from '../../electron/core/report/renderReportHtml';

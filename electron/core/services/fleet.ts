@@ -6,7 +6,7 @@ import type { Comparison, NodeDetail, NodePage, NodeQuery, TrendPoint, TrendQuer
 import type { Lang } from '../../../shared/model';
 import { PREREQUISITE_RULE_IDS, type Readiness } from '../../../shared/readiness';
 import { UserFacingError } from '../errors';
-import { writeNodesCsv, type NodeColumn, type NodeCsvFilters } from '../history/nodesCsv';
+import { writeNodesCsv, type NodeColumn, type NodeCsvFilters } from '../report/nodesCsv';
 import type { Store } from '../store';
 import type { SnapshotService } from './snapshots';
 

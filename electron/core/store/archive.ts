@@ -15,7 +15,7 @@ import { gunzipSync, gzipSync } from 'node:zlib';
 import type { z } from 'zod';
 import type { SnapshotInput } from '../../../shared/model';
 import { TOOL_VERSION } from '../../../shared/toolVersion';
-import { ArchiveHeader, ArchivePayload, EXPORT_FORMAT, EXPORT_VERSION } from './archiveSchema';
+import { ArchiveHeader, ArchivePayload, EXPORT_FORMAT, EXPORT_VERSION, MAX_NODES_PER_SNAPSHOT } from './archiveSchema';
 import type { ArchiveSnapshot } from './archiveSchema';
 import { databaseOf } from './handle';
 import type { Store } from './openStore';
@@ -164,7 +164,9 @@ export function readArchive(file: string, limits: ArchiveLimits = DEFAULT_LIMITS
   if (createHash('sha256').update(payload).digest('hex') !== header.data.payloadSha256) {
     throw new ImportError('The file is damaged or was modified: its checksum (SHA-256) does not match its header.');
   }
-  const parsed = ArchivePayload.safeParse(parseJson(payload.toString('utf8'), 'content'));
+  const raw = parseJson(payload.toString('utf8'), 'content');
+  checkCounts(raw, header.data.snapshots);
+  const parsed = ArchivePayload.safeParse(raw);
   if (!parsed.success) throw new ImportError(`The export contains invalid data:\n${describeIssues(parsed.error)}`);
   const snapshots = parsed.data.snapshots;
   if (snapshots.length !== header.data.snapshots)
@@ -175,6 +177,26 @@ export function readArchive(file: string, limits: ArchiveLimits = DEFAULT_LIMITS
     ids.add(s.id);
   }
   return { header: header.data, snapshots };
+}
+
+/**
+ * Array lengths checked before the schema walks every element (issue 17): a small file that
+ * inflates to a million empty snapshot records must be refused by its count, at once, not after
+ * validating each record against the full schema.
+ */
+function checkCounts(raw: unknown, announced: number): void {
+  const snapshots = raw !== null && typeof raw === 'object' ? (raw as { snapshots?: unknown }).snapshots : undefined;
+  if (!Array.isArray(snapshots)) return;
+  if (snapshots.length !== announced)
+    throw new ImportError(`The header announces ${announced} snapshots but the file holds ${snapshots.length}.`);
+  for (const snapshot of snapshots) {
+    const nodes = snapshot !== null && typeof snapshot === 'object' ? (snapshot as { nodes?: unknown }).nodes : undefined;
+    if (Array.isArray(nodes) && nodes.length > MAX_NODES_PER_SNAPSHOT) {
+      throw new ImportError(
+        `A snapshot of the file lists ${nodes.length} nodes, more than the ${MAX_NODES_PER_SNAPSHOT} an export may hold.`,
+      );
+    }
+  }
 }
 
 /**

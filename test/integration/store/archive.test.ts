@@ -203,4 +203,15 @@ describe('import refuses bad files and changes nothing', () => {
     );
     expect(dbFingerprint()).toBe(before);
   });
+
+  it('refuses a file of many empty records by their count, before validating any of them', () => {
+    const before = dbFingerprint();
+    // About 150 KB on disk, 9 MB inflated: 300,000 snapshot records where the header announces 1.
+    const records = build('records', `{"snapshots":[${Array.from({ length: 300_000 }, () => '{}').join(',')}]}`, { snapshots: 1 });
+    expect(statSync(records).size).toBeLessThan(200_000);
+    expect(() => importSnapshots(store, records)).toThrow(/announces 1 snapshots but the file holds 300000/);
+    const nodes = build('nodes', `{"snapshots":[{"nodes":[${Array.from({ length: 200_001 }, () => '{}').join(',')}]}]}`, { snapshots: 1 });
+    expect(() => importSnapshots(store, nodes)).toThrow(/lists 200001 nodes, more than the 200000/);
+    expect(dbFingerprint()).toBe(before);
+  });
 });

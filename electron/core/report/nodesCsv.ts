@@ -10,7 +10,7 @@ import type { Lang } from '../../../shared/model';
 import { columnTitle, isRuleColumn } from '../../../shared/nodeColumns';
 import { platformLabel } from '../../../shared/platform';
 import { statusWord } from '../../../shared/statuses';
-import { csvRow, UTF8_BOM, type CsvValue } from '../report/csv';
+import { csvRow, UTF8_BOM, type CsvValue } from './csv';
 import { MAX_PAGE, type Store } from '../store';
 
 export type NodeColumn = z.infer<typeof NodeSortKey>;
