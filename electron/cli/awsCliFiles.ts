@@ -6,7 +6,7 @@
  */
 import { readFile, realpath } from 'node:fs/promises';
 import { z } from 'zod';
-import { INVENTORY_FILTER } from '../core';
+import { APPLICATION_TYPE, INVENTORY_FILTER } from '../core';
 import { UsageError } from './io';
 
 const Timestamp = z.union([z.number(), z.string()]).transform((value, ctx) => {
@@ -139,7 +139,7 @@ export interface AwsCliInput {
 
 /** The AWS CLI command that gives `get-inventory` the application data the Python rule reads. */
 /** The live audit's own inventory filter, as the AWS CLI command a client runs. */
-export const INVENTORY_COMMAND = `aws ssm get-inventory --filters Key=${INVENTORY_FILTER.Key},Values=${INVENTORY_FILTER.Values.join(',')},Type=${INVENTORY_FILTER.Type} --result-attributes TypeName=AWS:Application`;
+export const INVENTORY_COMMAND = `aws ssm get-inventory --filters Key=${INVENTORY_FILTER.Key},Values=${INVENTORY_FILTER.Values.join(',')},Type=${INVENTORY_FILTER.Type} --result-attributes TypeName=${APPLICATION_TYPE}`;
 
 function describeIssues(error: z.ZodError, kind: string): string {
   const shown = error.issues.slice(0, 3).map((issue) => `${[kind, ...issue.path].join('.').replace(/\.(\d+)/g, '[$1]')}: ${issue.message}`);
@@ -222,7 +222,7 @@ function keepFirstOfEach<K extends AwsCliKind>(kind: K, items: AwsCliInput[K]): 
 
 /** get-inventory without the application filter lists `AWS:InstanceInformation` only: no Python data at all. */
 const hasApplicationData = (entities: readonly InventoryEntity[]): boolean =>
-  entities.some((entity) => entity.Data?.['AWS:Application'] !== undefined);
+  entities.some((entity) => entity.Data?.[APPLICATION_TYPE] !== undefined);
 
 /** Reads every file; files of the same kind (several pages, several regions) are concatenated. */
 export async function readAwsCliFiles(files: readonly string[]): Promise<AwsCliInput> {

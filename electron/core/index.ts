@@ -7,6 +7,7 @@ export type { Core, CoreDeps } from './createCore';
 export { requireCatalog, SnapshotMissingError, UserFacingError } from './errors';
 export { AuditFailed } from './audit/runAudit';
 export {
+  APPLICATION_TYPE,
   assembleNodeFacts,
   INVENTORY_FILTER,
   instancesById,

@@ -30,6 +30,7 @@ import type { InventoryApp, NodeFacts, PatchState, SourceStatus } from '../../..
 import type { GapErrors } from '../../../shared/scopeErrors';
 import type { AwsClients } from '../aws/clients';
 import {
+  APPLICATION_TYPE,
   assembleNodeFacts,
   INSTANCE_INFORMATION,
   instancesById,
@@ -118,7 +119,7 @@ export async function collectScope(ctx: CollectContext): Promise<ScopeCollection
       {
         MaxResults: 50,
         Filters: [{ ...INVENTORY_FILTER, Values: [...INVENTORY_FILTER.Values] }],
-        ResultAttributes: [{ TypeName: 'AWS:Application' }],
+        ResultAttributes: [{ TypeName: APPLICATION_TYPE }],
       },
     );
     for await (const page of pages) {

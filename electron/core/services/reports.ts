@@ -21,6 +21,8 @@ import {
 import type { Store } from '../store';
 import type { SnapshotService } from './snapshots';
 
+const NO_PRINTER = 'PDF printing is not available in this host; save the report as HTML instead.';
+
 export interface ReportRequest {
   snapshotId: number;
   compareTo?: number;
@@ -53,8 +55,7 @@ export class ReportService {
 
   /** Checks the request before the host asks where to save, so a bad id never opens a dialog. */
   prepare(request: ReportRequest): ReportModel {
-    if (request.format === 'pdf' && !this.printer)
-      throw new UserFacingError('PDF printing is not available in this host; save the report as HTML instead.');
+    if (request.format === 'pdf' && !this.printer) throw new UserFacingError(NO_PRINTER);
     return this.model(request.snapshotId, request.lang, request.compareTo);
   }
 
@@ -75,7 +76,7 @@ export class ReportService {
   }
 
   #printer(): Printer {
-    if (!this.printer) throw new UserFacingError('PDF printing is not available in this host; save the report as HTML instead.');
+    if (!this.printer) throw new UserFacingError(NO_PRINTER);
     return this.printer;
   }
 }

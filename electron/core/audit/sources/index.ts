@@ -3,8 +3,8 @@
  * and how its answers become facts. The audit pages through the SDK and the evaluate command
  * reads AWS CLI files; both hand the answers to these translations.
  */
-export { INSTANCE_INFORMATION, nodeIdentities, nodeIdentity, type NodeIdentity } from './instanceInformation';
-export { PATCH_STATES, patchStatesById, toPatchState } from './patchStates';
-export { INVENTORY, INVENTORY_FILTER, INVENTORY_NAME_PREFIXES, inventoryById, pythonApplications } from './inventory';
-export { instancesById, NETWORK, networkFactsOf, type Ec2Networking } from './network';
+export { INSTANCE_INFORMATION, nodeIdentities, type NodeIdentity } from './instanceInformation';
+export { PATCH_STATES, patchStatesById } from './patchStates';
+export { APPLICATION_TYPE, INVENTORY, INVENTORY_FILTER, inventoryById } from './inventory';
+export { instancesById, NETWORK, type Ec2Networking } from './network';
 export { assembleNodeFacts, type ScopeAnswers, type SourceRead } from './nodeFacts';

@@ -26,7 +26,7 @@ export type NodeIdentity = Pick<NodeFacts, 'instanceId'> &
   >;
 
 /** One entry of `InstanceInformationList` (SDK page or AWS CLI JSON); undefined without a usable id. */
-export function nodeIdentity(info: unknown): NodeIdentity | undefined {
+function nodeIdentity(info: unknown): NodeIdentity | undefined {
   if (info === null || typeof info !== 'object') return undefined;
   const raw = info as Record<string, unknown>;
   const id = instanceId(raw.InstanceId);

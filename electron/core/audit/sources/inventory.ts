@@ -3,9 +3,10 @@
  * The live audit sends this filter; `patch-audit evaluate` asks the client to run the same one.
  */
 import type { InventoryApp } from '../../../../shared/model';
+import { SOURCE_GAPS } from '../../../../shared/rules/sources';
 import { instanceId, text } from './awsValues';
 
-export const INVENTORY = { action: 'ssm:GetInventory', required: false } as const;
+export const INVENTORY = { action: SOURCE_GAPS.inventory, required: false } as const;
 
 export const APPLICATION_TYPE = 'AWS:Application';
 /**
@@ -13,7 +14,7 @@ export const APPLICATION_TYPE = 'AWS:Application';
  * packaging, `Python…` for Windows installers, and `platform-python` (RHEL/CentOS 8's interpreter
  * for system tools, which begins with neither).
  */
-export const INVENTORY_NAME_PREFIXES = ['python', 'Python', 'platform-python'] as const;
+const INVENTORY_NAME_PREFIXES = ['python', 'Python', 'platform-python'] as const;
 export const INVENTORY_FILTER = { Key: `${APPLICATION_TYPE}.Name`, Values: [...INVENTORY_NAME_PREFIXES], Type: 'BeginWith' } as const;
 
 /** The export file's limit on a node's inventory entries (store/archiveSchema.ts). */
@@ -25,7 +26,7 @@ const CANDIDATE = /python/i;
  * One inventory entity's applications that may be Python interpreters; null when the entity
  * carries no application data (the node has no application inventory).
  */
-export function pythonApplications(entity: unknown): InventoryApp[] | null {
+function pythonApplications(entity: unknown): InventoryApp[] | null {
   const data = entity !== null && typeof entity === 'object' ? (entity as { Data?: unknown }).Data : undefined;
   const application = data !== null && typeof data === 'object' ? (data as Record<string, unknown>)[APPLICATION_TYPE] : undefined;
   const content = application !== null && typeof application === 'object' ? (application as { Content?: unknown }).Content : undefined;

@@ -5,9 +5,10 @@
  */
 import type { NetworkFacts } from '../../../../shared/model';
 import { buildNetworkFacts, type Ec2InstanceShape, type Ec2RouteTableShape, type Ec2VpcEndpointShape } from '../../../../shared/network';
+import { SOURCE_GAPS } from '../../../../shared/rules/sources';
 import { ArchiveNodeFacts } from '../../store';
 
-export const NETWORK = { action: 'ec2:DescribeInstances/DescribeRouteTables/DescribeVpcEndpoints', required: false } as const;
+export const NETWORK = { action: SOURCE_GAPS.network, required: false } as const;
 
 export interface Ec2Networking {
   instances: ReadonlyMap<string, Ec2InstanceShape>;

@@ -1,11 +1,12 @@
 /** `ssm:DescribeInstancePatchStates` — what Patch Manager last reported per node. Optional. */
 import type { PatchState } from '../../../../shared/model';
+import { SOURCE_GAPS } from '../../../../shared/rules/sources';
 import { count, defined, instanceId, isoTime, text, token } from './awsValues';
 
-export const PATCH_STATES = { action: 'ssm:DescribeInstancePatchStates', required: false } as const;
+export const PATCH_STATES = { action: SOURCE_GAPS.patchState, required: false } as const;
 
 /** One entry of `InstancePatchStates`, bounded like every other AWS value. */
-export function toPatchState(state: Record<string, unknown>): PatchState {
+function toPatchState(state: Record<string, unknown>): PatchState {
   return defined({
     baselineId: token(state.BaselineId, 128),
     patchGroup: text(state.PatchGroup, 256) || undefined,
