@@ -32,13 +32,10 @@ export const registerArchive: RegisterCommand = (program) => {
     useServices(
       opts,
       async ({ snapshots }) => {
-        const result = await snapshots.importFile(file);
-        const { imported } = result;
-        if (opts.json) return printJson({ imported, alreadyPresent: result.alreadyPresent });
+        const { imported, alreadyPresent } = await snapshots.importFile(file);
+        if (opts.json) return printJson({ imported, alreadyPresent });
         print(`Imported ${imported.length} snapshot(s)${imported.length ? `: ${imported.map((id) => `#${id}`).join(', ')}` : ''}.`);
-        if (result.alreadyPresent.length) {
-          print(`Already present, not added again: ${result.alreadyPresent.map((id) => `#${id}`).join(', ')}.`);
-        }
+        if (alreadyPresent.length) print(`Already present, not added again: ${alreadyPresent.map((id) => `#${id}`).join(', ')}.`);
       },
       true,
     ),

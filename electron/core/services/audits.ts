@@ -4,7 +4,7 @@
  * in memory until the SDK has used it).
  */
 import type { AuditOutcome, AuditPlan, AuditProgress } from '../../../shared/auditPlan';
-import { AuditFailed, runAudit } from '../audit/runAudit';
+import { AuditFailed, runAudit, type AuditControl } from '../audit/runAudit';
 import type { ClientOptions, Credentials } from '../aws/clients';
 import { requireCatalog, UserFacingError } from '../errors';
 import type { EventBus } from '../events';
@@ -22,14 +22,11 @@ export interface AuditServiceDeps {
   log: Log;
 }
 
-/** What a host may set for one run; the rest comes from the settings. */
-export interface AuditRunOptions {
+/** What a host may set for one run, beside cancel and progress; the rest comes from the settings. */
+export interface AuditRunOptions extends AuditControl {
   catalogEdition?: string;
   scanAgeDays?: number;
   mfaCodeProvider?: (serial: string) => Promise<string>;
-  signal?: AbortSignal;
-  onProgress?: (progress: AuditProgress) => void;
-  progressIntervalMs?: number;
 }
 
 interface CurrentRun {
@@ -54,25 +51,21 @@ export class AuditService {
    * The audit itself, for every host: collect, evaluate with the chosen edition, save the
    * snapshot. Resolves with the outcome; throws AuditFailed when nothing could be audited.
    */
-  run(plan: AuditPlan, options: AuditRunOptions = {}): Promise<AuditOutcome> {
+  run(plan: AuditPlan, { catalogEdition, scanAgeDays, mfaCodeProvider, ...control }: AuditRunOptions = {}): Promise<AuditOutcome> {
     const settings = this.deps.settings.read();
-    const catalog = requireCatalog(options.catalogEdition ?? settings.catalogEdition);
+    const catalog = requireCatalog(catalogEdition ?? settings.catalogEdition);
     return runAudit(
       plan,
       {
         clientOptions: this.deps.clientOptions,
         ...(this.deps.credentials ? { credentials: this.deps.credentials } : {}),
-        ...(options.mfaCodeProvider ? { mfaCodeProvider: options.mfaCodeProvider } : {}),
+        ...(mfaCodeProvider ? { mfaCodeProvider } : {}),
         saveSnapshot: (input) => this.deps.snapshots.save(input),
         catalog,
-        scanAgeDays: options.scanAgeDays ?? settings.scanAgeDays,
+        scanAgeDays: scanAgeDays ?? settings.scanAgeDays,
         log: this.deps.log,
       },
-      {
-        ...(options.signal ? { signal: options.signal } : {}),
-        ...(options.onProgress ? { onProgress: options.onProgress } : {}),
-        ...(options.progressIntervalMs ? { progressIntervalMs: options.progressIntervalMs } : {}),
-      },
+      control,
     );
   }
 
