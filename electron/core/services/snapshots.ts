@@ -57,9 +57,10 @@ export class SnapshotService {
     return this.store.listSnapshots().find((s) => s.id === id) ?? this.#missing(id);
   }
 
-  /** Throws SnapshotMissingError unless every id exists. */
+  /** Throws SnapshotMissingError unless every id exists; asked before every node page, so by key only. */
   requireExisting(...ids: number[]): void {
-    for (const id of ids) if (!this.store.getSnapshot(id)) this.#missing(id);
+    const [missing] = this.store.missingSnapshots(ids);
+    if (missing !== undefined) this.#missing(missing);
   }
 
   save(input: SnapshotToSave): number {

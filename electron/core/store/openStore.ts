@@ -14,7 +14,7 @@ import { loadSnapshotInput } from './loadSnapshotInput';
 import { checkIntegrity, checkpoint, connectionSettings } from './maintenance';
 import { migrate } from './migrations';
 import { nodesWithChecks } from './nodesWithChecks';
-import { getSnapshot, listSnapshots, nodeDetail, queryNodes, ruleSummary, scopeSummary } from './queries';
+import { getSnapshot, listSnapshots, missingSnapshots, nodeDetail, queryNodes, ruleSummary, scopeSummary } from './queries';
 import { readinessByScope } from './readiness';
 import { applyRetention, deleteSnapshots } from './retention';
 import { saveSnapshot, type SnapshotToSave } from './saveSnapshot';
@@ -49,6 +49,8 @@ export interface Store {
   saveSnapshot(input: SnapshotToSave): number;
   listSnapshots(): SnapshotMeta[];
   getSnapshot(id: number): SnapshotDetail | undefined;
+  /** The ids of `ids` that name no snapshot. */
+  missingSnapshots(ids: readonly number[]): number[];
   /** The snapshot rebuilt as the input it was saved from; throws SnapshotNotFoundError. */
   loadSnapshotInput(id: number): { meta: SnapshotMeta; input: SnapshotInput };
   /** Returns whether the snapshot exists (see annotate.ts for how fields are set and cleared). */
@@ -113,6 +115,7 @@ export function openStore(opts: OpenStoreOptions): Store {
     saveSnapshot: (input) => saveSnapshot(db, input, clock().toISOString()),
     listSnapshots: () => listSnapshots(db),
     getSnapshot: (id) => getSnapshot(db, id),
+    missingSnapshots: (ids) => missingSnapshots(db, ids),
     loadSnapshotInput: (id) => loadSnapshotInput(db, id),
     annotateSnapshot: (id, annotation) => annotateSnapshot(db, id, annotation),
     queryNodes: (id, q = {}) => queryNodes(db, id, q),

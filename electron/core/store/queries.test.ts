@@ -81,6 +81,8 @@ describe('listSnapshots / getSnapshot', () => {
       gaps: [],
     });
     expect(store.getSnapshot(999)).toBeUndefined();
+    expect(store.missingSnapshots([id, 999, later, 998])).toEqual([999, 998]);
+    expect(store.missingSnapshots([])).toEqual([]);
   });
 });
 

@@ -117,6 +117,12 @@ function toScope(r: ScopeRecord): ScopeResult {
   return s;
 }
 
+/** The ids of `ids` that name no snapshot, by primary key only: callers check before each request. */
+export function missingSnapshots(db: Database, ids: readonly number[]): number[] {
+  const exists = db.prepare<[number], { id: number }>('SELECT id FROM snapshot WHERE id = ?');
+  return ids.filter((id) => exists.get(id) === undefined);
+}
+
 export function getSnapshot(db: Database, id: number): SnapshotDetail | undefined {
   const r = db.prepare<[number], SnapshotRecord>('SELECT * FROM snapshot WHERE id = ?').get(id);
   if (!r) return undefined;
