@@ -149,6 +149,14 @@ export const NodeFacts = z.object({
 });
 export type NodeFacts = z.infer<typeof NodeFacts>;
 
+/**
+ * A list in a check's evidence holds at most this many distinct entries (the export file's bound,
+ * store/archiveSchema.ts); a longer one is cut there and its full length kept beside it as
+ * `<field>Total`. Facts may hold more (1,000 inventory entries or VPC endpoints per node), and a
+ * damaged answer can repeat one entry thousands of times.
+ */
+export const EVIDENCE_LIST_MAX = 200;
+
 /** Evidence: the fields a check looked at, as plain JSON values. */
 export const Evidence = z.record(z.string(), z.union([z.string(), z.number(), z.boolean(), z.null(), z.array(z.string())]));
 export type Evidence = z.infer<typeof Evidence>;

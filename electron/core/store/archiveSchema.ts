@@ -5,7 +5,7 @@
  */
 import { z } from 'zod';
 import { ScopeErrorCode } from '../../../shared/scopeErrors';
-import { CheckStatus, patchStateCountFields, RuleId, SnapshotStatus, SourceStatus } from '../../../shared/model';
+import { CheckStatus, EVIDENCE_LIST_MAX, patchStateCountFields, RuleId, SnapshotStatus, SourceStatus } from '../../../shared/model';
 import { UserText } from '../../../shared/userText';
 
 export const EXPORT_FORMAT = 'patch-auditor-export';
@@ -109,7 +109,7 @@ const Check = z.strictObject({
   code: z.string().regex(/^[a-z0-9][a-z0-9._-]{0,127}$/i, 'is not a message code'),
   params: z.record(key, value).refine((r) => Object.keys(r).length <= 32, 'has more than 32 entries'),
   evidence: z
-    .record(key, z.union([text(4096), z.number().finite(), z.boolean(), z.null(), z.array(text(1024)).max(200)]))
+    .record(key, z.union([text(4096), z.number().finite(), z.boolean(), z.null(), z.array(text(1024)).max(EVIDENCE_LIST_MAX)]))
     .refine((r) => Object.keys(r).length <= 64, 'has more than 64 entries'),
 });
 

@@ -13,7 +13,10 @@ import {
   reevaluate,
 } from '../../../electron/core/store';
 import type { ArchiveSnapshot, Store } from '../../../electron/core/store';
+import { evaluateNode } from '../../../shared/evaluate';
+import { EVIDENCE_LIST_MAX } from '../../../shared/model';
 import { makeSnapshot } from '../../fixtures/makeSnapshot';
+import { SEED } from '../../unit/nodeFactsFixture';
 import { tempDir } from '../../support/tempDir';
 
 let dir: string;
@@ -84,6 +87,46 @@ describe('export and import', () => {
         expect(actual).toEqual(expected);
       }
       expect(other.ruleSummary(a!)).toEqual(store.ruleSummary(sourceIds[0]!));
+    } finally {
+      other.close();
+    }
+  });
+
+  // A damaged answer can repeat one inventory entry 5,000 times (the audit keeps 1,000), and a VPC
+  // can hold hundreds of endpoints: the checks judged on such facts must still export and import.
+  it('round-trips checks judged on facts at the export bounds (1,000 repeated interpreters, 1,000 VPC endpoints)', () => {
+    const input = makeSnapshot({ nodes: 2 });
+    const [node] = input.nodes;
+    const network = node!.facts.network!;
+    node!.facts = {
+      ...node!.facts,
+      platformType: 'Linux',
+      platformName: 'Ubuntu',
+      platformVersion: '20.04',
+      inventory: Array.from({ length: 1000 }, () => ({ name: 'python3', version: '3.8.10-0ubuntu1' })),
+      network: {
+        ...network,
+        vpcEndpoints: Array.from({ length: 1000 }, (_, i) => ({
+          id: `vpce-${String(i).padStart(17, '0')}`,
+          type: 'Interface',
+          serviceName: `com.amazonaws.us-east-1.s${i}`,
+        })),
+      },
+    };
+    node!.checks = evaluateNode(node!.facts, { catalog: SEED, now: new Date(input.finishedAt), scanAgeDays: 7 });
+    const python = node!.checks.find((c) => c.rule === 'python.version')!;
+    expect(python.evidence.inventoryApps).toEqual(['python3 3.8.10-0ubuntu1']);
+    const withEndpoints = node!.checks.find((c) => Array.isArray(c.evidence.vpcEndpoints))!;
+    expect(withEndpoints.evidence.vpcEndpoints).toHaveLength(EVIDENCE_LIST_MAX);
+    expect(withEndpoints.evidence.vpcEndpointsTotal).toBe(1000);
+
+    const id = store.saveSnapshot(input);
+    const file = join(dir, 'bounds.pa-export');
+    exportSnapshots(store, [id], file);
+    const other = openStore({ path: join(dir, 'bounds.sqlite') });
+    try {
+      const [copy] = importSnapshots(other, file);
+      expect(other.loadSnapshotInput(copy!).input.nodes).toEqual(store.loadSnapshotInput(id).input.nodes);
     } finally {
       other.close();
     }
