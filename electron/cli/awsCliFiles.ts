@@ -137,9 +137,12 @@ export interface AwsCliInput {
   notes: string[];
 }
 
-/** The AWS CLI command that gives `get-inventory` the application data the Python rule reads. */
-/** The live audit's own inventory filter, as the AWS CLI command a client runs. */
-export const INVENTORY_COMMAND = `aws ssm get-inventory --filters Key=${INVENTORY_FILTER.Key},Values=${INVENTORY_FILTER.Values.join(',')},Type=${INVENTORY_FILTER.Type} --result-attributes TypeName=${APPLICATION_TYPE}`;
+/**
+ * The live audit's own inventory filter, as the AWS CLI command a client runs. The shorthand is in
+ * double quotes: PowerShell reads unquoted commas as an array and would pass the filter as
+ * separate arguments; bash and cmd take the quoted form alike.
+ */
+export const INVENTORY_COMMAND = `aws ssm get-inventory --filters "Key=${INVENTORY_FILTER.Key},Values=${INVENTORY_FILTER.Values.join(',')},Type=${INVENTORY_FILTER.Type}" --result-attributes TypeName=${APPLICATION_TYPE}`;
 
 function describeIssues(error: z.ZodError, kind: string): string {
   const shown = error.issues.slice(0, 3).map((issue) => `${[kind, ...issue.path].join('.').replace(/\.(\d+)/g, '[$1]')}: ${issue.message}`);

@@ -22,6 +22,19 @@ describe('the AWS CLI commands handed to clients', () => {
     expect(COLLECT_COMMANDS.split(INVENTORY_COMMAND).length - 1).toBe(2);
   });
 
+  // PowerShell turns `a,b` in a bare argument into an array and hands the AWS CLI two arguments;
+  // commas inside quotes, comments and (expressions) are not arguments.
+  it('keep every comma of an AWS CLI argument inside quotes', () => {
+    const bare = (line: string): string => {
+      let rest = line.replace(/\s+#.*$/, '').replace(/"[^"]*"|'[^']*'/g, '');
+      while (/\([^()]*\)/.test(rest)) rest = rest.replace(/\([^()]*\)/g, '');
+      return rest;
+    };
+    const awsLines = commands.filter((line) => line.trim().startsWith('aws '));
+    expect(awsLines.length).toBeGreaterThanOrEqual(12);
+    for (const line of awsLines) expect(bare(line), line).not.toContain(',');
+  });
+
   it('stand in the README word for word', () => {
     const readme = readFileSync(join(import.meta.dirname, '..', '..', '..', 'README.md'), 'utf8');
     for (const line of commands) expect(readme, line).toContain(line);
