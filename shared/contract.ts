@@ -12,6 +12,7 @@ import { z } from 'zod';
 import { AuditOutcome, AuditPlan, AuditProgress } from './auditPlan';
 import {
   Comparison,
+  EditionComparison,
   NodeDetail,
   NodeFilters,
   NodePage,
@@ -156,6 +157,17 @@ export const contract = {
     'compare:run': method(
       z.object({ from: SnapshotId, to: SnapshotId, limit: z.number().int().min(1).max(10_000).optional() }).strict(),
       Comparison,
+    ),
+    /** One snapshot's facts under its own catalog edition and under another, without calling AWS. */
+    'compare:editions': method(
+      z
+        .object({
+          snapshotId: SnapshotId,
+          catalogEdition: z.string().min(1).max(64),
+          limit: z.number().int().min(1).max(10_000).optional(),
+        })
+        .strict(),
+      EditionComparison,
     ),
     'plans:list': method(none, z.array(SavedPlan)),
     /** Any external id in the plan is dropped before the plan is written (see shared/plans.ts). */

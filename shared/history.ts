@@ -180,6 +180,35 @@ export const Comparison = z.object({
 });
 export type Comparison = z.infer<typeof Comparison>;
 
+/** Nodes of one group, and how many of them are ready (no failed prerequisite) under each edition. */
+const EditionCounts = z.object({
+  nodes: z.number().int(),
+  /** Nodes with at least one check whose status differs between the editions. */
+  changedNodes: z.number().int(),
+  readyBefore: z.number().int(),
+  readyAfter: z.number().int(),
+});
+
+export const EditionTransition = z.object({ before: CheckStatus, after: CheckStatus, nodes: z.number().int() });
+export type EditionTransition = z.infer<typeof EditionTransition>;
+
+/** One snapshot's facts judged under its own catalog edition and under another: what the edition alone changes. */
+export const EditionComparison = z.object({
+  snapshotId: Id,
+  /** The snapshot's edition, and the one it is compared with. */
+  from: z.string(),
+  to: z.string(),
+  totals: EditionCounts.extend({ changedChecks: z.number().int() }),
+  /** Rules with a change, in RULE_IDS order; transitions most frequent first. */
+  byRule: z.array(z.object({ rule: RuleId, changed: z.number().int(), transitions: z.array(EditionTransition) })),
+  /** Platforms (family and version) with a change, most changed nodes first. */
+  byPlatform: z.array(EditionCounts.extend({ platform: z.string() })),
+  byAccount: z.array(EditionCounts.extend({ accountId: z.string() })),
+  /** Cut at `limit` (the counts are not). */
+  changes: z.array(CheckChange.extend({ beforeCode: z.string(), afterCode: z.string() })),
+});
+export type EditionComparison = z.infer<typeof EditionComparison>;
+
 export const SnapshotAnnotation = z
   .object({
     id: Id,

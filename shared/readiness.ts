@@ -4,9 +4,16 @@
  */
 import { z } from 'zod';
 import { ruleSources } from './messages';
-import { RULE_IDS, type RuleId } from './model';
+import { type Check, RULE_IDS, type RuleId } from './model';
 
 export const PREREQUISITE_RULE_IDS: readonly RuleId[] = RULE_IDS.filter((rule) => ruleSources(rule).length > 0);
+
+const PREREQUISITES = new Set(PREREQUISITE_RULE_IDS);
+
+/** The same test as the store's readiness counts, on a node's checks in memory. */
+export function isReady(checks: readonly Check[]): boolean {
+  return checks.every((check) => check.status !== 'fail' || !PREREQUISITES.has(check.rule));
+}
 
 const Counts = z.object({ nodes: z.number().int().nonnegative(), ready: z.number().int().nonnegative() });
 

@@ -1,11 +1,14 @@
 /**
  * Reading the nodes of saved snapshots: the node table and its CSV, one node's detail, trends
- * over time, two snapshots compared, and readiness (nodes with no failed prerequisite, P1–P7).
+ * over time, two snapshots compared, one snapshot under another catalog edition, and readiness
+ * (nodes with no failed prerequisite, P1–P7).
  */
 import type { Comparison, NodeDetail, NodePage, NodeQuery, TrendPoint, TrendQuery } from '../store';
+import { editionChanges } from '../../../shared/editionChanges';
+import type { EditionComparison } from '../../../shared/history';
 import type { Lang } from '../../../shared/model';
 import { PREREQUISITE_RULE_IDS, type Readiness } from '../../../shared/readiness';
-import { UserFacingError } from '../errors';
+import { requireCatalog, UserFacingError } from '../errors';
 import { writeNodesCsv, type NodeColumn, type NodeCsvFilters } from '../report/nodesCsv';
 import type { Store } from '../store';
 import type { SnapshotService } from './snapshots';
@@ -47,6 +50,19 @@ export class FleetService {
   compare(from: number, to: number, limit?: number): Comparison {
     this.snapshots.requireExisting(from, to);
     return this.store.compare(from, to, limit ? { limit } : {});
+  }
+
+  /** The snapshot's facts judged under its own edition and under `catalogEdition`, offline. */
+  editionChanges(snapshotId: number, catalogEdition: string, limit?: number): EditionComparison {
+    const snapshot = this.snapshots.get(snapshotId);
+    return editionChanges(this.store.nodesWithChecks(snapshotId), {
+      snapshotId,
+      from: requireCatalog(snapshot.catalogEdition),
+      to: requireCatalog(catalogEdition),
+      now: new Date(snapshot.finishedAt),
+      scanAgeDays: snapshot.scanAgeDays,
+      ...(limit ? { limit } : {}),
+    });
   }
 
   readiness(snapshotId: number): Readiness {

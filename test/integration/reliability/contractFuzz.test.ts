@@ -53,6 +53,7 @@ const VALID: { [K in MethodName]: MethodInput<K> | undefined } = {
   'demo:load': { nodes: 9 },
   'trends:query': { groupBy: 'total' },
   'compare:run': { from: 1, to: 1 },
+  'compare:editions': { snapshotId: 1, catalogEdition: 'aws-2026-11' },
   'plans:list': undefined,
   'plans:save': { name: 'fuzz', plan: PLAN },
   'plans:delete': { id: UUID },
