@@ -9,6 +9,8 @@ import { seed2022 } from './seed2022';
 export type { CatalogEdition, CatalogEditionInput, OsEntry, PlatformMatch, SourceRef, SourceRule } from './schema';
 
 export const DEFAULT_CATALOG_ID = 'seed-2022';
+/** The edition transcribed from AWS's current prerequisites page: what "under the current AWS page" means. */
+export const CURRENT_CATALOG_ID = 'aws-2026-11';
 
 /** Listed in this order wherever editions are offered (CLI help, settings); the default first. */
 const EDITION_DATA: readonly CatalogEditionInput[] = [seed2022, aws202611];

@@ -1,5 +1,9 @@
-/** `patch-audit diff A B` and `patch-audit trends`: history questions answered from the store. */
+/**
+ * `patch-audit diff A B`, `patch-audit catalog-diff S` and `patch-audit trends`: history
+ * questions answered from the store.
+ */
 import { Option } from 'commander';
+import { CATALOG_EDITIONS, CURRENT_CATALOG_ID } from '../../../shared/catalog';
 import { RuleId } from '../../../shared/model';
 import type { TrendQuery } from '../../core';
 import { UsageError } from '../io';
@@ -52,6 +56,62 @@ export const registerHistory: RegisterCommand = (program) => {
           table(
             ['CHANGE', 'ACCOUNT', 'REGION', 'INSTANCE', 'NAME', 'RULE', 'BEFORE', 'AFTER'],
             changes.map((x) => [x.kind, x.accountId, x.region, x.instanceId, x.name ?? '', x.rule, x.before ?? '-', x.after ?? '-']),
+          ),
+        );
+      }
+    }),
+  );
+
+  withDbOptions(
+    program
+      .command('catalog-diff')
+      .argument('<snapshot>', 'the snapshot id')
+      .description(
+        "what changes for a snapshot's nodes under another catalog edition (no AWS call): checks, ready nodes per rule, platform and account",
+      )
+      .addOption(
+        new Option('--catalog <edition>', 'the edition to compare with')
+          .choices(CATALOG_EDITIONS.map((edition) => edition.id))
+          .default(CURRENT_CATALOG_ID),
+      )
+      .option('--limit <n>', 'list at most n changed checks', '20'),
+  ).action((snapshot: string, opts: DbOptions & { catalog: string; limit: string }) =>
+    useServices(opts, ({ fleet }) => {
+      const c = fleet.editionChanges(parseId(snapshot), opts.catalog, parseId(opts.limit, '--limit'));
+      if (opts.json) return printJson(c);
+      const t = c.totals;
+      print(
+        `#${c.snapshotId} under ${c.from} → ${c.to}: ${t.changedNodes} of ${t.nodes} nodes change (${t.changedChecks} checks); ready ${t.readyBefore} → ${t.readyAfter}`,
+      );
+      if (c.byRule.length) {
+        print('');
+        print(
+          table(
+            ['RULE', 'CHANGED', 'TRANSITIONS'],
+            c.byRule.map((r) => [r.rule, r.changed, r.transitions.map((x) => `${x.before}→${x.after} ${x.nodes}`).join(', ')]),
+          ),
+        );
+      }
+      const groups = [
+        { head: 'PLATFORM', rows: c.byPlatform.map((p) => ({ name: p.platform, ...p })) },
+        { head: 'ACCOUNT', rows: c.byAccount.map((a) => ({ name: a.accountId, ...a })) },
+      ];
+      for (const { head, rows } of groups) {
+        if (!rows.length) continue;
+        print('');
+        print(
+          table(
+            [head, 'NODES', 'CHANGED', 'READY BEFORE', 'READY AFTER'],
+            rows.map((r) => [r.name, r.nodes, r.changedNodes, r.readyBefore, r.readyAfter]),
+          ),
+        );
+      }
+      if (c.changes.length) {
+        print('');
+        print(
+          table(
+            ['ACCOUNT', 'REGION', 'INSTANCE', 'NAME', 'RULE', 'BEFORE', 'AFTER', 'CODE AFTER'],
+            c.changes.map((x) => [x.accountId, x.region, x.instanceId, x.name ?? '', x.rule, x.before ?? '-', x.after ?? '-', x.afterCode]),
           ),
         );
       }
