@@ -4,6 +4,7 @@ export const REPORT_SECTIONS = [
   'summary',
   'scope',
   'readiness',
+  'editions',
   'compliance',
   'trends',
   'comparison',

@@ -110,6 +110,20 @@ const EN = {
   andMore: '… and {count} more',
   noComparison: 'No earlier audit was chosen for comparison.',
 
+  secEditions: 'Readiness under the current AWS page',
+  editionsIntro:
+    'This audit was judged under {from}. Judged under {to} ({title}) — the same collected facts, without a new AWS call — the results below change. Only the catalog edition differs.',
+  editionsSame: 'This snapshot is already judged under the current AWS page ({edition}).',
+  readyUnder: 'Ready under {edition}',
+  nodesChanging: 'Nodes whose result changes',
+  checksChanging: 'Checks that change',
+  changes: 'Changes',
+  platform: 'Platform',
+  byPlatform: 'By platform',
+  byRule: 'By rule',
+  editionsChangesList: 'Checks that change',
+  noEditionChanges: 'No node’s result changes under {edition}.',
+
   byAccount: 'By account',
   byArea: 'By account and region',
   online: 'Online',
@@ -273,6 +287,20 @@ const JA = {
   node: 'ノード',
   andMore: '… ほか {count} 件',
   noComparison: '比較対象の過去の監査は選択されていません。',
+
+  secEditions: '現行の AWS ページに照らした準備状況',
+  editionsIntro:
+    'この監査は {from} で判定しました。同じ収集データを AWS を再度呼び出さずに {to}（{title}）で判定すると、次の結果が変わります。異なるのはカタログの版だけです。',
+  editionsSame: 'このスナップショットは既に現行の AWS ページ（{edition}）で判定されています。',
+  readyUnder: '{edition} で準備完了',
+  nodesChanging: '判定が変わるノード',
+  checksChanging: '判定が変わるチェック',
+  changes: '変化',
+  platform: 'プラットフォーム',
+  byPlatform: 'プラットフォーム別',
+  byRule: 'ルール別',
+  editionsChangesList: '判定が変わるチェック',
+  noEditionChanges: '{edition} で判定が変わるノードはありません。',
 
   byAccount: 'アカウント別',
   byArea: 'アカウント・リージョン別',

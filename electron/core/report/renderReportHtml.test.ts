@@ -44,6 +44,7 @@ describe('renderReportHtml', () => {
         'secSummary',
         'secScope',
         'secReadiness',
+        'secEditions',
         'secCompliance',
         'secTrends',
         'secComparison',
@@ -72,6 +73,10 @@ describe('renderReportHtml', () => {
     expect(summaryOnly).not.toContain('id="appendix"');
     const noCompare = renderReportHtml(buildReportModel(store, ids[2]!, { lang: 'en' }), { lang: 'en', paper: 'a4' });
     expect(noCompare).not.toContain('id="comparison"');
+    const withoutEditions = renderReportHtml({ ...model, editions: null }, { lang: 'en', paper: 'a4' });
+    expect(withoutEditions).not.toContain('id="editions"');
+    const askedFor = renderReportHtml({ ...model, editions: null }, { lang: 'ja', paper: 'a4', sections: ['editions'] });
+    expect(askedFor).toContain(labelsFor('ja')('editionsSame', { edition: 'seed-2022' }));
     expect(REPORT_SECTIONS.every((s) => s === 'cover' || en.includes(`id="${s}"`))).toBe(true);
   });
 

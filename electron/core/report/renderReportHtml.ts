@@ -487,6 +487,123 @@ function trends(ctx: Ctx): RawHtml {
   </section>`;
 }
 
+/** Platforms listed in the editions section; the rest are counted. */
+const EDITION_PLATFORM_ROWS = 15;
+
+/** Issue 18: the same facts under the current AWS page, so a client citing either page sees both answers. */
+function editions(ctx: Ctx): RawHtml {
+  const { m, t, lang } = ctx;
+  const e = m.editions;
+  if (!e)
+    return html`<section id="editions">
+      <h2>${t('secEditions')}</h2>
+      <p class="muted">${t('editionsSame', { edition: m.catalog.id })}</p>
+    </section>`;
+  const readyPct = (ready: number): string => formatPct(pctOf(ready, e.totals.nodes), lang);
+  type Group = Omit<(typeof e.byPlatform)[number], 'platform'> & { name: string };
+  const groupTable = (title: string, firstHeader: string, rows: readonly Group[]): RawHtml =>
+    html`<h3>${title}</h3>
+      <table>
+        <thead>
+          <tr>
+            <th>${firstHeader}</th>
+            <th class="num">${t('affected')}</th>
+            <th class="num">${t('nodesChanging')}</th>
+            <th class="num">${t('readyUnder', { edition: e.from })}</th>
+            <th class="num">${t('readyUnder', { edition: e.to })}</th>
+          </tr>
+        </thead>
+        <tbody>
+          ${rows.map(
+            (row) =>
+              html`<tr>
+                <td>${row.name}</td>
+                ${num(ctx, row.nodes)}${num(ctx, row.changedNodes)}${num(ctx, row.readyBefore)}${num(ctx, row.readyAfter)}
+              </tr>`,
+          )}
+        </tbody>
+      </table>`;
+  const platforms = e.byPlatform.map(({ platform, ...counts }) => ({ name: platform, ...counts }));
+  const accounts = e.byAccount.map(({ accountId, ...counts }) => ({ name: accountId, ...counts }));
+  return html`<section class="page" id="editions">
+    <h2>${t('secEditions')}</h2>
+    <p>${t('editionsIntro', { from: e.from, to: e.to, title: e.toCatalog.title?.[lang] ?? e.to })}</p>
+    <div class="kpis">
+      ${kpi(t('readyUnder', { edition: e.from }), formatInt(e.totals.readyBefore, lang), readyPct(e.totals.readyBefore))}
+      ${kpi(t('readyUnder', { edition: e.to }), formatInt(e.totals.readyAfter, lang), readyPct(e.totals.readyAfter))}
+      ${kpi(t('nodesChanging'), formatInt(e.totals.changedNodes, lang), t('ofNodes', { total: formatInt(e.totals.nodes, lang) }))}
+      ${kpi(t('checksChanging'), formatInt(e.totals.changedChecks, lang), '')}
+    </div>
+    ${
+      e.byRule.length
+        ? html`<h3>${t('byRule')}</h3>
+            <table>
+              <thead>
+                <tr>
+                  <th>${t('rule')}</th>
+                  <th class="num">${t('checksChanging')}</th>
+                  <th>${t('changes')}</th>
+                </tr>
+              </thead>
+              <tbody>
+                ${e.byRule.map(
+                  (r) =>
+                    html`<tr>
+                      <td>${ruleTitle(r.rule, lang)}</td>
+                      ${num(ctx, r.changed)}
+                      <td>
+                        ${r.transitions.map(
+                          (x) =>
+                            html`<span class="nowrap"
+                                ><span class="status-${x.before}">${statusWord(x.before, lang)}</span> →
+                                <span class="status-${x.after}">${statusWord(x.after, lang)}</span> ${formatInt(x.nodes, lang)}</span
+                              ><br />`,
+                        )}
+                      </td>
+                    </tr>`,
+                )}
+              </tbody>
+            </table>
+            ${groupTable(t('byPlatform'), t('platform'), platforms.slice(0, EDITION_PLATFORM_ROWS))}
+            ${
+              platforms.length > EDITION_PLATFORM_ROWS
+                ? html`<p class="muted small">${t('andMore', { count: formatInt(platforms.length - EDITION_PLATFORM_ROWS, lang) })}</p>`
+                : ''
+            }
+            ${groupTable(t('byAccount'), columnShortTitle('accountId', lang), accounts)}
+            <h3>${t('editionsChangesList')}</h3>
+            <table>
+              <thead>
+                <tr>
+                  <th>${t('node')}</th>
+                  <th>${columnShortTitle('accountId', lang)} / ${columnShortTitle('region', lang)}</th>
+                  <th>${t('rule')}</th>
+                  <th>${e.from}</th>
+                  <th>${e.to}</th>
+                </tr>
+              </thead>
+              <tbody>
+                ${e.changes.map(
+                  (x) =>
+                    html`<tr>
+                      <td>${nodeName(x)}<br /><span class="mono muted small">${x.instanceId}</span></td>
+                      <td class="mono small">${x.accountId}<br />${x.region}</td>
+                      <td>${ruleTitle(x.rule, lang)}</td>
+                      ${x.before ? statusCell(ctx, x.before) : html`<td>—</td>`}${x.after ? statusCell(ctx, x.after) : html`<td>—</td>`}
+                    </tr>`,
+                )}
+              </tbody>
+            </table>
+            ${
+              e.totals.changedChecks > e.changes.length
+                ? html`<p class="muted small">${t('andMore', { count: formatInt(e.totals.changedChecks - e.changes.length, lang) })}</p>`
+                : ''
+            }`
+        : html`<p>${t('noEditionChanges', { edition: e.to })}</p>`
+    }
+  </section>`;
+}
+
 function comparison(ctx: Ctx): RawHtml {
   const { m, t, lang } = ctx;
   const c = m.comparison;
@@ -795,6 +912,7 @@ const RENDERERS: Record<ReportSection, (ctx: Ctx) => RawHtml> = {
   summary,
   scope,
   readiness,
+  editions,
   compliance,
   trends,
   comparison,
@@ -812,8 +930,10 @@ export function reportTitle(model: ReportModel, lang: Lang): string {
 export function renderReportHtml(model: ReportModel, options: RenderOptions): string {
   const ctx: Ctx = { m: model, lang: options.lang, t: labelsFor(options.lang) };
   const wanted = new Set(options.sections ?? REPORT_SECTIONS);
-  // A comparison section without a chosen snapshot says so only when asked for explicitly.
+  // A comparison section without a chosen snapshot, or an editions section for a snapshot already
+  // judged under the current page, says so only when asked for explicitly.
   if (!options.sections && !model.comparison) wanted.delete('comparison');
+  if (!options.sections && !model.editions) wanted.delete('editions');
   const body = REPORT_SECTIONS.filter((s) => wanted.has(s)).map((s) => RENDERERS[s](ctx));
   return `<!doctype html>${
     html`<html lang="${options.lang}">

@@ -1,6 +1,9 @@
 import { afterAll, describe, expect, it } from 'vitest';
 import { reportStore } from '../../../test/integration/report/reportStore';
+import { getCatalog } from '../../../shared/catalog';
+import { evaluateNode, platformOf } from '../../../shared/evaluate';
 import { PREREQUISITE_RULE_IDS } from '../../../shared/readiness';
+import { reevaluate } from '../store';
 import { buildReportModel, ReportInputError, verdictOf } from './reportModel';
 
 describe('buildReportModel', () => {
@@ -82,6 +85,26 @@ describe('buildReportModel', () => {
     expect(model.comparison?.fromSnapshot.id).toBe(first);
     expect(model.comparison?.fromCompliancePct).toBeCloseTo(model.trends[0]!.compliancePct!, 6);
     expect(buildReportModel(store, last, { lang: 'en' }).comparison).toBeNull();
+  });
+
+  // The in-memory readiness of the editions section and the store's SQL readiness must agree.
+  it('judges the same facts under the current AWS page, with ready counts the store confirms after re-evaluation', () => {
+    const editions = model.editions!;
+    expect(editions).toMatchObject({ snapshotId: last, from: 'seed-2022', to: 'aws-2026-11' });
+    expect(editions.totals.nodes).toBe(model.totals.nodes);
+    expect(editions.totals.readyBefore).toBe(model.totals.nodes - model.totals.notReady);
+    expect(editions.totals.changedNodes).toBeGreaterThan(0);
+    const current = getCatalog('aws-2026-11')!;
+    const derived = reevaluate(store, last, { catalogEdition: current.id, scanAgeDays: 7, normalize: platformOf }, (facts, opts) =>
+      evaluateNode(facts, { catalog: current, now: opts.now, scanAgeDays: opts.scanAgeDays }),
+    );
+    try {
+      const under = buildReportModel(store, derived, { lang: 'ja' });
+      expect(under.editions).toBeNull();
+      expect(under.totals.nodes - under.totals.notReady).toBe(editions.totals.readyAfter);
+    } finally {
+      store.deleteSnapshot(derived);
+    }
   });
 
   it('refuses a snapshot that does not exist and a comparison with itself', () => {

@@ -6,7 +6,9 @@
  * over the snapshot's nodes.
  */
 import { sumAreas } from '../../../shared/areaFigures';
-import { getCatalog, type CatalogEdition, type SourceRef } from '../../../shared/catalog';
+import { CURRENT_CATALOG_ID, getCatalog, type CatalogEdition, type SourceRef } from '../../../shared/catalog';
+import { editionChanges } from '../../../shared/editionChanges';
+import type { EditionComparison } from '../../../shared/history';
 import { messageFor, remediationFor, ruleTitle } from '../../../shared/messages';
 import {
   RULE_IDS,
@@ -124,6 +126,10 @@ export interface ReportComparison extends Comparison {
   fromCompliancePct: number | null;
 }
 
+export interface ReportEditions extends EditionComparison {
+  toCatalog: CatalogInfo;
+}
+
 export interface ReportModel {
   lang: Lang;
   generatedAt: string;
@@ -142,6 +148,8 @@ export interface ReportModel {
   /** Audits up to this one, oldest first (re-evaluated copies excluded). */
   trends: TrendPoint[];
   comparison: ReportComparison | null;
+  /** The same facts judged under the current AWS page, when the snapshot was judged under another edition. */
+  editions: ReportEditions | null;
   topFindings: TopFinding[];
   /** Every node, by account, region, name and instance id. */
   nodes: NodeRow[];
@@ -326,6 +334,22 @@ export function buildReportModel(store: Store, snapshotId: number, options: Repo
     };
   }
 
+  const current = getCatalog(CURRENT_CATALOG_ID);
+  const editions: ReportEditions | null =
+    catalog && current && catalog.id !== current.id
+      ? {
+          ...editionChanges(store.nodesWithChecks(snapshotId), {
+            snapshotId,
+            from: catalog,
+            to: current,
+            now: new Date(snapshot.finishedAt),
+            scanAgeDays: snapshot.scanAgeDays,
+            limit: COMPARISON_LIST_LIMIT,
+          }),
+          toCatalog: catalogInfo(current.id),
+        }
+      : null;
+
   const severity = (f: TopFinding): number => (f.status === 'fail' ? 0 : 1);
   const topFindings = [...groups.values()]
     .sort((a, b) => severity(a) - severity(b) || b.nodes - a.nodes || a.code.localeCompare(b.code))
@@ -337,6 +361,7 @@ export function buildReportModel(store: Store, snapshotId: number, options: Repo
     toolVersion: TOOL_VERSION,
     snapshot,
     catalog: catalogInfo(snapshot.catalogEdition),
+    editions,
     totals,
     verdict: verdictOf(totals),
     failedScopes: snapshot.scopes.filter((s) => s.status !== 'ok'),

@@ -64,6 +64,10 @@ describe('patch-audit demo, report, export-csv, export-json', () => {
     const ja = execFileSync('pdftotext', ['-layout', join(out, 'report-ja.pdf'), '-'], { encoding: 'utf8' });
     expect(ja).toContain(`マネージドノード ${last.nodeCount} 台のうち`);
     expect(ja).toContain('Example Holdings 株式会社');
+    // Issue 18: both reports say what the current AWS page changes for this fleet.
+    expect(en).toContain('Readiness under the current AWS page');
+    expect(en).toMatch(/Ready under aws-2026-11/);
+    expect(ja).toContain('現行の AWS ページに照らした準備状況');
   });
 
   it('writes a report comparing two snapshots as PDF, and as HTML with --html', async () => {
