@@ -31,6 +31,31 @@ describe('try it with simulated data', () => {
     expect(app.pageErrors).toEqual([]);
   });
 
+  // Issue 18: the newest demo snapshot (seed-2022) under the current AWS page, in both languages.
+  it('shows what the current AWS page changes for the newest snapshot, by rule, platform and account', async () => {
+    const { page } = app;
+    const newest = [...app.core.services.snapshots.list()].sort((a, b) => b.startedAt.localeCompare(a.startedAt))[0]!;
+    const expected = app.core.services.fleet.editionChanges(newest.id, 'aws-2026-11');
+    expect(expected.totals.changedNodes).toBeGreaterThan(0);
+    await page.evaluate(() => (window.location.hash = '#/compare?by=edition'));
+    const total = (key: string) => page.locator(`[data-total="${key}"] strong`).textContent();
+    await expect.poll(() => total('changedNodes')).toBe(expected.totals.changedNodes.toLocaleString('ja-JP'));
+    expect(await total('readyAfter')).toBe(expected.totals.readyAfter.toLocaleString('ja-JP'));
+    expect(await page.locator('#edition-to').inputValue()).toBe('aws-2026-11');
+    expect(await page.locator('table[data-list="rules"] tbody tr').count()).toBe(expected.byRule.length);
+    expect(await page.locator('table[data-list="platform"] tbody tr').count()).toBe(expected.byPlatform.length);
+    expect(await page.locator('table[data-list="account"] tbody tr').count()).toBe(expected.byAccount.length);
+    await expect.poll(() => page.locator('nav.modes a[aria-current="page"]').textContent()).toBe('別のカタログの版で判定');
+    await page.screenshot({ path: join(RESULTS_DIR, 'ui', 'compare-edition-ja.png'), fullPage: true });
+    await page.click('button:has-text("EN")');
+    await expect.poll(() => page.locator('[data-total="changedNodes"] span').textContent()).toBe('Nodes that change');
+    await page.screenshot({ path: join(RESULTS_DIR, 'ui', 'compare-edition-en.png'), fullPage: true });
+    // Judged under its own edition, nothing changes.
+    await page.selectOption('#edition-to', 'seed-2022');
+    await expect.poll(() => total('changedNodes')).toBe('0');
+    expect(app.pageErrors).toEqual([]);
+  });
+
   it('refuses a second load while one runs, through the contract', async () => {
     const [first, second] = await Promise.all([app.core.dispatch('demo:load', { nodes: 9 }), app.core.dispatch('demo:load', { nodes: 9 })]);
     expect(first.ok).toBe(true);
