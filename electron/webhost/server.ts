@@ -4,13 +4,23 @@
  * a look at the UI without Electron).
  *
  * It listens on 127.0.0.1 only, on a random port. The launch URL carries a random token
- * (`/?token=…`) that works once: it is exchanged for a separate session secret in an HttpOnly
- * SameSite=Strict cookie named after the port, and every later request must present that
- * cookie. A launch URL seen later (shell history, a screenshot) opens nothing. The Host header
- * must name the loopback address (DNS rebinding), and API calls must come from the host's own
- * origin. Browsers send cookies to every port of a host, so another loopback service the
- * browser talks to could receive the cookie; the port in its name keeps two hosts apart, and
- * the session dies with the process.
+ * (`/?token=…`) that works once. It serves the plain index.html; the renderer at boot strips the
+ * token from its address (history.replaceState) and trades it, in a header of a same-origin
+ * POST to `/session`, for a separate session secret in the answer's body. The page keeps that
+ * secret in sessionStorage (a reload of the tab still works) and sends it in the
+ * X-Patch-Auditor-Session header on every call, event stream, upload and download; the server
+ * compares it in constant time. A launch URL seen later (shell history, a screenshot) opens
+ * nothing.
+ *
+ * Why this way: no credential is a cookie, because a browser sends a host's cookies to every port
+ * of it, so any other loopback service the browser talks to would receive one. A redirect to
+ * `/#s=<secret>` would put the secret itself into a URL (the browser's history) and drop the
+ * route fragment a launch URL may carry (`/?token=…#/nodes`); writing the secret into index.html
+ * would need an inline script the CSP refuses. With the exchange, only the one-time token ever
+ * sits in a URL, and index.html and its assets hold nothing secret, so they are served without
+ * a session. Every request must still name the loopback address in its Host header (DNS
+ * rebinding), and the token exchange, calls and uploads must come from the host's own origin.
+ * The session dies with the process.
  */
 import { randomBytes, timingSafeEqual } from 'node:crypto';
 import { createReadStream } from 'node:fs';
@@ -24,6 +34,7 @@ import type { Core } from '../core/createCore';
 import { RENDERER_CSP } from '../serveRenderer/csp';
 import type { WebFiles } from './webFiles';
 import { RENDERER_MIME } from '../serveRenderer/mime';
+import { LAUNCH_TOKEN_HEADER, LAUNCH_TOKEN_PARAM, SESSION_HEADER, SESSION_PATH } from '../../shared/webSession';
 
 const MAX_BODY = 8 * 1024 * 1024;
 /** One browser tab needs one or two event streams; more is a leak or an attack. */
@@ -51,17 +62,17 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
   const token = options.token ?? randomBytes(32).toString('base64url');
   const session = randomBytes(32).toString('base64url');
   let launched = false;
-  let cookieName = '';
   const root = resolve(options.rendererDir);
   const streams = new Set<ServerResponse>();
   let origin = '';
 
-  const matches = (candidate: string | undefined | null, secret: string) => {
-    if (!candidate) return false;
+  const matches = (candidate: string | string[] | undefined | null, secret: string) => {
+    if (typeof candidate !== 'string') return false;
     const a = Buffer.from(candidate);
     const b = Buffer.from(secret);
     return a.length === b.length && timingSafeEqual(a, b);
   };
+  const launchTokenFits = (candidate: string | string[] | undefined | null) => !launched && matches(candidate, token);
 
   const server = createServer({ headersTimeout: 10_000, requestTimeout: 120_000, keepAliveTimeout: 5_000 }, (req, res) => {
     handle(req, res).catch(() => {
@@ -73,41 +84,30 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
   async function handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
     const url = new URL(req.url ?? '/', origin);
     if (req.headers.host !== new URL(origin).host) return deny(res, 421, 'Misdirected request');
-
-    const launchToken = url.searchParams.get('token');
-    if (req.method === 'GET' && url.pathname === '/' && launchToken !== null) {
-      if (launched || !matches(launchToken, token)) return deny(res, 403, 'Forbidden');
-      launched = true;
-      res.writeHead(303, {
-        Location: '/',
-        'Set-Cookie': `${cookieName}=${session}; HttpOnly; SameSite=Strict; Path=/`,
-        'Cache-Control': 'no-store',
-      });
-      return void res.end();
+    if (url.pathname === SESSION_PATH) return exchangeLaunchToken(req, res);
+    if (needsSession(url.pathname)) {
+      if (!matches(req.headers[SESSION_HEADER.toLowerCase()], session)) return deny(res, 401, 'No session');
+      return serveSessionRoute(req, res, url);
     }
-    if (!matches(readCookie(req.headers.cookie, cookieName), session)) return deny(res, 403, 'Forbidden');
+    if (req.method !== 'GET' && req.method !== 'HEAD') return deny(res, 405, 'Method not allowed');
+    // The page itself holds nothing secret, but a used or wrong launch URL says so instead of
+    // opening an app whose every call would be refused.
+    const launchToken = url.searchParams.get(LAUNCH_TOKEN_PARAM);
+    if (url.pathname === '/' && launchToken !== null && !launchTokenFits(launchToken))
+      return deny(res, 403, 'This launch link is used up or wrong');
+    return serveStatic(url.pathname, res);
+  }
 
-    if (url.pathname.startsWith('/api/')) {
-      if (req.method !== 'POST') return deny(res, 405, 'Method not allowed');
-      if (req.headers.origin !== origin) return deny(res, 403, 'Forbidden');
-      if (!String(req.headers['content-type'] ?? '').startsWith('application/json')) return deny(res, 415, 'JSON only');
-      if (Number(req.headers['content-length'] ?? 0) > MAX_BODY) return tooLarge(req, res);
-      const body = await readBody(req);
-      if (body === null) return tooLarge(req, res);
-      let input: unknown;
-      try {
-        input = body.length ? JSON.parse(body) : undefined;
-      } catch {
-        return sendJson(res, { ok: false, error: { code: 'invalid_input', message: 'The request body is not JSON.' } });
-      }
-      let name: string;
-      try {
-        name = decodeURIComponent(url.pathname.slice('/api/'.length));
-      } catch {
-        return deny(res, 400, 'Bad path');
-      }
-      return sendJson(res, await options.core.dispatch(name, (input as { input?: unknown } | undefined)?.input));
-    }
+  function exchangeLaunchToken(req: IncomingMessage, res: ServerResponse): void {
+    if (req.method !== 'POST') return deny(res, 405, 'Method not allowed');
+    if (req.headers.origin !== origin) return deny(res, 403, 'Forbidden');
+    if (!launchTokenFits(req.headers[LAUNCH_TOKEN_HEADER.toLowerCase()])) return deny(res, 403, 'Forbidden');
+    launched = true;
+    sendJson(res, { session });
+  }
+
+  async function serveSessionRoute(req: IncomingMessage, res: ServerResponse, url: URL): Promise<void> {
+    if (url.pathname.startsWith('/api/')) return callContract(req, res, url);
     if (url.pathname === '/upload' && options.files) {
       if (req.method !== 'POST') return deny(res, 405, 'Method not allowed');
       if (req.headers.origin !== origin) return deny(res, 403, 'Forbidden');
@@ -116,34 +116,39 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
       return sendJson(res, { uploadId });
     }
     const download = /^\/downloads\/([A-Za-z0-9_-]+)\/[^/]+$/.exec(url.pathname);
-    if (download && options.files && req.method === 'GET') {
-      const entry = options.files.takeDownload(download[1]!);
-      if (!entry) return deny(res, 404, 'Not found');
-      const info = await stat(entry.path);
-      res.writeHead(200, {
-        'Content-Type': 'application/octet-stream',
-        'Content-Length': info.size,
-        'Content-Disposition': `attachment; filename="${entry.fileName}"`,
-        'Cache-Control': 'no-store',
-        'X-Content-Type-Options': 'nosniff',
-      });
-      // A download is offered once: the file goes as soon as it has been sent or the client left
-      // (pipeline closes the file first, so the removal also works where open files are locked).
-      await pipeline(createReadStream(entry.path), res)
-        .catch(() => undefined)
-        .finally(() => rm(entry.path, { force: true }).catch(() => undefined));
-      return;
+    if (download && options.files && req.method === 'GET') return sendDownload(res, options.files, download[1]!);
+    if (url.pathname === '/events' && req.method === 'GET') return openEventStream(req, res);
+    return deny(res, 404, 'Not found');
+  }
+
+  async function callContract(req: IncomingMessage, res: ServerResponse, url: URL): Promise<void> {
+    if (req.method !== 'POST') return deny(res, 405, 'Method not allowed');
+    if (req.headers.origin !== origin) return deny(res, 403, 'Forbidden');
+    if (!String(req.headers['content-type'] ?? '').startsWith('application/json')) return deny(res, 415, 'JSON only');
+    if (Number(req.headers['content-length'] ?? 0) > MAX_BODY) return tooLarge(req, res);
+    const body = await readBody(req);
+    if (body === null) return tooLarge(req, res);
+    let input: unknown;
+    try {
+      input = body.length ? JSON.parse(body) : undefined;
+    } catch {
+      return sendJson(res, { ok: false, error: { code: 'invalid_input', message: 'The request body is not JSON.' } });
     }
-    if (url.pathname === '/events' && req.method === 'GET') {
-      if (streams.size >= MAX_EVENT_STREAMS) return deny(res, 503, 'Too many event streams');
-      res.writeHead(200, { 'Content-Type': 'text/event-stream', 'Cache-Control': 'no-store', Connection: 'keep-alive' });
-      res.write(': connected\n\n');
-      streams.add(res);
-      req.on('close', () => streams.delete(res));
-      return;
+    let name: string;
+    try {
+      name = decodeURIComponent(url.pathname.slice('/api/'.length));
+    } catch {
+      return deny(res, 400, 'Bad path');
     }
-    if (req.method !== 'GET' && req.method !== 'HEAD') return deny(res, 405, 'Method not allowed');
-    return serveStatic(url.pathname, res);
+    return sendJson(res, await options.core.dispatch(name, (input as { input?: unknown } | undefined)?.input));
+  }
+
+  function openEventStream(req: IncomingMessage, res: ServerResponse): void {
+    if (streams.size >= MAX_EVENT_STREAMS) return deny(res, 503, 'Too many event streams');
+    res.writeHead(200, { 'Content-Type': 'text/event-stream', 'Cache-Control': 'no-store', Connection: 'keep-alive' });
+    res.write(': connected\n\n');
+    streams.add(res);
+    req.on('close', () => streams.delete(res));
   }
 
   async function serveStatic(pathname: string, res: ServerResponse): Promise<void> {
@@ -177,10 +182,9 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
   await new Promise<void>((done) => server.listen(options.port ?? 0, '127.0.0.1', done));
   const { port } = server.address() as AddressInfo;
   origin = `http://127.0.0.1:${port}`;
-  cookieName = `pa_session_${port}`;
 
   return {
-    url: `${origin}/?token=${token}`,
+    url: `${origin}/?${LAUNCH_TOKEN_PARAM}=${token}`,
     origin,
     close: async () => {
       unsubscribe();
@@ -190,6 +194,29 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
       await new Promise<void>((done) => server.close(() => done()));
     },
   };
+}
+
+async function sendDownload(res: ServerResponse, files: WebFiles, id: string): Promise<void> {
+  const entry = files.takeDownload(id);
+  if (!entry) return deny(res, 404, 'Not found');
+  const info = await stat(entry.path);
+  res.writeHead(200, {
+    'Content-Type': 'application/octet-stream',
+    'Content-Length': info.size,
+    'Content-Disposition': `attachment; filename="${entry.fileName}"`,
+    'Cache-Control': 'no-store',
+    'X-Content-Type-Options': 'nosniff',
+  });
+  // A download is offered once: the file goes as soon as it has been sent or the client left
+  // (pipeline closes the file first, so the removal also works where open files are locked).
+  await pipeline(createReadStream(entry.path), res)
+    .catch(() => undefined)
+    .finally(() => rm(entry.path, { force: true }).catch(() => undefined));
+}
+
+/** What only a tab with the session may reach; everything else is the renderer's own files. */
+function needsSession(pathname: string): boolean {
+  return pathname.startsWith('/api/') || pathname === '/upload' || pathname === '/events' || pathname.startsWith('/downloads/');
 }
 
 function deny(res: ServerResponse, status: number, message: string): void {
@@ -212,14 +239,6 @@ function sendJson(res: ServerResponse, value: unknown): void {
   const body = JSON.stringify(value);
   res.writeHead(200, { 'Content-Type': 'application/json; charset=utf-8', 'Cache-Control': 'no-store' });
   res.end(body);
-}
-
-function readCookie(header: string | undefined, name: string): string | undefined {
-  for (const part of (header ?? '').split(';')) {
-    const [key, ...rest] = part.trim().split('=');
-    if (key === name) return rest.join('=');
-  }
-  return undefined;
 }
 
 function readBody(req: IncomingMessage): Promise<string | null> {

@@ -32,6 +32,11 @@ export interface WebAppOptions {
   aws?: CoreDeps['aws'];
   /** Where the app's log lines go (default: stderr, prefixed `[app]`). */
   log?: (line: string) => void;
+  /**
+   * Lets the page reach other origins despite the renderer's CSP (connect-src 'self'), for a
+   * test that must see what the browser itself would send there. Page errors still count.
+   */
+  bypassCSP?: boolean;
 }
 
 export async function startWebApp(options: WebAppOptions = {}): Promise<WebApp> {
@@ -47,7 +52,7 @@ export async function startWebApp(options: WebAppOptions = {}): Promise<WebApp> 
     printer: chromiumPrinter(browser),
   });
   const host = await startWebHost({ core, rendererDir: RENDERER_DIR, files });
-  const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
+  const context = await browser.newContext({ viewport: { width: 1280, height: 800 }, bypassCSP: options.bypassCSP ?? false });
   const page = await context.newPage();
   const pageErrors: string[] = [];
   page.on('console', (msg) => {

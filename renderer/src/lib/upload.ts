@@ -1,11 +1,13 @@
+import { sessionHeaders } from './webSession';
+
 /**
- * Sends a file to the web host's `/upload` (same origin, the session cookie goes along) and
+ * Sends a file to the web host's `/upload` (same origin, with the session header) and
  * answers the id that `snapshots:import` takes. The desktop app opens its own dialog instead.
  */
 export async function uploadFile(file: File): Promise<string> {
   let response: Response;
   try {
-    response = await fetch('/upload', { method: 'POST', body: file, credentials: 'same-origin' });
+    response = await fetch('/upload', { method: 'POST', body: file, headers: await sessionHeaders() });
   } catch {
     throw new Error('The Patch Auditor host does not answer.');
   }

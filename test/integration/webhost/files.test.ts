@@ -5,11 +5,12 @@ import { createCore, type Core } from '../../../electron/core/createCore';
 import { startWebHost, type WebHost } from '../../../electron/webhost/server';
 import { WebFiles } from '../../../electron/webhost/webFiles';
 import { tempDir } from '../../support/tempDir';
+import { openSession } from '../../support/webHostSession';
 
 describe('web host uploads and downloads', () => {
   let host: WebHost;
   let core: Core;
-  let cookie = '';
+  let session: Record<string, string> = {};
   const files = new WebFiles();
 
   beforeAll(async () => {
@@ -20,7 +21,7 @@ describe('web host uploads and downloads', () => {
     const rendererDir = tempDir('pa-webfiles-r-');
     writeFileSync(join(rendererDir, 'index.html'), '<!doctype html>');
     host = await startWebHost({ core, rendererDir, files });
-    cookie = ((await fetch(host.url, { redirect: 'manual' })).headers.get('set-cookie') ?? '').split(';')[0]!;
+    session = await openSession(host);
   });
   afterAll(async () => {
     await host?.close();
@@ -31,7 +32,7 @@ describe('web host uploads and downloads', () => {
   it('stores an upload under an opaque id that the import can take once', async () => {
     const response = await fetch(`${host.origin}/upload`, {
       method: 'POST',
-      headers: { Cookie: cookie, Origin: host.origin },
+      headers: { ...session, Origin: host.origin },
       body: 'archive bytes',
     });
     const { uploadId } = (await response.json()) as { uploadId: string };
@@ -42,11 +43,10 @@ describe('web host uploads and downloads', () => {
     expect(await files.chooseImportFile('../../etc/passwd')).toBeNull();
   });
 
-  it('refuses uploads without the token or from another origin', async () => {
-    expect((await fetch(`${host.origin}/upload`, { method: 'POST', body: 'x' })).status).toBe(403);
+  it('refuses uploads without the session or from another origin', async () => {
+    expect((await fetch(`${host.origin}/upload`, { method: 'POST', headers: { Origin: host.origin }, body: 'x' })).status).toBe(401);
     expect(
-      (await fetch(`${host.origin}/upload`, { method: 'POST', headers: { Cookie: cookie, Origin: 'https://evil.example' }, body: 'x' }))
-        .status,
+      (await fetch(`${host.origin}/upload`, { method: 'POST', headers: { ...session, Origin: 'https://evil.example' }, body: 'x' })).status,
     ).toBe(403);
   });
 
@@ -55,11 +55,13 @@ describe('web host uploads and downloads', () => {
     writeFileSync(target.path, 'a,b\n');
     const { fileName, downloadUrl } = target.done();
     expect(fileName).toBe('nodes__x_.csv');
-    const first = await fetch(`${host.origin}${downloadUrl}`, { headers: { Cookie: cookie } });
+    // Asked for without the session, it is refused and stays on offer.
+    expect((await fetch(`${host.origin}${downloadUrl}`)).status).toBe(401);
+    const first = await fetch(`${host.origin}${downloadUrl}`, { headers: session });
     expect(first.status).toBe(200);
     expect(first.headers.get('content-disposition')).toBe('attachment; filename="nodes__x_.csv"');
     expect(await first.text()).toBe('a,b\n');
-    expect((await fetch(`${host.origin}${downloadUrl}`, { headers: { Cookie: cookie } })).status).toBe(404);
+    expect((await fetch(`${host.origin}${downloadUrl}`, { headers: session })).status).toBe(404);
     // Sent once, kept nowhere: the file is removed once the answer is complete.
     await expect.poll(() => existsSync(target.path)).toBe(false);
   });

@@ -4,13 +4,15 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createCore, type Core } from '../../../electron/core/createCore';
 import { MAX_EVENT_STREAMS, startWebHost, type WebHost } from '../../../electron/webhost/server';
+import { SESSION_HEADER } from '../../../shared/webSession';
 import { tempDir } from '../../support/tempDir';
+import { exchangeLaunchToken, openSession } from '../../support/webHostSession';
 
-function rawGet(url: string, headers: Record<string, string>): Promise<number> {
+function rawGet(url: string, headers: Record<string, string>): Promise<{ status: number; headers: Record<string, unknown> }> {
   return new Promise((done, fail) => {
     const req = request(url, { headers }, (res) => {
       res.resume();
-      done(res.statusCode ?? 0);
+      done({ status: res.statusCode ?? 0, headers: res.headers });
     });
     req.on('error', fail);
     req.end();
@@ -20,7 +22,7 @@ function rawGet(url: string, headers: Record<string, string>): Promise<number> {
 describe('web host', () => {
   let host: WebHost;
   let core: Core;
-  let cookie = '';
+  let session: Record<string, string> = {};
   // The renderer folder sits in a folder of the test's own, beside a file it must never serve.
   const root = tempDir('pa-webhost-');
   const rendererDir = join(root, 'renderer');
@@ -32,9 +34,10 @@ describe('web host', () => {
   const call = (name: string, input: unknown, headers: Record<string, string> = {}) =>
     fetch(`${host.origin}/api/${name}`, {
       method: 'POST',
-      headers: { 'Content-Type': 'application/json', Origin: host.origin, Cookie: cookie, ...headers },
+      headers: { 'Content-Type': 'application/json', Origin: host.origin, ...session, ...headers },
       body: JSON.stringify({ input }),
     });
+  const newRendererHost = () => startWebHost({ core, rendererDir });
 
   beforeAll(async () => {
     core = createCore({
@@ -42,12 +45,8 @@ describe('web host', () => {
       host: { host: 'web', versions: {}, openExternal: async () => {} },
     });
     host = await startWebHost({ core, rendererDir });
-    const launch = await fetch(host.url, { redirect: 'manual' });
-    expect(launch.status).toBe(303);
-    const setCookie = launch.headers.get('set-cookie') ?? '';
-    expect(setCookie).toMatch(/HttpOnly/);
-    expect(setCookie).toMatch(/SameSite=Strict/);
-    cookie = setCookie.split(';')[0]!;
+    expect((await fetch(host.url)).status).toBe(200);
+    session = await openSession(host);
   });
   afterAll(async () => host?.close());
 
@@ -56,23 +55,45 @@ describe('web host', () => {
     expect(host.origin).not.toMatch(/:(80|3000|5173|8080)$/);
   });
 
-  it('serves the renderer with the CSP once the token cookie is set', async () => {
-    const page = await fetch(`${host.origin}/`, { headers: { Cookie: cookie } });
-    expect(page.status).toBe(200);
-    expect(page.headers.get('content-security-policy')).toContain("default-src 'none'");
-    expect(await page.text()).toContain('<title>renderer</title>');
+  it('serves the renderer with the CSP, no session needed: it holds nothing secret', async () => {
+    for (const path of ['/', '/index.html']) {
+      const page = await fetch(`${host.origin}${path}`);
+      expect(page.status).toBe(200);
+      expect(page.headers.get('content-security-policy')).toContain("default-src 'none'");
+      expect(await page.text()).toContain('<title>renderer</title>');
+    }
+    expect((await fetch(`${host.origin}/assets/app.js`)).status).toBe(200);
   });
 
-  it('refuses every request without the token', async () => {
-    expect((await fetch(`${host.origin}/`)).status).toBe(403);
-    expect((await fetch(`${host.origin}/assets/app.js`)).status).toBe(403);
-    expect((await fetch(`${host.origin}/?token=wrong`)).status).toBe(403);
-    expect((await call('settings:get', undefined, { Cookie: `pa_session_${new URL(host.origin).port}=wrong` })).status).toBe(403);
-    expect((await fetch(`${host.origin}/events`)).status).toBe(403);
+  it('refuses every call, stream, upload and download without the session header', async () => {
+    const launchToken = new URL(host.url).searchParams.get('token')!;
+    const secret = session[SESSION_HEADER]!;
+    // Nothing, a wrong secret, the launch token, and the right secret in a cookie instead.
+    const refused: Record<string, string>[] = [
+      {},
+      { [SESSION_HEADER]: 'wrong' },
+      { [SESSION_HEADER]: launchToken },
+      { Cookie: `session=${secret}` },
+    ];
+    for (const headers of refused) {
+      const api = await fetch(`${host.origin}/api/settings:get`, {
+        method: 'POST',
+        headers: { 'Content-Type': 'application/json', Origin: host.origin, ...headers },
+        body: '{}',
+      });
+      expect(api.status).toBe(401);
+      expect((await fetch(`${host.origin}/events`, { headers })).status).toBe(401);
+      expect(
+        (await fetch(`${host.origin}/upload`, { method: 'POST', headers: { Origin: host.origin, ...headers }, body: 'x' })).status,
+      ).toBe(401);
+      expect((await fetch(`${host.origin}/downloads/abc/x.csv`, { headers })).status).toBe(401);
+    }
+    expect((await call('settings:get', undefined)).status).toBe(200);
   });
 
   it('refuses a foreign Host header (DNS rebinding) and a foreign Origin', async () => {
-    expect(await rawGet(`${host.origin}/`, { Host: 'evil.example', Cookie: cookie })).toBe(421);
+    expect((await rawGet(`${host.origin}/`, { Host: 'evil.example' })).status).toBe(421);
+    expect((await rawGet(`${host.origin}/api/settings:get`, { Host: 'evil.example', ...session })).status).toBe(421);
     expect((await call('settings:get', undefined, { Origin: 'https://evil.example' })).status).toBe(403);
   });
 
@@ -83,7 +104,7 @@ describe('web host', () => {
     expect(await bad.json()).toMatchObject({ ok: false, error: { code: 'invalid_input' } });
     const notJson = await fetch(`${host.origin}/api/settings:get`, {
       method: 'POST',
-      headers: { 'Content-Type': 'application/json', Origin: host.origin, Cookie: cookie },
+      headers: { 'Content-Type': 'application/json', Origin: host.origin, ...session },
       body: '{',
     });
     expect(await notJson.json()).toMatchObject({ ok: false, error: { code: 'invalid_input' } });
@@ -91,7 +112,7 @@ describe('web host', () => {
 
   it('refuses non-JSON bodies, other methods and oversized bodies', async () => {
     expect((await call('settings:get', undefined, { 'Content-Type': 'text/plain' })).status).toBe(415);
-    expect((await fetch(`${host.origin}/api/settings:get`, { headers: { Cookie: cookie } })).status).toBe(405);
+    expect((await fetch(`${host.origin}/api/settings:get`, { headers: session })).status).toBe(405);
   });
 
   it('answers an oversized body with 413, handles none of it, and keeps serving', async () => {
@@ -100,7 +121,7 @@ describe('web host', () => {
     const post = (payload: string | ReadableStream<Uint8Array>) =>
       fetch(`${host.origin}/api/settings:set`, {
         method: 'POST',
-        headers: { 'Content-Type': 'application/json', Origin: host.origin, Cookie: cookie },
+        headers: { 'Content-Type': 'application/json', Origin: host.origin, ...session },
         body: payload,
         duplex: 'half',
       } as RequestInit);
@@ -118,13 +139,13 @@ describe('web host', () => {
 
   it('keeps static files inside the renderer folder', async () => {
     for (const path of ['/..%2fpa-webhost-outside.txt', '/%2e%2e/pa-webhost-outside.txt', '/nope.js']) {
-      expect((await fetch(`${host.origin}${path}`, { headers: { Cookie: cookie } })).status).toBe(404);
+      expect((await fetch(`${host.origin}${path}`)).status).toBe(404);
     }
   });
 
   it('streams contract events to the page', async () => {
     const controller = new AbortController();
-    const stream = await fetch(`${host.origin}/events`, { headers: { Cookie: cookie }, signal: controller.signal });
+    const stream = await fetch(`${host.origin}/events`, { headers: session, signal: controller.signal });
     const reader = stream.body!.getReader();
     await reader.read();
     await core.dispatch('settings:set', { theme: 'dark' });
@@ -135,19 +156,66 @@ describe('web host', () => {
     controller.abort();
   });
 
-  it('takes the launch token once, for a session secret of its own in a cookie named for the port', async () => {
+  it('takes the launch token once, for a session secret of its own; the launch URL is refused on second use', async () => {
     const launchToken = new URL(host.url).searchParams.get('token')!;
-    const [name, value] = cookie.split('=');
-    expect(name).toBe(`pa_session_${new URL(host.origin).port}`);
-    expect(value).toHaveLength(launchToken.length);
-    expect(value).not.toBe(launchToken);
-    // The launch URL again (shell history, a screenshot) opens nothing and sets no cookie.
-    const again = await fetch(host.url, { redirect: 'manual' });
-    expect(again.status).toBe(403);
-    expect(again.headers.get('set-cookie')).toBeNull();
-    // The launch token is not a session either.
-    expect((await call('settings:get', undefined, { Cookie: `${name}=${launchToken}` })).status).toBe(403);
+    const secret = Object.values(session)[0]!;
+    expect(secret).toHaveLength(launchToken.length);
+    expect(secret).not.toBe(launchToken);
+    // The launch URL again (shell history, a screenshot) opens nothing, and its token buys nothing.
+    expect((await fetch(host.url)).status).toBe(403);
+    expect((await exchangeLaunchToken(host)).status).toBe(403);
     expect((await call('settings:get', undefined)).status).toBe(200);
+  });
+
+  it('trades the launch token only from its own origin, by POST, and a refusal does not use it up', async () => {
+    const own = await newRendererHost();
+    try {
+      const token = new URL(own.url).searchParams.get('token')!;
+      expect((await fetch(`${own.origin}/?token=wrong`)).status).toBe(403);
+      expect((await exchangeLaunchToken(own, 'wrong')).status).toBe(403);
+      const foreign = await fetch(`${own.origin}/session`, {
+        method: 'POST',
+        headers: { Origin: 'https://evil.example', 'X-Patch-Auditor-Launch': token },
+      });
+      expect(foreign.status).toBe(403);
+      expect((await fetch(`${own.origin}/session?token=${token}`)).status).toBe(405);
+      expect((await fetch(own.url)).status).toBe(200);
+      expect((await exchangeLaunchToken(own)).status).toBe(200);
+      expect((await exchangeLaunchToken(own)).status).toBe(403);
+    } finally {
+      await own.close();
+    }
+  });
+
+  it('sets no cookie on any answer', async () => {
+    const own = await newRendererHost();
+    try {
+      const launch = await rawGet(own.url, {});
+      const exchange = await exchangeLaunchToken(own);
+      const ownSession = { [SESSION_HEADER]: ((await exchange.clone().json()) as { session: string }).session };
+      const answers = [
+        launch,
+        { status: exchange.status, headers: Object.fromEntries(exchange.headers) },
+        await rawGet(own.url, {}),
+        await rawGet(`${own.origin}/`, {}),
+        await rawGet(`${own.origin}/assets/app.js`, {}),
+        await rawGet(`${own.origin}/nope.js`, {}),
+        await rawGet(`${own.origin}/api/settings:get`, {}),
+        await rawGet(`${own.origin}/api/settings:get`, ownSession),
+        await rawGet(`${own.origin}/`, { Host: 'evil.example' }),
+      ];
+      const call = await fetch(`${own.origin}/api/settings:get`, {
+        method: 'POST',
+        headers: { 'Content-Type': 'application/json', Origin: own.origin, ...ownSession },
+        body: '{}',
+      });
+      expect(call.status).toBe(200);
+      expect(answers.map((answer) => answer.status)).toEqual([200, 200, 403, 200, 200, 404, 401, 405, 421]);
+      expect(answers.filter((answer) => 'set-cookie' in answer.headers)).toEqual([]);
+      expect(call.headers.get('set-cookie')).toBeNull();
+    } finally {
+      await own.close();
+    }
   });
 
   it('answers 400 to a malformed percent-escape in a method name, not 500', async () => {
@@ -157,16 +225,15 @@ describe('web host', () => {
 
   it(`caps event streams at ${MAX_EVENT_STREAMS}`, async () => {
     // A host of its own: no stream of an earlier test may still be closing.
-    const own = await startWebHost({ core, rendererDir });
-    const launch = await fetch(own.url, { redirect: 'manual' });
-    const ownCookie = (launch.headers.get('set-cookie') ?? '').split(';')[0]!;
+    const own = await newRendererHost();
+    const ownSession = await openSession(own);
     const controllers = Array.from({ length: MAX_EVENT_STREAMS }, () => new AbortController());
     try {
       const open = await Promise.all(
-        controllers.map((controller) => fetch(`${own.origin}/events`, { headers: { Cookie: ownCookie }, signal: controller.signal })),
+        controllers.map((controller) => fetch(`${own.origin}/events`, { headers: ownSession, signal: controller.signal })),
       );
       expect(open.map((response) => response.status)).toEqual(open.map(() => 200));
-      const refused = await fetch(`${own.origin}/events`, { headers: { Cookie: ownCookie } });
+      const refused = await fetch(`${own.origin}/events`, { headers: ownSession });
       expect(refused.status).toBe(503);
     } finally {
       for (const controller of controllers) controller.abort();
