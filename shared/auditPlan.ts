@@ -49,6 +49,8 @@ export const AuditPlan = z
     regions: z.union([z.literal('all'), z.array(RegionName).min(1).max(64)]),
     targets: AuditTargets,
     concurrency: z.number().int().min(1).max(32).optional(),
+    /** The catalog edition the nodes are judged under; absent: the app's setting at run time. */
+    catalogEdition: z.string().min(1).max(64).optional(),
     label: UserText.optional(),
     client: UserText.optional(),
     engagement: UserText.optional(),

@@ -37,7 +37,7 @@ describe('try it with simulated data', () => {
     const newest = [...app.core.services.snapshots.list()].sort((a, b) => b.startedAt.localeCompare(a.startedAt))[0]!;
     const expected = app.core.services.fleet.editionChanges(newest.id, 'aws-2026-11');
     expect(expected.totals.changedNodes).toBeGreaterThan(0);
-    await page.evaluate(() => (window.location.hash = '#/compare?by=edition'));
+    await page.evaluate("window.location.hash = '#/compare?by=edition'");
     const total = (key: string) => page.locator(`[data-total="${key}"] strong`).textContent();
     await expect.poll(() => total('changedNodes')).toBe(expected.totals.changedNodes.toLocaleString('ja-JP'));
     expect(await total('readyAfter')).toBe(expected.totals.readyAfter.toLocaleString('ja-JP'));

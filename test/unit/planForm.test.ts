@@ -54,8 +54,10 @@ describe('plan form', () => {
       label: 'l',
       engagement: 'e',
       concurrency: 2,
+      catalogEdition: 'aws-2026-11',
     };
     expect(formToPlan(planToForm(plan)).plan).toEqual(plan);
+    expect(formToPlan({ ...planToForm(plan), catalogEdition: '' }).plan).not.toHaveProperty('catalogEdition');
     expect(withExternalId(plan, ' secret ').targets).toEqual({ ...plan.targets, externalId: 'secret' });
     expect(withExternalId(plan, '')).toBe(plan);
     expect(withExternalId({ regions: 'all', targets: { kind: 'self' } }, 'x').targets).toEqual({ kind: 'self' });

@@ -22,7 +22,7 @@ export interface AuditServiceDeps {
   log: Log;
 }
 
-/** What a host may set for one run, beside cancel and progress; the rest comes from the settings. */
+/** What a host may set for one run, beside cancel and progress; the rest comes from the plan, then the settings. */
 export interface AuditRunOptions extends AuditControl {
   catalogEdition?: string;
   scanAgeDays?: number;
@@ -53,7 +53,7 @@ export class AuditService {
    */
   run(plan: AuditPlan, { catalogEdition, scanAgeDays, mfaCodeProvider, ...control }: AuditRunOptions = {}): Promise<AuditOutcome> {
     const settings = this.deps.settings.read();
-    const catalog = requireCatalog(catalogEdition ?? settings.catalogEdition);
+    const catalog = requireCatalog(catalogEdition ?? plan.catalogEdition ?? settings.catalogEdition);
     return runAudit(
       plan,
       {
@@ -72,8 +72,8 @@ export class AuditService {
   /** Starts a run in the background (the app's Run page) and resolves with its id once the first progress event is out. */
   async start(plan: AuditPlan): Promise<{ runId: string }> {
     if (this.#current) throw new UserFacingError('An audit is already running. Wait for it or cancel it first.');
-    // An unknown edition in the settings is refused before a run exists.
-    requireCatalog(this.deps.settings.read().catalogEdition);
+    // An unknown edition in the plan or the settings is refused before a run exists.
+    requireCatalog(plan.catalogEdition ?? this.deps.settings.read().catalogEdition);
     const controller = new AbortController();
     let announce: (runId: string) => void = () => {};
     const started = new Promise<string>((resolve) => (announce = resolve));
@@ -95,21 +95,25 @@ export class AuditService {
 
     run.done = this.run(plan, { mfaCodeProvider, signal: controller.signal, onProgress, progressIntervalMs: 150 }).then(
       (outcome) => {
+        this.#end(run);
         this.deps.events.emit('audit:finished', { runId: outcome.runId, outcome });
         return outcome;
       },
       (err: unknown) => {
         const message = err instanceof AuditFailed ? err.message : 'The audit failed unexpectedly; see the log.';
         if (!(err instanceof AuditFailed)) this.deps.log(`audit crashed: ${err instanceof Error ? err.name : 'unknown'}`);
+        this.#end(run);
         this.deps.events.emit('audit:finished', { runId: run.runId ?? '', error: message });
         return null;
       },
     );
-    void run.done.finally(() => {
-      this.#last = run.progress;
-      if (this.#current === run) this.#current = null;
-    });
     return { runId: await Promise.race([started, run.done.then(() => run.runId ?? '')]) };
+  }
+
+  /** Before audit:finished goes out, so whoever hears it can start the next audit at once. */
+  #end(run: CurrentRun): void {
+    this.#last = run.progress;
+    if (this.#current === run) this.#current = null;
   }
 
   cancel(runId: string): boolean {

@@ -23,6 +23,8 @@ export interface PlanForm {
   allRegions: boolean;
   regions: string[];
   concurrency: string;
+  /** Empty: the app's setting when the audit runs. */
+  catalogEdition: string;
   label: string;
   client: string;
   engagement: string;
@@ -56,6 +58,7 @@ export function emptyPlanForm(): PlanForm {
     allRegions: false,
     regions: [],
     concurrency: '',
+    catalogEdition: '',
     label: '',
     client: '',
     engagement: '',
@@ -100,6 +103,7 @@ export function formToPlan(form: PlanForm): { plan: AuditPlan; errors: null } | 
     regions: form.allRegions ? 'all' : [...new Set(form.regions)],
     targets: targetsOf(form),
     ...(concurrency === undefined ? {} : { concurrency }),
+    ...(form.catalogEdition ? { catalogEdition: form.catalogEdition } : {}),
     ...(optional(form.label) ? { label: form.label.trim() } : {}),
     ...(optional(form.client) ? { client: form.client.trim() } : {}),
     ...(optional(form.engagement) ? { engagement: form.engagement.trim() } : {}),
@@ -130,6 +134,7 @@ export function planToForm(plan: AuditPlan): PlanForm {
   form.allRegions = plan.regions === 'all';
   form.regions = plan.regions === 'all' ? [] : [...plan.regions];
   form.concurrency = plan.concurrency === undefined ? '' : String(plan.concurrency);
+  form.catalogEdition = plan.catalogEdition ?? '';
   form.label = plan.label ?? '';
   form.client = plan.client ?? '';
   form.engagement = plan.engagement ?? '';

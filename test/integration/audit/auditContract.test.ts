@@ -75,6 +75,25 @@ describe('audit over the contract', () => {
     }
   });
 
+  it('judges under the plan’s catalog edition when it names one, and refuses an unknown one before starting', async () => {
+    expect(core.services.settings.read().catalogEdition).toBe('seed-2022');
+    const done = finished();
+    const started = await core.dispatch('audit:start', {
+      regions: ['us-east-1'],
+      targets: { kind: 'self' },
+      catalogEdition: 'aws-2026-11',
+      label: 'current page',
+    });
+    expect(started.ok).toBe(true);
+    const result = await done;
+    const snapshot = core.services.snapshots.get(result.outcome!.snapshotId!);
+    expect(snapshot).toMatchObject({ label: 'current page', catalogEdition: 'aws-2026-11' });
+    const before = core.services.snapshots.list().length;
+    const unknown = await core.dispatch('audit:start', { regions: ['us-east-1'], targets: { kind: 'self' }, catalogEdition: 'aws-1999' });
+    expect(unknown).toMatchObject({ ok: false, error: { message: expect.stringContaining('Unknown catalog edition "aws-1999"') } });
+    expect(core.services.snapshots.list().length).toBe(before);
+  });
+
   it('refuses an invalid plan without starting anything', async () => {
     const before = core.services.snapshots.list().length;
     for (const plan of [
