@@ -3,6 +3,7 @@ import { mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { z } from 'zod';
 import { SavedPlan, withoutExternalId, type PlanToSave } from '../../../shared/plans';
+import { requireCatalog } from '../errors';
 
 const PlansDocument = z.object({ version: z.literal(1), plans: z.array(z.unknown()) });
 
@@ -34,6 +35,8 @@ export class PlansFile {
   }
 
   save(input: PlanToSave): SavedPlan {
+    // A plan that could never run is refused now, not when the consultant starts it on site.
+    if (input.plan.catalogEdition !== undefined) requireCatalog(input.plan.catalogEdition);
     const { plan, hadExternalId } = withoutExternalId(input.plan);
     const plans = this.list();
     const saved: SavedPlan = {

@@ -61,7 +61,7 @@ describe('plans and readiness over the contract', () => {
     expect((await ok<SavedPlan[]>('plans:list')).map((p) => p.name)).toEqual(['Contoso accounts', 'Self']);
   });
 
-  it('refuses an invalid plan and an unnamed one without writing', async () => {
+  it('refuses an invalid plan, an unnamed one and one naming an unknown edition without writing', async () => {
     const before = readFileSync(plansPath, 'utf8');
     for (const input of [
       { name: 'x', plan: { regions: ['nowhere'], targets: { kind: 'self' } } },
@@ -70,6 +70,11 @@ describe('plans and readiness over the contract', () => {
     ]) {
       expect(await core.dispatch('plans:save', input)).toMatchObject({ ok: false, error: { code: 'invalid_input' } });
     }
+    const unknownEdition = { name: 'x', plan: { regions: ['eu-west-1'], targets: { kind: 'self' }, catalogEdition: 'aws-1999' } };
+    expect(await core.dispatch('plans:save', unknownEdition)).toMatchObject({
+      ok: false,
+      error: { message: expect.stringContaining('Unknown catalog edition "aws-1999"') },
+    });
     expect(readFileSync(plansPath, 'utf8')).toBe(before);
   });
 
