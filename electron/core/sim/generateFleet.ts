@@ -47,6 +47,7 @@ const V3_AGENTS = ['3.1.1732.0', '3.2.582.0', '3.2.1705.0', '3.3.40.0', LATEST_A
 const WINDOWS_2008_AGENTS = ['2.3.1644.0', '2.3.1644.0', '2.3.444.0', '3.0.1124.0', '3.1.1004.0'];
 
 const BASELINE_OS: readonly [string, string, string][] = [
+  ['ALMA_LINUX', 'AWS-AlmaLinuxDefaultPatchBaseline', 'AlmaLinux'],
   ['AMAZON_LINUX', 'AWS-AmazonLinuxDefaultPatchBaseline', 'AmazonLinux'],
   ['AMAZON_LINUX_2', 'AWS-AmazonLinux2DefaultPatchBaseline', 'AmazonLinux2'],
   ['AMAZON_LINUX_2022', 'AWS-AmazonLinux2022DefaultPatchBaseline', 'AmazonLinux2022'],

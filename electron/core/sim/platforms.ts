@@ -36,6 +36,7 @@ const el8 = [
   [app('python3', '3.6.8-41.el8'), app('platform-python', '3.6.8-41.el8')],
   [app('python39', '3.9.13-1.module+el8.7.0+15641+2ece4388')],
 ];
+const el9 = [[app('python3', '3.9.18-3.el9')], [app('python3', '3.9.18-3.el9'), app('python3.11', '3.11.7-1.el9')]];
 const sles12 = [[app('python', '2.7.18-33.1')], [app('python', '2.7.18-33.1'), app('python3', '3.4.10-25.1')]];
 const sles15 = [[app('python3', '3.6.15-150300.10.40.1')]];
 const mac = [[app('python', '2.7.16'), app('python3', '3.8.9')], [app('python', '2.7.18')]];
@@ -47,6 +48,7 @@ const debianPython = (v: string): (readonly InventoryApp[])[] => {
     '9': [app('python3.5', '3.5.3-1+deb9u1'), app('python3', '3.5.3-1')],
     '10': [app('python3.7', '3.7.3-2+deb10u3'), app('python3', '3.7.3-1')],
     '11': [app('python3.9', '3.9.2-1'), app('python3', '3.9.2-3')],
+    '12': [app('python3.11', '3.11.2-6+deb12u1'), app('python3', '3.11.2-1+b1')],
   };
   return [byRelease[v] ?? [], [app('python2.7', '2.7.16-2+deb10u1')]];
 };
@@ -61,6 +63,7 @@ const ubuntuPython: Record<string, (readonly InventoryApp[])[]> = {
   '20.04': [[app('python3.8', '3.8.10-0ubuntu1~20.04.6'), app('python3', '3.8.2-0ubuntu2')]],
   '20.10': [[app('python3.8', '3.8.6-1'), app('python3', '3.8.6-0ubuntu1')]],
   '22.04': [[app('python3.10', '3.10.12-1~22.04.3'), app('python3', '3.10.6-1~22.04')]],
+  '24.04': [[app('python3.12', '3.12.3-1ubuntu0.1'), app('python3', '3.12.3-0ubuntu2')]],
 };
 
 function variants(
@@ -143,6 +146,13 @@ export const PLATFORMS: readonly PlatformVariant[] = [
   ...variants('Windows10', 'Windows', 'Microsoft Windows 10 Pro', ['10.0.19045'], false, always(windows), 1),
   ...variants('macOS', 'MacOS', 'macOS', ['12.6'], false, always([[app('python3', '3.9.6')]]), 1),
   ...variants('AmazonLinux2023', 'Linux', 'Amazon Linux', ['2023'], false, always([[app('python3', '3.9.16-1.amzn2023.0.4')]]), 2),
+  // Listed by AWS's current page (edition aws-2026-11), not by the seed: what "what changes" gains.
+  ...variants('AlmaLinux', 'Linux', 'AlmaLinux', ['8.10', '9.4'], false, (v) => (v.startsWith('8') ? el8 : el9), 2),
+  ...variants('RockyLinux', 'Linux', 'Rocky Linux', ['9.5'], false, always(el9), 1),
+  ...variants('RHEL', 'Linux', 'Red Hat Enterprise Linux', ['9.4'], false, always(el9), 1),
+  ...variants('Ubuntu', 'Linux', 'Ubuntu', ['24.04'], false, (v) => ubuntuPython[v] ?? [], 2),
+  ...variants('Debian', 'Linux', 'Debian GNU/Linux', ['12'], false, debianPython, 1),
+  ...variants('WindowsServer', 'Windows', 'Microsoft Windows Server 2025 Datacenter', ['10.0.26100'], false, always(windows), 2),
 ];
 
 /** Platforms a Greengrass core device runs in the generated fleet (P5, P7: macOS and Windows 10 are not patchable). */
