@@ -1,5 +1,6 @@
+import type { Browser, LaunchOptions } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
-import { browserCandidates, browserNotFoundMessage, findBrowser } from './launchChromium';
+import { CHROMIUM_ARGS, browserCandidates, browserNotFoundMessage, findBrowser, launchChromium, sandboxPossible } from './launchChromium';
 
 describe('finding a browser to print PDFs with', () => {
   it('takes CHROMIUM_PATH alone when it is set, even if that file is missing', () => {
@@ -36,5 +37,36 @@ describe('finding a browser to print PDFs with', () => {
     expect(message).toContain('/usr/bin/chromium');
     expect(message).toContain('apt-get install chromium');
     expect(message).toContain('CHROMIUM_PATH');
+  });
+
+  it('keeps the sandbox except as root on Linux, where Chromium cannot start with one', () => {
+    expect(sandboxPossible('linux', 1000)).toBe(true);
+    expect(sandboxPossible('linux', 0)).toBe(false);
+    expect(sandboxPossible('darwin', 0)).toBe(true);
+    expect(sandboxPossible('win32', undefined)).toBe(true);
+  });
+
+  it('starts sandboxed, once more without when the kernel cannot sandbox, and passes other failures on', async () => {
+    const browser = {} as Browser;
+    const calls: (boolean | undefined)[] = [];
+    const failingSandbox = async (options: LaunchOptions): Promise<Browser> => {
+      calls.push(options.chromiumSandbox);
+      if (options.chromiumSandbox) throw new Error('No usable sandbox! Update your kernel or see https://chromium.googlesource.com/…');
+      return browser;
+    };
+    const path = process.execPath; // any file that exists
+    expect(await launchChromium(path, { launch: failingSandbox, sandbox: true })).toBe(browser);
+    expect(calls).toEqual([true, false]);
+    calls.length = 0;
+    expect(await launchChromium(path, { launch: failingSandbox, sandbox: false })).toBe(browser);
+    expect(calls).toEqual([false]);
+    const broken = async (): Promise<Browser> => {
+      throw new Error('Failed to launch: executable is not a browser');
+    };
+    await expect(launchChromium(path, { launch: broken, sandbox: true })).rejects.toThrow('not a browser');
+  });
+
+  it('asks Playwright for the sandbox explicitly (it adds --no-sandbox otherwise) and never passes --no-sandbox itself', () => {
+    expect(CHROMIUM_ARGS).not.toContain('--no-sandbox');
   });
 });

@@ -6,13 +6,12 @@
  */
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
-import { chromium, type Browser } from 'playwright-core';
+import { chromium, type Browser, type LaunchOptions } from 'playwright-core';
 
 /** The browser the tests and the bench use: Debian's, unless CHROMIUM_PATH names another. */
 export const CHROMIUM_PATH = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 
 export const CHROMIUM_ARGS: readonly string[] = [
-  '--no-sandbox',
   '--disable-gpu',
   '--disable-background-networking',
   '--disable-component-update',
@@ -70,7 +69,33 @@ export function browserNotFoundMessage(platform: NodeJS.Platform = process.platf
   return `No Chromium-based browser found to print PDFs (looked at ${browserCandidates(platform, env).join(', ')}): ${hint}.`;
 }
 
-export function launchChromium(executablePath: string | undefined = findBrowser()): Promise<Browser> {
+/**
+ * Chromium refuses to start sandboxed as root on Linux (containers, CI), so there it runs without;
+ * everywhere else the sandbox stays on. Playwright turns it off unless told otherwise.
+ */
+export function sandboxPossible(platform: NodeJS.Platform = process.platform, uid: number | undefined = process.getuid?.()): boolean {
+  return !(platform === 'linux' && uid === 0);
+}
+
+export interface LaunchSeams {
+  launch?: (options: LaunchOptions) => Promise<Browser>;
+  sandbox?: boolean;
+}
+
+/**
+ * The report HTML is the tool's own, its client strings escaped and its scripts off: the sandbox
+ * is a second wall. Where the kernel cannot give one (no user namespaces, no setuid helper), the
+ * sandboxed start fails with a sandbox error and the printer starts once more without it.
+ */
+export async function launchChromium(executablePath: string | undefined = findBrowser(), seams: LaunchSeams = {}): Promise<Browser> {
   if (!executablePath || !existsSync(executablePath)) throw new ChromiumNotFound(browserNotFoundMessage());
-  return chromium.launch({ executablePath, args: [...CHROMIUM_ARGS] });
+  const launch = seams.launch ?? ((options: LaunchOptions) => chromium.launch(options));
+  const options: LaunchOptions = { executablePath, args: [...CHROMIUM_ARGS] };
+  if (!(seams.sandbox ?? sandboxPossible())) return launch({ ...options, chromiumSandbox: false });
+  try {
+    return await launch({ ...options, chromiumSandbox: true });
+  } catch (err) {
+    if (!(err instanceof Error && /sandbox/i.test(err.message))) throw err;
+    return launch({ ...options, chromiumSandbox: false });
+  }
 }
