@@ -1,5 +1,6 @@
-// Bundles the Electron main process and the preload into out/. The preload must be a single
-// CommonJS file: a sandboxed preload can require only a few Electron modules, not our code.
+// Bundles the Electron main process, its import worker and the preload into out/. The preload
+// must be a single CommonJS file: a sandboxed preload can require only a few Electron modules,
+// not our code.
 import { build } from 'esbuild';
 
 const common = {
@@ -12,7 +13,16 @@ const common = {
   external: ['electron', 'better-sqlite3'],
 };
 
+// CommonJS has no import.meta: the core finds the worker beside the bundle from this URL
+// (electron/core/store/archiveWorker.ts).
+const withImportMetaUrl = {
+  ...common,
+  banner: { js: 'const __bundleUrl = require("node:url").pathToFileURL(__filename).href;' },
+  define: { 'import.meta.url': '__bundleUrl' },
+};
+
 await Promise.all([
-  build({ ...common, entryPoints: ['electron/main/main.ts'], outfile: 'out/main/main.cjs' }),
+  build({ ...withImportMetaUrl, entryPoints: ['electron/main/main.ts'], outfile: 'out/main/main.cjs' }),
+  build({ ...withImportMetaUrl, entryPoints: ['electron/core/store/importWorker.ts'], outfile: 'out/main/importWorker.cjs' }),
   build({ ...common, entryPoints: ['electron/preload/preload.ts'], outfile: 'out/preload/preload.cjs' }),
 ]);

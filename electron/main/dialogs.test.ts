@@ -1,8 +1,8 @@
-import type { OpenDialogOptions, SaveDialogOptions } from 'electron';
+import type { MessageBoxOptions, OpenDialogOptions, SaveDialogOptions } from 'electron';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { createDialogs, safeFileName, withExtension, type DialogApi } from './dialogs';
+import { confirmOpenedFile, createDialogs, openedFileMessage, safeFileName, withExtension, type DialogApi } from './dialogs';
 
 function fakeDialog(answer: { open?: string[] | null; save?: string | null }) {
   const calls: { kind: 'open' | 'save'; parent: unknown; options: OpenDialogOptions | SaveDialogOptions }[] = [];
@@ -80,5 +80,54 @@ describe('createDialogs', () => {
     const { dialog, calls } = fakeDialog({ save: join(tmpdir(), 'x.patchaudit') });
     await createDialogs({ dialog, parent: () => null, defaultFolder: () => tmpdir() }).chooseSaveTarget('snapshot-export', 'x');
     expect(calls[0]!.parent).toBeNull();
+  });
+});
+
+describe('confirmOpenedFile', () => {
+  const path = join(tmpdir(), 'clients', 'acme-2026.patchaudit');
+
+  function fakeMessageBox(response: number) {
+    const calls: { parent: unknown; options: MessageBoxOptions }[] = [];
+    const dialog = {
+      showMessageBox: async (...args: unknown[]) => {
+        const [first, second] = args;
+        calls.push(
+          second === undefined
+            ? { parent: null, options: first as MessageBoxOptions }
+            : { parent: first, options: second as MessageBoxOptions },
+        );
+        return { response, checkboxChecked: false };
+      },
+    };
+    return { dialog: dialog as unknown as Pick<Electron.Dialog, 'showMessageBox'>, calls };
+  }
+
+  it('names the file by its base name and its snapshot count, in English and Japanese', () => {
+    const en = openedFileMessage({ path, snapshots: 3, lang: 'en' });
+    expect(en.message).toBe('Import 3 snapshots from “acme-2026.patchaudit”?');
+    expect(en.buttons).toEqual(['Import', 'Cancel']);
+    expect(openedFileMessage({ path, snapshots: 1, lang: 'en' }).message).toBe('Import 1 snapshot from “acme-2026.patchaudit”?');
+    const ja = openedFileMessage({ path, snapshots: 3, lang: 'ja' });
+    expect(ja.message).toBe('「acme-2026.patchaudit」から 3 件のスナップショットをインポートしますか?');
+    expect(ja.buttons).toEqual(['インポート', 'キャンセル']);
+    for (const message of [en, ja]) {
+      expect(message.cancelId).toBe(1);
+      expect(`${message.message}${message.detail}`).not.toContain('clients');
+    }
+  });
+
+  it('drops control and format characters from the name (a right-to-left override could disguise it)', () => {
+    expect(openedFileMessage({ path: join(tmpdir(), 'a\u202egpj.patchaudit\u0007'), snapshots: 1, lang: 'en' }).message).toBe(
+      'Import 1 snapshot from “agpj.patchaudit”?',
+    );
+  });
+
+  it('answers true only for Import, asking modal to the window', async () => {
+    const yes = fakeMessageBox(0);
+    expect(await confirmOpenedFile({ dialog: yes.dialog, parent: () => window as never }, { path, snapshots: 2, lang: 'en' })).toBe(true);
+    expect(yes.calls[0]!.parent).toBe(window);
+    const no = fakeMessageBox(1);
+    expect(await confirmOpenedFile({ dialog: no.dialog, parent: () => null }, { path, snapshots: 2, lang: 'ja' })).toBe(false);
+    expect(no.calls[0]!.parent).toBeNull();
   });
 });

@@ -3,9 +3,10 @@
  * written for the renderer. The renderer may suggest a file name (through the core), never a
  * folder or a path: the name is reduced to a plain base name and the user picks the place.
  */
-import type { BrowserWindow, Dialog, FileFilter, OpenDialogOptions, SaveDialogOptions } from 'electron';
+import type { BrowserWindow, Dialog, FileFilter, MessageBoxOptions, OpenDialogOptions, SaveDialogOptions } from 'electron';
 import { basename, extname, join } from 'node:path';
 import type { HostFiles, SaveKind, SaveTarget } from '../core/files';
+import type { Lang } from '../../shared/model';
 import { SNAPSHOT_EXTENSION } from './openFiles';
 
 export type DialogApi = Pick<Dialog, 'showOpenDialog' | 'showSaveDialog'>;
@@ -87,4 +88,59 @@ export function createDialogs(deps: DialogDeps): HostFiles {
       return { path, done: () => ({ fileName: basename(path) }) };
     },
   };
+}
+
+/** What the user is asked about a file the OS opened: its name only (the folder may be long or revealing) and its count. */
+export interface OpenedFileFacts {
+  path: string;
+  snapshots: number;
+  lang: Lang;
+}
+
+const OPENED_FILE_TEXT: Record<
+  Lang,
+  (name: string, snapshots: number) => Pick<MessageBoxOptions, 'title' | 'message' | 'detail' | 'buttons'>
+> = {
+  en: (name, snapshots) => ({
+    title: 'Import snapshot',
+    message: `Import ${snapshots === 1 ? '1 snapshot' : `${snapshots} snapshots`} from “${name}”?`,
+    detail: 'Import only files you trust. Snapshots already here are not added again.',
+    buttons: ['Import', 'Cancel'],
+  }),
+  ja: (name, snapshots) => ({
+    title: 'スナップショットのインポート',
+    message: `「${name}」から ${snapshots} 件のスナップショットをインポートしますか?`,
+    detail: '信頼できるファイルだけをインポートしてください。すでにあるスナップショットは重複して追加されません。',
+    buttons: ['インポート', 'キャンセル'],
+  }),
+};
+
+/** Control and format characters dropped: a right-to-left override in a name could make "x.exe" read as anything. */
+const shownName = (path: string) =>
+  basename(path)
+    .replace(/[\p{Cc}\p{Cf}]/gu, '')
+    .slice(0, 120);
+
+export function openedFileMessage(facts: OpenedFileFacts): MessageBoxOptions {
+  return {
+    type: 'question',
+    ...OPENED_FILE_TEXT[facts.lang](shownName(facts.path), facts.snapshots),
+    defaultId: 0,
+    cancelId: 1,
+    noLink: true,
+  };
+}
+
+/**
+ * A double-click, a launch argument or a macOS open-file event is not the user choosing to
+ * import in the app: ask first, modal to the window when there is one. True to import.
+ */
+export async function confirmOpenedFile(
+  deps: { dialog: Pick<Dialog, 'showMessageBox'>; parent: () => BrowserWindow | null },
+  facts: OpenedFileFacts,
+): Promise<boolean> {
+  const options = openedFileMessage(facts);
+  const parent = deps.parent();
+  const { response } = await (parent ? deps.dialog.showMessageBox(parent, options) : deps.dialog.showMessageBox(options));
+  return response === 0;
 }

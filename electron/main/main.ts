@@ -15,12 +15,12 @@ import { aboutMessage } from './about';
 import { APP_ENTRY, APP_SCHEME, createAppProtocolHandler } from './appProtocol';
 import { logUncaughtErrors } from './crashLog';
 import { useDataFolder } from './dataFolder';
-import { createDialogs } from './dialogs';
+import { confirmOpenedFile, createDialogs } from './dialogs';
 import { bindIpc } from './ipc';
 import { buildMenuTemplate } from './menu';
 import { guardWebContents } from './navigation';
 import { describeBlocked, guardNetwork } from './networkGuard';
-import { drainPendingImports, listenForOpenFile, PendingImports, snapshotPathsFromArgv } from './openFiles';
+import { drainPendingImports, importOpenedFile, listenForOpenFile, PendingImports, snapshotPathsFromArgv } from './openFiles';
 import { denyAllPermissions } from './permissions';
 import { claimSingleInstance, focusWindow } from './singleInstance';
 import { mainWindowOptions } from './windowOptions';
@@ -132,7 +132,16 @@ function start(): void {
       () =>
         void drainPendingImports(
           pendingImports,
-          async (path) => void (await core.services.snapshots.importFile(path)),
+          async (path) =>
+            void (await importOpenedFile(path, {
+              describe: (file) => core.services.snapshots.describeFile(file),
+              confirm: (file, snapshots) =>
+                confirmOpenedFile(
+                  { dialog, parent: () => window },
+                  { path: file, snapshots, lang: core.services.settings.read().language },
+                ),
+              importFile: async (file) => void (await core.services.snapshots.importFile(file)),
+            })),
           (_path, err) => {
             log(`opening a snapshot file failed: ${err instanceof Error ? err.name : 'unknown error'}`);
             dialog.showErrorBox('Snapshot not imported', err instanceof UserFacingError ? err.message : 'The file could not be imported.');

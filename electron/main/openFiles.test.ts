@@ -1,5 +1,12 @@
 import { describe, expect, it, vi } from 'vitest';
-import { drainPendingImports, isSnapshotFile, listenForOpenFile, PendingImports, snapshotPathsFromArgv } from './openFiles';
+import {
+  drainPendingImports,
+  importOpenedFile,
+  isSnapshotFile,
+  listenForOpenFile,
+  PendingImports,
+  snapshotPathsFromArgv,
+} from './openFiles';
 
 describe('snapshotPathsFromArgv', () => {
   it('keeps .patchaudit arguments, resolved against the launch directory', () => {
@@ -73,5 +80,38 @@ describe('drainPendingImports', () => {
     expect(imported).toEqual(['/good.patchaudit']);
     expect(failed).toEqual(['/bad.patchaudit']);
     expect(queue.take()).toEqual([]);
+  });
+});
+
+describe('importOpenedFile', () => {
+  const steps = (answer: boolean) => {
+    const done: string[] = [];
+    return {
+      done,
+      steps: {
+        describe: async (path: string) => (done.push(`describe ${path}`), { snapshots: 4 }),
+        confirm: async (path: string, snapshots: number) => (done.push(`confirm ${path} ${snapshots}`), answer),
+        importFile: async (path: string) => void done.push(`import ${path}`),
+      },
+    };
+  };
+
+  it('asks with the header’s snapshot count before importing', async () => {
+    const { done, steps: yes } = steps(true);
+    expect(await importOpenedFile('/d/acme.patchaudit', yes)).toBe(true);
+    expect(done).toEqual(['describe /d/acme.patchaudit', 'confirm /d/acme.patchaudit 4', 'import /d/acme.patchaudit']);
+  });
+
+  it('imports nothing when the user cancels', async () => {
+    const { done, steps: no } = steps(false);
+    expect(await importOpenedFile('/d/acme.patchaudit', no)).toBe(false);
+    expect(done).not.toContain('import /d/acme.patchaudit');
+  });
+
+  it('asks nothing about a file whose header cannot be read', async () => {
+    const { done, steps: some } = steps(true);
+    const damaged = { ...some, describe: async () => Promise.reject(new Error('not a gzip file')) };
+    await expect(importOpenedFile('/d/bad.patchaudit', damaged)).rejects.toThrow('not a gzip file');
+    expect(done).toEqual([]);
   });
 });

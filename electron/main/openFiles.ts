@@ -68,3 +68,18 @@ export async function drainPendingImports(
     }
   }
 }
+
+export interface OpenedFileImport {
+  /** The snapshot count of the file's header, read without importing anything. */
+  describe: (path: string) => Promise<{ snapshots: number }>;
+  confirm: (path: string, snapshots: number) => Promise<boolean>;
+  importFile: (path: string) => Promise<void>;
+}
+
+/** Imports a file the OS opened only once the user said yes to its name and snapshot count; true if imported. */
+export async function importOpenedFile(path: string, steps: OpenedFileImport): Promise<boolean> {
+  const { snapshots } = await steps.describe(path);
+  if (!(await steps.confirm(path, snapshots))) return false;
+  await steps.importFile(path);
+  return true;
+}

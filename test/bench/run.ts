@@ -8,6 +8,7 @@ import { execFileSync } from 'node:child_process';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { cpus, totalmem } from 'node:os';
 import { join } from 'node:path';
+import { benchArchive } from './archive';
 import { auditAtSize, COST, CONCURRENCY, efficiencyFigures, scaleFigures, type SizedRun } from './audit';
 import { formatTable, ratioOf, verdictOf, type Figure } from './figures';
 import { benchReport } from './report';
@@ -67,6 +68,7 @@ await stage('audit', async () => {
   return [...efficiencyFigures(efficiency), ...scaleFigures(runs, { nodes: peak.nodes, bytes: 500 * 2 ** 20 })];
 });
 await stage('store', () => benchStore(PLAN.store));
+await stage('archive', () => benchArchive(PLAN.store.nodes));
 await stage('interface', () => benchInterface(PLAN.uiRows));
 await stage('report', () => benchReport(PLAN.reportNodes));
 

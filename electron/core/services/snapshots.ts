@@ -12,6 +12,7 @@ import {
   ImportError,
   exportSnapshots,
   importArchive,
+  readArchiveHeader,
   reevaluate,
   type Annotation,
   type RetentionPolicy,
@@ -120,6 +121,16 @@ export class SnapshotService {
       exportSnapshots(this.store, ids, file);
     } catch (err) {
       if (err instanceof ExportTooLargeError) throw new UserFacingError(err.message);
+      throw err;
+    }
+  }
+
+  /** What a file holds, from its header alone (a few kilobytes inflated): asked before importing a file the OS opened. */
+  async describeFile(file: string): Promise<{ snapshots: number }> {
+    try {
+      return { snapshots: (await readArchiveHeader(file)).snapshots };
+    } catch (err) {
+      if (err instanceof ImportError) throw new UserFacingError(`The file was not imported: ${err.message}`);
       throw err;
     }
   }

@@ -6,49 +6,109 @@
  * `gunzip -c file | head -1` shows what a file is without reading it all.
  *
  * Import checks everything before it writes anything (size, gzip, header, checksum, strict
- * schema, cross-references) and then saves all snapshots in one transaction: a bad file is
- * refused with an ImportError whose message is meant for the user, and the database is unchanged.
+ * schema, cross-references) in a worker thread with a memory limit and a deadline (archiveRead.ts,
+ * archiveWorker.ts), then saves all snapshots here, in one transaction: a bad file is refused with
+ * an ImportError whose message is meant for the user, and the database is unchanged.
  */
 import { createHash } from 'node:crypto';
-import { chmodSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
-import { gunzipSync, gzipSync } from 'node:zlib';
-import type { z } from 'zod';
+import { chmodSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { gzipSync } from 'node:zlib';
 import type { SnapshotInput } from '../../../shared/model';
 import { TOOL_VERSION } from '../../../shared/toolVersion';
-import { ArchiveHeader, ArchivePayload, EXPORT_FORMAT, EXPORT_VERSION, MAX_NODES_PER_SNAPSHOT } from './archiveSchema';
-import type { ArchiveSnapshot } from './archiveSchema';
+import {
+  ContentTooLargeError,
+  ImportError,
+  MAX_HEADER_BYTES,
+  peekArchiveHeader,
+  readArchiveContent,
+  type PeekedHeader,
+  type ValidatedArchive,
+} from './archiveRead';
+import { EXPORT_FORMAT, EXPORT_VERSION } from './archiveSchema';
+import type { ArchiveHeader, ArchiveSnapshot } from './archiveSchema';
+import { readInWorker } from './archiveWorker';
 import { databaseOf } from './handle';
 import type { Store } from './openStore';
 import { InvalidSnapshotError } from './saveSnapshot';
 
-export class ImportError extends Error {
-  override name = 'ImportError';
-}
+export { ContentTooLargeError, ImportError };
 
 export interface ArchiveLimits {
   /** Largest file accepted, in bytes (compressed). */
   maxFileBytes: number;
-  /** Largest decompressed content accepted, in bytes; stays below V8's string limit. */
+  /** Largest decompressed content accepted, in bytes. */
   maxContentBytes: number;
+  /** Largest decompressed content accepted per byte of file. */
+  maxExpansion: number;
+  /** The import worker's heap (old generation): this many bytes per byte of content, plus WORKER_BASE_HEAP_MB. */
+  heapPerContentByte: number;
+  /** Longest the import worker may take to read a file. */
+  timeoutMs: number;
+  /** Content up to this size is read in the calling thread: it takes less time than starting a worker. */
+  workerAboveBytes: number;
 }
 
-export const DEFAULT_LIMITS: ArchiveLimits = { maxFileBytes: 256 * 1024 * 1024, maxContentBytes: 480 * 1024 * 1024 };
+const MiB = 1024 * 1024;
 
-const MAX_HEADER_BYTES = 4096;
-/** Keys that would reach an object's prototype if any code ever merged parsed data by assignment. */
-const FORBIDDEN_KEYS = new Set(['__proto__', 'constructor', 'prototype']);
+/**
+ * Measured with test/fixtures/makeSnapshot.ts and the real rules engine (seed-2022): a real export
+ * holds 5,779 bytes per node inflated and compresses 18.5:1 (1,000, 10,000 and 50,000 nodes: 5.78,
+ * 57.8 and 289 MB). The cap is one 50,000-node audit, the largest the app is built and benchmarked
+ * for, with a 1.3 margin for richer facts than the fixture's: 376 MB, rounded up to 384 MiB.
+ * The expansion cap: a fleet whose nodes all failed to answer (ids and identical checks only)
+ * compresses 146:1 and identical nodes 158:1, while a file of empty records reaches 1,000:1;
+ * 256 lets the first through and stops a 120 KB bomb after 30 MB. An export that would compress
+ * past it is stored uncompressed instead (`compress`), so the app never writes what it would refuse.
+ * The worker's heap: validating the 57.8 MB export fails with 2 bytes of heap per byte of content
+ * and passes with 3, the 289 MB one fails with 3 and passes with 4 (slowly, collecting garbage
+ * all along); 6 leaves room for both, so a file at the cap gets 2.3 GB.
+ */
+const MAX_CONTENT_BYTES = 384 * MiB;
+const WORKER_BASE_HEAP_MB = 64;
+const WORKER_HEAP_PER_CONTENT_BYTE = 6;
+
+export const DEFAULT_LIMITS: ArchiveLimits = {
+  // An export stored uncompressed is its content plus 5 bytes of every 64 KiB block and the gzip frame.
+  maxFileBytes: MAX_CONTENT_BYTES + MiB,
+  maxContentBytes: MAX_CONTENT_BYTES,
+  maxExpansion: 256,
+  heapPerContentByte: WORKER_HEAP_PER_CONTENT_BYTE,
+  // 10,000 nodes take 3 s on a loaded 2-core machine, so a file at the cap about 20 s.
+  timeoutMs: 120_000,
+  // 1 MiB of real export (180 nodes) validates in 50–60 ms; a worker takes 90 ms to start from
+  // the desktop bundle and 360 ms from sources, before it reads anything.
+  workerAboveBytes: MiB,
+};
 
 export class ExportTooLargeError extends Error {
   override name = 'ExportTooLargeError';
+}
+
+const withDefaults = (limits: Partial<ArchiveLimits> = {}): ArchiveLimits => ({ ...DEFAULT_LIMITS, ...limits });
+
+/** The most a file of `fileBytes` may inflate to. */
+const contentCap = (fileBytes: number, limits: ArchiveLimits) =>
+  Math.min(limits.maxContentBytes, Math.floor(fileBytes * limits.maxExpansion));
+
+/** gzip, stored uncompressed when it would compress past what import accepts, or refused when even that is too large. */
+function compress(content: Buffer, limits: ArchiveLimits): Buffer {
+  const packed = gzipSync(content);
+  const body = content.length <= contentCap(packed.length, limits) ? packed : gzipSync(content, { level: 0 });
+  if (body.length > limits.maxFileBytes || content.length > contentCap(body.length, limits)) {
+    throw new ExportTooLargeError(
+      `These snapshots are too large for one export file (limit ${limits.maxFileBytes} bytes); export fewer at a time.`,
+    );
+  }
+  return body;
 }
 
 export function exportSnapshots(
   store: Store,
   ids: readonly number[],
   file: string,
-  opts: { clock?: () => Date; limits?: ArchiveLimits } = {},
+  opts: { clock?: () => Date; limits?: Partial<ArchiveLimits> } = {},
 ): void {
-  const limits = opts.limits ?? DEFAULT_LIMITS;
+  const limits = withDefaults(opts.limits);
   const clock = opts.clock ?? store.clock;
   const snapshots: ArchiveSnapshot[] = ids.map((id) => {
     const { meta, input } = store.loadSnapshotInput(id);
@@ -77,7 +137,7 @@ export function exportSnapshots(
     payloadBytes: payload.length,
     payloadSha256: createHash('sha256').update(payload).digest('hex'),
   };
-  const body = gzipSync(Buffer.concat([Buffer.from(`${JSON.stringify(header)}\n`, 'utf8'), payload]));
+  const body = compress(Buffer.concat([Buffer.from(`${JSON.stringify(header)}\n`, 'utf8'), payload]), limits);
   // Written beside the target and renamed, so an interrupted export never leaves half a file
   // under the requested name; owner-only, as it holds client data.
   const tmp = `${file}.${process.pid}.partial`;
@@ -91,112 +151,35 @@ export function exportSnapshots(
   }
 }
 
-function describeIssues(error: z.ZodError): string {
-  const lines = error.issues.slice(0, 5).map(
-    (i) =>
-      `  ${
-        i.path
-          .map((p) => (typeof p === 'number' ? `[${p}]` : `.${String(p)}`))
-          .join('')
-          .replace(/^\./, '') || '(top level)'
-      }: ${i.message}`,
-  );
-  const more = error.issues.length > 5 ? `\n  … and ${error.issues.length - 5} more problems` : '';
-  return `${lines.join('\n')}${more}`;
+/** The header of an export file, read and checked without inflating more than its line. */
+export async function readArchiveHeader(file: string, limits: Partial<ArchiveLimits> = {}): Promise<ArchiveHeader> {
+  return (await peekWithinLimits(file, withDefaults(limits))).header;
 }
 
-function parseJson(text: string, what: string): unknown {
-  try {
-    return JSON.parse(text, (k, v: unknown) => {
-      if (FORBIDDEN_KEYS.has(k)) throw new ImportError(`The ${what} contains the forbidden key "${k}"; the file was refused.`);
-      return v;
-    });
-  } catch (err) {
-    if (err instanceof ImportError) throw err;
-    throw new ImportError(`The ${what} is not valid JSON (${(err as Error).message}); the file may be damaged.`);
-  }
-}
-
-function readContent(file: string, limits: ArchiveLimits): Buffer {
-  let size: number;
-  try {
-    size = statSync(file).size;
-  } catch {
-    throw new ImportError(`Cannot read ${file}: the file does not exist or is not accessible.`);
-  }
-  if (size > limits.maxFileBytes)
-    throw new ImportError(`The file is ${size} bytes, more than the ${limits.maxFileBytes} bytes an export may have.`);
-  const gz = readFileSync(file);
-  if (gz.length < 2 || gz[0] !== 0x1f || gz[1] !== 0x8b)
-    throw new ImportError('This is not a Patch Auditor export: it is not a gzip file.');
-  try {
-    return gunzipSync(gz, { maxOutputLength: limits.maxContentBytes });
-  } catch (err) {
-    if ((err as NodeJS.ErrnoException).code === 'ERR_BUFFER_TOO_LARGE') {
-      throw new ImportError(`The file expands to more than ${limits.maxContentBytes} bytes, more than an export may hold; it was refused.`);
-    }
-    throw new ImportError(`The file is damaged or truncated: it cannot be decompressed (${(err as Error).message}).`);
-  }
-}
-
-/** Validates a whole export file without touching any database. */
-export function readArchive(file: string, limits: ArchiveLimits = DEFAULT_LIMITS): { header: ArchiveHeader; snapshots: ArchiveSnapshot[] } {
-  const content = readContent(file, limits);
-  const nl = content.indexOf(0x0a);
-  if (nl < 0 || nl > MAX_HEADER_BYTES) throw new ImportError('This is not a Patch Auditor export: it has no header line.');
-  const rawHeader = parseJson(content.subarray(0, nl).toString('utf8'), 'header');
-  const fmt = rawHeader !== null && typeof rawHeader === 'object' ? (rawHeader as Record<string, unknown>) : {};
-  if (fmt.format !== EXPORT_FORMAT)
-    throw new ImportError('This is not a Patch Auditor export: its header does not name the export format.');
-  if (typeof fmt.version === 'number' && fmt.version > EXPORT_VERSION) {
-    throw new ImportError(
-      `This export uses format version ${fmt.version}, made by a newer Patch Auditor; this version reads version ${EXPORT_VERSION}. Update Patch Auditor to import it.`,
+async function peekWithinLimits(file: string, limits: ArchiveLimits): Promise<PeekedHeader> {
+  const peeked = await peekArchiveHeader(file, limits.maxFileBytes);
+  const cap = contentCap(peeked.fileBytes, limits);
+  if (peeked.contentBytes > cap) {
+    throw new ContentTooLargeError(
+      `The file expands to ${peeked.contentBytes} bytes, more than the ${cap} bytes an export of ${peeked.fileBytes} bytes may hold; it was refused.`,
+      cap,
+      peeked.inflatedBytes,
     );
   }
-  const header = ArchiveHeader.safeParse(rawHeader);
-  if (!header.success) throw new ImportError(`The export's header is invalid:\n${describeIssues(header.error)}`);
-  const payload = content.subarray(nl + 1);
-  if (payload.length !== header.data.payloadBytes) {
-    throw new ImportError(
-      `The file is damaged or truncated: its content is ${payload.length} bytes, the header says ${header.data.payloadBytes}.`,
-    );
-  }
-  if (createHash('sha256').update(payload).digest('hex') !== header.data.payloadSha256) {
-    throw new ImportError('The file is damaged or was modified: its checksum (SHA-256) does not match its header.');
-  }
-  const raw = parseJson(payload.toString('utf8'), 'content');
-  checkCounts(raw, header.data.snapshots);
-  const parsed = ArchivePayload.safeParse(raw);
-  if (!parsed.success) throw new ImportError(`The export contains invalid data:\n${describeIssues(parsed.error)}`);
-  const snapshots = parsed.data.snapshots;
-  if (snapshots.length !== header.data.snapshots)
-    throw new ImportError(`The header announces ${header.data.snapshots} snapshots but the file holds ${snapshots.length}.`);
-  const ids = new Set<number>();
-  for (const s of snapshots) {
-    if (ids.has(s.id)) throw new ImportError(`The export lists snapshot ${s.id} twice.`);
-    ids.add(s.id);
-  }
-  return { header: header.data, snapshots };
+  return peeked;
 }
 
 /**
- * Array lengths checked before the schema walks every element (issue 17): a small file that
- * inflates to a million empty snapshot records must be refused by its count, at once, not after
- * validating each record against the full schema.
+ * Validates a whole export file without touching any database, in a worker thread (see
+ * archiveWorker.ts) whose heap is sized from the content the header announces, which the
+ * worker never inflates much past; a small file, in this thread.
  */
-function checkCounts(raw: unknown, announced: number): void {
-  const snapshots = raw !== null && typeof raw === 'object' ? (raw as { snapshots?: unknown }).snapshots : undefined;
-  if (!Array.isArray(snapshots)) return;
-  if (snapshots.length !== announced)
-    throw new ImportError(`The header announces ${announced} snapshots but the file holds ${snapshots.length}.`);
-  for (const snapshot of snapshots) {
-    const nodes = snapshot !== null && typeof snapshot === 'object' ? (snapshot as { nodes?: unknown }).nodes : undefined;
-    if (Array.isArray(nodes) && nodes.length > MAX_NODES_PER_SNAPSHOT) {
-      throw new ImportError(
-        `A snapshot of the file lists ${nodes.length} nodes, more than the ${MAX_NODES_PER_SNAPSHOT} an export may hold.`,
-      );
-    }
-  }
+export async function readArchive(file: string, limits: Partial<ArchiveLimits> = {}): Promise<ValidatedArchive> {
+  const all = withDefaults(limits);
+  const { contentBytes } = await peekWithinLimits(file, all);
+  if (contentBytes <= all.workerAboveBytes) return readArchiveContent(file, contentBytes);
+  const heapMb = WORKER_BASE_HEAP_MB + Math.ceil((contentBytes * all.heapPerContentByte) / MiB);
+  return readInWorker({ file, announcedBytes: contentBytes }, { heapMb, timeoutMs: all.timeoutMs });
 }
 
 /**
@@ -217,12 +200,12 @@ export interface ImportResult {
  * the same audit, or the same re-evaluation of it) is not saved again; its existing id stands in,
  * so derived snapshots in the file still link to it.
  */
-export function importArchive(
+export async function importArchive(
   store: Store,
   file: string,
-  options: { skipDuplicates?: boolean; limits?: ArchiveLimits } = {},
-): ImportResult {
-  const { snapshots } = readArchive(file, options.limits ?? DEFAULT_LIMITS);
+  options: { skipDuplicates?: boolean; limits?: Partial<ArchiveLimits> } = {},
+): Promise<ImportResult> {
+  const { snapshots } = await readArchive(file, options.limits);
   const alreadyPresent: number[] = [];
   try {
     const ids = databaseOf(store).transaction(() => {
@@ -249,8 +232,8 @@ export function importArchive(
 }
 
 /** Imports every snapshot of an export file, duplicates included (see `importArchive`). */
-export function importSnapshots(store: Store, file: string, limits: ArchiveLimits = DEFAULT_LIMITS): number[] {
-  return importArchive(store, file, { limits }).ids;
+export async function importSnapshots(store: Store, file: string, limits: Partial<ArchiveLimits> = {}): Promise<number[]> {
+  return (await importArchive(store, file, { limits })).ids;
 }
 
 const scopeKey = (scopes: readonly { accountId: string; region: string; status: string; nodes: number }[]) =>

@@ -13,7 +13,17 @@ export { SnapshotNotFoundError } from './loadSnapshotInput';
 export { MAX_PAGE } from './queries';
 export { reevaluate } from './reevaluate';
 export type { Evaluate, EvaluateOptions, ReevaluateOptions } from './reevaluate';
-export { ExportTooLargeError, ImportError, exportSnapshots, importArchive, importSnapshots, readArchive } from './archive';
+export {
+  ContentTooLargeError,
+  DEFAULT_LIMITS,
+  ExportTooLargeError,
+  ImportError,
+  exportSnapshots,
+  importArchive,
+  importSnapshots,
+  readArchive,
+  readArchiveHeader,
+} from './archive';
 export type { ArchiveLimits, ImportResult } from './archive';
 export { ArchiveNodeFacts } from './archiveSchema';
 export type { ArchiveSnapshot } from './archiveSchema';

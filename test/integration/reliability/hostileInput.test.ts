@@ -68,7 +68,7 @@ describe('hostile snapshot archives for import', () => {
   });
   afterAll(() => store?.close());
 
-  it(`refuses or imports whole, never half, over ${ARCHIVE_CASES} generated files`, () => {
+  it(`refuses or imports whole, never half, over ${ARCHIVE_CASES} generated files`, async () => {
     const prng = createPrng('hostile-archives');
     const kinds = [...BYTE_MUTATIONS.map((k) => `gzip:${k}`), 'content:bitFlip', 'header', ...JSON_MUTATIONS];
     const file = join(dir, 'case.patchaudit');
@@ -90,7 +90,7 @@ describe('hostile snapshot archives for import', () => {
       const before = fingerprint();
       tally.tried++;
       try {
-        const ids = importSnapshots(store, file);
+        const ids = await importSnapshots(store, file);
         tally.accepted++;
         // Accepted: whole, readable, then removed so the next case starts from the same database.
         expect(ids.length).toBeGreaterThan(0);
@@ -259,7 +259,7 @@ describe('hostile API answers from the simulator', () => {
         exportSnapshots(store, [outcome.snapshotId!], file);
         const copy = tempStore();
         try {
-          const [id] = importSnapshots(copy, file);
+          const [id] = await importSnapshots(copy, file);
           expect(copy.loadSnapshotInput(id!).input.nodes).toEqual(input.nodes);
           roundTrips++;
         } finally {

@@ -4,6 +4,8 @@ import { join } from 'node:path';
 import { gunzipSync, gzipSync } from 'node:zlib';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import {
+  ContentTooLargeError,
+  DEFAULT_LIMITS,
   ExportTooLargeError,
   ImportError,
   exportSnapshots,
@@ -36,6 +38,9 @@ beforeEach(() => {
   exportSnapshots(store, sourceIds, goodFile);
 });
 afterEach(() => store.close());
+
+/** Small files are read in the calling thread; these limits send every read through the worker. */
+const IN_WORKER = { workerAboveBytes: 0 };
 
 /** Splits an export into header and payload text, for building damaged variants. */
 function parts(file: string): { header: Record<string, unknown>; payload: string } {
@@ -72,13 +77,16 @@ function dbFingerprint(): string {
 }
 
 describe('export and import', () => {
-  it('round-trips snapshots, re-linking a derived snapshot to its imported source', () => {
+  it.each([
+    ['in a worker', IN_WORKER],
+    ['in this thread', {}],
+  ])('round-trips snapshots, re-linking a derived snapshot to its imported source (read %s)', async (_where, limits) => {
     expect(statSync(goodFile).mode & 0o777).toBe(0o600);
-    const { header } = readArchive(goodFile);
+    const { header } = await readArchive(goodFile, limits);
     expect(header).toMatchObject({ format: 'patch-auditor-export', version: 1, snapshots: 2 });
     const other = openStore({ path: join(dir, 'other.sqlite') });
     try {
-      const [a, d] = importSnapshots(other, goodFile);
+      const [a, d] = await importSnapshots(other, goodFile, limits);
       expect(other.getSnapshot(d!)?.derivedFrom).toBe(a);
       expect(other.getSnapshot(a!)?.label).toBe("Q1'); DROP TABLE snapshot; --");
       for (const [i, id] of [a!, d!].entries()) {
@@ -94,7 +102,7 @@ describe('export and import', () => {
 
   // A damaged answer can repeat one inventory entry 5,000 times (the audit keeps 1,000), and a VPC
   // can hold hundreds of endpoints: the checks judged on such facts must still export and import.
-  it('round-trips checks judged on facts at the export bounds (1,000 repeated interpreters, 1,000 VPC endpoints)', () => {
+  it('round-trips checks judged on facts at the export bounds (1,000 repeated interpreters, 1,000 VPC endpoints)', async () => {
     const input = makeSnapshot({ nodes: 2 });
     const [node] = input.nodes;
     const network = node!.facts.network!;
@@ -125,7 +133,7 @@ describe('export and import', () => {
     exportSnapshots(store, [id], file);
     const other = openStore({ path: join(dir, 'bounds.sqlite') });
     try {
-      const [copy] = importSnapshots(other, file);
+      const [copy] = await importSnapshots(other, file);
       expect(other.loadSnapshotInput(copy!).input.nodes).toEqual(store.loadSnapshotInput(id).input.nodes);
     } finally {
       other.close();
@@ -140,10 +148,10 @@ describe('export and import', () => {
     expect(existsSync(file)).toBe(false);
   });
 
-  it('drops derivedFrom when the source is not in the file', () => {
+  it('drops derivedFrom when the source is not in the file', async () => {
     const file = join(dir, 'derived-only.pa-export');
     exportSnapshots(store, [sourceIds[1]!], file);
-    const [id] = importSnapshots(store, file);
+    const [id] = await importSnapshots(store, file);
     expect(store.getSnapshot(id!)?.derivedFrom).toBeUndefined();
   });
 });
@@ -177,7 +185,16 @@ describe('import refuses bad files and changes nothing', () => {
     ['a newer format version', () => build('v2', parts(goodFile).payload, { version: 2 }), /newer Patch Auditor/],
     ['an extra header field', () => build('hx', parts(goodFile).payload, { path: '../../etc/passwd' }), /header is invalid/],
     ['a checksum mismatch', () => build('sha', parts(goodFile).payload, { payloadSha256: '0'.repeat(64) }), /checksum/],
-    ['a size mismatch', () => build('len', parts(goodFile).payload, { payloadBytes: 5 }), /header says 5/],
+    [
+      'a payload longer than its header says',
+      () => build('len', parts(goodFile).payload, { payloadBytes: 5 }),
+      /more than the \d+ bytes its header announces/,
+    ],
+    [
+      'a payload shorter than its header says',
+      () => build('short', parts(goodFile).payload, { payloadBytes: Buffer.byteLength(parts(goodFile).payload) + 100 }),
+      /the header says \d+/,
+    ],
     ['a snapshot count mismatch', () => build('cnt', parts(goodFile).payload, { snapshots: 3 }), /announces 3 snapshots/],
     ['invalid JSON content', () => build('json', '{"snapshots": [', {}), /not valid JSON/],
     ['a wrong type', () => mutate('type', (p) => ((p.snapshots[0] as Record<string, unknown>).scanAgeDays = '7')), /scanAgeDays/],
@@ -219,16 +236,11 @@ describe('import refuses bad files and changes nothing', () => {
     ],
   ];
 
-  it.each(cases)('refuses %s', (_name, makeFile, message) => {
+  it.each(cases)('refuses %s', async (_name, makeFile, message) => {
     const before = dbFingerprint();
     const snapshots = store.listSnapshots();
     const file = makeFile();
-    let error: unknown;
-    try {
-      importSnapshots(store, file);
-    } catch (err) {
-      error = err;
-    }
+    const error: unknown = await importSnapshots(store, file, IN_WORKER).catch((err: unknown) => err);
     expect(error).toBeInstanceOf(ImportError);
     expect((error as Error).message).toMatch(message);
     expect(store.listSnapshots()).toEqual(snapshots);
@@ -236,25 +248,142 @@ describe('import refuses bad files and changes nothing', () => {
     expect(Object.prototype).not.toHaveProperty('polluted');
   });
 
-  it('refuses a file over the size limit before reading it, and a decompression bomb', () => {
+  it('refuses a file over the size limit before reading it, and a decompression bomb', async () => {
     const before = dbFingerprint();
-    expect(() => importSnapshots(store, goodFile, { maxFileBytes: 100, maxContentBytes: 1e9 })).toThrow(/more than the 100 bytes/);
+    await expect(importSnapshots(store, goodFile, { maxFileBytes: 100 })).rejects.toThrow(/more than the 100 bytes/);
     const bomb = build('bomb', `{"snapshots":[],"pad":"${'0'.repeat(5_000_000)}"}`);
     expect(statSync(bomb).size).toBeLessThan(50_000);
-    expect(() => importSnapshots(store, bomb, { maxFileBytes: 1e9, maxContentBytes: 1_000_000 })).toThrow(
-      /expands to more than 1000000 bytes/,
+    await expect(importSnapshots(store, bomb, { maxContentBytes: 1_000_000, maxExpansion: 1e6 })).rejects.toThrow(
+      /expands to \d+ bytes, more than the 1000000 bytes/,
     );
     expect(dbFingerprint()).toBe(before);
   });
 
-  it('refuses a file of many empty records by their count, before validating any of them', () => {
+  it('refuses a file of many empty records by their count, before validating any of them', async () => {
     const before = dbFingerprint();
-    // About 150 KB on disk, 9 MB inflated: 300,000 snapshot records where the header announces 1.
+    // A few KB on disk, 900 KB inflated (past the expansion cap, lifted here to reach the count):
+    // 300,000 snapshot records where the header announces 1.
     const records = build('records', `{"snapshots":[${Array.from({ length: 300_000 }, () => '{}').join(',')}]}`, { snapshots: 1 });
+    const counted = { maxExpansion: 1e6 };
     expect(statSync(records).size).toBeLessThan(200_000);
-    expect(() => importSnapshots(store, records)).toThrow(/announces 1 snapshots but the file holds 300000/);
+    await expect(importSnapshots(store, records, counted)).rejects.toThrow(/announces 1 snapshots but the file holds 300000/);
     const nodes = build('nodes', `{"snapshots":[{"nodes":[${Array.from({ length: 200_001 }, () => '{}').join(',')}]}]}`, { snapshots: 1 });
-    expect(() => importSnapshots(store, nodes)).toThrow(/lists 200001 nodes, more than the 200000/);
+    await expect(importSnapshots(store, nodes, counted)).rejects.toThrow(/lists 200001 nodes, more than the 200000/);
     expect(dbFingerprint()).toBe(before);
+  });
+});
+
+/**
+ * A payload of `times` repetitions of `chunk` between `prefix` and `suffix`, written as that many
+ * concatenated gzip members (which gunzip reads as one stream), so a file inflating to hundreds
+ * of megabytes is built from one compressed chunk. Header and checksum are right unless overridden.
+ */
+function repeated(
+  name: string,
+  parts: { prefix: string; chunk: string; times: number; suffix: string },
+  header: Record<string, unknown> = {},
+) {
+  const chunk = Buffer.from(parts.chunk);
+  const sha = createHash('sha256').update(parts.prefix);
+  for (let i = 0; i < parts.times; i++) sha.update(chunk);
+  sha.update(parts.suffix);
+  const payloadBytes = Buffer.byteLength(parts.prefix) + chunk.length * parts.times + Buffer.byteLength(parts.suffix);
+  const h = {
+    ...JSON.parse(gunzipSync(readFileSync(goodFile)).toString('utf8').split('\n')[0]!),
+    payloadBytes,
+    payloadSha256: sha.digest('hex'),
+    ...header,
+  };
+  const member = gzipSync(chunk, { level: 9 });
+  const file = join(dir, name);
+  writeFileSync(
+    file,
+    Buffer.concat([
+      gzipSync(`${JSON.stringify(h)}\n${parts.prefix}`),
+      ...Array.from({ length: parts.times }, () => member),
+      gzipSync(parts.suffix),
+    ]),
+  );
+  return { file, payloadBytes };
+}
+
+describe('import of hostile files is bounded', () => {
+  // 120 MB of empty snapshot records in about 120 KB, as in issue 17.
+  const EMPTY_RECORDS = { prefix: '{"snapshots":[', chunk: '{},'.repeat(349_525), times: 120, suffix: '{}]}' };
+
+  it('refuses a 120 KB file announcing 120 MB of empty records by the expansion cap, before inflating its payload', async () => {
+    const before = dbFingerprint();
+    const { file, payloadBytes } = repeated('bomb-honest', EMPTY_RECORDS, { snapshots: 1 });
+    expect(statSync(file).size).toBeLessThan(200_000);
+    expect(payloadBytes).toBeGreaterThan(120_000_000);
+    const error = await importSnapshots(store, file).catch((err: unknown) => err);
+    expect(error).toBeInstanceOf(ContentTooLargeError);
+    const refused = error as ContentTooLargeError;
+    expect(refused.message).toMatch(/expands to \d+ bytes, more than the \d+ bytes an export of \d+ bytes may hold/);
+    expect(refused.capBytes).toBe(statSync(file).size * DEFAULT_LIMITS.maxExpansion);
+    // Only the header was inflated: one output chunk of the inflater.
+    expect(refused.inflatedBytes).toBeLessThanOrEqual(64 * 1024);
+    expect(dbFingerprint()).toBe(before);
+  });
+
+  it('stops inflating a file whose header understates its payload one chunk past what it announced', async () => {
+    const before = dbFingerprint();
+    const { file } = repeated('bomb-lying', EMPTY_RECORDS, { snapshots: 1, payloadBytes: 1000 });
+    const error = await importSnapshots(store, file, IN_WORKER).catch((err: unknown) => err);
+    expect(error).toBeInstanceOf(ContentTooLargeError);
+    const refused = error as ContentTooLargeError;
+    expect(refused.message).toMatch(/more than the \d+ bytes its header announces/);
+    expect(refused.inflatedBytes).toBeLessThanOrEqual(refused.capBytes + 64 * 1024);
+    expect(dbFingerprint()).toBe(before);
+  });
+
+  it('reads in a worker with a heap limit: a payload that needs more memory is refused and the process carries on', async () => {
+    const before = dbFingerprint();
+    // 32 MB of small objects need several times that much heap to parse; the worker gets only its base heap.
+    const { file } = repeated('heap', {
+      prefix: '{"snapshots":[{"nodes":[',
+      chunk: '{"a":1},'.repeat(131_072),
+      times: 32,
+      suffix: '{"a":1}]}]}',
+    });
+    const error = await importSnapshots(store, file, { ...IN_WORKER, maxExpansion: 1e6, heapPerContentByte: 0 }).catch(
+      (err: unknown) => err,
+    );
+    expect(error).toBeInstanceOf(ImportError);
+    expect((error as Error).message).toMatch(/needs more than the \d+ MB of memory an import may use/);
+    expect(dbFingerprint()).toBe(before);
+    // The same worker machinery still imports a good file afterwards.
+    expect(await importSnapshots(store, goodFile, IN_WORKER)).toHaveLength(2);
+  });
+
+  it('refuses a file the worker does not finish reading in time, and changes nothing', async () => {
+    const before = dbFingerprint();
+    await expect(importSnapshots(store, goodFile, { ...IN_WORKER, timeoutMs: 1 })).rejects.toThrow(/took longer than 0.001 s/);
+    expect(dbFingerprint()).toBe(before);
+  });
+
+  it('caps what a file inflates to above what a 50,000-node audit exports, measured on real checks', () => {
+    const id = store.saveSnapshot(
+      makeSnapshot({ nodes: 200, seed: 5, evaluate: (facts, now) => evaluateNode(facts, { catalog: SEED, now, scanAgeDays: 7 }) }),
+    );
+    const file = join(dir, 'real.pa-export');
+    exportSnapshots(store, [id], file);
+    const inflated = gunzipSync(readFileSync(file)).length;
+    // The margin archive.ts claims over the bytes per node measured there (5,779).
+    expect(DEFAULT_LIMITS.maxContentBytes).toBeGreaterThanOrEqual((50_000 * inflated * 1.3) / 200);
+    expect(inflated / statSync(file).size).toBeLessThan(DEFAULT_LIMITS.maxExpansion / 10);
+  });
+
+  it('stores an export uncompressed rather than write one that compresses past what import accepts', async () => {
+    const limits = { maxExpansion: 2 };
+    const file = join(dir, 'flat.pa-export');
+    exportSnapshots(store, sourceIds, file, { limits });
+    expect(statSync(file).size).toBeGreaterThan(gunzipSync(readFileSync(file)).length);
+    const other = openStore({ path: join(dir, 'flat.sqlite') });
+    try {
+      expect(await importSnapshots(other, file, limits)).toHaveLength(2);
+    } finally {
+      other.close();
+    }
   });
 });

@@ -67,7 +67,7 @@ function candidates(count: number): string[] {
 }
 
 describe('user text round trip', () => {
-  it('what the contract accepts is what the archive import accepts, unchanged after export and import', () => {
+  it('what the contract accepts is what the archive import accepts, unchanged after export and import', async () => {
     const dir = tempDir('pa-usertext-');
     // Fixed cases first: texts that only become a ".." segment once trimmed.
     const texts = [' ..', '..\n', '/.. ', '\t../', ...candidates(400)];
@@ -103,7 +103,7 @@ describe('user text round trip', () => {
       });
       const file = join(dir, 'all.patchaudit');
       exportSnapshots(source, ids, file);
-      const { ids: imported, alreadyPresent } = importArchive(target, file);
+      const { ids: imported, alreadyPresent } = await importArchive(target, file);
       expect(alreadyPresent).toEqual([]);
       expect(imported).toHaveLength(ids.length);
       const restored = imported.map((id) => {

@@ -1,0 +1,222 @@
+/**
+ * Reading an export file and validating all of it, without any database: the import worker
+ * (`importWorker.ts`) runs `readArchiveContent` off the caller's thread, under a memory limit;
+ * the caller reads only the header (`peekArchiveHeader`), which is bounded to a few kilobytes.
+ */
+import { createHash } from 'node:crypto';
+import { createReadStream } from 'node:fs';
+import { open, stat } from 'node:fs/promises';
+import { createGunzip } from 'node:zlib';
+import type { z } from 'zod';
+import { ArchiveHeader, ArchivePayload, EXPORT_FORMAT, EXPORT_VERSION, MAX_NODES_PER_SNAPSHOT } from './archiveSchema';
+import type { ArchiveSnapshot } from './archiveSchema';
+
+export class ImportError extends Error {
+  override name = 'ImportError';
+}
+
+/** Refused for what it inflates to; `inflatedBytes` says how far inflation went before it stopped. */
+export class ContentTooLargeError extends ImportError {
+  override name = 'ContentTooLargeError';
+  constructor(
+    message: string,
+    readonly capBytes: number,
+    readonly inflatedBytes: number,
+  ) {
+    super(message);
+  }
+}
+
+export const MAX_HEADER_BYTES = 4096;
+/** Output chunk of the inflater: inflation stops at most this far past a cap. */
+export const INFLATE_CHUNK_BYTES = 64 * 1024;
+/** Keys that would reach an object's prototype if any code ever merged parsed data by assignment. */
+const FORBIDDEN_KEYS = new Set(['__proto__', 'constructor', 'prototype']);
+
+export interface ValidatedArchive {
+  header: ArchiveHeader;
+  snapshots: ArchiveSnapshot[];
+}
+
+/** The header of a file, as read by the caller before any worker starts. */
+export interface PeekedHeader {
+  header: ArchiveHeader;
+  /** Size of the file on disk. */
+  fileBytes: number;
+  /** Header line and payload, as many bytes as the header announces the file inflates to. */
+  contentBytes: number;
+  /** What reading the header inflated. */
+  inflatedBytes: number;
+}
+
+function describeIssues(error: z.ZodError): string {
+  const lines = error.issues.slice(0, 5).map(
+    (i) =>
+      `  ${
+        i.path
+          .map((p) => (typeof p === 'number' ? `[${p}]` : `.${String(p)}`))
+          .join('')
+          .replace(/^\./, '') || '(top level)'
+      }: ${i.message}`,
+  );
+  const more = error.issues.length > 5 ? `\n  … and ${error.issues.length - 5} more problems` : '';
+  return `${lines.join('\n')}${more}`;
+}
+
+function parseJson(text: string, what: string): unknown {
+  try {
+    return JSON.parse(text, (k, v: unknown) => {
+      if (FORBIDDEN_KEYS.has(k)) throw new ImportError(`The ${what} contains the forbidden key "${k}"; the file was refused.`);
+      return v;
+    });
+  } catch (err) {
+    if (err instanceof ImportError) throw err;
+    throw new ImportError(`The ${what} is not valid JSON (${(err as Error).message}); the file may be damaged.`);
+  }
+}
+
+/** Inflates `file` chunk by chunk into `take`, which returns false to stop inflating there. */
+async function inflate(file: string, take: (chunk: Buffer) => boolean): Promise<void> {
+  const input = createReadStream(file);
+  const gunzip = createGunzip({ chunkSize: INFLATE_CHUNK_BYTES });
+  input.on('error', (err) => gunzip.destroy(err));
+  input.pipe(gunzip);
+  try {
+    for await (const chunk of gunzip as AsyncIterable<Buffer>) if (!take(chunk)) break;
+  } catch (err) {
+    if (err instanceof ImportError) throw err;
+    throw new ImportError(`The file is damaged or truncated: it cannot be decompressed (${(err as Error).message}).`);
+  } finally {
+    input.destroy();
+    gunzip.destroy();
+  }
+}
+
+async function checkFile(file: string, maxFileBytes: number): Promise<number> {
+  let size: number;
+  try {
+    size = (await stat(file)).size;
+  } catch {
+    throw new ImportError(`Cannot read ${file}: the file does not exist or is not accessible.`);
+  }
+  if (size > maxFileBytes) throw new ImportError(`The file is ${size} bytes, more than the ${maxFileBytes} bytes an export may have.`);
+  const magic = Buffer.alloc(2);
+  const handle = await open(file);
+  try {
+    await handle.read(magic, 0, 2, 0);
+  } finally {
+    await handle.close();
+  }
+  if (size < 2 || magic[0] !== 0x1f || magic[1] !== 0x8b)
+    throw new ImportError('This is not a Patch Auditor export: it is not a gzip file.');
+  return size;
+}
+
+function parseHeader(line: Buffer): ArchiveHeader {
+  const rawHeader = parseJson(line.toString('utf8'), 'header');
+  const fmt = rawHeader !== null && typeof rawHeader === 'object' ? (rawHeader as Record<string, unknown>) : {};
+  if (fmt.format !== EXPORT_FORMAT)
+    throw new ImportError('This is not a Patch Auditor export: its header does not name the export format.');
+  if (typeof fmt.version === 'number' && fmt.version > EXPORT_VERSION) {
+    throw new ImportError(
+      `This export uses format version ${fmt.version}, made by a newer Patch Auditor; this version reads version ${EXPORT_VERSION}. Update Patch Auditor to import it.`,
+    );
+  }
+  const header = ArchiveHeader.safeParse(rawHeader);
+  if (!header.success) throw new ImportError(`The export's header is invalid:\n${describeIssues(header.error)}`);
+  return header.data;
+}
+
+function headerLineOf(content: Buffer): Buffer {
+  const nl = content.subarray(0, MAX_HEADER_BYTES + 1).indexOf(0x0a);
+  if (nl < 0) throw new ImportError('This is not a Patch Auditor export: it has no header line.');
+  return content.subarray(0, nl);
+}
+
+/**
+ * The header alone, inflating no more than its line: what the caller needs to size the worker,
+ * and what the desktop app shows before asking whether to import a file the OS opened.
+ */
+export async function peekArchiveHeader(file: string, maxFileBytes: number): Promise<PeekedHeader> {
+  const fileBytes = await checkFile(file, maxFileBytes);
+  const chunks: Buffer[] = [];
+  let inflated = 0;
+  await inflate(file, (chunk) => {
+    chunks.push(chunk);
+    inflated += chunk.length;
+    return !chunk.includes(0x0a) && inflated <= MAX_HEADER_BYTES;
+  });
+  const line = headerLineOf(Buffer.concat(chunks));
+  const header = parseHeader(line);
+  return { header, fileBytes, contentBytes: line.length + 1 + header.payloadBytes, inflatedBytes: inflated };
+}
+
+/** Inflates the whole file, stopping as soon as it passes what the header announced. */
+async function inflateAnnounced(file: string, announced: number): Promise<Buffer> {
+  const chunks: Buffer[] = [];
+  let inflated = 0;
+  await inflate(file, (chunk) => {
+    inflated += chunk.length;
+    if (inflated > announced) {
+      throw new ContentTooLargeError(
+        `The file is damaged or was modified: it expands to more than the ${announced} bytes its header announces; it was refused.`,
+        announced,
+        inflated,
+      );
+    }
+    chunks.push(chunk);
+    return true;
+  });
+  return Buffer.concat(chunks, inflated);
+}
+
+/**
+ * Every check an import makes before it writes anything: gzip, header, length, checksum,
+ * forbidden keys, counts, the strict schema and cross-references. `announced` is the content
+ * size of the header the caller peeked at (and accepted): inflation never goes much past it.
+ */
+export async function readArchiveContent(file: string, announced: number): Promise<ValidatedArchive> {
+  const content = await inflateAnnounced(file, announced);
+  const line = headerLineOf(content);
+  const header = parseHeader(line);
+  const payload = content.subarray(line.length + 1);
+  if (payload.length !== header.payloadBytes) {
+    throw new ImportError(
+      `The file is damaged or truncated: its content is ${payload.length} bytes, the header says ${header.payloadBytes}.`,
+    );
+  }
+  if (createHash('sha256').update(payload).digest('hex') !== header.payloadSha256) {
+    throw new ImportError('The file is damaged or was modified: its checksum (SHA-256) does not match its header.');
+  }
+  const raw = parseJson(payload.toString('utf8'), 'content');
+  checkCounts(raw, header.snapshots);
+  const parsed = ArchivePayload.safeParse(raw);
+  if (!parsed.success) throw new ImportError(`The export contains invalid data:\n${describeIssues(parsed.error)}`);
+  const snapshots = parsed.data.snapshots;
+  const ids = new Set<number>();
+  for (const s of snapshots) {
+    if (ids.has(s.id)) throw new ImportError(`The export lists snapshot ${s.id} twice.`);
+    ids.add(s.id);
+  }
+  return { header, snapshots };
+}
+
+/**
+ * Array lengths checked before the schema walks every element (issue 17): a small file that
+ * inflates to a million empty snapshot records must be refused by its count, at once, not after
+ * validating each record against the full schema.
+ */
+function checkCounts(raw: unknown, announced: number): void {
+  const snapshots = raw !== null && typeof raw === 'object' ? (raw as { snapshots?: unknown }).snapshots : undefined;
+  if (!Array.isArray(snapshots)) return;
+  if (snapshots.length !== announced)
+    throw new ImportError(`The header announces ${announced} snapshots but the file holds ${snapshots.length}.`);
+  for (const snapshot of snapshots) {
+    const nodes = snapshot !== null && typeof snapshot === 'object' ? (snapshot as { nodes?: unknown }).nodes : undefined;
+    if (Array.isArray(nodes) && nodes.length > MAX_NODES_PER_SNAPSHOT) {
+      throw new ImportError(
+        `A snapshot of the file lists ${nodes.length} nodes, more than the ${MAX_NODES_PER_SNAPSHOT} an export may hold.`,
+      );
+    }
+  }
+}
