@@ -10,7 +10,7 @@ import { PREREQUISITE_RULE_IDS } from '../../../shared/readiness';
 import { STATUS_ORDER, statusGlyph, statusWord } from '../../../shared/statuses';
 import { columnShortTitle } from '../../../shared/nodeColumns';
 import { platformLabel } from '../../../shared/platform';
-import type { NodeRef } from '../store';
+import type { CheckChange, NodeRef } from '../store';
 import { lineChart, PALETTE } from './charts';
 import { html, raw, type RawHtml } from './html';
 import { formatDate, formatInt, formatPct, labelsFor, type Labels } from './labels';
@@ -487,6 +487,34 @@ function trends(ctx: Ctx): RawHtml {
   </section>`;
 }
 
+/** Checks whose status changed, one row per node and rule; `total` counts those the list leaves out. */
+function checkChanges(ctx: Ctx, list: readonly CheckChange[], total: number, [before, after]: readonly [string, string]): RawHtml {
+  const { t, lang } = ctx;
+  return html`<table>
+      <thead>
+        <tr>
+          <th>${t('node')}</th>
+          <th>${columnShortTitle('accountId', lang)} / ${columnShortTitle('region', lang)}</th>
+          <th>${t('rule')}</th>
+          <th>${before}</th>
+          <th>${after}</th>
+        </tr>
+      </thead>
+      <tbody>
+        ${list.map(
+          (x) =>
+            html`<tr>
+              <td>${nodeName(x)}<br /><span class="mono muted small">${x.instanceId}</span></td>
+              <td class="mono small">${x.accountId}<br />${x.region}</td>
+              <td>${ruleTitle(x.rule, lang)}</td>
+              ${x.before ? statusCell(ctx, x.before) : html`<td>—</td>`}${x.after ? statusCell(ctx, x.after) : html`<td>—</td>`}
+            </tr>`,
+        )}
+      </tbody>
+    </table>
+    ${total > list.length ? html`<p class="muted small">${t('andMore', { count: formatInt(total - list.length, lang) })}</p>` : ''}`;
+}
+
 /** Platforms listed in the editions section; the rest are counted. */
 const EDITION_PLATFORM_ROWS = 15;
 
@@ -572,33 +600,7 @@ function editions(ctx: Ctx): RawHtml {
             }
             ${groupTable(t('byAccount'), columnShortTitle('accountId', lang), accounts)}
             <h3>${t('editionsChangesList')}</h3>
-            <table>
-              <thead>
-                <tr>
-                  <th>${t('node')}</th>
-                  <th>${columnShortTitle('accountId', lang)} / ${columnShortTitle('region', lang)}</th>
-                  <th>${t('rule')}</th>
-                  <th>${e.from}</th>
-                  <th>${e.to}</th>
-                </tr>
-              </thead>
-              <tbody>
-                ${e.changes.map(
-                  (x) =>
-                    html`<tr>
-                      <td>${nodeName(x)}<br /><span class="mono muted small">${x.instanceId}</span></td>
-                      <td class="mono small">${x.accountId}<br />${x.region}</td>
-                      <td>${ruleTitle(x.rule, lang)}</td>
-                      ${x.before ? statusCell(ctx, x.before) : html`<td>—</td>`}${x.after ? statusCell(ctx, x.after) : html`<td>—</td>`}
-                    </tr>`,
-                )}
-              </tbody>
-            </table>
-            ${
-              e.totals.changedChecks > e.changes.length
-                ? html`<p class="muted small">${t('andMore', { count: formatInt(e.totals.changedChecks - e.changes.length, lang) })}</p>`
-                : ''
-            }`
+            ${checkChanges(ctx, e.changes, e.totals.changedChecks, [e.from, e.to])}`
         : html`<p>${t('noEditionChanges', { edition: e.to })}</p>`
     }
   </section>`;
@@ -612,30 +614,7 @@ function comparison(ctx: Ctx): RawHtml {
       <h2>${t('secComparison')}</h2>
       <p class="muted">${t('noComparison')}</p>
     </section>`;
-  const changeRows = (list: typeof c.regressions, total: number): RawHtml =>
-    html`<table>
-        <thead>
-          <tr>
-            <th>${t('node')}</th>
-            <th>${columnShortTitle('accountId', lang)} / ${columnShortTitle('region', lang)}</th>
-            <th>${t('rule')}</th>
-            <th>${t('before')}</th>
-            <th>${t('after')}</th>
-          </tr>
-        </thead>
-        <tbody>
-          ${list.map(
-            (x) =>
-              html`<tr>
-                <td>${nodeName(x)}<br /><span class="mono muted small">${x.instanceId}</span></td>
-                <td class="mono small">${x.accountId}<br />${x.region}</td>
-                <td>${ruleTitle(x.rule, lang)}</td>
-                ${x.before ? statusCell(ctx, x.before) : html`<td>—</td>`}${x.after ? statusCell(ctx, x.after) : html`<td>—</td>`}
-              </tr>`,
-          )}
-        </tbody>
-      </table>
-      ${total > list.length ? html`<p class="muted small">${t('andMore', { count: formatInt(total - list.length, lang) })}</p>` : ''}`;
+  const changeRows = (list: typeof c.regressions, total: number): RawHtml => checkChanges(ctx, list, total, [t('before'), t('after')]);
   return html`<section class="page" id="comparison">
     <h2>${t('secComparison')}</h2>
     <p>
