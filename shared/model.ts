@@ -80,6 +80,27 @@ export const PatchState = z.object({
 });
 export type PatchState = z.infer<typeof PatchState>;
 
+/**
+ * The patch states whose detail is read (issue 19), as DescribeInstancePatches's `State` filter
+ * names them; its answers spell the same states MISSING, FAILED and INSTALLED_PENDING_REBOOT.
+ */
+export const PATCH_DETAIL_STATES = ['Missing', 'Failed', 'InstalledPendingReboot'] as const;
+export const PatchDetailState = z.enum(PATCH_DETAIL_STATES);
+export type PatchDetailState = z.infer<typeof PatchDetailState>;
+
+/** One patch a node misses, failed to install, or installed pending a reboot (`PatchComplianceData`). */
+export const PatchDetail = z.object({
+  title: z.string(),
+  /** The OS's id of the patch: a KB number on Windows, a package on Linux. */
+  kbId: z.string(),
+  classification: z.string().optional(),
+  severity: z.string().optional(),
+  state: PatchDetailState,
+  /** AWS reports CVE ids for missing and failed patches only. */
+  cveIds: z.array(z.string()),
+});
+export type PatchDetail = z.infer<typeof PatchDetail>;
+
 /** An application from the node's software inventory (AWS:Application), reduced to what the rules use. */
 export const InventoryApp = z.object({ name: z.string(), version: z.string() });
 export type InventoryApp = z.infer<typeof InventoryApp>;
@@ -141,10 +162,16 @@ export const NodeFacts = z.object({
   /** Python-relevant inventory applications; null when the node has no inventory at all. */
   inventory: z.array(InventoryApp).nullable().optional(),
   network: NetworkFacts.nullable().optional(),
+  /**
+   * The node's missing, failed and pending-reboot patches; [] when its patch state counts none.
+   * Undefined when not read: see `sources.patches` (absent in snapshots saved before issue 19).
+   */
+  patches: z.array(PatchDetail).optional(),
   sources: z.object({
     patchState: SourceStatus,
     inventory: SourceStatus,
     network: SourceStatus,
+    patches: SourceStatus.optional(),
   }),
 });
 export type NodeFacts = z.infer<typeof NodeFacts>;

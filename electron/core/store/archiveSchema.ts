@@ -5,7 +5,15 @@
  */
 import { z } from 'zod';
 import { ScopeErrorCode } from '../../../shared/scopeErrors';
-import { CheckStatus, EVIDENCE_LIST_MAX, patchStateCountFields, RuleId, SnapshotStatus, SourceStatus } from '../../../shared/model';
+import {
+  CheckStatus,
+  EVIDENCE_LIST_MAX,
+  PatchDetailState,
+  patchStateCountFields,
+  RuleId,
+  SnapshotStatus,
+  SourceStatus,
+} from '../../../shared/model';
 import { UserText } from '../../../shared/userText';
 
 export const EXPORT_FORMAT = 'patch-auditor-export';
@@ -57,6 +65,18 @@ const VpcEndpoint = z.strictObject({
   privateDnsEnabled: z.boolean().optional(),
 });
 
+/** Bounds of one node's patch detail; the audit reads no more (audit/sources/instancePatches.ts). */
+export const PATCH_DETAIL_LIMITS = { patches: 2000, title: 512, kbId: 256, label: 64, cveIds: 500 } as const;
+
+const PatchDetail = z.strictObject({
+  title: text(PATCH_DETAIL_LIMITS.title),
+  kbId: text(PATCH_DETAIL_LIMITS.kbId),
+  classification: text(PATCH_DETAIL_LIMITS.label).optional(),
+  severity: text(PATCH_DETAIL_LIMITS.label).optional(),
+  state: PatchDetailState,
+  cveIds: z.array(z.string().regex(/^CVE-\d{4}-\d{4,7}$/, 'is not a CVE id')).max(PATCH_DETAIL_LIMITS.cveIds),
+});
+
 const NodeFacts = z.strictObject({
   accountId: z.string().regex(/^\d{12}$/, 'is not a 12-digit AWS account id'),
   region: z.string().regex(/^[a-z]{2,4}(-[a-z]+)+-\d{1,2}$/, 'is not an AWS region name'),
@@ -96,7 +116,8 @@ const NodeFacts = z.strictObject({
     })
     .nullable()
     .optional(),
-  sources: z.strictObject({ patchState: SourceStatus, inventory: SourceStatus, network: SourceStatus }),
+  patches: z.array(PatchDetail).max(PATCH_DETAIL_LIMITS.patches).optional(),
+  sources: z.strictObject({ patchState: SourceStatus, inventory: SourceStatus, network: SourceStatus, patches: SourceStatus.optional() }),
 });
 
 /** A node's facts as an export file must hold them: audits check what they collected against it. */
