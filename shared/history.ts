@@ -122,7 +122,7 @@ export const NodeDetail = z.object({
   facts: NodeFacts,
   checks: z.array(Check),
   /** Why each source the node's scope could not read failed, keyed by source (`patchState`). */
-  sourceErrors: z.partialRecord(z.enum(['patchState', 'inventory', 'network']), GapErrors.valueType).optional(),
+  sourceErrors: z.partialRecord(z.enum(['patchState', 'inventory', 'network', 'patches']), GapErrors.valueType).optional(),
   history: z.array(NodeHistoryEntry),
 });
 export type NodeDetail = z.infer<typeof NodeDetail>;

@@ -6,6 +6,7 @@ export const SOURCE_CALLS = {
   patchState: 'ssm:DescribeInstancePatchStates',
   inventory: 'ssm:GetInventory',
   network: 'ec2:DescribeInstances / ec2:DescribeRouteTables / ec2:DescribeVpcEndpoints',
+  patches: 'ssm:DescribeInstancePatches',
 } as const;
 
 /** The gap a scope records when the source could not be read, the key of its `gapErrors`. */
@@ -13,6 +14,7 @@ export const SOURCE_GAPS = {
   patchState: 'ssm:DescribeInstancePatchStates',
   inventory: 'ssm:GetInventory',
   network: 'ec2:DescribeInstances/DescribeRouteTables/DescribeVpcEndpoints',
+  patches: 'ssm:DescribeInstancePatches',
 } as const;
 
 /** An optional source that was not read turns the check into `unknown` (docs/design.md §5), never a pass or a fail. */

@@ -1,7 +1,9 @@
 /**
  * Collects one scope (account × region) with the fewest calls (docs/design.md §5): managed nodes in
  * pages of 50, patch states 50 ids a call, Python inventory through filtered GetInventory
- * pages, and EC2 networking once per region. About 3·⌈N/50⌉ calls plus a constant.
+ * pages, EC2 networking once per region, and the patch detail of each node whose patch state
+ * counts missing, failed or pending-reboot patches (one call per such node and page of 100).
+ * About 3·⌈N/50⌉ + M calls plus a constant, M the nodes with such patches.
  *
  * DescribeInstanceInformation is required: without it the scope fails. Every other source is
  * optional: when it is denied or fails, the scope records the gap and the nodes say which
@@ -16,6 +18,7 @@ import {
   type VpcEndpoint,
 } from '@aws-sdk/client-ec2';
 import {
+  DescribeInstancePatchesCommand,
   DescribeInstancePatchStatesCommand,
   paginateDescribeInstanceInformation,
   paginateDescribeMaintenanceWindows,
@@ -26,19 +29,24 @@ import {
   paginateListAssociations,
   type InstancePatchState,
 } from '@aws-sdk/client-ssm';
-import type { InventoryApp, NodeFacts, PatchState, SourceStatus } from '../../../shared/model';
+import type { InventoryApp, NodeFacts, PatchDetail, PatchState, SourceStatus } from '../../../shared/model';
 import type { GapErrors } from '../../../shared/scopeErrors';
 import type { AwsClients } from '../aws/clients';
 import {
   APPLICATION_TYPE,
   assembleNodeFacts,
   INSTANCE_INFORMATION,
+  INSTANCE_PATCHES,
   instancesById,
   INVENTORY,
   INVENTORY_FILTER,
   inventoryById,
   NETWORK,
+  needsPatchDetail,
   nodeIdentities,
+  PATCH_DETAIL_FILTER,
+  PATCH_DETAIL_PAGE,
+  patchDetails,
   PATCH_STATES,
   patchStatesById,
   type Ec2Networking,
@@ -48,9 +56,12 @@ import {
 import { classifyScopeError, isAborted, isDenied, isExpired, ScopeFailure } from './errors';
 
 export const PATCH_STATE_BATCH = 50;
+/** Nodes whose patch detail is read at once in one scope: one call per node and page, so a scope with thousands of non-compliant nodes must not flood its own throttle bucket. */
+export const PATCH_DETAIL_CONCURRENCY = 4;
 
 const GAP_ORDER = [
   PATCH_STATES.action,
+  INSTANCE_PATCHES.action,
   INVENTORY.action,
   NETWORK.action,
   'ssm:DescribePatchBaselines',
@@ -178,6 +189,21 @@ export async function collectScope(ctx: CollectContext): Promise<ScopeCollection
     return states;
   });
 
+  // Issue 19: the detail only of nodes whose patch state counts missing, failed or pending-reboot
+  // patches, so a compliant fleet costs no call; it starts as soon as the patch states are in.
+  const patchDetailRun = patchStatesRun.then((read) =>
+    read.value
+      ? optional(INSTANCE_PATCHES.action, () =>
+          patchDetailsOf(
+            [...read.value!].filter(([, state]) => needsPatchDetail(state)).map(([id]) => id),
+            clients,
+            signal,
+          ),
+        )
+      : { status: 'not_collected' as SourceStatus, value: undefined },
+  );
+  patchDetailRun.catch(() => {});
+
   const hasEc2 = infos.some((node) => node.instanceId.startsWith('i-'));
   const networkRun = hasEc2
     ? optional(NETWORK.action, async (): Promise<Ec2Networking> => {
@@ -196,13 +222,17 @@ export async function collectScope(ctx: CollectContext): Promise<ScopeCollection
       })
     : Promise.resolve({ status: 'not_collected' as SourceStatus, value: undefined });
 
-  const [patchStates, inventory, network] = await Promise.all([patchStatesRun, inventoryRun, networkRun, setupRun]).catch(
-    async (err: unknown) => {
-      // Settle every source before failing the scope, so none calls on after its clients are gone.
-      await Promise.allSettled([patchStatesRun, inventoryRun, networkRun, setupRun]);
-      throw err;
-    },
-  );
+  const [patchStates, inventory, network, patches] = await Promise.all([
+    patchStatesRun,
+    inventoryRun,
+    networkRun,
+    patchDetailRun,
+    setupRun,
+  ]).catch(async (err: unknown) => {
+    // Settle every source before failing the scope, so none calls on after its clients are gone.
+    await Promise.allSettled([patchStatesRun, inventoryRun, networkRun, patchDetailRun, setupRun]);
+    throw err;
+  });
   // Sources finish in any order; gaps are listed in the order the sources are described.
   gaps.sort((a, b) => GAP_ORDER.indexOf(a) - GAP_ORDER.indexOf(b));
 
@@ -212,6 +242,7 @@ export async function collectScope(ctx: CollectContext): Promise<ScopeCollection
     patchStates: sourceRead(patchStates),
     inventory: sourceRead(inventory),
     network: sourceRead(network),
+    patches: sourceRead(patches),
   };
   const facts = infos.map((node): NodeFacts => assembleNodeFacts(node, answers));
   return { facts, gaps, gapErrors, patching };
@@ -224,6 +255,44 @@ function sourceRead<T>(run: { value?: T; status: SourceStatus }): SourceRead<T> 
 }
 
 type Optional = <T>(action: string, run: () => Promise<T>) => Promise<{ value?: T; status: SourceStatus }>;
+
+/** Each node's missing, failed and pending-reboot patches, a few nodes at a time, every page of each. */
+async function patchDetailsOf(ids: readonly string[], clients: AwsClients, signal: AbortSignal): Promise<Map<string, PatchDetail[]>> {
+  const details = new Map<string, PatchDetail[]>();
+  let next = 0;
+  // The first failure stops every worker, and all settle before it is thrown: no call outlives the source.
+  let failure: { error: unknown } | undefined;
+  const readNode = async (id: string): Promise<void> => {
+    const patches: unknown[] = [];
+    let token: string | undefined;
+    do {
+      checkAbort(signal);
+      const page = await clients.ssm.send(
+        new DescribeInstancePatchesCommand({
+          InstanceId: id,
+          Filters: [{ Key: PATCH_DETAIL_FILTER.Key, Values: [...PATCH_DETAIL_FILTER.Values] }],
+          MaxResults: PATCH_DETAIL_PAGE,
+          NextToken: token,
+        }),
+      );
+      if (Array.isArray(page.Patches)) patches.push(...page.Patches);
+      token = page.NextToken;
+    } while (token);
+    details.set(id, patchDetails(patches));
+  };
+  const worker = async (): Promise<void> => {
+    while (!failure && next < ids.length) {
+      try {
+        await readNode(ids[next++]!);
+      } catch (error) {
+        failure ??= { error };
+      }
+    }
+  };
+  await Promise.all(Array.from({ length: Math.min(PATCH_DETAIL_CONCURRENCY, ids.length) }, worker));
+  if (failure) throw failure.error;
+  return details;
+}
 
 /** Is patching set up at all in this scope? Baselines, patch groups, and what runs AWS-RunPatchBaseline. */
 async function collectPatchingSetup(

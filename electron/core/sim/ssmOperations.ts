@@ -135,28 +135,109 @@ const describeInstancePatchStates: Handler = (raw, ctx) => {
   return { InstancePatchStates: items, NextToken: nextToken };
 };
 
-const CLASSIFICATIONS = ['SecurityUpdates', 'CriticalUpdates', 'Updates', 'Bugfix'];
-const SEVERITIES = ['Critical', 'Important', 'Medium', 'Low'];
+/**
+ * Patches come from one pool per platform family, so the same KB or package is missing on many
+ * nodes, as in a real fleet (the fleet view ranks them). Shapes as AWS answers them: on Windows a
+ * KB title and id, on Linux the package's NEVRA as title and `name.arch` as id; CVE ids (one
+ * comma-separated string) only on missing and failed patches, as the API reference says.
+ */
+const SEVERITIES = ['Critical', 'Important', 'Medium', 'Low'] as const;
+const LINUX_PACKAGES = [
+  'openssl',
+  'kernel',
+  'glibc',
+  'curl',
+  'sudo',
+  'openssh',
+  'systemd',
+  'bind-libs',
+  'libxml2',
+  'python3',
+  'nss',
+  'krb5-libs',
+  'expat',
+  'git',
+  'vim-minimal',
+  'less',
+];
+const POOL_SIZE = 48;
+
+interface PoolPatch {
+  title: string;
+  kbId: string;
+  classification: string;
+  severity: (typeof SEVERITIES)[number];
+  cves: string;
+}
+
+const pools = new Map<string, PoolPatch[]>();
+
+function poolPatch(family: string, windows: boolean, i: number): PoolPatch {
+  const prng = createPrng(`patch-pool:${family}:${i}`);
+  const severity = SEVERITIES[i % SEVERITIES.length]!;
+  const year = 2022 + (i % 4);
+  const cves = Array.from({ length: prng.int(1, 4) }, () => `CVE-${year}-${prng.int(1000, 49_999)}`).join(',');
+  if (windows) {
+    const kb = `KB${5_000_000 + prng.int(0, 49_999)}`;
+    const month = String(1 + (i % 12)).padStart(2, '0');
+    return {
+      title: `${year}-${month} Cumulative Update for ${family} for x64-based Systems (${kb})`,
+      kbId: kb,
+      classification: severity === 'Low' ? 'Updates' : 'SecurityUpdates',
+      severity,
+      cves,
+    };
+  }
+  const name = LINUX_PACKAGES[i % LINUX_PACKAGES.length]!;
+  const version = `${prng.int(1, 9)}.${prng.int(0, 40)}.${prng.int(0, 20)}-${prng.int(1, 90)}`;
+  return {
+    title: `${name}.x86_64:0:${version}`,
+    kbId: `${name}.x86_64`,
+    classification: severity === 'Low' ? 'Bugfix' : 'Security',
+    severity,
+    cves,
+  };
+}
+
+function poolFor(family: string, windows: boolean): PoolPatch[] {
+  let pool = pools.get(family);
+  if (!pool) pools.set(family, (pool = Array.from({ length: POOL_SIZE }, (_, i) => poolPatch(family, windows, i))));
+  return pool;
+}
 
 function patchesFor(node: SimNode, ctx: HandlerContext): PatchComplianceData[] {
   const p = node.patchState;
   if (!p) return [];
   const prng = createPrng(`patches:${node.instanceId}`);
   const windows = node.platformType === 'Windows';
+  const pool = poolFor(node.family || node.platformName, windows);
+  // Each node takes pool patches in its own order (Fisher–Yates); past the pool it gets patches of its own.
+  const order = pool.map((_, i) => i);
+  for (let i = order.length - 1; i > 0; i--) {
+    const j = prng.int(0, i);
+    [order[i], order[j]] = [order[j]!, order[i]!];
+  }
+  const used = new Set<number>();
+  let own = 0;
+  const take = (severity: PoolPatch['severity'] | undefined): PoolPatch => {
+    const i = order.find((k) => !used.has(k) && (!severity || pool[k]!.severity === severity));
+    if (i === undefined) return { ...poolPatch(`${node.instanceId}:own`, windows, own++), ...(severity ? { severity } : {}) };
+    used.add(i);
+    return pool[i]!;
+  };
   const out: PatchComplianceData[] = [];
-  const add = (state: PatchComplianceData['State'], count: number, severity?: string): void => {
-    for (let i = 0; i < count; i++) {
-      const kb = windows ? `KB${prng.int(4_000_000, 5_040_000)}` : `ALAS2-2023-${prng.int(1000, 2400)}`;
+  const add = (state: PatchComplianceData['State'], count: number, severity?: PoolPatch['severity']): void => {
+    for (let n = 0; n < count; n++) {
+      const patch = take(severity);
+      const open = state === 'MISSING' || state === 'FAILED';
       out.push({
-        Title: windows
-          ? `${kb} cumulative update`
-          : `${prng.pick(['openssl', 'kernel', 'glibc', 'curl', 'python3', 'sudo'])}.x86_64:0:${prng.int(1, 9)}.${prng.int(0, 40)}`,
-        KBId: kb,
-        Classification: prng.pick(CLASSIFICATIONS),
-        Severity: severity ?? prng.pick(SEVERITIES),
+        Title: patch.title,
+        KBId: patch.kbId,
+        Classification: patch.classification,
+        Severity: patch.severity,
         State: state,
         InstalledTime: ctx.view().at(state?.startsWith('INSTALLED') ? p.operationAgeS + prng.int(0, 90) * DAY : 0),
-        ...(windows ? {} : { CVEIds: `CVE-2023-${prng.int(1000, 50000)}` }),
+        ...(open ? { CVEIds: patch.cves } : {}),
       });
     }
   };

@@ -92,6 +92,36 @@ describe('audit under faults', () => {
     expect(python.unknown + python.not_applicable).toBe(fleetNodes(sim, 0, 'us-east-1'));
   });
 
+  // Issue 19: the patch detail is optional; denied, it is unknown for the nodes that needed it and nothing else changes.
+  it('leaves the patch detail unknown when DescribeInstancePatches is denied, and every check as it was', async () => {
+    const allowed = await audit(sim, { regions: ['us-east-1'], targets: { kind: 'self' } });
+    sim.setFaults([
+      {
+        policy: {
+          Statement: [
+            { Effect: 'Allow', Action: '*' },
+            { Effect: 'Deny', Action: 'ssm:DescribeInstancePatches' },
+          ],
+        },
+      },
+    ]);
+    const { outcome, store } = await audit(sim, { regions: ['us-east-1'], targets: { kind: 'self' } });
+    expect(outcome.status).toBe('complete');
+    expect(outcome.scopes[0]!.gaps).toEqual(['ssm:DescribeInstancePatches']);
+    expect(outcome.scopes[0]!.gapErrors?.['ssm:DescribeInstancePatches']).toMatchObject({ errorCode: 'access_denied' });
+    expect(store.ruleSummary(outcome.snapshotId!)).toEqual(allowed.store.ruleSummary(allowed.outcome.snapshotId!));
+    const facts = store.loadSnapshotInput(outcome.snapshotId!).input.nodes.map((node) => node.facts);
+    const needed = facts.filter(
+      (f) => (f.patchState?.missingCount ?? 0) + (f.patchState?.failedCount ?? 0) + (f.patchState?.installedPendingRebootCount ?? 0) > 0,
+    );
+    expect(needed.length).toBeGreaterThan(0);
+    for (const f of needed) expect([f.sources.patches, f.patches]).toEqual(['denied', undefined]);
+    // A node with nothing open needed no call: its (empty) detail is known.
+    expect(
+      facts.filter((f) => f.patchState && !needed.includes(f)).every((f) => f.sources.patches === 'ok' && f.patches?.length === 0),
+    ).toBe(true);
+  });
+
   it('fails a denied region alone with a message naming the permission; the snapshot is partial', async () => {
     sim.setFaults([{ match: { region: 'eu-west-1' }, policy: { Statement: [{ Effect: 'Deny', Action: '*' }] } }]);
     const { outcome, store } = await audit(sim, { regions: REGIONS, targets: { kind: 'self' } });

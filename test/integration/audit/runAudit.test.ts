@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startSimulator, type Simulator } from '../../../electron/core/sim';
+import type { NodeFacts } from '../../../shared/model';
 import { audit, fleetNodes, SHIPPED_POLICY, tempStore } from './auditHarness';
 
 const REGIONS = ['us-east-1', 'eu-west-1'];
@@ -35,11 +36,27 @@ describe('audit against the simulator', () => {
     expect(progress.at(-1)).toMatchObject({ scopesDone: 2, scopesTotal: 2, nodes: expected });
   });
 
-  it('makes about 3·⌈N/50⌉ SSM calls per region', async () => {
+  it('makes about 3·⌈N/50⌉ + M SSM calls per region, M the nodes with missing, failed or pending-reboot patches', async () => {
     sim.resetCounters();
-    const { outcome } = await audit(sim, { regions: ['us-east-1'], targets: { kind: 'self' } });
+    const { outcome, store } = await audit(sim, { regions: ['us-east-1'], targets: { kind: 'self' } });
     const n = fleetNodes(sim, 0, 'us-east-1');
-    const bound = 3 * Math.ceil(n / 50);
+    // Issue 19: the detail is read for those nodes only, one call per node and page of 100.
+    const open = (p: NonNullable<NodeFacts['patchState']>) =>
+      (p.missingCount ?? 0) + (p.failedCount ?? 0) + (p.installedPendingRebootCount ?? 0);
+    const nodes = store.loadSnapshotInput(outcome.snapshotId!).input.nodes.map((node) => node.facts);
+    const needDetail = nodes.filter((facts) => facts.patchState && open(facts.patchState) > 0);
+    expect(needDetail.length).toBeGreaterThan(0);
+    expect(needDetail.length).toBeLessThan(n);
+    expect(outcome.calls['SSM.DescribeInstancePatches']).toBe(
+      needDetail.reduce((calls, facts) => calls + Math.max(1, Math.ceil(open(facts.patchState!) / 100)), 0),
+    );
+    for (const facts of nodes) {
+      expect(facts.sources.patches).toBe(facts.patchState ? 'ok' : 'not_collected');
+      if (facts.patchState) expect(facts.patches).toHaveLength(open(facts.patchState));
+    }
+    const withCves = needDetail.flatMap((facts) => facts.patches!).filter((patch) => patch.state === 'Missing');
+    expect(withCves.every((patch) => patch.cveIds.every((id) => /^CVE-\d{4}-\d+$/.test(id)) && patch.cveIds.length > 0)).toBe(true);
+    const bound = 3 * Math.ceil(n / 50) + (outcome.calls['SSM.DescribeInstancePatches'] ?? 0);
     const ssmCalls = Object.entries(outcome.calls)
       .filter(([action]) => action.startsWith('SSM.'))
       .reduce((sum, [, count]) => sum + count, 0);

@@ -5,6 +5,7 @@
  */
 export { INSTANCE_INFORMATION, nodeIdentities, type NodeIdentity } from './instanceInformation';
 export { PATCH_STATES, patchStatesById } from './patchStates';
+export { INSTANCE_PATCHES, needsPatchDetail, PATCH_DETAIL_FILTER, PATCH_DETAIL_PAGE, patchDetails } from './instancePatches';
 export { APPLICATION_TYPE, INVENTORY, INVENTORY_FILTER, inventoryById } from './inventory';
 export { instancesById, NETWORK, type Ec2Networking } from './network';
 export { assembleNodeFacts, type ScopeAnswers, type SourceRead } from './nodeFacts';
