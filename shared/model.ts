@@ -88,6 +88,9 @@ export const PATCH_DETAIL_STATES = ['Missing', 'Failed', 'InstalledPendingReboot
 export const PatchDetailState = z.enum(PATCH_DETAIL_STATES);
 export type PatchDetailState = z.infer<typeof PatchDetailState>;
 
+/** Bounds of one node's patch detail: the audit reads no more, the export file holds no more. */
+export const PATCH_DETAIL_LIMITS = { patches: 2000, title: 512, kbId: 256, label: 64, cveIds: 500 } as const;
+
 /** One patch a node misses, failed to install, or installed pending a reboot (`PatchComplianceData`). */
 export const PatchDetail = z.object({
   title: z.string(),

@@ -8,6 +8,7 @@ import { ScopeErrorCode } from '../../../shared/scopeErrors';
 import {
   CheckStatus,
   EVIDENCE_LIST_MAX,
+  PATCH_DETAIL_LIMITS,
   PatchDetailState,
   patchStateCountFields,
   RuleId,
@@ -64,9 +65,6 @@ const VpcEndpoint = z.strictObject({
   subnetIds: z.array(token(64)).max(1000).optional(),
   privateDnsEnabled: z.boolean().optional(),
 });
-
-/** Bounds of one node's patch detail; the audit reads no more (audit/sources/instancePatches.ts). */
-export const PATCH_DETAIL_LIMITS = { patches: 2000, title: 512, kbId: 256, label: 64, cveIds: 500 } as const;
 
 const PatchDetail = z.strictObject({
   title: text(PATCH_DETAIL_LIMITS.title),
