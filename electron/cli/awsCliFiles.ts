@@ -5,8 +5,9 @@
  * seconds (AWS CLI v1) or ISO strings (v2) and are normalized to ISO strings.
  */
 import { readFile, realpath } from 'node:fs/promises';
+import { basename } from 'node:path';
 import { z } from 'zod';
-import { APPLICATION_TYPE, INVENTORY_FILTER } from '../core';
+import { APPLICATION_TYPE, INVENTORY_FILTER, PATCH_DETAIL_FILTER } from '../core';
 import { UsageError } from './io';
 
 const Timestamp = z.union([z.number(), z.string()]).transform((value, ctx) => {
@@ -112,6 +113,27 @@ export const VpcEndpoint = z.object({
 });
 export type VpcEndpoint = z.infer<typeof VpcEndpoint>;
 
+/** One `PatchComplianceData`; the translation (audit/sources/instancePatches.ts) bounds its values. */
+export const PatchComplianceData = z.object({
+  Title: z.string().optional(),
+  KBId: z.string().optional(),
+  Classification: z.string().optional(),
+  Severity: z.string().optional(),
+  State: z.string().optional(),
+  InstalledTime: Timestamp.optional(),
+  CVEIds: z.string().optional(),
+});
+
+/**
+ * `describe-instance-patches` answers for one node and does not name it: the file does. Its name
+ * must hold the node's id (`patches-i-0abc….json`), as the collect commands write it.
+ */
+export interface NodePatches {
+  InstanceId: string;
+  Patches: z.infer<typeof PatchComplianceData>[];
+}
+const NODE_ID_IN_NAME = /(?:^|[^a-z0-9])((?:i|mi)-[0-9a-f]{8,17})(?![0-9a-f])/;
+
 /** Each kind of file by the top-level key the AWS CLI gives it. */
 const KINDS = {
   InstanceInformationList: { command: 'aws ssm describe-instance-information', item: InstanceInformation },
@@ -120,6 +142,7 @@ const KINDS = {
   Reservations: { command: 'aws ec2 describe-instances', item: Reservation },
   RouteTables: { command: 'aws ec2 describe-route-tables', item: RouteTable },
   VpcEndpoints: { command: 'aws ec2 describe-vpc-endpoints', item: VpcEndpoint },
+  Patches: { command: 'aws ssm describe-instance-patches', item: PatchComplianceData },
 } as const;
 export type AwsCliKind = keyof typeof KINDS;
 const KIND_KEYS = Object.keys(KINDS) as AwsCliKind[];
@@ -131,11 +154,15 @@ export interface AwsCliInput {
   Reservations: Reservation[];
   RouteTables: RouteTable[];
   VpcEndpoints: VpcEndpoint[];
+  Patches: NodePatches[];
   /** Which kinds were given at all: an absent kind is "not collected", unlike an empty list. */
   kinds: Set<AwsCliKind>;
   /** What was left out or adjusted while reading, for the user (the evaluation still runs). */
   notes: string[];
 }
+
+/** The live audit's patch-detail filter, for one node (`$id`), as the AWS CLI command a client runs; quoted for PowerShell. */
+export const PATCHES_COMMAND = `aws ssm describe-instance-patches --instance-id $id --filters "Key=${PATCH_DETAIL_FILTER.Key},Values=${PATCH_DETAIL_FILTER.Values.join(',')}"`;
 
 /**
  * The live audit's own inventory filter, as the AWS CLI command a client runs. The shorthand is in
@@ -209,6 +236,7 @@ const IDENTITY: { [K in AwsCliKind]: (item: AwsCliInput[K][number]) => string } 
   Reservations: (item) => item.Instances.map((instance) => instance.InstanceId).join(','),
   RouteTables: (item) => item.RouteTableId,
   VpcEndpoints: (item) => item.VpcEndpointId,
+  Patches: (item) => item.InstanceId,
 };
 
 function keepFirstOfEach<K extends AwsCliKind>(kind: K, items: AwsCliInput[K]): { kept: AwsCliInput[K]; repeated: number } {
@@ -227,6 +255,15 @@ function keepFirstOfEach<K extends AwsCliKind>(kind: K, items: AwsCliInput[K]): 
 const hasApplicationData = (entities: readonly InventoryEntity[]): boolean =>
   entities.some((entity) => entity.Data?.[APPLICATION_TYPE] !== undefined);
 
+function nodeIdOfPatchesFile(file: string): string {
+  const id = NODE_ID_IN_NAME.exec(basename(file))?.[1];
+  if (!id)
+    throw new UsageError(
+      `${file}: a ${KINDS.Patches.command} output names no node; name the file after the node it was run for, e.g. patches-i-0123456789abcdef0.json`,
+    );
+  return id;
+}
+
 /** Reads every file; files of the same kind (several pages, several regions) are concatenated. */
 export async function readAwsCliFiles(files: readonly string[]): Promise<AwsCliInput> {
   const input: AwsCliInput = {
@@ -236,6 +273,7 @@ export async function readAwsCliFiles(files: readonly string[]): Promise<AwsCliI
     Reservations: [],
     RouteTables: [],
     VpcEndpoints: [],
+    Patches: [],
     kinds: new Set(),
     notes: [],
   };
@@ -249,7 +287,8 @@ export async function readAwsCliFiles(files: readonly string[]): Promise<AwsCliI
     read.add(real);
     const { kind, items } = await readAwsCliFile(file);
     input.kinds.add(kind);
-    (input[kind] as unknown[]).push(...items);
+    if (kind === 'Patches') input.Patches.push({ InstanceId: nodeIdOfPatchesFile(file), Patches: items as NodePatches['Patches'] });
+    else (input[kind] as unknown[]).push(...items);
   }
   if (!input.kinds.has('InstanceInformationList')) {
     throw new UsageError(`no InstanceInformationList among the files: include the output of ${KINDS.InstanceInformationList.command}`);

@@ -6,7 +6,7 @@
  * it is given (reservation OwnerId, the instance's availability zone), and are otherwise "".
  */
 import type { NodeFacts } from '../../shared/model';
-import { assembleNodeFacts, instancesById, inventoryById, nodeIdentities, patchStatesById, type SourceRead } from '../core';
+import { assembleNodeFacts, instancesById, inventoryById, nodeIdentities, patchDetails, patchStatesById, type SourceRead } from '../core';
 import type { AwsCliInput } from './awsCliFiles';
 
 /** The network rules need the instance, its route tables and the VPC's endpoints together. */
@@ -40,6 +40,10 @@ export function nodeFactsFromAwsCli(input: AwsCliInput): AwsCliNodeFacts {
     given ? { status: 'ok', value: value() } : { status: 'not_collected' };
   const patchStates = read(input.kinds.has('InstancePatchStates'), () => patchStatesById(input.InstancePatchStates));
   const inventory = read(input.kinds.has('Entities'), () => inventoryById(input.Entities));
+  const patches = read(
+    input.kinds.has('Patches'),
+    () => new Map(input.Patches.map((node) => [node.InstanceId, patchDetails(node.Patches)])),
+  );
   const network = read(networkComplete, () => ({
     instances: instancesById(input.Reservations),
     routeTables: input.RouteTables,
@@ -54,6 +58,7 @@ export function nodeFactsFromAwsCli(input: AwsCliInput): AwsCliNodeFacts {
       patchStates,
       inventory,
       network,
+      patches,
     });
   });
   const unusable = input.InstanceInformationList.length - facts.length;

@@ -13,6 +13,8 @@ export {
   instancesById,
   inventoryById,
   nodeIdentities,
+  PATCH_DETAIL_FILTER,
+  patchDetails,
   patchStatesById,
   type SourceRead,
 } from './audit/sources';

@@ -7,7 +7,7 @@ import { CATALOG_EDITIONS, DEFAULT_CATALOG_ID } from '../../../shared/catalog';
 import { requireCatalog } from '../../core';
 import { evaluateNode, platformOf } from '../../../shared/evaluate';
 import type { Lang } from '../../../shared/model';
-import { INVENTORY_COMMAND, readAwsCliFiles } from '../awsCliFiles';
+import { INVENTORY_COMMAND, PATCHES_COMMAND, readAwsCliFiles } from '../awsCliFiles';
 import { nodeFactsFromAwsCli } from '../awsCliNodeFacts';
 import { type EvaluatedNode, toJsonDocument, toTable } from '../evaluateOutput';
 import { UsageError } from '../io';
@@ -26,7 +26,8 @@ interface EvaluateOptions {
 /**
  * The exact commands to hand a client, per shell, so the files arrive complete. The AWS CLI pages
  * through describe-instance-information and get-inventory itself; describe-instance-patch-states
- * requires instance ids (50 at most a call, as the live audit batches them), one file per batch.
+ * requires instance ids (50 at most a call, as the live audit batches them), one file per batch;
+ * describe-instance-patches answers for one node, so each node's file is named after it.
  */
 export const COLLECT_COMMANDS = String.raw`
 Collecting the files (one region at a time; add --region R --profile P as needed):
@@ -36,6 +37,7 @@ Collecting the files (one region at a time; add --region R --profile P as needed
     aws ssm describe-instance-information --query 'InstanceInformationList[].InstanceId' --output text \
       | tr '\t' '\n' | split -l 50 - ids-
     for f in ids-*; do aws ssm describe-instance-patch-states --output json --instance-ids $(cat "$f") > "patch-states-$f.json"; done
+    for id in $(cat ids-*); do ${PATCHES_COMMAND} --output json > "patches-$id.json"; done
     ${INVENTORY_COMMAND} --output json > inventory.json
     aws ec2 describe-instances --output json > instances.json        # optional, with the next two
     aws ec2 describe-route-tables --output json > route-tables.json
@@ -48,6 +50,7 @@ Collecting the files (one region at a time; add --region R --profile P as needed
     for ($i = 0; $i -lt $ids.Count; $i += 50) {
       aws ssm describe-instance-patch-states --output json --instance-ids $ids[$i..([Math]::Min($i + 49, $ids.Count - 1))] > "patch-states-$i.json"
     }
+    foreach ($id in $ids) { ${PATCHES_COMMAND} --output json > "patches-$id.json" }
     ${INVENTORY_COMMAND} --output json > inventory.json
     aws ec2 describe-instances --output json > instances.json
     aws ec2 describe-route-tables --output json > route-tables.json
@@ -75,7 +78,7 @@ export const registerEvaluate: RegisterCommand = (program, setExitCode) => {
   program
     .command('evaluate')
     .description(
-      'Evaluate AWS CLI JSON outputs (describe-instance-information, describe-instance-patch-states, get-inventory, and optionally ec2 describe-instances / describe-route-tables / describe-vpc-endpoints) against the prerequisites.',
+      'Evaluate AWS CLI JSON outputs (describe-instance-information, describe-instance-patch-states, get-inventory, and optionally describe-instance-patches per node, ec2 describe-instances / describe-route-tables / describe-vpc-endpoints) against the prerequisites.',
     )
     .argument('<file...>', 'JSON files as the AWS CLI writes them')
     .addHelpText('after', COLLECT_COMMANDS)

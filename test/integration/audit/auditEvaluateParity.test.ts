@@ -6,6 +6,7 @@
 import { DescribeInstancesCommand, DescribeRouteTablesCommand, DescribeVpcEndpointsCommand, EC2Client } from '@aws-sdk/client-ec2';
 import {
   DescribeInstanceInformationCommand,
+  DescribeInstancePatchesCommand,
   DescribeInstancePatchStatesCommand,
   GetInventoryCommand,
   SSMClient,
@@ -18,7 +19,7 @@ import { evaluateNode } from '../../../shared/evaluate';
 import type { Check, NodeFacts } from '../../../shared/model';
 import { readAwsCliFiles } from '../../../electron/cli/awsCliFiles';
 import { nodeFactsFromAwsCli } from '../../../electron/cli/awsCliNodeFacts';
-import { INVENTORY_FILTER } from '../../../electron/core/audit/sources';
+import { INVENTORY_FILTER, PATCH_DETAIL_FILTER } from '../../../electron/core/audit/sources';
 import { startSimulator, type Simulator } from '../../../electron/core/sim';
 import { tempDir } from '../../support/tempDir';
 import { audit } from './auditHarness';
@@ -96,8 +97,24 @@ async function awsCliFiles(sim: Simulator, dir: string): Promise<string[]> {
       const page = await ec2.send(new DescribeVpcEndpointsCommand({ MaxResults: 1000, NextToken }));
       return { items: page.VpcEndpoints ?? [], next: page.NextToken };
     });
+    // One file per node, named after it, as the collect commands write them (issue 19).
+    const patches: Record<string, { Patches: unknown[] }> = {};
+    for (const id of ids) {
+      const list = await allPages(async (NextToken) => {
+        const page = await ssm.send(
+          new DescribeInstancePatchesCommand({
+            InstanceId: id,
+            Filters: [{ Key: PATCH_DETAIL_FILTER.Key, Values: [...PATCH_DETAIL_FILTER.Values] }],
+            NextToken,
+          }),
+        );
+        return { items: page.Patches ?? [], next: page.NextToken };
+      });
+      patches[`patches-${id}.json`] = { Patches: list };
+    }
     // JSON.stringify writes the SDK's Dates as ISO 8601, as the AWS CLI prints timestamps.
     const files = {
+      ...patches,
       'info.json': { InstanceInformationList: infos },
       'patch-states.json': { InstancePatchStates: states },
       'inventory.json': { Entities: entities },
@@ -156,6 +173,8 @@ describe('the live audit and patch-audit evaluate on the same AWS answers', () =
     expect(facts.length).toBeGreaterThan(100);
     expect(new Set(facts.map((f) => f.sources.network))).toContain('ok');
     expect(new Set(facts.filter((f) => f.instanceId.startsWith('mi-')).map((f) => f.sources.network))).toEqual(new Set(['not_collected']));
+    // Missing patches arrived on both paths, with their CVE ids.
+    expect(facts.some((f) => f.patches?.some((patch) => patch.state === 'Missing' && patch.cveIds.length > 0))).toBe(true);
 
     // The real-world case both paths used to disagree on: RHEL/CentOS 8's platform-python.
     const centos = audited.get(centosId)!;

@@ -1,5 +1,5 @@
 import { spawnSync } from 'node:child_process';
-import { writeFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
@@ -238,6 +238,25 @@ describe('patch-audit evaluate', () => {
     });
     expect((await run('--lang', 'fr', ...V2)).code).toBe(2);
     expect((await run()).code).toBe(2);
+  });
+
+  // Issue 19: describe-instance-patches answers for one node without naming it; the file name does.
+  it('reads a node’s describe-instance-patches file by its name, and refuses one that names no node', async () => {
+    const dir = tempDir('pa-cli-patches-');
+    const patches = {
+      Patches: [{ Title: 'KB5037765 update', KBId: 'KB5037765', State: 'MISSING', Severity: 'Critical', CVEIds: 'CVE-2024-30080' }],
+    };
+    const unnamed = join(dir, 'patches.json');
+    writeFileSync(unnamed, JSON.stringify(patches));
+    expect(await run(...NOW, ...V2, unnamed)).toMatchObject({
+      code: 2,
+      stderr: expect.stringMatching(/names no node; name the file after the node/),
+    });
+    const info = JSON.parse(readFileSync(V2[0] as string, 'utf8')) as { InstanceInformationList: { InstanceId: string }[] };
+    const id = info.InstanceInformationList[0]!.InstanceId;
+    const named = join(dir, `patches-${id}.json`);
+    writeFileSync(named, JSON.stringify(patches));
+    expect(await run('--json', ...NOW, ...V2, named)).toMatchObject({ code: 0, stderr: '' });
   });
 
   it('runs as the installed binary with the right exit codes', () => {
