@@ -39,19 +39,22 @@ export function verdictOf(figure: Figure): Verdict {
 /**
  * The fewest SSM calls a scope of `nodes` managed nodes can take (docs/design.md §5): one
  * DescribeInstanceInformation page, one DescribeInstancePatchStates batch and at most one
- * GetInventory page per 50 nodes, since 50 is each API's page or batch limit.
+ * GetInventory page per 50 nodes, since 50 is each API's page or batch limit; and one
+ * DescribeInstancePatches call for each of the `detailNodes` whose patch state counts
+ * missing, failed or pending-reboot patches (the API answers for one node a call).
  */
-export function ssmCallBound(nodes: number): number {
-  return 3 * Math.ceil(nodes / 50);
+export function ssmCallBound(nodes: number, detailNodes = 0): number {
+  return 3 * Math.ceil(nodes / 50) + detailNodes;
 }
 
 /**
  * The calls of a scope that must follow one another whatever the collector does: every
- * DescribeInstanceInformation page waits for the previous page's NextToken, and the last
- * page's ids still need their DescribeInstancePatchStates batch. Everything else can overlap.
+ * DescribeInstanceInformation page waits for the previous page's NextToken, the last page's
+ * ids still need their DescribeInstancePatchStates batch, and that batch's non-compliant nodes
+ * their DescribeInstancePatches call. Everything else can overlap.
  */
-export function chainBound(nodes: number): number {
-  return Math.ceil(nodes / 50) + 1;
+export function chainBound(nodes: number, detailNodes = 0): number {
+  return Math.ceil(nodes / 50) + 1 + (detailNodes > 0 ? 1 : 0);
 }
 
 /** What the simulator does to every call: latency before answering, then a token bucket per account × region. */

@@ -58,6 +58,10 @@ describe('bounds', () => {
     expect(ssmCallBound(50)).toBe(3);
     expect(ssmCallBound(0)).toBe(0);
     expect(chainBound(834)).toBe(18);
+    // Issue 19: one DescribeInstancePatches call per non-compliant node, after the last batch.
+    expect(ssmCallBound(834, 300)).toBe(351);
+    expect(chainBound(834, 300)).toBe(19);
+    expect(chainBound(834, 0)).toBe(18);
   });
 
   it('is latency-bound when the chain is long and the bucket roomy', () => {
