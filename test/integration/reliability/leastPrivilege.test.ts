@@ -32,6 +32,8 @@ const PATCH_RULES: RuleId[] = ['patch.scanned', 'patch.scan-age', 'patch.complia
 const EXPECTED: Record<string, Expectation> = {
   'ssm:DescribeInstanceInformation': { kind: 'required-scope' },
   'ssm:DescribeInstancePatchStates': { kind: 'optional', gap: 'ssm:DescribeInstancePatchStates', unknown: PATCH_RULES },
+  // Issue 19: no rule reads the patch detail; denied, only the detail is unknown.
+  'ssm:DescribeInstancePatches': { kind: 'optional', gap: 'ssm:DescribeInstancePatches', unknown: [] },
   'ssm:GetInventory': { kind: 'optional', gap: 'ssm:GetInventory', unknown: ['python.version'] },
   'ssm:DescribePatchBaselines': { kind: 'optional', gap: 'ssm:DescribePatchBaselines', unknown: [] },
   'ssm:DescribePatchGroups': { kind: 'optional', gap: 'ssm:DescribePatchGroups', unknown: [] },
