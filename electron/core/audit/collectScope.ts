@@ -122,27 +122,34 @@ export async function collectScope(ctx: CollectContext): Promise<ScopeCollection
   // Sources overlap where nothing orders them: GetInventory and the patching setup need no
   // ids, each patch-state batch needs only its own page of ids, and EC2 only whether any node
   // is an instance. Made one after another, a scope pays every call's round trip in turn.
-  const inventoryRun = optional(INVENTORY.action, async () => {
-    const apps = new Map<string, InventoryApp[] | null>();
-    const pages = paginateGetInventory(
-      { client: clients.ssm, pageSize: 50 },
-      // Only the interpreter entries matter (P2); filtering server-side keeps pages small.
-      {
-        MaxResults: 50,
-        Filters: [{ ...INVENTORY_FILTER, Values: [...INVENTORY_FILTER.Values] }],
-        ResultAttributes: [{ TypeName: APPLICATION_TYPE }],
-      },
-    );
-    for await (const page of pages) {
-      checkAbort(signal);
-      inventoryById(Array.isArray(page.Entities) ? page.Entities : [], apps);
-    }
-    return apps;
-  });
-  const setupRun = collectPatchingSetup(clients, signal, patching, optional);
-  // Awaited below; until then a lost session or a cancel must not surface as an unhandled rejection.
-  inventoryRun.catch(() => {});
-  setupRun.catch(() => {});
+  // They start with the first page that holds a node: most regions of an organization are
+  // empty (issue 20), and an empty one then costs its single DescribeInstanceInformation call.
+  const readInventory = () =>
+    optional(INVENTORY.action, async () => {
+      const apps = new Map<string, InventoryApp[] | null>();
+      const pages = paginateGetInventory(
+        { client: clients.ssm, pageSize: 50 },
+        // Only the interpreter entries matter (P2); filtering server-side keeps pages small.
+        {
+          MaxResults: 50,
+          Filters: [{ ...INVENTORY_FILTER, Values: [...INVENTORY_FILTER.Values] }],
+          ResultAttributes: [{ TypeName: APPLICATION_TYPE }],
+        },
+      );
+      for await (const page of pages) {
+        checkAbort(signal);
+        inventoryById(Array.isArray(page.Entities) ? page.Entities : [], apps);
+      }
+      return apps;
+    });
+  let nodeSources: { inventory: ReturnType<typeof readInventory>; setup: Promise<void> } | undefined;
+  const startNodeSources = (): void => {
+    if (nodeSources) return;
+    nodeSources = { inventory: readInventory(), setup: collectPatchingSetup(clients, signal, patching, optional) };
+    // Awaited below; until then a lost session or a cancel must not surface as an unhandled rejection.
+    nodeSources.inventory.catch(() => {});
+    nodeSources.setup.catch(() => {});
+  };
 
   const patchBatches: Promise<InstancePatchState[]>[] = [];
   const patchBatch = async (batch: string[]): Promise<InstancePatchState[]> => {
@@ -170,6 +177,7 @@ export async function collectScope(ctx: CollectContext): Promise<ScopeCollection
       infos.push(...list);
       const batch = list.map((node) => node.instanceId);
       if (batch.length) {
+        startNodeSources();
         const pending = patchBatch(batch);
         pending.catch(() => {});
         patchBatches.push(pending);
@@ -178,11 +186,13 @@ export async function collectScope(ctx: CollectContext): Promise<ScopeCollection
     }
   } catch (err) {
     // Let the calls already started finish first, so none outlives the scope's failure.
-    await Promise.allSettled([inventoryRun, setupRun, ...patchBatches]);
+    await Promise.allSettled([nodeSources?.inventory, nodeSources?.setup, ...patchBatches]);
     if (isAborted(err) || signal.aborted) throw err;
     throw new ScopeFailure(classifyScopeError(err, INSTANCE_INFORMATION.action, ctx.region));
   }
 
+  const inventoryRun = nodeSources?.inventory ?? Promise.resolve({ status: 'not_collected' as SourceStatus, value: undefined });
+  const setupRun = nodeSources?.setup ?? Promise.resolve();
   const patchStatesRun = optional(PATCH_STATES.action, async () => {
     const states = new Map<string, PatchState>();
     for (const batch of await Promise.all(patchBatches)) patchStatesById(batch, states);
@@ -310,15 +320,13 @@ async function collectPatchingSetup(
     }
     return n;
   };
-  const baselines = await optional('ssm:DescribePatchBaselines', () =>
+  const baselinesRun = optional('ssm:DescribePatchBaselines', () =>
     countItems(paginateDescribePatchBaselines({ client: clients.ssm, pageSize: 100 }, { MaxResults: 100 }), (p) => p.BaselineIdentities),
   );
-  if (baselines.value !== undefined) into.baselines = baselines.value;
-  const groups = await optional('ssm:DescribePatchGroups', () =>
+  const groupsRun = optional('ssm:DescribePatchGroups', () =>
     countItems(paginateDescribePatchGroups({ client: clients.ssm, pageSize: 100 }, { MaxResults: 100 }), (p) => p.Mappings),
   );
-  if (groups.value !== undefined) into.patchGroups = groups.value;
-  const associations = await optional('ssm:ListAssociations', () =>
+  const associationsRun = optional('ssm:ListAssociations', () =>
     countItems(
       paginateListAssociations(
         { client: clients.ssm, pageSize: 50 },
@@ -327,9 +335,8 @@ async function collectPatchingSetup(
       (p) => p.Associations,
     ),
   );
-  if (associations.value !== undefined) into.patchAssociations = associations.value;
   // Both calls are named: a role allowed the windows but not their tasks must be told which to grant.
-  const windows = await optional('ssm:DescribeMaintenanceWindows/DescribeMaintenanceWindowTasks', async () => {
+  const windowsRun = optional('ssm:DescribeMaintenanceWindows/DescribeMaintenanceWindowTasks', async () => {
     let withPatching = 0;
     for await (const page of paginateDescribeMaintenanceWindows({ client: clients.ssm, pageSize: 50 }, { MaxResults: 50 })) {
       for (const window of page.WindowIdentities ?? []) {
@@ -346,5 +353,15 @@ async function collectPatchingSetup(
     }
     return withPatching;
   });
+  // Four independent questions: asked at once, the setup costs one round trip, not four. All
+  // settle before a lost session fails the scope, so no call outlives it.
+  const runs = [baselinesRun, groupsRun, associationsRun, windowsRun] as const;
+  const settled = await Promise.allSettled(runs);
+  const failed = settled.find((result) => result.status === 'rejected');
+  if (failed) throw failed.reason;
+  const [baselines, groups, associations, windows] = await Promise.all(runs);
+  if (baselines.value !== undefined) into.baselines = baselines.value;
+  if (groups.value !== undefined) into.patchGroups = groups.value;
+  if (associations.value !== undefined) into.patchAssociations = associations.value;
   if (windows.value !== undefined) into.patchMaintenanceWindows = windows.value;
 }

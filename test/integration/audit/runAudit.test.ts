@@ -69,6 +69,20 @@ describe('audit against the simulator', () => {
     expect(outcome.calls['EC2.DescribeInstances']).toBe(1);
   });
 
+  // Issue 20: most regions of an organization hold no node; such a scope asks nothing beyond the node list.
+  it('costs an empty region its one DescribeInstanceInformation call', async () => {
+    const region = 'eu-west-1';
+    const before = sim.fleet().accounts[0]!.regions[region]!.nodes;
+    sim.mutate((fleet) => void (fleet.accounts[0]!.regions[region]!.nodes = []));
+    try {
+      const { outcome } = await audit(sim, { regions: [region], targets: { kind: 'self' } });
+      expect(outcome.scopes).toMatchObject([{ region, status: 'ok', nodes: 0, calls: 1, gaps: [] }]);
+    } finally {
+      sim.mutate((fleet) => void (fleet.accounts[0]!.regions[region]!.nodes = before));
+    }
+    expect(fleetNodes(sim, 0, region)).toBe(before.length);
+  });
+
   it('audits other accounts through AssumeRole with the external id', async () => {
     const accounts = sim.credentials.slice(1).map((c) => c.accountId);
     const { outcome } = await audit(sim, {
