@@ -1,26 +1,8 @@
-/** The trend charts' Chart.js configuration: what is drawn when every value is zero, and the ready-node figures. */
+/** The trend charts' Chart.js configuration: what is drawn when every value is zero. */
 import { describe, expect, it } from 'vitest';
-import type { TrendPoint } from '../../shared/history';
 import { trendChartConfig } from '../../renderer/src/lib/trendChartConfig';
-import { readyPct } from '../../renderer/src/lib/trendSeries';
 
 const colors = { text: '#111', grid: '#ddd', of: (variable: string) => `color(${variable})` };
-const point = (over: Partial<TrendPoint>): TrendPoint => ({
-  snapshotId: 1,
-  startedAt: '2026-01-01T00:00:00.000Z',
-  catalogEdition: 'seed-2022',
-  nodes: 0,
-  ready: 0,
-  online: 0,
-  compliant: 0,
-  nonCompliant: 0,
-  patchRead: 0,
-  compliancePct: null,
-  missingCritical: null,
-  missingSecurity: null,
-  rules: {},
-  ...over,
-});
 
 describe('trend chart configuration', () => {
   const zeros = trendChartConfig(
@@ -54,12 +36,5 @@ describe('trend chart configuration', () => {
       colors,
     );
     expect(shares.options?.scales?.y).toMatchObject({ min: 0, max: 100 });
-  });
-});
-
-describe('ready share', () => {
-  it('is ready nodes over all nodes, and unknown without nodes', () => {
-    expect(readyPct(point({ nodes: 8, ready: 6 }))).toBe(75);
-    expect(readyPct(point({ nodes: 0, ready: 0 }))).toBeNull();
   });
 });

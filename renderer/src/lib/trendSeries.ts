@@ -3,11 +3,6 @@ import type { TrendPoint } from '../../../shared/history';
 import type { Lang, RuleId } from '../../../shared/model';
 import { PREREQUISITE_RULE_IDS } from '../../../shared/readiness';
 
-/** Share of the nodes that are ready (no failed prerequisite); null for a point without nodes. */
-export function readyPct(point: TrendPoint): number | null {
-  return point.nodes > 0 ? (point.ready / point.nodes) * 100 : null;
-}
-
 /**
  * Share of evaluated prerequisite checks that pass: it moves when a node that is not ready yet
  * gets closer, which the share of ready nodes does not show. "Not applicable" is left out (it is neither
