@@ -142,6 +142,8 @@ export const TrendQuery = z
   .strict();
 
 export const TrendPoint = AreaCounts.extend({
+  /** Nodes none of whose prerequisite checks failed (shared/readiness `isReady`). */
+  ready: z.number().int().nonnegative(),
   snapshotId: z.number().int(),
   startedAt: z.string(),
   catalogEdition: z.string(),

@@ -15,6 +15,11 @@ export function isReady(checks: readonly Check[]): boolean {
   return checks.every((check) => check.status !== 'fail' || !PREREQUISITES.has(check.rule));
 }
 
+/** Share of the nodes that are ready, in percent; null without nodes. */
+export function readyPct({ nodes, ready }: { nodes: number; ready: number }): number | null {
+  return nodes > 0 ? (ready / nodes) * 100 : null;
+}
+
 const Counts = z.object({ nodes: z.number().int().nonnegative(), ready: z.number().int().nonnegative() });
 
 export const Readiness = Counts.extend({

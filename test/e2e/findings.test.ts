@@ -116,6 +116,23 @@ const names = async (page: Page) =>
   );
 const title = (page: Page) => page.locator('#page-title').textContent();
 
+/** How many pixels of the chart titled `caption` have each series colour (a palette variable). */
+const seriesPixels = (page: Page, caption: string, colors: readonly string[]) =>
+  page.evaluate(`(() => {
+    const figure = [...document.querySelectorAll('figure')].find((f) => f.querySelector('figcaption').textContent === ${JSON.stringify(caption)});
+    const canvas = figure.querySelector('canvas');
+    const { data } = canvas.getContext('2d').getImageData(0, 0, canvas.width, canvas.height);
+    return ${JSON.stringify(colors)}.map((name) => {
+      const hex = getComputedStyle(figure).getPropertyValue(name).trim();
+      const rgb = [1, 3, 5].map((i) => parseInt(hex.slice(i, i + 2), 16));
+      let count = 0;
+      for (let i = 0; i < data.length; i += 4) {
+        if (data[i + 3] > 200 && rgb.every((c, k) => Math.abs(data[i + k] - c) < 40)) count++;
+      }
+      return count;
+    });
+  })()`) as Promise<number[]>;
+
 describe('findings pages in Chromium against the web host', () => {
   let app: WebApp;
   let older: number;
@@ -241,7 +258,7 @@ describe('findings pages in Chromium against the web host', () => {
     const { page } = app;
     await page.click('nav a[data-page="trends"]');
     await expect.poll(() => title(page)).toBe('推移');
-    await expect.poll(() => page.locator('canvas').count()).toBe(3);
+    await expect.poll(() => page.locator('canvas').count()).toBe(4);
     // In-page code as a string: this project type-checks tests without the DOM library.
     const painted = () =>
       page.evaluate(`[...document.querySelectorAll('canvas')].map((c) => {
@@ -251,6 +268,11 @@ describe('findings pages in Chromium against the web host', () => {
         return count;
       })`) as Promise<number[]>;
     await expect.poll(async () => (await painted()).every((n) => n > 500)).toBe(true);
+    // Every snapshot misses no patch: both lines lie along zero and must still be drawn, well
+    // beyond their 12-pixel legend swatches.
+    await expect
+      .poll(async () => Math.min(...(await seriesPixels(page, '未適用のパッチ数', ['--chart-3', '--chart-4']))))
+      .toBeGreaterThan(600);
     await page.selectOption('select[name="account"]', B);
     await expect.poll(async () => (await painted()).every((n) => n > 500)).toBe(true);
     await page.screenshot({ path: join(SHOTS, 'trends-ja.png'), fullPage: true });
@@ -295,7 +317,7 @@ describe('findings pages in Chromium against the web host', () => {
     await expect.poll(() => bodyRows(page).count()).toBe(5);
     await page.screenshot({ path: join(SHOTS, 'nodes-dark-en.png') });
     await page.click('nav a[data-page="trends"]');
-    await expect.poll(() => page.locator('canvas').count()).toBe(3);
+    await expect.poll(() => page.locator('canvas').count()).toBe(4);
     await page.screenshot({ path: join(SHOTS, 'trends-dark-en.png'), fullPage: true });
   });
 

@@ -121,7 +121,7 @@ export const registerHistory: RegisterCommand = (program) => {
   withDbOptions(
     program
       .command('trends')
-      .description('nodes, compliance and missing patches over time, from every saved snapshot')
+      .description('nodes, ready nodes, compliance and missing patches over time, from every saved snapshot')
       .option('--accounts <ids>', 'comma-separated account ids')
       .option('--regions <names>', 'comma-separated regions')
       .option('--rule <rule>', 'also show pass/fail counts of this rule')
@@ -159,6 +159,7 @@ export const registerHistory: RegisterCommand = (program) => {
           ...(opts.groupBy === 'account' || opts.groupBy === 'area' ? ['ACCOUNT'] : []),
           ...(opts.groupBy === 'region' || opts.groupBy === 'area' ? ['REGION'] : []),
           'NODES',
+          'READY',
           'PATCH READ',
           'COMPLIANT',
           'MISSING CRIT',
@@ -174,6 +175,7 @@ export const registerHistory: RegisterCommand = (program) => {
               ...(p.accountId === undefined ? [] : [p.accountId]),
               ...(p.region === undefined ? [] : [p.region]),
               p.nodes,
+              p.ready,
               patchBasis(p),
               pct(p.compliancePct),
               countOrUnknown(p.missingCritical),

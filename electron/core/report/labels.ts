@@ -87,13 +87,14 @@ const EN = {
   complianceIntro:
     'A node is compliant when its last patch scan reports no missing and no failed patches. Nodes never scanned count as not compliant.',
 
-  chartCompliance: 'Patch compliance (%)',
+  chartReadiness: 'Ready for Patch Manager and patch compliant (% of nodes)',
   chartPrereq: 'Nodes failing a prerequisite, by rule',
-  chartNodes: 'Managed nodes and non-compliant nodes',
+  chartNodes: 'Managed nodes, ready nodes and non-compliant nodes',
   trendsSingle: 'Only one audit is recorded: trends appear from the second audit on.',
   trendTable: 'Audit history',
   date: 'Date',
   nodes: 'Nodes',
+  readyNodes: 'Ready nodes',
   compliance: 'Compliance',
 
   comparedWith: 'Compared with the audit of {date} (snapshot {id}).',
@@ -265,13 +266,14 @@ const JA = {
   complianceIntro:
     '直近のパッチスキャンで未適用・失敗のパッチがないノードを「準拠」としています。一度もスキャンされていないノードは「準拠していない」に数えます。',
 
-  chartCompliance: 'パッチ準拠率 (%)',
+  chartReadiness: '前提条件を満たすノードとパッチ準拠ノードの割合 (%)',
   chartPrereq: '前提条件を満たさないノード数 (ルール別)',
-  chartNodes: 'マネージドノード数とパッチ準拠していないノード数',
+  chartNodes: 'マネージドノード数・前提条件を満たすノード数・パッチ準拠していないノード数',
   trendsSingle: '記録されている監査は 1 回のみです。推移は 2 回目の監査から表示されます。',
   trendTable: '監査履歴',
   date: '日付',
   nodes: 'ノード数',
+  readyNodes: '前提条件を満たすノード',
   compliance: '準拠率',
 
   comparedWith: '{date} の監査 (スナップショット {id}) と比較しています。',

@@ -1,6 +1,6 @@
 import { afterAll, describe, expect, it } from 'vitest';
 import { HOSTILE_NAMES, reportStore } from '../../../test/integration/report/reportStore';
-import { labelsFor } from './labels';
+import { formatInt, labelsFor } from './labels';
 import { pageTemplates } from './printer';
 import { buildReportModel } from './reportModel';
 import { renderReportHtml, REPORT_SECTIONS } from './renderReportHtml';
@@ -78,6 +78,26 @@ describe('renderReportHtml', () => {
     const askedFor = renderReportHtml({ ...model, editions: null }, { lang: 'ja', paper: 'a4', sections: ['editions'] });
     expect(askedFor).toContain(labelsFor('ja')('editionsSame', { edition: 'seed-2022' }));
     expect(REPORT_SECTIONS.every((s) => s === 'cover' || en.includes(`id="${s}"`))).toBe(true);
+  });
+
+  it('shows the ready nodes of every audit in the trends, charted and in the history table', () => {
+    for (const [doc, lang] of [
+      [ja, 'ja'],
+      [en, 'en'],
+    ] as const) {
+      const t = labelsFor(lang);
+      const trends = doc.slice(doc.indexOf('id="trends"'), doc.indexOf('</section>', doc.indexOf('id="trends"')));
+      expect(trends).toContain(t('chartReadiness'));
+      expect(trends).toContain(`<th class="num">${t('readyNodes')}</th>`);
+      for (const p of model.trends) {
+        expect(trends).toMatch(
+          new RegExp(
+            `<td>#${p.snapshotId}</td>\\s*<td>[^<]*</td>\\s*<td class="num">[^<]*</td>\\s*<td class="num">${formatInt(p.ready, lang)}</td>`,
+          ),
+        );
+      }
+    }
+    expect(model.trends.some((p) => p.ready > 0 && p.ready < p.nodes)).toBe(true);
   });
 
   it('says so when only one audit is recorded instead of drawing empty charts', () => {

@@ -6,7 +6,7 @@
 import { messageFor, remediationFor, ruleTitle, sourceRuleTitle } from '../../../shared/messages';
 import { RULE_IDS, type CheckStatus, type Lang, type RuleId } from '../../../shared/model';
 import { SOURCE_RULES } from '../../../shared/catalog/schema';
-import { PREREQUISITE_RULE_IDS } from '../../../shared/readiness';
+import { PREREQUISITE_RULE_IDS, readyPct } from '../../../shared/readiness';
 import { STATUS_ORDER, statusGlyph, statusWord } from '../../../shared/statuses';
 import { columnShortTitle } from '../../../shared/nodeColumns';
 import { platformLabel } from '../../../shared/platform';
@@ -429,11 +429,14 @@ function trends(ctx: Ctx): RawHtml {
   const xLabels = points.map((p) => formatDate(p.startedAt, lang));
   const charts = [
     lineChart({
-      title: t('chartCompliance'),
+      title: t('chartReadiness'),
       xLabels,
       yMax: 100,
       yFormat: (v) => `${v}%`,
-      series: [{ label: t('kpiCompliant'), color: PALETTE[2], values: points.map((p) => p.compliancePct) }],
+      series: [
+        { label: t('kpiReady'), color: PALETTE[0], values: points.map(readyPct) },
+        { label: t('kpiCompliant'), color: PALETTE[2], values: points.map((p) => p.compliancePct), dashed: true },
+      ],
     }),
     lineChart({
       title: t('chartPrereq'),
@@ -449,6 +452,8 @@ function trends(ctx: Ctx): RawHtml {
       xLabels,
       series: [
         { label: t('kpiNodes'), color: PALETTE[0], values: points.map((p) => p.nodes) },
+        // Dashed, so the nodes line shows through where every node is ready (SVG draws it beneath).
+        { label: t('readyNodes'), color: PALETTE[2], values: points.map((p) => p.ready), dashed: true },
         { label: t('nonCompliantNodes'), color: PALETTE[1], values: points.map((p) => p.nonCompliant), dashed: true },
       ],
     }),
@@ -463,6 +468,7 @@ function trends(ctx: Ctx): RawHtml {
           <th>${t('snapshot')}</th>
           <th>${t('date')}</th>
           <th class="num">${t('nodes')}</th>
+          <th class="num">${t('readyNodes')}</th>
           <th class="num">${t('compliance')}</th>
           <th class="num">${t('failedPrereqChecks')}</th>
           <th class="num">${t('criticalPatches')}</th>
@@ -474,7 +480,7 @@ function trends(ctx: Ctx): RawHtml {
             html`<tr>
               <td>#${p.snapshotId}</td>
               <td>${formatDate(p.startedAt, lang)}</td>
-              ${num(ctx, p.nodes)}
+              ${num(ctx, p.nodes)}${num(ctx, p.ready)}
               <td class="num">${pctText(ctx, p.compliancePct)}</td>
               ${num(
                 ctx,
@@ -527,7 +533,7 @@ function editions(ctx: Ctx): RawHtml {
       <h2>${t('secEditions')}</h2>
       <p class="muted">${t('editionsSame', { edition: m.catalog.id })}</p>
     </section>`;
-  const readyPct = (ready: number): string => formatPct(pctOf(ready, e.totals.nodes), lang);
+  const shareOfNodes = (ready: number): string => formatPct(pctOf(ready, e.totals.nodes), lang);
   type Group = Omit<(typeof e.byPlatform)[number], 'platform'> & { name: string };
   const groupTable = (title: string, firstHeader: string, rows: readonly Group[]): RawHtml =>
     html`<h3>${title}</h3>
@@ -557,8 +563,8 @@ function editions(ctx: Ctx): RawHtml {
     <h2>${t('secEditions')}</h2>
     <p>${t('editionsIntro', { from: e.from, to: e.to, title: e.toCatalog.title?.[lang] ?? e.to })}</p>
     <div class="kpis">
-      ${kpi(t('readyUnder', { edition: e.from }), formatInt(e.totals.readyBefore, lang), readyPct(e.totals.readyBefore))}
-      ${kpi(t('readyUnder', { edition: e.to }), formatInt(e.totals.readyAfter, lang), readyPct(e.totals.readyAfter))}
+      ${kpi(t('readyUnder', { edition: e.from }), formatInt(e.totals.readyBefore, lang), shareOfNodes(e.totals.readyBefore))}
+      ${kpi(t('readyUnder', { edition: e.to }), formatInt(e.totals.readyAfter, lang), shareOfNodes(e.totals.readyAfter))}
       ${kpi(t('nodesChanging'), formatInt(e.totals.changedNodes, lang), t('ofNodes', { total: formatInt(e.totals.nodes, lang) }))}
       ${kpi(t('checksChanging'), formatInt(e.totals.changedChecks, lang), '')}
     </div>

@@ -1,7 +1,10 @@
 import Database from 'better-sqlite3';
 import { afterEach, describe, expect, it } from 'vitest';
+import { RULE_IDS } from '../../../shared/model';
+import { PREREQUISITE_RULE_IDS } from '../../../shared/readiness';
 import { makeSnapshot } from '../../../test/fixtures/makeSnapshot';
 import { MIGRATIONS, SCHEMA_VERSION, SchemaTooNewError, migrate } from './migrations';
+import { STATUS_CODES, rulePosition } from './codec';
 import { databaseOf } from './handle';
 import { openStore } from './openStore';
 
@@ -72,6 +75,50 @@ describe('migrate', () => {
       expect(rows(v1).length).toBeGreaterThan(0);
       expect(rows(v1)).toEqual(rows(databaseOf(current)));
     }
+  });
+
+  it('gives a v4 database ready counts per area and keeps its rows', () => {
+    const current = openStore({ path: ':memory:' });
+    open.push(databaseOf(current));
+    current.saveSnapshot(makeSnapshot({ nodes: 150 }));
+    current.saveSnapshot(makeSnapshot({ nodes: 80, seed: 5, startedAt: '2026-01-22T09:00:00.000Z' }));
+    const v4 = atVersion(4, databaseOf(current));
+    const kept = (db: Database.Database): unknown[] => [
+      db.prepare('SELECT * FROM node ORDER BY 1, 2').all(),
+      db
+        .prepare('SELECT snapshot_id, account_id, region, nodes, online, compliant, non_compliant FROM area_summary ORDER BY 1, 2, 3')
+        .all(),
+    ];
+    const before = kept(v4);
+    migrate(v4);
+
+    expect(kept(v4)).toEqual(before);
+    const ready = (db: Database.Database): unknown[] =>
+      db.prepare('SELECT snapshot_id, account_id, region, ready FROM area_summary ORDER BY 1, 2, 3').all();
+    expect(ready(v4)).toEqual(ready(databaseOf(current)));
+    expect(v4.prepare('SELECT sum(ready) FROM area_summary').pluck().get()).toBeGreaterThan(0);
+  });
+
+  it('backfills ready nodes from exactly the positions of today’s prerequisites', () => {
+    // One area per rule, holding one node that fails that rule and passes every other.
+    const db = fresh();
+    migrate(db, MIGRATIONS.slice(0, 4));
+    db.exec(`INSERT INTO snapshot (id, started_at, finished_at, saved_at, status, catalog_edition, scan_age_days, tool_version, node_count)
+      VALUES (1, 't', 't', 't', 'complete', 'seed-2022', 7, '0', ${RULE_IDS.length})`);
+    const insertNode = db.prepare(
+      "INSERT INTO node (snapshot_id, seq, account_id, region, instance_id, statuses) VALUES (1, ?, 'a', ?, ?, ?)",
+    );
+    const insertArea = db.prepare("INSERT INTO area_summary VALUES (1, 'a', ?, 1, 0, 0, 0, 0, 0)");
+    RULE_IDS.forEach((rule, seq) => {
+      const statuses = RULE_IDS.map((r) => (r === rule ? STATUS_CODES.fail : STATUS_CODES.pass)).join('');
+      expect(statuses.indexOf(STATUS_CODES.fail) + 1).toBe(rulePosition(rule));
+      insertNode.run(seq, rule, `i-${seq}`, statuses);
+      insertArea.run(rule);
+    });
+    migrate(db);
+
+    const readyByRule = Object.fromEntries(db.prepare('SELECT region, ready FROM area_summary').raw().all() as Array<[string, number]>);
+    expect(readyByRule).toEqual(Object.fromEntries(RULE_IDS.map((rule) => [rule, PREREQUISITE_RULE_IDS.includes(rule) ? 0 : 1])));
   });
 
   it('applies each migration in its own transaction: a failing one leaves the previous version', () => {

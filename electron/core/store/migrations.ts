@@ -161,6 +161,26 @@ const V4_GAP_ERRORS = `
 ALTER TABLE scope ADD COLUMN gap_errors TEXT;
 `;
 
+/**
+ * Ready nodes per area: none of the prerequisite checks (positions 1–7: agent.version to
+ * network.s3) is a fail ('0'). Spelled out rather than taken from PREREQUISITE_RULE_IDS, which
+ * may change after this migration was released; a test holds the two equal as of today.
+ */
+const V5_READY_NODES = `
+ALTER TABLE area_summary ADD COLUMN ready INTEGER NOT NULL DEFAULT 0;
+
+UPDATE area_summary SET ready = r.ready
+FROM (
+  SELECT snapshot_id, account_id, region,
+    sum(substr(statuses, 1, 1) <> '0' AND substr(statuses, 2, 1) <> '0' AND substr(statuses, 3, 1) <> '0'
+      AND substr(statuses, 4, 1) <> '0' AND substr(statuses, 5, 1) <> '0' AND substr(statuses, 6, 1) <> '0'
+      AND substr(statuses, 7, 1) <> '0') AS ready
+  FROM node
+  GROUP BY snapshot_id, account_id, region
+) r
+WHERE area_summary.snapshot_id = r.snapshot_id AND area_summary.account_id = r.account_id AND area_summary.region = r.region;
+`;
+
 export const MIGRATIONS: readonly Migration[] = [
   { version: 1, description: 'snapshots, scopes, nodes, packed details, content-addressed fact parts', up: (db) => db.exec(V1_SCHEMA) },
   {
@@ -177,6 +197,11 @@ export const MIGRATIONS: readonly Migration[] = [
     version: 4,
     description: 'scopes keep the AWS error behind each data source they could not read',
     up: (db) => db.exec(V4_GAP_ERRORS),
+  },
+  {
+    version: 5,
+    description: 'per-area count of ready nodes (no failed prerequisite) for trends, backfilled from existing nodes',
+    up: (db) => db.exec(V5_READY_NODES),
   },
 ];
 

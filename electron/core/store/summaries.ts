@@ -4,6 +4,7 @@
  */
 import type { Database } from 'better-sqlite3';
 import { RULE_IDS } from '../../../shared/model';
+import { PREREQUISITE_RULE_IDS } from '../../../shared/readiness';
 import { STATUS_CODES, rulePosition } from './codec';
 
 const RULES_CTE = `WITH r(pos, rule) AS (VALUES ${RULE_IDS.map((rule) => `(${rulePosition(rule)}, '${rule}')`).join(', ')})`;
@@ -32,9 +33,16 @@ const DIGIT = (status: keyof typeof STATUS_CODES): number => STATUS_CODES[status
 const SLOTS = 5;
 const ONLINE_AT = rulePosition('node.online') - 1;
 const COMPLIANT_AT = rulePosition('patch.compliant') - 1;
+const PREREQUISITES_AT = PREREQUISITE_RULE_IDS.map((rule) => rulePosition(rule) - 1);
+
+/** Ready as `isReady` says it of the checks: no prerequisite failed. */
+function isReadyRow(statuses: string): boolean {
+  return PREREQUISITES_AT.every((at) => statuses.charAt(at) !== STATUS_CODES.fail);
+}
 
 interface AreaCounts {
   nodes: number;
+  ready: number;
   online: number;
   compliant: number;
   nonCompliant: number;
@@ -46,8 +54,8 @@ interface AreaCounts {
 
 /**
  * Counted in one pass over the rows in memory while saving: a GROUP BY over node × rule in SQL
- * cost about as much as writing the nodes. Migration 2 backfills the same rows in SQL, and a
- * test holds the two equal.
+ * cost about as much as writing the nodes. Migrations 2 and 5 backfill the same rows in SQL, and
+ * a test holds the two equal.
  */
 export function writeSummaries(db: Database, snapshotId: number, rows: Iterable<SummaryRow>): void {
   const areas = new Map<string, Map<string, AreaCounts>>();
@@ -58,6 +66,7 @@ export function writeSummaries(db: Database, snapshotId: number, rows: Iterable<
     if (!a) {
       a = {
         nodes: 0,
+        ready: 0,
         online: 0,
         compliant: 0,
         nonCompliant: 0,
@@ -69,6 +78,7 @@ export function writeSummaries(db: Database, snapshotId: number, rows: Iterable<
     }
     const { statuses } = row;
     a.nodes += 1;
+    if (isReadyRow(statuses)) a.ready += 1;
     for (let i = 0; i < RULE_IDS.length; i++) {
       const digit = statuses.charCodeAt(i) - 48;
       if (digit >= 0 && digit < SLOTS) a.rules[i * SLOTS + digit]! += 1;
@@ -84,8 +94,8 @@ export function writeSummaries(db: Database, snapshotId: number, rows: Iterable<
     'INSERT INTO rule_summary (snapshot_id, account_id, region, rule, pass, fail, warn, unknown, not_applicable) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)',
   );
   const insertArea = db.prepare(
-    `INSERT INTO area_summary (snapshot_id, account_id, region, nodes, online, compliant, non_compliant, missing_critical, missing_security)
-     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+    `INSERT INTO area_summary (snapshot_id, account_id, region, nodes, online, compliant, non_compliant, missing_critical, missing_security, ready)
+     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
   );
   const [pass, fail, warn, unknown, notApplicable] = [
     DIGIT('pass'),
@@ -100,7 +110,18 @@ export function writeSummaries(db: Database, snapshotId: number, rows: Iterable<
         const at = (digit: number): number => a.rules[i * SLOTS + digit]!;
         insertRule.run(snapshotId, accountId, region, rule, at(pass), at(fail), at(warn), at(unknown), at(notApplicable));
       });
-      insertArea.run(snapshotId, accountId, region, a.nodes, a.online, a.compliant, a.nonCompliant, a.missingCritical, a.missingSecurity);
+      insertArea.run(
+        snapshotId,
+        accountId,
+        region,
+        a.nodes,
+        a.online,
+        a.compliant,
+        a.nonCompliant,
+        a.missingCritical,
+        a.missingSecurity,
+        a.ready,
+      );
     }
   }
 }

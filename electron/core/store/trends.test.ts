@@ -1,5 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { testNode, testSnapshot } from '../../../test/fixtures/makeSnapshot';
+import type { SnapshotInput } from '../../../shared/model';
+import { isReady } from '../../../shared/readiness';
+import { makeSnapshot, testNode, testSnapshot } from '../../../test/fixtures/makeSnapshot';
 import { openStore } from './openStore';
 import type { Store } from './openStore';
 import { reevaluate } from './reevaluate';
@@ -75,6 +77,31 @@ describe('trends', () => {
       [first, A, 'ap-northeast-1', 1],
       [second, A, 'ap-northeast-1', 1],
     ]);
+  });
+
+  it('counts the ready nodes of each snapshot and area: those with no failed prerequisite', () => {
+    const inputs = [
+      makeSnapshot({ nodes: 150, startedAt: '2026-03-01T00:00:00.000Z' }),
+      makeSnapshot({ nodes: 90, seed: 4, startedAt: '2026-03-08T00:00:00.000Z' }),
+    ];
+    const ids = inputs.map((input) => store.saveSnapshot(input));
+    const readyOf = (input: SnapshotInput, keep: (n: SnapshotInput['nodes'][number]) => boolean): number =>
+      input.nodes.filter((n) => keep(n) && isReady(n.checks)).length;
+
+    const totals = store.trends({ from: '2026-03-01T00:00:00.000Z' });
+    expect(totals.map((p) => [p.snapshotId, p.ready])).toEqual(inputs.map((input, i) => [ids[i], readyOf(input, () => true)]));
+    // The fixture has both kinds, or the count would say nothing.
+    for (const p of totals) {
+      expect(p.ready).toBeGreaterThan(0);
+      expect(p.ready).toBeLessThan(p.nodes);
+    }
+
+    for (const p of store.trends({ from: '2026-03-01T00:00:00.000Z', groupBy: 'area' })) {
+      const input = inputs[ids.indexOf(p.snapshotId)]!;
+      expect(p.ready, `${p.snapshotId} ${p.accountId} ${p.region}`).toBe(
+        readyOf(input, (n) => n.facts.accountId === p.accountId && n.facts.region === p.region),
+      );
+    }
   });
 
   it('leaves re-evaluated snapshots out unless asked', () => {

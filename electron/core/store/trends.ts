@@ -46,7 +46,7 @@ export function trends(db: Database, q: TrendQuery = {}): TrendPoint[] {
   const areas = db
     .prepare(
       `SELECT s.id AS id, s.started_at AS started_at, s.catalog_edition AS catalog_edition${select ? `, ${select}` : ''},
-         sum(x.nodes) AS nodes, sum(x.online) AS online, sum(x.compliant) AS compliant, sum(x.non_compliant) AS non_compliant,
+         sum(x.nodes) AS nodes, sum(x.ready) AS ready, sum(x.online) AS online, sum(x.compliant) AS compliant, sum(x.non_compliant) AS non_compliant,
          sum(x.missing_critical) AS missing_critical, sum(x.missing_security) AS missing_security,
          sum(x.nodes - ${patchUnreadSql('x')}) AS patch_read
        FROM snapshot s JOIN area_summary x ON x.snapshot_id = s.id
@@ -59,6 +59,7 @@ export function trends(db: Database, q: TrendQuery = {}): TrendPoint[] {
     account_id?: string;
     region?: string;
     nodes: number;
+    ready: number;
     online: number;
     compliant: number;
     non_compliant: number;
@@ -93,6 +94,7 @@ export function trends(db: Database, q: TrendQuery = {}): TrendPoint[] {
       startedAt: a.started_at,
       catalogEdition: a.catalog_edition,
       ...areaCounts(a),
+      ready: a.ready,
       rules: rulesByKey.get(key(a)) ?? {},
     };
     if (a.account_id !== undefined) point.accountId = a.account_id;

@@ -2,30 +2,11 @@
  * Chart.js with only the parts the trend charts use registered (the rest is tree-shaken away).
  * Colours are read from the theme's CSS variables when a chart is drawn, so light and dark both work.
  */
-import {
-  BarController,
-  BarElement,
-  CategoryScale,
-  Chart,
-  Legend,
-  LinearScale,
-  LineController,
-  LineElement,
-  PointElement,
-  Tooltip,
-} from 'chart.js';
+import { CategoryScale, Chart, Legend, LinearScale, LineController, LineElement, PointElement, Tooltip } from 'chart.js';
 
-Chart.register(LineController, LineElement, PointElement, BarController, BarElement, CategoryScale, LinearScale, Legend, Tooltip);
+Chart.register(LineController, LineElement, PointElement, CategoryScale, LinearScale, Legend, Tooltip);
 
 export { Chart };
-
-export interface TrendSeries {
-  label: string;
-  values: (number | null)[];
-  /** A CSS variable of the chart palette, e.g. `--chart-1`. */
-  color: string;
-  dashed?: boolean;
-}
 
 /** The value of a CSS variable on `element` (variables can be set per component and per theme). */
 export function cssColor(element: Element, name: string): string {

@@ -4,7 +4,8 @@ import type { Lang, RuleId } from '../../../shared/model';
 import { PREREQUISITE_RULE_IDS } from '../../../shared/readiness';
 
 /**
- * Share of evaluated prerequisite checks that pass. "Not applicable" is left out (it is neither
+ * Share of evaluated prerequisite checks that pass: it moves when a node that is not ready yet
+ * gets closer, which the share of ready nodes does not show. "Not applicable" is left out (it is neither
  * ready nor not), "unknown" counts against (it is never a pass), as in the report.
  */
 export function prerequisitePassPct(point: TrendPoint): number | null {

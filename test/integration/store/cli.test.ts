@@ -53,6 +53,17 @@ describe('patch-audit history commands', () => {
     expect((await run('trends', '--db', db, '--rule', 'nope')).code).toBe(2);
   });
 
+  it('prints the ready nodes of each snapshot in the trends table', async () => {
+    const store = openStore({ path: db });
+    const ready = store.trends().map((p) => p.ready);
+    store.close();
+    const lines = (await run('trends', '--db', db)).stdout.trim().split('\n');
+    // Cells are two spaces apart and numbers right-aligned; no cell before READY has a space.
+    expect(lines[0]!.split(/\s{2,}/).slice(2, 4)).toEqual(['NODES', 'READY']);
+    expect(lines.slice(1).map((line) => Number(line.trim().split(/\s+/)[3]))).toEqual(ready);
+    expect(ready.some((n) => n > 0)).toBe(true);
+  });
+
   it('re-evaluates with the real rules engine, exports and imports', async () => {
     const re = await run('reevaluate', '1', '--catalog', 'seed-2022', '--scan-age-days', '30', '--db', db, '--json');
     expect(re.code).toBe(0);
