@@ -144,6 +144,12 @@ export const TrendQuery = z
 export const TrendPoint = AreaCounts.extend({
   /** Nodes none of whose prerequisite checks failed (shared/readiness `isReady`). */
   ready: z.number().int().nonnegative(),
+  /** Nodes whose missing, failed and pending-reboot patches were read (issue 19): the basis of the CVE counts. */
+  patchDetailRead: z.number().int().nonnegative(),
+  /** Distinct CVE ids of missing and failed patches; null when no node's patch detail was read. */
+  openCves: z.number().int().nonnegative().nullable(),
+  /** Those named by a patch of Critical severity; null likewise. */
+  openCriticalCves: z.number().int().nonnegative().nullable(),
   snapshotId: z.number().int(),
   startedAt: z.string(),
   catalogEdition: z.string(),

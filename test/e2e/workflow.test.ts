@@ -204,7 +204,7 @@ describe('audit workflow in Chromium against the simulator', () => {
     await shot('node-real-ja');
 
     await page.click('nav a[data-page="trends"]');
-    await expect.poll(() => page.locator('canvas').count()).toBe(4);
+    await expect.poll(() => page.locator('canvas').count()).toBe(5);
     await shot('trends-real-ja');
 
     await page.click('nav a[data-page="compare"]');

@@ -164,6 +164,8 @@ export const registerHistory: RegisterCommand = (program) => {
           'COMPLIANT',
           'MISSING CRIT',
           'MISSING SEC',
+          'OPEN CVES',
+          'CRITICAL CVES',
           ...(r ? [`${r} PASS`, `${r} FAIL`] : []),
         ];
         print(
@@ -180,6 +182,8 @@ export const registerHistory: RegisterCommand = (program) => {
               pct(p.compliancePct),
               countOrUnknown(p.missingCritical),
               countOrUnknown(p.missingSecurity),
+              countOrUnknown(p.openCves),
+              countOrUnknown(p.openCriticalCves),
               ...(r ? [p.rules[r]?.pass ?? 0, (p.rules[r]?.fail ?? 0) + (p.rules[r]?.warn ?? 0)] : []),
             ]),
           ),

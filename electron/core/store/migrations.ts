@@ -181,6 +181,23 @@ FROM (
 WHERE area_summary.snapshot_id = r.snapshot_id AND area_summary.account_id = r.account_id AND area_summary.region = r.region;
 `;
 
+/**
+ * Issue 19: the open CVE ids of each area (distinct, so trends can count them over any grouping)
+ * and how many of its nodes had their patch detail read. Snapshots saved before have no patch
+ * detail: 0 nodes read, so their CVE figures are unknown, never 0.
+ */
+const V6_OPEN_CVES = `
+CREATE TABLE open_cve (
+  snapshot_id INTEGER NOT NULL REFERENCES snapshot(id) ON DELETE CASCADE,
+  account_id TEXT NOT NULL,
+  region TEXT NOT NULL,
+  cve TEXT NOT NULL,
+  critical INTEGER NOT NULL,
+  PRIMARY KEY (snapshot_id, account_id, region, cve)
+) WITHOUT ROWID;
+ALTER TABLE area_summary ADD COLUMN patch_detail_read INTEGER NOT NULL DEFAULT 0;
+`;
+
 export const MIGRATIONS: readonly Migration[] = [
   { version: 1, description: 'snapshots, scopes, nodes, packed details, content-addressed fact parts', up: (db) => db.exec(V1_SCHEMA) },
   {
@@ -202,6 +219,11 @@ export const MIGRATIONS: readonly Migration[] = [
     version: 5,
     description: 'per-area count of ready nodes (no failed prerequisite) for trends, backfilled from existing nodes',
     up: (db) => db.exec(V5_READY_NODES),
+  },
+  {
+    version: 6,
+    description: 'open CVE ids per area and the nodes whose patch detail was read, for trends',
+    up: (db) => db.exec(V6_OPEN_CVES),
   },
 ];
 

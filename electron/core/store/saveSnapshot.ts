@@ -8,7 +8,7 @@
  * soon as its batch is packed, instead of every node's being held until the write.
  */
 import type { Database } from 'better-sqlite3';
-import type { SnapshotInput } from '../../../shared/model';
+import type { NodeFacts, SnapshotInput } from '../../../shared/model';
 import { encodeStatuses, pack, packChecks, packJson, partOf, splitFacts } from './codec';
 import type { Part } from './codec';
 import { writeSummaries } from './summaries';
@@ -32,6 +32,9 @@ interface PackedRow {
   statuses: string;
   missingCritical: number | null;
   missingSecurity: number | null;
+  /** Whether the node's patch detail was read, and the CVE ids of its open patches (critical: named by a Critical patch). */
+  patchDetailRead: boolean;
+  openCves: ReadonlyArray<readonly [cve: string, critical: boolean]>;
   network: Part | undefined;
   inventory: Part | undefined;
 }
@@ -59,6 +62,17 @@ const CHUNK_NODES = 64;
 
 /** A batch of this many nodes (or the last of a list) packs into whole chunks. */
 export const PACK_BATCH_NODES = CHUNK_NODES * 4;
+
+/** Issue 19: the CVE ids a node's missing and failed patches name (pending-reboot ones are installed). */
+function openCvesOf(patches: NodeFacts['patches']): PackedRow['openCves'] {
+  const cves = new Map<string, boolean>();
+  for (const patch of patches ?? []) {
+    if (patch.state === 'InstalledPendingReboot') continue;
+    const critical = patch.severity === 'Critical';
+    for (const cve of patch.cveIds) cves.set(cve, critical || (cves.get(cve) ?? false));
+  }
+  return [...cves];
+}
 
 export function packNodes(nodes: SnapshotInput['nodes']): PackedNodes {
   // Subnets share network facts: hash each distinct JSON once, and serialize an object that
@@ -96,6 +110,8 @@ export function packNodes(nodes: SnapshotInput['nodes']): PackedNodes {
       statuses: encodeStatuses(checks),
       missingCritical: facts.patchState?.criticalNonCompliantCount ?? null,
       missingSecurity: facts.patchState?.securityNonCompliantCount ?? null,
+      patchDetailRead: facts.patches !== undefined,
+      openCves: openCvesOf(facts.patches),
       network: cols.network === undefined ? undefined : part(cols.network),
       inventory: cols.inventory === undefined ? undefined : part(cols.inventory),
     };

@@ -26,6 +26,8 @@ export interface SummaryRow {
   statuses: string;
   missingCritical: number | null;
   missingSecurity: number | null;
+  patchDetailRead: boolean;
+  openCves: ReadonlyArray<readonly [cve: string, critical: boolean]>;
 }
 
 /** Digit of each status code, the order of the counts kept per rule. */
@@ -48,6 +50,9 @@ interface AreaCounts {
   nonCompliant: number;
   missingCritical: number;
   missingSecurity: number;
+  patchDetailRead: number;
+  /** Distinct open CVE ids of the area, true when a Critical patch names it (issue 19). */
+  openCves: Map<string, boolean>;
   /** `rules[rule index × SLOTS + status digit]`; '9' (not evaluated) is not counted. */
   rules: Int32Array;
 }
@@ -72,6 +77,8 @@ export function writeSummaries(db: Database, snapshotId: number, rows: Iterable<
         nonCompliant: 0,
         missingCritical: 0,
         missingSecurity: 0,
+        patchDetailRead: 0,
+        openCves: new Map(),
         rules: new Int32Array(RULE_IDS.length * SLOTS),
       };
       regions.set(row.region, a);
@@ -89,14 +96,17 @@ export function writeSummaries(db: Database, snapshotId: number, rows: Iterable<
     else if (compliant === STATUS_CODES.fail || compliant === STATUS_CODES.warn) a.nonCompliant += 1;
     a.missingCritical += row.missingCritical ?? 0;
     a.missingSecurity += row.missingSecurity ?? 0;
+    if (row.patchDetailRead) a.patchDetailRead += 1;
+    for (const [cve, critical] of row.openCves) a.openCves.set(cve, critical || (a.openCves.get(cve) ?? false));
   }
   const insertRule = db.prepare(
     'INSERT INTO rule_summary (snapshot_id, account_id, region, rule, pass, fail, warn, unknown, not_applicable) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)',
   );
   const insertArea = db.prepare(
-    `INSERT INTO area_summary (snapshot_id, account_id, region, nodes, online, compliant, non_compliant, missing_critical, missing_security, ready)
-     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+    `INSERT INTO area_summary (snapshot_id, account_id, region, nodes, online, compliant, non_compliant, missing_critical, missing_security, ready, patch_detail_read)
+     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
   );
+  const insertCve = db.prepare('INSERT INTO open_cve (snapshot_id, account_id, region, cve, critical) VALUES (?, ?, ?, ?, ?)');
   const [pass, fail, warn, unknown, notApplicable] = [
     DIGIT('pass'),
     DIGIT('fail'),
@@ -121,7 +131,9 @@ export function writeSummaries(db: Database, snapshotId: number, rows: Iterable<
         a.missingCritical,
         a.missingSecurity,
         a.ready,
+        a.patchDetailRead,
       );
+      for (const [cve, critical] of a.openCves) insertCve.run(snapshotId, accountId, region, cve, critical ? 1 : 0);
     }
   }
 }

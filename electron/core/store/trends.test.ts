@@ -110,3 +110,61 @@ describe('trends', () => {
     expect(store.trends({ includeDerived: true }).map((p) => p.snapshotId)).toContain(derived);
   });
 });
+
+describe('open CVEs over time (issue 19)', () => {
+  const patch = (kbId: string, severity: string, state: 'Missing' | 'Failed' | 'InstalledPendingReboot', cveIds: string[]) => ({
+    title: kbId,
+    kbId,
+    severity,
+    state,
+    cveIds,
+  });
+
+  it('counts distinct CVE ids of missing and failed patches over any grouping, and says unknown where no detail was read', () => {
+    const s = openStore({ path: ':memory:' });
+    try {
+      const withDetail = testSnapshot(
+        [
+          testNode({ instanceId: 'i-1' }),
+          testNode({ instanceId: 'i-2', region: 'eu-west-1' }),
+          testNode({ instanceId: 'i-3', accountId: B }),
+        ],
+        { startedAt: '2026-02-01T00:00:00.000Z' },
+      );
+      const patches = [
+        [
+          patch('KB1', 'Critical', 'Missing', ['CVE-2024-0001', 'CVE-2024-0002']),
+          patch('k.x86_64', 'Low', 'InstalledPendingReboot', ['CVE-2024-0009']),
+        ],
+        [patch('KB1', 'Critical', 'Missing', ['CVE-2024-0001', 'CVE-2024-0002']), patch('KB2', 'Important', 'Failed', ['CVE-2024-0003'])],
+        [],
+      ];
+      withDetail.nodes.forEach((node, i) =>
+        Object.assign(node.facts, { patches: patches[i], sources: { ...node.facts.sources, patches: 'ok' } }),
+      );
+      const id = s.saveSnapshot(withDetail);
+      const before = s.saveSnapshot(testSnapshot([testNode({ instanceId: 'i-1' })], { startedAt: '2026-01-01T00:00:00.000Z' }));
+
+      const total = s.trends();
+      expect(total.map((p) => [p.snapshotId, p.patchDetailRead, p.openCves, p.openCriticalCves])).toEqual([
+        [before, 0, null, null],
+        [id, 3, 3, 2],
+      ]);
+      const byAccount = s.trends({ groupBy: 'account', from: '2026-02-01' });
+      expect(byAccount.map((p) => [p.accountId, p.openCves, p.openCriticalCves])).toEqual([
+        [A, 3, 2],
+        [B, 0, 0],
+      ]);
+      const byArea = s.trends({ groupBy: 'area', from: '2026-02-01' });
+      expect(byArea.map((p) => [p.accountId, p.region, p.openCves])).toEqual([
+        [A, 'ap-northeast-1', 2],
+        [A, 'eu-west-1', 3],
+        [B, 'ap-northeast-1', 0],
+      ]);
+      s.deleteSnapshot(id);
+      expect(s.trends().map((p) => p.snapshotId)).toEqual([before]);
+    } finally {
+      s.close();
+    }
+  });
+});

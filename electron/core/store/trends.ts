@@ -48,7 +48,7 @@ export function trends(db: Database, q: TrendQuery = {}): TrendPoint[] {
       `SELECT s.id AS id, s.started_at AS started_at, s.catalog_edition AS catalog_edition${select ? `, ${select}` : ''},
          sum(x.nodes) AS nodes, sum(x.ready) AS ready, sum(x.online) AS online, sum(x.compliant) AS compliant, sum(x.non_compliant) AS non_compliant,
          sum(x.missing_critical) AS missing_critical, sum(x.missing_security) AS missing_security,
-         sum(x.nodes - ${patchUnreadSql('x')}) AS patch_read
+         sum(x.nodes - ${patchUnreadSql('x')}) AS patch_read, sum(x.patch_detail_read) AS patch_detail_read
        FROM snapshot s JOIN area_summary x ON x.snapshot_id = s.id
        WHERE ${areaW.sql} GROUP BY ${keyCols.join(', ')} ORDER BY s.started_at, s.id${group.map((c) => `, x.${c}`).join('')}`,
     )
@@ -66,7 +66,19 @@ export function trends(db: Database, q: TrendQuery = {}): TrendPoint[] {
     missing_critical: number;
     missing_security: number;
     patch_read: number;
+    patch_detail_read: number;
   }>;
+
+  // Distinct over the grouping: a CVE open in two regions counts once in their account.
+  const cveW = trendWhere(q, 'x');
+  const cveRows = db
+    .prepare(
+      `SELECT s.id AS id${select ? `, ${select}` : ''}, count(DISTINCT x.cve) AS open_cves,
+         count(DISTINCT CASE WHEN x.critical THEN x.cve END) AS open_critical_cves
+       FROM snapshot s JOIN open_cve x ON x.snapshot_id = s.id
+       WHERE ${cveW.sql} GROUP BY ${keyCols.join(', ')}`,
+    )
+    .all(...cveW.params) as Array<{ id: number; account_id?: string; region?: string; open_cves: number; open_critical_cves: number }>;
 
   const ruleW = trendWhere(q, 'x');
   const ruleFilter = q.rules?.length ? ` AND x.rule IN (${q.rules.map(() => '?').join(', ')})` : '';
@@ -88,13 +100,19 @@ export function trends(db: Database, q: TrendQuery = {}): TrendPoint[] {
     rules[r.rule] = { pass: r.pass, fail: r.fail, warn: r.warn, unknown: r.unknown, not_applicable: r.not_applicable };
     rulesByKey.set(k, rules);
   }
+  const cvesByKey = new Map(cveRows.map((r) => [key(r), r]));
   return areas.map((a) => {
+    const cves = cvesByKey.get(key(a));
+    const read = a.patch_detail_read > 0;
     const point: TrendPoint = {
       snapshotId: a.id,
       startedAt: a.started_at,
       catalogEdition: a.catalog_edition,
       ...areaCounts(a),
       ready: a.ready,
+      patchDetailRead: a.patch_detail_read,
+      openCves: read ? (cves?.open_cves ?? 0) : null,
+      openCriticalCves: read ? (cves?.open_critical_cves ?? 0) : null,
       rules: rulesByKey.get(key(a)) ?? {},
     };
     if (a.account_id !== undefined) point.accountId = a.account_id;
