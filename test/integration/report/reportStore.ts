@@ -53,8 +53,7 @@ export function reportStore(nodes = 60): ReportStore {
     input.nodes.forEach((n, i) => {
       const name = HOSTILE_NAMES[i];
       if (name) n.facts.name = name;
-      const hostilePatch = i === 0 ? n.facts.patches?.[0] : undefined;
-      if (hostilePatch) hostilePatch.title = HOSTILE_PATCH_TITLE;
+      for (const patch of n.facts.patches ?? []) if (patch.title === 'curl') patch.title = HOSTILE_PATCH_TITLE;
       // Weekly patching: a growing share of nodes is brought to zero missing patches.
       if (n.facts.patchState && i % 3 < week) {
         n.facts.patches = n.facts.patches?.filter((p) => p.state === 'InstalledPendingReboot');
