@@ -15,7 +15,7 @@ const HOSTILE = '<img src=x onerror=alert(1)>';
 const DENIED = '333333333333';
 
 /** The launch token in the host's URL is spent on the first load: later views change the hash only. */
-const show = (page: Page, hash: string) => page.evaluate((next) => (window.location.hash = next), hash);
+const show = (page: Page, hash: string) => page.evaluate(`window.location.hash = ${JSON.stringify(hash)}`);
 const title = (page: Page) => page.locator('#page-title').textContent();
 const patchRows = (page: Page) => page.locator('table[data-list="patches"] tbody tr[data-kb]');
 const nodeCounts = (page: Page) =>

@@ -457,9 +457,9 @@ function patches(ctx: Ctx): RawHtml {
               <thead>
                 <tr>
                   <th style="width:3%">#</th>
-                  <th style="width:34%">${t('patch')}</th>
-                  <th>${t('classification')}</th>
-                  <th>${t('severity')}</th>
+                  <th style="width:31%">${t('patch')}</th>
+                  <th style="width:12%">${t('classification')}</th>
+                  <th style="width:9%">${t('severity')}</th>
                   <th class="num">${t('nodes')}</th>
                   <th class="num">${t('accounts')}</th>
                   <th style="width:26%">${t('cveIds')}</th>
@@ -471,10 +471,10 @@ function patches(ctx: Ctx): RawHtml {
                     html`<tr>
                       <td class="num">${i + 1}</td>
                       <td>${p.title}<br /><span class="mono muted small">${p.kbId}</span></td>
-                      <td>${p.classification ?? '—'}</td>
-                      <td>${p.severity ?? '—'}</td>
+                      <td class="nowrap">${p.classification ?? '—'}</td>
+                      <td class="nowrap">${p.severity ?? '—'}</td>
                       ${num(ctx, p.nodes)}${num(ctx, p.accounts)}
-                      <td class="mono small">${p.cveIds.length ? idList(ctx, p.cveIds, ROW_CVES) : '—'}</td>
+                      <td class="small mono-list">${p.cveIds.length ? idList(ctx, p.cveIds, ROW_CVES) : '—'}</td>
                     </tr>`,
                 )}
               </tbody>
@@ -505,7 +505,7 @@ function patches(ctx: Ctx): RawHtml {
                       <td class="mono">${c.cveId}</td>
                       <td>${c.severity ?? '—'}</td>
                       ${num(ctx, c.nodes)}${num(ctx, c.accounts)}
-                      <td class="mono small">
+                      <td class="small mono-list">
                         ${c.kbIds.join(', ')}${c.patches > c.kbIds.length ? ` ${t('andMore', { count: formatInt(c.patches - c.kbIds.length, lang) })}` : ''}
                       </td>
                     </tr>`,
@@ -933,7 +933,9 @@ function appendix(ctx: Ctx): RawHtml {
                     <td>${n.platform ? platformLabel(n.platform) : ''}</td>
                     <td class="nowrap">${n.agentVersion ?? ''}</td>
                     <td class="nowrap">${n.pingStatus ?? ''}</td>
-                    <td class="mono small${'unknown' in n.patches ? ' unknown' : ''}">${patchLineText(ctx, n.patches)}</td>
+                    <td class="patches${'unknown' in n.patches ? ' unknown' : ''}">
+                      <span class="mono">${patchLineText(ctx, n.patches)}</span>
+                    </td>
                     ${RULE_IDS.map((rule) => {
                       const s = n.statuses[rule];
                       return s ? html`<td class="mark status-${s}">${statusGlyph(s)}</td>` : html`<td class="mark"></td>`;

@@ -47,7 +47,7 @@ const EXAMPLES_PER_RULE = 5;
 const TOP_FINDINGS = 12;
 const COMPARISON_LIST_LIMIT = 25;
 const TOP_PATCHES = 15;
-/** KB ids the appendix names per node; the rest are counted. */
+/** Patches the appendix names per node (KB number or package); the rest are counted. */
 const NODE_KB_IDS = 3;
 
 export class ReportInputError extends Error {
@@ -237,13 +237,16 @@ function findingRef(row: NodeRow, check: Check, lang: Lang): FindingRef {
   };
 }
 
+/** A Linux package id without its epoch and version (`openssl.x86_64`); a KB number as it is. */
+const compactId = (kbId: string): string => kbId.split(':')[0] ?? kbId;
+
 function patchLine(facts: PatchNodeInput['facts']): NodePatchLine {
   const known = nodePatches(facts);
   if ('reason' in known) return { unknown: known.reason };
   const open = known.patches.filter(isOpen);
   return {
     open: open.length,
-    kbIds: open.slice(0, NODE_KB_IDS).map((p) => p.kbId),
+    kbIds: open.slice(0, NODE_KB_IDS).map((p) => compactId(p.kbId)),
     cves: new Set(open.flatMap((p) => p.cveIds)).size,
   };
 }
