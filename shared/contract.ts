@@ -26,6 +26,7 @@ import {
   TrendPoint,
   TrendQuery,
 } from './history';
+import { MissingPatchSummary, PatchComparison, PatchFilters, PatchNode } from './missingPatches';
 import { Lang } from './model';
 import { REPORT_SECTIONS } from './reportSections';
 import { PlanId, PlanToSave, SavedPlan } from './plans';
@@ -78,6 +79,11 @@ const Saved = z.object({ saved: z.boolean(), fileName: z.string().optional(), do
 const NodeRef = z
   .object({ snapshotId: SnapshotId, accountId: z.string().max(64), region: z.string().max(64), instanceId: z.string().max(128) })
   .strict();
+const PatchNodesBase = z.object({
+  snapshotId: SnapshotId,
+  filters: PatchFilters.optional(),
+  limit: z.number().int().min(1).max(10_000).optional(),
+});
 
 export const contract = {
   methods: {
@@ -173,6 +179,26 @@ export const contract = {
     /** Any external id in the plan is dropped before the plan is written (see shared/plans.ts). */
     'plans:save': method(PlanToSave, SavedPlan),
     'plans:delete': method(z.object({ id: PlanId }).strict(), z.object({ deleted: z.boolean() })),
+    /** Patches and CVEs ranked by the nodes and accounts they affect (issue 19); lists cut at `limit`. */
+    'patches:summary': method(
+      z
+        .object({ snapshotId: SnapshotId, filters: PatchFilters.optional(), limit: z.number().int().min(1).max(10_000).optional() })
+        .strict(),
+      MissingPatchSummary,
+    ),
+    /** The nodes that lack one patch (`kbId` and `title`) or one CVE, under the same filters. */
+    'patches:nodes': method(
+      z.union([
+        PatchNodesBase.extend({ kbId: z.string().max(256), title: z.string().max(512) }).strict(),
+        PatchNodesBase.extend({ cveId: z.string().max(32) }).strict(),
+      ]),
+      z.object({ total: z.number().int().nonnegative(), nodes: z.array(PatchNode) }),
+    ),
+    /** Patches newly missing and resolved on the nodes both snapshots hold. */
+    'patches:compare': method(
+      z.object({ from: SnapshotId, to: SnapshotId, limit: z.number().int().min(1).max(10_000).optional() }).strict(),
+      PatchComparison,
+    ),
     /** Nodes with no failed prerequisite (P1–P7), in total and per account × region. */
     'readiness:summary': method(SnapshotRef, Readiness),
   },

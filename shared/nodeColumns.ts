@@ -26,7 +26,11 @@ export type NodeInfoColumn = (typeof NODE_INFO_COLUMNS)[number];
 export const PLATFORM_DETAIL_COLUMNS = ['platformName', 'platformVersion'] as const;
 export type PlatformDetailColumn = (typeof PLATFORM_DETAIL_COLUMNS)[number];
 
-export type NodeColumnKey = NodeInfoColumn | PlatformDetailColumn | RuleId;
+/** The node's missing and failed patches and their CVE ids (issue 19): only the snapshot export has them. */
+export const PATCH_DETAIL_COLUMNS = ['missingPatchIds', 'missingCveIds'] as const;
+export type PatchDetailColumn = (typeof PATCH_DETAIL_COLUMNS)[number];
+
+export type NodeColumnKey = NodeInfoColumn | PlatformDetailColumn | PatchDetailColumn | RuleId;
 
 interface ColumnWords {
   /** CSV headers and tooltips. */
@@ -37,7 +41,7 @@ interface ColumnWords {
 
 const same = (text: LocalizedText): ColumnWords => ({ title: text, short: text });
 
-const COLUMN_WORDS: Record<NodeInfoColumn | PlatformDetailColumn, ColumnWords> = {
+const COLUMN_WORDS: Record<Exclude<NodeColumnKey, RuleId>, ColumnWords> = {
   instanceId: same({ en: 'Instance ID', ja: 'インスタンス ID' }),
   name: same({ en: 'Name', ja: '名前' }),
   accountId: same({ en: 'Account', ja: 'アカウント' }),
@@ -54,6 +58,8 @@ const COLUMN_WORDS: Record<NodeInfoColumn | PlatformDetailColumn, ColumnWords> =
     title: { en: 'Missing security patches', ja: '未適用のセキュリティパッチ' },
     short: { en: 'Security', ja: 'セキュリティ' },
   },
+  missingPatchIds: same({ en: 'Missing and failed patches (KB / package)', ja: '未適用・失敗のパッチ (KB / パッケージ)' }),
+  missingCveIds: same({ en: 'CVE ids of missing and failed patches', ja: '未適用・失敗のパッチの CVE ID' }),
 };
 
 export const isRuleColumn = (column: string): column is RuleId => (RULE_IDS as readonly string[]).includes(column);

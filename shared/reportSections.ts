@@ -6,6 +6,7 @@ export const REPORT_SECTIONS = [
   'readiness',
   'editions',
   'compliance',
+  'patches',
   'trends',
   'comparison',
   'areas',

@@ -12,6 +12,7 @@ import { auditHandlers } from './audit';
 import { compareHandlers } from './compare';
 import { demoHandlers } from './demo';
 import { nodesHandlers } from './nodes';
+import { patchesHandlers } from './patches';
 import { plansHandlers } from './plans';
 import { profilesHandlers } from './profiles';
 import { readinessHandlers } from './readiness';
@@ -36,6 +37,7 @@ export function createHandlers(services: Services, host: HostInfo, dataDir: stri
     compare: compareHandlers(services.fleet),
     plans: plansHandlers(services.plans),
     readiness: readinessHandlers(services.fleet),
+    patches: patchesHandlers(services.fleet),
     demo: demoHandlers(services.snapshots, services.audits, log),
     report: reportHandlers(services.reports, services.snapshots, files),
   };

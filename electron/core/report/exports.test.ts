@@ -100,6 +100,35 @@ describe('exports', () => {
     expect(doc.nodes[0]!.facts.instanceId).toBe(doc.nodes[0]!.instanceId);
   });
 
+  it("names the CVE ids and KB ids of each node's missing and failed patches, unknown where they were not read", () => {
+    for (const lang of ['ja', 'en'] as const) {
+      const [header, ...rows] = parseCsv(exportCsv(store, id, { lang }).slice(1));
+      const cves = header!.indexOf(lang === 'ja' ? '未適用・失敗のパッチの CVE ID' : 'CVE ids of missing and failed patches');
+      const kbs = header!.indexOf(lang === 'ja' ? '未適用・失敗のパッチ (KB / パッケージ)' : 'Missing and failed patches (KB / package)');
+      expect(cves).toBeGreaterThan(0);
+      const windows = rows.find((r) => /KB\d+/.test(r[kbs]!))!;
+      expect(windows[cves]).toMatch(/^CVE-\d{4}-\d+(; CVE-\d{4}-\d+)*$/);
+      const denied = rows.filter((r) => r[0] === '222222222222' && r[1] === 'us-east-1');
+      expect(denied.length).toBeGreaterThan(0);
+      expect(denied.every((r) => r[cves] === (lang === 'ja' ? '不明' : 'Unknown'))).toBe(true);
+    }
+  });
+
+  it("carries each node's patches with their CVE ids in the JSON, and says where they were not read", () => {
+    const doc = JSON.parse(exportJson(store, id)) as {
+      nodes: Array<{
+        accountId: string;
+        region: string;
+        facts: { patches?: Array<{ kbId: string; cveIds: string[] }>; sources: { patches?: string } };
+      }>;
+    };
+    const cves = doc.nodes.flatMap((n) => n.facts.patches ?? []).flatMap((p) => p.cveIds);
+    expect(cves.length).toBeGreaterThan(0);
+    expect(cves.every((c) => /^CVE-\d{4}-\d+$/.test(c))).toBe(true);
+    const denied = doc.nodes.filter((n) => n.accountId === '222222222222' && n.region === 'us-east-1');
+    expect(denied.every((n) => n.facts.patches === undefined && n.facts.sources.patches === 'denied')).toBe(true);
+  });
+
   it('refuses an unknown snapshot', () => {
     expect(() => exportCsv(store, 404, { lang: 'en' })).toThrow(ReportInputError);
     expect(() => exportJson(store, 404)).toThrow(ReportInputError);

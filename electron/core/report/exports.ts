@@ -4,9 +4,10 @@
  * words them the same, shared/nodeColumns.ts), each rule column's id in its header. JSON is for
  * programs: ids only, messages in both languages.
  */
+import { isOpen, nodePatches } from '../../../shared/missingPatches';
 import { messageFor, remediationFor, ruleTitle } from '../../../shared/messages';
 import { RULE_IDS, type Lang } from '../../../shared/model';
-import { columnTitle, isRuleColumn, type NodeColumnKey } from '../../../shared/nodeColumns';
+import { columnTitle, isRuleColumn, type NodeColumnKey, type PatchDetailColumn } from '../../../shared/nodeColumns';
 import { platformLabel } from '../../../shared/platform';
 import { statusWord } from '../../../shared/statuses';
 import type { NodeFilters, NodeWithChecks, Store } from '../store';
@@ -38,8 +39,32 @@ const NODE_COLUMNS: readonly NodeColumnKey[] = [
   'missingCritical',
   'missingSecurity',
   'failures',
+  'missingPatchIds',
+  'missingCveIds',
   ...RULE_IDS,
 ];
+
+/** Excel holds 32,767 characters in a cell; a longer list is cut there and says how many it left out. */
+const CELL_MAX = 32_000;
+
+function listCell(values: readonly string[]): string {
+  let text = '';
+  for (const [i, value] of values.entries()) {
+    const next = text ? `${text}; ${value}` : value;
+    if (next.length > CELL_MAX) return `${text}; … (+${values.length - i})`;
+    text = next;
+  }
+  return text;
+}
+
+/** The node's open patches (missing or failed) or their CVE ids; unknown when its patches were not read. */
+function patchCell(facts: NodeWithChecks['facts'], column: PatchDetailColumn, lang: Lang): string {
+  const known = nodePatches(facts);
+  if ('reason' in known) return statusWord('unknown', lang);
+  const open = known.patches.filter(isOpen);
+  const ids = column === 'missingPatchIds' ? open.map((p) => p.kbId) : open.flatMap((p) => p.cveIds);
+  return listCell([...new Set(ids)].sort());
+}
 
 function checkHeaders(lang: Lang): string[] {
   const t = labelsFor(lang);
@@ -92,6 +117,7 @@ export function exportCsv(store: Store, snapshotId: number, options: CsvExportOp
     }
     if (column === 'platform') return row.platform ? platformLabel(row.platform) : null;
     if (column === 'platformName' || column === 'platformVersion') return facts[column];
+    if (column === 'missingPatchIds' || column === 'missingCveIds') return patchCell(facts, column, lang);
     // No patch state read for the node: its missing counts are unknown, not an empty 0.
     if ((column === 'missingCritical' || column === 'missingSecurity') && row[column] == null) return statusWord('unknown', lang);
     return row[column];

@@ -180,6 +180,31 @@ const EN = {
   patchUnknownHeading: 'Nodes whose patch state could not be read',
   patchUnknownNote: 'Their compliance and missing patches are unknown: they are left out of the figures above, not counted as 0.',
   patchUnknownNoReason: 'no reason was recorded (the source was not read for this scope)',
+
+  // Which patches are missing (issue 19).
+  secPatches: 'Top missing patches and CVEs',
+  patchesIntro:
+    '{affected} of the {read} nodes whose patches could be read miss or failed to install at least one patch: {patches} distinct patches, {cves} CVE ids.',
+  patchesNoneRead: 'Which patches are missing is unknown: the patches of none of the {nodes} nodes could be read.',
+  patchesNone: 'No node whose patches could be read misses a patch.',
+  patchesUnknown: 'The patches of {count} nodes could not be read ({reasons}): they are left out of these figures, not counted as patched.',
+  patchesReason_denied: 'access denied',
+  patchesReason_error: 'the call failed',
+  patchesReason_not_collected: 'not collected',
+  patchesReason_not_recorded: 'not recorded by the audit that made this snapshot',
+  topPatches: 'Patches missing on the most nodes',
+  topCves: 'CVEs open on the most nodes',
+  patch: 'Patch',
+  classification: 'Classification',
+  severity: 'Severity',
+  accounts: 'Accounts',
+  cveIds: 'CVE ids',
+  cveId: 'CVE id',
+  fixedBy: 'Fixed by (KB / package)',
+  patchesNote:
+    'Missing or failed patches as each node’s last patch operation reported them (ssm:DescribeInstancePatches). A node counts once per CVE, whichever of its patches fixes it.',
+  appendixPatches: 'Missing patches',
+  cveCount: '{count} CVE',
 } as const;
 
 type LabelKey = keyof typeof EN;
@@ -357,6 +382,31 @@ const JA = {
   patchUnknownHeading: 'パッチ状態を取得できなかったノード',
   patchUnknownNote: 'これらのノードの準拠状況と未適用パッチ数は不明です。上の数値には含めておらず、0 として数えてもいません。',
   patchUnknownNoReason: '理由は記録されていません (このスコープではデータソースを取得していません)',
+
+  secPatches: '未適用パッチと CVE の上位',
+  patchesIntro:
+    'パッチ情報を取得できた {read} 台のうち {affected} 台に、未適用またはインストールに失敗したパッチがあります。パッチは {patches} 種類、CVE ID は {cves} 件です。',
+  patchesNoneRead: '全 {nodes} 台のいずれもパッチ情報を取得できなかったため、どのパッチが未適用かは不明です。',
+  patchesNone: 'パッチ情報を取得できたノードに未適用のパッチはありません。',
+  patchesUnknown:
+    '{count} 台のパッチ情報を取得できませんでした ({reasons})。これらは上の数値に含めておらず、適用済みとして数えてもいません。',
+  patchesReason_denied: 'アクセス拒否',
+  patchesReason_error: '呼び出しに失敗',
+  patchesReason_not_collected: '未収集',
+  patchesReason_not_recorded: 'このスナップショットを作成した監査では記録していません',
+  topPatches: '未適用のノードが多いパッチ',
+  topCves: '未対策のノードが多い CVE',
+  patch: 'パッチ',
+  classification: '分類',
+  severity: '重要度',
+  accounts: 'アカウント数',
+  cveIds: 'CVE ID',
+  cveId: 'CVE ID',
+  fixedBy: '対策するパッチ (KB / パッケージ)',
+  patchesNote:
+    '各ノードの最後のパッチ操作が報告した未適用・失敗のパッチです (ssm:DescribeInstancePatches)。CVE は、どのパッチで対策されるかにかかわらず、ノードごとに 1 回数えています。',
+  appendixPatches: '未適用のパッチ',
+  cveCount: 'CVE {count} 件',
 } as const satisfies Record<LabelKey, string>;
 
 const LABELS: Record<Lang, Record<LabelKey, string>> = { en: EN, ja: JA };

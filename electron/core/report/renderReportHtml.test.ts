@@ -1,5 +1,5 @@
 import { afterAll, describe, expect, it } from 'vitest';
-import { HOSTILE_NAMES, reportStore } from '../../../test/integration/report/reportStore';
+import { HOSTILE_NAMES, HOSTILE_PATCH_TITLE, reportStore } from '../../../test/integration/report/reportStore';
 import { formatInt, labelsFor } from './labels';
 import { pageTemplates } from './printer';
 import { buildReportModel } from './reportModel';
@@ -46,6 +46,7 @@ describe('renderReportHtml', () => {
         'secReadiness',
         'secEditions',
         'secCompliance',
+        'secPatches',
         'secTrends',
         'secComparison',
         'secAreas',
@@ -60,6 +61,31 @@ describe('renderReportHtml', () => {
     expect(ja).toContain('最低バージョン 2.0.834.0 より古いです');
     expect(en).not.toContain('エグゼクティブサマリー');
     expect(ja).toContain("'Noto Sans CJK JP'");
+  });
+
+  it('ranks the missing patches and CVEs, escapes a hostile patch title, and says what could not be read', () => {
+    expect(model.missingPatches.patches.map((p) => p.title)).toContain(HOSTILE_PATCH_TITLE);
+    for (const [doc, lang] of [
+      [ja, 'ja'],
+      [en, 'en'],
+    ] as const) {
+      const t = labelsFor(lang);
+      const section = doc.slice(doc.indexOf('<section class="page" id="patches">'), doc.indexOf('<section class="page" id="trends">'));
+      expect(section).toContain(t('topPatches'));
+      expect(section).toContain(t('topCves'));
+      expect(section).toContain('&lt;script&gt;alert(&quot;patch&quot;)&lt;/script&gt;');
+      expect(section).toMatch(/CVE-\d{4}-\d+/);
+      expect(section).toContain(t('patchesReason_denied'));
+    }
+  });
+
+  it("names each node's missing patches in the appendix, and unknown where they were not read", () => {
+    const appendix = en.slice(en.indexOf('<section class="page" id="appendix">'));
+    expect(appendix).toContain(labelsFor('en')('appendixPatches'));
+    expect(appendix).toMatch(/KB\d+[^<]*· \d+ CVE/);
+    const denied = model.nodes.filter((n) => 'unknown' in n.patches);
+    expect(denied.length).toBeGreaterThan(0);
+    expect(denied.every((n) => n.accountId === '222222222222' && n.region === 'us-east-1')).toBe(true);
   });
 
   it('lists every node in the appendix and every audit in the history', () => {

@@ -14,7 +14,7 @@ import type { CheckChange, NodeRef } from '../store';
 import { lineChart, PALETTE } from './charts';
 import { html, raw, type RawHtml } from './html';
 import { formatDate, formatInt, formatPct, labelsFor, type Labels } from './labels';
-import type { FindingRef, ReportModel } from './reportModel';
+import type { FindingRef, NodePatchLine, ReportModel } from './reportModel';
 import { reportCss } from './reportStyles';
 import { REPORT_SECTIONS, type ReportSection } from '../../../shared/reportSections';
 import { scopeErrorText } from '../../../shared/scopeErrors';
@@ -417,6 +417,117 @@ function patchUnknown(ctx: Ctx): RawHtml | string {
     <p class="muted small">${t('patchUnknownNote')}</p>`;
 }
 
+/** CVE ids shown per patch row; the rest are counted. */
+const ROW_CVES = 6;
+
+function idList(ctx: Ctx, ids: readonly string[], shown: number): string {
+  const more = ids.length - shown;
+  return ids.slice(0, shown).join(', ') + (more > 0 ? ` ${ctx.t('andMore', { count: formatInt(more, ctx.lang) })}` : '');
+}
+
+/** Nodes whose patches were not read, and why: never counted as nodes with nothing missing. */
+function patchesUnknown(ctx: Ctx): RawHtml | string {
+  const { m, t, lang } = ctx;
+  const { unknown } = m.missingPatches;
+  if (!unknown.nodes) return '';
+  const reasons = unknown.reasons.map((r) => `${t(`patchesReason_${r.reason}`)} (${formatInt(r.nodes, lang)})`).join(', ');
+  return html`<p class="muted small">${t('patchesUnknown', { count: formatInt(unknown.nodes, lang), reasons })}</p>`;
+}
+
+function patches(ctx: Ctx): RawHtml {
+  const { m, t, lang } = ctx;
+  const { totals, patches: top, cves } = m.missingPatches;
+  const intro =
+    totals.read === 0
+      ? t('patchesNoneRead', { nodes: formatInt(totals.nodes, lang) })
+      : t('patchesIntro', {
+          affected: formatInt(totals.affected, lang),
+          read: formatInt(totals.read, lang),
+          patches: formatInt(totals.patches, lang),
+          cves: formatInt(totals.cves, lang),
+        });
+  return html`<section class="page" id="patches">
+    <h2>${t('secPatches')}</h2>
+    <p>${intro}</p>
+    ${patchesUnknown(ctx)}
+    ${
+      top.length
+        ? html`<h3>${t('topPatches')}</h3>
+            <table>
+              <thead>
+                <tr>
+                  <th style="width:3%">#</th>
+                  <th style="width:31%">${t('patch')}</th>
+                  <th style="width:12%">${t('classification')}</th>
+                  <th style="width:9%">${t('severity')}</th>
+                  <th class="num">${t('nodes')}</th>
+                  <th class="num">${t('accounts')}</th>
+                  <th style="width:26%">${t('cveIds')}</th>
+                </tr>
+              </thead>
+              <tbody>
+                ${top.map(
+                  (p, i) =>
+                    html`<tr>
+                      <td class="num">${i + 1}</td>
+                      <td>${p.title}<br /><span class="mono muted small">${p.kbId}</span></td>
+                      <td class="nowrap">${p.classification ?? '—'}</td>
+                      <td class="nowrap">${p.severity ?? '—'}</td>
+                      ${num(ctx, p.nodes)}${num(ctx, p.accounts)}
+                      <td class="small mono-list">${p.cveIds.length ? idList(ctx, p.cveIds, ROW_CVES) : '—'}</td>
+                    </tr>`,
+                )}
+              </tbody>
+            </table>`
+        : totals.read > 0
+          ? html`<p>${t('patchesNone')}</p>`
+          : ''
+    }
+    ${
+      cves.length
+        ? html`<h3>${t('topCves')}</h3>
+            <table>
+              <thead>
+                <tr>
+                  <th style="width:3%">#</th>
+                  <th>${t('cveId')}</th>
+                  <th>${t('severity')}</th>
+                  <th class="num">${t('nodes')}</th>
+                  <th class="num">${t('accounts')}</th>
+                  <th style="width:40%">${t('fixedBy')}</th>
+                </tr>
+              </thead>
+              <tbody>
+                ${cves.map(
+                  (c, i) =>
+                    html`<tr>
+                      <td class="num">${i + 1}</td>
+                      <td class="mono">${c.cveId}</td>
+                      <td>${c.severity ?? '—'}</td>
+                      ${num(ctx, c.nodes)}${num(ctx, c.accounts)}
+                      <td class="small mono-list">
+                        ${c.kbIds.join(', ')}${c.patches > c.kbIds.length ? ` ${t('andMore', { count: formatInt(c.patches - c.kbIds.length, lang) })}` : ''}
+                      </td>
+                    </tr>`,
+                )}
+              </tbody>
+            </table>`
+        : ''
+    }
+    <p class="muted small">${t('patchesNote')}</p>
+  </section>`;
+}
+
+/** One node's missing patches in the appendix: a few KB ids and counts, or why they are unknown. */
+function patchLineText(ctx: Ctx, line: NodePatchLine): string {
+  const { t, lang } = ctx;
+  if ('unknown' in line) return t('unknownValue');
+  if (line.open === 0) return '0';
+  const more = line.open - line.kbIds.length;
+  const ids = line.kbIds.join(', ') + (more > 0 ? ` +${formatInt(more, lang)}` : '');
+  return line.cves ? `${ids} · ${t('cveCount', { count: formatInt(line.cves, lang) })}` : ids;
+}
+
 function trends(ctx: Ctx): RawHtml {
   const { m, t, lang } = ctx;
   const points = m.trends;
@@ -784,11 +895,12 @@ function appendix(ctx: Ctx): RawHtml {
   const columns = RULE_IDS.map((rule, i) => html`<span>${i + 1} ${ruleTitle(rule, lang)}</span>`);
   const head = html`<thead>
     <tr>
-      <th style="width:14%">${columnShortTitle('instanceId', lang)}</th>
-      <th style="width:14%">${columnShortTitle('name', lang)}</th>
-      <th style="width:13%">${columnShortTitle('platform', lang)}</th>
-      <th style="width:8.5%">${columnShortTitle('agentVersion', lang)}</th>
-      <th style="width:10%">${columnShortTitle('pingStatus', lang)}</th>
+      <th style="width:12%">${columnShortTitle('instanceId', lang)}</th>
+      <th style="width:11%">${columnShortTitle('name', lang)}</th>
+      <th style="width:11%">${columnShortTitle('platform', lang)}</th>
+      <th style="width:7.5%">${columnShortTitle('agentVersion', lang)}</th>
+      <th style="width:8%">${columnShortTitle('pingStatus', lang)}</th>
+      <th style="width:15%">${t('appendixPatches')}</th>
       ${RULE_IDS.map((_, i) => html`<th class="mark">${i + 1}</th>`)}
     </tr>
   </thead>`;
@@ -813,7 +925,7 @@ function appendix(ctx: Ctx): RawHtml {
             ${head}
             <tbody>
               <tr class="group">
-                <th colspan="${5 + RULE_IDS.length}">
+                <th colspan="${6 + RULE_IDS.length}">
                   ${columnShortTitle('accountId', lang)} <span class="mono">${group[0]!.accountId}</span> —
                   ${columnShortTitle('region', lang)}
                   <span class="mono">${group[0]!.region}</span>
@@ -827,6 +939,9 @@ function appendix(ctx: Ctx): RawHtml {
                     <td>${n.platform ? platformLabel(n.platform) : ''}</td>
                     <td class="nowrap">${n.agentVersion ?? ''}</td>
                     <td class="nowrap">${n.pingStatus ?? ''}</td>
+                    <td class="patches${'unknown' in n.patches ? ' unknown' : ''}">
+                      <span class="mono">${patchLineText(ctx, n.patches)}</span>
+                    </td>
                     ${RULE_IDS.map((rule) => {
                       const s = n.statuses[rule];
                       return s ? html`<td class="mark status-${s}">${statusGlyph(s)}</td>` : html`<td class="mark"></td>`;
@@ -899,6 +1014,7 @@ const RENDERERS: Record<ReportSection, (ctx: Ctx) => RawHtml> = {
   readiness,
   editions,
   compliance,
+  patches,
   trends,
   comparison,
   areas,

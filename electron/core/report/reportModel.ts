@@ -9,6 +9,14 @@ import { sumAreas } from '../../../shared/areaFigures';
 import { CURRENT_CATALOG_ID, getCatalog, type CatalogEdition, type SourceRef } from '../../../shared/catalog';
 import { editionChanges } from '../../../shared/editionChanges';
 import type { EditionComparison } from '../../../shared/history';
+import {
+  isOpen,
+  missingPatchSummary,
+  nodePatches,
+  type MissingPatchSummary,
+  type PatchesUnknownReason,
+  type PatchNodeInput,
+} from '../../../shared/missingPatches';
 import { messageFor, remediationFor, ruleTitle } from '../../../shared/messages';
 import {
   RULE_IDS,
@@ -38,6 +46,9 @@ import { PREREQUISITE_RULE_IDS } from '../../../shared/readiness';
 const EXAMPLES_PER_RULE = 5;
 const TOP_FINDINGS = 12;
 const COMPARISON_LIST_LIMIT = 25;
+const TOP_PATCHES = 15;
+/** Patches the appendix names per node (KB number or package); the rest are counted. */
+const NODE_KB_IDS = 3;
 
 export class ReportInputError extends Error {
   override name = 'ReportInputError';
@@ -76,6 +87,13 @@ export interface TopFinding {
 export interface AreaRow extends ScopeSummaryRow {
   /** Nodes failing at least one prerequisite rule. */
   notReady: number;
+}
+
+/** A node's missing and failed patches as the appendix names them, or why they are not known. */
+export type NodePatchLine = { open: number; kbIds: string[]; cves: number } | { unknown: PatchesUnknownReason };
+
+export interface ReportNode extends NodeRow {
+  patches: NodePatchLine;
 }
 
 export interface AccountRow extends AreaCounts {
@@ -151,8 +169,10 @@ export interface ReportModel {
   /** The same facts judged under the current AWS page, when the snapshot was judged under another edition. */
   editions: ReportEditions | null;
   topFindings: TopFinding[];
+  /** Missing and failed patches and their CVEs, most nodes first (issue 19). */
+  missingPatches: MissingPatchSummary;
   /** Every node, by account, region, name and instance id. */
-  nodes: NodeRow[];
+  nodes: ReportNode[];
 }
 
 export interface ReportModelOptions {
@@ -217,6 +237,20 @@ function findingRef(row: NodeRow, check: Check, lang: Lang): FindingRef {
   };
 }
 
+/** A Linux package id without its epoch and version (`openssl.x86_64`); a KB number as it is. */
+const compactId = (kbId: string): string => kbId.split(':')[0] ?? kbId;
+
+function patchLine(facts: PatchNodeInput['facts']): NodePatchLine {
+  const known = nodePatches(facts);
+  if ('reason' in known) return { unknown: known.reason };
+  const open = known.patches.filter(isOpen);
+  return {
+    open: open.length,
+    kbIds: open.slice(0, NODE_KB_IDS).map((p) => compactId(p.kbId)),
+    cves: new Set(open.flatMap((p) => p.cveIds)).size,
+  };
+}
+
 const byNode = (a: NodeRow, b: NodeRow): number =>
   a.accountId.localeCompare(b.accountId) ||
   a.region.localeCompare(b.region) ||
@@ -246,11 +280,12 @@ export function buildReportModel(store: Store, snapshotId: number, options: Repo
   }
   const catalog = getCatalog(snapshot.catalogEdition);
 
-  // One pass over the nodes: examples per rule, finding groups, per-node patch figures.
+  // One pass over the nodes: examples per rule, finding groups, per-node patch figures; the
+  // missing-patch summary reads the nodes as this loop yields them.
   const examples = new Map<RuleId, FindingRef[]>(RULE_IDS.map((rule) => [rule, []]));
   const groups = new Map<string, TopFinding>();
   const notReadyByArea = new Map<string, number>();
-  const nodes: NodeRow[] = [];
+  const nodes: ReportNode[] = [];
   let notReady = 0;
   let unverified = 0;
   let nodesMissingCritical = 0;
@@ -258,35 +293,40 @@ export function buildReportModel(store: Store, snapshotId: number, options: Repo
   let pendingReboot = 0;
   let notScanned = 0;
   let staleScan = 0;
-  for (const { row, checks } of store.nodesWithChecks(snapshotId)) {
-    nodes.push(row);
-    const prereq = PREREQUISITE_RULE_IDS.map((rule) => row.statuses[rule]);
-    if (prereq.includes('fail')) {
-      notReady += 1;
-      const key = `${row.accountId}\u0000${row.region}`;
-      notReadyByArea.set(key, (notReadyByArea.get(key) ?? 0) + 1);
-    } else if (prereq.includes('unknown')) unverified += 1;
-    if ((row.missingCritical ?? 0) > 0) nodesMissingCritical += 1;
-    if ((row.missingSecurity ?? 0) > 0) nodesMissingSecurity += 1;
-    if (row.statuses['patch.scanned'] === 'fail') notScanned += 1;
-    if (row.statuses['patch.scan-age'] === 'fail' || row.statuses['patch.scan-age'] === 'warn') staleScan += 1;
-    if (row.statuses['patch.pending-reboot'] === 'fail' || row.statuses['patch.pending-reboot'] === 'warn') pendingReboot += 1;
-    for (const check of checks) {
-      if (check.status === 'pass' || check.status === 'not_applicable') continue;
-      const list = examples.get(check.rule);
-      if (list && (list.length < EXAMPLES_PER_RULE || STATUS_ORDER[check.status] < STATUS_ORDER[list.at(-1)!.status])) {
-        list.push(findingRef(row, check, lang));
-        list.sort((a, b) => STATUS_ORDER[a.status] - STATUS_ORDER[b.status]);
-        list.length = Math.min(list.length, EXAMPLES_PER_RULE);
+  const visit = function* (): Generator<PatchNodeInput> {
+    for (const { row, facts, checks } of store.nodesWithChecks(snapshotId)) {
+      nodes.push({ ...row, patches: patchLine(facts) });
+      const prereq = PREREQUISITE_RULE_IDS.map((rule) => row.statuses[rule]);
+      if (prereq.includes('fail')) {
+        notReady += 1;
+        const key = `${row.accountId}\u0000${row.region}`;
+        notReadyByArea.set(key, (notReadyByArea.get(key) ?? 0) + 1);
+      } else if (prereq.includes('unknown')) unverified += 1;
+      if ((row.missingCritical ?? 0) > 0) nodesMissingCritical += 1;
+      if ((row.missingSecurity ?? 0) > 0) nodesMissingSecurity += 1;
+      if (row.statuses['patch.scanned'] === 'fail') notScanned += 1;
+      if (row.statuses['patch.scan-age'] === 'fail' || row.statuses['patch.scan-age'] === 'warn') staleScan += 1;
+      if (row.statuses['patch.pending-reboot'] === 'fail' || row.statuses['patch.pending-reboot'] === 'warn') pendingReboot += 1;
+      for (const check of checks) {
+        if (check.status === 'pass' || check.status === 'not_applicable') continue;
+        const list = examples.get(check.rule);
+        if (list && (list.length < EXAMPLES_PER_RULE || STATUS_ORDER[check.status] < STATUS_ORDER[list.at(-1)!.status])) {
+          list.push(findingRef(row, check, lang));
+          list.sort((a, b) => STATUS_ORDER[a.status] - STATUS_ORDER[b.status]);
+          list.length = Math.min(list.length, EXAMPLES_PER_RULE);
+        }
+        if (check.status === 'fail' || check.status === 'warn') {
+          const key = `${check.rule}\u0000${check.code}\u0000${check.status}`;
+          const group = groups.get(key);
+          if (group) group.nodes += 1;
+          else
+            groups.set(key, { rule: check.rule, code: check.code, status: check.status, nodes: 1, example: findingRef(row, check, lang) });
+        }
       }
-      if (check.status === 'fail' || check.status === 'warn') {
-        const key = `${check.rule}\u0000${check.code}\u0000${check.status}`;
-        const group = groups.get(key);
-        if (group) group.nodes += 1;
-        else groups.set(key, { rule: check.rule, code: check.code, status: check.status, nodes: 1, example: findingRef(row, check, lang) });
-      }
+      yield { row, facts };
     }
-  }
+  };
+  const missingPatches = missingPatchSummary(visit(), { filters: { states: ['Missing', 'Failed'] }, limit: TOP_PATCHES });
   nodes.sort(byNode);
 
   const summary = store.ruleSummary(snapshotId);
@@ -380,6 +420,7 @@ export function buildReportModel(store: Store, snapshotId: number, options: Repo
     trends: store.trends({ to: snapshot.startedAt }),
     comparison,
     topFindings,
+    missingPatches,
     nodes,
   };
 }

@@ -91,6 +91,9 @@ ul.legend .swatch { display: inline-block; width: 10pt; height: 3pt; margin-righ
 table.appendix { font-size: 6.3pt; table-layout: fixed; }
 table.appendix th, table.appendix td { padding: 1pt 2pt; line-height: 1.25; }
 table.appendix td.mark, table.appendix th.mark { text-align: center; width: 3.375%; padding: 1pt 0; }
+table.appendix td.patches { overflow-wrap: anywhere; }
+/* Lists of ids (CVE, KB, package) that may wrap between and within ids, unlike td.mono. */
+td.mono-list { font-family: 'DejaVu Sans Mono', 'Noto Sans Mono CJK JP', monospace; overflow-wrap: anywhere; }
 table.appendix td.mark.status-fail { background: #ffe3e3; }
 table.appendix td.mark.status-warn { background: #fff4d6; }
 .legend-line { font-size: 7.5pt; margin: 0 0 4pt; }

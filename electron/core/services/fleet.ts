@@ -1,11 +1,21 @@
 /**
  * Reading the nodes of saved snapshots: the node table and its CSV, one node's detail, trends
- * over time, two snapshots compared, one snapshot under another catalog edition, and readiness
- * (nodes with no failed prerequisite, P1–P7).
+ * over time, two snapshots compared, one snapshot under another catalog edition, readiness
+ * (nodes with no failed prerequisite, P1–P7) and the missing patches (issue 19).
  */
 import type { Comparison, NodeDetail, NodePage, NodeQuery, TrendPoint, TrendQuery } from '../store';
 import { editionChanges } from '../../../shared/editionChanges';
 import type { EditionComparison } from '../../../shared/history';
+import {
+  comparePatches,
+  missingPatchSummary,
+  nodesWithPatch,
+  type MissingPatchSummary,
+  type PatchComparison,
+  type PatchNode,
+  type PatchSelector,
+  type SummaryOptions,
+} from '../../../shared/missingPatches';
 import type { Lang } from '../../../shared/model';
 import { PREREQUISITE_RULE_IDS, type Readiness } from '../../../shared/readiness';
 import { requireCatalog, UserFacingError } from '../errors';
@@ -73,5 +83,21 @@ export class FleetService {
       ready: scopes.reduce((sum, s) => sum + s.ready, 0),
       scopes,
     };
+  }
+
+  /** Every node is read, filtered or not: the filters' choices cover the whole snapshot. */
+  missingPatches(snapshotId: number, options: SummaryOptions = {}): MissingPatchSummary {
+    this.snapshots.requireExisting(snapshotId);
+    return missingPatchSummary(this.store.nodesWithChecks(snapshotId), options);
+  }
+
+  nodesWithPatch(snapshotId: number, selector: PatchSelector, options: SummaryOptions = {}): { total: number; nodes: PatchNode[] } {
+    this.snapshots.requireExisting(snapshotId);
+    return nodesWithPatch(this.store.nodesWithChecks(snapshotId), selector, options);
+  }
+
+  comparePatches(from: number, to: number, limit?: number): PatchComparison {
+    this.snapshots.requireExisting(from, to);
+    return comparePatches(this.store.nodesWithChecks(from), this.store.nodesWithChecks(to), { from, to }, limit);
   }
 }

@@ -9,6 +9,8 @@ import { openStore, type Store } from '../../../electron/core/store';
 import { makeSnapshot } from '../../fixtures/makeSnapshot';
 
 export const HOSTILE_NAMES = ['<script>alert("x")</script>', '=HYPERLINK("http://evil.example","click")', '本番ウェブサーバー 01'] as const;
+/** A patch title as hostile as a node name: patch titles come from the client's repositories. */
+export const HOSTILE_PATCH_TITLE = '<script>alert("patch")</script>';
 
 const WEEK = 7 * 86_400_000;
 export const FIRST_AUDIT = '2026-03-02T01:00:00.000Z';
@@ -44,14 +46,17 @@ export function reportStore(nodes = 60): ReportStore {
       startedAt,
       accounts: ['111111111111', '222222222222'],
       regions: ['ap-northeast-1', 'us-east-1'],
+      patches: {},
     });
     input.client = 'Example <Client> 株式会社';
     input.engagement = 'FY2026 パッチ監査';
     input.nodes.forEach((n, i) => {
       const name = HOSTILE_NAMES[i];
       if (name) n.facts.name = name;
+      for (const patch of n.facts.patches ?? []) if (patch.title === 'curl') patch.title = HOSTILE_PATCH_TITLE;
       // Weekly patching: a growing share of nodes is brought to zero missing patches.
-      if (n.facts.patchState && i % 3 < week)
+      if (n.facts.patchState && i % 3 < week) {
+        n.facts.patches = n.facts.patches?.filter((p) => p.state === 'InstalledPendingReboot');
         Object.assign(n.facts.patchState, {
           missingCount: 0,
           failedCount: 0,
@@ -59,6 +64,7 @@ export function reportStore(nodes = 60): ReportStore {
           securityNonCompliantCount: 0,
           otherNonCompliantCount: 0,
         });
+      }
     });
     if (week === 2) {
       input.status = 'partial';
@@ -74,6 +80,12 @@ export function reportStore(nodes = 60): ReportStore {
       });
       const first = input.scopes[0];
       if (first) first.gaps = ['ssm:GetInventory'];
+      // One area could not list its nodes' patches: they are unknown, not patched.
+      for (const n of input.nodes)
+        if (n.facts.accountId === '222222222222' && n.facts.region === 'us-east-1') {
+          delete n.facts.patches;
+          n.facts.sources.patches = 'denied';
+        }
     }
     ids.push(store.saveSnapshot(evaluated(input)));
   }
