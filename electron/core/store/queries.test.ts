@@ -244,6 +244,30 @@ describe('nodeDetail', () => {
     ]);
     expect(store.nodeDetail(id, 'i-0aaa', B, 'ap-northeast-1')).toBeUndefined();
   });
+
+  it('gives the AWS error behind each source the node could not read, the patch detail included', () => {
+    const node = testNode({ instanceId: 'i-0bbb' });
+    node.facts.sources = { ...node.facts.sources, inventory: 'denied', patches: 'denied' };
+    const denied = { errorCode: 'access_denied' as const, errorParams: { action: 'ssm:DescribeInstancePatches' } };
+    const snap = store.saveSnapshot(
+      testSnapshot([node], {
+        scopes: [
+          {
+            accountId: A,
+            region: 'ap-northeast-1',
+            status: 'ok',
+            nodes: 1,
+            calls: 3,
+            throttles: 0,
+            gaps: ['ssm:DescribeInstancePatches'],
+            gapErrors: { 'ssm:DescribeInstancePatches': denied },
+          },
+        ],
+      }),
+    );
+    // Only the source with a recorded gap has a reason; inventory's status alone names none.
+    expect(store.nodeDetail(snap, 'i-0bbb', A, 'ap-northeast-1')?.sourceErrors).toEqual({ patches: denied });
+  });
 });
 
 describe('patch figures where the patch state could not be read', () => {
