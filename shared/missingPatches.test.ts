@@ -75,6 +75,12 @@ describe('missingPatchSummary', () => {
     expect(summary.totals).toEqual({ nodes: 8, read: 5, affected: 4, patches: 4, cves: 4 });
   });
 
+  it('names the CVE ids of a patch whichever node reports them first (AWS gives none for pending reboot)', () => {
+    const pending = node('i-pending', '111111111111', [{ ...KB_CU, state: 'InstalledPendingReboot', cveIds: [] }], 'ok');
+    const summary = missingPatchSummary([pending, ...FLEET]);
+    expect(summary.patches.find((p) => p.kbId === 'KB5037765')?.cveIds).toEqual(['CVE-2024-30051', 'CVE-2024-30044']);
+  });
+
   it('ranks CVEs by nodes once per node, whichever of its patches fixes them', () => {
     const [top] = missingPatchSummary(FLEET).cves;
     // CVE-2024-30051 is fixed by two patches on i-win1: that node counts once.

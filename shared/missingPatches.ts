@@ -245,6 +245,9 @@ export function missingPatchSummary(nodes: Iterable<PatchNodeInput>, options: Su
       tally.accounts.add(row.accountId);
       tally.regions.add(row.region);
       tally.states[p.state] += 1;
+      // AWS names CVE ids on missing and failed patches only: the same patch pending a reboot on
+      // the first node seen must not leave the row without the ids the others report.
+      for (const id of p.cveIds) if (!tally.patch.cveIds.includes(id)) tally.patch.cveIds.push(id);
       for (const id of p.cveIds) nodeCves.set(id, [...(nodeCves.get(id) ?? []), p]);
     }
     for (const [id, fixes] of nodeCves) {

@@ -56,6 +56,19 @@ describe('try it with simulated data', () => {
     expect(app.pageErrors).toEqual([]);
   });
 
+  // Issue 19 on real audit data: the simulator's DescribeInstancePatches answers, ranked.
+  it('ranks the missing patches of the newest snapshot by the nodes they affect', async () => {
+    const { page } = app;
+    const newest = [...app.core.services.snapshots.list()].sort((a, b) => b.startedAt.localeCompare(a.startedAt))[0]!;
+    const summary = app.core.services.fleet.missingPatches(newest.id);
+    expect(summary.patches.length).toBeGreaterThan(10);
+    await page.click('button:has-text("日本語")');
+    await page.evaluate("window.location.hash = '#/patches'");
+    await expect.poll(() => page.locator('table[data-list="patches"] tbody tr[data-kb]').count()).toBeGreaterThan(10);
+    await page.screenshot({ path: join(RESULTS_DIR, 'ui', 'patches-demo-ja.png'), fullPage: false });
+    expect(app.pageErrors).toEqual([]);
+  });
+
   it('refuses a second load while one runs, through the contract', async () => {
     const [first, second] = await Promise.all([app.core.dispatch('demo:load', { nodes: 9 }), app.core.dispatch('demo:load', { nodes: 9 })]);
     expect(first.ok).toBe(true);
