@@ -35,6 +35,7 @@ const SNAPSHOT_ROWS: ReadonlyArray<[table: string, where: string]> = [
   ['node_detail', 'snapshot_id = ?'],
   ['rule_summary', 'snapshot_id = ?'],
   ['area_summary', 'snapshot_id = ?'],
+  ['open_cve', 'snapshot_id = ?'],
 ];
 
 type Rows = Array<{ table: string; rows: unknown[][] }>;
@@ -140,8 +141,10 @@ function yearOfSummariesIn(db: Database.Database, sourceId: number): void {
           .run(startedAt, startedAt, sourceId).lastInsertRowid,
       );
       db.prepare(
-        'INSERT INTO area_summary SELECT ?, account_id, region, nodes, online, compliant, non_compliant, missing_critical, missing_security FROM area_summary WHERE snapshot_id = ?',
+        `INSERT INTO area_summary (snapshot_id, account_id, region, nodes, online, compliant, non_compliant, missing_critical, missing_security, ready, patch_detail_read)
+         SELECT ?, account_id, region, nodes, online, compliant, non_compliant, missing_critical, missing_security, ready, patch_detail_read FROM area_summary WHERE snapshot_id = ?`,
       ).run(id, sourceId);
+      db.prepare('INSERT INTO open_cve SELECT ?, account_id, region, cve, critical FROM open_cve WHERE snapshot_id = ?').run(id, sourceId);
       db.prepare(
         'INSERT INTO rule_summary SELECT ?, account_id, region, rule, pass, fail, warn, unknown, not_applicable FROM rule_summary WHERE snapshot_id = ?',
       ).run(id, sourceId);
