@@ -29,7 +29,14 @@ import {
   paginateListAssociations,
   type InstancePatchState,
 } from '@aws-sdk/client-ssm';
-import type { InventoryApp, NodeFacts, PatchDetail, PatchState, SourceStatus } from '../../../shared/model';
+import {
+  PATCH_DETAIL_LIMITS,
+  type InventoryApp,
+  type NodeFacts,
+  type PatchDetail,
+  type PatchState,
+  type SourceStatus,
+} from '../../../shared/model';
 import type { GapErrors } from '../../../shared/scopeErrors';
 import type { AwsClients } from '../aws/clients';
 import {
@@ -274,6 +281,7 @@ async function patchDetailsOf(ids: readonly string[], clients: AwsClients, signa
   let failure: { error: unknown } | undefined;
   const readNode = async (id: string): Promise<void> => {
     const patches: unknown[] = [];
+    const tokens = new Set<string>();
     let token: string | undefined;
     do {
       checkAbort(signal);
@@ -287,6 +295,9 @@ async function patchDetailsOf(ids: readonly string[], clients: AwsClients, signa
       );
       if (Array.isArray(page.Patches)) patches.push(...page.Patches);
       token = page.NextToken;
+      // Bounded like every answer: past the export's limit, or on a token seen before, stop paging.
+      if (token && (tokens.has(token) || patches.length >= PATCH_DETAIL_LIMITS.patches)) break;
+      if (token) tokens.add(token);
     } while (token);
     details.set(id, patchDetails(patches));
   };
@@ -295,6 +306,9 @@ async function patchDetailsOf(ids: readonly string[], clients: AwsClients, signa
       try {
         await readNode(ids[next++]!);
       } catch (error) {
+        // A node deregistered since the node list was read is that node's loss alone (it stays
+        // "not collected"); anything else ends the source for the scope, as for every source.
+        if (error instanceof Error && error.name === 'InvalidInstanceId' && !signal.aborted) continue;
         failure ??= { error };
       }
     }

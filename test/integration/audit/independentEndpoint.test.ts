@@ -3,7 +3,8 @@
  * simulator (so the two cannot share a misreading): three managed nodes, one compliant, one with
  * missing patches and CVE ids, one with a failed and a pending-reboot patch over two pages. The
  * audit must ask DescribeInstancePatches for the two non-compliant nodes only, once per page, with
- * the State filter, and keep what the answers say.
+ * the State filter, and keep what the answers say. A fourth node is deregistered in between: its
+ * InvalidInstanceId is that node's loss alone.
  */
 import { createServer, type IncomingMessage, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
@@ -14,6 +15,8 @@ import { tempStore } from './auditHarness';
 
 const ACCOUNT = '123456789012';
 const NODES = ['mi-0aaaaaaaaaaaaaaa1', 'mi-0aaaaaaaaaaaaaaa2', 'mi-0aaaaaaaaaaaaaaa3'];
+/** Deregistered between the node list and its patch detail: AWS answers InvalidInstanceId. */
+const GONE = 'mi-0aaaaaaaaaaaaaaa4';
 const state = (id: string, missing: number, failed: number, pendingReboot: number) => ({
   InstanceId: id,
   BaselineId: 'pb-0123456789abcdef0',
@@ -92,7 +95,7 @@ function ssmAnswer(operation: string, body: Record<string, unknown>): object {
   switch (operation) {
     case 'DescribeInstanceInformation':
       return {
-        InstanceInformationList: NODES.map((id, i) => ({
+        InstanceInformationList: [...NODES, GONE].map((id, i) => ({
           InstanceId: id,
           PingStatus: 'Online',
           AgentVersion: '3.3.40.0',
@@ -104,7 +107,9 @@ function ssmAnswer(operation: string, body: Record<string, unknown>): object {
         })),
       };
     case 'DescribeInstancePatchStates':
-      return { InstancePatchStates: [state(NODES[0]!, 0, 0, 0), state(NODES[1]!, 2, 0, 0), state(NODES[2]!, 0, 1, 1)] };
+      return {
+        InstancePatchStates: [state(NODES[0]!, 0, 0, 0), state(NODES[1]!, 2, 0, 0), state(NODES[2]!, 0, 1, 1), state(GONE, 1, 0, 0)],
+      };
     case 'DescribeInstancePatches': {
       const pages = PATCHES[String(body.InstanceId)] ?? [[]];
       const page = Number(body.NextToken ?? 0);
@@ -140,6 +145,12 @@ describe('patch detail from an independent AWS-shaped endpoint', () => {
           const operation = target.slice('AmazonSSM.'.length);
           const body = JSON.parse(text || '{}') as Record<string, unknown>;
           calls.push({ operation, body });
+          if (operation === 'DescribeInstancePatches' && body.InstanceId === GONE) {
+            res
+              .writeHead(400, { 'content-type': 'application/x-amz-json-1.1' })
+              .end(JSON.stringify({ __type: 'InvalidInstanceId', message: `Instance Id ${GONE} is not valid.` }));
+            return;
+          }
           res.writeHead(200, { 'content-type': 'application/x-amz-json-1.1' }).end(JSON.stringify(ssmAnswer(operation, body)));
         } else if (/(?:^|&)Action=GetCallerIdentity(?:&|$)/.test(text)) {
           res.writeHead(200, { 'content-type': 'text/xml' }).end(STS_IDENTITY);
@@ -173,15 +184,20 @@ describe('patch detail from an independent AWS-shaped endpoint', () => {
         [NODES[1], null],
         [NODES[2], null],
         [NODES[2], '1'],
+        [GONE, null],
       ]),
     );
-    expect(detailCalls).toHaveLength(3);
+    expect(detailCalls).toHaveLength(4);
     for (const call of detailCalls) {
       expect(call.body.Filters).toEqual([{ Key: 'State', Values: ['Missing', 'Failed', 'InstalledPendingReboot'] }]);
+      expect(call.body.MaxResults).toBeGreaterThanOrEqual(10);
       expect(call.body.MaxResults).toBeLessThanOrEqual(100);
     }
     const facts = new Map(store.loadSnapshotInput(outcome.snapshotId!).input.nodes.map((n) => [n.facts.instanceId, n.facts]));
     expect(facts.get(NODES[0]!)).toMatchObject({ patches: [], sources: { patches: 'ok' } });
+    expect(facts.get(GONE)?.sources.patches).toBe('not_collected');
+    expect(facts.get(GONE)?.patches).toBeUndefined();
+    expect(outcome.scopes[0]!.gaps).toEqual([]);
     expect(facts.get(NODES[1]!)?.patches?.map((p) => [p.kbId, p.state, p.cveIds])).toEqual([
       ['KB5037765', 'Missing', ['CVE-2024-30080', 'CVE-2024-30040']],
       ['KB5036896', 'Missing', ['CVE-2024-26234']],

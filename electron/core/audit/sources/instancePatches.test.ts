@@ -46,7 +46,10 @@ describe('DescribeInstancePatches answers as patch detail', () => {
     expect(needsPatchDetail(undefined)).toBe(false);
     expect(needsPatchDetail(null)).toBe(false);
     expect(needsPatchDetail({ missingCount: 0, failedCount: 0, installedPendingRebootCount: 0, installedCount: 40 })).toBe(false);
-    expect(needsPatchDetail({ missingCount: 0, installedPendingRebootCount: 1 })).toBe(true);
+    expect(needsPatchDetail({ missingCount: 0, failedCount: 0, installedPendingRebootCount: 1 })).toBe(true);
     expect(needsPatchDetail({ failedCount: 2 })).toBe(true);
+    // A count the answer did not give (or a damaged one the bounds dropped) proves no absence.
+    expect(needsPatchDetail({ missingCount: 0, failedCount: 0 })).toBe(true);
+    expect(needsPatchDetail({ installedCount: 3 })).toBe(true);
   });
 });

@@ -31,9 +31,14 @@ const STATE_OF_ANSWER: Readonly<Record<string, PatchDetailState>> = {
 
 const CVE = /^CVE-\d{4}-\d{4,7}$/;
 
-/** Does this node's patch state count patches whose detail is worth a call? */
+/**
+ * Does this node's patch state count patches whose detail is worth a call? A count the answer
+ * did not give (absent, or damaged and dropped by the value bounds) proves nothing: ask.
+ */
 export function needsPatchDetail(state: PatchState | null | undefined): boolean {
-  return (state?.missingCount ?? 0) + (state?.failedCount ?? 0) + (state?.installedPendingRebootCount ?? 0) > 0;
+  if (!state) return false;
+  const counts = [state.missingCount, state.failedCount, state.installedPendingRebootCount];
+  return counts.some((count) => count === undefined || count > 0);
 }
 
 function cveIds(value: unknown): string[] {
@@ -49,7 +54,7 @@ function toPatchDetail(raw: Record<string, unknown>): PatchDetail | undefined {
   const kbId = text(raw.KBId, PATCH_DETAIL_LIMITS.kbId);
   if (!state || (!title && !kbId)) return undefined;
   return {
-    title: title ?? kbId ?? '',
+    title: title?.trim() ? title : (kbId ?? ''),
     kbId: kbId ?? '',
     ...defined({
       classification: text(raw.Classification, PATCH_DETAIL_LIMITS.label) || undefined,
