@@ -93,3 +93,33 @@ describe('AWS CLI files as clients really send them', () => {
     expect(notes).toEqual(input.notes);
   });
 });
+
+describe('describe-instance-patches files', () => {
+  const id = 'i-0123456789abcdef0';
+  const info = {
+    InstanceInformationList: [
+      { InstanceId: id, PingStatus: 'Online', PlatformType: 'Linux', PlatformName: 'Amazon Linux', PlatformVersion: '2023' },
+    ],
+  };
+  const states = { InstancePatchStates: [{ InstanceId: id, MissingCount: 2, FailedCount: 0, InstalledPendingRebootCount: 0 }] };
+  const patch = (kbId: string) => ({ Title: kbId, KBId: kbId, State: 'MISSING', Severity: 'Important', CVEIds: 'CVE-2024-0001' });
+
+  it('adds up one node’s answer saved over several files, and says when a file stops at a NextToken', async () => {
+    const dir = tempDir('pa-patches-files-');
+    const write = (name: string, body: unknown) => {
+      writeFileSync(join(dir, name), JSON.stringify(body));
+      return join(dir, name);
+    };
+    const files = [
+      write('info.json', info),
+      write('states.json', states),
+      write(`patches-${id}.json`, { Patches: [patch('curl.x86_64')], NextToken: 'page-2' }),
+      write(`patches-${id}-2.json`, { Patches: [patch('openssl.x86_64'), patch('curl.x86_64')] }),
+    ];
+    const input = await readAwsCliFiles(files);
+    expect(input.notes).toEqual([expect.stringContaining('ends with a NextToken')]);
+    const [facts] = nodeFactsFromAwsCli(input).facts;
+    expect(facts?.patches?.map((p) => p.kbId)).toEqual(['curl.x86_64', 'openssl.x86_64']);
+    expect(facts?.sources.patches).toBe('ok');
+  });
+});

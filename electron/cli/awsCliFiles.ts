@@ -211,7 +211,7 @@ async function readJson(file: string): Promise<unknown> {
 }
 
 /** The kind and items of one file; a UsageError naming the file when it is not an AWS CLI output we know. */
-export async function readAwsCliFile(file: string): Promise<{ kind: AwsCliKind; items: unknown[] }> {
+export async function readAwsCliFile(file: string): Promise<{ kind: AwsCliKind; items: unknown[]; nextToken: boolean }> {
   const json = await readJson(file);
   if (typeof json !== 'object' || json === null || Array.isArray(json)) {
     throw new UsageError(`${file}: expected a JSON object as the AWS CLI writes it, got ${Array.isArray(json) ? 'an array' : typeof json}`);
@@ -225,7 +225,8 @@ export async function readAwsCliFile(file: string): Promise<{ kind: AwsCliKind; 
   const kind = found[0] as AwsCliKind;
   const parsed = z.array(KINDS[kind].item).safeParse((json as Record<string, unknown>)[kind]);
   if (!parsed.success) throw new UsageError(`${file}: invalid ${KINDS[kind].command} output: ${describeIssues(parsed.error, kind)}`);
-  return { kind, items: parsed.data };
+  // With --max-items or --no-paginate the CLI stops early and prints the token to go on with.
+  return { kind, items: parsed.data, nextToken: typeof (json as Record<string, unknown>).NextToken === 'string' };
 }
 
 /** Each kind's identity: a record given twice (two pages saved twice, one file named twice) counts once. */
@@ -264,6 +265,13 @@ function nodeIdOfPatchesFile(file: string): string {
   return id;
 }
 
+/** One node's answer may come in several files (pages saved apart): they add up, the translation drops repeats. */
+function addNodePatches(into: NodePatches[], id: string, patches: NodePatches['Patches']): void {
+  const known = into.find((node) => node.InstanceId === id);
+  if (known) known.Patches.push(...patches);
+  else into.push({ InstanceId: id, Patches: [...patches] });
+}
+
 /** Reads every file; files of the same kind (several pages, several regions) are concatenated. */
 export async function readAwsCliFiles(files: readonly string[]): Promise<AwsCliInput> {
   const input: AwsCliInput = {
@@ -285,9 +293,11 @@ export async function readAwsCliFiles(files: readonly string[]): Promise<AwsCliI
       continue;
     }
     read.add(real);
-    const { kind, items } = await readAwsCliFile(file);
+    const { kind, items, nextToken } = await readAwsCliFile(file);
     input.kinds.add(kind);
-    if (kind === 'Patches') input.Patches.push({ InstanceId: nodeIdOfPatchesFile(file), Patches: items as NodePatches['Patches'] });
+    if (nextToken)
+      input.notes.push(`${file} ends with a NextToken: the AWS CLI stopped before the last page, so what follows it is missing`);
+    if (kind === 'Patches') addNodePatches(input.Patches, nodeIdOfPatchesFile(file), items as NodePatches['Patches']);
     else (input[kind] as unknown[]).push(...items);
   }
   if (!input.kinds.has('InstanceInformationList')) {
