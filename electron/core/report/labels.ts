@@ -115,6 +115,8 @@ const EN = {
   editionsIntro:
     'This audit was judged under {from}. Judged under {to} ({title}) — the same collected facts, without a new AWS call — the results below change. Only the catalog edition differs.',
   editionsSame: 'This snapshot is already judged under the current AWS page ({edition}).',
+  editionsUnknown:
+    'This snapshot was judged under {edition}, an edition this version of Patch Auditor does not know, so it cannot be judged under the current AWS page here.',
   readyUnder: 'Ready under {edition}',
   nodesChanging: 'Nodes whose result changes',
   checksChanging: 'Checks that change',
@@ -319,6 +321,8 @@ const JA = {
   editionsIntro:
     'この監査は {from} で判定しました。同じ収集データを AWS を再度呼び出さずに {to}（{title}）で判定すると、次の結果が変わります。異なるのはカタログの版だけです。',
   editionsSame: 'このスナップショットは既に現行の AWS ページ（{edition}）で判定されています。',
+  editionsUnknown:
+    'このスナップショットは {edition} で判定されていますが、この版の Patch Auditor はその版を知らないため、ここでは現行の AWS ページで判定し直せません。',
   readyUnder: '{edition} で準備完了',
   nodesChanging: '判定が変わるノード',
   checksChanging: '判定が変わるチェック',

@@ -101,8 +101,13 @@ describe('renderReportHtml', () => {
     expect(noCompare).not.toContain('id="comparison"');
     const withoutEditions = renderReportHtml({ ...model, editions: null }, { lang: 'en', paper: 'a4' });
     expect(withoutEditions).not.toContain('id="editions"');
-    const askedFor = renderReportHtml({ ...model, editions: null }, { lang: 'ja', paper: 'a4', sections: ['editions'] });
-    expect(askedFor).toContain(labelsFor('ja')('editionsSame', { edition: 'seed-2022' }));
+    const current = { ...model, editions: null, catalog: { ...model.catalog, id: 'aws-2026-11' } };
+    const askedFor = renderReportHtml(current, { lang: 'ja', paper: 'a4', sections: ['editions'] });
+    expect(askedFor).toContain(labelsFor('ja')('editionsSame', { edition: 'aws-2026-11' }));
+    // An edition this version does not know is not "the current page": the report says which it is.
+    const unknown = { ...model, editions: null, catalog: { id: 'aws-2099-01', known: false } };
+    const unknownHtml = renderReportHtml(unknown, { lang: 'en', paper: 'a4', sections: ['editions'] });
+    expect(unknownHtml).toContain(labelsFor('en')('editionsUnknown', { edition: 'aws-2099-01' }));
     expect(REPORT_SECTIONS.every((s) => s === 'cover' || en.includes(`id="${s}"`))).toBe(true);
   });
 

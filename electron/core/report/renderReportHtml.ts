@@ -642,7 +642,7 @@ function editions(ctx: Ctx): RawHtml {
   if (!e)
     return html`<section id="editions">
       <h2>${t('secEditions')}</h2>
-      <p class="muted">${t('editionsSame', { edition: m.catalog.id })}</p>
+      <p class="muted">${t(m.catalog.known ? 'editionsSame' : 'editionsUnknown', { edition: m.catalog.id })}</p>
     </section>`;
   const shareOfNodes = (ready: number): string => formatPct(pctOf(ready, e.totals.nodes), lang);
   type Group = Omit<(typeof e.byPlatform)[number], 'platform'> & { name: string };

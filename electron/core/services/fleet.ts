@@ -4,6 +4,7 @@
  * (nodes with no failed prerequisite, P1–P7) and the missing patches (issue 19).
  */
 import type { Comparison, NodeDetail, NodePage, NodeQuery, TrendPoint, TrendQuery } from '../store';
+import { getCatalog } from '../../../shared/catalog';
 import { editionChanges } from '../../../shared/editionChanges';
 import type { EditionComparison } from '../../../shared/history';
 import {
@@ -65,9 +66,16 @@ export class FleetService {
   /** The snapshot's facts judged under its own edition and under `catalogEdition`, offline. */
   editionChanges(snapshotId: number, catalogEdition: string, limit?: number): EditionComparison {
     const snapshot = this.snapshots.get(snapshotId);
+    const from = getCatalog(snapshot.catalogEdition);
+    // Said apart from an unknown `catalogEdition` argument: here the user's choice is not at fault.
+    if (!from)
+      throw new UserFacingError(
+        `Snapshot ${snapshotId} was judged under catalog edition "${snapshot.catalogEdition}", which this version does not know; it cannot be judged again here.`,
+        'not_found',
+      );
     return editionChanges(this.store.nodesWithChecks(snapshotId), {
       snapshotId,
-      from: requireCatalog(snapshot.catalogEdition),
+      from,
       to: requireCatalog(catalogEdition),
       now: new Date(snapshot.finishedAt),
       scanAgeDays: snapshot.scanAgeDays,

@@ -59,5 +59,12 @@ describe('patch-audit catalog-diff', () => {
     const missing = await runMain('catalog-diff', '999', '--db', db);
     expect(missing.code).toBe(2);
     expect(missing.stderr).toMatch(/999/);
+    // A snapshot judged under an edition this version does not know: the snapshot is named, not --catalog.
+    const store = openStore({ path: db });
+    const future = store.saveSnapshot({ ...makeSnapshot({ nodes: 1 }), catalogEdition: 'aws-2099-01' });
+    store.close();
+    const unknown = await runMain('catalog-diff', String(future), '--db', db);
+    expect(unknown.code).toBe(2);
+    expect(unknown.stderr).toContain(`Snapshot ${future} was judged under catalog edition "aws-2099-01", which this version does not know`);
   });
 });
