@@ -64,6 +64,11 @@ describe('finding a browser to print PDFs with', () => {
       throw new Error('Failed to launch: executable is not a browser');
     };
     await expect(launchChromium(path, { launch: broken, sandbox: true })).rejects.toThrow('not a browser');
+    const crashed = async (): Promise<Browser> => {
+      throw new Error('Target closed: sandbox_ipc_linux.cc(112) crashed');
+    };
+    // A crash that merely mentions the sandbox is not its absence: no unsandboxed second start.
+    await expect(launchChromium(path, { launch: crashed, sandbox: true })).rejects.toThrow('crashed');
   });
 
   it('asks Playwright for the sandbox explicitly (it adds --no-sandbox otherwise) and never passes --no-sandbox itself', () => {

@@ -77,6 +77,9 @@ export function sandboxPossible(platform: NodeJS.Platform = process.platform, ui
   return !(platform === 'linux' && uid === 0);
 }
 
+/** What Chromium prints when the kernel or the install cannot give it a sandbox; any other failure is passed on. */
+const SANDBOX_UNAVAILABLE = /No usable sandbox|SUID sandbox helper binary|Running as root without --no-sandbox/i;
+
 export interface LaunchSeams {
   launch?: (options: LaunchOptions) => Promise<Browser>;
   sandbox?: boolean;
@@ -95,7 +98,7 @@ export async function launchChromium(executablePath: string | undefined = findBr
   try {
     return await launch({ ...options, chromiumSandbox: true });
   } catch (err) {
-    if (!(err instanceof Error && /sandbox/i.test(err.message))) throw err;
+    if (!(err instanceof Error && SANDBOX_UNAVAILABLE.test(err.message))) throw err;
     return launch({ ...options, chromiumSandbox: false });
   }
 }
