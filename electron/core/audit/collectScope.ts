@@ -239,17 +239,7 @@ export async function collectScope(ctx: CollectContext): Promise<ScopeCollection
       })
     : Promise.resolve({ status: 'not_collected' as SourceStatus, value: undefined });
 
-  const [patchStates, inventory, network, patches] = await Promise.all([
-    patchStatesRun,
-    inventoryRun,
-    networkRun,
-    patchDetailRun,
-    setupRun,
-  ]).catch(async (err: unknown) => {
-    // Settle every source before failing the scope, so none calls on after its clients are gone.
-    await Promise.allSettled([patchStatesRun, inventoryRun, networkRun, patchDetailRun, setupRun]);
-    throw err;
-  });
+  const [patchStates, inventory, network, patches] = await settleAll([patchStatesRun, inventoryRun, networkRun, patchDetailRun, setupRun]);
   // Sources finish in any order; gaps are listed in the order the sources are described.
   gaps.sort((a, b) => GAP_ORDER.indexOf(a) - GAP_ORDER.indexOf(b));
 
@@ -263,6 +253,17 @@ export async function collectScope(ctx: CollectContext): Promise<ScopeCollection
   };
   const facts = infos.map((node): NodeFacts => assembleNodeFacts(node, answers));
   return { facts, gaps, gapErrors, patching };
+}
+
+/**
+ * Promise.all that lets every call settle before it fails: a scope's sources share its clients,
+ * and none may call on after the scope has failed and its clients are gone.
+ */
+function settleAll<const T extends readonly unknown[]>(runs: T): Promise<{ -readonly [K in keyof T]: Awaited<T[K]> }> {
+  return Promise.all(runs).catch(async (err: unknown) => {
+    await Promise.allSettled(runs);
+    throw err;
+  });
 }
 
 function sourceRead<T>(run: { value?: T; status: SourceStatus }): SourceRead<T> {
@@ -367,13 +368,8 @@ async function collectPatchingSetup(
     }
     return withPatching;
   });
-  // Four independent questions: asked at once, the setup costs one round trip, not four. All
-  // settle before a lost session fails the scope, so no call outlives it.
-  const runs = [baselinesRun, groupsRun, associationsRun, windowsRun] as const;
-  const settled = await Promise.allSettled(runs);
-  const failed = settled.find((result) => result.status === 'rejected');
-  if (failed) throw failed.reason;
-  const [baselines, groups, associations, windows] = await Promise.all(runs);
+  // Four independent questions: asked at once, the setup costs one round trip, not four.
+  const [baselines, groups, associations, windows] = await settleAll([baselinesRun, groupsRun, associationsRun, windowsRun]);
   if (baselines.value !== undefined) into.baselines = baselines.value;
   if (groups.value !== undefined) into.patchGroups = groups.value;
   if (associations.value !== undefined) into.patchAssociations = associations.value;
