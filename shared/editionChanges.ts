@@ -48,7 +48,19 @@ const statusRank = (status: CheckStatus): number => CHECK_STATUSES.indexOf(statu
 const byFrequency = (a: EditionTransition, b: EditionTransition): number =>
   b.nodes - a.nodes || statusRank(a.before) - statusRank(b.before) || statusRank(a.after) - statusRank(b.after);
 
+/** The comparison counted node by node, for a caller that already walks the nodes (the report). */
+export interface EditionTally {
+  add(node: EditionNode): void;
+  result(): EditionComparison;
+}
+
 export function editionChanges(nodes: Iterable<EditionNode>, options: EditionChangesOptions): EditionComparison {
+  const tally = editionTally(options);
+  for (const node of nodes) tally.add(node);
+  return tally.result();
+}
+
+export function editionTally(options: EditionChangesOptions): EditionTally {
   const limit = options.limit ?? Number.POSITIVE_INFINITY;
   const judge = (facts: NodeFacts, catalog: CatalogEdition): Check[] =>
     evaluateNode(facts, { catalog, now: options.now, scanAgeDays: options.scanAgeDays });
@@ -58,7 +70,7 @@ export function editionChanges(nodes: Iterable<EditionNode>, options: EditionCha
   const rules = new Map<Check['rule'], Map<string, EditionTransition>>();
   const changes: EditionComparison['changes'] = [];
 
-  for (const { row, facts } of nodes) {
+  const add = ({ row, facts }: EditionNode): void => {
     const before = judge(facts, options.from);
     const after = judge(facts, options.to);
     let changed = false;
@@ -80,25 +92,28 @@ export function editionChanges(nodes: Iterable<EditionNode>, options: EditionCha
     tally(totals, changed, readyBefore, readyAfter);
     tally(group(platforms, platformLabel(platformOf(facts))), changed, readyBefore, readyAfter);
     tally(group(accounts, row.accountId), changed, readyBefore, readyAfter);
-  }
-
-  const byRule = RULE_IDS.filter((rule) => rules.has(rule)).map((rule) => {
-    const transitions = [...rules.get(rule)!.values()].sort(byFrequency);
-    return { rule, changed: transitions.reduce((sum, t) => sum + t.nodes, 0), transitions };
-  });
-  return {
-    snapshotId: options.snapshotId,
-    from: options.from.id,
-    to: options.to.id,
-    totals,
-    byRule,
-    byPlatform: [...platforms]
-      .filter(([, counts]) => counts.changedNodes > 0)
-      .map(([platform, counts]) => ({ platform, ...counts }))
-      .sort((a, b) => b.changedNodes - a.changedNodes || a.platform.localeCompare(b.platform)),
-    byAccount: [...accounts]
-      .map(([accountId, counts]) => ({ accountId, ...counts }))
-      .sort((a, b) => a.accountId.localeCompare(b.accountId)),
-    changes,
   };
+
+  const result = (): EditionComparison => {
+    const byRule = RULE_IDS.filter((rule) => rules.has(rule)).map((rule) => {
+      const transitions = [...rules.get(rule)!.values()].sort(byFrequency);
+      return { rule, changed: transitions.reduce((sum, t) => sum + t.nodes, 0), transitions };
+    });
+    return {
+      snapshotId: options.snapshotId,
+      from: options.from.id,
+      to: options.to.id,
+      totals,
+      byRule,
+      byPlatform: [...platforms]
+        .filter(([, counts]) => counts.changedNodes > 0)
+        .map(([platform, counts]) => ({ platform, ...counts }))
+        .sort((a, b) => b.changedNodes - a.changedNodes || a.platform.localeCompare(b.platform)),
+      byAccount: [...accounts]
+        .map(([accountId, counts]) => ({ accountId, ...counts }))
+        .sort((a, b) => a.accountId.localeCompare(b.accountId)),
+      changes,
+    };
+  };
+  return { add, result };
 }

@@ -7,7 +7,7 @@
  */
 import { sumAreas } from '../../../shared/areaFigures';
 import { CURRENT_CATALOG_ID, getCatalog, type CatalogEdition, type SourceRef } from '../../../shared/catalog';
-import { editionChanges } from '../../../shared/editionChanges';
+import { editionTally } from '../../../shared/editionChanges';
 import type { EditionComparison } from '../../../shared/history';
 import {
   isOpen,
@@ -293,9 +293,23 @@ export function buildReportModel(store: Store, snapshotId: number, options: Repo
   let pendingReboot = 0;
   let notScanned = 0;
   let staleScan = 0;
+  // The same facts under the current AWS page, counted in this one pass over the nodes.
+  const current = getCatalog(CURRENT_CATALOG_ID);
+  const editionsTally =
+    catalog && current && catalog.id !== current.id
+      ? editionTally({
+          snapshotId,
+          from: catalog,
+          to: current,
+          now: new Date(snapshot.finishedAt),
+          scanAgeDays: snapshot.scanAgeDays,
+          limit: COMPARISON_LIST_LIMIT,
+        })
+      : undefined;
   const visit = function* (): Generator<PatchNodeInput> {
     for (const { row, facts, checks } of store.nodesWithChecks(snapshotId)) {
       nodes.push({ ...row, patches: patchLine(facts) });
+      editionsTally?.add({ row, facts });
       const prereq = PREREQUISITE_RULE_IDS.map((rule) => row.statuses[rule]);
       if (prereq.includes('fail')) {
         notReady += 1;
@@ -374,21 +388,7 @@ export function buildReportModel(store: Store, snapshotId: number, options: Repo
     };
   }
 
-  const current = getCatalog(CURRENT_CATALOG_ID);
-  const editions: ReportEditions | null =
-    catalog && current && catalog.id !== current.id
-      ? {
-          ...editionChanges(store.nodesWithChecks(snapshotId), {
-            snapshotId,
-            from: catalog,
-            to: current,
-            now: new Date(snapshot.finishedAt),
-            scanAgeDays: snapshot.scanAgeDays,
-            limit: COMPARISON_LIST_LIMIT,
-          }),
-          toCatalog: catalogInfo(current.id),
-        }
-      : null;
+  const editions: ReportEditions | null = editionsTally ? { ...editionsTally.result(), toCatalog: catalogInfo(CURRENT_CATALOG_ID) } : null;
 
   const severity = (f: TopFinding): number => (f.status === 'fail' ? 0 : 1);
   const topFindings = [...groups.values()]
