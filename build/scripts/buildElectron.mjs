@@ -1,4 +1,4 @@
-// Bundles the Electron main process, its import worker and the preload into out/. The preload
+// Bundles the Electron main process, the core's worker, the import worker and the preload into out/. The preload
 // must be a single CommonJS file: a sandboxed preload can require only a few Electron modules,
 // not our code.
 import { build } from 'esbuild';
@@ -13,8 +13,8 @@ const common = {
   external: ['electron', 'better-sqlite3'],
 };
 
-// CommonJS has no import.meta: the core finds the worker beside the bundle from this URL
-// (electron/core/store/archiveWorker.ts).
+// CommonJS has no import.meta: each finds its worker beside the bundle from this URL
+// (electron/core/worker/startCoreWorker.ts, electron/core/store/archiveWorker.ts).
 const withImportMetaUrl = {
   ...common,
   banner: { js: 'const __bundleUrl = require("node:url").pathToFileURL(__filename).href;' },
@@ -23,6 +23,7 @@ const withImportMetaUrl = {
 
 await Promise.all([
   build({ ...withImportMetaUrl, entryPoints: ['electron/main/main.ts'], outfile: 'out/main/main.cjs' }),
+  build({ ...withImportMetaUrl, entryPoints: ['electron/core/worker/coreWorker.ts'], outfile: 'out/main/coreWorker.cjs' }),
   build({ ...withImportMetaUrl, entryPoints: ['electron/core/store/importWorker.ts'], outfile: 'out/main/importWorker.cjs' }),
   build({ ...common, entryPoints: ['electron/preload/preload.ts'], outfile: 'out/preload/preload.cjs' }),
 ]);

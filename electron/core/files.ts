@@ -7,11 +7,19 @@ import { closeSync, fchmodSync, fstatSync, openSync, writeFileSync } from 'node:
 
 export type SaveKind = 'snapshot-export' | 'report-pdf' | 'report-html' | 'csv' | 'json';
 
+export interface SavedFile {
+  fileName: string;
+  downloadUrl?: string;
+}
+
 export interface SaveTarget {
   /** Where to write. */
   path: string;
-  /** Called after writing: what the renderer is told (a download URL in the web host). */
-  done(): { fileName: string; downloadUrl?: string };
+  /**
+   * Called after writing: what the renderer is told (a download URL in the web host). A promise
+   * where the target belongs to another thread (the core's worker asks its host).
+   */
+  done(): SavedFile | Promise<SavedFile>;
 }
 
 export interface HostFiles {

@@ -6,11 +6,11 @@
 import { app, BrowserWindow, dialog, ipcMain, Menu, protocol, screen, session, shell } from 'electron';
 import { join } from 'node:path';
 import { CATALOG_EDITIONS } from '../../shared/catalog';
-import { createCore } from '../core/createCore';
 import { createPdfPrinter, PRINT_PARTITION } from './pdfPrinter';
 import { PAGE_MARGINS_MM } from '../core/report/printer';
 import { createFileLog } from '../core/log';
 import { UserFacingError } from '../core/errors';
+import { startCoreWorker } from '../core/worker/startCoreWorker';
 import { aboutMessage } from './about';
 import { APP_ENTRY, APP_SCHEME, createAppProtocolHandler } from './appProtocol';
 import { logUncaughtErrors } from './crashLog';
@@ -46,10 +46,17 @@ if (
   pendingImports.push(...snapshotPathsFromArgv(process.argv, process.cwd()));
   app.on('web-contents-created', (_event, contents) => guardWebContents(contents, (url) => void shell.openExternal(url)));
   app.on('window-all-closed', () => app.quit());
-  void app.whenReady().then(start);
+  void app
+    .whenReady()
+    .then(start)
+    .catch((err: unknown) => {
+      log(`start failed: ${err instanceof Error ? err.name : 'unknown error'}`);
+      dialog.showErrorBox('Patch Auditor could not start', err instanceof Error ? err.message : String(err));
+      app.quit();
+    });
 }
 
-function start(): void {
+async function start(): Promise<void> {
   log(`start ${app.getVersion()} electron ${process.versions.electron}`);
   // The print window's session too: it loads only the report file, but every session gets the handler (checklist item 5).
   for (const each of [session.defaultSession, session.fromPartition(PRINT_PARTITION)]) denyAllPermissions(each);
@@ -57,7 +64,9 @@ function start(): void {
   protocol.handle(APP_SCHEME, createAppProtocolHandler(join(__dirname, '..', 'renderer')));
 
   const files = createDialogs({ dialog, parent: () => window, defaultFolder: () => app.getPath('documents') });
-  const core = createCore({
+  // The core runs in a thread of its own: a 50,000-node save, an import or a report model
+  // there never blocks this event loop, which draws the window and answers the OS (issue 20).
+  const core = await startCoreWorker({
     dataDir,
     log,
     host: {
@@ -86,10 +95,7 @@ function start(): void {
       }),
     );
   const exportSnapshots = async () => {
-    const ids = core.services.snapshots
-      .list()
-      .slice(0, 500)
-      .map((snapshot) => snapshot.id);
+    const ids = await core.shell.recentSnapshotIds(500);
     if (ids.length > 0) await core.dispatch('snapshots:export', { ids });
   };
   Menu.setApplicationMenu(
@@ -134,13 +140,10 @@ function start(): void {
           pendingImports,
           async (path) =>
             void (await importOpenedFile(path, {
-              describe: (file) => core.services.snapshots.describeFile(file),
-              confirm: (file, snapshots) =>
-                confirmOpenedFile(
-                  { dialog, parent: () => window },
-                  { path: file, snapshots, lang: core.services.settings.read().language },
-                ),
-              importFile: async (file) => void (await core.services.snapshots.importFile(file)),
+              describe: (file) => core.shell.describeFile(file),
+              confirm: async (file, snapshots) =>
+                confirmOpenedFile({ dialog, parent: () => window }, { path: file, snapshots, lang: await core.shell.language() }),
+              importFile: async (file) => void (await core.shell.importFile(file)),
             })),
           (_path, err) => {
             log(`opening a snapshot file failed: ${err instanceof Error ? err.name : 'unknown error'}`);

@@ -5,8 +5,8 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { createCore } from '../core/createCore';
 import { lazyChromiumPrinter } from '../core/report/chromiumPrinter';
+import { startCoreWorker } from '../core/worker/startCoreWorker';
 import { startWebHost } from './server';
 import { WebFiles } from './webFiles';
 
@@ -14,7 +14,8 @@ const ownDataDir = process.env.PATCH_AUDITOR_DATA_DIR === undefined;
 const dataDir = process.env.PATCH_AUDITOR_DATA_DIR ?? mkdtempSync(join(tmpdir(), 'patch-auditor-web-'));
 const files = new WebFiles();
 const printing = lazyChromiumPrinter();
-const core = createCore({
+// The core in a thread of its own, as in the desktop app: this loop serves pages and calls.
+const core = await startCoreWorker({
   dataDir,
   log: (line) => process.stderr.write(`[webhost] ${line}\n`),
   host: { host: 'web', versions: { node: process.versions.node }, openExternal: async () => {}, files },

@@ -64,7 +64,14 @@ describe.skipIf(skip !== null)('electron-builder --dir (Linux, stand-in Electron
 
     const files = asarFiles(join(appDir, 'resources', 'app.asar'));
     expect(files).toEqual(
-      expect.arrayContaining(['out/main/main.cjs', 'out/preload/preload.cjs', 'out/renderer/index.html', 'package.json']),
+      expect.arrayContaining([
+        'out/main/main.cjs',
+        'out/main/coreWorker.cjs',
+        'out/main/importWorker.cjs',
+        'out/preload/preload.cjs',
+        'out/renderer/index.html',
+        'package.json',
+      ]),
     );
     expect(files).toContain('node_modules/better-sqlite3/build/Release/better_sqlite3.node (unpacked)');
     const tops = new Set(files.map((file) => file.split('/')[0]));

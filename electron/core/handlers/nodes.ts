@@ -11,7 +11,7 @@ export function nodesHandlers(fleet: FleetService, snapshots: SnapshotService, f
       const target = await files.chooseSaveTarget('csv', `nodes-${snapshotId}.csv`);
       if (!target) return { saved: false };
       const rows = fleet.writeNodesCsv(snapshotId, query, columns, lang, target.path);
-      return { saved: true, rows, ...target.done() };
+      return { saved: true, rows, ...(await target.done()) };
     },
   };
 }

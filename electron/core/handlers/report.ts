@@ -13,14 +13,14 @@ export function reportHandlers(reports: ReportService, snapshots: SnapshotServic
       );
       if (!target) return { saved: false };
       await reports.write(model, request, target.path);
-      return { saved: true, ...target.done() };
+      return { saved: true, ...(await target.done()) };
     },
     exportJson: async ({ snapshotId }) => {
       snapshots.requireExisting(snapshotId);
       const target = await files.chooseSaveTarget('json', `patch-audit-snapshot-${snapshotId}.json`);
       if (!target) return { saved: false };
       reports.writeJson(snapshotId, target.path);
-      return { saved: true, ...target.done() };
+      return { saved: true, ...(await target.done()) };
     },
   };
 }

@@ -18,7 +18,7 @@ export function snapshotsHandlers(snapshots: SnapshotService, files: HostFiles):
       const target = await files.chooseSaveTarget('snapshot-export', name);
       if (!target) return { saved: false };
       snapshots.exportTo(ids, target.path);
-      return { saved: true, ...target.done() };
+      return { saved: true, ...(await target.done()) };
     },
     import: async ({ uploadId }) => {
       const file = await files.chooseImportFile(uploadId);

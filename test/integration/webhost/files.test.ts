@@ -53,7 +53,7 @@ describe('web host uploads and downloads', () => {
   it('serves a saved file once as a download with a safe name', async () => {
     const target = (await files.chooseSaveTarget('csv', '../nodes "x".csv'))!;
     writeFileSync(target.path, 'a,b\n');
-    const { fileName, downloadUrl } = target.done();
+    const { fileName, downloadUrl } = await target.done();
     expect(fileName).toBe('nodes__x_.csv');
     // Asked for without the session, it is refused and stays on offer.
     expect((await fetch(`${host.origin}${downloadUrl}`)).status).toBe(401);
