@@ -889,8 +889,46 @@ function findings(ctx: Ctx): RawHtml {
   </section>`;
 }
 
+/** How the method section names what the appendix holds. */
+function appendixMode(ctx: Ctx): string {
+  const { m, t, lang } = ctx;
+  const counts = { listed: formatInt(m.nodes.length, lang), total: formatInt(m.totals.nodes, lang) };
+  return t(m.appendix === 'all' ? 'appendixModeAll' : m.appendix === 'not-ready' ? 'appendixModeNotReady' : 'appendixModeNone', counts);
+}
+
+/**
+ * The heading and the first line say which nodes the appendix holds, with counts that add up
+ * with the executive summary's, so a filtered list is never read as the fleet.
+ */
+function appendixCaption(ctx: Ctx): { heading: string; caption: string } {
+  const { m, t, lang } = ctx;
+  const tot = m.totals;
+  const counts = {
+    listed: formatInt(m.nodes.length, lang),
+    total: formatInt(tot.nodes, lang),
+    notReady: formatInt(tot.notReady, lang),
+    unverified: formatInt(tot.unverified, lang),
+    rest: formatInt(tot.nodes - tot.notReady - tot.unverified, lang),
+  };
+  switch (m.appendix) {
+    case 'all':
+      return { heading: t('secAppendix'), caption: t('appendixAll', counts) };
+    case 'not-ready':
+      return { heading: t('secAppendixNotReady', counts), caption: t('appendixNotReady', counts) };
+    case 'none':
+      return { heading: t('secAppendixNone'), caption: t('appendixNone', counts) };
+  }
+}
+
 function appendix(ctx: Ctx): RawHtml {
   const { m, t, lang } = ctx;
+  const { heading, caption } = appendixCaption(ctx);
+  // Without a list the section is a note, not a page of its own.
+  if (m.nodes.length === 0)
+    return html`<section id="appendix">
+      <h2>${heading}</h2>
+      <p class="appendix-caption">${caption}</p>
+    </section>`;
   const legend = STATUS_ORDER.map((s) => html`<span><b class="status-${s}">${statusGlyph(s)}</b> ${statusWord(s, lang)}</span>`);
   const columns = RULE_IDS.map((rule, i) => html`<span>${i + 1} ${ruleTitle(rule, lang)}</span>`);
   const head = html`<thead>
@@ -915,7 +953,8 @@ function appendix(ctx: Ctx): RawHtml {
     else groups.push([n]);
   }
   return html`<section class="page" id="appendix">
-    <h2>${t('secAppendix')}</h2>
+    <h2>${heading}</h2>
+    <p class="appendix-caption">${caption}</p>
     <p class="legend-line">${t('legend')}: ${legend}</p>
     <p class="legend-line">${t('ruleColumns')}: ${columns}</p>
     ${groups.map(
@@ -987,6 +1026,8 @@ function method(ctx: Ctx): RawHtml {
       }
       <dt>${t('scanAge')}</dt>
       <dd>${t('daysValue', { days: s.scanAgeDays })}</dd>
+      <dt>${t('appendixHeading')}</dt>
+      <dd>${appendixMode(ctx)}</dd>
       <dt>${t('toolVersion')}</dt>
       <dd>${s.toolVersion} / ${m.toolVersion}</dd>
       <dt>${t('snapshot')}</dt>
