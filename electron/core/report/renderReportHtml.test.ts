@@ -136,6 +136,9 @@ describe('renderReportHtml', () => {
       expect(appendixOf(omitted)).toContain(t('appendixNone', counts));
       expect(omitted).not.toContain('<table class="appendix">');
       expect(methodOf(omitted)).toContain(`<dd>${t('appendixModeNone')}</dd>`);
+      // Sections without the appendix: the method section does not claim a node list.
+      const withoutAppendix = renderReportHtml(model, { lang, paper: 'a4', sections: ['summary', 'method'] });
+      expect(methodOf(withoutAppendix)).toContain(`<dd>${t('appendixModeNone')}</dd>`);
     }
     expect(labelsFor('en')('secAppendixNotReady', { listed: '312', total: '10,000' })).toBe(
       'Appendix: 312 of 10,000 nodes — only those not ready or not verified',

@@ -34,6 +34,8 @@ interface Ctx {
   m: ReportModel;
   lang: Lang;
   t: Labels;
+  /** Whether the appendix section is printed at all (sections may leave it out). */
+  appendixPrinted: boolean;
 }
 
 const pctOf = (part: number, whole: number): number | null => (whole > 0 ? (part / whole) * 100 : null);
@@ -889,11 +891,12 @@ function findings(ctx: Ctx): RawHtml {
   </section>`;
 }
 
-/** How the method section names what the appendix holds. */
+/** How the method section names what the appendix holds: nothing when the section is not printed. */
 function appendixMode(ctx: Ctx): string {
   const { m, t, lang } = ctx;
   const counts = { listed: formatInt(m.nodes.length, lang), total: formatInt(m.totals.nodes, lang) };
-  return t(m.appendix === 'all' ? 'appendixModeAll' : m.appendix === 'not-ready' ? 'appendixModeNotReady' : 'appendixModeNone', counts);
+  if (!ctx.appendixPrinted || m.appendix === 'none') return t('appendixModeNone');
+  return t(m.appendix === 'all' ? 'appendixModeAll' : 'appendixModeNotReady', counts);
 }
 
 /**
@@ -1070,12 +1073,12 @@ export function reportTitle(model: ReportModel, lang: Lang): string {
 }
 
 export function renderReportHtml(model: ReportModel, options: RenderOptions): string {
-  const ctx: Ctx = { m: model, lang: options.lang, t: labelsFor(options.lang) };
   const wanted = new Set(options.sections ?? REPORT_SECTIONS);
   // A comparison section without a chosen snapshot, or an editions section for a snapshot already
   // judged under the current page, says so only when asked for explicitly.
   if (!options.sections && !model.comparison) wanted.delete('comparison');
   if (!options.sections && !model.editions) wanted.delete('editions');
+  const ctx: Ctx = { m: model, lang: options.lang, t: labelsFor(options.lang), appendixPrinted: wanted.has('appendix') };
   const body = REPORT_SECTIONS.filter((s) => wanted.has(s)).map((s) => RENDERERS[s](ctx));
   return `<!doctype html>${
     html`<html lang="${options.lang}">
