@@ -28,7 +28,7 @@ import {
 } from './history';
 import { MissingPatchSummary, PatchComparison, PatchFilters, PatchNode } from './missingPatches';
 import { Lang } from './model';
-import { REPORT_SECTIONS } from './reportSections';
+import { REPORT_APPENDIX_MODES, REPORT_SECTIONS } from './reportSections';
 import { PlanId, PlanToSave, SavedPlan } from './plans';
 import { Readiness } from './readiness';
 
@@ -79,6 +79,20 @@ const Saved = z.object({ saved: z.boolean(), fileName: z.string().optional(), do
 const NodeRef = z
   .object({ snapshotId: SnapshotId, accountId: z.string().max(64), region: z.string().max(64), instanceId: z.string().max(128) })
   .strict();
+/** One report to write: the CLI, the demo and every host's `report:create` take this shape. */
+export const ReportRequest = z
+  .object({
+    snapshotId: SnapshotId,
+    compareTo: SnapshotId.optional(),
+    lang: Lang,
+    paper: z.enum(['a4', 'letter']),
+    sections: z.array(ReportSection).min(1).max(REPORT_SECTIONS.length).optional(),
+    /** The node appendix: every node (the default), only those not ready or not verified, or none. */
+    appendix: z.enum(REPORT_APPENDIX_MODES).optional(),
+    format: z.enum(['pdf', 'html']),
+  })
+  .strict();
+export type ReportRequest = z.output<typeof ReportRequest>;
 const PatchNodesBase = z.object({
   snapshotId: SnapshotId,
   filters: PatchFilters.optional(),
@@ -140,19 +154,7 @@ export const contract = {
         .strict(),
       Saved.extend({ rows: z.number().int().nonnegative().optional() }),
     ),
-    'report:create': method(
-      z
-        .object({
-          snapshotId: SnapshotId,
-          compareTo: SnapshotId.optional(),
-          lang: Lang,
-          paper: z.enum(['a4', 'letter']),
-          sections: z.array(ReportSection).min(1).max(REPORT_SECTIONS.length).optional(),
-          format: z.enum(['pdf', 'html']),
-        })
-        .strict(),
-      Saved,
-    ),
+    'report:create': method(ReportRequest, Saved),
     'report:exportJson': method(z.object({ snapshotId: SnapshotId }).strict(), Saved),
     /** Five weekly audits of a simulated organization into the app's history (no AWS account needed). */
     'demo:load': method(

@@ -8,6 +8,7 @@ import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startSimulator, type Simulator } from '../../electron/core/sim';
+import { PREREQUISITE_RULE_IDS } from '../../shared/readiness';
 import { RESULTS_DIR, startWebApp, type WebApp } from '../support/webApp';
 import { tempDir } from '../support/tempDir';
 
@@ -358,6 +359,26 @@ describe('audit workflow in Chromium against the simulator', () => {
     expect(doc.rules).toHaveLength(12);
     expect(doc.nodes.map((n) => n.instanceId).sort()).toEqual(nodeIds);
     for (const node of doc.nodes) expect(node.checks).toHaveLength(12);
+
+    // For a big fleet: an appendix of only the nodes not ready or not verified, which says so.
+    await reports.locator('input[name="appendix"][value="not-ready"]').check();
+    expect(await reports.locator('[data-testid="appendix-hint"]').textContent()).toContain('前提条件を満たさないノード');
+    await shot('report-appendix-ja');
+    const short = (await download('create-report')).body.toString();
+    const attention = app.core.services.fleet
+      .queryNodes(reported, { limit: 100_000 })
+      .rows.filter((r) => PREREQUISITE_RULE_IDS.some((rule) => r.statuses[rule] === 'fail' || r.statuses[rule] === 'unknown'))
+      .map((r) => r.instanceId)
+      .sort();
+    expect(attention.length).toBeGreaterThan(0);
+    expect(attention.length).toBeLessThan(nodeIds.length);
+    const shortAppendix = short.slice(short.indexOf('id="appendix"'), short.indexOf('id="method"'));
+    expect(shortAppendix).toContain(
+      `<h2>Appendix: ${attention.length} of ${nodeIds.length} nodes — only those not ready or not verified</h2>`,
+    );
+    expect([...shortAppendix.matchAll(/<td class="mono">([^<]+)<\/td>/g)].map((m) => m[1]).sort()).toEqual(attention);
+    await reports.locator('input[name="appendix"][value="all"]').check();
+    expect(await reports.locator('[data-testid="appendix-hint"]').count()).toBe(0);
   });
 
   it('says which scopes failed and why after a partial audit, and what to do after a failed one', async () => {

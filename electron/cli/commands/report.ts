@@ -5,6 +5,7 @@
  */
 import { Option } from 'commander';
 import type { Lang } from '../../../shared/model';
+import { REPORT_APPENDIX_MODES, type ReportAppendixMode } from '../../../shared/reportSections';
 import type { Paper } from '../../core';
 import { withCore } from '../cliCore';
 import { UsageError } from '../io';
@@ -23,6 +24,7 @@ interface ReportOptions {
   compare?: string;
   lang: Lang;
   paper: Paper;
+  appendix: ReportAppendixMode;
   db?: string;
   output: string;
   html?: boolean;
@@ -36,6 +38,14 @@ export const registerReport: RegisterCommand = (program) => {
     .option('--compare <snapshot>', 'an earlier snapshot to compare with')
     .addOption(langOption())
     .addOption(new Option('--paper <size>', 'paper size').choices(['a4', 'letter']).default('a4'))
+    .addOption(
+      new Option(
+        '--appendix <nodes>',
+        'which nodes the appendix lists: all, not-ready (a prerequisite failed or could not be checked: a shorter PDF for a big fleet) or none; the other sections always cover every node',
+      )
+        .choices(REPORT_APPENDIX_MODES)
+        .default('all'),
+    )
     .option('--db <path>', 'database file (default: the app database)')
     .option('--html', 'write the HTML document instead of the PDF')
     .requiredOption('-o, --output <file>', 'file to write')
@@ -48,6 +58,7 @@ export const registerReport: RegisterCommand = (program) => {
           ...(compareTo !== undefined ? { compareTo } : {}),
           lang: opts.lang,
           paper: opts.paper,
+          appendix: opts.appendix,
           format: opts.html ? 'html' : 'pdf',
         } as const;
         await reports.write(reports.prepare(request), request, opts.output);

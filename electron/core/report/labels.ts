@@ -207,6 +207,17 @@ const EN = {
     'Missing or failed patches as each node’s last patch operation reported them (ssm:DescribeInstancePatches). A node counts once per CVE, whichever of its patches fixes it.',
   appendixPatches: 'Missing patches',
   cveCount: '{count} CVE',
+  secAppendixNotReady: 'Appendix: {listed} of {total} nodes — only those not ready or not verified',
+  secAppendixNone: 'Appendix: node list (omitted)',
+  appendixAll: 'All {total} managed nodes, by account and region.',
+  appendixNotReady:
+    'This appendix lists only the nodes that need attention: {notReady} not ready (at least one prerequisite failed) and {unverified} not verified (a prerequisite could not be checked, none failed). The other {rest} nodes, with no failed or unknown prerequisite, are not listed. Every other section of this report covers all {total} nodes, and the full node list can be exported as CSV from the same snapshot.',
+  appendixNone:
+    'This report was made without the node list. Every section above covers all {total} nodes, and the full node list can be exported as CSV from the same snapshot.',
+  appendixHeading: 'Node appendix',
+  appendixModeAll: 'every node ({total})',
+  appendixModeNotReady: 'only nodes not ready or not verified ({listed} of {total})',
+  appendixModeNone: 'omitted',
 } as const;
 
 type LabelKey = keyof typeof EN;
@@ -411,6 +422,17 @@ const JA = {
     '各ノードの最後のパッチ操作が報告した未適用・失敗のパッチです (ssm:DescribeInstancePatches)。CVE は、どのパッチで対策されるかにかかわらず、ノードごとに 1 回数えています。',
   appendixPatches: '未適用のパッチ',
   cveCount: 'CVE {count} 件',
+  secAppendixNotReady: '付録: 前提条件を満たさない・確認できないノード一覧 (全 {total} 台中 {listed} 台)',
+  secAppendixNone: '付録: ノード一覧 (省略)',
+  appendixAll: '全 {total} 台のマネージドノードを、アカウント・リージョン別に掲載しています。',
+  appendixNotReady:
+    'この付録には対応が必要なノードのみを掲載しています。前提条件を 1 つ以上満たさないノード {notReady} 台と、不合格はないものの確認できなかった前提条件があるノード {unverified} 台です。前提条件に不合格も不明もないその他の {rest} 台は掲載していません。本報告書の他の章はすべて全 {total} 台を対象としており、全ノードの一覧は同じスナップショットから CSV として出力できます。',
+  appendixNone:
+    'この報告書ではノード一覧を省略しています。上記の各章はすべて全 {total} 台を対象としており、全ノードの一覧は同じスナップショットから CSV として出力できます。',
+  appendixHeading: '付録のノード一覧',
+  appendixModeAll: '全ノード ({total} 台)',
+  appendixModeNotReady: '前提条件を満たさない・確認できないノードのみ (全 {total} 台中 {listed} 台)',
+  appendixModeNone: '省略',
 } as const satisfies Record<LabelKey, string>;
 
 const LABELS: Record<Lang, Record<LabelKey, string>> = { en: EN, ja: JA };

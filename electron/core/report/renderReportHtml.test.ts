@@ -93,6 +93,58 @@ describe('renderReportHtml', () => {
     expect((en.match(/<polyline\s/g) ?? []).length).toBeGreaterThanOrEqual(3);
   });
 
+  it('says what the appendix holds: every node, only those not ready or not verified, or none, in both languages', () => {
+    const appendixOf = (doc: string) => doc.slice(doc.indexOf('id="appendix"'), doc.indexOf('id="method"'));
+    const methodOf = (doc: string) => doc.slice(doc.indexOf('id="method"'));
+    const tot = model.totals;
+    const short = buildReportModel(store, ids[2]!, { lang: 'ja', appendix: 'not-ready', now: () => new Date('2026-04-01T00:00:00Z') });
+    const none = buildReportModel(store, ids[2]!, { lang: 'ja', appendix: 'none', now: () => new Date('2026-04-01T00:00:00Z') });
+    const listed = new Set(short.nodes.map((n) => n.instanceId));
+    expect(listed.size).toBe(tot.notReady + tot.unverified);
+    expect(listed.size).toBeLessThan(tot.nodes);
+    for (const lang of ['en', 'ja'] as const) {
+      const t = labelsFor(lang);
+      const n = (value: number) => formatInt(value, lang);
+      const counts = {
+        listed: n(listed.size),
+        total: n(tot.nodes),
+        notReady: n(tot.notReady),
+        unverified: n(tot.unverified),
+        rest: n(tot.nodes - tot.notReady - tot.unverified),
+      };
+
+      const all = renderReportHtml(model, { lang, paper: 'a4' });
+      expect(appendixOf(all)).toContain(`<h2>${t('secAppendix')}</h2>`);
+      expect(appendixOf(all)).toContain(t('appendixAll', counts));
+      expect(methodOf(all)).toContain(`<dd>${t('appendixModeAll', counts)}</dd>`);
+
+      const filtered = renderReportHtml(short, { lang, paper: 'a4' });
+      const appendix = appendixOf(filtered);
+      expect(appendix).toContain(`<h2>${t('secAppendixNotReady', counts)}</h2>`);
+      expect(appendix).toContain(t('appendixNotReady', counts));
+      expect(methodOf(filtered)).toContain(`<dd>${t('appendixModeNotReady', counts)}</dd>`);
+      // Exactly the listed nodes have a row; the others appear nowhere in the appendix.
+      const rows = [...appendix.matchAll(/<tr>\s*<td class="mono">([^<]+)<\/td>/g)].map((match) => match[1]);
+      expect(new Set(rows)).toEqual(listed);
+      expect(rows).toHaveLength(listed.size);
+      // The summary still counts the whole fleet.
+      const summary = (doc: string) => doc.slice(doc.indexOf('id="summary"'), doc.indexOf('id="scope"'));
+      expect(summary(filtered)).toBe(summary(all));
+
+      const omitted = renderReportHtml(none, { lang, paper: 'a4' });
+      expect(appendixOf(omitted)).toContain(`<h2>${t('secAppendixNone')}</h2>`);
+      expect(appendixOf(omitted)).toContain(t('appendixNone', counts));
+      expect(omitted).not.toContain('<table class="appendix">');
+      expect(methodOf(omitted)).toContain(`<dd>${t('appendixModeNone')}</dd>`);
+      // Sections without the appendix: the method section does not claim a node list.
+      const withoutAppendix = renderReportHtml(model, { lang, paper: 'a4', sections: ['summary', 'method'] });
+      expect(methodOf(withoutAppendix)).toContain(`<dd>${t('appendixModeNone')}</dd>`);
+    }
+    expect(labelsFor('en')('secAppendixNotReady', { listed: '312', total: '10,000' })).toBe(
+      'Appendix: 312 of 10,000 nodes — only those not ready or not verified',
+    );
+  });
+
   it('includes only the sections asked for, and no comparison section without a comparison', () => {
     const summaryOnly = renderReportHtml(model, { lang: 'en', paper: 'a4', sections: ['summary'] });
     expect(summaryOnly).toContain('id="summary"');

@@ -34,6 +34,8 @@ interface Ctx {
   m: ReportModel;
   lang: Lang;
   t: Labels;
+  /** Whether the appendix section is printed at all (sections may leave it out). */
+  appendixPrinted: boolean;
 }
 
 const pctOf = (part: number, whole: number): number | null => (whole > 0 ? (part / whole) * 100 : null);
@@ -889,8 +891,47 @@ function findings(ctx: Ctx): RawHtml {
   </section>`;
 }
 
+/** How the method section names what the appendix holds: nothing when the section is not printed. */
+function appendixMode(ctx: Ctx): string {
+  const { m, t, lang } = ctx;
+  const counts = { listed: formatInt(m.nodes.length, lang), total: formatInt(m.totals.nodes, lang) };
+  if (!ctx.appendixPrinted || m.appendix === 'none') return t('appendixModeNone');
+  return t(m.appendix === 'all' ? 'appendixModeAll' : 'appendixModeNotReady', counts);
+}
+
+/**
+ * The heading and the first line say which nodes the appendix holds, with counts that add up
+ * with the executive summary's, so a filtered list is never read as the fleet.
+ */
+function appendixCaption(ctx: Ctx): { heading: string; caption: string } {
+  const { m, t, lang } = ctx;
+  const tot = m.totals;
+  const counts = {
+    listed: formatInt(m.nodes.length, lang),
+    total: formatInt(tot.nodes, lang),
+    notReady: formatInt(tot.notReady, lang),
+    unverified: formatInt(tot.unverified, lang),
+    rest: formatInt(tot.nodes - tot.notReady - tot.unverified, lang),
+  };
+  switch (m.appendix) {
+    case 'all':
+      return { heading: t('secAppendix'), caption: t('appendixAll', counts) };
+    case 'not-ready':
+      return { heading: t('secAppendixNotReady', counts), caption: t('appendixNotReady', counts) };
+    case 'none':
+      return { heading: t('secAppendixNone'), caption: t('appendixNone', counts) };
+  }
+}
+
 function appendix(ctx: Ctx): RawHtml {
   const { m, t, lang } = ctx;
+  const { heading, caption } = appendixCaption(ctx);
+  // Without a list the section is a note, not a page of its own.
+  if (m.nodes.length === 0)
+    return html`<section id="appendix">
+      <h2>${heading}</h2>
+      <p class="appendix-caption">${caption}</p>
+    </section>`;
   const legend = STATUS_ORDER.map((s) => html`<span><b class="status-${s}">${statusGlyph(s)}</b> ${statusWord(s, lang)}</span>`);
   const columns = RULE_IDS.map((rule, i) => html`<span>${i + 1} ${ruleTitle(rule, lang)}</span>`);
   const head = html`<thead>
@@ -915,7 +956,8 @@ function appendix(ctx: Ctx): RawHtml {
     else groups.push([n]);
   }
   return html`<section class="page" id="appendix">
-    <h2>${t('secAppendix')}</h2>
+    <h2>${heading}</h2>
+    <p class="appendix-caption">${caption}</p>
     <p class="legend-line">${t('legend')}: ${legend}</p>
     <p class="legend-line">${t('ruleColumns')}: ${columns}</p>
     ${groups.map(
@@ -987,6 +1029,8 @@ function method(ctx: Ctx): RawHtml {
       }
       <dt>${t('scanAge')}</dt>
       <dd>${t('daysValue', { days: s.scanAgeDays })}</dd>
+      <dt>${t('appendixHeading')}</dt>
+      <dd>${appendixMode(ctx)}</dd>
       <dt>${t('toolVersion')}</dt>
       <dd>${s.toolVersion} / ${m.toolVersion}</dd>
       <dt>${t('snapshot')}</dt>
@@ -1029,12 +1073,12 @@ export function reportTitle(model: ReportModel, lang: Lang): string {
 }
 
 export function renderReportHtml(model: ReportModel, options: RenderOptions): string {
-  const ctx: Ctx = { m: model, lang: options.lang, t: labelsFor(options.lang) };
   const wanted = new Set(options.sections ?? REPORT_SECTIONS);
   // A comparison section without a chosen snapshot, or an editions section for a snapshot already
   // judged under the current page, says so only when asked for explicitly.
   if (!options.sections && !model.comparison) wanted.delete('comparison');
   if (!options.sections && !model.editions) wanted.delete('editions');
+  const ctx: Ctx = { m: model, lang: options.lang, t: labelsFor(options.lang), appendixPrinted: wanted.has('appendix') };
   const body = REPORT_SECTIONS.filter((s) => wanted.has(s)).map((s) => RENDERERS[s](ctx));
   return `<!doctype html>${
     html`<html lang="${options.lang}">

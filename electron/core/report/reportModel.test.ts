@@ -107,6 +107,39 @@ describe('buildReportModel', () => {
     }
   });
 
+  it('lists every node in the appendix by default, only those not ready or not verified under not-ready, none under none', () => {
+    const prerequisites = (n: (typeof model.nodes)[number]) => PREREQUISITE_RULE_IDS.map((rule) => n.statuses[rule]);
+    const attention = model.nodes.filter((n) => prerequisites(n).some((s) => s === 'fail' || s === 'unknown'));
+    const key = (n: (typeof model.nodes)[number]) => `${n.accountId}/${n.region}/${n.instanceId}`;
+    expect(model.appendix).toBe('all');
+    // The fixture has both kinds, and nodes with neither, so the filter is seen to keep and to drop.
+    expect(model.totals.notReady).toBeGreaterThan(0);
+    expect(model.totals.unverified).toBeGreaterThan(0);
+    expect(attention.length).toBeLessThan(model.nodes.length);
+
+    const short = buildReportModel(store, last, { lang: 'en', compareTo: first, appendix: 'not-ready' });
+    expect(short.appendix).toBe('not-ready');
+    expect(short.nodes.map(key)).toEqual(attention.map(key));
+    expect(short.nodes).toHaveLength(model.totals.notReady + model.totals.unverified);
+    // A node kept only for an unknown prerequisite is there: unknown is never dropped as if it passed.
+    expect(short.nodes.some((n) => !prerequisites(n).includes('fail') && prerequisites(n).includes('unknown'))).toBe(true);
+
+    const none = buildReportModel(store, last, { lang: 'en', compareTo: first, appendix: 'none' });
+    expect(none.appendix).toBe('none');
+    expect(none.nodes).toEqual([]);
+
+    // Everything but the appendix stays whole-fleet.
+    for (const other of [short, none]) {
+      expect(other.totals).toEqual(model.totals);
+      expect(other.rules).toEqual(model.rules);
+      expect(other.areas).toEqual(model.areas);
+      expect(other.accounts).toEqual(model.accounts);
+      expect(other.topFindings).toEqual(model.topFindings);
+      expect(other.missingPatches).toEqual(model.missingPatches);
+      expect(other.editions).toEqual(model.editions);
+    }
+  });
+
   it('refuses a snapshot that does not exist and a comparison with itself', () => {
     expect(() => buildReportModel(store, 999, { lang: 'en' })).toThrow(ReportInputError);
     expect(() => buildReportModel(store, last, { lang: 'en', compareTo: 998 })).toThrow(/998/);

@@ -42,6 +42,7 @@ import type {
   TrendPoint,
 } from '../store';
 import { PREREQUISITE_RULE_IDS } from '../../../shared/readiness';
+import type { ReportAppendixMode } from '../../../shared/reportSections';
 
 const EXAMPLES_PER_RULE = 5;
 const TOP_FINDINGS = 12;
@@ -171,13 +172,20 @@ export interface ReportModel {
   topFindings: TopFinding[];
   /** Missing and failed patches and their CVEs, most nodes first (issue 19). */
   missingPatches: MissingPatchSummary;
-  /** Every node, by account, region, name and instance id. */
+  /** What the node appendix lists; every other section covers the whole fleet. */
+  appendix: ReportAppendixMode;
+  /**
+   * The appendix's nodes, by account, region, name and instance id: every node, only those counted
+   * in `totals.notReady` or `totals.unverified`, or none.
+   */
   nodes: ReportNode[];
 }
 
 export interface ReportModelOptions {
   compareTo?: number;
   lang: Lang;
+  /** `all` by default. */
+  appendix?: ReportAppendixMode;
   now?: () => Date;
 }
 
@@ -270,6 +278,7 @@ export function verdictOf(totals: Pick<ReportTotals, 'nodes' | 'compliancePct' |
 
 export function buildReportModel(store: Store, snapshotId: number, options: ReportModelOptions): ReportModel {
   const { lang } = options;
+  const appendixMode = options.appendix ?? 'all';
   const snapshot = store.getSnapshot(snapshotId);
   if (!snapshot) throw new ReportInputError(`snapshot ${snapshotId} does not exist`);
   let fromSnapshot: SnapshotMeta | undefined;
@@ -308,14 +317,18 @@ export function buildReportModel(store: Store, snapshotId: number, options: Repo
       : undefined;
   const visit = function* (): Generator<PatchNodeInput> {
     for (const { row, facts, checks } of store.nodesWithChecks(snapshotId)) {
-      nodes.push({ ...row, patches: patchLine(facts) });
       editionsTally?.add({ row, facts });
       const prereq = PREREQUISITE_RULE_IDS.map((rule) => row.statuses[rule]);
-      if (prereq.includes('fail')) {
+      const failed = prereq.includes('fail');
+      const unknown = !failed && prereq.includes('unknown');
+      if (failed) {
         notReady += 1;
         const key = `${row.accountId}\u0000${row.region}`;
         notReadyByArea.set(key, (notReadyByArea.get(key) ?? 0) + 1);
-      } else if (prereq.includes('unknown')) unverified += 1;
+      } else if (unknown) unverified += 1;
+      // Only listed nodes pay for their patch line: a short appendix is also a cheaper model.
+      if (appendixMode === 'all' || (appendixMode === 'not-ready' && (failed || unknown)))
+        nodes.push({ ...row, patches: patchLine(facts) });
       if ((row.missingCritical ?? 0) > 0) nodesMissingCritical += 1;
       if ((row.missingSecurity ?? 0) > 0) nodesMissingSecurity += 1;
       if (row.statuses['patch.scanned'] === 'fail') notScanned += 1;
@@ -421,6 +434,7 @@ export function buildReportModel(store: Store, snapshotId: number, options: Repo
     comparison,
     topFindings,
     missingPatches,
+    appendix: appendixMode,
     nodes,
   };
 }

@@ -96,6 +96,8 @@ table.appendix td.patches { overflow-wrap: anywhere; }
 td.mono-list { font-family: 'DejaVu Sans Mono', 'Noto Sans Mono CJK JP', monospace; overflow-wrap: anywhere; }
 table.appendix td.mark.status-fail { background: #ffe3e3; }
 table.appendix td.mark.status-warn { background: #fff4d6; }
+/* What the appendix holds, set off like a verdict so a filtered list is not taken for the fleet. */
+.appendix-caption { border-left: 3pt solid #0b4f8a; background: #f3f5f7; padding: 4pt 8pt; margin: 0 0 6pt; break-inside: avoid; }
 .legend-line { font-size: 7.5pt; margin: 0 0 4pt; }
 .legend-line span { margin-right: 10pt; white-space: nowrap; display: inline-block; }
 table.appendix tr.group th { background: #f3f5f7; font-size: 7pt; border-top: 1.5px solid #8c959f; }

@@ -2,6 +2,7 @@
  * The client's documents from a saved snapshot: the report (PDF through the host's printer, or
  * its HTML) and the CSV and JSON exports, each written as a private file where the host chose.
  */
+import type { ReportRequest } from '../../../shared/contract';
 import type { Lang } from '../../../shared/model';
 import { UserFacingError } from '../errors';
 import { writePrivateFile } from '../files';
@@ -13,24 +14,15 @@ import {
   renderReportPdf,
   ReportInputError,
   type CsvKind,
-  type Paper,
   type Printer,
   type ReportModel,
-  type ReportSection,
 } from '../report';
 import type { Store } from '../store';
 import type { SnapshotService } from './snapshots';
 
 const NO_PRINTER = 'PDF printing is not available in this host; save the report as HTML instead.';
 
-export interface ReportRequest {
-  snapshotId: number;
-  compareTo?: number;
-  lang: Lang;
-  paper: Paper;
-  sections?: readonly ReportSection[];
-  format: 'pdf' | 'html';
-}
+export type { ReportRequest };
 
 export class ReportService {
   constructor(
@@ -43,10 +35,10 @@ export class ReportService {
     return this.printer !== undefined;
   }
 
-  model(snapshotId: number, lang: Lang, compareTo?: number): ReportModel {
+  model({ snapshotId, lang, compareTo, appendix }: Pick<ReportRequest, 'snapshotId' | 'lang' | 'compareTo' | 'appendix'>): ReportModel {
     this.snapshots.requireExisting(snapshotId, ...(compareTo === undefined ? [] : [compareTo]));
     try {
-      return buildReportModel(this.store, snapshotId, { lang, ...(compareTo === undefined ? {} : { compareTo }) });
+      return buildReportModel(this.store, snapshotId, { lang, compareTo, appendix });
     } catch (err) {
       if (err instanceof ReportInputError) throw new UserFacingError(err.message);
       throw err;
@@ -56,7 +48,7 @@ export class ReportService {
   /** Checks the request before the host asks where to save, so a bad id never opens a dialog. */
   prepare(request: ReportRequest): ReportModel {
     if (request.format === 'pdf' && !this.printer) throw new UserFacingError(NO_PRINTER);
-    return this.model(request.snapshotId, request.lang, request.compareTo);
+    return this.model(request);
   }
 
   async write(model: ReportModel, request: ReportRequest, file: string): Promise<void> {

@@ -8,6 +8,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEMO_DB } from '../../../electron/core/demo/runDemo';
 import { openStore, type Store } from '../../../electron/core/store';
+import { PREREQUISITE_RULE_IDS } from '../../../shared/readiness';
 import { runCli } from '../../support/runCli';
 import { tempDir } from '../../support/tempDir';
 
@@ -85,6 +86,42 @@ describe('patch-audit demo, report, export-csv, export-json', () => {
     const html = await run(['report', String(ids[4]), '--db', db, '--html', '-o', join(dir, 'r.html')], dir);
     expect(html.code).toBe(0);
     expect(readFileSync(join(dir, 'r.html'), 'utf8')).toMatch(/^<!doctype html><html lang="ja">/);
+  });
+
+  it('lists only the nodes not ready or not verified with --appendix not-ready, none with --appendix none, and says so', async () => {
+    const db = join(out, DEMO_DB);
+    const id = ids.at(-1)!;
+    const rows = store.queryNodes(id, { limit: 100_000 }).rows;
+    const attention = rows
+      .filter((r) => PREREQUISITE_RULE_IDS.some((rule) => r.statuses[rule] === 'fail' || r.statuses[rule] === 'unknown'))
+      .map((r) => r.instanceId)
+      .sort();
+    expect(attention.length).toBeGreaterThan(0);
+    expect(attention.length).toBeLessThan(rows.length);
+
+    const html = await run(
+      ['report', String(id), '--appendix', 'not-ready', '--lang', 'en', '--html', '--db', db, '-o', join(dir, 'a.html')],
+      dir,
+    );
+    expect(html).toMatchObject({ code: 0, stderr: '' });
+    const doc = readFileSync(join(dir, 'a.html'), 'utf8');
+    const appendix = doc.slice(doc.indexOf('id="appendix"'), doc.indexOf('id="method"'));
+    expect(appendix).toContain(`<h2>Appendix: ${attention.length} of ${rows.length} nodes — only those not ready or not verified</h2>`);
+    expect([...appendix.matchAll(/<td class="mono">([^<]+)<\/td>/g)].map((m) => m[1]).sort()).toEqual(attention);
+
+    const pdf = await run(['report', String(id), '--appendix', 'none', '--db', db, '-o', join(dir, 'a.pdf')], dir);
+    expect(pdf).toMatchObject({ code: 0, stderr: '' });
+    const ja = execFileSync('pdftotext', [join(dir, 'a.pdf'), '-'], { encoding: 'utf8' });
+    expect(ja).toContain('付録: ノード一覧 (省略)');
+    expect(ja).toContain('この報告書ではノード一覧を省略しています。');
+    // The appendix's legend of rule columns is printed with a node table only, as in the demo's full report.
+    expect(ja).not.toContain('ルール列');
+    expect(execFileSync('pdftotext', [join(out, 'report-ja.pdf'), '-'], { encoding: 'utf8' })).toContain('ルール列');
+
+    const bad = await run(['report', String(id), '--appendix', 'failing', '--db', db, '-o', join(dir, 'b.pdf')], dir);
+    expect(bad.code).toBe(2);
+    expect(bad.stderr).toContain("argument 'failing' is invalid. Allowed choices are all, not-ready, none.");
+    expect(existsSync(join(dir, 'b.pdf'))).toBe(false);
   });
 
   it('exports CSV for Excel and JSON', async () => {

@@ -63,6 +63,17 @@ describe('report over the contract', () => {
     });
   });
 
+  it('takes the appendix choice over the contract, and refuses one it does not know', async () => {
+    const result = await core.dispatch('report:create', { snapshotId: id, lang: 'en', paper: 'a4', format: 'html', appendix: 'none' });
+    expect(result).toMatchObject({ ok: true, value: { saved: true } });
+    const html = readFileSync(join(dir, `patch-audit-report-${id}-en.html`), 'utf8');
+    expect(html).toContain('<h2>Appendix: node list (omitted)</h2>');
+    expect(html).not.toContain('<table class="appendix">');
+    expect(
+      await core.dispatch('report:create', { snapshotId: id, lang: 'en', paper: 'a4', format: 'html', appendix: 'failing' }),
+    ).toMatchObject({ ok: false, error: { code: 'invalid_input' } });
+  });
+
   it('exports the snapshot as JSON', async () => {
     expect(await core.dispatch('report:exportJson', { snapshotId: id })).toMatchObject({ ok: true, value: { saved: true } });
     const doc = JSON.parse(readFileSync(join(dir, `patch-audit-snapshot-${id}.json`), 'utf8')) as { nodes: unknown[] };

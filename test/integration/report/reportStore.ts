@@ -79,7 +79,15 @@ export function reportStore(nodes = 60): ReportStore {
         gaps: [],
       });
       const first = input.scopes[0];
-      if (first) first.gaps = ['ssm:GetInventory'];
+      if (first) {
+        first.gaps = ['ssm:GetInventory'];
+        // The denied inventory leaves Python unverified there: nodes neither ready nor not ready.
+        for (const n of input.nodes)
+          if (n.facts.accountId === first.accountId && n.facts.region === first.region) {
+            delete n.facts.inventory;
+            n.facts.sources.inventory = 'denied';
+          }
+      }
       // One area could not list its nodes' patches: they are unknown, not patched.
       for (const n of input.nodes)
         if (n.facts.accountId === '222222222222' && n.facts.region === 'us-east-1') {
