@@ -6,6 +6,7 @@
 import { DescribeRegionsCommand } from '@aws-sdk/client-ec2';
 import { paginateListAccounts, type Account } from '@aws-sdk/client-organizations';
 import { GetCallerIdentityCommand } from '@aws-sdk/client-sts';
+import type { AwsCredentialIdentity, AwsCredentialIdentityProvider } from '@smithy/types';
 import type { AuditPlan } from '../../../shared/auditPlan';
 import type { ScopeResult } from '../../../shared/model';
 import { createClients, type ClientOptions, type Credentials } from '../aws/clients';
@@ -108,7 +109,9 @@ export async function resolveAccount(ctx: ResolveContext, discovery: Discovery, 
   if (targets.kind === 'self' || (targets.kind === 'organization' && accountId === discovery.callerAccount))
     return withRegions(ctx, { accountId, credentials: ctx.credentials, regions: [] });
   const target = { accountId, roleName: targets.roleName, ...(targets.externalId ? { externalId: targets.externalId } : {}) };
-  const provider = assumedRoleCredentials(ctx.credentials, target, homeRegionOf(ctx.plan), ctx.clientOptions);
+  // One session per account, shared by all its scopes until it nears expiry: each scope's
+  // clients would otherwise call AssumeRole again, a second round trip for every empty region.
+  const provider = sharedSession(assumedRoleCredentials(ctx.credentials, target, homeRegionOf(ctx.plan), ctx.clientOptions));
   try {
     // Assume once per account up front: a refused role fails that account's scopes with
     // the reason, not every call inside them.
@@ -146,6 +149,25 @@ async function withRegions(ctx: ResolveContext, account: AccountTarget): Promise
     clients.destroy();
     mergeCallStats(ctx.stats, stats);
   }
+}
+
+/** A session is assumed again this long before it expires, as the SDK refreshes its own. */
+const REFRESH_BEFORE_MS = 5 * 60_000;
+
+function sharedSession(assume: AwsCredentialIdentityProvider): AwsCredentialIdentityProvider {
+  let pending: Promise<AwsCredentialIdentity> | undefined;
+  const fresh = (identity: AwsCredentialIdentity) => !identity.expiration || identity.expiration.getTime() - Date.now() > REFRESH_BEFORE_MS;
+  return async () => {
+    const seen = pending;
+    if (seen) {
+      const identity = await seen.catch(() => undefined);
+      if (identity && fresh(identity)) return identity;
+      // Another caller already asked for the next session.
+      if (pending !== seen && pending) return pending;
+    }
+    pending = assume();
+    return pending;
+  };
 }
 
 /** An account whose audit role could not be assumed: the English text of describeCredentialError, and a code. */
