@@ -41,8 +41,8 @@ export type AuditTargets = z.infer<typeof AuditTargets>;
  * Scopes (account × region) at once when the plan does not say. AWS throttles per account ×
  * region (per API), so a scope's calls contend only with its own, and an organization's scopes
  * are mostly empty regions costing one round trip each: a many-account audit is latency-bound,
- * and more slots are nearly free time. 16 kept the 200-account fan-out bench within its bound
- * on a 2-core machine (docs/design.md §5).
+ * and more slots are nearly free time. On the 200-account fan-out bench (2 cores) 4 took 160 s,
+ * 8 took 84 s, 16 took 56 s and 32 took 60 s, the client's CPU then the limit (docs/design.md §5).
  */
 export const DEFAULT_CONCURRENCY = 16;
 
