@@ -94,6 +94,77 @@ export function scheduleBoundMs(scopeMs: readonly number[], concurrency: number)
   return Math.max(...slots);
 }
 
+/** What the fan-out bound needs to know of one scope (account × region) of the simulated fleet. */
+export interface ScopeShape {
+  nodes: number;
+  /** DescribeInstancePatches pages: one or more (pages of 100) per node with missing, failed or pending-reboot patches. */
+  detailCalls: number;
+  /** EC2 instances in the region (managed or not) when any node is one, else 0. */
+  instances: number;
+  /** Enabled maintenance windows, whose tasks must each be read. */
+  windows: number;
+}
+
+/**
+ * The fewest calls that collect one scope (collectScope.ts, docs/design.md §5). An empty region:
+ * its one DescribeInstanceInformation page, which says there is nothing. Otherwise
+ * `ssmCallBound(nodes, detailCalls)`, one page each of DescribePatchBaselines,
+ * DescribePatchGroups, ListAssociations (AWS-RunPatchBaseline) and DescribeMaintenanceWindows,
+ * one DescribeMaintenanceWindowTasks per enabled window, and where EC2 instances are managed
+ * nodes, DescribeInstances in pages of 1,000 plus one page each of DescribeRouteTables and
+ * DescribeVpcEndpoints (the simulated fleet's setup and network fit one page each).
+ */
+export function scopeCallBound(scope: ScopeShape): number {
+  if (scope.nodes === 0) return 1;
+  const setup = 4 + scope.windows;
+  const network = scope.instances > 0 ? Math.ceil(scope.instances / 1000) + 2 : 0;
+  return ssmCallBound(scope.nodes, scope.detailCalls) + setup + network;
+}
+
+/**
+ * The fewest calls of a whole organization audit: GetCallerIdentity, ListAccounts in pages of
+ * 20 over every listed account, AssumeRole into each audited account but the caller's own,
+ * DescribeRegions in each audited account, and `scopeCallBound` for every scope.
+ */
+export function fanOutCallBound(audit: { listed: number; audited: number; assumed: number; scopes: readonly ScopeShape[] }): number {
+  const resolution = 1 + Math.ceil(audit.listed / 20) + audit.assumed + audit.audited;
+  return resolution + audit.scopes.reduce((sum, scope) => sum + scopeCallBound(scope), 0);
+}
+
+/**
+ * The scheduler's caps (electron/core/audit/scopeScheduler.ts): scopes at once, and at once per
+ * account and per region.
+ */
+export interface Caps {
+  global: number;
+  perAccount: number;
+  perRegion: number;
+}
+
+/**
+ * The makespan of scopes taken in order, each as soon as a slot is free overall, for its
+ * account and for its region (a capped scope lets the next one start), each lasting its own
+ * bound: what the audit's scheduler would achieve if every scope took exactly its bound.
+ */
+export function cappedScheduleBoundMs(scopes: ReadonlyArray<{ account: string; region: string; ms: number }>, caps: Caps): number {
+  const queue = [...scopes];
+  const running: { account: string; region: string; end: number }[] = [];
+  const count = (key: 'account' | 'region', value: string) => running.filter((r) => r[key] === value).length;
+  let now = 0;
+  while (queue.length || running.length) {
+    for (let i = 0; i < queue.length && running.length < caps.global;) {
+      const next = queue[i]!;
+      if (count('account', next.account) < caps.perAccount && count('region', next.region) < caps.perRegion) {
+        queue.splice(i, 1);
+        running.push({ account: next.account, region: next.region, end: now + next.ms });
+      } else i++;
+    }
+    now = Math.min(...running.map((r) => r.end));
+    for (let i = running.length - 1; i >= 0; i--) if (running[i]!.end <= now) running.splice(i, 1);
+  }
+  return now;
+}
+
 /** Per-node cost at each size and how it changes between consecutive sizes (1.00 = linear). */
 export function growth(
   points: ReadonlyArray<{ nodes: number; value: number }>,

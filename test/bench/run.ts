@@ -10,6 +10,7 @@ import { cpus, totalmem } from 'node:os';
 import { join } from 'node:path';
 import { benchArchive } from './archive';
 import { auditAtSize, COST, CONCURRENCY, efficiencyFigures, scaleFigures, type SizedRun } from './audit';
+import { benchFanOut } from './fanout';
 import { benchEventLoop } from './eventLoop';
 import { formatTable, ratioOf, verdictOf, type Figure } from './figures';
 import { benchReport } from './report';
@@ -68,6 +69,7 @@ await stage('audit', async () => {
   const peak = runs.find((r) => r.nodes >= PLAN.peakAt) ?? runs.at(-1)!;
   return [...efficiencyFigures(efficiency), ...scaleFigures(runs, { nodes: peak.nodes, bytes: 500 * 2 ** 20 })];
 });
+await stage('fan-out', () => benchFanOut(quick));
 await stage('event loop', () => benchEventLoop(PLAN.peakAt));
 await stage('store', () => benchStore(PLAN.store));
 await stage('archive', () => benchArchive(PLAN.store.nodes));

@@ -1,12 +1,15 @@
 import { describe, expect, it } from 'vitest';
 import {
+  cappedScheduleBoundMs,
   chainBound,
+  fanOutCallBound,
   formatTable,
   growth,
   median,
   ratioOf,
   scheduleBoundMs,
   scopeBoundMs,
+  scopeCallBound,
   ssmCallBound,
   verdictOf,
   type Figure,
@@ -78,6 +81,44 @@ describe('bounds', () => {
     expect(scheduleBoundMs([1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1], 4)).toBe(3);
     expect(scheduleBoundMs([5, 1, 1, 1], 2)).toBe(5);
     expect(scheduleBoundMs([2, 2, 3], 2)).toBe(5);
+  });
+});
+
+describe('fan-out bounds', () => {
+  const empty = { nodes: 0, detailCalls: 0, instances: 0, windows: 0 };
+
+  it('costs an empty region its one DescribeInstanceInformation call', () => {
+    expect(scopeCallBound(empty)).toBe(1);
+  });
+
+  it('adds the patching setup, each window’s tasks and the EC2 listings to a non-empty region', () => {
+    // 3 per 50 nodes + 12 detail pages, 4 setup questions + 1 window, no EC2.
+    expect(scopeCallBound({ nodes: 60, detailCalls: 12, instances: 0, windows: 1 })).toBe(6 + 12 + 5);
+    // DescribeInstances in pages of 1,000, route tables and endpoints one page each.
+    expect(scopeCallBound({ nodes: 3000, detailCalls: 0, instances: 2701, windows: 0 })).toBe(180 + 4 + 3 + 2);
+  });
+
+  it('adds discovery and each account’s role and regions to the scopes', () => {
+    // GetCallerIdentity, 11 pages for 204 accounts, 199 AssumeRole (not the caller's own), 200 DescribeRegions.
+    expect(fanOutCallBound({ listed: 204, audited: 200, assumed: 199, scopes: [empty, empty] })).toBe(1 + 11 + 199 + 200 + 2);
+  });
+
+  it('schedules in order under the caps, letting a capped scope’s followers start', () => {
+    const scope = (account: string, region: string, ms: number) => ({ account, region, ms });
+    const caps = { global: 3, perAccount: 2, perRegion: 2 };
+    // a's third scope waits for a slot of its account; b's, behind it, starts in the free slot at once.
+    expect(cappedScheduleBoundMs([scope('a', 'r1', 10), scope('a', 'r2', 1), scope('a', 'r3', 1), scope('b', 'r3', 1)], caps)).toBe(10);
+    // One region of 10 ms scopes takes two slots at a time, however many slots are free.
+    expect(
+      cappedScheduleBoundMs(
+        [1, 2, 3, 4].map((i) => scope(`a${i}`, 'slow', 10)),
+        { global: 8, perAccount: 8, perRegion: 2 },
+      ),
+    ).toBe(20);
+    // Without binding caps it is the plain in-order schedule.
+    const plain = [5, 1, 1, 1].map((ms, i) => scope(`a${i}`, `r${i}`, ms));
+    expect(cappedScheduleBoundMs(plain, { global: 2, perAccount: 2, perRegion: 2 })).toBe(scheduleBoundMs([5, 1, 1, 1], 2));
+    expect(cappedScheduleBoundMs([], caps)).toBe(0);
   });
 });
 

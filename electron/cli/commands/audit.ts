@@ -7,7 +7,7 @@
 import { createInterface } from 'node:readline/promises';
 import { SingleBar } from 'cli-progress';
 import { Option } from 'commander';
-import { AuditPlan, type AuditOutcome, type AuditProgress } from '../../../shared/auditPlan';
+import { AuditPlan, DEFAULT_CONCURRENCY, type AuditOutcome, type AuditProgress } from '../../../shared/auditPlan';
 import type { ScopeResult } from '../../../shared/model';
 import { scopeErrorText } from '../../../shared/scopeErrors';
 import { CATALOG_EDITIONS } from '../../../shared/catalog';
@@ -92,7 +92,11 @@ function progressBar(enabled: boolean) {
       if (!started && p.scopesTotal > 0) {
         bar.start(p.scopesTotal, p.scopesDone, payload);
         started = true;
-      } else if (started) bar.update(p.scopesDone, payload);
+      } else if (started) {
+        // Scopes are known account by account as each is resolved, while the first ones already run.
+        if (p.scopesTotal !== bar.getTotal()) bar.setTotal(p.scopesTotal);
+        bar.update(p.scopesDone, payload);
+      }
     },
     stop: () => started && bar.stop(),
   };
@@ -160,7 +164,7 @@ export const registerAudit: RegisterCommand = (program, setExitCode) => {
     .option('--exclude <ids>', 'with --org: skip these account ids')
     .option('--role-name <name>', 'role to assume in each audited account')
     .option('--external-id <id>', 'external id the role requires (or set PATCH_AUDIT_EXTERNAL_ID to keep it out of the process list)')
-    .option('--concurrency <n>', 'scopes collected at once', '4')
+    .option('--concurrency <n>', 'scopes (account × region) collected at once', String(DEFAULT_CONCURRENCY))
     .addOption(new Option('--catalog <edition>', 'catalog edition (default: the app setting)').choices(CATALOG_EDITIONS.map((e) => e.id)))
     .option('--scan-age-days <n>', 'patch.scan-age threshold (default: the app setting)')
     .option('--label <text>', 'snapshot label')

@@ -149,13 +149,47 @@ export async function collectScope(ctx: CollectContext): Promise<ScopeCollection
       }
       return apps;
     });
-  let nodeSources: { inventory: ReturnType<typeof readInventory>; setup: Promise<void> } | undefined;
-  const startNodeSources = (): void => {
-    if (nodeSources) return;
-    nodeSources = { inventory: readInventory(), setup: collectPatchingSetup(clients, signal, patching, optional) };
-    // Awaited below; until then a lost session or a cancel must not surface as an unhandled rejection.
-    nodeSources.inventory.catch(() => {});
-    nodeSources.setup.catch(() => {});
+  // EC2 networking only matters when some node is an EC2 instance; its three listings need
+  // nothing from one another.
+  const readNetwork = () =>
+    optional(NETWORK.action, async (): Promise<Ec2Networking> => {
+      const [reservations, routeTables, endpoints] = await settleAll([
+        (async () => {
+          const found: Reservation[] = [];
+          for await (const page of paginateDescribeInstances({ client: clients.ec2, pageSize: 1000 }, { MaxResults: 1000 })) {
+            checkAbort(signal);
+            found.push(...(page.Reservations ?? []));
+          }
+          return found;
+        })(),
+        (async () => {
+          const found: RouteTable[] = [];
+          for await (const page of paginateDescribeRouteTables({ client: clients.ec2, pageSize: 100 }, { MaxResults: 100 }))
+            found.push(...(page.RouteTables ?? []));
+          return found;
+        })(),
+        (async () => {
+          const found: VpcEndpoint[] = [];
+          for await (const page of paginateDescribeVpcEndpoints({ client: clients.ec2, pageSize: 1000 }, { MaxResults: 1000 }))
+            found.push(...(page.VpcEndpoints ?? []));
+          return found;
+        })(),
+      ]);
+      return { instances: instancesById(reservations), routeTables, endpoints };
+    });
+  let nodeSources:
+    { inventory: ReturnType<typeof readInventory>; setup: Promise<void>; network?: ReturnType<typeof readNetwork> } | undefined;
+  const startNodeSources = (list: readonly NodeIdentity[]): void => {
+    if (!nodeSources) {
+      nodeSources = { inventory: readInventory(), setup: collectPatchingSetup(clients, signal, patching, optional) };
+      // Awaited below; until then a lost session or a cancel must not surface as an unhandled rejection.
+      nodeSources.inventory.catch(() => {});
+      nodeSources.setup.catch(() => {});
+    }
+    if (!nodeSources.network && list.some((node) => node.instanceId.startsWith('i-'))) {
+      nodeSources.network = readNetwork();
+      nodeSources.network.catch(() => {});
+    }
   };
 
   const patchBatches: Promise<InstancePatchState[]>[] = [];
@@ -184,7 +218,7 @@ export async function collectScope(ctx: CollectContext): Promise<ScopeCollection
       infos.push(...list);
       const batch = list.map((node) => node.instanceId);
       if (batch.length) {
-        startNodeSources();
+        startNodeSources(list);
         const pending = patchBatch(batch);
         pending.catch(() => {});
         patchBatches.push(pending);
@@ -193,7 +227,7 @@ export async function collectScope(ctx: CollectContext): Promise<ScopeCollection
     }
   } catch (err) {
     // Let the calls already started finish first, so none outlives the scope's failure.
-    await Promise.allSettled([nodeSources?.inventory, nodeSources?.setup, ...patchBatches]);
+    await Promise.allSettled([nodeSources?.inventory, nodeSources?.setup, nodeSources?.network, ...patchBatches]);
     if (isAborted(err) || signal.aborted) throw err;
     throw new ScopeFailure(classifyScopeError(err, INSTANCE_INFORMATION.action, ctx.region));
   }
@@ -202,7 +236,8 @@ export async function collectScope(ctx: CollectContext): Promise<ScopeCollection
   const setupRun = nodeSources?.setup ?? Promise.resolve();
   const patchStatesRun = optional(PATCH_STATES.action, async () => {
     const states = new Map<string, PatchState>();
-    for (const batch of await Promise.all(patchBatches)) patchStatesById(batch, states);
+    // settleAll: a failed batch must not end the source while the others still call on the scope's clients.
+    for (const batch of await settleAll(patchBatches)) patchStatesById(batch, states);
     return states;
   });
 
@@ -221,23 +256,7 @@ export async function collectScope(ctx: CollectContext): Promise<ScopeCollection
   );
   patchDetailRun.catch(() => {});
 
-  const hasEc2 = infos.some((node) => node.instanceId.startsWith('i-'));
-  const networkRun = hasEc2
-    ? optional(NETWORK.action, async (): Promise<Ec2Networking> => {
-        const reservations: Reservation[] = [];
-        for await (const page of paginateDescribeInstances({ client: clients.ec2, pageSize: 1000 }, { MaxResults: 1000 })) {
-          checkAbort(signal);
-          reservations.push(...(page.Reservations ?? []));
-        }
-        const routeTables: RouteTable[] = [];
-        for await (const page of paginateDescribeRouteTables({ client: clients.ec2, pageSize: 100 }, { MaxResults: 100 }))
-          routeTables.push(...(page.RouteTables ?? []));
-        const endpoints: VpcEndpoint[] = [];
-        for await (const page of paginateDescribeVpcEndpoints({ client: clients.ec2, pageSize: 1000 }, { MaxResults: 1000 }))
-          endpoints.push(...(page.VpcEndpoints ?? []));
-        return { instances: instancesById(reservations), routeTables, endpoints };
-      })
-    : Promise.resolve({ status: 'not_collected' as SourceStatus, value: undefined });
+  const networkRun = nodeSources?.network ?? Promise.resolve({ status: 'not_collected' as SourceStatus, value: undefined });
 
   const [patchStates, inventory, network, patches] = await settleAll([patchStatesRun, inventoryRun, networkRun, patchDetailRun, setupRun]);
   // Sources finish in any order; gaps are listed in the order the sources are described.

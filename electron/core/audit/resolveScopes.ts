@@ -6,6 +6,7 @@
 import { DescribeRegionsCommand } from '@aws-sdk/client-ec2';
 import { paginateListAccounts, type Account } from '@aws-sdk/client-organizations';
 import { GetCallerIdentityCommand } from '@aws-sdk/client-sts';
+import type { AwsCredentialIdentity, AwsCredentialIdentityProvider } from '@smithy/types';
 import type { AuditPlan } from '../../../shared/auditPlan';
 import type { ScopeResult } from '../../../shared/model';
 import { createClients, type ClientOptions, type Credentials } from '../aws/clients';
@@ -48,7 +49,13 @@ export function homeRegionOf(plan: AuditPlan): string {
   return plan.homeRegion ?? (Array.isArray(plan.regions) ? plan.regions[0] : undefined) ?? 'us-east-1';
 }
 
-export async function resolveAccounts(ctx: ResolveContext): Promise<{ callerAccount: string; accounts: AccountTarget[] }> {
+/** Who is calling and which accounts the plan names, in plan order; each is then reached by `resolveAccount`. */
+export interface Discovery {
+  callerAccount: string;
+  accountIds: string[];
+}
+
+export async function discoverAccounts(ctx: ResolveContext): Promise<Discovery> {
   const { plan } = ctx;
   const home = homeRegionOf(plan);
   const clients = createClients(home, ctx.credentials, ctx.clientOptions, ctx.stats);
@@ -67,53 +74,52 @@ export async function resolveAccounts(ctx: ResolveContext): Promise<{ callerAcco
     }
 
     const targets = plan.targets;
-    if (targets.kind === 'self')
-      return { callerAccount, accounts: [await withRegions(ctx, { accountId: callerAccount, credentials: ctx.credentials, regions: [] })] };
-
-    let ids: string[];
-    if (targets.kind === 'accounts') {
-      ids = [...new Set(targets.accountIds)];
-    } else {
-      const listed: Account[] = [];
-      try {
-        for await (const page of paginateListAccounts({ client: clients.organizations, pageSize: 20 }, { MaxResults: 20 }))
-          listed.push(...(page.Accounts ?? []));
-      } catch (err) {
-        throw new AuditFailed(`Organizations discovery failed: ${describeScopeError(err, 'organizations:ListAccounts', home)}`);
-      }
-      // `State` replaces the deprecated `Status`; either says whether the account is usable.
-      const active = listed
-        .filter((a) => (a.State ?? a.Status) === 'ACTIVE' && typeof a.Id === 'string' && ACCOUNT_ID.test(a.Id))
-        .map((a) => a.Id!);
-      const include = targets.include?.length ? new Set(targets.include) : null;
-      const exclude = new Set(targets.exclude ?? []);
-      ids = active.filter((id) => (!include || include.has(id)) && !exclude.has(id));
-      if (!ids.length) throw new AuditFailed('Organizations discovery found no active account to audit (check include / exclude).');
+    if (targets.kind === 'self') return { callerAccount, accountIds: [callerAccount] };
+    if (targets.kind === 'accounts') return { callerAccount, accountIds: [...new Set(targets.accountIds)] };
+    const listed: Account[] = [];
+    try {
+      for await (const page of paginateListAccounts({ client: clients.organizations, pageSize: 20 }, { MaxResults: 20 }))
+        listed.push(...(page.Accounts ?? []));
+    } catch (err) {
+      throw new AuditFailed(`Organizations discovery failed: ${describeScopeError(err, 'organizations:ListAccounts', home)}`);
     }
-
-    const accounts: AccountTarget[] = [];
-    for (const accountId of ids) {
-      // The organization's management account is audited with the caller's own credentials.
-      if (targets.kind === 'organization' && accountId === callerAccount) {
-        accounts.push(await withRegions(ctx, { accountId, credentials: ctx.credentials, regions: [] }));
-        continue;
-      }
-      const target = { accountId, roleName: targets.roleName, ...(targets.externalId ? { externalId: targets.externalId } : {}) };
-      const provider = assumedRoleCredentials(ctx.credentials, target, home, ctx.clientOptions);
-      try {
-        // Assume once per account up front: a refused role fails that account's scopes with
-        // the reason, not every call inside them.
-        await provider();
-      } catch (err) {
-        accounts.push({ accountId, credentials: provider, regions: [], error: roleFailure(err, roleArn(target)) });
-        continue;
-      }
-      accounts.push(await withRegions(ctx, { accountId, credentials: provider, regions: [] }));
-    }
-    return { callerAccount, accounts };
+    // `State` replaces the deprecated `Status`; either says whether the account is usable.
+    const active = listed
+      .filter((a) => (a.State ?? a.Status) === 'ACTIVE' && typeof a.Id === 'string' && ACCOUNT_ID.test(a.Id))
+      .map((a) => a.Id!);
+    const include = targets.include?.length ? new Set(targets.include) : null;
+    const exclude = new Set(targets.exclude ?? []);
+    const accountIds = active.filter((id) => (!include || include.has(id)) && !exclude.has(id));
+    if (!accountIds.length) throw new AuditFailed('Organizations discovery found no active account to audit (check include / exclude).');
+    return { callerAccount, accountIds };
   } finally {
     clients.destroy();
   }
+}
+
+/**
+ * One account's credentials and regions: AssumeRole (except for the caller's own account when
+ * auditing itself or its organization), then DescribeRegions when the plan says 'all'. Accounts
+ * are independent, so the runner resolves several at once and starts each one's scopes as soon
+ * as it is resolved.
+ */
+export async function resolveAccount(ctx: ResolveContext, discovery: Discovery, accountId: string): Promise<AccountTarget> {
+  const targets = ctx.plan.targets;
+  // The organization's management account is audited with the caller's own credentials.
+  if (targets.kind === 'self' || (targets.kind === 'organization' && accountId === discovery.callerAccount))
+    return withRegions(ctx, { accountId, credentials: ctx.credentials, regions: [] });
+  const target = { accountId, roleName: targets.roleName, ...(targets.externalId ? { externalId: targets.externalId } : {}) };
+  // One session per account, shared by all its scopes until it nears expiry: each scope's
+  // clients would otherwise call AssumeRole again, a second round trip for every empty region.
+  const provider = sharedSession(assumedRoleCredentials(ctx.credentials, target, homeRegionOf(ctx.plan), ctx.clientOptions));
+  try {
+    // Assume once per account up front: a refused role fails that account's scopes with
+    // the reason, not every call inside them.
+    await provider();
+  } catch (err) {
+    return { accountId, credentials: provider, regions: [], error: roleFailure(err, roleArn(target)) };
+  }
+  return withRegions(ctx, { accountId, credentials: provider, regions: [] });
 }
 
 async function withRegions(ctx: ResolveContext, account: AccountTarget): Promise<AccountTarget> {
@@ -121,8 +127,11 @@ async function withRegions(ctx: ResolveContext, account: AccountTarget): Promise
   const home = homeRegionOf(ctx.plan);
   const stats = emptyCallStats();
   const clients = createClients(home, account.credentials, ctx.clientOptions, stats);
+  // Not the call's abortSignal: the SDK leaves its listener on the signal, one per account.
+  const onAbort = () => clients.destroy();
+  ctx.signal.addEventListener('abort', onAbort, { once: true });
   try {
-    const answer = await clients.ec2.send(new DescribeRegionsCommand({ AllRegions: false }), { abortSignal: ctx.signal });
+    const answer = await clients.ec2.send(new DescribeRegionsCommand({ AllRegions: false }));
     const regions = (answer.Regions ?? [])
       .filter(
         (r) =>
@@ -136,9 +145,29 @@ async function withRegions(ctx: ResolveContext, account: AccountTarget): Promise
   } catch (err) {
     return { ...account, error: classifyScopeError(err, 'ec2:DescribeRegions', home) };
   } finally {
+    ctx.signal.removeEventListener('abort', onAbort);
     clients.destroy();
     mergeCallStats(ctx.stats, stats);
   }
+}
+
+/** A session is assumed again this long before it expires, as the SDK refreshes its own. */
+const REFRESH_BEFORE_MS = 5 * 60_000;
+
+function sharedSession(assume: AwsCredentialIdentityProvider): AwsCredentialIdentityProvider {
+  let pending: Promise<AwsCredentialIdentity> | undefined;
+  const fresh = (identity: AwsCredentialIdentity) => !identity.expiration || identity.expiration.getTime() - Date.now() > REFRESH_BEFORE_MS;
+  return async () => {
+    const seen = pending;
+    if (seen) {
+      const identity = await seen.catch(() => undefined);
+      if (identity && fresh(identity)) return identity;
+      // Another caller already asked for the next session.
+      if (pending !== seen && pending) return pending;
+    }
+    pending = assume();
+    return pending;
+  };
 }
 
 /** An account whose audit role could not be assumed: the English text of describeCredentialError, and a code. */

@@ -1,25 +1,27 @@
 /**
- * The audit runner (docs/design.md §5): plan → scopes → collect concurrently under a global limit →
- * evaluate with the catalog → save one snapshot. A failed scope is recorded with its reason
+ * The audit runner (docs/design.md §5): plan → accounts, resolved several at once → each one's
+ * scopes, collected as soon as it is resolved under a global limit and per-account and
+ * per-region caps (`scopeScheduler.ts`) → evaluate with the catalog → save one snapshot. A failed scope is recorded with its reason
  * while the others complete; the snapshot is then `partial`. Cancelling stops new work,
  * aborts calls in flight, and saves what finished (also `partial`).
  */
 import { randomUUID } from 'node:crypto';
 import { setImmediate as nextTurn } from 'node:timers/promises';
 import pLimit from 'p-limit';
-import type { AuditOutcome, AuditPlan, AuditProgress, ScopeProgress } from '../../../shared/auditPlan';
+import { DEFAULT_CONCURRENCY, type AuditOutcome, type AuditPlan, type AuditProgress, type ScopeProgress } from '../../../shared/auditPlan';
 import type { CatalogEdition } from '../../../shared/catalog';
 import { evaluateNode, platformOf } from '../../../shared/evaluate';
 import { CHECK_STATUSES, type CheckStatus, type NodeFacts, type ScopeResult } from '../../../shared/model';
 import { TOOL_VERSION } from '../../../shared/toolVersion';
 import { emptyCallStats, mergeCallStats, type CallStats } from '../aws/callStats';
-import { createClients, type ClientOptions, type Credentials } from '../aws/clients';
+import { createClients, type AwsClients, type ClientOptions, type Credentials } from '../aws/clients';
 import { profileCredentials } from '../aws/credentials';
 import { redact } from '../aws/redact';
 import { PACK_BATCH_NODES, packNodes, type PackedNodes, type PackedSnapshotInput } from '../store';
 import { collectScope, type PatchingSetup } from './collectScope';
+import { createScopeScheduler, scopeCaps } from './scopeScheduler';
 import { classifyScopeError, isAborted, ScopeFailure, type ScopeErrorInfo } from './errors';
-import { AuditFailed, homeRegionOf, resolveAccounts, type AccountTarget } from './resolveScopes';
+import { AuditFailed, discoverAccounts, homeRegionOf, resolveAccount, type AccountTarget, type Discovery } from './resolveScopes';
 
 export interface AuditDeps {
   clientOptions: ClientOptions;
@@ -42,6 +44,13 @@ export interface AuditControl {
 
 export { AuditFailed };
 
+/**
+ * Accounts resolved at once (AssumeRole, then DescribeRegions). Every AssumeRole is the caller's
+ * and shares its STS rate; eight keep the scopes fed (each account brings up to 17 regions)
+ * long before that rate matters.
+ */
+export const RESOLVE_CONCURRENCY = 8;
+
 export async function runAudit(plan: AuditPlan, deps: AuditDeps, control: AuditControl = {}): Promise<AuditOutcome> {
   const now = deps.now ?? (() => new Date());
   const log = deps.log ?? (() => {});
@@ -49,7 +58,7 @@ export async function runAudit(plan: AuditPlan, deps: AuditDeps, control: AuditC
   const runId = randomUUID();
   const startedAt = now();
   const totals = emptyCallStats();
-  const scopes: ScopeProgress[] = [];
+  let scopes: ScopeProgress[] = [];
   const progress: AuditProgress = {
     runId,
     phase: 'resolving',
@@ -92,9 +101,10 @@ export async function runAudit(plan: AuditPlan, deps: AuditDeps, control: AuditC
       region: homeRegionOf(plan),
     });
   emit(true);
-  let accounts: AccountTarget[] = [];
+  const resolveCtx = { plan, credentials, clientOptions: deps.clientOptions, stats: totals, signal };
+  let discovery: Discovery = { callerAccount: '', accountIds: [] };
   try {
-    ({ accounts } = await resolveAccounts({ plan, credentials, clientOptions: deps.clientOptions, stats: totals, signal }));
+    discovery = await discoverAccounts(resolveCtx);
   } catch (err) {
     if (signal.aborted) {
       progress.phase = 'cancelled';
@@ -103,29 +113,6 @@ export async function runAudit(plan: AuditPlan, deps: AuditDeps, control: AuditC
     }
     fail(err instanceof AuditFailed ? err.message : redact(String(err)));
   }
-
-  const work: { account: AccountTarget; scope: ScopeProgress; stats: CallStats }[] = [];
-  for (const account of accounts) {
-    const regions = account.regions.length ? account.regions : [Array.isArray(plan.regions) ? plan.regions.join(',') : 'all'];
-    for (const region of regions) {
-      const scope: ScopeProgress = {
-        accountId: account.accountId,
-        region,
-        state: account.error ? 'failed' : 'pending',
-        nodes: 0,
-        calls: 0,
-        throttles: 0,
-        gaps: [],
-        ...(account.error ? errorFields(account.error) : {}),
-      };
-      scopes.push(scope);
-      if (!account.error) work.push({ account, scope, stats: emptyCallStats() });
-    }
-  }
-  progress.scopesTotal = scopes.length;
-  progress.phase = 'collecting';
-  emit(true);
-  log(`audit ${runId}: ${scopes.length} scopes over ${accounts.length} accounts`);
 
   const checks = Object.fromEntries(CHECK_STATUSES.map((status) => [status, 0])) as Record<CheckStatus, number>;
   /**
@@ -148,63 +135,126 @@ export async function runAudit(plan: AuditPlan, deps: AuditDeps, control: AuditC
     return packed;
   };
   const collected = new Map<ScopeProgress, { packed: PackedNodes[]; patching: Partial<PatchingSetup> }>();
-  const durations: number[] = [];
-  const limit = pLimit(plan.concurrency ?? 4);
-  await Promise.all(
-    work.map(({ account, scope, stats }) =>
-      limit(async () => {
-        if (signal.aborted) {
-          scope.state = 'cancelled';
-          return;
-        }
-        scope.state = 'running';
-        emit();
-        const began = Date.now();
-        const clients = createClients(scope.region, account.credentials, deps.clientOptions, stats);
-        const sync = () => {
-          scope.calls = stats.calls;
-          scope.throttles = stats.throttles;
-        };
-        const onAbort = () => clients.destroy();
-        signal.addEventListener('abort', onAbort, { once: true });
-        try {
-          const result = await collectScope({
-            accountId: account.accountId,
-            region: scope.region,
-            clients,
-            signal,
-            onNodes: (n) => {
-              scope.nodes = n;
-              sync();
-              emit();
-            },
-          });
-          collected.set(scope, { packed: await evaluateScope(result.facts), patching: result.patching });
-          scope.nodes = result.facts.length;
-          scope.gaps = result.gaps;
-          if (result.gaps.length) scope.gapErrors = result.gapErrors;
-          scope.state = 'done';
-        } catch (err) {
-          if (signal.aborted || isAborted(err)) {
-            scope.state = 'cancelled';
-          } else {
-            scope.state = 'failed';
-            Object.assign(scope, errorFields(err instanceof ScopeFailure ? err.info : classifyScopeError(err, 'collection', scope.region)));
-            log(`scope ${scope.accountId}/${scope.region} failed: ${scope.error}`);
-          }
-        } finally {
-          signal.removeEventListener('abort', onAbort);
-          clients.destroy();
+  const work: { scope: ScopeProgress; stats: CallStats }[] = [];
+  // One abort listener for every scope in flight: one each would pass Node's listener-leak warning at eleven.
+  const inFlight = new Set<AwsClients>();
+  const onAbort = () => inFlight.forEach((clients) => clients.destroy());
+  signal.addEventListener('abort', onAbort, { once: true });
+  let durationSum = 0;
+  let finished = 0;
+  let queued = 0;
+  const concurrency = plan.concurrency ?? DEFAULT_CONCURRENCY;
+  const scheduler = createScopeScheduler(scopeCaps(concurrency));
+
+  const collectOne = async (account: AccountTarget, scope: ScopeProgress, stats: CallStats): Promise<void> => {
+    if (signal.aborted) {
+      scope.state = 'cancelled';
+      return;
+    }
+    scope.state = 'running';
+    emit();
+    const began = Date.now();
+    const clients = createClients(scope.region, account.credentials, deps.clientOptions, stats);
+    inFlight.add(clients);
+    const sync = () => {
+      scope.calls = stats.calls;
+      scope.throttles = stats.throttles;
+    };
+    try {
+      const result = await collectScope({
+        accountId: account.accountId,
+        region: scope.region,
+        clients,
+        signal,
+        onNodes: (n) => {
+          scope.nodes = n;
           sync();
-          durations.push(Date.now() - began);
-          const pending = scopes.filter((s) => s.state === 'pending' || s.state === 'running').length;
-          const mean = durations.reduce((a, b) => a + b, 0) / durations.length;
-          progress.etaMs = Math.round((pending * mean) / (plan.concurrency ?? 4));
-          emit(true);
-        }
-      }),
-    ),
-  );
+          emit();
+        },
+      });
+      collected.set(scope, { packed: await evaluateScope(result.facts), patching: result.patching });
+      scope.nodes = result.facts.length;
+      scope.gaps = result.gaps;
+      if (result.gaps.length) scope.gapErrors = result.gapErrors;
+      scope.state = 'done';
+    } catch (err) {
+      if (signal.aborted || isAborted(err)) {
+        scope.state = 'cancelled';
+      } else {
+        scope.state = 'failed';
+        Object.assign(scope, errorFields(err instanceof ScopeFailure ? err.info : classifyScopeError(err, 'collection', scope.region)));
+        log(`scope ${scope.accountId}/${scope.region} failed: ${scope.error}`);
+      }
+    } finally {
+      inFlight.delete(clients);
+      clients.destroy();
+      sync();
+      durationSum += Date.now() - began;
+      finished += 1;
+      // Scopes of accounts not resolved yet are not counted: the estimate grows with the audit.
+      progress.etaMs = Math.round(((queued - finished) * (durationSum / finished)) / concurrency);
+      // Not forced: thousands of mostly empty scopes end within seconds, and each event clones every scope's progress.
+      emit();
+    }
+  };
+
+  // Per account in plan order, whatever order the accounts are resolved in.
+  const accountScopes: ScopeProgress[][] = discovery.accountIds.map(() => []);
+  /**
+   * An account's scopes, in the plan's region order: failed with the account's reason when it
+   * could not be reached, cancelled when the audit was cancelled before it was, else queued.
+   */
+  const addScopes = (index: number, account: AccountTarget, state: 'pending' | 'failed' | 'cancelled'): Promise<void>[] => {
+    const regions = account.regions.length ? account.regions : [Array.isArray(plan.regions) ? plan.regions.join(',') : 'all'];
+    const added = regions.map((region): ScopeProgress => ({
+      accountId: account.accountId,
+      region,
+      state,
+      nodes: 0,
+      calls: 0,
+      throttles: 0,
+      gaps: [],
+      ...(account.error ? errorFields(account.error) : {}),
+    }));
+    accountScopes[index] = added;
+    scopes = accountScopes.flat();
+    progress.scopes = scopes;
+    progress.scopesTotal = scopes.length;
+    if (progress.phase === 'resolving') {
+      progress.phase = 'collecting';
+      emit(true);
+    } else emit();
+    if (state !== 'pending') return [];
+    return added.map((scope) => {
+      const stats = emptyCallStats();
+      work.push({ scope, stats });
+      queued += 1;
+      return scheduler.run(account.accountId, scope.region, () => collectOne(account, scope, stats));
+    });
+  };
+
+  // Accounts are resolved several at once and each one's scopes start as soon as it is: with
+  // hundreds of accounts, resolving them one after another first cost two round trips each
+  // before any scope began (issue 20).
+  const resolveLimit = pLimit(RESOLVE_CONCURRENCY);
+  const collecting: Promise<void>[] = [];
+  try {
+    await Promise.all(
+      discovery.accountIds.map((accountId, index) =>
+        resolveLimit(async () => {
+          const unreached: AccountTarget = { accountId, credentials, regions: [] };
+          if (signal.aborted) return void addScopes(index, unreached, 'cancelled');
+          const account = await resolveAccount(resolveCtx, discovery, accountId);
+          if (signal.aborted) return void addScopes(index, account.error ? unreached : account, 'cancelled');
+          collecting.push(...addScopes(index, account, account.error ? 'failed' : 'pending'));
+        }),
+      ),
+    );
+    log(`audit ${runId}: ${scopes.length} scopes over ${discovery.accountIds.length} accounts`);
+    await Promise.all(collecting);
+  } finally {
+    signal.removeEventListener('abort', onAbort);
+  }
   for (const { stats } of work) mergeCallStats(totals, stats);
 
   const scopeResults: ScopeResult[] = scopes.map((s) => {

@@ -18,8 +18,8 @@ export interface FaultRule {
   match?: FaultMatch;
   /** Added before answering. */
   latencyMs?: number;
-  /** Token bucket per account × region: refills `ratePerSecond`, holds at most `burst`. */
-  throttle?: { ratePerSecond: number; burst: number };
+  /** Token bucket per account × region: refills `ratePerSecond`, holds at most `burst` (see `throttleKey`). */
+  throttle?: ThrottleRule;
   /** Fraction (0–1) of calls answered 500 or 503 (alternating). */
   serverErrorRate?: number;
   /** Fraction (default 1) of calls held without an answer for `holdMs`, then the socket is closed. */
@@ -32,6 +32,28 @@ export interface FaultRule {
   expireSession?: { afterCalls?: number; atMs?: number };
   /** The answer is sent, but damaged: wrong types, missing fields, huge values, unknown enums (`corrupt.ts`). */
   corrupt?: CorruptOptions;
+}
+
+export interface ThrottleRule {
+  ratePerSecond: number;
+  burst: number;
+  /**
+   * One bucket per account × region × action, as AWS applies its limits: EC2 evaluates "each
+   * API individually" against its own token bucket, and SSM limits each API's request rate per
+   * account and region. STS and Organizations are global services, so their buckets are per
+   * calling account × action, whatever region the call was signed for. Without it (the
+   * default), every action matching the rule shares the account × region's one bucket.
+   */
+  perAction?: boolean;
+}
+
+const GLOBAL_SERVICES = new Set(['STS', 'Organizations']);
+
+/** The bucket a call draws from under `rule`; `action` is `Service.Action`. */
+export function throttleKey(rule: ThrottleRule, accountId: string, region: string, action: string): string {
+  if (!rule.perAction) return `${accountId}/${region}`;
+  const service = action.split('.')[0] ?? '';
+  return GLOBAL_SERVICES.has(service) ? `${accountId}/${action}` : `${accountId}/${region}/${action}`;
 }
 
 export class TokenBucket {

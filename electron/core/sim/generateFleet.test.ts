@@ -24,6 +24,23 @@ describe('generateFleet', () => {
     for (const account of fleet.accounts) expect(Object.keys(account.regions).sort()).toEqual([...BIG.regions].sort());
   });
 
+  it('gives each account × region the node count nodesIn asks for, and nodesPerRegion elsewhere', () => {
+    const regions = ['us-east-1', 'eu-west-1', 'ap-southeast-2'];
+    const nodesIn = (account: number, region: string) => (region === 'eu-west-1' ? 0 : account * 10 + regions.indexOf(region));
+    const fleet = generateFleet({ seed: 'uneven', accounts: 3, regions, nodesIn });
+    const counts = fleet.accounts.map((a) => regions.map((r) => a.regions[r]?.nodes.length));
+    expect(counts).toEqual([
+      [0, 0, 2],
+      [10, 0, 12],
+      [20, 0, 22],
+    ]);
+    // A region with no node is still the account's: its network and patch baselines exist.
+    expect(fleet.accounts[0]!.regions['eu-west-1']!.baselines.length).toBeGreaterThan(0);
+    expect(generateFleet({ seed: 'uneven', accounts: 3, regions, nodesIn })).toEqual(fleet);
+    const uniform = generateFleet({ seed: 'uneven', accounts: 1, regions, nodesPerRegion: 7 });
+    expect(regions.map((r) => uniform.accounts[0]!.regions[r]!.nodes.length)).toEqual([7, 7, 7]);
+  });
+
   it('is identical for the same seed and different for another seed', () => {
     const options = { seed: 42, accounts: 2, regions: ['us-east-1', 'eu-west-1'], nodesPerRegion: 200 };
     expect(generateFleet(options)).toEqual(generateFleet(options));

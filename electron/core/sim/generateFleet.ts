@@ -28,6 +28,11 @@ export interface FleetOptions {
   regions?: readonly string[];
   /** Managed nodes in each account × region. Default 40. */
   nodesPerRegion?: number;
+  /**
+   * Managed nodes in one account × region of `regions`, in place of `nodesPerRegion`: an
+   * organization's fleet is uneven, a few regions of a few accounts holding most of it.
+   */
+  nodesIn?: (accountIndex: number, region: string) => number;
   /** Opt-in regions every account enabled (others stay `not-opted-in`). Opt-in regions in `regions` are enabled too. */
   optedInRegions?: readonly string[];
   /** Name of the cross-account audit role in every account. Default `PatchAuditRole`. */
@@ -500,7 +505,7 @@ export function generateFleet(options: FleetOptions): Fleet {
       regions: {},
     };
     regions.forEach((region, r) => {
-      account.regions[region] = generateRegion(prng, region, { id, index: a }, r, nodesPerRegion);
+      account.regions[region] = generateRegion(prng, region, { id, index: a }, r, options.nodesIn?.(a, region) ?? nodesPerRegion);
     });
     accounts.push(account);
   }

@@ -30,7 +30,7 @@ import { corruptResult } from './corrupt';
 import type { CommonFault, ServiceName } from './errors';
 import { SimError, serviceError } from './errors';
 import type { FaultRule } from './faults';
-import { TokenBucket, ruleMatches } from './faults';
+import { TokenBucket, ruleMatches, throttleKey } from './faults';
 import type { Fleet } from './fleet';
 import { isRegionEnabled } from './fleet';
 import type { FleetOptions } from './generateFleet';
@@ -293,7 +293,7 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Si
       if (rule.timeout && faultPrng.chance(rule.timeout.rate ?? 1)) return { hold: rule.timeout.holdMs };
       if (rule.latencyMs) await sleep(rule.latencyMs);
       if (rule.throttle) {
-        const key = `${accountId}/${region}`;
+        const key = throttleKey(rule.throttle, accountId, region, name);
         let bucket = state.buckets.get(key);
         if (!bucket) state.buckets.set(key, (bucket = new TokenBucket(rule.throttle.ratePerSecond, rule.throttle.burst, now)));
         if (!bucket.take(Date.now())) return fail('throttled');

@@ -94,6 +94,20 @@ describe('audit against the simulator', () => {
     expect(outcome.nodes).toBe(fleetNodes(sim, 1, 'us-east-1') + fleetNodes(sim, 2, 'us-east-1'));
   });
 
+  // Issue 20: with every enabled region, an organization has thousands of scopes; each must not cost its own AssumeRole.
+  it('assumes each account’s role once, whatever number of regions its scopes read', async () => {
+    const accounts = sim.credentials.slice(1).map((c) => c.accountId);
+    sim.resetCounters();
+    const { outcome } = await audit(sim, {
+      regions: REGIONS,
+      targets: { kind: 'accounts', accountIds: accounts, roleName: 'PatchAuditRole', externalId: 'patch-audit-external-id' },
+    });
+    expect(outcome.scopes.map((s) => [s.accountId, s.region, s.status])).toEqual(
+      accounts.flatMap((id) => REGIONS.map((region) => [id, region, 'ok'])),
+    );
+    expect(sim.counters().calls['STS.AssumeRole']).toBe(accounts.length);
+  });
+
   it('records an account whose role cannot be assumed as failed and audits the rest (partial)', async () => {
     const member = sim.credentials[1]!.accountId;
     const { outcome, store } = await audit(sim, {

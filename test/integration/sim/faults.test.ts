@@ -43,6 +43,24 @@ describe('throttling', () => {
     expect(counters.throttledByAction['SSM.DescribeInstanceInformation']).toBe(1);
   });
 
+  it('keeps a bucket per account × region × action when perAction is set, and one per account for STS', async () => {
+    sim.setFaults([{ throttle: { ratePerSecond: 0.001, burst: 1, perAction: true } }]);
+    const c = clients(sim);
+    await c.ssm.send(new DescribeInstanceInformationCommand({}));
+    await expect(c.ssm.send(new DescribeInstanceInformationCommand({}))).rejects.toMatchObject({ name: 'ThrottlingException' });
+    // Each API is evaluated individually: another action of the same account and region still has its token.
+    await c.ssm.send(new DescribePatchBaselinesCommand({}));
+    await c.ec2.send(new DescribeRegionsCommand({}));
+    await clients(sim, { region: 'eu-west-1' }).ssm.send(new DescribeInstanceInformationCommand({}));
+    await clients(sim, { account: 1 }).ssm.send(new DescribeInstanceInformationCommand({}));
+    // STS is global: the caller's bucket is the same whichever region signed the call.
+    await c.sts.send(new GetCallerIdentityCommand({}));
+    await expect(clients(sim, { region: 'eu-west-1' }).sts.send(new GetCallerIdentityCommand({}))).rejects.toMatchObject({
+      name: 'Throttling',
+    });
+    expect(sim.counters().throttledByAction).toEqual({ 'SSM.DescribeInstanceInformation': 1, 'STS.GetCallerIdentity': 1 });
+  });
+
   it('lets the SDK’s adaptive retry get through to the end, and counts the throttles', async () => {
     // A bucket that never refills by itself: the third page is throttled however fast the calls
     // go. Once it has been, a fresh bucket with room for the four pages left lets the retries in.
