@@ -111,7 +111,7 @@ export async function resolveAccount(ctx: ResolveContext, discovery: Discovery, 
   const target = { accountId, roleName: targets.roleName, ...(targets.externalId ? { externalId: targets.externalId } : {}) };
   // One session per account, shared by all its scopes until it nears expiry: each scope's
   // clients would otherwise call AssumeRole again, a second round trip for every empty region.
-  const provider = sharedSession(assumedRoleCredentials(ctx.credentials, target, homeRegionOf(ctx.plan), ctx.clientOptions));
+  const provider = sharedSession(assumedRoleCredentials(ctx.credentials, target, homeRegionOf(ctx.plan), ctx.clientOptions, ctx.stats));
   try {
     // Assume once per account up front: a refused role fails that account's scopes with
     // the reason, not every call inside them.

@@ -13,6 +13,9 @@ import { AdaptiveRetryStrategy } from '@smithy/core/retry';
 import type {
   AwsCredentialIdentity,
   AwsCredentialIdentityProvider,
+  DeserializeHandlerOutput,
+  MetadataBearer,
+  Pluggable,
   RetryErrorInfo,
   RetryStrategyV2,
   RetryToken,
@@ -84,33 +87,34 @@ export function baseClientConfig(region: string, credentials: Credentials, optio
   } as const;
 }
 
-type Countable = { middlewareStack: { add: (...args: never[]) => void } };
-
-function count(client: Countable, service: string, stats: CallStats): void {
-  // The deserialize step runs inside the retry middleware, so it sees every attempt.
-  const add = client.middlewareStack.add as unknown as (
-    mw: (next: (args: unknown) => Promise<unknown>, context: { commandName?: string }) => (args: unknown) => Promise<unknown>,
-    options: { step: 'deserialize'; name: string; priority: 'high' },
-  ) => void;
-  add(
-    (next, context) => async (args) => {
-      const action = `${service}.${(context.commandName ?? 'Unknown').replace(/Command$/, '')}`;
-      stats.calls += 1;
-      stats.byAction[action] = (stats.byAction[action] ?? 0) + 1;
-      let result: unknown;
-      try {
-        result = await next(args);
-      } catch (err) {
-        if (isThrottle(err)) stats.throttles += 1;
-        throw notAwsAnswer(err, action) ?? err;
-      }
-      const html = htmlAnswer((result as { response?: unknown }).response, action);
-      if (html) throw html;
-      return result;
-    },
-    // High priority puts it outside the per-command deserializer, so it sees parsed errors.
-    { step: 'deserialize', name: 'patchAuditorCallCounter', priority: 'high' },
-  );
+/**
+ * The counter as a plugin, for the clients made here and for the STS client the SDK's
+ * AssumeRole provider makes itself (`clientPlugins`): every AssumeRole is a call too.
+ */
+export function callCounter(service: string, stats: CallStats): Pluggable<object, MetadataBearer> {
+  return {
+    applyToStack: (stack) =>
+      stack.add(
+        (next, context) => async (args) => {
+          const action = `${service}.${(context.commandName ?? 'Unknown').replace(/Command$/, '')}`;
+          stats.calls += 1;
+          stats.byAction[action] = (stats.byAction[action] ?? 0) + 1;
+          let result: DeserializeHandlerOutput<MetadataBearer>;
+          try {
+            result = await next(args);
+          } catch (err) {
+            if (isThrottle(err)) stats.throttles += 1;
+            throw notAwsAnswer(err, action) ?? err;
+          }
+          const html = htmlAnswer(result.response, action);
+          if (html) throw html;
+          return result;
+        },
+        // The deserialize step runs inside the retry middleware, so it sees every attempt; high
+        // priority puts it outside the per-command deserializer, so it sees parsed errors.
+        { step: 'deserialize', name: 'patchAuditorCallCounter', priority: 'high' },
+      ),
+  };
 }
 
 export function createClients(region: string, credentials: Credentials, options: ClientOptions, stats: CallStats): AwsClients {
@@ -121,7 +125,8 @@ export function createClients(region: string, credentials: Credentials, options:
     sts: new STSClient(config()),
     organizations: new OrganizationsClient(config()),
   };
-  for (const [key, client] of Object.entries(clients)) count(client, SERVICE_OF[key as keyof typeof SERVICE_OF], stats);
+  for (const [key, client] of Object.entries(clients))
+    client.middlewareStack.use(callCounter(SERVICE_OF[key as keyof typeof SERVICE_OF], stats));
   return {
     ...clients,
     destroy: () => Object.values(clients).forEach((client) => client.destroy()),

@@ -7,7 +7,8 @@
 import { fromNodeProviderChain, fromTemporaryCredentials } from '@aws-sdk/credential-providers';
 import type { AwsCredentialIdentityProvider } from '@smithy/types';
 import { classifyScopeError, notAwsAnswer } from '../audit/errors';
-import { baseClientConfig, type ClientOptions, type Credentials } from './clients';
+import type { CallStats } from './callStats';
+import { baseClientConfig, callCounter, type ClientOptions, type Credentials } from './clients';
 import { redact } from './redact';
 
 export interface ProfileCredentialsOptions {
@@ -42,6 +43,7 @@ export function assumedRoleCredentials(
   target: AssumeRoleTarget,
   region: string,
   clientOptions: ClientOptions,
+  stats: CallStats,
 ): AwsCredentialIdentityProvider {
   return fromTemporaryCredentials({
     masterCredentials: source,
@@ -52,6 +54,7 @@ export function assumedRoleCredentials(
       ...(target.externalId ? { ExternalId: target.externalId } : {}),
     },
     clientConfig: baseClientConfig(region, source, clientOptions),
+    clientPlugins: [callCounter('STS', stats)],
   });
 }
 

@@ -106,6 +106,9 @@ describe('audit against the simulator', () => {
       accounts.flatMap((id) => REGIONS.map((region) => [id, region, 'ok'])),
     );
     expect(sim.counters().calls['STS.AssumeRole']).toBe(accounts.length);
+    // The snapshot's call counts are AWS's: the provider's own STS calls are among them.
+    expect(outcome.calls['STS.AssumeRole']).toBe(accounts.length);
+    expect(Object.values(outcome.calls).reduce((a, b) => a + b, 0)).toBe(Object.values(sim.counters().calls).reduce((a, b) => a + b, 0));
   });
 
   it('records an account whose role cannot be assumed as failed and audits the rest (partial)', async () => {
