@@ -87,6 +87,10 @@ export const AuditProgress = z.object({
   runId: z.string(),
   phase: z.enum(['resolving', 'collecting', 'evaluating', 'saving', 'done', 'failed', 'cancelled']),
   startedAt: z.string(),
+  /** Accounts the plan names, and how many have been reached (role assumed, regions listed) or found unreachable. */
+  accountsTotal: z.number().int().nonnegative(),
+  accountsResolved: z.number().int().nonnegative(),
+  /** Grows while accounts are resolved: each adds its regions' scopes as it is reached (issue 20). */
   scopesTotal: z.number().int().nonnegative(),
   scopesDone: z.number().int().nonnegative(),
   nodes: z.number().int().nonnegative(),

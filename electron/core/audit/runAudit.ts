@@ -63,6 +63,8 @@ export async function runAudit(plan: AuditPlan, deps: AuditDeps, control: AuditC
     runId,
     phase: 'resolving',
     startedAt: startedAt.toISOString(),
+    accountsTotal: 0,
+    accountsResolved: 0,
     scopesTotal: 0,
     scopesDone: 0,
     nodes: 0,
@@ -113,6 +115,7 @@ export async function runAudit(plan: AuditPlan, deps: AuditDeps, control: AuditC
     }
     fail(err instanceof AuditFailed ? err.message : redact(String(err)));
   }
+  progress.accountsTotal = discovery.accountIds.length;
 
   const checks = Object.fromEntries(CHECK_STATUSES.map((status) => [status, 0])) as Record<CheckStatus, number>;
   /**
@@ -217,6 +220,7 @@ export async function runAudit(plan: AuditPlan, deps: AuditDeps, control: AuditC
       ...(account.error ? errorFields(account.error) : {}),
     }));
     accountScopes[index] = added;
+    progress.accountsResolved += 1;
     scopes = accountScopes.flat();
     progress.scopes = scopes;
     progress.scopesTotal = scopes.length;

@@ -117,7 +117,6 @@ export async function recordDemoHistory(
           ...(auditRole.externalId ? { externalId: auditRole.externalId } : {}),
           exclude: sandboxes,
         },
-        concurrency: 4,
         label: `Week ${week + 1}`,
         client: options.client ?? 'Example Holdings 株式会社',
         engagement: 'Patch Manager readiness review 2026',

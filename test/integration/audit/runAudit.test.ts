@@ -33,7 +33,13 @@ describe('audit against the simulator', () => {
     expect(phases).toEqual(['resolving', 'collecting', 'evaluating', 'saving', 'done']);
     const collecting = progress.filter((p) => p.phase === 'collecting').map((p) => p.nodes);
     expect(collecting.some((n) => n > 0 && n < expected)).toBe(true);
-    expect(progress.at(-1)).toMatchObject({ scopesDone: 2, scopesTotal: 2, nodes: expected });
+    expect(progress.at(-1)).toMatchObject({ scopesDone: 2, scopesTotal: 2, nodes: expected, accountsTotal: 1, accountsResolved: 1 });
+    // Scopes appear as their account is reached: the total never shrinks, and is whole once every account is.
+    const totals = progress.map((p) => p.scopesTotal);
+    expect(totals).toEqual([...totals].sort((a, b) => a - b));
+    expect(progress.filter((p) => p.accountsResolved === p.accountsTotal && p.accountsTotal > 0).every((p) => p.scopesTotal === 2)).toBe(
+      true,
+    );
   });
 
   it('makes about 3·⌈N/50⌉ + M SSM calls per region, M the nodes with missing, failed or pending-reboot patches', async () => {
