@@ -95,8 +95,12 @@ function withFreshStore<T>(use: (store: Store) => T): T {
  * alternating; and the save of the same nodes packed beforehand, as the audit packs each batch
  * while collecting the rest (so only the write is left when it saves).
  */
-function saveAgainstBareInsert(input: SnapshotInput, runs: number): { saveMs: number; packedSaveMs: number; bareMs: number } {
+function saveAgainstBareInsert(
+  input: SnapshotInput,
+  runs: number,
+): { saveMs: number; packMs: number; packedSaveMs: number; bareMs: number } {
   const saves: number[] = [];
+  const packs: number[] = [];
   const packedSaves: number[] = [];
   const bares: number[] = [];
   const { nodes, ...meta } = input;
@@ -108,14 +112,16 @@ function saveAgainstBareInsert(input: SnapshotInput, runs: number): { saveMs: nu
       return readSnapshotRows(store, id);
     });
     bares.push(withFreshStore((store) => bareInsert(store, rows)));
+    const packing = performance.now();
     const packed = [packNodes(nodes)];
+    packs.push(performance.now() - packing);
     withFreshStore((store) => {
       const t = performance.now();
       store.saveSnapshot({ ...meta, packed });
       packedSaves.push(performance.now() - t);
     });
   }
-  return { saveMs: median(saves), packedSaveMs: median(packedSaves), bareMs: median(bares) };
+  return { saveMs: median(saves), packMs: median(packs), packedSaveMs: median(packedSaves), bareMs: median(bares) };
 }
 
 function fileSize(store: Store): number {
@@ -204,10 +210,15 @@ export function benchStore(options: StoreBenchOptions = {}): Figure[] {
     figures.push(f('bytes per node, first snapshot', (sizes[0] ?? 0) / N, 'B', 500));
     figures.push(f('bytes per node, later snapshots', ((sizes[1] ?? 0) + (sizes[2] ?? 0)) / 2 / N, 'B', 500));
     figures.push(f(`save ${n} nodes (median of 3)`, median(saveMs), 'ms', 2000));
-    const { saveMs: fresh, packedSaveMs, bareMs } = saveAgainstBareInsert(inputs[0]!, options.saveRuns ?? 3);
+    const { saveMs: fresh, packMs, packedSaveMs, bareMs } = saveAgainstBareInsert(inputs[0]!, options.saveRuns ?? 3);
     figures.push(f(`save ${n} nodes into an empty store`, fresh, 'ms'));
     figures.push(f('bare insert of the same rows, one transaction', bareMs, 'ms'));
-    figures.push(f('save ÷ bare insert', fresh / bareMs, '', 2));
+    // Raw nodes are packed first (JSON, deflate, hashing: what makes 500 B a node), work a bare
+    // insert of the packed rows never does; the audit packs while it collects, so its save is
+    // the packed one below, the figure the ≤ 2 target holds (issue 20).
+    figures.push(f('save of raw nodes ÷ bare insert (packing included)', fresh / bareMs, ''));
+    figures.push(f(`packing ${n} raw nodes (JSON, deflate, hashing)`, packMs, 'ms'));
+    figures.push(f('save of raw nodes ÷ (packing + bare insert)', fresh / (packMs + bareMs), '', 1.3));
     figures.push(f(`save ${n} nodes packed beforehand (the audit's save)`, packedSaveMs, 'ms'));
     figures.push(f('save packed beforehand ÷ bare insert', packedSaveMs / bareMs, '', 2));
 
