@@ -9,12 +9,12 @@ import { createCore } from '../createCore';
 import type { HostFiles } from '../files';
 import type { Printer } from '../report';
 import {
-  replyError,
+  PendingReplies,
+  remoteApi,
   settle,
   type CoreWorkerData,
   type FromWorker,
   type HostApi,
-  type Promised,
   type ShellApi,
   type ToWorker,
 } from './protocol';
@@ -24,18 +24,8 @@ if (!port) throw new Error('coreWorker.ts runs as a worker thread (startCoreWork
 const data = workerData as CoreWorkerData;
 const post = (message: FromWorker, transfer: ArrayBuffer[] = []) => port.postMessage(message, transfer);
 
-let nextId = 1;
-const waiting = new Map<number, { resolve: (value: unknown) => void; reject: (err: Error) => void }>();
-const hostApi = new Proxy({} as Promised<HostApi>, {
-  get:
-    (_target, verb: keyof HostApi) =>
-    (...args: unknown[]) =>
-      new Promise((resolve, reject) => {
-        const id = nextId++;
-        waiting.set(id, { resolve, reject });
-        post({ kind: 'host', id, verb, args } as FromWorker);
-      }),
-});
+const hostReplies = new PendingReplies();
+const hostApi = remoteApi<HostApi>((verb, args) => hostReplies.ask((id) => post({ kind: 'host', id, verb, args } as FromWorker)));
 
 const printer: Printer = async (html, options) => Buffer.from(await hostApi.print(html, options));
 const files: HostFiles = {
@@ -77,13 +67,8 @@ port.on('message', (message: ToWorker) => {
       void settle(() => run(...message.args)).then((reply) => post({ kind: 'shellReply', id: message.id, ...reply }));
       return;
     }
-    case 'hostReply': {
-      const pending = waiting.get(message.id);
-      waiting.delete(message.id);
-      if (message.ok) pending?.resolve(message.value);
-      else pending?.reject(replyError(message));
-      return;
-    }
+    case 'hostReply':
+      return hostReplies.answer(message);
     case 'close':
       void core.close().then(() => {
         post({ kind: 'closed' });

@@ -95,3 +95,40 @@ export async function settle(run: () => unknown): Promise<Answer> {
 export function replyError(reply: Extract<Answer, { ok: false }>): Error {
   return reply.userFacing ? new UserFacingError(reply.message, reply.userFacing) : new Error(reply.message);
 }
+
+/** One side's requests awaiting their replies, by id. */
+export class PendingReplies {
+  #nextId = 1;
+  readonly #waiting = new Map<number, { resolve: (value: unknown) => void; reject: (err: Error) => void }>();
+
+  /** Sends a request under a fresh id (`send`) and resolves with its reply. */
+  ask(send: (id: number) => void): Promise<unknown> {
+    return new Promise((resolve, reject) => {
+      const id = this.#nextId++;
+      this.#waiting.set(id, { resolve, reject });
+      send(id);
+    });
+  }
+
+  answer(reply: Reply): void {
+    const pending = this.#waiting.get(reply.id);
+    this.#waiting.delete(reply.id);
+    if (reply.ok) pending?.resolve(reply.value);
+    else pending?.reject(replyError(reply));
+  }
+
+  failAll(err: Error): void {
+    for (const pending of this.#waiting.values()) pending.reject(err);
+    this.#waiting.clear();
+  }
+}
+
+/** The other side's API as local async functions: each call becomes a request naming its verb. */
+export function remoteApi<Api>(ask: (verb: keyof Api, args: unknown[]) => Promise<unknown>): Promised<Api> {
+  return new Proxy({} as Promised<Api>, {
+    get:
+      (_target, verb) =>
+      (...args: unknown[]) =>
+        ask(verb as keyof Api, args),
+  });
+}

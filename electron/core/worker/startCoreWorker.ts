@@ -11,7 +11,8 @@ import type { Dispatch } from '../dispatch';
 import { EventBus } from '../events';
 import type { SaveTarget } from '../files';
 import {
-  replyError,
+  PendingReplies,
+  remoteApi,
   settle,
   type CoreWorkerData,
   type FromWorker,
@@ -55,7 +56,7 @@ export async function startCoreWorker(deps: CoreWorkerDeps): Promise<CoreWorker>
   const send = (message: ToWorker) => worker.postMessage(message);
   const events = new EventBus();
   const calls = new Map<number, (result: CallResult<unknown>) => void>();
-  const shellCalls = new Map<number, { resolve: (value: unknown) => void; reject: (err: Error) => void }>();
+  const shellReplies = new PendingReplies();
   let nextId = 1;
   let stopped = false;
 
@@ -103,13 +104,8 @@ export async function startCoreWorker(deps: CoreWorkerDeps): Promise<CoreWorker>
           calls.get(message.id)?.(message.result);
           calls.delete(message.id);
           return;
-        case 'shellReply': {
-          const pending = shellCalls.get(message.id);
-          shellCalls.delete(message.id);
-          if (message.ok) pending?.resolve(message.value);
-          else pending?.reject(replyError(message));
-          return;
-        }
+        case 'shellReply':
+          return shellReplies.answer(message);
         case 'event':
           // Validated again on this side: the bus is the one place payloads are checked on their way out.
           return events.emit(message.name, message.payload as never);
@@ -130,8 +126,7 @@ export async function startCoreWorker(deps: CoreWorkerDeps): Promise<CoreWorker>
       if (code !== 0) log(`core worker stopped (exit code ${code})`);
       for (const answer of calls.values()) answer(STOPPED);
       calls.clear();
-      for (const pending of shellCalls.values()) pending.reject(new Error(STOPPED_MESSAGE));
-      shellCalls.clear();
+      shellReplies.failAll(new Error(STOPPED_MESSAGE));
       closed();
       reject(new Error(`The core worker stopped (exit code ${code}) before it was ready.`));
     });
@@ -146,17 +141,9 @@ export async function startCoreWorker(deps: CoreWorkerDeps): Promise<CoreWorker>
       send({ kind: 'call', id, name, input });
     });
   };
-  const shell = new Proxy({} as Promised<ShellApi>, {
-    get:
-      (_target, verb: keyof ShellApi) =>
-      (...args: unknown[]) =>
-        new Promise((resolve, reject) => {
-          if (stopped) return reject(new Error(STOPPED_MESSAGE));
-          const id = nextId++;
-          shellCalls.set(id, { resolve, reject });
-          send({ kind: 'shell', id, verb, args } as ToWorker);
-        }),
-  });
+  const shell = remoteApi<ShellApi>((verb, args) =>
+    stopped ? Promise.reject(new Error(STOPPED_MESSAGE)) : shellReplies.ask((id) => send({ kind: 'shell', id, verb, args } as ToWorker)),
+  );
 
   return {
     dispatch,
