@@ -141,9 +141,10 @@ describe('audit workflow in Chromium against the simulator', () => {
     const seen = await progressSeen();
     const done = seen.flatMap((text) => /4 件中 (\d+) 件/.exec(text)?.[1] ?? []).map(Number);
     expect(new Set(seen).size).toBeGreaterThanOrEqual(2);
-    // Every scope's end was shown (each is its own progress event, so none is skipped), in order.
+    // Progress only moves forward; events are spaced out (issue 20: thousands of scopes), yet the
+    // state before the long wait, three of four, was shown.
     expect(done).toEqual([...done].sort((a, b) => a - b));
-    expect(done).toEqual(expect.arrayContaining([1, 2, 3]));
+    expect(done).toContain(3);
   });
 
   it('opens the results on the overview with the simulator node count', async () => {

@@ -74,9 +74,25 @@ export async function runAudit(plan: AuditPlan, deps: AuditDeps, control: AuditC
     scopes,
   };
   let lastEmit = 0;
+  let trailing: NodeJS.Timeout | undefined;
   const emit = (force = false) => {
+    const interval = control.progressIntervalMs ?? 100;
     const t = Date.now();
-    if (!force && t - lastEmit < (control.progressIntervalMs ?? 100)) return;
+    if (!force && t - lastEmit < interval) {
+      // The last change of a burst still goes out once the interval has passed: a scope that
+      // ends just after another, followed by a long wait (a region that does not answer), would
+      // otherwise show one scope too few until the next event.
+      trailing ??= setTimeout(
+        () => {
+          trailing = undefined;
+          emit(true);
+        },
+        interval - (t - lastEmit),
+      );
+      return;
+    }
+    clearTimeout(trailing);
+    trailing = undefined;
     lastEmit = t;
     const scopeCalls = scopes.reduce((sum, s) => sum + s.calls, 0);
     progress.calls = totals.calls + scopeCalls;
@@ -93,230 +109,237 @@ export async function runAudit(plan: AuditPlan, deps: AuditDeps, control: AuditC
     log(`audit ${runId} failed: ${message}`);
     throw new AuditFailed(message, failed);
   };
-
-  const credentials =
-    deps.credentials ??
-    profileCredentials({
-      ...(plan.profile ? { profile: plan.profile } : {}),
-      ...(deps.mfaCodeProvider ? { mfaCodeProvider: deps.mfaCodeProvider } : {}),
-      clientOptions: deps.clientOptions,
-      region: homeRegionOf(plan),
-    });
-  emit(true);
-  const resolveCtx = { plan, credentials, clientOptions: deps.clientOptions, stats: totals, signal };
-  let discovery: Discovery = { callerAccount: '', accountIds: [] };
+  // No progress after the end, whichever way it ends: a pending trailing event would be stale.
   try {
-    discovery = await discoverAccounts(resolveCtx);
-  } catch (err) {
-    if (signal.aborted) {
-      progress.phase = 'cancelled';
-      emit(true);
-      throw new AuditFailed('The audit was cancelled before any scope was collected.');
-    }
-    fail(err instanceof AuditFailed ? err.message : redact(String(err)));
-  }
-  progress.accountsTotal = discovery.accountIds.length;
-
-  const checks = Object.fromEntries(CHECK_STATUSES.map((status) => [status, 0])) as Record<CheckStatus, number>;
-  /**
-   * Each scope is evaluated and packed as soon as it is collected, in batches with a turn of
-   * the event loop between them (other scopes' responses keep flowing): its raw facts and
-   * checks (several KB a node) are then garbage, and a large fleet is never held whole.
-   */
-  const evaluateScope = async (facts: readonly NodeFacts[]): Promise<PackedNodes[]> => {
-    const evaluatedAt = now();
-    const packed: PackedNodes[] = [];
-    for (let first = 0; first < facts.length; first += PACK_BATCH_NODES) {
-      if (first > 0) await nextTurn();
-      const nodes = facts.slice(first, first + PACK_BATCH_NODES).map((f) => {
-        const nodeChecks = evaluateNode(f, { catalog: deps.catalog, now: evaluatedAt, scanAgeDays: deps.scanAgeDays });
-        for (const check of nodeChecks) checks[check.status] += 1;
-        return { facts: f, checks: nodeChecks, platform: platformOf(f) };
+    const credentials =
+      deps.credentials ??
+      profileCredentials({
+        ...(plan.profile ? { profile: plan.profile } : {}),
+        ...(deps.mfaCodeProvider ? { mfaCodeProvider: deps.mfaCodeProvider } : {}),
+        clientOptions: deps.clientOptions,
+        region: homeRegionOf(plan),
       });
-      packed.push(packNodes(nodes));
-    }
-    return packed;
-  };
-  const collected = new Map<ScopeProgress, { packed: PackedNodes[]; patching: Partial<PatchingSetup> }>();
-  const work: { scope: ScopeProgress; stats: CallStats }[] = [];
-  // One abort listener for every scope in flight: one each would pass Node's listener-leak warning at eleven.
-  const inFlight = new Set<AwsClients>();
-  const onAbort = () => inFlight.forEach((clients) => clients.destroy());
-  signal.addEventListener('abort', onAbort, { once: true });
-  let durationSum = 0;
-  let finished = 0;
-  let queued = 0;
-  const concurrency = plan.concurrency ?? DEFAULT_CONCURRENCY;
-  const scheduler = createScopeScheduler(scopeCaps(concurrency));
-
-  const collectOne = async (account: AccountTarget, scope: ScopeProgress, stats: CallStats): Promise<void> => {
-    if (signal.aborted) {
-      scope.state = 'cancelled';
-      return;
-    }
-    scope.state = 'running';
-    emit();
-    const began = Date.now();
-    const clients = createClients(scope.region, account.credentials, deps.clientOptions, stats);
-    inFlight.add(clients);
-    const sync = () => {
-      scope.calls = stats.calls;
-      scope.throttles = stats.throttles;
-    };
+    emit(true);
+    const resolveCtx = { plan, credentials, clientOptions: deps.clientOptions, stats: totals, signal };
+    let discovery: Discovery = { callerAccount: '', accountIds: [] };
     try {
-      const result = await collectScope({
-        accountId: account.accountId,
-        region: scope.region,
-        clients,
-        signal,
-        onNodes: (n) => {
-          scope.nodes = n;
-          sync();
-          emit();
-        },
-      });
-      collected.set(scope, { packed: await evaluateScope(result.facts), patching: result.patching });
-      scope.nodes = result.facts.length;
-      scope.gaps = result.gaps;
-      if (result.gaps.length) scope.gapErrors = result.gapErrors;
-      scope.state = 'done';
+      discovery = await discoverAccounts(resolveCtx);
     } catch (err) {
-      if (signal.aborted || isAborted(err)) {
-        scope.state = 'cancelled';
-      } else {
-        scope.state = 'failed';
-        Object.assign(scope, errorFields(err instanceof ScopeFailure ? err.info : classifyScopeError(err, 'collection', scope.region)));
-        log(`scope ${scope.accountId}/${scope.region} failed: ${scope.error}`);
+      if (signal.aborted) {
+        progress.phase = 'cancelled';
+        emit(true);
+        throw new AuditFailed('The audit was cancelled before any scope was collected.');
       }
-    } finally {
-      inFlight.delete(clients);
-      clients.destroy();
-      sync();
-      durationSum += Date.now() - began;
-      finished += 1;
-      // Scopes of accounts not resolved yet are not counted: the estimate grows with the audit.
-      progress.etaMs = Math.round(((queued - finished) * (durationSum / finished)) / concurrency);
-      // Not forced: thousands of mostly empty scopes end within seconds, and each event clones every scope's progress.
-      emit();
+      fail(err instanceof AuditFailed ? err.message : redact(String(err)));
     }
-  };
+    progress.accountsTotal = discovery.accountIds.length;
 
-  // Per account in plan order, whatever order the accounts are resolved in.
-  const accountScopes: ScopeProgress[][] = discovery.accountIds.map(() => []);
-  /**
-   * An account's scopes, in the plan's region order: failed with the account's reason when it
-   * could not be reached, cancelled when the audit was cancelled before it was, else queued.
-   */
-  const addScopes = (index: number, account: AccountTarget, state: 'pending' | 'failed' | 'cancelled'): Promise<void>[] => {
-    const regions = account.regions.length ? account.regions : [Array.isArray(plan.regions) ? plan.regions.join(',') : 'all'];
-    const added = regions.map((region): ScopeProgress => ({
-      accountId: account.accountId,
-      region,
-      state,
-      nodes: 0,
-      calls: 0,
-      throttles: 0,
-      gaps: [],
-      ...(account.error ? errorFields(account.error) : {}),
-    }));
-    accountScopes[index] = added;
-    progress.accountsResolved += 1;
-    scopes = accountScopes.flat();
-    progress.scopes = scopes;
-    progress.scopesTotal = scopes.length;
-    if (progress.phase === 'resolving') {
-      progress.phase = 'collecting';
-      emit(true);
-    } else emit();
-    if (state !== 'pending') return [];
-    return added.map((scope) => {
-      const stats = emptyCallStats();
-      work.push({ scope, stats });
-      queued += 1;
-      return scheduler.run(account.accountId, scope.region, () => collectOne(account, scope, stats));
-    });
-  };
-
-  // Accounts are resolved several at once and each one's scopes start as soon as it is: with
-  // hundreds of accounts, resolving them one after another first cost two round trips each
-  // before any scope began (issue 20).
-  const resolveLimit = pLimit(RESOLVE_CONCURRENCY);
-  const collecting: Promise<void>[] = [];
-  try {
-    await Promise.all(
-      discovery.accountIds.map((accountId, index) =>
-        resolveLimit(async () => {
-          const unreached: AccountTarget = { accountId, credentials, regions: [] };
-          if (signal.aborted) return void addScopes(index, unreached, 'cancelled');
-          const account = await resolveAccount(resolveCtx, discovery, accountId);
-          if (signal.aborted) return void addScopes(index, account.error ? unreached : account, 'cancelled');
-          collecting.push(...addScopes(index, account, account.error ? 'failed' : 'pending'));
-        }),
-      ),
-    );
-    log(`audit ${runId}: ${scopes.length} scopes over ${discovery.accountIds.length} accounts`);
-    await Promise.all(collecting);
-  } finally {
-    signal.removeEventListener('abort', onAbort);
-  }
-  for (const { stats } of work) mergeCallStats(totals, stats);
-
-  const scopeResults: ScopeResult[] = scopes.map((s) => {
-    const patching = collected.get(s)?.patching;
-    return {
-      accountId: s.accountId,
-      region: s.region,
-      status: s.state === 'done' ? 'ok' : s.state === 'cancelled' || s.state === 'pending' ? 'cancelled' : 'failed',
-      ...(s.error ? { error: s.error } : {}),
-      ...(s.errorCode ? { errorCode: s.errorCode, errorParams: s.errorParams ?? {} } : {}),
-      nodes: s.nodes,
-      calls: s.calls,
-      throttles: s.throttles,
-      gaps: s.gaps,
-      ...(s.gapErrors ? { gapErrors: s.gapErrors } : {}),
-      ...(patching ? { patching } : {}),
+    const checks = Object.fromEntries(CHECK_STATUSES.map((status) => [status, 0])) as Record<CheckStatus, number>;
+    /**
+     * Each scope is evaluated and packed as soon as it is collected, in batches with a turn of
+     * the event loop between them (other scopes' responses keep flowing): its raw facts and
+     * checks (several KB a node) are then garbage, and a large fleet is never held whole.
+     */
+    const evaluateScope = async (facts: readonly NodeFacts[]): Promise<PackedNodes[]> => {
+      const evaluatedAt = now();
+      const packed: PackedNodes[] = [];
+      for (let first = 0; first < facts.length; first += PACK_BATCH_NODES) {
+        if (first > 0) await nextTurn();
+        const nodes = facts.slice(first, first + PACK_BATCH_NODES).map((f) => {
+          const nodeChecks = evaluateNode(f, { catalog: deps.catalog, now: evaluatedAt, scanAgeDays: deps.scanAgeDays });
+          for (const check of nodeChecks) checks[check.status] += 1;
+          return { facts: f, checks: nodeChecks, platform: platformOf(f) };
+        });
+        packed.push(packNodes(nodes));
+      }
+      return packed;
     };
-  });
-  const okScopes = scopes.filter((s) => s.state === 'done');
-  if (!okScopes.length) {
-    if (signal.aborted) {
-      progress.phase = 'cancelled';
-      emit(true);
-      throw new AuditFailed('The audit was cancelled before any scope finished; nothing was saved.');
+    const collected = new Map<ScopeProgress, { packed: PackedNodes[]; patching: Partial<PatchingSetup> }>();
+    const work: { scope: ScopeProgress; stats: CallStats }[] = [];
+    // One abort listener for every scope in flight: one each would pass Node's listener-leak warning at eleven.
+    const inFlight = new Set<AwsClients>();
+    const onAbort = () => inFlight.forEach((clients) => clients.destroy());
+    signal.addEventListener('abort', onAbort, { once: true });
+    let durationSum = 0;
+    let finished = 0;
+    let queued = 0;
+    const concurrency = plan.concurrency ?? DEFAULT_CONCURRENCY;
+    const scheduler = createScopeScheduler(scopeCaps(concurrency));
+
+    const collectOne = async (account: AccountTarget, scope: ScopeProgress, stats: CallStats): Promise<void> => {
+      if (signal.aborted) {
+        scope.state = 'cancelled';
+        return;
+      }
+      scope.state = 'running';
+      emit();
+      const began = Date.now();
+      const clients = createClients(scope.region, account.credentials, deps.clientOptions, stats);
+      inFlight.add(clients);
+      const sync = () => {
+        scope.calls = stats.calls;
+        scope.throttles = stats.throttles;
+      };
+      try {
+        const result = await collectScope({
+          accountId: account.accountId,
+          region: scope.region,
+          clients,
+          signal,
+          onNodes: (n) => {
+            scope.nodes = n;
+            sync();
+            emit();
+          },
+        });
+        collected.set(scope, { packed: await evaluateScope(result.facts), patching: result.patching });
+        scope.nodes = result.facts.length;
+        scope.gaps = result.gaps;
+        if (result.gaps.length) scope.gapErrors = result.gapErrors;
+        scope.state = 'done';
+      } catch (err) {
+        if (signal.aborted || isAborted(err)) {
+          scope.state = 'cancelled';
+        } else {
+          scope.state = 'failed';
+          Object.assign(scope, errorFields(err instanceof ScopeFailure ? err.info : classifyScopeError(err, 'collection', scope.region)));
+          log(`scope ${scope.accountId}/${scope.region} failed: ${scope.error}`);
+        }
+      } finally {
+        inFlight.delete(clients);
+        clients.destroy();
+        sync();
+        durationSum += Date.now() - began;
+        finished += 1;
+        // Scopes of accounts not resolved yet are not counted: the estimate grows with the audit.
+        progress.etaMs = Math.round(((queued - finished) * (durationSum / finished)) / concurrency);
+        // Not forced: thousands of mostly empty scopes end within seconds, and each event clones every scope's progress.
+        emit();
+      }
+    };
+
+    // Per account in plan order, whatever order the accounts are resolved in.
+    const accountScopes: ScopeProgress[][] = discovery.accountIds.map(() => []);
+    /**
+     * An account's scopes, in the plan's region order: failed with the account's reason when it
+     * could not be reached, cancelled when the audit was cancelled before it was, else queued.
+     */
+    const addScopes = (index: number, account: AccountTarget, state: 'pending' | 'failed' | 'cancelled'): Promise<void>[] => {
+      const regions = account.regions.length ? account.regions : [Array.isArray(plan.regions) ? plan.regions.join(',') : 'all'];
+      const added = regions.map((region): ScopeProgress => ({
+        accountId: account.accountId,
+        region,
+        state,
+        nodes: 0,
+        calls: 0,
+        throttles: 0,
+        gaps: [],
+        ...(account.error ? errorFields(account.error) : {}),
+      }));
+      accountScopes[index] = added;
+      progress.accountsResolved += 1;
+      scopes = accountScopes.flat();
+      progress.scopes = scopes;
+      progress.scopesTotal = scopes.length;
+      if (progress.phase === 'resolving') {
+        progress.phase = 'collecting';
+        emit(true);
+      } else emit();
+      if (state !== 'pending') return [];
+      return added.map((scope) => {
+        const stats = emptyCallStats();
+        work.push({ scope, stats });
+        queued += 1;
+        return scheduler.run(account.accountId, scope.region, () => collectOne(account, scope, stats));
+      });
+    };
+
+    // Accounts are resolved several at once and each one's scopes start as soon as it is: with
+    // hundreds of accounts, resolving them one after another first cost two round trips each
+    // before any scope began (issue 20).
+    const resolveLimit = pLimit(RESOLVE_CONCURRENCY);
+    const collecting: Promise<void>[] = [];
+    try {
+      await Promise.all(
+        discovery.accountIds.map((accountId, index) =>
+          resolveLimit(async () => {
+            const unreached: AccountTarget = { accountId, credentials, regions: [] };
+            if (signal.aborted) return void addScopes(index, unreached, 'cancelled');
+            const account = await resolveAccount(resolveCtx, discovery, accountId);
+            if (signal.aborted) return void addScopes(index, account.error ? unreached : account, 'cancelled');
+            collecting.push(...addScopes(index, account, account.error ? 'failed' : 'pending'));
+          }),
+        ),
+      );
+      log(`audit ${runId}: ${scopes.length} scopes over ${discovery.accountIds.length} accounts`);
+      await Promise.all(collecting);
+    } finally {
+      signal.removeEventListener('abort', onAbort);
     }
-    // One scope a line: several scopes' reasons run together are hard to tell apart.
-    fail(`No scope could be audited.\n${scopes.map((s) => `${s.accountId}/${s.region}: ${s.error ?? s.state}`).join('\n')}`, scopeResults);
+    for (const { stats } of work) mergeCallStats(totals, stats);
+
+    const scopeResults: ScopeResult[] = scopes.map((s) => {
+      const patching = collected.get(s)?.patching;
+      return {
+        accountId: s.accountId,
+        region: s.region,
+        status: s.state === 'done' ? 'ok' : s.state === 'cancelled' || s.state === 'pending' ? 'cancelled' : 'failed',
+        ...(s.error ? { error: s.error } : {}),
+        ...(s.errorCode ? { errorCode: s.errorCode, errorParams: s.errorParams ?? {} } : {}),
+        nodes: s.nodes,
+        calls: s.calls,
+        throttles: s.throttles,
+        gaps: s.gaps,
+        ...(s.gapErrors ? { gapErrors: s.gapErrors } : {}),
+        ...(patching ? { patching } : {}),
+      };
+    });
+    const okScopes = scopes.filter((s) => s.state === 'done');
+    if (!okScopes.length) {
+      if (signal.aborted) {
+        progress.phase = 'cancelled';
+        emit(true);
+        throw new AuditFailed('The audit was cancelled before any scope finished; nothing was saved.');
+      }
+      // One scope a line: several scopes' reasons run together are hard to tell apart.
+      fail(
+        `No scope could be audited.\n${scopes.map((s) => `${s.accountId}/${s.region}: ${s.error ?? s.state}`).join('\n')}`,
+        scopeResults,
+      );
+    }
+
+    progress.phase = 'evaluating';
+    emit(true);
+    // Stored in plan order, whatever order the scopes finished in.
+    const packed = okScopes.flatMap((scope) => collected.get(scope)!.packed);
+    const nodeCount = okScopes.reduce((sum, scope) => sum + scope.nodes, 0);
+
+    // Gaps (denied optional sources) are recorded per scope and turn checks `unknown`; only a
+    // scope that could not be collected makes the snapshot partial.
+    const status = scopeResults.every((s) => s.status === 'ok') ? 'complete' : 'partial';
+
+    progress.phase = 'saving';
+    emit(true);
+    const snapshotId = deps.saveSnapshot({
+      startedAt: startedAt.toISOString(),
+      finishedAt: now().toISOString(),
+      status,
+      catalogEdition: deps.catalog.id,
+      scanAgeDays: deps.scanAgeDays,
+      toolVersion: TOOL_VERSION,
+      ...(plan.label ? { label: plan.label } : {}),
+      ...(plan.client ? { client: plan.client } : {}),
+      ...(plan.engagement ? { engagement: plan.engagement } : {}),
+      scopes: scopeResults,
+      packed,
+    });
+    progress.phase = signal.aborted ? 'cancelled' : 'done';
+    emit(true);
+    log(`audit ${runId} saved snapshot ${snapshotId} (${status}, ${nodeCount} nodes, ${totals.calls} calls)`);
+    return { runId, snapshotId, status, scopes: scopeResults, nodes: nodeCount, checks, calls: { ...totals.byAction } };
+  } finally {
+    clearTimeout(trailing);
   }
-
-  progress.phase = 'evaluating';
-  emit(true);
-  // Stored in plan order, whatever order the scopes finished in.
-  const packed = okScopes.flatMap((scope) => collected.get(scope)!.packed);
-  const nodeCount = okScopes.reduce((sum, scope) => sum + scope.nodes, 0);
-
-  // Gaps (denied optional sources) are recorded per scope and turn checks `unknown`; only a
-  // scope that could not be collected makes the snapshot partial.
-  const status = scopeResults.every((s) => s.status === 'ok') ? 'complete' : 'partial';
-
-  progress.phase = 'saving';
-  emit(true);
-  const snapshotId = deps.saveSnapshot({
-    startedAt: startedAt.toISOString(),
-    finishedAt: now().toISOString(),
-    status,
-    catalogEdition: deps.catalog.id,
-    scanAgeDays: deps.scanAgeDays,
-    toolVersion: TOOL_VERSION,
-    ...(plan.label ? { label: plan.label } : {}),
-    ...(plan.client ? { client: plan.client } : {}),
-    ...(plan.engagement ? { engagement: plan.engagement } : {}),
-    scopes: scopeResults,
-    packed,
-  });
-  progress.phase = signal.aborted ? 'cancelled' : 'done';
-  emit(true);
-  log(`audit ${runId} saved snapshot ${snapshotId} (${status}, ${nodeCount} nodes, ${totals.calls} calls)`);
-  return { runId, snapshotId, status, scopes: scopeResults, nodes: nodeCount, checks, calls: { ...totals.byAction } };
 }
 
 const errorFields = (info: ScopeErrorInfo) => ({ error: info.message, errorCode: info.code, errorParams: info.params });

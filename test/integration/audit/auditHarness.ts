@@ -27,6 +27,8 @@ export async function audit(
     deps?: Partial<AuditDeps>;
     /** Sees each progress event as it is emitted, so a test can act at a given point of the run. */
     onProgress?: (progress: AuditProgress) => void;
+    /** The runner's own spacing of progress events (default 0 here: every event). */
+    progressIntervalMs?: number;
   } = {},
 ) {
   const store = options.store ?? tempStore();
@@ -50,7 +52,7 @@ export async function audit(
         progress.push(p);
         options.onProgress?.(p);
       },
-      progressIntervalMs: 0,
+      progressIntervalMs: options.progressIntervalMs ?? 0,
     },
   );
   return { outcome, store, progress, logs };

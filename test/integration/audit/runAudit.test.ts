@@ -42,6 +42,33 @@ describe('audit against the simulator', () => {
     );
   });
 
+  it('shows the last scope to end before a long wait, though progress events are spaced out', async () => {
+    const regions = ['us-east-1', 'eu-west-1', 'ap-northeast-1', 'ap-southeast-2'];
+    const held = { accountId: sim.credentials[0]!.accountId, region: 'eu-west-1' };
+    // That region answers nothing (each call held, dropped and retried) until the test sees the other three done.
+    sim.setFaults([{ match: held, timeout: { holdMs: 1_000 } }]);
+    let sawOthersDone = false;
+    try {
+      await audit(
+        sim,
+        { regions, targets: { kind: 'self' }, concurrency: 4 },
+        {
+          progressIntervalMs: 500,
+          onProgress: (p) => {
+            const waiting = p.scopes.filter((s) => s.state === 'running' || s.state === 'pending');
+            if (p.scopesTotal === 4 && waiting.length === 1 && waiting[0]!.region === held.region) {
+              sawOthersDone = true;
+              sim.setFaults([]);
+            }
+          },
+        },
+      );
+    } finally {
+      sim.setFaults([]);
+    }
+    expect(sawOthersDone).toBe(true);
+  });
+
   it('makes about 3·⌈N/50⌉ + M SSM calls per region, M the nodes with missing, failed or pending-reboot patches', async () => {
     sim.resetCounters();
     const { outcome, store } = await audit(sim, { regions: ['us-east-1'], targets: { kind: 'self' } });
