@@ -212,7 +212,10 @@ export async function runAudit(plan: AuditPlan, deps: AuditDeps, control: AuditC
         durationSum += Date.now() - began;
         finished += 1;
         // Scopes of accounts not resolved yet are not counted: the estimate grows with the audit.
-        progress.etaMs = Math.round(((queued - finished) * (durationSum / finished)) / concurrency);
+        // The last few run side by side only as far as there are that many: one scope left takes
+        // a whole scope's time, not a sixteenth of it.
+        const left = queued - finished;
+        progress.etaMs = Math.round((left * (durationSum / finished)) / Math.max(1, Math.min(concurrency, left)));
         // Not forced: thousands of mostly empty scopes end within seconds, and each event clones every scope's progress.
         emit();
       }
