@@ -27,7 +27,13 @@ export interface SummaryRow {
   missingCritical: number | null;
   missingSecurity: number | null;
   patchDetailRead: boolean;
-  openCves: ReadonlyArray<readonly [cve: string, critical: boolean]>;
+}
+
+/** The distinct open CVE ids of some nodes of one area, true when a Critical patch names the id (issue 19). */
+export interface AreaCves {
+  accountId: string;
+  region: string;
+  cves: Map<string, boolean>;
 }
 
 /** Digit of each status code, the order of the counts kept per rule. */
@@ -62,12 +68,12 @@ interface AreaCounts {
  * cost about as much as writing the nodes. Migrations 2 and 5 backfill the same rows in SQL, and
  * a test holds the two equal.
  */
-export function writeSummaries(db: Database, snapshotId: number, rows: Iterable<SummaryRow>): void {
+export function writeSummaries(db: Database, snapshotId: number, rows: Iterable<SummaryRow>, openCves: Iterable<AreaCves>): void {
   const areas = new Map<string, Map<string, AreaCounts>>();
-  for (const row of rows) {
-    let regions = areas.get(row.accountId);
-    if (!regions) areas.set(row.accountId, (regions = new Map()));
-    let a = regions.get(row.region);
+  const areaOf = (accountId: string, region: string): AreaCounts => {
+    let regions = areas.get(accountId);
+    if (!regions) areas.set(accountId, (regions = new Map()));
+    let a = regions.get(region);
     if (!a) {
       a = {
         nodes: 0,
@@ -81,8 +87,12 @@ export function writeSummaries(db: Database, snapshotId: number, rows: Iterable<
         openCves: new Map(),
         rules: new Int32Array(RULE_IDS.length * SLOTS),
       };
-      regions.set(row.region, a);
+      regions.set(region, a);
     }
+    return a;
+  };
+  for (const row of rows) {
+    const a = areaOf(row.accountId, row.region);
     const { statuses } = row;
     a.nodes += 1;
     if (isReadyRow(statuses)) a.ready += 1;
@@ -97,7 +107,10 @@ export function writeSummaries(db: Database, snapshotId: number, rows: Iterable<
     a.missingCritical += row.missingCritical ?? 0;
     a.missingSecurity += row.missingSecurity ?? 0;
     if (row.patchDetailRead) a.patchDetailRead += 1;
-    for (const [cve, critical] of row.openCves) a.openCves.set(cve, critical || (a.openCves.get(cve) ?? false));
+  }
+  for (const { accountId, region, cves } of openCves) {
+    const a = areaOf(accountId, region);
+    for (const [cve, critical] of cves) a.openCves.set(cve, critical || (a.openCves.get(cve) ?? false));
   }
   const insertRule = db.prepare(
     'INSERT INTO rule_summary (snapshot_id, account_id, region, rule, pass, fail, warn, unknown, not_applicable) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)',
