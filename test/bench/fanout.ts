@@ -4,22 +4,19 @@
  * or two regions and a handful of regions with thousands. Discovered through Organizations and
  * reached by AssumeRole with an external id; every region answers after its own latency, and
  * every account × region × action has its own token bucket, as AWS throttles. The simulator
- * runs here; the audit runs in a child process (`auditChild.ts`), as in `audit.ts`.
+ * runs here; the audit runs in a child process (`auditProcess.ts`), as in `audit.ts`.
  *
  * Alone: `npx tsx test/bench/fanout.ts [--quick] [--concurrency N]` (default: the plan's default).
  */
-import { execFile } from 'node:child_process';
 import { resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { promisify } from 'node:util';
 import { DEFAULT_CONCURRENCY } from '../../shared/auditPlan';
 import { scopeCaps } from '../../electron/core/audit/scopeScheduler';
 import { startSimulator, type FaultRule } from '../../electron/core/sim';
 import type { RegionFleet } from '../../electron/core/sim/fleet';
-import type { AuditJob, AuditRun } from './auditChild';
+import type { AuditJob } from './auditChild';
+import { runAuditChild } from './auditProcess';
 import { cappedScheduleBoundMs, chainBound, fanOutCallBound, formatTable, scopeBoundMs, type Figure, type ScopeShape } from './figures';
-
-const run = promisify(execFile);
 
 /**
  * Round trips from a client in Europe's or North America's east, by region: 20–40 ms to the
@@ -163,9 +160,7 @@ export async function benchFanOut(quick: boolean, concurrency = DEFAULT_CONCURRE
       },
     };
     sim.resetCounters();
-    const child = resolve(import.meta.dirname, 'auditChild.ts');
-    const { stdout } = await run(process.execPath, ['--import', 'tsx', child, JSON.stringify(job)], { maxBuffer: 256 * 1024 * 1024 });
-    const result = JSON.parse(stdout) as AuditRun;
+    const result = await runAuditChild(job);
     const counters = sim.counters();
 
     const scopes = result.outcome.scopes;

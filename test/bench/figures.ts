@@ -165,17 +165,6 @@ export function cappedScheduleBoundMs(scopes: ReadonlyArray<{ account: string; r
   return now;
 }
 
-/** Per-node cost at each size and how it changes between consecutive sizes (1.00 = linear). */
-export function growth(
-  points: ReadonlyArray<{ nodes: number; value: number }>,
-): Array<{ nodes: number; perNode: number; vsPrevious?: number }> {
-  return points.map((p, i) => {
-    const perNode = p.value / p.nodes;
-    const prev = points[i - 1];
-    return { nodes: p.nodes, perNode, ...(prev ? { vsPrevious: perNode / (prev.value / prev.nodes) } : {}) };
-  });
-}
-
 export function median(values: readonly number[]): number {
   const sorted = [...values].sort((a, b) => a - b);
   const mid = Math.floor(sorted.length / 2);

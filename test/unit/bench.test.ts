@@ -4,7 +4,6 @@ import {
   chainBound,
   fanOutCallBound,
   formatTable,
-  growth,
   median,
   ratioOf,
   scheduleBoundMs,
@@ -122,16 +121,7 @@ describe('fan-out bounds', () => {
   });
 });
 
-describe('growth, median and the table', () => {
-  it('gives time per node and its ratio to the previous size', () => {
-    const g = growth([
-      { nodes: 1000, value: 2000 },
-      { nodes: 10_000, value: 30_000 },
-    ]);
-    expect(g[0]).toEqual({ nodes: 1000, perNode: 2 });
-    expect(g[1]).toEqual({ nodes: 10_000, perNode: 3, vsPrevious: 1.5 });
-  });
-
+describe('median and the table', () => {
   it('takes the middle value, or the mean of the two middle ones', () => {
     expect(median([3, 1, 2])).toBe(2);
     expect(median([4, 1, 3, 2])).toBe(2.5);

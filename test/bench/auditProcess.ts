@@ -1,0 +1,39 @@
+/**
+ * Runs one audit in a child process of its own (`auditChild.ts`), bundled by esbuild as the
+ * app's core is (build/scripts/buildElectron.mjs) rather than through tsx: tsx's loader and
+ * source maps cost the child tens of MB and slow each call, which the app never pays (issue 20).
+ */
+import { execFile } from 'node:child_process';
+import { join } from 'node:path';
+import { promisify } from 'node:util';
+import { build } from 'esbuild';
+import type { AuditJob, AuditRun } from './auditChild';
+
+const run = promisify(execFile);
+const ROOT = join(import.meta.dirname, '..', '..');
+/** Inside the repository, so the bundle finds `better-sqlite3` in node_modules as the app's does. */
+const BUNDLE = join(ROOT, 'out', 'bench', 'auditChild.cjs');
+
+let bundled: Promise<string> | undefined;
+
+function bundleAuditChild(): Promise<string> {
+  bundled ??= build({
+    entryPoints: [join(import.meta.dirname, 'auditChild.ts')],
+    outfile: BUNDLE,
+    bundle: true,
+    platform: 'node',
+    format: 'cjs',
+    target: 'node20',
+    logLevel: 'warning',
+    external: ['better-sqlite3'],
+    banner: { js: 'const __bundleUrl = require("node:url").pathToFileURL(__filename).href;' },
+    define: { 'import.meta.url': '__bundleUrl' },
+  }).then(() => BUNDLE);
+  return bundled;
+}
+
+export async function runAuditChild(job: AuditJob): Promise<AuditRun> {
+  const child = await bundleAuditChild();
+  const { stdout } = await run(process.execPath, [child, JSON.stringify(job)], { maxBuffer: 256 * 1024 * 1024 });
+  return JSON.parse(stdout) as AuditRun;
+}
