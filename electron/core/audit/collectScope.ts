@@ -13,7 +13,6 @@ import {
   paginateDescribeInstances,
   paginateDescribeRouteTables,
   paginateDescribeVpcEndpoints,
-  type Reservation,
   type RouteTable,
   type VpcEndpoint,
 } from '@aws-sdk/client-ec2';
@@ -37,6 +36,7 @@ import {
   type PatchState,
   type SourceStatus,
 } from '../../../shared/model';
+import type { Ec2InstanceShape } from '../../../shared/network';
 import type { GapErrors } from '../../../shared/scopeErrors';
 import type { AwsClients } from '../aws/clients';
 import {
@@ -153,14 +153,14 @@ export async function collectScope(ctx: CollectContext): Promise<ScopeCollection
   // nothing from one another.
   const readNetwork = () =>
     optional(NETWORK.action, async (): Promise<Ec2Networking> => {
-      const [reservations, routeTables, endpoints] = await settleAll([
+      const [instances, routeTables, endpoints] = await settleAll([
         (async () => {
-          const found: Reservation[] = [];
+          const byId = new Map<string, Ec2InstanceShape>();
           for await (const page of paginateDescribeInstances({ client: clients.ec2, pageSize: 1000 }, { MaxResults: 1000 })) {
             checkAbort(signal);
-            found.push(...(page.Reservations ?? []));
+            instancesById(page.Reservations ?? [], byId);
           }
-          return found;
+          return byId;
         })(),
         (async () => {
           const found: RouteTable[] = [];
@@ -175,7 +175,7 @@ export async function collectScope(ctx: CollectContext): Promise<ScopeCollection
           return found;
         })(),
       ]);
-      return { instances: instancesById(reservations), routeTables, endpoints };
+      return { instances, routeTables, endpoints };
     });
   let nodeSources:
     { inventory: ReturnType<typeof readInventory>; setup: Promise<void>; network?: ReturnType<typeof readNetwork> } | undefined;

@@ -16,13 +16,20 @@ export interface Ec2Networking {
   endpoints: readonly Ec2VpcEndpointShape[];
 }
 
-/** Instances by id, from DescribeInstances reservations. */
+/**
+ * Instances by id, from DescribeInstances reservations, added to `byId` when given. Only the
+ * fields the route rules read are kept: a scope holds its instances until all its sources are
+ * read, and the SDK's whole instance (tags, profile, devices) is several times larger.
+ */
 export function instancesById(
   reservations: Iterable<{ Instances?: readonly Ec2InstanceShape[] | undefined }>,
+  byId = new Map<string, Ec2InstanceShape>(),
 ): Map<string, Ec2InstanceShape> {
-  const byId = new Map<string, Ec2InstanceShape>();
-  for (const reservation of reservations)
-    for (const instance of reservation.Instances ?? []) if (instance.InstanceId) byId.set(instance.InstanceId, instance);
+  for (const reservation of reservations) {
+    for (const { InstanceId, VpcId, SubnetId, PublicIpAddress } of reservation.Instances ?? []) {
+      if (InstanceId) byId.set(InstanceId, { InstanceId, VpcId, SubnetId, PublicIpAddress });
+    }
+  }
   return byId;
 }
 
