@@ -17,7 +17,7 @@ import { emptyCallStats, mergeCallStats, type CallStats } from '../aws/callStats
 import { createClients, type AwsClients, type ClientOptions, type Credentials } from '../aws/clients';
 import { profileCredentials } from '../aws/credentials';
 import { redact } from '../aws/redact';
-import { PACK_BATCH_NODES, packNodes, type PackedNodes, type PackedSnapshotInput } from '../store';
+import { PACK_BATCH_NODES, packNodes, type PackedNodes, type PackedSnapshotInput, type PartCache } from '../store';
 import { collectScope, type PatchingSetup } from './collectScope';
 import { createScopeScheduler, scopeCaps } from './scopeScheduler';
 import { classifyScopeError, isAborted, ScopeFailure, type ScopeErrorInfo } from './errors';
@@ -140,6 +140,8 @@ export async function runAudit(plan: AuditPlan, deps: AuditDeps, control: AuditC
      * the event loop between them (other scopes' responses keep flowing): its raw facts and
      * checks (several KB a node) are then garbage, and a large fleet is never held whole.
      */
+    // One for the audit: a subnet's network facts are then one part however many batches name it.
+    const parts: PartCache = new Map();
     const evaluateScope = async (facts: readonly NodeFacts[]): Promise<PackedNodes[]> => {
       const evaluatedAt = now();
       const packed: PackedNodes[] = [];
@@ -150,7 +152,7 @@ export async function runAudit(plan: AuditPlan, deps: AuditDeps, control: AuditC
           for (const check of nodeChecks) checks[check.status] += 1;
           return { facts: f, checks: nodeChecks, platform: platformOf(f) };
         });
-        packed.push(packNodes(nodes));
+        packed.push(packNodes(nodes, parts));
       }
       return packed;
     };

@@ -70,8 +70,7 @@ export interface Part {
   json: string;
 }
 
-export function partOf(value: unknown): Part {
-  const json = JSON.stringify(value);
+export function partOf(json: string): Part {
   return { hash: createHash('sha256').update(json).digest().subarray(0, 16), json };
 }
 

@@ -8,7 +8,7 @@ export type { OpenStoreOptions, Store } from './openStore';
 export type { Annotation } from './annotate';
 export { SchemaTooNewError } from './migrations';
 export { InvalidSnapshotError, PACK_BATCH_NODES, packNodes } from './saveSnapshot';
-export type { PackedNodes, PackedSnapshotInput, SnapshotToSave } from './saveSnapshot';
+export type { PackedNodes, PackedSnapshotInput, PartCache, SnapshotToSave } from './saveSnapshot';
 export { SnapshotNotFoundError } from './loadSnapshotInput';
 export { MAX_PAGE } from './queries';
 export { reevaluate } from './reevaluate';

@@ -87,7 +87,7 @@ describe('saveSnapshot', () => {
 
   it('stores nodes packed in batches exactly as the same nodes saved whole, in batch order', () => {
     store = openStore({ path: ':memory:', clock: () => new Date('2026-03-01T00:00:00Z') });
-    const input = makeSnapshot({ nodes: 230, regions: ['us-east-1', 'eu-west-1'] });
+    const input = makeSnapshot({ nodes: 230, regions: ['us-east-1', 'eu-west-1'], patches: {} });
     const { nodes, ...meta } = input;
     // Batch sizes off the 64-node chunks, so chunks end short inside the snapshot.
     const batches = [nodes.slice(0, 100), nodes.slice(100, 101), nodes.slice(101)].map((b) => packNodes(b));
@@ -102,7 +102,23 @@ describe('saveSnapshot', () => {
       (databaseOf(store).prepare(`SELECT * FROM ${t} WHERE snapshot_id = ?`).raw().all(id) as unknown[][])
         .map((r) => JSON.stringify(r.slice(1)))
         .sort();
-    for (const t of ['rule_summary', 'area_summary', 'snapshot_part']) expect(table(packed, t)).toEqual(table(whole, t));
+    for (const t of ['rule_summary', 'area_summary', 'open_cve', 'snapshot_part']) expect(table(packed, t)).toEqual(table(whole, t));
+    expect(table(packed, 'open_cve').length).toBeGreaterThan(0);
+  });
+
+  it('holds one part for the network facts that batches packed with one cache share', () => {
+    // Node i and node i + 40 are in one subnet.
+    const { nodes } = makeSnapshot({ nodes: 80 });
+    const cache = new Map();
+    const [first, second] = [nodes.slice(0, 40), nodes.slice(40)].map((b) => packNodes(b, cache));
+    const key = (r: { network?: { json: string } | undefined }) => r.network?.json;
+    const shared = first!.rows.find((a) => second!.rows.some((b) => key(a) !== undefined && key(a) === key(b)));
+    expect(shared).toBeDefined();
+    expect(second!.rows.find((b) => key(b) === key(shared!))!.network).toBe(shared!.network);
+    const apart = [nodes.slice(0, 40), nodes.slice(40)].map((b) => packNodes(b));
+    expect(apart[1]!.rows.find((b) => key(b) === key(shared!))!.network).not.toBe(
+      apart[0]!.rows.find((a) => key(a) === key(shared!))!.network,
+    );
   });
 
   it('refuses a node listed in two batches', () => {

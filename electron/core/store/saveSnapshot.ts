@@ -82,17 +82,19 @@ function addOpenCves(cves: Map<string, boolean>, patches: NodeFacts['patches']):
   }
 }
 
-export function packNodes(nodes: SnapshotInput['nodes']): PackedNodes {
+/** Parts by their JSON: the batches of one snapshot share one, so a part that many batches name is held once until the save. */
+export type PartCache = Map<string, Part>;
+
+export function packNodes(nodes: SnapshotInput['nodes'], parts: PartCache = new Map()): PackedNodes {
   // Subnets share network facts: hash each distinct JSON once, and serialize an object that
   // nodes share (as a loaded snapshot's do) only once.
-  const parts = new Map<string, Part>();
   const partOfObject = new Map<object, Part>();
   const part = (value: object): Part => {
     let p = partOfObject.get(value);
     if (p) return p;
     const json = JSON.stringify(value);
     p = parts.get(json);
-    if (!p) parts.set(json, (p = partOf(value)));
+    if (!p) parts.set(json, (p = partOf(json)));
     partOfObject.set(value, p);
     return p;
   };
