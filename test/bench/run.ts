@@ -9,7 +9,7 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { cpus, totalmem } from 'node:os';
 import { join } from 'node:path';
 import { benchArchive } from './archive';
-import { auditAtSize, COST, CONCURRENCY, efficiencyFigures, scaleFigures, type SizedRun } from './audit';
+import { auditAtSize, COST, CONCURRENCY, efficiencyFigures, memoryFigures, OLD_SPACE_CAP_MB, scaleFigures, type SizedRun } from './audit';
 import { benchEventLoop } from './eventLoop';
 import { benchFanOut } from './fanout';
 import { formatTable, ratioOf, verdictOf, type Figure } from './figures';
@@ -67,7 +67,8 @@ await stage('audit', async () => {
   for (const size of PLAN.auditSizes) runs.push(await auditAtSize(size));
   const efficiency = runs.find((r) => r.nodes >= PLAN.efficiencyAt) ?? runs.at(-1)!;
   const peak = runs.find((r) => r.nodes >= PLAN.peakAt) ?? runs.at(-1)!;
-  return [...efficiencyFigures(efficiency), ...scaleFigures(runs, { nodes: peak.nodes, bytes: 500 * 2 ** 20 })];
+  const capped = await auditAtSize(PLAN.peakAt, [`--max-old-space-size=${OLD_SPACE_CAP_MB}`]);
+  return [...efficiencyFigures(efficiency), ...scaleFigures(runs), ...memoryFigures(peak, capped)];
 });
 await stage('fan-out', () => benchFanOut(quick));
 await stage('event loop', () => benchEventLoop(PLAN.peakAt));
