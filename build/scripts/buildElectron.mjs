@@ -2,24 +2,7 @@
 // must be a single CommonJS file: a sandboxed preload can require only a few Electron modules,
 // not our code.
 import { build } from 'esbuild';
-
-const common = {
-  bundle: true,
-  platform: 'node',
-  format: 'cjs',
-  target: 'node20',
-  sourcemap: false,
-  logLevel: 'warning',
-  external: ['electron', 'better-sqlite3'],
-};
-
-// CommonJS has no import.meta: each finds its worker beside the bundle from this URL
-// (electron/core/worker/startCoreWorker.ts, electron/core/store/archiveWorker.ts).
-const withImportMetaUrl = {
-  ...common,
-  banner: { js: 'const __bundleUrl = require("node:url").pathToFileURL(__filename).href;' },
-  define: { 'import.meta.url': '__bundleUrl' },
-};
+import { nodeBundle as common, nodeBundleWithImportMetaUrl as withImportMetaUrl } from './bundleOptions.mjs';
 
 await Promise.all([
   build({ ...withImportMetaUrl, entryPoints: ['electron/main/main.ts'], outfile: 'out/main/main.cjs' }),

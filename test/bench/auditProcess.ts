@@ -1,12 +1,13 @@
 /**
- * Runs one audit in a child process of its own (`auditChild.ts`), bundled by esbuild as the
- * app's core is (build/scripts/buildElectron.mjs) rather than through tsx: tsx's loader and
+ * Runs one audit in a child process of its own (`auditChild.ts`), bundled by esbuild with the
+ * app's options (build/scripts/bundleOptions.mjs) rather than through tsx: tsx's loader and
  * source maps cost the child tens of MB and slow each call, which the app never pays (issue 20).
  */
 import { execFile } from 'node:child_process';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { build } from 'esbuild';
+import { nodeBundleWithImportMetaUrl } from '../../build/scripts/bundleOptions.mjs';
 import type { AuditJob, AuditRun } from './auditChild';
 
 const run = promisify(execFile);
@@ -18,16 +19,9 @@ let bundled: Promise<string> | undefined;
 
 function bundleAuditChild(): Promise<string> {
   bundled ??= build({
+    ...nodeBundleWithImportMetaUrl,
     entryPoints: [join(import.meta.dirname, 'auditChild.ts')],
     outfile: BUNDLE,
-    bundle: true,
-    platform: 'node',
-    format: 'cjs',
-    target: 'node20',
-    logLevel: 'warning',
-    external: ['better-sqlite3'],
-    banner: { js: 'const __bundleUrl = require("node:url").pathToFileURL(__filename).href;' },
-    define: { 'import.meta.url': '__bundleUrl' },
   }).then(() => BUNDLE);
   return bundled;
 }
