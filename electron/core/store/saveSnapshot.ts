@@ -11,7 +11,7 @@ import type { Database } from 'better-sqlite3';
 import type { NodeFacts, SnapshotInput } from '../../../shared/model';
 import { encodeStatuses, pack, packChecks, packJson, partOf, splitFacts } from './codec';
 import type { Part } from './codec';
-import { writeSummaries, type AreaCves } from './summaries';
+import { addOpenCve, writeSummaries, type AreaCves } from './summaries';
 
 export class InvalidSnapshotError extends Error {
   override name = 'InvalidSnapshotError';
@@ -69,16 +69,13 @@ export const PACK_BATCH_NODES = CHUNK_NODES * 4;
 
 /**
  * Issue 19: adds the CVE ids a node's missing and failed patches name (pending-reboot ones are
- * installed) to its area's, true when a Critical patch names one.
+ * installed) to its area's.
  */
 function addOpenCves(cves: Map<string, boolean>, patches: NodeFacts['patches']): void {
   for (const patch of patches ?? []) {
     if (patch.state === 'InstalledPendingReboot') continue;
     const critical = patch.severity === 'Critical';
-    for (const cve of patch.cveIds) {
-      if (critical) cves.set(cve, true);
-      else if (!cves.has(cve)) cves.set(cve, false);
-    }
+    for (const cve of patch.cveIds) addOpenCve(cves, cve, critical);
   }
 }
 

@@ -36,6 +36,12 @@ export interface AreaCves {
   cves: Map<string, boolean>;
 }
 
+/** Adds an open CVE id to `cves`: critical once any Critical patch names it (issue 19). */
+export function addOpenCve(cves: Map<string, boolean>, cve: string, critical: boolean): void {
+  if (critical) cves.set(cve, true);
+  else if (!cves.has(cve)) cves.set(cve, false);
+}
+
 /** Digit of each status code, the order of the counts kept per rule. */
 const DIGIT = (status: keyof typeof STATUS_CODES): number => STATUS_CODES[status].charCodeAt(0) - 48;
 const SLOTS = 5;
@@ -110,7 +116,7 @@ export function writeSummaries(db: Database, snapshotId: number, rows: Iterable<
   }
   for (const { accountId, region, cves } of openCves) {
     const a = areaOf(accountId, region);
-    for (const [cve, critical] of cves) a.openCves.set(cve, critical || (a.openCves.get(cve) ?? false));
+    for (const [cve, critical] of cves) addOpenCve(a.openCves, cve, critical);
   }
   const insertRule = db.prepare(
     'INSERT INTO rule_summary (snapshot_id, account_id, region, rule, pass, fail, warn, unknown, not_applicable) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)',
