@@ -24,8 +24,8 @@ export type GapErrors = z.infer<typeof GapErrors>;
 
 const TEXTS: Record<ScopeErrorCode, Record<Lang, string>> = {
   access_denied: {
-    ja: '{action} へのアクセスが拒否されました ({name}{said})。監査に使う ID に {action} を許可してください (build/iam/ を参照)。',
-    en: 'Access denied for {action} ({name}{said}). Grant {action} to the audit role; see build/iam/.',
+    ja: '{action} へのアクセスが拒否されました ({name}{said})。監査に使う ID に {action} を許可してください。必要なポリシーは設定 →「監査ロールのポリシー」でコピーでき、`patch-audit iam-policy` でも出力できます。',
+    en: 'Access denied for {action} ({name}{said}). Grant {action} to the audit role: the policy it needs can be copied in Settings → “Policy for the audit role” or printed with `patch-audit iam-policy`.',
   },
   session_expired: {
     ja: '監査中にセッションの有効期限が切れました ({name})。認証情報を更新して監査を再実行してください。',

@@ -3,6 +3,8 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { RESULTS_DIR, startWebApp, type WebApp } from '../support/webApp';
 
+const root = join(import.meta.dirname, '..', '..');
+
 /** A page global, for the one check that runs in the page (this file is type-checked without DOM types). */
 declare function getComputedStyle(element: unknown): { backgroundColor: string };
 
@@ -78,6 +80,16 @@ describe('app shell in Chromium against the web host', () => {
     await page.fill('input[type="number"]', '14');
     await page.locator('input[type="number"]').dispatchEvent('change');
     await expect.poll(async () => (await app.core.handlers.settings.get(undefined)).scanAgeDays).toBe(14);
+
+    // The shipped policy, where every access-denied message says it is, copied or left selected.
+    const policy = page.locator('.policy textarea');
+    expect(JSON.parse(await policy.inputValue())).toEqual(
+      JSON.parse(readFileSync(join(root, 'build', 'iam', 'patch-auditor-policy.json'), 'utf8')),
+    );
+    await page.click('.policy button');
+    await expect
+      .poll(() => page.locator('.policy [role="status"]').textContent())
+      .toMatch(/^(Copied to the clipboard\.|The policy is selected: .*)$/);
     await page.screenshot({ path: join(RESULTS_DIR, 'shell-settings-dark-en.png') });
   });
 

@@ -5,6 +5,7 @@ import { registerAudit } from './audit';
 import { registerDemo } from './demo';
 import { registerEvaluate } from './evaluate';
 import { registerHistory } from './history';
+import { registerIamPolicy } from './iamPolicy';
 import { registerExportCsv, registerExportJson, registerReport } from './report';
 import { registerSim } from './sim';
 import { registerSnapshots } from './snapshots';
@@ -23,4 +24,5 @@ export const commands: RegisterCommand[] = [
   registerExportCsv,
   registerExportJson,
   registerDemo,
+  registerIamPolicy,
 ];

@@ -155,7 +155,7 @@ describe('patch-audit audit', () => {
         expect(lines[at]).toMatch(new RegExp(`^  \\d{12} ${region} +ok +60 nodes$`));
         // The AWS error code and AWS's own words, which name the principal that was refused.
         expect(lines[at + 1]).toMatch(
-          /^ {6}not read: ssm:DescribeInstancePatchStates — Access denied for ssm:DescribeInstancePatchStates \(AccessDeniedException: User: arn:aws:iam::\d{12}:user\/auditor is not authorized to perform: ssm:DescribeInstancePatchStates .*\)\. Grant ssm:DescribeInstancePatchStates to the audit role; see build\/iam\/\.$/,
+          /^ {6}not read: ssm:DescribeInstancePatchStates — Access denied for ssm:DescribeInstancePatchStates \(AccessDeniedException: User: arn:aws:iam::\d{12}:user\/auditor is not authorized to perform: ssm:DescribeInstancePatchStates .*\)\. Grant ssm:DescribeInstancePatchStates to the audit role: the policy it needs can be copied in Settings → “Policy for the audit role” or printed with `patch-audit iam-policy`\.$/,
         );
       }
       const json = await run(['audit', '--profile', 'client', '--regions', 'us-east-1', '--json'], env);
