@@ -3,7 +3,7 @@
  * updates agents, a patch release makes others non-compliant again, servers come and go. Every
  * change is drawn from a seeded PRNG, so the demo tells the same story on every run.
  */
-import { LATEST_AGENT_VERSION, type Fleet, type SimNode } from '../sim';
+import { LATEST_AGENT_VERSION, nonCompliantPatches, type Fleet, type SimNode } from '../sim';
 import { createPrng, type Prng } from '../sim/prng';
 
 const DAY_S = 86_400;
@@ -37,31 +37,39 @@ function newId(prng: Prng, prefix: string, taken: Set<string>): string {
   }
 }
 
+/**
+ * The team's install run on an online node. What stays open, as AWS counts it (nonCompliantPatches):
+ * the patches awaiting the reboot and any installed rejected one, taken from the severities that
+ * were open (Critical first: the kernel and cumulative updates are the ones that need a reboot).
+ */
 function patchNode(node: SimNode, prng: Prng): void {
   const p = node.patchState;
   if (!p) return;
-  p.installed += p.missing;
+  const wasOpen = { critical: p.critical, security: p.security };
+  p.installed += p.missing + p.failed;
   p.missing = 0;
   p.failed = 0;
-  p.critical = 0;
-  p.security = 0;
-  p.other = 0;
   p.operation = 'Install';
-  p.operationAgeS = Math.floor(prng.next() * 2 * DAY_S);
+  p.operationAgeS = node.lastPingAgeS + Math.floor(prng.next() * 2 * DAY_S);
   // Some installs need a reboot that has not happened yet.
   p.installedPendingReboot = prng.next() < 0.2 ? 1 + Math.floor(prng.next() * 3) : 0;
+  const open = nonCompliantPatches(p);
+  p.critical = Math.min(wasOpen.critical, open);
+  p.security = Math.min(wasOpen.security, open - p.critical);
+  p.other = open - p.critical - p.security;
 }
 
+/** A patch release, seen by the next scan of an online node (one that lost its connection reports nothing). */
 function releasePatches(node: SimNode, prng: Prng): void {
   const p = node.patchState;
-  if (!p) return;
+  if (!p || node.pingStatus !== 'Online') return;
   const critical = prng.next() < 0.4 ? 1 : 0;
   const security = 1 + Math.floor(prng.next() * 2);
   p.critical += critical;
   p.security += security;
   p.missing += critical + security;
   p.operation = 'Scan';
-  p.operationAgeS = Math.floor(prng.next() * DAY_S);
+  p.operationAgeS = node.lastPingAgeS + Math.floor(prng.next() * DAY_S);
 }
 
 const nonCompliant = (n: SimNode): boolean => n.patchState !== null && (n.patchState.missing > 0 || n.patchState.failed > 0);

@@ -24,9 +24,24 @@ export interface SimPatchState {
   missing: number;
   failed: number;
   notApplicable: number;
+  /** critical + security + other = nonCompliantPatches(state), each non-compliant patch in one of the three. */
   critical: number;
   security: number;
   other: number;
+}
+
+/**
+ * The patches that make a node NON_COMPLIANT, as AWS counts them. The API reference of
+ * InstancePatchState (https://docs.aws.amazon.com/systems-manager/latest/APIReference/API_InstancePatchState.html):
+ * CriticalNonCompliantCount and SecurityNonCompliantCount count patches that "aren't installed.
+ * These patches might be missing, have failed installation, were rejected, or were installed but
+ * awaiting a required managed node reboot. The status of these managed nodes is NON_COMPLIANT";
+ * OtherNonCompliantCount the others that "aren't compliant with the patch baseline". So the
+ * three split MISSING, FAILED, INSTALLED_REJECTED and INSTALLED_PENDING_REBOOT patches
+ * (PatchComplianceData's State), never MISSING alone.
+ */
+export function nonCompliantPatches(p: SimPatchState): number {
+  return p.missing + p.failed + p.installedPendingReboot + p.installedRejected;
 }
 
 export interface SimNode {

@@ -296,27 +296,40 @@ function generatePatchState(prng: Prng, node: SimNode, baselines: SimBaseline[],
     : undefined;
   const fallback = baselines.find((b) => b.owner === 'AWS' && b.operatingSystem === os);
   const missing = prng.chance(0.6) ? 0 : prng.int(1, 25);
-  const critical = missing ? prng.int(0, Math.min(missing, 4)) : 0;
-  const security = missing ? prng.int(0, missing - critical) : 0;
-  const stale = node.pingStatus !== 'Online' || prng.chance(0.2);
+  const failed = prng.chance(0.05) ? prng.int(1, 3) : 0;
+  const installedPendingReboot = prng.chance(0.1) ? prng.int(1, 5) : 0;
+  const installedRejected = prng.chance(0.03) ? 1 : 0;
+  // Split as AWS splits them (nonCompliantPatches): a failed install or a pending reboot is as open as a missing patch.
+  const open = missing + failed + installedPendingReboot + installedRejected;
+  const critical = open ? prng.int(0, Math.min(open, 4)) : 0;
+  const security = open ? prng.int(0, open - critical) : 0;
   return {
     baselineId: (custom ?? fallback)?.baselineId ?? '',
     ...(node.patchGroup ? { patchGroup: node.patchGroup } : {}),
     operation: prng.chance(0.4) ? 'Scan' : 'Install',
-    operationAgeS: stale ? prng.int(8 * DAY, 120 * DAY) : prng.int(3600, 6 * DAY),
+    operationAgeS: operationAge(prng, node),
     operationDurationS: prng.int(40, 900),
     rebootOption: prng.chance(0.8) ? 'RebootIfNeeded' : 'NoReboot',
     installed: prng.int(20, 400),
     installedOther: prng.int(0, 20),
-    installedPendingReboot: prng.chance(0.1) ? prng.int(1, 5) : 0,
-    installedRejected: prng.chance(0.03) ? 1 : 0,
+    installedPendingReboot,
+    installedRejected,
     missing,
-    failed: prng.chance(0.05) ? prng.int(1, 3) : 0,
+    failed,
     notApplicable: prng.int(100, 1500),
     critical,
     security,
-    other: missing - critical - security,
+    other: open - critical - security,
   };
+}
+
+/**
+ * Seconds since the last patch operation ended: never after the node's last contact (a node
+ * that lost its connection reports nothing since), and stale for a fifth of the online ones.
+ */
+function operationAge(prng: Prng, node: SimNode): number {
+  if (node.pingStatus !== 'Online') return node.lastPingAgeS + prng.int(3600, 30 * DAY);
+  return prng.chance(0.2) ? prng.int(8 * DAY, 120 * DAY) : prng.int(3600, 6 * DAY);
 }
 
 function agentVersion(prng: Prng, platform: PlatformVariant): string {
@@ -370,6 +383,7 @@ function generateRegion(
     const macAsLinux = platform.type === 'MacOS' && prng.chance(0.25);
     const ping = prng.next();
     const pingStatus = ping < 0.88 ? 'Online' : ping < 0.985 ? 'ConnectionLost' : 'Inactive';
+    const lastPingAgeS = pingStatus === 'Online' ? prng.int(5, 300) : prng.int(2 * DAY, 90 * DAY);
     const isWindows = platform.type === 'Windows';
     const node: SimNode = {
       instanceId: kind === 'ec2' ? resourceId(prng, 'i') : resourceId(prng, 'mi'),
@@ -377,7 +391,7 @@ function generateRegion(
       computerName: '',
       privateIp: '',
       pingStatus,
-      lastPingAgeS: pingStatus === 'Online' ? prng.int(5, 300) : prng.int(2 * DAY, 90 * DAY),
+      lastPingAgeS,
       agentVersion: macAsLinux ? prng.pick(V2_AGENTS) : agent,
       platformType: platform.name === '' ? '' : macAsLinux ? 'Linux' : platform.type,
       platformName: platform.name,
@@ -386,7 +400,8 @@ function generateRegion(
       supported: platform.supported,
       patchState: null,
       inventory: null,
-      inventoryAgeS: prng.int(600, 2 * DAY),
+      // Inventory is collected from a connected node: its last collection is no later than the last ping.
+      inventoryAgeS: (pingStatus === 'Online' ? 0 : lastPingAgeS) + prng.int(600, 2 * DAY),
       associationStatus: prng.chance(0.9) ? 'Success' : prng.chance(0.5) ? 'Failed' : 'Pending',
     };
     if (configured && platform.family !== 'Unknown' && prng.chance(0.5)) node.patchGroup = isWindows ? 'prod-windows' : 'prod-linux';

@@ -4,7 +4,7 @@ export type { SimCredentials, Simulator, SimulatorOptions } from './server';
 export { generateFleet, DEFAULT_FLEET_REGIONS, LATEST_AGENT_VERSION } from './generateFleet';
 export type { FleetOptions } from './generateFleet';
 export type { Fleet, SimAccount, SimNode, RegionFleet } from './fleet';
-export { DEFAULT_REGIONS, OPT_IN_REGIONS } from './fleet';
+export { DEFAULT_REGIONS, OPT_IN_REGIONS, nonCompliantPatches } from './fleet';
 export type { FaultRule, FaultMatch } from './faults';
 export { CORRUPTIONS, corruptResult } from './corrupt';
 export type { Corruption, CorruptOptions } from './corrupt';

@@ -21,7 +21,7 @@ import type {
 import type { Handler, HandlerContext } from './context';
 import { validation } from './context';
 import { SimError } from './errors';
-import type { SimBaseline, SimNode } from './fleet';
+import { nonCompliantPatches, type SimBaseline, type SimNode, type SimPatchState } from './fleet';
 import type { InventoryApp } from './platforms';
 import { createPrng } from './prng';
 
@@ -172,16 +172,33 @@ interface PoolPatch {
 
 const pools = new Map<string, PoolPatch[]>();
 
-function poolPatch(family: string, windows: boolean, i: number): PoolPatch {
-  const prng = createPrng(`patch-pool:${family}:${i}`);
+/**
+ * The product as Microsoft's update titles name it: "Microsoft® Windows Server® 2008 Datacenter"
+ * is "Windows Server 2008", "Microsoft Windows 10 Pro" is "Windows 10".
+ */
+function windowsProduct(platformName: string): string {
+  return platformName
+    .replaceAll('®', '')
+    .replace(/^Microsoft\s+/, '')
+    .replace(/\s+(Datacenter|Standard|Enterprise|Pro)$/, '')
+    .trim();
+}
+
+/** Releases before Windows Server 2016 get monthly rollups; later ones, and Windows 10, cumulative updates. */
+const ROLLUP_PRODUCTS = /^Windows Server 20(08|12)\b/;
+
+/** Patch `i` of a pool: `product` names it (Windows titles), `seed` draws its KB, CVEs and package version. */
+function poolPatch(product: string, seed: string, windows: boolean, i: number): PoolPatch {
+  const prng = createPrng(`patch-pool:${seed}:${i}`);
   const severity = SEVERITIES[i % SEVERITIES.length]!;
   const year = 2022 + (i % 4);
   const cves = Array.from({ length: prng.int(1, 4) }, () => `CVE-${year}-${prng.int(1000, 49_999)}`).join(',');
   if (windows) {
     const kb = `KB${5_000_000 + prng.int(0, 49_999)}`;
     const month = String(1 + (i % 12)).padStart(2, '0');
+    const update = ROLLUP_PRODUCTS.test(product) ? 'Security Monthly Quality Rollup' : 'Cumulative Update';
     return {
-      title: `${year}-${month} Cumulative Update for ${family} for x64-based Systems (${kb})`,
+      title: `${year}-${month} ${update} for ${product} for x64-based Systems (${kb})`,
       kbId: kb,
       classification: severity === 'Low' ? 'Updates' : 'SecurityUpdates',
       severity,
@@ -199,18 +216,29 @@ function poolPatch(family: string, windows: boolean, i: number): PoolPatch {
   };
 }
 
-function poolFor(family: string, windows: boolean): PoolPatch[] {
-  let pool = pools.get(family);
-  if (!pool) pools.set(family, (pool = Array.from({ length: POOL_SIZE }, (_, i) => poolPatch(family, windows, i))));
+/** One pool per Windows product (each release has its own updates) and per Linux family. */
+function poolFor(key: string, product: string, windows: boolean): PoolPatch[] {
+  let pool = pools.get(key);
+  if (!pool) pools.set(key, (pool = Array.from({ length: POOL_SIZE }, (_, i) => poolPatch(product, key, windows, i))));
   return pool;
 }
 
-function patchesFor(node: SimNode, ctx: HandlerContext): PatchComplianceData[] {
+/** The severity of each non-compliant patch, in the order patchesFor lists them: Critical, then Security, then the others. */
+const NON_COMPLIANT_SEVERITIES: readonly [keyof Pick<SimPatchState, 'critical' | 'security' | 'other'>, PoolPatch['severity']][] = [
+  ['critical', 'Critical'],
+  ['security', 'Important'],
+  ['other', 'Low'],
+];
+
+/** A node's patches as DescribeInstancePatches lists them; `at` dates an age against the fleet's clock. */
+export function patchesFor(node: SimNode, at: (ageS: number) => Date): PatchComplianceData[] {
   const p = node.patchState;
   if (!p) return [];
   const prng = createPrng(`patches:${node.instanceId}`);
   const windows = node.platformType === 'Windows';
-  const pool = poolFor(node.family || node.platformName, windows);
+  const product = windows ? windowsProduct(node.platformName) : node.platformName;
+  const key = windows ? product : node.family || node.platformName;
+  const pool = poolFor(key, product, windows);
   // Each node takes pool patches in its own order (Fisher–Yates); past the pool it gets patches of its own.
   const order = pool.map((_, i) => i);
   for (let i = order.length - 1; i > 0; i--) {
@@ -221,29 +249,32 @@ function patchesFor(node: SimNode, ctx: HandlerContext): PatchComplianceData[] {
   let own = 0;
   const take = (severity: PoolPatch['severity'] | undefined): PoolPatch => {
     const i = order.find((k) => !used.has(k) && (!severity || pool[k]!.severity === severity));
-    if (i === undefined) return { ...poolPatch(`${node.instanceId}:own`, windows, own++), ...(severity ? { severity } : {}) };
+    if (i === undefined)
+      return { ...poolPatch(product, `${node.instanceId}:own`, windows, POOL_SIZE + own++), ...(severity ? { severity } : {}) };
     used.add(i);
     return pool[i]!;
   };
+  // Critical, Security and Other non-compliant counts split the missing, failed, pending-reboot
+  // and rejected patches (nonCompliantPatches), so the listed severities add up to them.
+  const openSeverities = NON_COMPLIANT_SEVERITIES.flatMap(([count, severity]) => Array<PoolPatch['severity']>(p[count]).fill(severity));
   const out: PatchComplianceData[] = [];
-  const add = (state: PatchComplianceData['State'], count: number, severity?: PoolPatch['severity']): void => {
+  const add = (state: PatchComplianceData['State'], count: number): void => {
     for (let n = 0; n < count; n++) {
-      const patch = take(severity);
-      const open = state === 'MISSING' || state === 'FAILED';
+      const open = state !== 'INSTALLED' && state !== 'INSTALLED_OTHER';
+      const patch = take(open ? openSeverities.shift() : undefined);
       out.push({
         Title: patch.title,
         KBId: patch.kbId,
         Classification: patch.classification,
         Severity: patch.severity,
         State: state,
-        InstalledTime: ctx.view().at(state?.startsWith('INSTALLED') ? p.operationAgeS + prng.int(0, 90) * DAY : 0),
-        ...(open ? { CVEIds: patch.cves } : {}),
+        InstalledTime: at(state?.startsWith('INSTALLED') ? p.operationAgeS + prng.int(0, 90) * DAY : 0),
+        // CVE ids only on missing and failed patches, as the API reference says.
+        ...(state === 'MISSING' || state === 'FAILED' ? { CVEIds: patch.cves } : {}),
       });
     }
   };
-  add('MISSING', p.critical, 'Critical');
-  add('MISSING', p.security, 'Important');
-  add('MISSING', p.other, 'Low');
+  add('MISSING', p.missing);
   add('FAILED', p.failed);
   add('INSTALLED_PENDING_REBOOT', p.installedPendingReboot);
   add('INSTALLED_REJECTED', p.installedRejected);
@@ -266,7 +297,7 @@ const describeInstancePatches: Handler = (raw, ctx) => {
   const id = requireString(ctx, input.InstanceId, 'instanceId');
   const node = ctx.view().byId.get(id);
   if (!node) throw new SimError('InvalidInstanceId', `Instance Id ${id} is not valid.`);
-  let patches = patchesFor(node, ctx);
+  let patches = patchesFor(node, (ageS) => ctx.view().at(ageS));
   for (const f of input.Filters ?? []) {
     const field = PATCH_FILTER_KEYS[f.Key ?? ''];
     if (!field) throw new SimError('InvalidFilter', `The filter key ${f.Key ?? ''} is not valid.`);
@@ -571,7 +602,7 @@ const listComplianceSummaries: Handler = (raw, ctx) => {
   for (const node of nodes) {
     const p = node.patchState;
     if (p) {
-      const nonCompliant = p.missing + p.failed > 0;
+      const nonCompliant = nonCompliantPatches(p) > 0;
       const summary = nonCompliant ? patch.NonCompliantSummary : patch.CompliantSummary;
       const s = summary?.SeveritySummary;
       if (nonCompliant && patch.NonCompliantSummary)
