@@ -47,6 +47,16 @@ describe('plan form', () => {
     expect(formToPlan(form({ regions: ['eu-west-1'], concurrency: '1.5' })).errors).toEqual({ concurrency: {} });
   });
 
+  it('says which character the text rule refuses in a label, client or engagement (issue 28 item 9)', () => {
+    const result = formToPlan(form({ regions: ['eu-west-1'], label: 'Q4 \u202egpj.exe', client: 'Acme\u200b', engagement: 'x\ud800' }));
+    expect(result.errors).toEqual({
+      label: { problem: { code: 'bidi', char: 'U+202E' } },
+      client: { problem: { code: 'zero_width', char: 'U+200B' } },
+      engagement: { problem: { code: 'lone_surrogate', char: 'U+D800' } },
+    });
+    expect(formToPlan(form({ regions: ['eu-west-1'], label: 'x'.repeat(201) })).errors).toEqual({ label: {} });
+  });
+
   it('round-trips a plan through the form, and adds the external id for one run only', () => {
     const plan = {
       regions: ['ap-northeast-1'],

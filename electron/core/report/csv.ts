@@ -3,8 +3,11 @@
  * hold a comma, quote, CR or LF, quotes doubled, and also a `;` or a tab: Excel in locales whose
  * list separator is `;` (German, French, …) and tab-separated pastes split there. Cells that a spreadsheet would run as a formula
  * are defused: node names and tags come from the client's AWS accounts, and a name such as
- * `=HYPERLINK(...)` must open in Excel as text (OWASP "CSV injection").
+ * `=HYPERLINK(...)` must open in Excel as text (OWASP "CSV injection"). For the same reason a
+ * bidi control or zero-width character in a client's text is written as ⟨U+XXXX⟩ (visibleText):
+ * a spreadsheet would show it as the report must not, reordered or hidden.
  */
+import { visibleText } from '../../../shared/userText';
 
 /** Excel's byte order mark: without it Excel reads UTF-8 as the ANSI code page and garbles Japanese. */
 export const UTF8_BOM = '\uFEFF';
@@ -25,7 +28,7 @@ export function defuseFormula(text: string): string {
 /** One field: numbers are written as numbers (a negative number is data, not a formula). */
 export function csvField(value: CsvValue): string {
   if (value === null || value === undefined) return '';
-  const text = typeof value === 'string' ? defuseFormula(value) : String(value);
+  const text = typeof value === 'string' ? defuseFormula(visibleText(value)) : String(value);
   return /[",;\t\r\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
 }
 

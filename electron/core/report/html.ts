@@ -1,9 +1,15 @@
-/** HTML escaping for the report: every value from a snapshot (node names, tags, errors) goes through it. */
+import { visibleText } from '../../../shared/userText';
+
+/**
+ * HTML escaping for the report: every value from a snapshot (node names, tags, errors) goes
+ * through it, and so each bidi control, zero-width or other invisible character in a client's
+ * text is shown as ⟨U+XXXX⟩ (visibleText) rather than reordering or hiding what the reader sees.
+ */
 const ENTITIES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' };
 
 export function escapeHtml(value: string | number | null | undefined): string {
   if (value === null || value === undefined) return '';
-  return String(value).replace(/[&<>"']/g, (c) => ENTITIES[c] ?? c);
+  return visibleText(String(value)).replace(/[&<>"']/g, (c) => ENTITIES[c] ?? c);
 }
 
 /** A tagged template whose interpolations are escaped unless wrapped in `raw()`. */

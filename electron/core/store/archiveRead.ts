@@ -8,6 +8,7 @@ import { createReadStream } from 'node:fs';
 import { open, stat } from 'node:fs/promises';
 import { createGunzip } from 'node:zlib';
 import type { z } from 'zod';
+import { decodeUtf8Strictly } from '../../../shared/userText';
 import { ArchiveHeader, ArchivePayload, EXPORT_FORMAT, EXPORT_VERSION, MAX_NODES_PER_SNAPSHOT } from './archiveSchema';
 import type { ArchiveSnapshot } from './archiveSchema';
 
@@ -112,8 +113,15 @@ async function checkFile(file: string, maxFileBytes: number): Promise<number> {
   return size;
 }
 
+/** The shared text rule's decoder: bytes that are not UTF-8 refuse the file instead of becoming U+FFFD. */
+function utf8Of(bytes: Buffer, what: 'header' | 'content'): string {
+  const text = decodeUtf8Strictly(bytes);
+  if (text === null) throw new ImportError(`The file is damaged or was modified: its ${what} is not valid UTF-8 text; it was refused.`);
+  return text;
+}
+
 function parseHeader(line: Buffer): ArchiveHeader {
-  const rawHeader = parseJson(line.toString('utf8'), 'header');
+  const rawHeader = parseJson(utf8Of(line, 'header'), 'header');
   const fmt = rawHeader !== null && typeof rawHeader === 'object' ? (rawHeader as Record<string, unknown>) : {};
   if (fmt.format !== EXPORT_FORMAT)
     throw new ImportError('This is not a Patch Auditor export: its header does not name the export format.');
@@ -188,7 +196,7 @@ export async function readArchiveContent(file: string, announced: number): Promi
   if (createHash('sha256').update(payload).digest('hex') !== header.payloadSha256) {
     throw new ImportError('The file is damaged or was modified: its checksum (SHA-256) does not match its header.');
   }
-  const raw = parseJson(payload.toString('utf8'), 'content');
+  const raw = parseJson(utf8Of(payload, 'content'), 'content');
   checkCounts(raw, header.snapshots);
   const parsed = ArchivePayload.safeParse(raw);
   if (!parsed.success) throw new ImportError(`The export contains invalid data:\n${describeIssues(parsed.error)}`);

@@ -1,5 +1,6 @@
 /** Numbers, dates and durations in the interface language. */
 import type { Lang } from '../../../shared/model';
+import { userTextProblem, userTextProblemText } from '../../../shared/userText';
 
 const locale = (lang: Lang) => (lang === 'ja' ? 'ja-JP' : 'en-GB');
 
@@ -29,4 +30,10 @@ export function formatDuration(ms: number, lang: Lang): string {
 
 export function errorText(err: unknown): string {
   return err instanceof Error ? err.message : String(err);
+}
+
+/** Why the core would refuse this label, client or engagement, in the interface language; null when it would not. */
+export function refusedTextReason(text: string, lang: Lang): string | null {
+  const problem = userTextProblem(text.trim());
+  return problem ? userTextProblemText(problem, lang) : null;
 }

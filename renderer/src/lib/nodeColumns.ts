@@ -5,6 +5,7 @@
 import type { NodeRow } from '../../../shared/history';
 import { RULE_IDS, type RuleId } from '../../../shared/model';
 import { isRuleColumn, NODE_INFO_COLUMNS, type NodeInfoColumn } from '../../../shared/nodeColumns';
+import { visibleText } from '../../../shared/userText';
 
 export const INFO_COLUMNS = NODE_INFO_COLUMNS;
 export type InfoColumn = NodeInfoColumn;
@@ -58,5 +59,6 @@ export function saveColumns(columns: readonly NodeColumn[], storage: Pick<Storag
 
 export function infoValue(row: NodeRow, column: Exclude<InfoColumn, 'platform'>): string {
   const value = row[column];
-  return value === null ? '' : String(value);
+  // Names, tags and platform strings come from the client's accounts: what is invisible is shown.
+  return value === null ? '' : visibleText(String(value));
 }

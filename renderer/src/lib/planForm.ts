@@ -4,6 +4,7 @@
  * zod's issues are mapped to form fields so each error shows beside its input.
  */
 import { AuditPlan, RegionName } from '../../../shared/auditPlan';
+import { userTextProblem, type UserTextProblem } from '../../../shared/userText';
 import { REGIONS_WITHOUT_OPT_IN } from '../../../shared/awsRegions';
 
 /** Regions every account has without opting in; others are typed in. */
@@ -44,7 +45,8 @@ export type PlanField =
   | 'engagement';
 
 /** A field's first error; `value` names the offending entry of a list. */
-export type PlanErrors = Partial<Record<PlanField, { value?: string }>>;
+/** A field's error: the list item at fault, or for free text the character the text rule refuses. */
+export type PlanErrors = Partial<Record<PlanField, { value?: string; problem?: UserTextProblem }>>;
 
 export function emptyPlanForm(): PlanForm {
   return {
@@ -123,7 +125,8 @@ export function formToPlan(form: PlanForm): { plan: AuditPlan; errors: null } | 
     };
     const list = lists[field];
     const value = typeof index === 'number' ? list?.[index] : undefined;
-    errors[field] = value === undefined ? {} : { value };
+    const problem = field === 'label' || field === 'client' || field === 'engagement' ? userTextProblem(form[field].trim()) : null;
+    errors[field] = problem ? { problem } : value === undefined ? {} : { value };
   }
   return { plan: null, errors };
 }

@@ -50,8 +50,8 @@ function parts(file: string): { header: Record<string, unknown>; payload: string
 }
 
 /** Writes an export with a correct checksum for whatever payload it is given (unless the header overrides it). */
-function build(name: string, payload: string, header: Record<string, unknown> = {}): string {
-  const bytes = Buffer.from(payload, 'utf8');
+function build(name: string, payload: string | Buffer, header: Record<string, unknown> = {}): string {
+  const bytes = typeof payload === 'string' ? Buffer.from(payload, 'utf8') : payload;
   const h = {
     ...parts(goodFile).header,
     payloadBytes: bytes.length,
@@ -67,6 +67,14 @@ function mutate(name: string, change: (p: { snapshots: ArchiveSnapshot[] }) => v
   const p = JSON.parse(parts(goodFile).payload) as { snapshots: ArchiveSnapshot[] };
   change(p);
   return build(name, JSON.stringify(p));
+}
+
+/** An export whose first label holds `raw` as bytes, which no JSON string could carry. */
+function withRawLabel(name: string, raw: number[]): string {
+  const p = JSON.parse(parts(goodFile).payload) as { snapshots: ArchiveSnapshot[] };
+  p.snapshots[0]!.label = 'RAW-BYTES-HERE';
+  const [before, after] = JSON.stringify(p).split('RAW-BYTES-HERE');
+  return build(name, Buffer.concat([Buffer.from(before!, 'utf8'), Buffer.from([0x61, ...raw, 0x62]), Buffer.from(after!, 'utf8')]));
 }
 
 function dbFingerprint(): string {
@@ -210,7 +218,22 @@ describe('import refuses bad files and changes nothing', () => {
       /password/,
     ],
     ['a path trick as label', () => mutate('path', (p) => (p.snapshots[0]!.label = '../../etc/passwd')), /path segment/],
-    ['a control character in a label', () => mutate('ctl', (p) => (p.snapshots[0]!.label = 'a\u001b[31mred')), /control characters/],
+    [
+      'a control character in a label',
+      () => mutate('ctl', (p) => (p.snapshots[0]!.label = 'a\u001b[31mred')),
+      /control character \(U\+001B\)/,
+    ],
+    // Issue 28 item 9: text that is not what it shows. Lenient decoding made 0xFF and overlong
+    // sequences U+FFFD, which the checksum (over the raw bytes) let through.
+    ['a raw 0xFF byte in a label', () => withRawLabel('ff', [0xff]), /not valid UTF-8/],
+    ['an overlong UTF-8 sequence in a label', () => withRawLabel('overlong', [0xc0, 0xaf]), /not valid UTF-8/],
+    ['a lone surrogate in a label', () => mutate('surrogate', (p) => (p.snapshots[0]!.label = 'x\ud800y')), /lone surrogate/],
+    [
+      'a right-to-left override in a client',
+      () => mutate('rlo', (p) => (p.snapshots[0]!.client = 'Acme \u202efdp.exe')),
+      /bidirectional.*U\+202E/,
+    ],
+    ['a zero-width space in an engagement', () => mutate('zwsp', (p) => (p.snapshots[0]!.engagement = 'Q4\u200b')), /zero-width.*U\+200B/],
     ['a path as instance id', () => mutate('iid', (p) => (p.snapshots[0]!.nodes[0]!.facts.instanceId = '../../etc/passwd')), /instanceId/],
     [
       'too many checks',
