@@ -21,9 +21,13 @@ try {
 const { dataDir, dbPath } = place;
 const printing = lazyChromiumPrinter();
 let files: WebFiles;
-let core: CoreWorker;
 try {
   files = new WebFiles(dataDir);
+} catch (err) {
+  cannotOpen(err);
+}
+let core: CoreWorker;
+try {
   // The core in a thread of its own, as in the desktop app: this loop serves pages and calls.
   core = await startCoreWorker({
     dataDir,
@@ -33,8 +37,8 @@ try {
     printer: printing.printer,
   });
 } catch (err) {
-  // A folder or database that cannot be opened (permissions, a damaged file) is said, not thrown.
-  fail(`cannot open the data in ${dataDir} (database ${dbPath}): ${err instanceof Error ? err.message : String(err)}`, 1);
+  files.dispose();
+  cannotOpen(err);
 }
 const host = await startWebHost({ core, rendererDir: join(import.meta.dirname, '..', '..', 'out', 'renderer'), files });
 // Ctrl+C or SIGTERM closes the host (which removes this run's uploads and downloads), the browser
@@ -58,6 +62,11 @@ process.stdout.write(
     '',
   ].join('\n'),
 );
+
+/** A folder or database that cannot be opened (permissions, a damaged file) is said, not thrown. */
+function cannotOpen(err: unknown): never {
+  fail(`cannot open the data in ${dataDir} (database ${dbPath}): ${err instanceof Error ? err.message : String(err)}`, 1);
+}
 
 function fail(message: string, code: number): never {
   process.stderr.write(`patch-auditor web: ${message}\n`);

@@ -4,7 +4,7 @@
  * run's uploads and downloads.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
-import { existsSync, mkdirSync, readdirSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { DB_FILE, defaultDataDir } from '../../../electron/core/paths';
@@ -103,6 +103,17 @@ describe('npm run web', () => {
     expect(existsSync(join(cwd, 'web-data'))).toBe(true);
     // The app's own folder was not touched.
     expect(readdirSync(home)).toEqual([]);
+  });
+
+  it('says so and exits 1 when the database cannot be opened, no stack trace, nothing left behind', async () => {
+    const dir = tempDir('pa-serve-bad-');
+    const notAFolder = join(dir, 'file');
+    writeFileSync(notAFolder, 'a file where a folder should be');
+    const { code, stderr } = await serve(['--data-dir', join(dir, 'data'), '--db', join(notAFolder, 'x.sqlite')]).exited;
+    expect(code).toBe(1);
+    expect(stderr).toContain(`patch-auditor web: cannot open the data in ${join(dir, 'data')} (database ${join(notAFolder, 'x.sqlite')})`);
+    expect(stderr).not.toMatch(/\n\s+at /);
+    expect(readdirSync(join(dir, 'data', WEB_FILES_FOLDER))).toEqual([]);
   });
 
   it('refuses an unknown option with its usage and exit code 2, no stack trace', async () => {
