@@ -250,20 +250,20 @@ function deny(res: ServerResponse, status: number, message: string): void {
   res.end(message);
 }
 
-/**
- * Refuses an oversized body with a 413 the client can read, then drops the connection so the
- * rest of the body is never read. Destroying the socket at once would leave the client with a
- * reset instead of an answer.
- */
+/** A refusal after which the connection ends: a full session pool keeps no connection it refused. */
 function closeAfter(res: ServerResponse, status: number, message: string): void {
   res.setHeader('Connection', 'close');
   deny(res, status, message);
 }
 
+/**
+ * Refuses an oversized body with a 413 the client can read, then drops the connection so the
+ * rest of the body is never read. Destroying the socket at once would leave the client with a
+ * reset instead of an answer.
+ */
 function tooLarge(req: IncomingMessage, res: ServerResponse): void {
-  res.setHeader('Connection', 'close');
   res.once('finish', () => req.destroy());
-  deny(res, 413, 'Too large');
+  closeAfter(res, 413, 'Too large');
 }
 
 function sendJson(res: ServerResponse, value: unknown, status = 200): void {
