@@ -21,17 +21,24 @@
  * a session. Every request must still name the loopback address in its Host header (DNS
  * rebinding), and the token exchange, calls and uploads must come from the host's own origin.
  * The session dies with the process.
+ *
+ * Connections without the session are counted and timed apart from the page's
+ * (`connections.ts`), so a local process without the session cannot take the slots the page
+ * needs. A call's input nested deeper than any contract input is refused before it is copied to
+ * the core's thread (`shared/inputDepth.ts`).
  */
 import { randomBytes, timingSafeEqual } from 'node:crypto';
 import { createReadStream } from 'node:fs';
 import { rm, stat } from 'node:fs/promises';
 import { pipeline } from 'node:stream/promises';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
-import type { AddressInfo } from 'node:net';
+import type { AddressInfo, Socket } from 'node:net';
 import { extname, resolve, sep } from 'node:path';
-import { EVENT_NAMES } from '../../shared/contract';
+import { EVENT_NAMES, type CallResult } from '../../shared/contract';
+import { MAX_INPUT_DEPTH, nestedDeeperThan, TOO_DEEP } from '../../shared/inputDepth';
 import type { Core } from '../core/createCore';
 import { RENDERER_CSP } from '../serveRenderer/csp';
+import { CONNECTION_LIMITS, ConnectionPools, type ConnectionLimits } from './connections';
 import type { WebFiles } from './webFiles';
 import { RENDERER_MIME } from '../serveRenderer/mime';
 import { LAUNCH_TOKEN_HEADER, LAUNCH_TOKEN_PARAM, SESSION_HEADER, SESSION_PATH } from '../../shared/webSession';
@@ -39,8 +46,6 @@ import { LAUNCH_TOKEN_HEADER, LAUNCH_TOKEN_PARAM, SESSION_HEADER, SESSION_PATH }
 const MAX_BODY = 8 * 1024 * 1024;
 /** One browser tab needs one or two event streams; more is a leak or an attack. */
 export const MAX_EVENT_STREAMS = 8;
-/** Connections at once: a page opens a handful; the cap stops a local flood from exhausting sockets. */
-export const MAX_CONNECTIONS = 64;
 
 export interface WebHost {
   /** The launch URL, token included: open this in the browser (it works once). */
@@ -56,6 +61,8 @@ export interface WebHostOptions {
   token?: string;
   /** Uploads and downloads; the same object must be the core's `host.files`. */
   files?: WebFiles;
+  /** Connection limits (tests shorten the header timeout or shrink the pools). */
+  limits?: Partial<ConnectionLimits>;
 }
 
 export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
@@ -74,7 +81,10 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
   };
   const launchTokenFits = (candidate: string | string[] | undefined | null) => !launched && matches(candidate, token);
 
+  const pools = new ConnectionPools({ ...CONNECTION_LIMITS, ...options.limits });
   const server = createServer({ headersTimeout: 10_000, requestTimeout: 120_000, keepAliveTimeout: 5_000 }, (req, res) => {
+    pools.requestStarted(req.socket);
+    res.once('close', () => pools.requestEnded(req.socket));
     handle(req, res).catch(() => {
       if (!res.headersSent) res.writeHead(500);
       res.end();
@@ -87,6 +97,7 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
     if (url.pathname === SESSION_PATH) return exchangeLaunchToken(req, res);
     if (needsSession(url.pathname)) {
       if (!matches(req.headers[SESSION_HEADER.toLowerCase()], session)) return deny(res, 401, 'No session');
+      if (!pools.promote(req.socket)) return closeAfter(res, 503, 'Too many connections');
       return serveSessionRoute(req, res, url);
     }
     if (req.method !== 'GET' && req.method !== 'HEAD') return deny(res, 405, 'Method not allowed');
@@ -128,19 +139,28 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
     if (Number(req.headers['content-length'] ?? 0) > MAX_BODY) return tooLarge(req, res);
     const body = await readBody(req);
     if (body === null) return tooLarge(req, res);
-    let input: unknown;
+    let parsed: unknown;
     try {
-      input = body.length ? JSON.parse(body) : undefined;
+      parsed = body.length ? JSON.parse(body) : undefined;
     } catch {
-      return sendJson(res, { ok: false, error: { code: 'invalid_input', message: 'The request body is not JSON.' } });
+      return sendJson(res, { ok: false, error: { code: 'invalid_input', message: 'The request body is not JSON.' } }, 400);
     }
+    const input = (parsed as { input?: unknown } | undefined)?.input;
+    if (nestedDeeperThan(input, MAX_INPUT_DEPTH)) return sendJson(res, TOO_DEEP, 400);
     let name: string;
     try {
       name = decodeURIComponent(url.pathname.slice('/api/'.length));
     } catch {
       return deny(res, 400, 'Bad path');
     }
-    return sendJson(res, await options.core.dispatch(name, (input as { input?: unknown } | undefined)?.input));
+    const uploadId = uploadIdIn(input);
+    let result: CallResult<unknown>;
+    try {
+      result = await options.core.dispatch(name, input);
+    } finally {
+      if (uploadId !== undefined) options.files?.discardUpload(uploadId);
+    }
+    return sendJson(res, result);
   }
 
   function openEventStream(req: IncomingMessage, res: ServerResponse): void {
@@ -178,7 +198,7 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
     for (const stream of streams) stream.write(frame);
   });
 
-  server.maxConnections = MAX_CONNECTIONS;
+  server.on('connection', (socket: Socket) => pools.admit(socket));
   await new Promise<void>((done) => server.listen(options.port ?? 0, '127.0.0.1', done));
   const { port } = server.address() as AddressInfo;
   origin = `http://127.0.0.1:${port}`;
@@ -219,9 +239,21 @@ function needsSession(pathname: string): boolean {
   return pathname.startsWith('/api/') || pathname === '/upload' || pathname === '/events' || pathname.startsWith('/downloads/');
 }
 
+/** The upload a call names, if any: it lives for that one call (webFiles.ts). */
+function uploadIdIn(input: unknown): string | undefined {
+  if (typeof input !== 'object' || input === null || !('uploadId' in input)) return undefined;
+  return typeof input.uploadId === 'string' ? input.uploadId : undefined;
+}
+
 function deny(res: ServerResponse, status: number, message: string): void {
   res.writeHead(status, { 'Content-Type': 'text/plain; charset=utf-8', 'Cache-Control': 'no-store' });
   res.end(message);
+}
+
+/** A refusal after which the connection ends: a full session pool keeps no connection it refused. */
+function closeAfter(res: ServerResponse, status: number, message: string): void {
+  res.setHeader('Connection', 'close');
+  deny(res, status, message);
 }
 
 /**
@@ -230,14 +262,13 @@ function deny(res: ServerResponse, status: number, message: string): void {
  * reset instead of an answer.
  */
 function tooLarge(req: IncomingMessage, res: ServerResponse): void {
-  res.setHeader('Connection', 'close');
   res.once('finish', () => req.destroy());
-  deny(res, 413, 'Too large');
+  closeAfter(res, 413, 'Too large');
 }
 
-function sendJson(res: ServerResponse, value: unknown): void {
+function sendJson(res: ServerResponse, value: unknown, status = 200): void {
   const body = JSON.stringify(value);
-  res.writeHead(200, { 'Content-Type': 'application/json; charset=utf-8', 'Cache-Control': 'no-store' });
+  res.writeHead(status, { 'Content-Type': 'application/json; charset=utf-8', 'Cache-Control': 'no-store' });
   res.end(body);
 }
 

@@ -1,28 +1,55 @@
 /**
- * Files in the web host: the browser uploads a file (POST /upload, streamed to a private temp
+ * Files in the web host: the browser uploads a file (POST /upload, streamed to a private
  * folder, an opaque id back) before `snapshots:import`; saved results land in that folder and
  * are offered once at /downloads/<random>/<name>.
+ *
+ * The folder is `web-files/run-<pid>-<random>` inside the data folder: private to the user like
+ * the database, and findable after a crash. An upload lives for the one call that names it (the
+ * web host discards it when that call ends, imported or refused); what a crashed run left is
+ * removed when the next web host starts on the same data folder.
  */
 import { randomBytes } from 'node:crypto';
-import { createWriteStream, mkdtempSync, rmSync } from 'node:fs';
+import { createWriteStream, mkdirSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
 import type { IncomingMessage } from 'node:http';
-import { tmpdir } from 'node:os';
 import { basename, join } from 'node:path';
 import { pipeline } from 'node:stream/promises';
 import type { HostFiles, SaveTarget } from '../core/files';
 
 export const MAX_UPLOAD_BYTES = 256 * 1024 * 1024;
+/** The web host's own folder inside the data folder; nothing else is kept there. */
+export const WEB_FILES_FOLDER = 'web-files';
+
+interface Upload {
+  path: string;
+  /** Handed to an import already: a second call naming the id gets nothing. */
+  taken: boolean;
+}
 
 export class WebFiles implements HostFiles {
-  readonly dir = mkdtempSync(join(tmpdir(), 'pa-webfiles-'));
-  readonly #uploads = new Map<string, string>();
+  readonly dir: string;
+  readonly #uploads = new Map<string, Upload>();
   readonly #downloads = new Map<string, { path: string; fileName: string }>();
 
+  constructor(dataDir: string) {
+    const root = join(dataDir, WEB_FILES_FOLDER);
+    mkdirSync(root, { recursive: true, mode: 0o700 });
+    removeLeftRuns(root);
+    this.dir = mkdtempSync(join(root, `run-${process.pid}-`));
+  }
+
   async chooseImportFile(uploadId?: string): Promise<string | null> {
-    if (!uploadId) return null;
-    const path = this.#uploads.get(uploadId);
+    const upload = uploadId === undefined ? undefined : this.#uploads.get(uploadId);
+    if (!upload || upload.taken) return null;
+    upload.taken = true;
+    return upload.path;
+  }
+
+  /** The call that named the upload has ended: its file goes (kept nowhere once imported or refused). */
+  discardUpload(uploadId: string): void {
+    const upload = this.#uploads.get(uploadId);
+    if (!upload) return;
     this.#uploads.delete(uploadId);
-    return path ?? null;
+    removeQuietly(upload.path);
   }
 
   async chooseSaveTarget(_kind: string, defaultName: string): Promise<SaveTarget | null> {
@@ -53,7 +80,7 @@ export class WebFiles implements HostFiles {
       rmSync(path, { force: true });
       return null;
     }
-    this.#uploads.set(id, path);
+    this.#uploads.set(id, { path, taken: false });
     return id;
   }
 
@@ -64,7 +91,36 @@ export class WebFiles implements HostFiles {
     return entry;
   }
 
+  /** This run's folder only: the data folder around it is the user's. */
   dispose(): void {
     rmSync(this.dir, { recursive: true, force: true });
+  }
+}
+
+/** Removes the folders of runs whose process is gone (a crash, a kill); a live host's stay. */
+function removeLeftRuns(root: string): void {
+  for (const name of readdirSync(root)) {
+    const pid = /^run-(\d+)-/.exec(name)?.[1];
+    if (pid !== undefined && !isRunning(Number(pid))) rmSync(join(root, name), { recursive: true, force: true });
+  }
+}
+
+function isRunning(pid: number): boolean {
+  if (pid === process.pid) return true;
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (err) {
+    // EPERM: the process exists but belongs to someone else.
+    return (err as NodeJS.ErrnoException).code === 'EPERM';
+  }
+}
+
+/** Where an open file cannot be removed (Windows, a read still running), the run's folder takes it at exit. */
+function removeQuietly(path: string): void {
+  try {
+    rmSync(path, { force: true });
+  } catch {
+    // Left for dispose() or the next start.
   }
 }

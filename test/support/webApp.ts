@@ -43,7 +43,7 @@ export async function startWebApp(options: WebAppOptions = {}): Promise<WebApp> 
   // Chromium first: where it is missing, nothing else has been made that would need removing.
   const browser = await launchChromium();
   const dataDir = tempDir('pa-e2e-');
-  const files = new WebFiles();
+  const files = new WebFiles(dataDir);
   const core = createCore({
     dataDir,
     log: options.log ?? ((line) => process.stderr.write(`[app] ${line}\n`)),

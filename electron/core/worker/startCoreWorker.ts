@@ -6,6 +6,7 @@
  */
 import { Worker } from 'node:worker_threads';
 import type { CallResult } from '../../../shared/contract';
+import { MAX_INPUT_DEPTH, nestedDeeperThan, TOO_DEEP } from '../../../shared/inputDepth';
 import type { Core, CoreDeps } from '../createCore';
 import type { Dispatch } from '../dispatch';
 import { EventBus } from '../events';
@@ -135,6 +136,8 @@ export async function startCoreWorker(deps: CoreWorkerDeps): Promise<CoreWorker>
 
   const dispatch: Dispatch = (name, input) => {
     if (stopped) return Promise.resolve(STOPPED);
+    // postMessage's structured clone recurses: a hostile depth would throw here, not in validation.
+    if (nestedDeeperThan(input, MAX_INPUT_DEPTH)) return Promise.resolve(TOO_DEEP);
     const id = nextId++;
     return new Promise((resolve) => {
       calls.set(id, resolve);

@@ -67,6 +67,9 @@ describe('the core in a worker thread', () => {
     expect(await core.dispatch('app:info', undefined)).toMatchObject({ ok: true, value: { host: 'web', name: 'Patch Auditor' } });
     expect(await core.dispatch('nope:never', {})).toMatchObject({ ok: false, error: { code: 'invalid_input' } });
     expect(await core.dispatch('snapshots:get', { id: 'one' })).toMatchObject({ ok: false, error: { code: 'invalid_input' } });
+    // Refused before the copy to the worker, whose structured clone would overflow the stack.
+    const deep: unknown = JSON.parse(`${'['.repeat(100_000)}${']'.repeat(100_000)}`);
+    expect(await core.dispatch('settings:set', { theme: deep })).toMatchObject({ ok: false, error: { code: 'invalid_input' } });
     expect(await core.dispatch('app:openExternal', { url: 'https://docs.aws.amazon.com/systems-manager/' })).toEqual({
       ok: true,
       value: { opened: true },

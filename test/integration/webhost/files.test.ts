@@ -1,9 +1,11 @@
-import { existsSync, readFileSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { basename, join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createCore, type Core } from '../../../electron/core/createCore';
 import { startWebHost, type WebHost } from '../../../electron/webhost/server';
-import { WebFiles } from '../../../electron/webhost/webFiles';
+import { WEB_FILES_FOLDER, WebFiles } from '../../../electron/webhost/webFiles';
+import { makeSnapshot } from '../../fixtures/makeSnapshot';
 import { tempDir } from '../../support/tempDir';
 import { openSession } from '../../support/webHostSession';
 
@@ -11,11 +13,12 @@ describe('web host uploads and downloads', () => {
   let host: WebHost;
   let core: Core;
   let session: Record<string, string> = {};
-  const files = new WebFiles();
+  const dataDir = tempDir('pa-webfiles-data-');
+  const files = new WebFiles(dataDir);
 
   beforeAll(async () => {
     core = createCore({
-      dataDir: tempDir('pa-webfiles-data-'),
+      dataDir,
       host: { host: 'web', versions: {}, openExternal: async () => {}, files },
     });
     const rendererDir = tempDir('pa-webfiles-r-');
@@ -41,6 +44,59 @@ describe('web host uploads and downloads', () => {
     expect(readFileSync(path!, 'utf8')).toBe('archive bytes');
     expect(await files.chooseImportFile(uploadId)).toBeNull();
     expect(await files.chooseImportFile('../../etc/passwd')).toBeNull();
+  });
+
+  it('removes an upload as soon as the import that named it has ended, imported or refused', async () => {
+    const id = core.services.snapshots.save(makeSnapshot({ nodes: 3, seed: 7, startedAt: '2026-10-01T09:00:00.000Z' }));
+    const archive = join(tempDir('pa-webfiles-export-'), 'one.patchaudit');
+    core.services.snapshots.exportTo([id], archive);
+    const upload = async (body: Uint8Array | string) => {
+      const response = await fetch(`${host.origin}/upload`, { method: 'POST', headers: { ...session, Origin: host.origin }, body });
+      return ((await response.json()) as { uploadId: string }).uploadId;
+    };
+    const importUpload = async (uploadId: string) => {
+      const response = await fetch(`${host.origin}/api/snapshots:import`, {
+        method: 'POST',
+        headers: { 'Content-Type': 'application/json', Origin: host.origin, ...session },
+        body: JSON.stringify({ input: { uploadId } }),
+      });
+      return response.json();
+    };
+    const uploads = () => readdirSync(files.dir).filter((name) => name.startsWith('upload-'));
+    const before = uploads();
+
+    const good = await upload(readFileSync(archive));
+    expect(uploads()).toHaveLength(before.length + 1);
+    expect(await importUpload(good)).toMatchObject({ ok: true, value: { alreadyPresent: [id] } });
+    expect(uploads()).toEqual(before);
+
+    const bad = await upload('not an archive');
+    expect(await importUpload(bad)).toMatchObject({ ok: false, error: { code: 'failed' } });
+    expect(uploads()).toEqual(before);
+    // Gone with its file: the id opens nothing now.
+    expect(await importUpload(bad)).toMatchObject({ ok: true, value: { cancelled: true } });
+  });
+
+  it("removes a crashed run's files at the next start, and leaves a running host's", () => {
+    const dataDir = tempDir('pa-webfiles-left-');
+    const ended = spawnSync(process.execPath, ['-e', '']).pid!;
+    const crashed = join(dataDir, WEB_FILES_FOLDER, `run-${ended}-abc123`);
+    const running = join(dataDir, WEB_FILES_FOLDER, `run-${process.pid}-def456`);
+    for (const dir of [crashed, running]) {
+      mkdirSync(dir, { recursive: true });
+      writeFileSync(join(dir, 'upload-x'), 'a client archive');
+    }
+    const next = new WebFiles(dataDir);
+    try {
+      expect(existsSync(crashed)).toBe(false);
+      expect(existsSync(join(running, 'upload-x'))).toBe(true);
+      expect(readdirSync(join(dataDir, WEB_FILES_FOLDER)).sort()).toEqual([running, next.dir].map((dir) => basename(dir)).sort());
+    } finally {
+      next.dispose();
+    }
+    // Its own folder only: the data folder stays.
+    expect(existsSync(next.dir)).toBe(false);
+    expect(existsSync(running)).toBe(true);
   });
 
   it('refuses uploads without the session or from another origin', async () => {

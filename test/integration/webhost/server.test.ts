@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createCore, type Core } from '../../../electron/core/createCore';
 import { MAX_EVENT_STREAMS, startWebHost, type WebHost } from '../../../electron/webhost/server';
+import { MAX_INPUT_DEPTH } from '../../../shared/inputDepth';
 import { SESSION_HEADER } from '../../../shared/webSession';
 import { tempDir } from '../../support/tempDir';
 import { exchangeLaunchToken, openSession } from '../../support/webHostSession';
@@ -108,6 +109,29 @@ describe('web host', () => {
       body: '{',
     });
     expect(await notJson.json()).toMatchObject({ ok: false, error: { code: 'invalid_input' } });
+  });
+
+  it(`answers 400 invalid_input to a body nested deeper than the contract allows (${MAX_INPUT_DEPTH} levels), not 500`, async () => {
+    const post = (body: string) =>
+      fetch(`${host.origin}/api/settings:set`, {
+        method: 'POST',
+        headers: { 'Content-Type': 'application/json', Origin: host.origin, ...session },
+        body,
+      });
+    const nested = (levels: number) => `${'['.repeat(levels)}${']'.repeat(levels)}`;
+    for (const levels of [MAX_INPUT_DEPTH + 1, 2_000, 5_000, 200_000]) {
+      const deep = await post(`{"input":{"theme":${nested(levels)}}}`);
+      expect(deep.status).toBe(400);
+      expect(await deep.json()).toEqual({
+        ok: false,
+        error: { code: 'invalid_input', message: expect.stringContaining(`${MAX_INPUT_DEPTH}`) },
+      });
+    }
+    // At the limit the input reaches validation, which says what is wrong with it.
+    const atLimit = await post(`{"input":{"theme":${nested(MAX_INPUT_DEPTH - 1)}}}`);
+    expect(atLimit.status).toBe(200);
+    expect(await atLimit.json()).toMatchObject({ ok: false, error: { code: 'invalid_input', message: expect.stringContaining('theme') } });
+    expect((await call('settings:get', undefined)).status).toBe(200);
   });
 
   it('refuses non-JSON bodies, other methods and oversized bodies', async () => {
