@@ -6,7 +6,8 @@
  * `gunzip -c file | head -1` shows what a file is without reading it all.
  *
  * Import checks everything before it writes anything (size, gzip, header, checksum, strict
- * schema, cross-references) in a worker thread with a memory limit and a deadline (archiveRead.ts,
+ * schema, cross-references) in a worker thread with a memory limit, its work bounded by a scan of
+ * the payload's shape as it inflates (archiveRead.ts, archiveShape.ts,
  * archiveWorker.ts), then saves all snapshots here, in one transaction: a bad file is refused with
  * an ImportError whose message is meant for the user, and the database is unchanged.
  */
@@ -42,8 +43,6 @@ export interface ArchiveLimits {
   maxExpansion: number;
   /** The import worker's heap (old generation): this many bytes per byte of content, plus WORKER_BASE_HEAP_MB. */
   heapPerContentByte: number;
-  /** Longest the import worker may take to read a file. */
-  timeoutMs: number;
   /** Content up to this size is read in the calling thread: it takes less time than starting a worker. */
   workerAboveBytes: number;
 }
@@ -75,8 +74,6 @@ export const DEFAULT_LIMITS: ArchiveLimits = {
   maxContentBytes: MAX_CONTENT_BYTES,
   maxExpansion: 256,
   heapPerContentByte: WORKER_HEAP_PER_CONTENT_BYTE,
-  // 10,000 nodes take 3 s on a loaded 2-core machine, so a file at the cap about 20 s.
-  timeoutMs: 120_000,
   // 1 MiB of real export (180 nodes) validates in 50–60 ms; a worker takes 90 ms to start from
   // the desktop bundle and 360 ms from sources, before it reads anything.
   workerAboveBytes: MiB,
@@ -181,7 +178,7 @@ export async function readArchive(file: string, limits: Partial<ArchiveLimits> =
   const { contentBytes } = await peekWithinLimits(file, all);
   if (contentBytes <= all.workerAboveBytes) return readArchiveContent(file, contentBytes);
   const heapMb = WORKER_BASE_HEAP_MB + Math.ceil((contentBytes * all.heapPerContentByte) / MiB);
-  return readInWorker({ file, announcedBytes: contentBytes }, { heapMb, timeoutMs: all.timeoutMs });
+  return readInWorker({ file, announcedBytes: contentBytes }, { heapMb });
 }
 
 /**
