@@ -32,10 +32,12 @@ export const registerArchive: RegisterCommand = (program) => {
     useServices(
       opts,
       async ({ snapshots }) => {
-        const { imported, alreadyPresent } = await snapshots.importFile(file);
-        if (opts.json) return printJson({ imported, alreadyPresent });
-        print(`Imported ${imported.length} snapshot(s)${imported.length ? `: ${imported.map((id) => `#${id}`).join(', ')}` : ''}.`);
-        if (alreadyPresent.length) print(`Already present, not added again: ${alreadyPresent.map((id) => `#${id}`).join(', ')}.`);
+        const { imported, alreadyPresent, repeatedInFile } = await snapshots.importFile(file);
+        if (opts.json) return printJson({ imported, alreadyPresent, repeatedInFile });
+        const ids = (list: readonly number[]) => list.map((id) => `#${id}`).join(', ');
+        print(`Imported ${imported.length} snapshot(s)${imported.length ? `: ${ids(imported)}` : ''}.`);
+        if (alreadyPresent.length) print(`Already present, not added again: ${ids(alreadyPresent)}.`);
+        if (repeatedInFile.length) print(`Held more than once in the file, added once: ${ids(repeatedInFile)}.`);
       },
       true,
     ),

@@ -28,6 +28,7 @@ import {
 import { EXPORT_FORMAT, EXPORT_VERSION } from './archiveSchema';
 import type { ArchiveHeader, ArchiveSnapshot } from './archiveSchema';
 import { readInWorker } from './archiveWorker';
+import { contentHashOf } from './contentHash';
 import { databaseOf } from './handle';
 import type { Store } from './openStore';
 import { InvalidSnapshotError } from './saveSnapshot';
@@ -181,23 +182,23 @@ export async function readArchive(file: string, limits: Partial<ArchiveLimits> =
   return readInWorker({ file, announcedBytes: contentBytes }, { heapMb });
 }
 
-/**
- * Imports every snapshot of an export file in one transaction; returns their new ids in file
- * order. `derivedFrom` is re-linked when the source snapshot is in the same file and dropped
- * otherwise (the exporting database's ids mean nothing here).
- */
 export interface ImportResult {
-  /** One id per snapshot of the file, in file order: the new snapshot's, or the one already here. */
+  /** One id per snapshot of the file, in file order: the new snapshot's, or the one with the same content. */
   ids: number[];
-  /** The ids (in this database) of snapshots the file held that were already here and were skipped. */
+  /** Snapshots this import added, in file order, each once. */
+  added: number[];
+  /** Snapshots that were here before this import and that the file held again (same content), each once. */
   alreadyPresent: number[];
+  /** Snapshots this import added that the file held more than once: each copy after the first was skipped. */
+  repeatedInFile: number[];
 }
 
 /**
- * Imports every snapshot of an export file in one transaction. With `skipDuplicates`, a snapshot
- * already in the database (same times, catalog edition, threshold, status, node count and scopes:
- * the same audit, or the same re-evaluation of it) is not saved again; its existing id stands in,
- * so derived snapshots in the file still link to it.
+ * Imports every snapshot of an export file in one transaction. `derivedFrom` is re-linked when the
+ * source snapshot is in the same file and dropped otherwise (the exporting database's ids mean
+ * nothing here). With `skipDuplicates`, a snapshot whose content (contentHash.ts) is already in
+ * the database, or earlier in the same file, is not saved again and the existing id stands in, so
+ * derived snapshots in the file still link to it; different content is always saved.
  */
 export async function importArchive(
   store: Store,
@@ -205,10 +206,13 @@ export async function importArchive(
   options: { skipDuplicates?: boolean; limits?: Partial<ArchiveLimits> } = {},
 ): Promise<ImportResult> {
   const { snapshots } = await readArchive(file, options.limits);
-  const alreadyPresent: number[] = [];
+  const added = new Set<number>();
+  const alreadyPresent = new Set<number>();
+  const repeatedInFile = new Set<number>();
   try {
     const ids = databaseOf(store).transaction(() => {
       const newIds = new Map<number, number>();
+      const sameContent = new SameContentFinder(store);
       // A source is always older (smaller id) than what was derived from it: ascending ids
       // save every source before the snapshots that point at it.
       const order = [...snapshots].sort((a, b) => a.id - b.id);
@@ -217,13 +221,22 @@ export async function importArchive(
         const input: SnapshotInput = { ...rest };
         const source = derivedFrom === undefined ? undefined : newIds.get(derivedFrom);
         if (source !== undefined) input.derivedFrom = source;
-        const existing = options.skipDuplicates ? findSameSnapshot(store, input) : undefined;
-        if (existing !== undefined) alreadyPresent.push(existing);
-        newIds.set(id, existing ?? store.saveSnapshot(input));
+        const hash = options.skipDuplicates ? contentHashOf(input) : undefined;
+        const existing = hash === undefined ? undefined : sameContent.find(input, hash);
+        if (existing === undefined) {
+          const saved = store.saveSnapshot(input);
+          if (hash !== undefined) sameContent.remember(saved, hash);
+          added.add(saved);
+          newIds.set(id, saved);
+        } else {
+          (added.has(existing) ? repeatedInFile : alreadyPresent).add(existing);
+          newIds.set(id, existing);
+        }
       }
       return snapshots.map((s) => newIds.get(s.id) ?? 0);
     })();
-    return { ids, alreadyPresent };
+    const addedInFileOrder = [...new Set(ids.filter((id) => added.has(id)))];
+    return { ids, added: addedInFileOrder, alreadyPresent: [...alreadyPresent], repeatedInFile: [...repeatedInFile] };
   } catch (err) {
     if (err instanceof InvalidSnapshotError) throw new ImportError(`The export contains an inconsistent snapshot: ${err.message}.`);
     throw err;
@@ -235,27 +248,41 @@ export async function importSnapshots(store: Store, file: string, limits: Partia
   return (await importArchive(store, file, { limits })).ids;
 }
 
-const scopeKey = (scopes: readonly { accountId: string; region: string; status: string; nodes: number }[]) =>
-  scopes
-    .map((s) => `${s.accountId}/${s.region}/${s.status}/${s.nodes}`)
-    .sort()
-    .join('|');
+/**
+ * Finds a snapshot with the same content: among those saved by this import, then among the
+ * database's snapshots with the same times and node count (an index-free filter that leaves
+ * only real candidates to load and hash).
+ */
+class SameContentFinder {
+  private readonly byHash = new Map<string, number>();
+  private readonly hashed = new Set<number>();
 
-function findSameSnapshot(store: Store, input: SnapshotInput): number | undefined {
-  const candidates = databaseOf(store)
-    .prepare<[string, string, string, number, string, number, number | null], { id: number }>(
-      `SELECT id FROM snapshot WHERE started_at = ? AND finished_at = ? AND catalog_edition = ? AND scan_age_days = ?
-         AND status = ? AND node_count = ? AND derived_from IS ?`,
-    )
-    .all(
-      input.startedAt,
-      input.finishedAt,
-      input.catalogEdition,
-      input.scanAgeDays,
-      input.status,
-      input.nodes.length,
-      input.derivedFrom ?? null,
-    );
-  const wanted = scopeKey(input.scopes);
-  return candidates.find((c) => scopeKey(store.getSnapshot(c.id)?.scopes ?? []) === wanted)?.id;
+  constructor(private readonly store: Store) {}
+
+  find(input: SnapshotInput, hash: string): number | undefined {
+    const known = this.byHash.get(hash);
+    if (known !== undefined) return known;
+    for (const id of this.candidates(input)) {
+      if (this.hashed.has(id)) continue;
+      this.hashed.add(id);
+      const candidate = contentHashOf(this.store.loadSnapshotInput(id).input);
+      if (!this.byHash.has(candidate)) this.byHash.set(candidate, id);
+      if (candidate === hash) return id;
+    }
+    return undefined;
+  }
+
+  remember(id: number, hash: string): void {
+    this.hashed.add(id);
+    this.byHash.set(hash, id);
+  }
+
+  private candidates(input: SnapshotInput): number[] {
+    return databaseOf(this.store)
+      .prepare<[string, string, number], { id: number }>(
+        'SELECT id FROM snapshot WHERE started_at = ? AND finished_at = ? AND node_count = ? ORDER BY id',
+      )
+      .all(input.startedAt, input.finishedAt, input.nodes.length)
+      .map((r) => r.id);
+  }
 }

@@ -82,10 +82,10 @@ describe('patch-audit history commands', () => {
     expect((await run('export', '1', '3', '-o', file, '--db', db)).code).toBe(0);
     const other = join(dir, 'other.sqlite');
     const imp = await run('import', file, '--db', other, '--json');
-    expect(JSON.parse(imp.stdout)).toEqual({ imported: [1, 2], alreadyPresent: [] });
+    expect(JSON.parse(imp.stdout)).toEqual({ imported: [1, 2], alreadyPresent: [], repeatedInFile: [] });
     // The same file again adds nothing: both snapshots are already there.
     const again = await run('import', file, '--db', other, '--json');
-    expect(JSON.parse(again.stdout)).toEqual({ imported: [], alreadyPresent: [1, 2] });
+    expect(JSON.parse(again.stdout)).toEqual({ imported: [], alreadyPresent: [1, 2], repeatedInFile: [] });
     const store = openStore({ path: other });
     expect(store.getSnapshot(2)).toMatchObject({ derivedFrom: 1, scanAgeDays: 30, nodeCount: 12 });
     expect(store.nodeDetail(2, store.queryNodes(2).rows[0]!.instanceId, '111111111111', 'ap-northeast-1')?.checks).toHaveLength(12);
