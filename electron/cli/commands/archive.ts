@@ -6,7 +6,7 @@ import { resolve } from 'node:path';
 import { CATALOG_EDITIONS } from '../../../shared/catalog';
 import { UsageError } from '../io';
 import type { RegisterCommand } from './index';
-import { parseId, print, printJson, useServices, withDbOptions } from './storeOptions';
+import { parseId, parseScanAgeDays, print, printJson, useServices, withDbOptions } from './storeOptions';
 import type { DbOptions } from './storeOptions';
 
 export const registerArchive: RegisterCommand = (program) => {
@@ -53,9 +53,7 @@ export const registerArchive: RegisterCommand = (program) => {
       .description('evaluate a saved snapshot again, offline, into a new derived snapshot'),
   ).action((id: string, opts: DbOptions & { catalog: string; scanAgeDays?: string; now?: string }) =>
     useServices(opts, ({ snapshots }) => {
-      const scanAgeDays = opts.scanAgeDays === undefined ? undefined : Number(opts.scanAgeDays);
-      if (scanAgeDays !== undefined && (!Number.isFinite(scanAgeDays) || scanAgeDays <= 0))
-        throw new UsageError(`--scan-age-days must be a positive number, got "${opts.scanAgeDays}"`);
+      const scanAgeDays = opts.scanAgeDays === undefined ? undefined : parseScanAgeDays(opts.scanAgeDays);
       const now = opts.now === undefined ? undefined : new Date(opts.now);
       if (now && Number.isNaN(now.getTime())) throw new UsageError(`--now must be an ISO 8601 time, got "${opts.now}"`);
       const sourceId = parseId(id);

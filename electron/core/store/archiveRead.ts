@@ -10,6 +10,7 @@ import { createGunzip } from 'node:zlib';
 import type { z } from 'zod';
 import { ArchiveHeader, ArchivePayload, EXPORT_FORMAT, EXPORT_VERSION, MAX_NODES_PER_SNAPSHOT } from './archiveSchema';
 import type { ArchiveSnapshot } from './archiveSchema';
+import { firstInconsistency } from './archiveConsistency';
 import { ContentTooLargeError, ImportError } from './archiveErrors';
 import { PayloadShapeScanner, type PayloadShapeLimits } from './archiveShape';
 
@@ -194,7 +195,8 @@ async function inflateScanned(file: string, announced: number): Promise<Inflated
 
 /**
  * Every check an import makes before it writes anything: gzip, header, length, shape (counts,
- * depth, forbidden keys), checksum, the strict schema and cross-references. `announced` is the
+ * depth, forbidden keys), checksum, the strict schema, cross-references and each snapshot's
+ * consistency (archiveConsistency.ts). `announced` is the
  * content size of the header the caller peeked at (and accepted): inflation never goes much past it.
  */
 export async function readArchiveContent(file: string, announced: number): Promise<ValidatedArchive> {
@@ -214,9 +216,11 @@ export async function readArchiveContent(file: string, announced: number): Promi
   if (snapshots.length !== header.snapshots)
     throw new ImportError(`The header announces ${header.snapshots} snapshots but the file holds ${snapshots.length}.`);
   const ids = new Set<number>();
-  for (const s of snapshots) {
+  for (const [i, s] of snapshots.entries()) {
     if (ids.has(s.id)) throw new ImportError(`The export lists snapshot ${s.id} twice.`);
     ids.add(s.id);
+    const inconsistency = firstInconsistency(s);
+    if (inconsistency) throw new ImportError(`The export contains an inconsistent snapshot: snapshots[${i}]: ${inconsistency}.`);
   }
   return { header, snapshots };
 }

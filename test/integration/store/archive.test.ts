@@ -30,7 +30,7 @@ beforeEach(() => {
   dir = tempDir('pa-archive-');
   store = openStore({ path: join(dir, 'db.sqlite') });
   const a = store.saveSnapshot(makeSnapshot({ nodes: 30, label: "Q1'); DROP TABLE snapshot; --" }));
-  const d = reevaluate(store, a, { catalogEdition: 'aws-2025', scanAgeDays: 14 }, (facts) => [
+  const d = reevaluate(store, a, { catalogEdition: 'aws-2026-11', scanAgeDays: 14 }, (facts) => [
     { rule: 'agent.version', status: 'pass', code: 'agent.version.ok', params: {}, evidence: { agentVersion: facts.agentVersion ?? null } },
   ]);
   sourceIds = [a, d];
@@ -231,7 +231,14 @@ describe('import refuses bad files and changes nothing', () => {
     ['a duplicated snapshot id', () => mutate('dupid', (p) => (p.snapshots[1]!.id = p.snapshots[0]!.id)), /twice/],
     [
       'a node listed twice (refused mid-write)',
-      () => mutate('dupnode', (p) => p.snapshots[1]!.nodes.push(p.snapshots[1]!.nodes[0]!)),
+      () =>
+        mutate('dupnode', (p) => {
+          const [snapshot] = p.snapshots.slice(1);
+          const node = snapshot!.nodes[0]!;
+          snapshot!.nodes.push(node);
+          // Its scope counts it twice too, so only the store's own check is left to refuse it.
+          snapshot!.scopes.find((s) => s.accountId === node.facts.accountId && s.region === node.facts.region)!.nodes++;
+        }),
       /appears twice/,
     ],
   ];
