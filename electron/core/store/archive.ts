@@ -5,11 +5,12 @@
  * snapshot count, payload size and SHA-256); line 2 is the JSON payload `{snapshots: [...]}`.
  * `gunzip -c file | head -1` shows what a file is without reading it all.
  *
- * Import checks everything before it writes anything (size, gzip, header, checksum, strict
- * schema, cross-references) in a worker thread with a memory limit, its work bounded by a scan of
- * the payload's shape as it inflates (archiveRead.ts, archiveShape.ts,
- * archiveWorker.ts), then saves all snapshots here, in one transaction: a bad file is refused with
- * an ImportError whose message is meant for the user, and the database is unchanged.
+ * Import checks everything before it writes anything (size, gzip, header, shape, checksum, strict
+ * schema, cross-references, consistency) in a worker thread with a memory limit, its work bounded
+ * by a scan of the payload's shape as it inflates (archiveRead.ts, archiveShape.ts,
+ * archiveConsistency.ts, archiveWorker.ts), then saves all snapshots here, in one transaction,
+ * skipping content already present when asked (contentHash.ts): a bad file is refused with an
+ * ImportError whose message is meant for the user, and the database is unchanged.
  */
 import { createHash } from 'node:crypto';
 import { chmodSync, renameSync, rmSync, writeFileSync } from 'node:fs';
