@@ -67,6 +67,17 @@ describe('patch-audit history commands', () => {
     for (const line of lines.slice(1)) expect(line).toMatch(/unknown\s+unknown$/);
   });
 
+  it('re-evaluates only with a whole number of days, as import takes it back', async () => {
+    for (const days of ['0.5', '0', '3651']) {
+      const re = await run('reevaluate', '1', '--catalog', 'seed-2022', '--scan-age-days', days, '--db', db);
+      expect(re.code).toBe(2);
+      expect(re.stderr).toMatch(/--scan-age-days must be a whole number of days from 1 to 3650/);
+    }
+    const store = openStore({ path: db });
+    expect(store.listSnapshots()).toHaveLength(2);
+    store.close();
+  });
+
   it('re-evaluates with the real rules engine, exports and imports', async () => {
     const re = await run('reevaluate', '1', '--catalog', 'seed-2022', '--scan-age-days', '30', '--db', db, '--json');
     expect(re.code).toBe(0);
