@@ -138,7 +138,13 @@ export const contract = {
             .optional(),
         })
         .strict(),
-      z.object({ imported: z.array(SnapshotId), alreadyPresent: z.array(SnapshotId), cancelled: z.boolean() }),
+      z.object({
+        imported: z.array(SnapshotId),
+        alreadyPresent: z.array(SnapshotId),
+        /** Snapshots added by this import that the file held more than once; the other copies were skipped. */
+        repeatedInFile: z.array(SnapshotId),
+        cancelled: z.boolean(),
+      }),
     ),
     'nodes:query': method(z.object({ snapshotId: SnapshotId, query: NodeQuery }).strict(), NodePage),
     'nodes:detail': method(NodeRef, NodeDetail),

@@ -29,3 +29,4 @@ export { runDemo } from './demo/runDemo';
 export { DEFAULT_FLEET_REGIONS, startSimulator } from './sim';
 export type { FaultRule } from './sim';
 export type { SnapshotMeta, TrendQuery } from './store';
+export { MAX_SCAN_AGE_DAYS } from './store';

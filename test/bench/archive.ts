@@ -1,19 +1,26 @@
 /**
  * Export file figures: what a real export inflates to per node and how well it compresses (the
  * inputs of the import caps in electron/core/store/archive.ts), export and import times, and how
- * fast the decompression bombs of issue 17 are refused (acceptance: under 5 s). Part of `npm run bench`.
+ * fast the decompression bombs of issue 17 are refused (acceptance: under 5 s), and the time and peak
+ * memory of refusing issue 28's inflating archives (acceptance: 10 s and 600 MB). Part of `npm run bench`.
  */
+import { execFile } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { promisify } from 'node:util';
 import { gunzipSync, gzipSync } from 'node:zlib';
 import { getCatalog } from '../../shared/catalog';
 import { evaluateNode } from '../../shared/evaluate';
 import type { NodeFacts } from '../../shared/model';
 import { DEFAULT_LIMITS, exportSnapshots, importSnapshots, openStore } from '../../electron/core/store';
+import { writeInflatingArchive } from '../fixtures/inflatingArchive';
 import { makeSnapshot } from '../fixtures/makeSnapshot';
+import type { ArchiveRefusal } from './archiveRefusalChild';
 import type { Figure } from './figures';
+
+const run = promisify(execFile);
 
 const catalog = getCatalog('seed-2022');
 const evaluate = (facts: NodeFacts, now: Date) => {
@@ -47,6 +54,31 @@ async function refusalMs(run: () => Promise<unknown>): Promise<number> {
   );
   if (!refused) throw new Error('a decompression bomb was imported');
   return performance.now() - t;
+}
+
+/** Imports `file` in a child process (archiveRefusalChild.ts), which must refuse it. */
+async function refusalInChild(file: string): Promise<ArchiveRefusal> {
+  const child = join(import.meta.dirname, 'archiveRefusalChild.ts');
+  const { stdout } = await run(process.execPath, ['--import', 'tsx', child, file]);
+  const refusal = JSON.parse(stdout) as ArchiveRefusal;
+  if (!refusal.refused) throw new Error(`an inflating archive was imported: ${file}`);
+  return refusal;
+}
+
+/** Issue 28 item 2: the review's inflating archives, 42 MB and 100 MB of empty records behind a valid header. */
+async function inflatingArchiveFigures(dir: string, f: (name: string, value: number, unit: string, target?: number) => Figure) {
+  const figures: Figure[] = [];
+  for (const mb of [42, 100]) {
+    const file = join(dir, `inflating-${mb}.patchaudit`);
+    writeInflatingArchive(file, { contentBytes: mb * 1_000_000, records: 'nodes' });
+    const kb = Math.round(statSync(file).size / 1000);
+    const refusal = await refusalInChild(file);
+    figures.push(
+      f(`refuse a ${kb} KB file of ${mb} MB empty nodes`, refusal.ms, 'ms', 10_000),
+      f(`refuse a ${kb} KB file of ${mb} MB empty nodes: peak memory`, refusal.maxRssBytes / 1024 / 1024, 'MB', 600),
+    );
+  }
+  return figures;
 }
 
 export async function benchArchive(nodes: number): Promise<Figure[]> {
@@ -90,6 +122,7 @@ export async function benchArchive(nodes: number): Promise<Figure[]> {
         'ms',
         5000,
       ),
+      ...(await inflatingArchiveFigures(dir, f)),
     ];
   } finally {
     source.close();

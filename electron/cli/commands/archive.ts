@@ -6,7 +6,7 @@ import { resolve } from 'node:path';
 import { CATALOG_EDITIONS } from '../../../shared/catalog';
 import { UsageError } from '../io';
 import type { RegisterCommand } from './index';
-import { parseId, print, printJson, useServices, withDbOptions } from './storeOptions';
+import { parseId, parseScanAgeDays, print, printJson, useServices, withDbOptions } from './storeOptions';
 import type { DbOptions } from './storeOptions';
 
 export const registerArchive: RegisterCommand = (program) => {
@@ -32,10 +32,12 @@ export const registerArchive: RegisterCommand = (program) => {
     useServices(
       opts,
       async ({ snapshots }) => {
-        const { imported, alreadyPresent } = await snapshots.importFile(file);
-        if (opts.json) return printJson({ imported, alreadyPresent });
-        print(`Imported ${imported.length} snapshot(s)${imported.length ? `: ${imported.map((id) => `#${id}`).join(', ')}` : ''}.`);
-        if (alreadyPresent.length) print(`Already present, not added again: ${alreadyPresent.map((id) => `#${id}`).join(', ')}.`);
+        const { imported, alreadyPresent, repeatedInFile } = await snapshots.importFile(file);
+        if (opts.json) return printJson({ imported, alreadyPresent, repeatedInFile });
+        const ids = (list: readonly number[]) => list.map((id) => `#${id}`).join(', ');
+        print(`Imported ${imported.length} snapshot(s)${imported.length ? `: ${ids(imported)}` : ''}.`);
+        if (alreadyPresent.length) print(`Already present, not added again: ${ids(alreadyPresent)}.`);
+        if (repeatedInFile.length) print(`Held more than once in the file, added once: ${ids(repeatedInFile)}.`);
       },
       true,
     ),
@@ -51,9 +53,7 @@ export const registerArchive: RegisterCommand = (program) => {
       .description('evaluate a saved snapshot again, offline, into a new derived snapshot'),
   ).action((id: string, opts: DbOptions & { catalog: string; scanAgeDays?: string; now?: string }) =>
     useServices(opts, ({ snapshots }) => {
-      const scanAgeDays = opts.scanAgeDays === undefined ? undefined : Number(opts.scanAgeDays);
-      if (scanAgeDays !== undefined && (!Number.isFinite(scanAgeDays) || scanAgeDays <= 0))
-        throw new UsageError(`--scan-age-days must be a positive number, got "${opts.scanAgeDays}"`);
+      const scanAgeDays = opts.scanAgeDays === undefined ? undefined : parseScanAgeDays(opts.scanAgeDays);
       const now = opts.now === undefined ? undefined : new Date(opts.now);
       if (now && Number.isNaN(now.getTime())) throw new UsageError(`--now must be an ISO 8601 time, got "${opts.now}"`);
       const sourceId = parseId(id);

@@ -16,6 +16,7 @@ import { withCore } from '../cliCore';
 import { UsageError, type SetExitCode } from '../io';
 import { printErr, printOut, terminalJson } from '../terminal';
 import type { RegisterCommand } from './index';
+import { parseScanAgeDays } from './storeOptions';
 
 interface AuditOptions {
   profile?: string;
@@ -174,9 +175,7 @@ export const registerAudit: RegisterCommand = (program, setExitCode) => {
     .option('--json', 'print one JSON document at the end')
     .action(async (opts: AuditOptions) => {
       const plan = planFromOptions(opts);
-      const scanAgeDays = opts.scanAgeDays === undefined ? undefined : Number(opts.scanAgeDays);
-      if (scanAgeDays !== undefined && (!Number.isFinite(scanAgeDays) || scanAgeDays <= 0))
-        throw new UsageError(`--scan-age-days must be a positive number, got "${opts.scanAgeDays}"`);
+      const scanAgeDays = opts.scanAgeDays === undefined ? undefined : parseScanAgeDays(opts.scanAgeDays);
       await withCore({ db: opts.db, create: true }, (core) => runCliAudit(core.services.audits, plan, opts, scanAgeDays, setExitCode));
     });
 };

@@ -22,7 +22,7 @@ export function snapshotsHandlers(snapshots: SnapshotService, files: HostFiles):
     },
     import: async ({ uploadId }) => {
       const file = await files.chooseImportFile(uploadId);
-      if (!file) return { imported: [], alreadyPresent: [], cancelled: true };
+      if (!file) return { imported: [], alreadyPresent: [], repeatedInFile: [], cancelled: true };
       return { ...(await snapshots.importFile(file)), cancelled: false };
     },
   };

@@ -15,6 +15,7 @@ import {
   readArchiveHeader,
   reevaluate,
   type Annotation,
+  type ImportResult,
   type RetentionPolicy,
   type SnapshotToSave,
   type Store,
@@ -35,8 +36,10 @@ export interface ReevaluateRequest {
 export interface ImportOutcome {
   /** Snapshots added by this import, each once. */
   imported: number[];
-  /** Snapshots the file held that were already here (this database's ids). */
+  /** Snapshots the file held that were already here (this database's ids), skipped. */
   alreadyPresent: number[];
+  /** Snapshots added by this import that the file held more than once: the other copies were skipped. */
+  repeatedInFile: number[];
 }
 
 export class SnapshotService {
@@ -135,18 +138,20 @@ export class SnapshotService {
     }
   }
 
-  /** All or nothing; importing the same file twice (or a colleague's copy of our own audit) adds nothing. */
+  /**
+   * All or nothing; a snapshot whose content is already here (importing the same file twice, a
+   * colleague's copy of our own audit) or earlier in the same file is skipped and named.
+   */
   async importFile(file: string): Promise<ImportOutcome> {
-    let result: { ids: number[]; alreadyPresent: number[] };
+    let result: ImportResult;
     try {
       result = await importArchive(this.store, file, { skipDuplicates: true });
     } catch (err) {
       if (err instanceof ImportError) throw new UserFacingError(`The file was not imported: ${err.message}`);
       throw err;
     }
-    const imported = [...new Set(result.ids.filter((id) => !result.alreadyPresent.includes(id)))];
-    if (imported.length) this.events.emit('snapshots:changed', { reason: 'imported', ids: imported });
-    return { imported, alreadyPresent: result.alreadyPresent };
+    if (result.added.length) this.events.emit('snapshots:changed', { reason: 'imported', ids: result.added });
+    return { imported: result.added, alreadyPresent: result.alreadyPresent, repeatedInFile: result.repeatedInFile };
   }
 
   #missing(id: number): never {

@@ -5,10 +5,12 @@
  * snapshot count, payload size and SHA-256); line 2 is the JSON payload `{snapshots: [...]}`.
  * `gunzip -c file | head -1` shows what a file is without reading it all.
  *
- * Import checks everything before it writes anything (size, gzip, header, checksum, strict
- * schema, cross-references) in a worker thread with a memory limit and a deadline (archiveRead.ts,
- * archiveWorker.ts), then saves all snapshots here, in one transaction: a bad file is refused with
- * an ImportError whose message is meant for the user, and the database is unchanged.
+ * Import checks everything before it writes anything (size, gzip, header, shape, checksum, strict
+ * schema, cross-references, consistency) in a worker thread with a memory limit, its work bounded
+ * by a scan of the payload's shape as it inflates (archiveRead.ts, archiveShape.ts,
+ * archiveConsistency.ts, archiveWorker.ts), then saves all snapshots here, in one transaction,
+ * skipping content already present when asked (contentHash.ts): a bad file is refused with an
+ * ImportError whose message is meant for the user, and the database is unchanged.
  */
 import { createHash } from 'node:crypto';
 import { chmodSync, renameSync, rmSync, writeFileSync } from 'node:fs';
@@ -27,6 +29,7 @@ import {
 import { EXPORT_FORMAT, EXPORT_VERSION } from './archiveSchema';
 import type { ArchiveHeader, ArchiveSnapshot } from './archiveSchema';
 import { readInWorker } from './archiveWorker';
+import { contentHashOf } from './contentHash';
 import { databaseOf } from './handle';
 import type { Store } from './openStore';
 import { InvalidSnapshotError } from './saveSnapshot';
@@ -42,8 +45,6 @@ export interface ArchiveLimits {
   maxExpansion: number;
   /** The import worker's heap (old generation): this many bytes per byte of content, plus WORKER_BASE_HEAP_MB. */
   heapPerContentByte: number;
-  /** Longest the import worker may take to read a file. */
-  timeoutMs: number;
   /** Content up to this size is read in the calling thread: it takes less time than starting a worker. */
   workerAboveBytes: number;
 }
@@ -75,8 +76,6 @@ export const DEFAULT_LIMITS: ArchiveLimits = {
   maxContentBytes: MAX_CONTENT_BYTES,
   maxExpansion: 256,
   heapPerContentByte: WORKER_HEAP_PER_CONTENT_BYTE,
-  // 10,000 nodes take 3 s on a loaded 2-core machine, so a file at the cap about 20 s.
-  timeoutMs: 120_000,
   // 1 MiB of real export (180 nodes) validates in 50–60 ms; a worker takes 90 ms to start from
   // the desktop bundle and 360 ms from sources, before it reads anything.
   workerAboveBytes: MiB,
@@ -181,26 +180,26 @@ export async function readArchive(file: string, limits: Partial<ArchiveLimits> =
   const { contentBytes } = await peekWithinLimits(file, all);
   if (contentBytes <= all.workerAboveBytes) return readArchiveContent(file, contentBytes);
   const heapMb = WORKER_BASE_HEAP_MB + Math.ceil((contentBytes * all.heapPerContentByte) / MiB);
-  return readInWorker({ file, announcedBytes: contentBytes }, { heapMb, timeoutMs: all.timeoutMs });
+  return readInWorker({ file, announcedBytes: contentBytes }, { heapMb });
 }
 
-/**
- * Imports every snapshot of an export file in one transaction; returns their new ids in file
- * order. `derivedFrom` is re-linked when the source snapshot is in the same file and dropped
- * otherwise (the exporting database's ids mean nothing here).
- */
 export interface ImportResult {
-  /** One id per snapshot of the file, in file order: the new snapshot's, or the one already here. */
+  /** One id per snapshot of the file, in file order: the new snapshot's, or the one with the same content. */
   ids: number[];
-  /** The ids (in this database) of snapshots the file held that were already here and were skipped. */
+  /** Snapshots this import added, in file order, each once. */
+  added: number[];
+  /** Snapshots that were here before this import and that the file held again (same content), each once. */
   alreadyPresent: number[];
+  /** Snapshots this import added that the file held more than once: each copy after the first was skipped. */
+  repeatedInFile: number[];
 }
 
 /**
- * Imports every snapshot of an export file in one transaction. With `skipDuplicates`, a snapshot
- * already in the database (same times, catalog edition, threshold, status, node count and scopes:
- * the same audit, or the same re-evaluation of it) is not saved again; its existing id stands in,
- * so derived snapshots in the file still link to it.
+ * Imports every snapshot of an export file in one transaction. `derivedFrom` is re-linked when the
+ * source snapshot is in the same file and dropped otherwise (the exporting database's ids mean
+ * nothing here). With `skipDuplicates`, a snapshot whose content (contentHash.ts) is already in
+ * the database, or earlier in the same file, is not saved again and the existing id stands in, so
+ * derived snapshots in the file still link to it; different content is always saved.
  */
 export async function importArchive(
   store: Store,
@@ -208,10 +207,13 @@ export async function importArchive(
   options: { skipDuplicates?: boolean; limits?: Partial<ArchiveLimits> } = {},
 ): Promise<ImportResult> {
   const { snapshots } = await readArchive(file, options.limits);
-  const alreadyPresent: number[] = [];
+  const added = new Set<number>();
+  const alreadyPresent = new Set<number>();
+  const repeatedInFile = new Set<number>();
   try {
     const ids = databaseOf(store).transaction(() => {
       const newIds = new Map<number, number>();
+      const sameContent = new SameContentFinder(store);
       // A source is always older (smaller id) than what was derived from it: ascending ids
       // save every source before the snapshots that point at it.
       const order = [...snapshots].sort((a, b) => a.id - b.id);
@@ -220,13 +222,22 @@ export async function importArchive(
         const input: SnapshotInput = { ...rest };
         const source = derivedFrom === undefined ? undefined : newIds.get(derivedFrom);
         if (source !== undefined) input.derivedFrom = source;
-        const existing = options.skipDuplicates ? findSameSnapshot(store, input) : undefined;
-        if (existing !== undefined) alreadyPresent.push(existing);
-        newIds.set(id, existing ?? store.saveSnapshot(input));
+        const hash = options.skipDuplicates ? contentHashOf(input) : undefined;
+        const existing = hash === undefined ? undefined : sameContent.find(input, hash);
+        if (existing === undefined) {
+          const saved = store.saveSnapshot(input);
+          if (hash !== undefined) sameContent.remember(saved, hash);
+          added.add(saved);
+          newIds.set(id, saved);
+        } else {
+          (added.has(existing) ? repeatedInFile : alreadyPresent).add(existing);
+          newIds.set(id, existing);
+        }
       }
       return snapshots.map((s) => newIds.get(s.id) ?? 0);
     })();
-    return { ids, alreadyPresent };
+    const addedInFileOrder = [...new Set(ids.filter((id) => added.has(id)))];
+    return { ids, added: addedInFileOrder, alreadyPresent: [...alreadyPresent], repeatedInFile: [...repeatedInFile] };
   } catch (err) {
     if (err instanceof InvalidSnapshotError) throw new ImportError(`The export contains an inconsistent snapshot: ${err.message}.`);
     throw err;
@@ -238,27 +249,41 @@ export async function importSnapshots(store: Store, file: string, limits: Partia
   return (await importArchive(store, file, { limits })).ids;
 }
 
-const scopeKey = (scopes: readonly { accountId: string; region: string; status: string; nodes: number }[]) =>
-  scopes
-    .map((s) => `${s.accountId}/${s.region}/${s.status}/${s.nodes}`)
-    .sort()
-    .join('|');
+/**
+ * Finds a snapshot with the same content: among those saved by this import, then among the
+ * database's snapshots with the same times and node count (an index-free filter that leaves
+ * only real candidates to load and hash).
+ */
+class SameContentFinder {
+  private readonly byHash = new Map<string, number>();
+  private readonly hashed = new Set<number>();
 
-function findSameSnapshot(store: Store, input: SnapshotInput): number | undefined {
-  const candidates = databaseOf(store)
-    .prepare<[string, string, string, number, string, number, number | null], { id: number }>(
-      `SELECT id FROM snapshot WHERE started_at = ? AND finished_at = ? AND catalog_edition = ? AND scan_age_days = ?
-         AND status = ? AND node_count = ? AND derived_from IS ?`,
-    )
-    .all(
-      input.startedAt,
-      input.finishedAt,
-      input.catalogEdition,
-      input.scanAgeDays,
-      input.status,
-      input.nodes.length,
-      input.derivedFrom ?? null,
-    );
-  const wanted = scopeKey(input.scopes);
-  return candidates.find((c) => scopeKey(store.getSnapshot(c.id)?.scopes ?? []) === wanted)?.id;
+  constructor(private readonly store: Store) {}
+
+  find(input: SnapshotInput, hash: string): number | undefined {
+    const known = this.byHash.get(hash);
+    if (known !== undefined) return known;
+    for (const id of this.candidates(input)) {
+      if (this.hashed.has(id)) continue;
+      this.hashed.add(id);
+      const candidate = contentHashOf(this.store.loadSnapshotInput(id).input);
+      if (!this.byHash.has(candidate)) this.byHash.set(candidate, id);
+      if (candidate === hash) return id;
+    }
+    return undefined;
+  }
+
+  remember(id: number, hash: string): void {
+    this.hashed.add(id);
+    this.byHash.set(hash, id);
+  }
+
+  private candidates(input: SnapshotInput): number[] {
+    return databaseOf(this.store)
+      .prepare<[string, string, number], { id: number }>(
+        'SELECT id FROM snapshot WHERE started_at = ? AND finished_at = ? AND node_count = ? ORDER BY id',
+      )
+      .all(input.startedAt, input.finishedAt, input.nodes.length)
+      .map((r) => r.id);
+  }
 }

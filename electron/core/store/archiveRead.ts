@@ -11,22 +11,11 @@ import type { z } from 'zod';
 import { decodeUtf8Strictly } from '../../../shared/userText';
 import { ArchiveHeader, ArchivePayload, EXPORT_FORMAT, EXPORT_VERSION, MAX_NODES_PER_SNAPSHOT } from './archiveSchema';
 import type { ArchiveSnapshot } from './archiveSchema';
+import { firstInconsistency } from './archiveConsistency';
+import { ContentTooLargeError, ImportError } from './archiveErrors';
+import { PayloadShapeScanner, type PayloadShapeLimits } from './archiveShape';
 
-export class ImportError extends Error {
-  override name = 'ImportError';
-}
-
-/** Refused for what it inflates to; `inflatedBytes` says how far inflation went before it stopped. */
-export class ContentTooLargeError extends ImportError {
-  override name = 'ContentTooLargeError';
-  constructor(
-    message: string,
-    readonly capBytes: number,
-    readonly inflatedBytes: number,
-  ) {
-    super(message);
-  }
-}
+export { ContentTooLargeError, ImportError };
 
 export const MAX_HEADER_BYTES = 4096;
 /** Output chunk of the inflater: inflation stops at most this far past a cap. */
@@ -159,10 +148,34 @@ export async function peekArchiveHeader(file: string, maxFileBytes: number): Pro
   return { header, fileBytes, contentBytes: line.length + 1 + header.payloadBytes, inflatedBytes: inflated };
 }
 
-/** Inflates the whole file, stopping as soon as it passes what the header announced. */
-async function inflateAnnounced(file: string, announced: number): Promise<Buffer> {
+/**
+ * JSON values a payload may hold per byte: real exports hold one per 21.5–23.1 bytes (synthetic,
+ * real-checks and patch-detail snapshots of test/fixtures/makeSnapshot.ts), a fleet of nodes that
+ * did not answer about 16; one per 8 bytes leaves twice that margin and refuses a file of empty
+ * records (`{},`, one per 3 bytes) long before JSON.parse would build it.
+ */
+export const MIN_BYTES_PER_VALUE = 8;
+
+const shapeLimitsOf = (header: ArchiveHeader): PayloadShapeLimits => ({
+  snapshots: header.snapshots,
+  nodesPerSnapshot: MAX_NODES_PER_SNAPSHOT,
+  values: Math.max(1, Math.ceil(header.payloadBytes / MIN_BYTES_PER_VALUE)),
+});
+
+interface InflatedContent {
+  header: ArchiveHeader;
+  payload: Buffer;
+}
+
+/**
+ * Inflates the whole file, stopping as soon as it passes what the header announced, and scans the
+ * payload's shape as it inflates (archiveShape.ts): a file that would cost too much to parse is
+ * refused at the chunk that shows it, before JSON.parse builds anything.
+ */
+async function inflateScanned(file: string, announced: number): Promise<InflatedContent> {
   const chunks: Buffer[] = [];
   let inflated = 0;
+  let scanned: { header: ArchiveHeader; headerBytes: number; scanner: PayloadShapeScanner } | undefined;
   await inflate(file, (chunk) => {
     inflated += chunk.length;
     if (inflated > announced) {
@@ -173,21 +186,29 @@ async function inflateAnnounced(file: string, announced: number): Promise<Buffer
       );
     }
     chunks.push(chunk);
+    if (scanned) scanned.scanner.scan(chunk);
+    else if (inflated > MAX_HEADER_BYTES || chunk.includes(0x0a)) {
+      const head = Buffer.concat(chunks);
+      const line = headerLineOf(head);
+      const header = parseHeader(line);
+      scanned = { header, headerBytes: line.length + 1, scanner: new PayloadShapeScanner(shapeLimitsOf(header)) };
+      scanned.scanner.scan(head.subarray(scanned.headerBytes));
+    }
     return true;
   });
-  return Buffer.concat(chunks, inflated);
+  const content = Buffer.concat(chunks, inflated);
+  if (!scanned) return { header: parseHeader(headerLineOf(content)), payload: Buffer.alloc(0) };
+  return { header: scanned.header, payload: content.subarray(scanned.headerBytes) };
 }
 
 /**
- * Every check an import makes before it writes anything: gzip, header, length, checksum,
- * forbidden keys, counts, the strict schema and cross-references. `announced` is the content
- * size of the header the caller peeked at (and accepted): inflation never goes much past it.
+ * Every check an import makes before it writes anything: gzip, header, length, shape (counts,
+ * depth, forbidden keys), checksum, the strict schema, cross-references and each snapshot's
+ * consistency (archiveConsistency.ts). `announced` is the
+ * content size of the header the caller peeked at (and accepted): inflation never goes much past it.
  */
 export async function readArchiveContent(file: string, announced: number): Promise<ValidatedArchive> {
-  const content = await inflateAnnounced(file, announced);
-  const line = headerLineOf(content);
-  const header = parseHeader(line);
-  const payload = content.subarray(line.length + 1);
+  const { header, payload } = await inflateScanned(file, announced);
   if (payload.length !== header.payloadBytes) {
     throw new ImportError(
       `The file is damaged or truncated: its content is ${payload.length} bytes, the header says ${header.payloadBytes}.`,
@@ -196,35 +217,28 @@ export async function readArchiveContent(file: string, announced: number): Promi
   if (createHash('sha256').update(payload).digest('hex') !== header.payloadSha256) {
     throw new ImportError('The file is damaged or was modified: its checksum (SHA-256) does not match its header.');
   }
-  const raw = parseJson(utf8Of(payload, 'content'), 'content');
-  checkCounts(raw, header.snapshots);
+  const raw = parseContent(payload);
   const parsed = ArchivePayload.safeParse(raw);
   if (!parsed.success) throw new ImportError(`The export contains invalid data:\n${describeIssues(parsed.error)}`);
   const snapshots = parsed.data.snapshots;
+  if (snapshots.length !== header.snapshots)
+    throw new ImportError(`The header announces ${header.snapshots} snapshots but the file holds ${snapshots.length}.`);
   const ids = new Set<number>();
-  for (const s of snapshots) {
+  for (const [i, s] of snapshots.entries()) {
     if (ids.has(s.id)) throw new ImportError(`The export lists snapshot ${s.id} twice.`);
     ids.add(s.id);
+    const inconsistency = firstInconsistency(s);
+    if (inconsistency) throw new ImportError(`The export contains an inconsistent snapshot: snapshots[${i}]: ${inconsistency}.`);
   }
   return { header, snapshots };
 }
 
-/**
- * Array lengths checked before the schema walks every element (issue 17): a small file that
- * inflates to a million empty snapshot records must be refused by its count, at once, not after
- * validating each record against the full schema.
- */
-function checkCounts(raw: unknown, announced: number): void {
-  const snapshots = raw !== null && typeof raw === 'object' ? (raw as { snapshots?: unknown }).snapshots : undefined;
-  if (!Array.isArray(snapshots)) return;
-  if (snapshots.length !== announced)
-    throw new ImportError(`The header announces ${announced} snapshots but the file holds ${snapshots.length}.`);
-  for (const snapshot of snapshots) {
-    const nodes = snapshot !== null && typeof snapshot === 'object' ? (snapshot as { nodes?: unknown }).nodes : undefined;
-    if (Array.isArray(nodes) && nodes.length > MAX_NODES_PER_SNAPSHOT) {
-      throw new ImportError(
-        `A snapshot of the file lists ${nodes.length} nodes, more than the ${MAX_NODES_PER_SNAPSHOT} an export may hold.`,
-      );
-    }
+/** The payload, parsed without a reviver: the shape scan has already refused forbidden keys and bounded its size. */
+function parseContent(payload: Buffer): unknown {
+  const text = utf8Of(payload, 'content');
+  try {
+    return JSON.parse(text);
+  } catch (err) {
+    throw new ImportError(`The content is not valid JSON (${(err as Error).message}); the file may be damaged.`);
   }
 }

@@ -158,6 +158,8 @@ const Scope = z.strictObject({
 });
 
 export const MAX_NODES_PER_SNAPSHOT = 200_000;
+/** The patch.scan-age threshold a snapshot may carry, in whole days. */
+export const MAX_SCAN_AGE_DAYS = 3650;
 
 export const ArchiveSnapshot = z.strictObject({
   /** The id in the exporting database, used only to re-link derivedFrom inside the file. */
@@ -167,7 +169,8 @@ export const ArchiveSnapshot = z.strictObject({
   finishedAt: isoTime,
   status: SnapshotStatus,
   catalogEdition: token(64),
-  scanAgeDays: z.number().positive().max(3650),
+  // Whole days, as every way of choosing it (settings, re-evaluation) takes it.
+  scanAgeDays: z.number().int().min(1).max(MAX_SCAN_AGE_DAYS),
   toolVersion: token(64),
   label: UserText.optional(),
   client: UserText.optional(),

@@ -1,5 +1,5 @@
 /**
- * Runs `readArchiveContent` in a worker thread with its own heap limit and a deadline, so a
+ * Runs `readArchiveContent` in a worker thread with its own heap limit, so a
  * hostile file can exhaust neither the caller's thread nor its memory (issue 17): the worker
  * inflates, parses and validates, and hands back only snapshots that passed every check.
  */
@@ -16,7 +16,6 @@ export type ImportWorkerReply =
 
 export interface WorkerLimits {
   heapMb: number;
-  timeoutMs: number;
 }
 
 /**
@@ -36,24 +35,27 @@ function refusal(reply: Extract<ImportWorkerReply, { ok: false }>): ImportError 
     : new ImportError(reply.message);
 }
 
+/**
+ * The worker's heap is capped (`resourceLimits`) and its work bounded by the shape scan
+ * (archiveShape.ts), so there is no deadline: a file is refused for what it holds, never for how
+ * busy the machine is. However the worker ends without an answer, that is an ImportError for this
+ * file, and the calling process carries on.
+ */
 export function readInWorker(input: ImportWorkerInput, limits: WorkerLimits): Promise<ValidatedArchive> {
   const worker = new Worker(workerEntry(), { workerData: input, resourceLimits: { maxOldGenerationSizeMb: limits.heapMb } });
   return new Promise<ValidatedArchive>((resolve, reject) => {
-    const timer = setTimeout(() => {
-      reject(new ImportError(`Reading the file took longer than ${limits.timeoutMs / 1000} s; it was refused.`));
-      void worker.terminate();
-    }, limits.timeoutMs);
     worker.once('message', (reply: ImportWorkerReply) => (reply.ok ? resolve(reply.archive) : reject(refusal(reply))));
     worker.once('error', (err: Error & { code?: string }) =>
       reject(
-        err.code === 'ERR_WORKER_OUT_OF_MEMORY'
-          ? new ImportError(`Reading the file needs more than the ${limits.heapMb} MB of memory an import may use; it was refused.`)
-          : err,
+        new ImportError(
+          err.code === 'ERR_WORKER_OUT_OF_MEMORY'
+            ? `Reading the file needs more than the ${limits.heapMb} MB of memory an import may use; it was refused.`
+            : `Reading the file failed (${err.message}); it was refused.`,
+        ),
       ),
     );
-    worker.once('exit', (code) => {
-      clearTimeout(timer);
-      reject(new Error(`The import worker stopped (exit code ${code}) without an answer.`));
-    });
+    worker.once('exit', (code) =>
+      reject(new ImportError(`Reading the file stopped (exit code ${code}) without an answer; it was refused.`)),
+    );
   });
 }

@@ -25,7 +25,7 @@ export {
   readArchiveHeader,
 } from './archive';
 export type { ArchiveLimits, ImportResult } from './archive';
-export { ArchiveNodeFacts } from './archiveSchema';
+export { ArchiveNodeFacts, EXPORT_FORMAT, EXPORT_VERSION, MAX_SCAN_AGE_DAYS } from './archiveSchema';
 export type { ArchiveSnapshot } from './archiveSchema';
 export { probeWrites } from './writeProbe';
 export type { WriteProbePoint } from './writeProbe';

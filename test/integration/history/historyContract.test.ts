@@ -197,7 +197,7 @@ describe('history over the contract', () => {
     expect((await ok<unknown[]>('snapshots:list')).length).toBe(before);
 
     files.nextImport = null;
-    expect(await ok('snapshots:import', {})).toEqual({ imported: [], alreadyPresent: [], cancelled: true });
+    expect(await ok('snapshots:import', {})).toEqual({ imported: [], alreadyPresent: [], repeatedInFile: [], cancelled: true });
   });
 
   it('announces changes to the renderer', async () => {

@@ -67,6 +67,17 @@ describe('patch-audit history commands', () => {
     for (const line of lines.slice(1)) expect(line).toMatch(/unknown\s+unknown$/);
   });
 
+  it('re-evaluates only with a whole number of days, as import takes it back', async () => {
+    for (const days of ['0.5', '0', '3651']) {
+      const re = await run('reevaluate', '1', '--catalog', 'seed-2022', '--scan-age-days', days, '--db', db);
+      expect(re.code).toBe(2);
+      expect(re.stderr).toMatch(/--scan-age-days must be a whole number of days from 1 to 3650/);
+    }
+    const store = openStore({ path: db });
+    expect(store.listSnapshots()).toHaveLength(2);
+    store.close();
+  });
+
   it('re-evaluates with the real rules engine, exports and imports', async () => {
     const re = await run('reevaluate', '1', '--catalog', 'seed-2022', '--scan-age-days', '30', '--db', db, '--json');
     expect(re.code).toBe(0);
@@ -82,10 +93,10 @@ describe('patch-audit history commands', () => {
     expect((await run('export', '1', '3', '-o', file, '--db', db)).code).toBe(0);
     const other = join(dir, 'other.sqlite');
     const imp = await run('import', file, '--db', other, '--json');
-    expect(JSON.parse(imp.stdout)).toEqual({ imported: [1, 2], alreadyPresent: [] });
+    expect(JSON.parse(imp.stdout)).toEqual({ imported: [1, 2], alreadyPresent: [], repeatedInFile: [] });
     // The same file again adds nothing: both snapshots are already there.
     const again = await run('import', file, '--db', other, '--json');
-    expect(JSON.parse(again.stdout)).toEqual({ imported: [], alreadyPresent: [1, 2] });
+    expect(JSON.parse(again.stdout)).toEqual({ imported: [], alreadyPresent: [1, 2], repeatedInFile: [] });
     const store = openStore({ path: other });
     expect(store.getSnapshot(2)).toMatchObject({ derivedFrom: 1, scanAgeDays: 30, nodeCount: 12 });
     expect(store.nodeDetail(2, store.queryNodes(2).rows[0]!.instanceId, '111111111111', 'ap-northeast-1')?.checks).toHaveLength(12);

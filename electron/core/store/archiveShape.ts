@@ -1,0 +1,205 @@
+/**
+ * Bounds the work of parsing an export's payload before `JSON.parse` builds anything (issue 28
+ * item 2): the payload is scanned byte by byte as it inflates, and refused as soon as it holds
+ * more snapshots than its header announces, more nodes in a snapshot than an export may hold,
+ * more JSON values than its size allows, nesting deeper than the schema has, or a key that would
+ * reach a prototype. The scan keeps a few numbers per nesting level, whatever the payload's size.
+ *
+ * The counts are exact for valid JSON; on invalid JSON they may differ, but `JSON.parse` then
+ * stops at the first byte where the payload stops being JSON, having built no more than the
+ * valid prefix the scan counted.
+ */
+import { ImportError } from './archiveErrors';
+
+/**
+ * Containers nested deepest in a valid payload: payload, snapshots, snapshot, nodes, node, facts,
+ * network, vpcEndpoints, endpoint, routeTableIds (archiveSchema.ts); the checks' evidence lists
+ * and the scopes' gapErrors reach 9.
+ */
+export const MAX_PAYLOAD_DEPTH = 10;
+
+/** Keys that would reach an object's prototype if any code ever merged parsed data by assignment. */
+const FORBIDDEN_KEYS = new Set(['__proto__', 'constructor', 'prototype']);
+/** Longest key worth capturing: `__proto__` with every character escaped (`\u005f`…) is 54 bytes. */
+const KEY_CAPTURE_BYTES = 64;
+/** Unescaped, a forbidden key has one of these lengths. */
+const FORBIDDEN_LENGTHS = new Set([...FORBIDDEN_KEYS].map((k) => k.length));
+
+export interface PayloadShapeLimits {
+  /** Snapshots the header announces. */
+  snapshots: number;
+  /** Largest `nodes` list of one snapshot. */
+  nodesPerSnapshot: number;
+  /** Most JSON values (objects, arrays, strings, numbers, literals) the whole payload may hold. */
+  values: number;
+}
+
+const OBJECT = 1;
+const ARRAY = 2;
+/** What an array is, by where it sits: the snapshots list, a snapshot's nodes, or anything else. */
+const ROLE_OTHER = 0;
+const ROLE_SNAPSHOTS = 1;
+const ROLE_NODES = 2;
+
+const QUOTE = 0x22;
+const BACKSLASH = 0x5c;
+const isSpace = (b: number) => b === 0x20 || b === 0x0a || b === 0x0d || b === 0x09;
+
+export class PayloadShapeScanner {
+  private readonly kind = new Uint8Array(MAX_PAYLOAD_DEPTH + 1);
+  private readonly role = new Uint8Array(MAX_PAYLOAD_DEPTH + 1);
+  private readonly elements = new Float64Array(MAX_PAYLOAD_DEPTH + 1);
+  /** The last key read in the object at each depth, kept only where it names a list we count. */
+  private readonly lastKey: string[] = [];
+  private depth = 0;
+  private values = 0;
+  private inString = false;
+  private escaped = false;
+  /** The key being read holds an escape: it could spell a forbidden key in another way. */
+  private escapedKey = false;
+  private stringIsKey = false;
+  private expectKey = false;
+  private awaitingValue = true;
+  /** The start of a key that began in an earlier chunk. */
+  private key: Buffer = Buffer.alloc(0);
+
+  constructor(private readonly limits: PayloadShapeLimits) {}
+
+  /** Scans the next bytes of the payload; throws an ImportError as soon as a limit is passed. */
+  scan(chunk: Uint8Array): void {
+    // String bytes are most of a payload: they stay in this loop, with the state in locals.
+    let escaped = this.escaped;
+    let keyFrom = this.inString && this.stringIsKey ? 0 : -1;
+    let escapedKey = this.escapedKey;
+    for (let i = 0; i < chunk.length; i++) {
+      const b = chunk[i]!;
+      if (this.inString) {
+        if (escaped) escaped = false;
+        else if (b === BACKSLASH) escaped = escapedKey = true;
+        else if (b === QUOTE) {
+          this.inString = false;
+          if (keyFrom >= 0) this.endKey(chunk, keyFrom, i, escapedKey);
+          keyFrom = -1;
+        }
+      } else if (!isSpace(b)) {
+        this.structuralByte(b);
+        if (this.inString && this.stringIsKey) {
+          keyFrom = i + 1;
+          escapedKey = false;
+        }
+      }
+    }
+    this.escaped = escaped;
+    this.escapedKey = escapedKey;
+    if (keyFrom >= 0) this.keyHead(chunk.subarray(keyFrom));
+  }
+
+  /** A key cut by the end of a chunk: its first bytes are kept, enough to recognise any key we look for. */
+  private keyHead(bytes: Uint8Array): void {
+    const room = KEY_CAPTURE_BYTES + 1 - this.key.length;
+    if (room > 0) this.key = Buffer.concat([this.key, bytes.subarray(0, room)]);
+  }
+
+  private structuralByte(b: number): void {
+    if (this.awaitingValue && b !== 0x5d) this.startValue();
+    switch (b) {
+      case 0x7b: // {
+        this.open(OBJECT);
+        this.expectKey = true;
+        break;
+      case 0x5b: // [
+        this.open(ARRAY);
+        this.awaitingValue = true;
+        break;
+      case 0x7d: // }
+      case 0x5d: // ]
+        this.depth = Math.max(0, this.depth - 1);
+        this.awaitingValue = false;
+        this.expectKey = false;
+        break;
+      case 0x2c: // ,
+        if (this.kind[this.depth] === OBJECT) this.expectKey = true;
+        else this.awaitingValue = true;
+        break;
+      case 0x3a: // :
+        this.awaitingValue = true;
+        break;
+      case QUOTE:
+        this.inString = true;
+        this.stringIsKey = this.expectKey && this.kind[this.depth] === OBJECT;
+        this.expectKey = false;
+        this.key = Buffer.alloc(0);
+        break;
+      default:
+        // The rest of a number or literal: counted when it started.
+        break;
+    }
+  }
+
+  private startValue(): void {
+    this.awaitingValue = false;
+    if (++this.values > this.limits.values) {
+      throw new ImportError(
+        `The file holds more than the ${this.limits.values} values an export of its size may hold; it was refused before reading it.`,
+      );
+    }
+    if (this.kind[this.depth] !== ARRAY) return;
+    const count = ++this.elements[this.depth]!;
+    const role = this.role[this.depth];
+    if (role === ROLE_SNAPSHOTS && count > this.limits.snapshots) {
+      throw new ImportError(`The header announces ${this.limits.snapshots} snapshots but the file holds more.`);
+    }
+    if (role === ROLE_NODES && count > this.limits.nodesPerSnapshot) {
+      throw new ImportError(
+        `A snapshot of the file lists more than the ${this.limits.nodesPerSnapshot} nodes an export may hold; it was refused before reading it.`,
+      );
+    }
+  }
+
+  private open(kind: number): void {
+    if (this.depth === MAX_PAYLOAD_DEPTH) {
+      throw new ImportError(`The file nests its data deeper than an export does (${MAX_PAYLOAD_DEPTH} levels); it was refused.`);
+    }
+    this.depth++;
+    this.kind[this.depth] = kind;
+    this.elements[this.depth] = 0;
+    this.role[this.depth] = kind === ARRAY ? this.roleOfArray() : ROLE_OTHER;
+  }
+
+  /** `{"snapshots": [ {…, "nodes": [ …` — the depths where the two counted lists sit. */
+  private roleOfArray(): number {
+    const key = this.lastKey[this.depth - 1];
+    if (this.depth === 2 && key === 'snapshots') return ROLE_SNAPSHOTS;
+    if (this.depth === 4 && key === 'nodes' && this.role[2] === ROLE_SNAPSHOTS) return ROLE_NODES;
+    return ROLE_OTHER;
+  }
+
+  private endKey(chunk: Uint8Array, from: number, to: number, escapedKey: boolean): void {
+    const length = this.key.length + to - from;
+    // Decoding every key would double the scan's time: only those that could matter are read.
+    const counted = this.depth <= 3;
+    if (!counted && !escapedKey && !FORBIDDEN_LENGTHS.has(length)) {
+      if (this.key.length) this.key = Buffer.alloc(0);
+      return;
+    }
+    const bytes = this.key.length ? Buffer.concat([this.key, chunk.subarray(from, to)]) : chunk.subarray(from, to);
+    this.key = Buffer.alloc(0);
+    const key = decodedKey(bytes);
+    if (key !== undefined && FORBIDDEN_KEYS.has(key))
+      throw new ImportError(`The content contains the forbidden key "${key}"; the file was refused.`);
+    if (counted) this.lastKey[this.depth] = key ?? '';
+  }
+}
+
+/** The key as JSON.parse reads it, or undefined when it is too long to be one we look for. */
+function decodedKey(bytes: Uint8Array): string | undefined {
+  if (bytes.length > KEY_CAPTURE_BYTES) return undefined;
+  const raw = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.length).toString('utf8');
+  if (!raw.includes('\\')) return raw;
+  try {
+    return JSON.parse(`"${raw}"`) as string;
+  } catch {
+    // An invalid escape: JSON.parse refuses the whole payload at this key.
+    return undefined;
+  }
+}
