@@ -4,5 +4,7 @@
 import { register } from 'tsx/esm/api';
 
 register();
+const { warnIfUnsupportedNode } = await import('./nodeSupport.ts');
+warnIfUnsupportedNode(process.version, process.env, (line) => process.stderr.write(line));
 const { main } = await import('./main.ts');
 process.exitCode = await main(process.argv);
