@@ -17,6 +17,7 @@ import {
   type MissingPatchSummary,
   type PatchesUnknownReason,
   type PatchNodeInput,
+  TO_INSTALL_STATES,
 } from '../../../shared/missingPatches';
 import { messageFor, remediationFor, ruleTitle } from '../../../shared/messages';
 import {
@@ -347,7 +348,7 @@ export function buildReportModel(store: Store, snapshotId: number, options: Repo
       yield { row, facts };
     }
   };
-  const missingPatches = missingPatchSummary(visit(), { filters: { states: ['Missing', 'Failed'] }, limit: TOP_PATCHES });
+  const missingPatches = missingPatchSummary(visit(), { filters: { states: [...TO_INSTALL_STATES] }, limit: TOP_PATCHES });
   nodes.sort(byNode);
 
   const summary = store.ruleSummary(snapshotId);
