@@ -332,13 +332,13 @@ export function figureShare(values: FigureValues, id: FigureId): number | null {
 }
 
 const UNIT_WORDS: Record<FigureUnit, { en: [string, string]; ja: string }> = {
-  nodes: { en: ['node', 'nodes'], ja: 'ノード' },
+  nodes: { en: ['node', 'nodes'], ja: '台' },
   patches: { en: ['patch', 'patches'], ja: '件のパッチ' },
   cves: { en: ['CVE', 'CVEs'], ja: '件の CVE' },
   scopes: { en: ['scope', 'scopes'], ja: 'スコープ' },
 };
 
-/** "164 nodes", "330 patches", "164 ノード": a figure never goes without its unit. */
+/** "164 nodes", "330 patches", "164 台": a figure never goes without its unit. */
 export function withUnit(count: string, n: number, unit: FigureUnit, lang: Lang): string {
   const words = UNIT_WORDS[unit];
   if (lang === 'ja') return `${count} ${words.ja}`;

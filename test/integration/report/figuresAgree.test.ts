@@ -15,6 +15,7 @@ import { renderReportHtml } from '../../../electron/core/report/renderReportHtml
 import { startWebHost, type WebHost } from '../../../electron/webhost/server';
 import { FIGURE_IDS, FIGURES, figureShare, figureValues, type FigureValues, type SnapshotFigures } from '../../../shared/figures';
 import type { Check, NodeFacts } from '../../../shared/model';
+import { TO_INSTALL_STATES } from '../../../shared/missingPatches';
 import { columnTitle } from '../../../shared/nodeColumns';
 import { readinessClass } from '../../../shared/readiness';
 import { parseCsv } from '../../support/csv';
@@ -115,6 +116,18 @@ describe('one definition per headline figure, equal on every surface', () => {
     expect(sum((s) => s.missingCritical)).toBe(values.missingCriticalPatches);
   });
 
+  it('counts the same missing patches on the Missing patches page (its default filter) and in the report', async () => {
+    const page = await call<{ totals: { affected: number; patches: number; cves: number } }>('patches:summary', {
+      snapshotId: last,
+      filters: { states: [...TO_INSTALL_STATES] },
+      limit: 1,
+    });
+    const report = core.services.reports.model({ snapshotId: last, lang: 'en' });
+    expect(page.totals.affected).toBe(report.missingPatches.totals.affected);
+    expect(page.totals.patches).toBe(report.missingPatches.totals.patches);
+    expect(page.totals.cves).toBe(values.openCves);
+  });
+
   it('puts the same figures in the report model and its HTML, each with its unit', () => {
     for (const lang of ['en', 'ja'] as const) {
       const model = core.services.reports.model({ snapshotId: last, lang });
@@ -134,7 +147,7 @@ describe('one definition per headline figure, equal on every surface', () => {
       const summary = html.slice(html.indexOf('id="summary"'), html.indexOf('</section>', html.indexOf('id="summary"')));
       const critical = formatInt(values.nodesMissingCritical!, lang);
       const patches = formatInt(values.missingCriticalPatches!, lang);
-      expect(summary).toContain(lang === 'en' ? `${critical} nodes` : `${critical} ノード`);
+      expect(summary).toContain(lang === 'en' ? `${critical} nodes` : `${critical} 台`);
       expect(summary).toContain(lang === 'en' ? `${patches} critical patches` : `重要パッチ ${patches} 件`);
       expect(summary).toContain(formatPct(figureShare(values, 'compliantNodes'), lang));
       expect(summary).toContain(formatPct(figureShare(values, 'readyNodes'), lang));
