@@ -3,7 +3,7 @@
  * definition (shared/figures.ts), the same the app's Overview and the report show.
  */
 import { Option } from 'commander';
-import { FIGURES, figureShare, figureValues, shareText, withUnit } from '../../../shared/figures';
+import { figureShare, figureValues, shareText, withUnit } from '../../../shared/figures';
 import type { Lang } from '../../../shared/model';
 import type { RegisterCommand } from './index';
 import { parseId, print, printJson, useServices, withDbOptions } from './storeOptions';
@@ -33,8 +33,7 @@ export const registerFigures: RegisterCommand = (program) => {
         const unknown = lang === 'ja' ? '不明' : 'unknown';
         const count = figure.value === null ? unknown : withUnit(number.format(figure.value), figure.value, figure.unit, lang);
         const share = figureShare(values, figure.id);
-        const pct =
-          share === null || !FIGURES[figure.id].shareOf ? '' : ` (${shareText(`${percent.format(share)} %`, figure.population, lang)})`;
+        const pct = share === null ? '' : ` (${shareText(`${percent.format(share)} %`, figure.population, lang)})`;
         print('');
         print(`${figure.label[lang]}: ${count}${pct}  [${figure.id}]`);
         print(`  ${figure.definition[lang]}`);
