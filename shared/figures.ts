@@ -16,7 +16,7 @@
  *   https://docs.aws.amazon.com/systems-manager/latest/APIReference/API_DescribePatchGroupState.html
  * - RejectedPatchesAction BLOCK: a rejected package installed anyway "is considered noncompliant
  *   with the patch baseline and its status is reported as INSTALLED_REJECTED"
- *   https://docs.aws.amazon.com/systems-manager/latest/APIReference/API_CreatePatchBaseline.html
+ *   https://docs.aws.amazon.com/systems-manager/latest/APIReference/API_UpdatePatchBaseline.html
  * Hence a compliant node has MissingCount + FailedCount + InstalledPendingRebootCount +
  * InstalledRejectedCount = 0, which is what `patch.compliant` checks (shared/rules/patch.ts).
  */
