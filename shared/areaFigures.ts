@@ -1,16 +1,19 @@
 /**
- * Patch figures of several areas (account × region) added up, for the overview, the report and
- * the CLI. The compliance figures are over the nodes whose patch state could be read: a node
- * whose source was denied or failed is unknown, so it is neither compliant nor not, and when no
- * node's state could be read there is no figure at all (null), never 0 %.
+ * Patch figures of several areas (account × region) added up, for the per-area and per-account
+ * tables of the overview and the report (the headline figures are shared/figures.ts). Compliance
+ * is a share of the nodes that reported a patch state, as in shared/figures.ts; the missing
+ * counts are over the nodes whose patch state could be read, and when none could there is no
+ * figure at all (null), never 0.
  */
 export interface AreaFigures {
   nodes: number;
   online: number;
   compliant: number;
   nonCompliant: number;
-  /** Nodes whose patch state could be read: the basis of compliancePct and the missing counts. */
+  /** Nodes whose patch state could be read: the basis of the missing counts. */
   patchRead: number;
+  /** Nodes that reported a patch state: the population of compliancePct. */
+  patchReported: number;
   compliancePct: number | null;
   missingCritical: number | null;
   missingSecurity: number | null;
@@ -19,6 +22,7 @@ export interface AreaFigures {
 export function sumAreas(areas: readonly AreaFigures[]): AreaFigures {
   const total = (pick: (a: AreaFigures) => number | null): number => areas.reduce((n, a) => n + (pick(a) ?? 0), 0);
   const patchRead = total((a) => a.patchRead);
+  const patchReported = total((a) => a.patchReported);
   const compliant = total((a) => a.compliant);
   const read = patchRead > 0;
   return {
@@ -27,7 +31,8 @@ export function sumAreas(areas: readonly AreaFigures[]): AreaFigures {
     compliant,
     nonCompliant: total((a) => a.nonCompliant),
     patchRead,
-    compliancePct: read ? (compliant / patchRead) * 100 : null,
+    patchReported,
+    compliancePct: patchReported > 0 ? (compliant / patchReported) * 100 : null,
     missingCritical: read ? total((a) => a.missingCritical) : null,
     missingSecurity: read ? total((a) => a.missingSecurity) : null,
   };

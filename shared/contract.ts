@@ -26,6 +26,7 @@ import {
   TrendPoint,
   TrendQuery,
 } from './history';
+import { SnapshotFigures } from './figures';
 import { MissingPatchSummary, PatchComparison, PatchFilters, PatchNode } from './missingPatches';
 import { Lang } from './model';
 import { REPORT_APPENDIX_MODES, REPORT_SECTIONS } from './reportSections';
@@ -207,8 +208,10 @@ export const contract = {
       z.object({ from: SnapshotId, to: SnapshotId, limit: z.number().int().min(1).max(10_000).optional() }).strict(),
       PatchComparison,
     ),
-    /** Nodes with no failed prerequisite (P1–P7), in total and per account × region. */
+    /** Nodes verified ready and not verified (prerequisites P1–P7), in total and per account × region. */
     'readiness:summary': method(SnapshotRef, Readiness),
+    /** Every headline figure of a snapshot with its unit, population and definition (shared/figures.ts). */
+    'figures:get': method(SnapshotRef, SnapshotFigures),
   },
   events: {
     'settings:changed': Settings,

@@ -97,6 +97,16 @@ const FLEET: NodeFacts[] = [
     },
   }),
   nodeFacts({ patchState: { operation: 'Scan' } }),
+  // Nothing left to install, but a reboot pending: NON_COMPLIANT by AWS's rule.
+  nodeFacts({
+    patchState: {
+      operation: 'Install',
+      operationStartTime: '2022-01-01T00:00:00Z',
+      missingCount: 0,
+      failedCount: 0,
+      installedPendingRebootCount: 1,
+    },
+  }),
   nodeFacts({ network: null, pingStatus: 'Inactive' }),
   nodeFacts({ platformType: 'Linux', platformName: 'Mac OS X', platformVersion: '10.15.7', inventory: [] }),
 ];

@@ -89,13 +89,15 @@ export const RuleSummaryRow = StatusCounts.extend({ rule: RuleId });
 export const AreaCounts = z.object({
   nodes: z.number().int(),
   online: z.number().int(),
-  /** Nodes whose `patch.compliant` check passed. */
+  /** Nodes whose `patch.compliant` check passed: AWS's rule, pending-reboot and installed-rejected patches count against it. */
   compliant: z.number().int(),
   /** Nodes whose `patch.compliant` check failed or warned. */
   nonCompliant: z.number().int(),
-  /** Nodes whose patch state could be read: the basis of compliancePct and the missing counts (null when 0). */
+  /** Nodes whose patch state could be read (never-scanned nodes included): the basis of the missing counts (null when 0). */
   patchRead: z.number().int(),
-  /** compliant / patchRead × 100, null when no node's patch state could be read: unscanned nodes count as not compliant. */
+  /** Nodes that reported a patch state (`patch.scanned` passed): the population of compliance (shared/figures.ts). */
+  patchReported: z.number().int(),
+  /** compliant / patchReported × 100 (AWS's rule), null when no node reported a patch state. */
   compliancePct: z.number().nullable(),
   missingCritical: z.number().int().nullable(),
   missingSecurity: z.number().int().nullable(),
@@ -142,8 +144,11 @@ export const TrendQuery = z
   .strict();
 
 export const TrendPoint = AreaCounts.extend({
-  /** Nodes none of whose prerequisite checks failed (shared/readiness `isReady`). */
+  /** Nodes verified ready (shared/readiness `isReady`), and those no prerequisite failed on but not verified. */
   ready: z.number().int().nonnegative(),
+  unverified: z.number().int().nonnegative(),
+  /** Nodes whose CriticalNonCompliantCount is above 0 (`missingCritical` counts patches). */
+  nodesMissingCritical: z.number().int().nonnegative(),
   /** Nodes whose missing, failed and pending-reboot patches were read (issue 19): the basis of the CVE counts. */
   patchDetailRead: z.number().int().nonnegative(),
   /** Distinct CVE ids of missing and failed patches; null when no node's patch detail was read. */
@@ -188,7 +193,7 @@ export const Comparison = z.object({
 });
 export type Comparison = z.infer<typeof Comparison>;
 
-/** Nodes of one group, and how many of them are ready (no failed prerequisite) under each edition. */
+/** Nodes of one group, and how many of them are verified ready under each edition. */
 const EditionCounts = z.object({
   nodes: z.number().int(),
   /** Nodes with at least one check whose status differs between the editions. */

@@ -367,13 +367,24 @@ const MESSAGES = {
     ja: 'パッチ状態にオペレーション時刻がありません。',
     fix: { en: 'Scan the node again with AWS-RunPatchBaseline.', ja: 'AWS-RunPatchBaseline でノードを再スキャンしてください。' },
   },
-  'patch.compliant': { en: 'No missing or failed patches.', ja: '未適用または失敗したパッチはありません。' },
+  'patch.compliant': {
+    en: 'No missing, failed, pending-reboot or installed-rejected patches.',
+    ja: '未適用、失敗、再起動待ち、拒否リスト上のインストール済みのパッチはありません。',
+  },
   'patch.noncompliant': {
     en: '{missing} missing and {failed} failed patches ({critical} critical, {security} security non-compliant).',
     ja: '未適用 {missing} 件、失敗 {failed} 件のパッチがあります (重要 {critical} 件、セキュリティ {security} 件が非準拠)。',
     fix: {
       en: "Run AWS-RunPatchBaseline with Operation=Install in a maintenance window, then check failed patches in the node's patch log.",
       ja: 'メンテナンスウィンドウで AWS-RunPatchBaseline (Operation=Install) を実行し、失敗したパッチはノードのパッチログを確認してください。',
+    },
+  },
+  'patch.noncompliant-installed': {
+    en: 'Nothing is left to install, but {pendingReboot} patches wait for a reboot and {rejected} installed patches are on the rejected list: AWS reports the node NON_COMPLIANT.',
+    ja: '未適用のパッチはありませんが、再起動待ちが {pendingReboot} 件、拒否リスト上のインストール済みパッチが {rejected} 件あるため、AWS はこのノードを NON_COMPLIANT と報告します。',
+    fix: {
+      en: 'Reboot the node in a maintenance window; remove rejected packages the baseline blocks.',
+      ja: 'メンテナンスウィンドウでノードを再起動し、ベースラインが拒否しているパッケージを削除してください。',
     },
   },
   'patch.counts-unknown': {

@@ -128,8 +128,14 @@ const severityRank = (severity: string | null | undefined): number => {
 export const bySeverity = (a: string | null | undefined, b: string | null | undefined): number =>
   severityRank(a) - severityRank(b) || (a ?? '').localeCompare(b ?? '');
 
-/** The states a consultant reads as "still to install": pending reboot is installed. */
-export const isOpen = (patch: PatchDetail): boolean => patch.state === 'Missing' || patch.state === 'Failed';
+/**
+ * The states a consultant reads as "still to install": pending reboot is installed. The Missing
+ * patches page's default filter and the report's top missing patches are both these, so under
+ * the same filter the two agree (issue 27).
+ */
+export const TO_INSTALL_STATES: readonly PatchDetailState[] = ['Missing', 'Failed'];
+
+export const isOpen = (patch: PatchDetail): boolean => TO_INSTALL_STATES.includes(patch.state);
 
 /** The node's patches, or why they are not known. */
 export function nodePatches(facts: NodeFacts): { patches: PatchDetail[] } | { reason: PatchesUnknownReason } {

@@ -79,6 +79,9 @@ describe('patch.compliant', () => {
     [{ missingCount: 3, failedCount: 0 }, 'fail'],
     [{ missingCount: 0, failedCount: 1 }, 'fail'],
     [{ missingCount: undefined, failedCount: undefined }, 'unknown'],
+    // AWS: installed but awaiting a reboot, or installed though rejected, is NON_COMPLIANT.
+    [{ missingCount: 0, failedCount: 0, installedPendingRebootCount: 2 }, 'fail'],
+    [{ missingCount: 0, failedCount: 0, installedRejectedCount: 1 }, 'fail'],
   ])('%j → %s', (counts, status) => {
     expect(check(nodeFacts({ patchState: state(counts) }), 'patch.compliant').status).toBe(status);
   });
@@ -88,8 +91,16 @@ describe('patch.compliant', () => {
       nodeFacts({ patchState: state({ missingCount: 5, failedCount: 1, criticalNonCompliantCount: 2, securityNonCompliantCount: 4 }) }),
       'patch.compliant',
     );
-    expect(result.params).toEqual({ missing: 5, failed: 1, critical: 2, security: 4 });
+    expect(result.params).toEqual({ missing: 5, failed: 1, pendingReboot: 0, rejected: 0, critical: 2, security: 4 });
     expect(result.evidence).toMatchObject({ criticalNonCompliantCount: 2, securityNonCompliantCount: 4 });
+  });
+
+  it('names pending-reboot and rejected patches when nothing is left to install', () => {
+    const result = check(
+      nodeFacts({ patchState: state({ missingCount: 0, failedCount: 0, installedPendingRebootCount: 3, installedRejectedCount: 1 }) }),
+      'patch.compliant',
+    );
+    expect(result).toMatchObject({ status: 'fail', code: 'patch.noncompliant-installed', params: { pendingReboot: 3, rejected: 1 } });
   });
 
   it('is unknown when the node has no state or the source was denied', () => {

@@ -62,6 +62,11 @@ export const patchScanAge: Rule = (context): RuleOutcome => {
   };
 };
 
+/**
+ * AWS's rule (shared/figures.ts cites the API reference): a node is NON_COMPLIANT while any patch
+ * is missing, failed, installed but awaiting a reboot, or installed though on a BLOCK rejected
+ * list. Nothing left to install is not compliant until the reboot.
+ */
 export const patchCompliant: Rule = (context): RuleOutcome => {
   const state = patchStateOf(context, 'other');
   if (isOutcome(state)) return state;
@@ -69,6 +74,7 @@ export const patchCompliant: Rule = (context): RuleOutcome => {
     ...stateEvidence(state),
     missingCount: state.missingCount ?? null,
     failedCount: state.failedCount ?? null,
+    installedPendingRebootCount: state.installedPendingRebootCount ?? null,
     installedRejectedCount: state.installedRejectedCount ?? null,
     criticalNonCompliantCount: state.criticalNonCompliantCount ?? null,
     securityNonCompliantCount: state.securityNonCompliantCount ?? null,
@@ -80,11 +86,14 @@ export const patchCompliant: Rule = (context): RuleOutcome => {
   const params = {
     missing: state.missingCount ?? 0,
     failed: state.failedCount ?? 0,
+    pendingReboot: state.installedPendingRebootCount ?? 0,
+    rejected: state.installedRejectedCount ?? 0,
     critical: state.criticalNonCompliantCount ?? 0,
     security: state.securityNonCompliantCount ?? 0,
   };
-  const compliant = params.missing + params.failed === 0;
-  return { status: compliant ? 'pass' : 'fail', code: compliant ? 'patch.compliant' : 'patch.noncompliant', params, evidence };
+  if (params.missing + params.failed > 0) return { status: 'fail', code: 'patch.noncompliant', params, evidence };
+  if (params.pendingReboot + params.rejected > 0) return { status: 'fail', code: 'patch.noncompliant-installed', params, evidence };
+  return { status: 'pass', code: 'patch.compliant', params, evidence };
 };
 
 export const patchPendingReboot: Rule = (context): RuleOutcome => {

@@ -13,6 +13,7 @@ import { auditAtSize, COST, CONCURRENCY, efficiencyFigures, memoryFigures, OLD_S
 import { benchEventLoop } from './eventLoop';
 import { benchFanOut } from './fanout';
 import { formatTable, ratioOf, verdictOf, type Figure } from './figures';
+import { benchHeadlineFigures } from './headlineFigures';
 import { benchReport } from './report';
 import { benchStore } from './store';
 import { benchInterface } from './ui';
@@ -76,6 +77,7 @@ await stage('store', () => benchStore(PLAN.store));
 await stage('archive', () => benchArchive(PLAN.store.nodes));
 await stage('interface', () => benchInterface(PLAN.uiRows));
 await stage('report', () => benchReport(PLAN.reportNodes));
+await stage('figures', () => benchHeadlineFigures(PLAN.store.bigNodes));
 
 console.log(formatTable(figures));
 const missed = figures.filter((f) => verdictOf(f) === 'misses').length;

@@ -147,8 +147,10 @@ function yearOfSummariesIn(db: Database.Database, sourceId: number): void {
           .run(startedAt, startedAt, sourceId).lastInsertRowid,
       );
       db.prepare(
-        `INSERT INTO area_summary (snapshot_id, account_id, region, nodes, online, compliant, non_compliant, missing_critical, missing_security, ready, patch_detail_read)
-         SELECT ?, account_id, region, nodes, online, compliant, non_compliant, missing_critical, missing_security, ready, patch_detail_read FROM area_summary WHERE snapshot_id = ?`,
+        `INSERT INTO area_summary (snapshot_id, account_id, region, nodes, online, compliant, non_compliant, missing_critical, missing_security, ready,
+           patch_detail_read, unverified, patch_reported, nodes_missing_critical, nodes_missing_security, nodes_pending_reboot)
+         SELECT ?, account_id, region, nodes, online, compliant, non_compliant, missing_critical, missing_security, ready,
+           patch_detail_read, unverified, patch_reported, nodes_missing_critical, nodes_missing_security, nodes_pending_reboot FROM area_summary WHERE snapshot_id = ?`,
       ).run(id, sourceId);
       db.prepare('INSERT INTO open_cve SELECT ?, account_id, region, cve, critical FROM open_cve WHERE snapshot_id = ?').run(id, sourceId);
       db.prepare(

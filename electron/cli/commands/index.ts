@@ -4,6 +4,7 @@ import { registerArchive } from './archive';
 import { registerAudit } from './audit';
 import { registerDemo } from './demo';
 import { registerEvaluate } from './evaluate';
+import { registerFigures } from './figures';
 import { registerHistory } from './history';
 import { registerIamPolicy } from './iamPolicy';
 import { registerExportCsv, registerExportJson, registerReport } from './report';
@@ -19,6 +20,7 @@ export const commands: RegisterCommand[] = [
   registerSim,
   registerSnapshots,
   registerHistory,
+  registerFigures,
   registerArchive,
   registerReport,
   registerExportCsv,

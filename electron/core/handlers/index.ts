@@ -11,6 +11,7 @@ import { appHandlers, type HostInfo } from './app';
 import { auditHandlers } from './audit';
 import { compareHandlers } from './compare';
 import { demoHandlers } from './demo';
+import { figuresHandlers } from './figures';
 import { nodesHandlers } from './nodes';
 import { patchesHandlers } from './patches';
 import { plansHandlers } from './plans';
@@ -37,6 +38,7 @@ export function createHandlers(services: Services, host: HostInfo, dataDir: stri
     compare: compareHandlers(services.fleet),
     plans: plansHandlers(services.plans),
     readiness: readinessHandlers(services.fleet),
+    figures: figuresHandlers(services.fleet),
     patches: patchesHandlers(services.fleet),
     demo: demoHandlers(services.snapshots, services.audits, log),
     report: reportHandlers(services.reports, services.snapshots, files),

@@ -5,36 +5,7 @@ import { reportStore } from '../../../test/integration/report/reportStore';
 import { UTF8_BOM } from './csv';
 import { exportCsv, exportJson } from './exports';
 import { ReportInputError } from './reportModel';
-
-/** A strict RFC 4180 reader, to check the writer's output round-trips. */
-function parseCsv(text: string): string[][] {
-  const rows: string[][] = [];
-  let row: string[] = [];
-  let field = '';
-  let quoted = false;
-  const endField = () => {
-    row.push(field);
-    field = '';
-  };
-  for (let i = 0; i < text.length; i++) {
-    const c = text[i]!;
-    if (quoted) {
-      if (c === '"' && text[i + 1] === '"') {
-        field += '"';
-        i++;
-      } else if (c === '"') quoted = false;
-      else field += c;
-    } else if (c === '"') quoted = true;
-    else if (c === ',') endField();
-    else if (c === '\r' && text[i + 1] === '\n') {
-      endField();
-      rows.push(row);
-      row = [];
-      i++;
-    } else field += c;
-  }
-  return rows;
-}
+import { parseCsv } from '../../../test/support/csv';
 
 describe('exports', () => {
   const { store, ids } = reportStore(30);

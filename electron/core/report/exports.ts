@@ -4,6 +4,7 @@
  * words them the same, shared/nodeColumns.ts), each rule column's id in its header. JSON is for
  * programs: ids only, messages in both languages.
  */
+import { computeFigures } from '../../../shared/figures';
 import { isOpen, nodePatches } from '../../../shared/missingPatches';
 import { messageFor, remediationFor, ruleTitle } from '../../../shared/messages';
 import { RULE_IDS, type Lang } from '../../../shared/model';
@@ -135,7 +136,7 @@ export interface JsonExportOptions {
   filters?: NodeFilters;
 }
 
-/** One JSON document: the snapshot, its scopes, and every node with its facts and checks. */
+/** One JSON document: the snapshot, its scopes, its headline figures (shared/figures.ts), and every node with its facts and checks. */
 export function exportJson(store: Store, snapshotId: number, options: JsonExportOptions = {}): string {
   const snapshot = requireSnapshot(store, snapshotId);
   const nodes = [...store.nodesWithChecks(snapshotId, options.filters)].map(({ row, facts, checks }) => ({
@@ -155,5 +156,8 @@ export function exportJson(store: Store, snapshotId: number, options: JsonExport
     }),
   }));
   const { scopes, ...meta } = snapshot;
-  return `${JSON.stringify({ format: 'patch-auditor-export', version: 1, snapshot: meta, scopes, rules: RULE_IDS, nodes }, null, 2)}\n`;
+  // The headline figures describe the whole snapshot: a filtered export leaves them out rather
+  // than print figures its own nodes do not add up to.
+  const figures = options.filters ? {} : { figures: computeFigures(store.figureInput(snapshotId)) };
+  return `${JSON.stringify({ format: 'patch-auditor-export', version: 1, snapshot: meta, scopes, ...figures, rules: RULE_IDS, nodes }, null, 2)}\n`;
 }

@@ -34,7 +34,6 @@ const EN = {
   kpiNodes: 'Managed nodes',
   kpiReady: 'Ready for Patch Manager',
   kpiCompliant: 'Patch compliant',
-  kpiCritical: 'Nodes missing critical patches',
   kpiOnline: 'Online',
   kpiScopes: 'Scopes audited',
   ofNodes: 'of {total} nodes',
@@ -43,10 +42,15 @@ const EN = {
   verdictGood: 'Patching is in good shape.',
   verdictFair: 'Patching works for most nodes, but there are gaps to close.',
   verdictPoor: 'Patching is not under control: significant work is needed.',
-  verdictCompliance: '{compliant} of {nodes} managed nodes ({pct}) are patch compliant.',
+  verdictCompliance:
+    '{compliant} of the {reported} nodes that reported a patch state ({pct}) are patch compliant by AWS’s rule (nothing missing, failed, pending a reboot or installed though rejected); {notReported} of the {nodes} managed nodes reported no patch state.',
+  notVerifiedCount: '{count} not verified',
+  notReportedCount: '{count} not reported',
+  ofReported: '{reported} nodes that reported a patch state',
+  criticalPatchesCount: '{count} critical patches',
   verdictNotReady: '{count} nodes ({pct}) fail at least one Patch Manager prerequisite and cannot be patched reliably until it is fixed.',
   verdictAllReady: 'Every node meets the Patch Manager prerequisites that could be verified.',
-  verdictCritical: '{count} nodes miss critical patches ({security} miss security patches).',
+  verdictCritical: '{count} nodes miss critical patches ({patches} critical patches in all; {security} nodes miss security patches).',
   verdictNoCritical: 'No node misses a critical patch.',
   verdictPartial: 'The audit is partial: {count} of {scopes} scopes could not be read, so the figures do not cover them.',
   verdictUnknown: '{count} nodes could not be fully verified (data not available); see the readiness section.',
@@ -94,7 +98,6 @@ const EN = {
   trendTable: 'Audit history',
   date: 'Date',
   nodes: 'Nodes',
-  readyNodes: 'Ready nodes',
   compliance: 'Compliance',
 
   comparedWith: 'Compared with the audit of {date} (snapshot {id}).',
@@ -135,7 +138,6 @@ const EN = {
   security: 'Security',
   failingPrereq: 'Not ready',
   failedPrereqChecks: 'Failed prerequisite checks',
-  criticalPatches: 'Missing critical patches',
   regionsCount: 'Regions',
   missingPatchesNote: 'Critical / Security: number of missing patches.',
 
@@ -170,11 +172,9 @@ const EN = {
   // Figures whose source could not be read (issue 16): said to be unknown, with over how many nodes.
   unknownValue: 'unknown',
   verdictUnknownHeadline: 'Patch compliance could not be determined: no node’s patch state could be read.',
-  verdictComplianceOver:
-    '{compliant} of the {read} managed nodes whose patch state could be read ({pct}) are patch compliant; for the other {unknown} of {nodes} nodes it is unknown.',
-  verdictComplianceNone: 'Patch compliance is unknown for all {nodes} managed nodes: their patch state could not be read.',
+  verdictComplianceNone: 'Patch compliance is unknown for all {nodes} managed nodes: none reported a patch state that could be read.',
   verdictCriticalOver:
-    '{count} of the {read} nodes whose patch state could be read miss critical patches ({security} miss security patches).',
+    '{count} of the {read} nodes whose patch state could be read miss critical patches ({patches} critical patches in all; {security} nodes miss security patches).',
   verdictNoCriticalOver:
     'No node of the {read} whose patch state could be read misses a critical patch; for {unknown} nodes it is unknown.',
   verdictCriticalNone: 'Whether nodes miss critical patches is unknown: no patch state could be read.',
@@ -250,7 +250,6 @@ const JA = {
   kpiNodes: 'マネージドノード',
   kpiReady: 'Patch Manager の前提条件を満たす',
   kpiCompliant: 'パッチ準拠',
-  kpiCritical: '重要パッチ未適用のノード',
   kpiOnline: 'オンライン',
   kpiScopes: '監査できたスコープ',
   ofNodes: '全 {total} ノード中',
@@ -259,10 +258,16 @@ const JA = {
   verdictGood: 'パッチ管理は良好な状態です。',
   verdictFair: '大半のノードでパッチ管理が機能していますが、解消すべき課題があります。',
   verdictPoor: 'パッチ管理が十分に機能していません。早急な対応が必要です。',
-  verdictCompliance: 'マネージドノード {nodes} 台のうち {compliant} 台 ({pct}) がパッチ準拠です。',
+  verdictCompliance:
+    'パッチ状態を報告した {reported} 台のうち {compliant} 台 ({pct}) が AWS の基準 (未適用・失敗・再起動待ち・拒否済みのインストールがない) でパッチ準拠です。マネージドノード {nodes} 台のうち {notReported} 台はパッチ状態を報告していません。',
+  notVerifiedCount: '未検証 {count} 台',
+  notReportedCount: '報告なし {count} 台',
+  ofReported: 'パッチ状態を報告した {reported} 台',
+  criticalPatchesCount: '重要パッチ {count} 件',
   verdictNotReady: '{count} 台 ({pct}) が Patch Manager の前提条件を 1 つ以上満たしておらず、是正するまで確実にはパッチを適用できません。',
   verdictAllReady: '確認できた範囲では、すべてのノードが Patch Manager の前提条件を満たしています。',
-  verdictCritical: '{count} 台で重要 (Critical) パッチが未適用です (セキュリティパッチ未適用は {security} 台)。',
+  verdictCritical:
+    '{count} 台で重要 (Critical) パッチが未適用です (重要パッチは計 {patches} 件、セキュリティパッチ未適用は {security} 台)。',
   verdictNoCritical: '重要 (Critical) パッチが未適用のノードはありません。',
   verdictPartial:
     'この監査は部分的です。{scopes} スコープのうち {count} スコープを取得できなかったため、その範囲は数値に含まれていません。',
@@ -311,7 +316,6 @@ const JA = {
   trendTable: '監査履歴',
   date: '日付',
   nodes: 'ノード数',
-  readyNodes: '前提条件を満たすノード',
   compliance: '準拠率',
 
   comparedWith: '{date} の監査 (スナップショット {id}) と比較しています。',
@@ -352,7 +356,6 @@ const JA = {
   security: 'セキュリティ',
   failingPrereq: '前提条件未充足',
   failedPrereqChecks: '前提条件の不合格数',
-  criticalPatches: '未適用の重要パッチ',
   regionsCount: 'リージョン数',
   missingPatchesNote: '重要・セキュリティ: 未適用パッチの件数です。',
 
@@ -386,11 +389,9 @@ const JA = {
     'Patch Auditor は各アカウント・リージョンのマネージドノードを読み取り専用の AWS API (Systems Manager、EC2、Organizations) で取得し、下記の版のカタログに照らして全ノードを評価し、結果をスナップショットとして保存しました。ネットワーク経路は VPC のルートテーブルとエンドポイントから評価しています。経路の有無を示すもので、ファイアウォールやプロキシが通信を許可しているかまでは確認していません。',
   unknownValue: '不明',
   verdictUnknownHeadline: 'パッチ準拠状況を判定できません。どのノードのパッチ状態も取得できませんでした。',
-  verdictComplianceOver:
-    'パッチ状態を取得できたマネージドノード {read} 台のうち {compliant} 台 ({pct}) がパッチ準拠です。残り {unknown} 台 (全 {nodes} 台中) は不明です。',
-  verdictComplianceNone: 'マネージドノード {nodes} 台すべてのパッチ状態を取得できなかったため、パッチ準拠状況は不明です。',
+  verdictComplianceNone: 'マネージドノード {nodes} 台のいずれからも読み取れるパッチ状態の報告がないため、パッチ準拠状況は不明です。',
   verdictCriticalOver:
-    'パッチ状態を取得できた {read} 台のうち {count} 台で重要 (Critical) パッチが未適用です (セキュリティパッチ未適用は {security} 台)。',
+    'パッチ状態を取得できた {read} 台のうち {count} 台で重要 (Critical) パッチが未適用です (重要パッチは計 {patches} 件、セキュリティパッチ未適用は {security} 台)。',
   verdictNoCriticalOver: 'パッチ状態を取得できた {read} 台には重要 (Critical) パッチが未適用のノードはありません。{unknown} 台は不明です。',
   verdictCriticalNone: 'パッチ状態を取得できなかったため、重要パッチの未適用状況は不明です。',
   overRead: '全 {nodes} 台中 {read} 台で集計',

@@ -1,5 +1,6 @@
 import { afterAll, describe, expect, it } from 'vitest';
 import { HOSTILE_NAMES, HOSTILE_PATCH_TITLE, reportStore } from '../../../test/integration/report/reportStore';
+import { FIGURES } from '../../../shared/figures';
 import { formatInt, labelsFor } from './labels';
 import { pageTemplates } from './printer';
 import { buildReportModel } from './reportModel';
@@ -171,7 +172,7 @@ describe('renderReportHtml', () => {
       const t = labelsFor(lang);
       const trends = doc.slice(doc.indexOf('id="trends"'), doc.indexOf('</section>', doc.indexOf('id="trends"')));
       expect(trends).toContain(t('chartReadiness'));
-      expect(trends).toContain(`<th class="num">${t('readyNodes')}</th>`);
+      expect(trends).toContain(`<th class="num">${FIGURES.readyNodes.label[lang]}</th>`);
       for (const p of model.trends) {
         expect(trends).toMatch(
           new RegExp(

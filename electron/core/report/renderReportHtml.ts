@@ -6,6 +6,7 @@
 import { messageFor, remediationFor, ruleTitle, sourceRuleTitle } from '../../../shared/messages';
 import { RULE_IDS, type CheckStatus, type Lang, type RuleId } from '../../../shared/model';
 import { SOURCE_RULES } from '../../../shared/catalog/schema';
+import { FIGURES, figureShare, figureValues, withUnit, type FigureId } from '../../../shared/figures';
 import { PREREQUISITE_RULE_IDS, readyPct } from '../../../shared/readiness';
 import { STATUS_ORDER, statusGlyph, statusWord } from '../../../shared/statuses';
 import { columnShortTitle } from '../../../shared/nodeColumns';
@@ -92,26 +93,40 @@ function verdictHeadline(ctx: Ctx): string {
   );
 }
 
+/** A headline figure's label and its count with the unit (shared/figures.ts): "164 nodes". */
+function figureText(ctx: Ctx, id: FigureId): { label: string; count: string } {
+  const value = figureValues(ctx.m.figures)[id];
+  const { unit, label } = FIGURES[id];
+  return {
+    label: label[ctx.lang],
+    count: value === null ? ctx.t('unknownValue') : withUnit(formatInt(value, ctx.lang), value, unit, ctx.lang),
+  };
+}
+
 function summary(ctx: Ctx): RawHtml {
   const { m, t, lang } = ctx;
   const tot = m.totals;
-  const ready = tot.nodes - tot.notReady;
+  const figures = figureValues(m.figures);
+  const notReported = tot.nodes - tot.patchReported;
   const counts = {
     compliant: formatInt(tot.compliant, lang),
     nodes: formatInt(tot.nodes, lang),
+    reported: formatInt(tot.patchReported, lang),
+    notReported: formatInt(notReported, lang),
     read: formatInt(tot.patchRead, lang),
     unknown: formatInt(tot.nodes - tot.patchRead, lang),
-    pct: formatPct(tot.compliancePct, lang),
+    pct: formatPct(figureShare(figures, 'compliantNodes'), lang),
     count: formatInt(tot.nodesMissingCritical, lang),
+    patches: formatInt(tot.missingCritical ?? 0, lang),
     security: formatInt(tot.nodesMissingSecurity, lang),
   };
-  // Only what was observed is stated: over the nodes whose patch state was read, and no absence
-  // of missing patches where no state could be read.
+  // Only what was observed is stated: compliance over the nodes that reported a patch state, and
+  // no absence of missing patches where no state could be read.
   const allRead = tot.patchRead === tot.nodes;
   const points: string[] = [
-    tot.patchRead === 0 ? t('verdictComplianceNone', counts) : t(allRead ? 'verdictCompliance' : 'verdictComplianceOver', counts),
+    tot.patchReported === 0 ? t('verdictComplianceNone', counts) : t('verdictCompliance', counts),
     tot.notReady > 0
-      ? t('verdictNotReady', { count: formatInt(tot.notReady, lang), pct: formatPct(pctOf(tot.notReady, tot.nodes), lang) })
+      ? t('verdictNotReady', { count: formatInt(tot.notReady, lang), pct: formatPct(figureShare(figures, 'notReadyNodes'), lang) })
       : t('verdictAllReady'),
     tot.patchRead === 0
       ? t('verdictCriticalNone')
@@ -136,14 +151,8 @@ function summary(ctx: Ctx): RawHtml {
   return html`<section class="page" id="summary">
     <h2>${t('secSummary')}</h2>
     <div class="kpis">
-      ${kpi(t('kpiNodes'), formatInt(tot.nodes, lang), t('kpiOnline') + ' ' + formatInt(tot.online, lang))}
-      ${kpi(t('kpiReady'), formatPct(pctOf(ready, tot.nodes), lang), `${formatInt(ready, lang)} / ${formatInt(tot.nodes, lang)}`)}
-      ${kpi(t('kpiCompliant'), pctText(ctx, tot.compliancePct), `${formatInt(tot.compliant, lang)} / ${formatInt(tot.patchRead, lang)} ${overRead(ctx, tot)}`)}
-      ${kpi(
-        t('kpiCritical'),
-        tot.patchRead === 0 ? t('unknownValue') : formatInt(tot.nodesMissingCritical, lang),
-        overRead(ctx, tot) || t('ofNodes', { total: formatInt(tot.nodes, lang) }),
-      )}
+      ${kpi(figureText(ctx, 'managedNodes').label, formatInt(tot.nodes, lang), `${figureText(ctx, 'onlineNodes').label} ${formatInt(tot.online, lang)}`)}
+      ${readyKpi(ctx)} ${compliantKpi(ctx)} ${criticalKpi(ctx)}
       ${kpi(t('kpiScopes'), `${okScopes} / ${tot.scopes}`, `${t('scopeValue', { accounts: tot.accounts, regions: tot.regions, scopes: tot.scopes })}`)}
     </div>
     <div class="verdict ${m.verdict}">
@@ -328,6 +337,41 @@ function readiness(ctx: Ctx): RawHtml {
   </section>`;
 }
 
+/** Verified ready, a share of the managed nodes, with the nodes not verified beside it. */
+function readyKpi(ctx: Ctx): RawHtml {
+  const { m, t, lang } = ctx;
+  const figures = figureValues(m.figures);
+  return kpi(
+    figureText(ctx, 'readyNodes').label,
+    formatPct(figureShare(figures, 'readyNodes'), lang),
+    `${formatInt(m.totals.ready, lang)} / ${figureText(ctx, 'managedNodes').count} · ${t('notVerifiedCount', { count: formatInt(m.totals.unverified, lang) })}`,
+  );
+}
+
+/** Compliance, a share of the nodes that reported a patch state, with those that did not beside it. */
+function compliantKpi(ctx: Ctx): RawHtml {
+  const { m, t, lang } = ctx;
+  const tot = m.totals;
+  return kpi(
+    figureText(ctx, 'compliantNodes').label,
+    pctText(ctx, figureShare(figureValues(m.figures), 'compliantNodes')),
+    `${formatInt(tot.compliant, lang)} / ${t('ofReported', { reported: formatInt(tot.patchReported, lang) })} · ${t('notReportedCount', {
+      count: formatInt(tot.nodes - tot.patchReported, lang),
+    })}`,
+  );
+}
+
+/** Nodes and patches are different units: both, each with its own ("164 nodes · 330 critical patches"). */
+function criticalKpi(ctx: Ctx): RawHtml {
+  const { m, t, lang } = ctx;
+  const tot = m.totals;
+  return kpi(
+    figureText(ctx, 'nodesMissingCritical').label,
+    tot.patchRead === 0 ? t('unknownValue') : figureText(ctx, 'nodesMissingCritical').count,
+    tot.patchRead === 0 ? overRead(ctx, tot) : t('criticalPatchesCount', { count: formatInt(tot.missingCritical ?? 0, lang) }),
+  );
+}
+
 function bar(pct: number | null): RawHtml {
   const width = Math.max(0, Math.min(100, pct ?? 0)).toFixed(1);
   return html`<div class="bar"><span style="width:${width}%"></span></div>`;
@@ -340,11 +384,11 @@ function compliance(ctx: Ctx): RawHtml {
     <h2>${t('secCompliance')}</h2>
     <p>${t('complianceIntro')}</p>
     <div class="kpis four">
-      ${kpi(t('compliantNodes'), pctText(ctx, tot.compliancePct), `${formatInt(tot.compliant, lang)} / ${formatInt(tot.patchRead, lang)} ${overRead(ctx, tot)}`)}
+      ${compliantKpi(ctx)}
       ${kpi(
-        t('nonCompliantNodes'),
-        tot.patchRead === 0 ? t('unknownValue') : formatInt(tot.nonCompliant, lang),
-        overRead(ctx, tot) || t('ofNodes', { total: formatInt(tot.nodes, lang) }),
+        figureText(ctx, 'nonCompliantNodes').label,
+        figureText(ctx, 'nonCompliantNodes').count,
+        t('ofReported', { reported: formatInt(tot.patchReported, lang) }),
       )}
       ${kpi(
         t('missingCritical'),
@@ -566,7 +610,7 @@ function trends(ctx: Ctx): RawHtml {
       series: [
         { label: t('kpiNodes'), color: PALETTE[0], values: points.map((p) => p.nodes) },
         // Dashed, so the nodes line shows through where every node is ready (SVG draws it beneath).
-        { label: t('readyNodes'), color: PALETTE[2], values: points.map((p) => p.ready), dashed: true },
+        { label: FIGURES.readyNodes.label[lang], color: PALETTE[2], values: points.map((p) => p.ready), dashed: true },
         { label: t('nonCompliantNodes'), color: PALETTE[1], values: points.map((p) => p.nonCompliant), dashed: true },
       ],
     }),
@@ -581,10 +625,11 @@ function trends(ctx: Ctx): RawHtml {
           <th>${t('snapshot')}</th>
           <th>${t('date')}</th>
           <th class="num">${t('nodes')}</th>
-          <th class="num">${t('readyNodes')}</th>
+          <th class="num">${FIGURES.readyNodes.label[lang]}</th>
           <th class="num">${t('compliance')}</th>
           <th class="num">${t('failedPrereqChecks')}</th>
-          <th class="num">${t('criticalPatches')}</th>
+          <th class="num">${FIGURES.nodesMissingCritical.label[lang]}</th>
+          <th class="num">${FIGURES.missingCriticalPatches.label[lang]}</th>
         </tr>
       </thead>
       <tbody>
@@ -598,7 +643,7 @@ function trends(ctx: Ctx): RawHtml {
               ${num(
                 ctx,
                 PREREQUISITE_RULE_IDS.reduce((n, rule) => n + (p.rules[rule]?.fail ?? 0), 0),
-              )}${num(ctx, p.missingCritical)}
+              )}${num(ctx, p.patchRead > 0 ? p.nodesMissingCritical : null)}${num(ctx, p.missingCritical)}
             </tr>`,
         )}
       </tbody>

@@ -6,6 +6,7 @@
  * over the snapshot's nodes.
  */
 import { sumAreas } from '../../../shared/areaFigures';
+import { computeFigures, figureValues, type FigureValue } from '../../../shared/figures';
 import { CURRENT_CATALOG_ID, getCatalog, type CatalogEdition, type SourceRef } from '../../../shared/catalog';
 import { editionTally } from '../../../shared/editionChanges';
 import type { EditionComparison } from '../../../shared/history';
@@ -16,6 +17,7 @@ import {
   type MissingPatchSummary,
   type PatchesUnknownReason,
   type PatchNodeInput,
+  TO_INSTALL_STATES,
 } from '../../../shared/missingPatches';
 import { messageFor, remediationFor, ruleTitle } from '../../../shared/messages';
 import {
@@ -41,7 +43,7 @@ import type {
   Store,
   TrendPoint,
 } from '../store';
-import { PREREQUISITE_RULE_IDS } from '../../../shared/readiness';
+import { PREREQUISITE_RULE_IDS, readinessClass } from '../../../shared/readiness';
 import type { ReportAppendixMode } from '../../../shared/reportSections';
 
 const EXAMPLES_PER_RULE = 5;
@@ -108,12 +110,13 @@ export interface ReportTotals extends AreaCounts {
   regions: number;
   scopes: number;
   scopesFailed: number;
-  /** Nodes with at least one failed prerequisite rule (a warning alone does not count). */
+  /** The headline figures `readyNodes`, `notReadyNodes`, `unverifiedNodes` (shared/figures.ts). */
+  ready: number;
   notReady: number;
-  /** Nodes with no failed prerequisite but at least one that could not be verified. */
   unverified: number;
   notScanned: number;
   staleScan: number;
+  /** `nodesPendingReboot`, `nodesMissingCritical`, `nodesMissingSecurity` (shared/figures.ts). */
   pendingReboot: number;
   nodesMissingCritical: number;
   nodesMissingSecurity: number;
@@ -155,6 +158,8 @@ export interface ReportModel {
   toolVersion: string;
   snapshot: SnapshotDetail;
   catalog: CatalogInfo;
+  /** Every headline figure, as `figures:get` and `patch-audit figures` give them. */
+  figures: FigureValue[];
   totals: ReportTotals;
   verdict: Verdict;
   failedScopes: ScopeResult[];
@@ -295,11 +300,6 @@ export function buildReportModel(store: Store, snapshotId: number, options: Repo
   const groups = new Map<string, TopFinding>();
   const notReadyByArea = new Map<string, number>();
   const nodes: ReportNode[] = [];
-  let notReady = 0;
-  let unverified = 0;
-  let nodesMissingCritical = 0;
-  let nodesMissingSecurity = 0;
-  let pendingReboot = 0;
   let notScanned = 0;
   let staleScan = 0;
   // The same facts under the current AWS page, counted in this one pass over the nodes.
@@ -318,22 +318,17 @@ export function buildReportModel(store: Store, snapshotId: number, options: Repo
   const visit = function* (): Generator<PatchNodeInput> {
     for (const { row, facts, checks } of store.nodesWithChecks(snapshotId)) {
       editionsTally?.add({ row, facts });
-      const prereq = PREREQUISITE_RULE_IDS.map((rule) => row.statuses[rule]);
-      const failed = prereq.includes('fail');
-      const unknown = !failed && prereq.includes('unknown');
+      const readiness = readinessClass((rule) => row.statuses[rule]);
+      const failed = readiness === 'notReady';
       if (failed) {
-        notReady += 1;
         const key = `${row.accountId}\u0000${row.region}`;
         notReadyByArea.set(key, (notReadyByArea.get(key) ?? 0) + 1);
-      } else if (unknown) unverified += 1;
+      }
       // Only listed nodes pay for their patch line: a short appendix is also a cheaper model.
-      if (appendixMode === 'all' || (appendixMode === 'not-ready' && (failed || unknown)))
+      if (appendixMode === 'all' || (appendixMode === 'not-ready' && readiness !== 'ready'))
         nodes.push({ ...row, patches: patchLine(facts) });
-      if ((row.missingCritical ?? 0) > 0) nodesMissingCritical += 1;
-      if ((row.missingSecurity ?? 0) > 0) nodesMissingSecurity += 1;
       if (row.statuses['patch.scanned'] === 'fail') notScanned += 1;
       if (row.statuses['patch.scan-age'] === 'fail' || row.statuses['patch.scan-age'] === 'warn') staleScan += 1;
-      if (row.statuses['patch.pending-reboot'] === 'fail' || row.statuses['patch.pending-reboot'] === 'warn') pendingReboot += 1;
       for (const check of checks) {
         if (check.status === 'pass' || check.status === 'not_applicable') continue;
         const list = examples.get(check.rule);
@@ -353,7 +348,7 @@ export function buildReportModel(store: Store, snapshotId: number, options: Repo
       yield { row, facts };
     }
   };
-  const missingPatches = missingPatchSummary(visit(), { filters: { states: ['Missing', 'Failed'] }, limit: TOP_PATCHES });
+  const missingPatches = missingPatchSummary(visit(), { filters: { states: [...TO_INSTALL_STATES] }, limit: TOP_PATCHES });
   nodes.sort(byNode);
 
   const summary = store.ruleSummary(snapshotId);
@@ -377,19 +372,23 @@ export function buildReportModel(store: Store, snapshotId: number, options: Repo
     notReady: list.reduce((n, a) => n + a.notReady, 0),
   }));
 
+  const figures = computeFigures(store.figureInput(snapshotId));
+  const figure = figureValues(figures);
+  const count = (value: number | null): number => value ?? 0;
   const totals: ReportTotals = {
     ...sumAreas(areas),
     accounts: new Set(snapshot.scopes.map((s) => s.accountId)).size,
     regions: new Set(snapshot.scopes.map((s) => s.region)).size,
     scopes: snapshot.scopes.length,
     scopesFailed: snapshot.scopes.filter((s) => s.status !== 'ok').length,
-    notReady,
-    unverified,
+    ready: count(figure.readyNodes),
+    notReady: count(figure.notReadyNodes),
+    unverified: count(figure.unverifiedNodes),
     notScanned,
     staleScan,
-    pendingReboot,
-    nodesMissingCritical,
-    nodesMissingSecurity,
+    pendingReboot: count(figure.nodesPendingReboot),
+    nodesMissingCritical: count(figure.nodesMissingCritical),
+    nodesMissingSecurity: count(figure.nodesMissingSecurity),
   };
 
   let comparison: ReportComparison | null = null;
@@ -414,6 +413,7 @@ export function buildReportModel(store: Store, snapshotId: number, options: Repo
     toolVersion: TOOL_VERSION,
     snapshot,
     catalog: catalogInfo(snapshot.catalogEdition),
+    figures,
     editions,
     totals,
     verdict: verdictOf(totals),

@@ -18,6 +18,7 @@ import {
   type SummaryOptions,
 } from '../../../shared/missingPatches';
 import type { Lang } from '../../../shared/model';
+import { computeFigures, type SnapshotFigures } from '../../../shared/figures';
 import { PREREQUISITE_RULE_IDS, type Readiness } from '../../../shared/readiness';
 import { requireCatalog, UserFacingError } from '../errors';
 import { writeNodesCsv, type NodeColumn, type NodeCsvFilters } from '../report/nodesCsv';
@@ -83,12 +84,19 @@ export class FleetService {
     });
   }
 
+  /** The headline figures, from the snapshot's summary rows (shared/figures.ts). */
+  figures(snapshotId: number): SnapshotFigures {
+    const snapshot = this.snapshots.get(snapshotId);
+    return { snapshot: snapshotId, edition: snapshot.catalogEdition, figures: computeFigures(this.store.figureInput(snapshotId)) };
+  }
+
   readiness(snapshotId: number): Readiness {
     this.snapshots.requireExisting(snapshotId);
     const scopes = this.store.readinessByScope(snapshotId, PREREQUISITE_RULE_IDS);
     return {
       nodes: scopes.reduce((sum, s) => sum + s.nodes, 0),
       ready: scopes.reduce((sum, s) => sum + s.ready, 0),
+      unverified: scopes.reduce((sum, s) => sum + s.unverified, 0),
       scopes,
     };
   }

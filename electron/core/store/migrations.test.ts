@@ -121,6 +121,45 @@ describe('migrate', () => {
     expect(readyByRule).toEqual(Object.fromEntries(RULE_IDS.map((rule) => [rule, PREREQUISITE_RULE_IDS.includes(rule) ? 0 : 1])));
   });
 
+  it('backfills v7 from statuses: verified ready, not verified, and AWS compliance with a pending reboot counted against it', () => {
+    const db = fresh();
+    migrate(db, MIGRATIONS.slice(0, 6));
+    db.exec(`INSERT INTO snapshot (id, started_at, finished_at, saved_at, status, catalog_edition, scan_age_days, tool_version, node_count)
+      VALUES (1, 't', 't', 't', 'complete', 'seed-2022', 7, '0', 4)`);
+    const statuses = (set: Partial<Record<(typeof RULE_IDS)[number], string>>): string =>
+      RULE_IDS.map((rule) => set[rule] ?? STATUS_CODES.pass).join('');
+    const nodes = [
+      // Compliant under the old rule, but a reboot is pending: NON_COMPLIANT by AWS's.
+      statuses({ 'patch.pending-reboot': STATUS_CODES.warn }),
+      // A prerequisite could not be checked: not verified, never ready.
+      statuses({ 'python.version': STATUS_CODES.unknown }),
+      statuses({ 'os.supported': STATUS_CODES.fail, 'agent.version': STATUS_CODES.unknown }),
+      statuses({ 'patch.scanned': STATUS_CODES.fail, 'patch.compliant': STATUS_CODES.unknown }),
+    ];
+    const insert = db.prepare(
+      "INSERT INTO node (snapshot_id, seq, account_id, region, instance_id, statuses, missing_critical) VALUES (1, ?, 'a', 'r', ?, ?, ?)",
+    );
+    nodes.forEach((s, seq) => insert.run(seq, `i-${seq}`, s, seq === 0 ? 2 : 0));
+    db.exec("INSERT INTO area_summary VALUES (1, 'a', 'r', 4, 4, 3, 0, 2, 0, 2, 0)");
+    migrate(db);
+
+    expect(
+      db
+        .prepare(
+          'SELECT ready, unverified, patch_reported, compliant, non_compliant, nodes_missing_critical, nodes_pending_reboot FROM area_summary',
+        )
+        .get(),
+    ).toEqual({
+      ready: 2,
+      unverified: 1,
+      patch_reported: 3,
+      compliant: 2,
+      non_compliant: 1,
+      nodes_missing_critical: 1,
+      nodes_pending_reboot: 1,
+    });
+  });
+
   it('applies each migration in its own transaction: a failing one leaves the previous version', () => {
     const db = fresh();
     migrate(db);

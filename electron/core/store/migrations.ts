@@ -198,6 +198,50 @@ CREATE TABLE open_cve (
 ALTER TABLE area_summary ADD COLUMN patch_detail_read INTEGER NOT NULL DEFAULT 0;
 `;
 
+/**
+ * Issue 27: what the headline figures (shared/figures.ts) need of each area, so a 50,000-node
+ * snapshot's figures are read from a few rows. `ready` becomes verified ready (every prerequisite,
+ * positions 1–7, passes '3', warns '1' or does not apply '4'); `unverified` is none failed '0' and
+ * not all verified; `patch_reported` is patch.scanned (9) passed; `compliant` follows AWS's rule.
+ *
+ * What the backfill approximates: node rows keep statuses, not the patch counts, so AWS's rule
+ * is read as patch.compliant (11) passed under its old rule (Missing + Failed = 0) and
+ * patch.pending-reboot (12) not warned (InstalledPendingRebootCount = 0); InstalledRejectedCount
+ * is in the packed detail only, so a node compliant but for installed-rejected patches stays
+ * compliant here. The node rows' own patch.compliant keeps its old verdict until the snapshot is
+ * re-evaluated, which writes exact rows.
+ */
+const V7_HEADLINE_FIGURES = `
+ALTER TABLE area_summary ADD COLUMN unverified INTEGER NOT NULL DEFAULT 0;
+ALTER TABLE area_summary ADD COLUMN patch_reported INTEGER NOT NULL DEFAULT 0;
+ALTER TABLE area_summary ADD COLUMN nodes_missing_critical INTEGER NOT NULL DEFAULT 0;
+ALTER TABLE area_summary ADD COLUMN nodes_missing_security INTEGER NOT NULL DEFAULT 0;
+ALTER TABLE area_summary ADD COLUMN nodes_pending_reboot INTEGER NOT NULL DEFAULT 0;
+
+UPDATE area_summary SET ready = f.ready, unverified = f.none_failed - f.ready, patch_reported = f.patch_reported,
+  compliant = f.compliant, non_compliant = f.non_compliant, nodes_missing_critical = f.nodes_missing_critical,
+  nodes_missing_security = f.nodes_missing_security, nodes_pending_reboot = f.nodes_pending_reboot
+FROM (
+  SELECT snapshot_id, account_id, region,
+    sum(substr(statuses, 1, 1) IN ('1', '3', '4') AND substr(statuses, 2, 1) IN ('1', '3', '4')
+      AND substr(statuses, 3, 1) IN ('1', '3', '4') AND substr(statuses, 4, 1) IN ('1', '3', '4')
+      AND substr(statuses, 5, 1) IN ('1', '3', '4') AND substr(statuses, 6, 1) IN ('1', '3', '4')
+      AND substr(statuses, 7, 1) IN ('1', '3', '4')) AS ready,
+    sum(substr(statuses, 1, 1) <> '0' AND substr(statuses, 2, 1) <> '0' AND substr(statuses, 3, 1) <> '0'
+      AND substr(statuses, 4, 1) <> '0' AND substr(statuses, 5, 1) <> '0' AND substr(statuses, 6, 1) <> '0'
+      AND substr(statuses, 7, 1) <> '0') AS none_failed,
+    sum(substr(statuses, 9, 1) = '3') AS patch_reported,
+    sum(substr(statuses, 11, 1) = '3' AND substr(statuses, 12, 1) <> '1') AS compliant,
+    sum(substr(statuses, 11, 1) IN ('0', '1') OR (substr(statuses, 11, 1) = '3' AND substr(statuses, 12, 1) = '1')) AS non_compliant,
+    sum(coalesce(missing_critical, 0) > 0) AS nodes_missing_critical,
+    sum(coalesce(missing_security, 0) > 0) AS nodes_missing_security,
+    sum(substr(statuses, 12, 1) = '1') AS nodes_pending_reboot
+  FROM node
+  GROUP BY snapshot_id, account_id, region
+) f
+WHERE area_summary.snapshot_id = f.snapshot_id AND area_summary.account_id = f.account_id AND area_summary.region = f.region;
+`;
+
 export const MIGRATIONS: readonly Migration[] = [
   { version: 1, description: 'snapshots, scopes, nodes, packed details, content-addressed fact parts', up: (db) => db.exec(V1_SCHEMA) },
   {
@@ -224,6 +268,11 @@ export const MIGRATIONS: readonly Migration[] = [
     version: 6,
     description: 'open CVE ids per area and the nodes whose patch detail was read, for trends',
     up: (db) => db.exec(V6_OPEN_CVES),
+  },
+  {
+    version: 7,
+    description: 'per-area verified-ready, not-verified, patch-reported, AWS-compliant, missing-critical and pending-reboot node counts',
+    up: (db) => db.exec(V7_HEADLINE_FIGURES),
   },
 ];
 

@@ -6,9 +6,11 @@
 import { chmodSync, closeSync, mkdirSync, openSync } from 'node:fs';
 import { dirname } from 'node:path';
 import Database from 'better-sqlite3';
+import type { FigureInput } from '../../../shared/figures';
 import type { RuleId, SnapshotInput } from '../../../shared/model';
 import { annotateSnapshot, type Annotation } from './annotate';
 import { compareSnapshots } from './compare';
+import { figureInput } from './figures';
 import { sealHandle } from './handle';
 import { loadSnapshotInput } from './loadSnapshotInput';
 import { checkIntegrity, checkpoint, connectionSettings } from './maintenance';
@@ -58,7 +60,9 @@ export interface Store {
   queryNodes(snapshotId: number, query?: NodeQuery): NodePage;
   /** Every matching node with its facts and checks, in batches (reports and exports). */
   nodesWithChecks(snapshotId: number, filters?: NodeFilters): Generator<NodeWithChecks>;
-  /** Per account × region: nodes, and nodes with no failed check among `prerequisites`. */
+  /** What the headline figures are computed from (shared/figures.ts): summary rows, never the nodes. */
+  figureInput(snapshotId: number): FigureInput;
+  /** Per account × region: nodes, those verified ready and those not verified among `prerequisites`. */
   readinessByScope(snapshotId: number, prerequisites: readonly RuleId[]): ScopeReadiness[];
   ruleSummary(snapshotId: number, filters?: NodeFilters): RuleSummaryRow[];
   scopeSummary(snapshotId: number): ScopeSummaryRow[];
@@ -120,6 +124,7 @@ export function openStore(opts: OpenStoreOptions): Store {
     annotateSnapshot: (id, annotation) => annotateSnapshot(db, id, annotation),
     queryNodes: (id, q = {}) => queryNodes(db, id, q),
     nodesWithChecks: (id, f) => nodesWithChecks(db, id, f),
+    figureInput: (id) => figureInput(db, id),
     readinessByScope: (id, prerequisites) => readinessByScope(db, id, prerequisites),
     ruleSummary: (id, f) => ruleSummary(db, id, f),
     scopeSummary: (id) => scopeSummary(db, id),

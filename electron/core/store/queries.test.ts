@@ -18,7 +18,7 @@ beforeEach(() => {
           name: 'Web-1',
           ipAddress: '10.0.0.9',
           agentVersion: '3.3.40.0',
-          statuses: { 'agent.version': 'pass', 'patch.compliant': 'fail', 'node.online': 'pass' },
+          statuses: { 'patch.scanned': 'pass', 'agent.version': 'pass', 'patch.compliant': 'fail', 'node.online': 'pass' },
           missingCritical: 2,
           missingSecurity: 3,
         }),
@@ -29,7 +29,7 @@ beforeEach(() => {
           agentVersion: '2.0.1000.0',
           family: 'ubuntu',
           version: '22.04',
-          statuses: { 'agent.version': 'warn', 'patch.compliant': 'pass', 'node.online': 'pass' },
+          statuses: { 'patch.scanned': 'pass', 'agent.version': 'warn', 'patch.compliant': 'pass', 'node.online': 'pass' },
         }),
         testNode({
           instanceId: 'i-0ccc',
@@ -46,7 +46,7 @@ beforeEach(() => {
           name: 'onprem',
           agentVersion: '3.2.0.0',
           family: 'windows-server',
-          statuses: { 'agent.version': 'pass', 'patch.compliant': 'pass', 'network.s3': 'unknown' },
+          statuses: { 'patch.scanned': 'pass', 'agent.version': 'pass', 'patch.compliant': 'pass', 'network.s3': 'unknown' },
           missingCritical: 1,
         }),
       ],
@@ -143,7 +143,7 @@ describe('queryNodes', () => {
       pingStatus: 'Online',
       agentVersion: '2.0.1000.0',
       platform: { type: 'Linux', family: 'ubuntu', version: '22.04' },
-      statuses: { 'agent.version': 'warn', 'patch.compliant': 'pass', 'node.online': 'pass' },
+      statuses: { 'patch.scanned': 'pass', 'agent.version': 'warn', 'patch.compliant': 'pass', 'node.online': 'pass' },
       failures: 0,
       missingCritical: 0,
       missingSecurity: 0,
@@ -184,7 +184,8 @@ describe('scopeSummary', () => {
         compliant: 1,
         nonCompliant: 1,
         patchRead: 3,
-        compliancePct: (1 / 3) * 100,
+        patchReported: 2,
+        compliancePct: (1 / 2) * 100,
         missingCritical: 2,
         missingSecurity: 3,
       },
@@ -197,6 +198,7 @@ describe('scopeSummary', () => {
         compliant: 0,
         nonCompliant: 0,
         patchRead: 0,
+        patchReported: 0,
         compliancePct: null,
         missingCritical: null,
         missingSecurity: null,
@@ -210,6 +212,7 @@ describe('scopeSummary', () => {
         compliant: 1,
         nonCompliant: 0,
         patchRead: 1,
+        patchReported: 1,
         compliancePct: 100,
         missingCritical: 1,
         missingSecurity: 0,
@@ -235,6 +238,7 @@ describe('nodeDetail', () => {
     expect(d?.checks.map((c) => [c.rule, c.status])).toEqual([
       ['agent.version', 'pass'],
       ['node.online', 'pass'],
+      ['patch.scanned', 'pass'],
       ['patch.compliant', 'fail'],
     ]);
     expect(d?.checks[0]?.evidence).toEqual({ rule: 'agent.version' });
@@ -276,16 +280,16 @@ describe('patch figures where the patch state could not be read', () => {
     const snap = store.saveSnapshot(
       testSnapshot([
         testNode({ instanceId: 'i-1', statuses: { 'patch.scanned': 'pass', 'patch.compliant': 'pass' } }),
-        // Read, and the node never reported a state: a finding, counted as not compliant.
+        // Read, and the node never reported a state: a finding, outside compliance's population (issue 27).
         testNode({ instanceId: 'i-2', statuses: { 'patch.scanned': 'fail', 'patch.compliant': 'unknown' } }),
         testNode({ instanceId: 'i-3', statuses: unread }),
         testNode({ instanceId: 'i-4', accountId: B, region: 'us-east-1', statuses: unread }),
       ]),
     );
     const [a, b] = store.scopeSummary(snap);
-    expect(a).toMatchObject({ nodes: 3, patchRead: 2, compliant: 1, compliancePct: 50, missingCritical: 0 });
+    expect(a).toMatchObject({ nodes: 3, patchRead: 2, patchReported: 1, compliant: 1, compliancePct: 100, missingCritical: 0 });
     expect(b).toMatchObject({ nodes: 1, patchRead: 0, compliancePct: null, missingCritical: null, missingSecurity: null });
     const [point] = store.trends().filter((p) => p.snapshotId === snap);
-    expect(point).toMatchObject({ nodes: 4, patchRead: 2, compliancePct: 50 });
+    expect(point).toMatchObject({ nodes: 4, patchRead: 2, patchReported: 1, compliancePct: 100 });
   });
 });

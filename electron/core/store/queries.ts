@@ -192,6 +192,7 @@ export function areaCounts(r: {
   missing_critical: number;
   missing_security: number;
   patch_read: number;
+  patch_reported: number;
 }): AreaCounts {
   const read = r.patch_read > 0;
   return {
@@ -200,7 +201,8 @@ export function areaCounts(r: {
     compliant: r.compliant,
     nonCompliant: r.non_compliant,
     patchRead: r.patch_read,
-    compliancePct: read ? (r.compliant / r.patch_read) * 100 : null,
+    patchReported: r.patch_reported,
+    compliancePct: r.patch_reported > 0 ? (r.compliant / r.patch_reported) * 100 : null,
     missingCritical: read ? r.missing_critical : null,
     missingSecurity: read ? r.missing_security : null,
   };
@@ -222,7 +224,8 @@ export function scopeSummary(db: Database, snapshotId: number): ScopeSummaryRow[
          s.status, s.error, s.calls, s.throttles, s.gaps, s.error_code, s.error_params, s.patching, s.gap_errors,
          coalesce(a.nodes, 0) AS nodes, coalesce(a.online, 0) AS online, coalesce(a.compliant, 0) AS compliant,
          coalesce(a.non_compliant, 0) AS non_compliant, coalesce(a.missing_critical, 0) AS missing_critical,
-         coalesce(a.missing_security, 0) AS missing_security, coalesce(a.nodes - ${patchUnreadSql('a')}, 0) AS patch_read
+         coalesce(a.missing_security, 0) AS missing_security, coalesce(a.nodes - ${patchUnreadSql('a')}, 0) AS patch_read,
+         coalesce(a.patch_reported, 0) AS patch_reported
        FROM (SELECT * FROM scope WHERE snapshot_id = ?) s
        FULL OUTER JOIN (SELECT * FROM area_summary WHERE snapshot_id = ?) a ON a.account_id = s.account_id AND a.region = s.region
        ORDER BY 1, 2`,
@@ -240,6 +243,7 @@ export function scopeSummary(db: Database, snapshotId: number): ScopeSummaryRow[
       missing_critical: number;
       missing_security: number;
       patch_read: number;
+      patch_reported: number;
     }
   >;
   return rows.map((r) => {

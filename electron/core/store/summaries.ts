@@ -4,7 +4,7 @@
  */
 import type { Database } from 'better-sqlite3';
 import { RULE_IDS } from '../../../shared/model';
-import { PREREQUISITE_RULE_IDS } from '../../../shared/readiness';
+import { PREREQUISITE_RULE_IDS, type ReadinessClass } from '../../../shared/readiness';
 import { STATUS_CODES, rulePosition } from './codec';
 
 const RULES_CTE = `WITH r(pos, rule) AS (VALUES ${RULE_IDS.map((rule) => `(${rulePosition(rule)}, '${rule}')`).join(', ')})`;
@@ -46,22 +46,40 @@ export function addOpenCve(cves: Map<string, boolean>, cve: string, critical: bo
 const DIGIT = (status: keyof typeof STATUS_CODES): number => STATUS_CODES[status].charCodeAt(0) - 48;
 const SLOTS = 5;
 const ONLINE_AT = rulePosition('node.online') - 1;
+const SCANNED_AT = rulePosition('patch.scanned') - 1;
 const COMPLIANT_AT = rulePosition('patch.compliant') - 1;
+const REBOOT_AT = rulePosition('patch.pending-reboot') - 1;
 const PREREQUISITES_AT = PREREQUISITE_RULE_IDS.map((rule) => rulePosition(rule) - 1);
+const VERIFIED_CODES = new Set([STATUS_CODES.pass, STATUS_CODES.warn, STATUS_CODES.not_applicable]);
 
-/** Ready as `isReady` says it of the checks: no prerequisite failed. */
-function isReadyRow(statuses: string): boolean {
-  return PREREQUISITES_AT.every((at) => statuses.charAt(at) !== STATUS_CODES.fail);
+/** Readiness as `readinessClass` says it of the checks (shared/readiness), read from the statuses column. */
+function readinessOfRow(statuses: string): ReadinessClass {
+  let unverified = false;
+  for (const at of PREREQUISITES_AT) {
+    const code = statuses.charAt(at);
+    if (code === STATUS_CODES.fail) return 'notReady';
+    if (!VERIFIED_CODES.has(code)) unverified = true;
+  }
+  return unverified ? 'unverified' : 'ready';
 }
 
 interface AreaCounts {
   nodes: number;
+  /** Verified ready; `unverified`: no prerequisite failed, one could not be checked. */
   ready: number;
+  unverified: number;
   online: number;
+  /** Nodes with a patch state (`patch.scanned` passed). */
+  patchReported: number;
+  /** `patch.compliant` passed: AWS's rule, pending-reboot and installed-rejected patches included. */
   compliant: number;
   nonCompliant: number;
   missingCritical: number;
   missingSecurity: number;
+  nodesMissingCritical: number;
+  nodesMissingSecurity: number;
+  /** `patch.pending-reboot` warned: InstalledPendingRebootCount > 0. */
+  nodesPendingReboot: number;
   patchDetailRead: number;
   /** Distinct open CVE ids of the area, true when a Critical patch names it (issue 19). */
   openCves: Map<string, boolean>;
@@ -71,8 +89,8 @@ interface AreaCounts {
 
 /**
  * Counted in one pass over the rows in memory while saving: a GROUP BY over node × rule in SQL
- * cost about as much as writing the nodes. Migrations 2 and 5 backfill the same rows in SQL, and
- * a test holds the two equal.
+ * cost about as much as writing the nodes. Migrations 2, 5 and 7 backfill the same rows in SQL,
+ * and a test holds the two equal.
  */
 export function writeSummaries(db: Database, snapshotId: number, rows: Iterable<SummaryRow>, openCves: Iterable<AreaCves>): void {
   const areas = new Map<string, Map<string, AreaCounts>>();
@@ -84,11 +102,16 @@ export function writeSummaries(db: Database, snapshotId: number, rows: Iterable<
       a = {
         nodes: 0,
         ready: 0,
+        unverified: 0,
         online: 0,
+        patchReported: 0,
         compliant: 0,
         nonCompliant: 0,
         missingCritical: 0,
         missingSecurity: 0,
+        nodesMissingCritical: 0,
+        nodesMissingSecurity: 0,
+        nodesPendingReboot: 0,
         patchDetailRead: 0,
         openCves: new Map(),
         rules: new Int32Array(RULE_IDS.length * SLOTS),
@@ -101,17 +124,26 @@ export function writeSummaries(db: Database, snapshotId: number, rows: Iterable<
     const a = areaOf(row.accountId, row.region);
     const { statuses } = row;
     a.nodes += 1;
-    if (isReadyRow(statuses)) a.ready += 1;
+    const readiness = readinessOfRow(statuses);
+    if (readiness === 'ready') a.ready += 1;
+    else if (readiness === 'unverified') a.unverified += 1;
     for (let i = 0; i < RULE_IDS.length; i++) {
       const digit = statuses.charCodeAt(i) - 48;
       if (digit >= 0 && digit < SLOTS) a.rules[i * SLOTS + digit]! += 1;
     }
     if (statuses.charAt(ONLINE_AT) === STATUS_CODES.pass) a.online += 1;
+    if (statuses.charAt(SCANNED_AT) === STATUS_CODES.pass) a.patchReported += 1;
+    // patch.compliant follows AWS's rule (issue 27); a pending reboot is also read here, as
+    // migration 7 reads it for rows judged under the rule before, so the two stay one definition.
     const compliant = statuses.charAt(COMPLIANT_AT);
-    if (compliant === STATUS_CODES.pass) a.compliant += 1;
-    else if (compliant === STATUS_CODES.fail || compliant === STATUS_CODES.warn) a.nonCompliant += 1;
+    const pendingReboot = statuses.charAt(REBOOT_AT) === STATUS_CODES.warn;
+    if (compliant === STATUS_CODES.pass && !pendingReboot) a.compliant += 1;
+    else if (compliant === STATUS_CODES.fail || compliant === STATUS_CODES.warn || compliant === STATUS_CODES.pass) a.nonCompliant += 1;
+    if (pendingReboot) a.nodesPendingReboot += 1;
     a.missingCritical += row.missingCritical ?? 0;
     a.missingSecurity += row.missingSecurity ?? 0;
+    if ((row.missingCritical ?? 0) > 0) a.nodesMissingCritical += 1;
+    if ((row.missingSecurity ?? 0) > 0) a.nodesMissingSecurity += 1;
     if (row.patchDetailRead) a.patchDetailRead += 1;
   }
   for (const { accountId, region, cves } of openCves) {
@@ -122,8 +154,9 @@ export function writeSummaries(db: Database, snapshotId: number, rows: Iterable<
     'INSERT INTO rule_summary (snapshot_id, account_id, region, rule, pass, fail, warn, unknown, not_applicable) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)',
   );
   const insertArea = db.prepare(
-    `INSERT INTO area_summary (snapshot_id, account_id, region, nodes, online, compliant, non_compliant, missing_critical, missing_security, ready, patch_detail_read)
-     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+    `INSERT INTO area_summary (snapshot_id, account_id, region, nodes, online, compliant, non_compliant, missing_critical, missing_security, ready,
+       patch_detail_read, unverified, patch_reported, nodes_missing_critical, nodes_missing_security, nodes_pending_reboot)
+     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
   );
   const insertCve = db.prepare('INSERT INTO open_cve (snapshot_id, account_id, region, cve, critical) VALUES (?, ?, ?, ?, ?)');
   const [pass, fail, warn, unknown, notApplicable] = [
@@ -151,6 +184,11 @@ export function writeSummaries(db: Database, snapshotId: number, rows: Iterable<
         a.missingSecurity,
         a.ready,
         a.patchDetailRead,
+        a.unverified,
+        a.patchReported,
+        a.nodesMissingCritical,
+        a.nodesMissingSecurity,
+        a.nodesPendingReboot,
       );
       for (const [cve, critical] of a.openCves) insertCve.run(snapshotId, accountId, region, cve, critical ? 1 : 0);
     }

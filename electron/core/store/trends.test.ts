@@ -19,11 +19,16 @@ beforeEach(() => {
       [
         testNode({
           instanceId: 'i-1',
-          statuses: { 'patch.compliant': 'fail', 'node.online': 'pass' },
+          statuses: { 'patch.scanned': 'pass', 'patch.compliant': 'fail', 'node.online': 'pass' },
           missingCritical: 3,
           missingSecurity: 1,
         }),
-        testNode({ instanceId: 'i-2', accountId: B, region: 'us-east-1', statuses: { 'patch.compliant': 'pass', 'node.online': 'pass' } }),
+        testNode({
+          instanceId: 'i-2',
+          accountId: B,
+          region: 'us-east-1',
+          statuses: { 'patch.scanned': 'pass', 'patch.compliant': 'pass', 'node.online': 'pass' },
+        }),
       ],
       { startedAt: '2026-01-01T00:00:00.000Z' },
     ),
@@ -31,15 +36,20 @@ beforeEach(() => {
   second = store.saveSnapshot(
     testSnapshot(
       [
-        testNode({ instanceId: 'i-1', statuses: { 'patch.compliant': 'pass', 'node.online': 'pass' } }),
+        testNode({ instanceId: 'i-1', statuses: { 'patch.scanned': 'pass', 'patch.compliant': 'pass', 'node.online': 'pass' } }),
         testNode({
           instanceId: 'i-2',
           accountId: B,
           region: 'us-east-1',
-          statuses: { 'patch.compliant': 'warn', 'node.online': 'fail' },
+          statuses: { 'patch.scanned': 'pass', 'patch.compliant': 'warn', 'node.online': 'fail' },
           missingSecurity: 4,
         }),
-        testNode({ instanceId: 'i-3', accountId: B, region: 'us-east-1', statuses: { 'patch.compliant': 'pass' } }),
+        testNode({
+          instanceId: 'i-3',
+          accountId: B,
+          region: 'us-east-1',
+          statuses: { 'patch.scanned': 'pass', 'patch.compliant': 'pass' },
+        }),
       ],
       { startedAt: '2026-01-08T00:00:00.000Z' },
     ),

@@ -48,7 +48,8 @@ export function trends(db: Database, q: TrendQuery = {}): TrendPoint[] {
       `SELECT s.id AS id, s.started_at AS started_at, s.catalog_edition AS catalog_edition${select ? `, ${select}` : ''},
          sum(x.nodes) AS nodes, sum(x.ready) AS ready, sum(x.online) AS online, sum(x.compliant) AS compliant, sum(x.non_compliant) AS non_compliant,
          sum(x.missing_critical) AS missing_critical, sum(x.missing_security) AS missing_security,
-         sum(x.nodes - ${patchUnreadSql('x')}) AS patch_read, sum(x.patch_detail_read) AS patch_detail_read
+         sum(x.nodes - ${patchUnreadSql('x')}) AS patch_read, sum(x.patch_detail_read) AS patch_detail_read,
+         sum(x.patch_reported) AS patch_reported, sum(x.unverified) AS unverified, sum(x.nodes_missing_critical) AS nodes_missing_critical
        FROM snapshot s JOIN area_summary x ON x.snapshot_id = s.id
        WHERE ${areaW.sql} GROUP BY ${keyCols.join(', ')} ORDER BY s.started_at, s.id${group.map((c) => `, x.${c}`).join('')}`,
     )
@@ -67,6 +68,9 @@ export function trends(db: Database, q: TrendQuery = {}): TrendPoint[] {
     missing_security: number;
     patch_read: number;
     patch_detail_read: number;
+    patch_reported: number;
+    unverified: number;
+    nodes_missing_critical: number;
   }>;
 
   // Distinct over the grouping: a CVE open in two regions counts once in their account.
@@ -110,6 +114,8 @@ export function trends(db: Database, q: TrendQuery = {}): TrendPoint[] {
       catalogEdition: a.catalog_edition,
       ...areaCounts(a),
       ready: a.ready,
+      unverified: a.unverified,
+      nodesMissingCritical: a.nodes_missing_critical,
       patchDetailRead: a.patch_detail_read,
       openCves: read ? (cves?.open_cves ?? 0) : null,
       openCriticalCves: read ? (cves?.open_critical_cves ?? 0) : null,

@@ -36,7 +36,7 @@ export interface NodeWithChecks {
   checks: Check[];
 }
 
-/** Readiness counts of one account × region: its nodes, and those with no failed prerequisite. */
+/** Readiness counts of one account × region: its nodes, those verified ready and those not verified. */
 export type ScopeReadiness = Readiness['scopes'][number];
 
 export interface RetentionPolicy {

@@ -58,6 +58,7 @@ const VALID: { [K in MethodName]: MethodInput<K> | undefined } = {
   'plans:save': { name: 'fuzz', plan: PLAN },
   'plans:delete': { id: UUID },
   'readiness:summary': { id: 1 },
+  'figures:get': { id: 1 },
   'patches:summary': { snapshotId: 1, filters: { severities: ['Critical'] }, limit: 10 },
   'patches:nodes': { snapshotId: 1, cveId: 'CVE-2024-30051' },
   'patches:compare': { from: 1, to: 1 },

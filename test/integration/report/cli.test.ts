@@ -61,7 +61,7 @@ describe('patch-audit demo, report, export-csv, export-json', () => {
     expect(last.scopes).toHaveLength(9);
     expect(last.scopes.some((s) => s.gaps.includes('ssm:GetInventory'))).toBe(true);
     const en = execFileSync('pdftotext', ['-layout', join(out, 'report-en.pdf'), '-'], { encoding: 'utf8' });
-    expect(en).toContain(`of ${last.nodeCount} managed nodes`);
+    expect(en).toContain(`of the ${last.nodeCount} managed nodes`);
     const ja = execFileSync('pdftotext', ['-layout', join(out, 'report-ja.pdf'), '-'], { encoding: 'utf8' });
     expect(ja).toContain(`マネージドノード ${last.nodeCount} 台のうち`);
     expect(ja).toContain('Example Holdings 株式会社');
