@@ -7,7 +7,14 @@
 import { createInterface } from 'node:readline/promises';
 import { SingleBar } from 'cli-progress';
 import { Option } from 'commander';
-import { AuditPlan, DEFAULT_CONCURRENCY, type AuditOutcome, type AuditProgress } from '../../../shared/auditPlan';
+import {
+  AuditPlan,
+  DEFAULT_CONCURRENCY,
+  settledScopes,
+  type AuditOutcome,
+  type AuditProgress,
+  type ScopeCounts,
+} from '../../../shared/auditPlan';
 import type { ScopeResult } from '../../../shared/model';
 import { scopeErrorText } from '../../../shared/scopeErrors';
 import { CATALOG_EDITIONS } from '../../../shared/catalog';
@@ -88,14 +95,15 @@ function progressBar(enabled: boolean) {
   let started = false;
   return {
     update: (p: AuditProgress) => {
-      const payload = { nodes: p.nodes, calls: p.calls, throttles: p.throttles, errors: p.errors };
-      if (!started && p.scopesTotal > 0) {
-        bar.start(p.scopesTotal, p.scopesDone, payload);
+      const c = p.scopeCounts;
+      const payload = { nodes: p.nodes, calls: p.calls, throttles: p.throttles, errors: c.failed };
+      if (!started && c.total > 0) {
+        bar.start(c.total, settledScopes(c), payload);
         started = true;
       } else if (started) {
         // Scopes are known account by account as each is resolved, while the first ones already run.
-        if (p.scopesTotal !== bar.getTotal()) bar.setTotal(p.scopesTotal);
-        bar.update(p.scopesDone, payload);
+        if (c.total !== bar.getTotal()) bar.setTotal(c.total);
+        bar.update(settledScopes(c), payload);
       }
     },
     stop: () => started && bar.stop(),
@@ -116,7 +124,7 @@ function scopeDocument(s: ScopeResult) {
   return {
     account: s.accountId,
     region: s.region,
-    status: s.status === 'ok' ? 'ok' : 'failed',
+    status: s.status,
     ...(s.error ? { error: s.error } : {}),
     ...(s.errorCode ? { errorCode: s.errorCode } : {}),
     nodes: s.nodes,
@@ -129,6 +137,7 @@ export function outcomeDocument(outcome: AuditOutcome) {
     snapshotId: outcome.snapshotId,
     status: outcome.status,
     scopes: outcome.scopes.map(scopeDocument),
+    scopeCounts: outcome.scopeCounts,
     nodes: outcome.nodes,
     checks: outcome.checks,
     calls: outcome.calls,
@@ -217,11 +226,25 @@ async function runCliAudit(
   }
 }
 
+/** A scope's region as the terminal shows it: an account-level failure names none. */
+const regionText = (s: ScopeResult) => s.region ?? ACCOUNT_LEVEL_REGION;
+const ACCOUNT_LEVEL_REGION = 'all regions';
+
+/** Every scope counted as what it is (issue 27): only collected scopes finished. */
+export function scopeCountsText(c: ScopeCounts): string {
+  const line = `Scopes: ${c.collected} of ${c.total} collected, ${c.failed} failed, ${c.cancelled} cancelled`;
+  if (!c.accountLevel) return line;
+  return `${line}\n  ${c.accountLevel} of them ${c.accountLevel === 1 ? 'is an account' : 'are accounts'} never reached under --regions all: one scope each, its regions unknown without the account`;
+}
+
 function summaryText(outcome: AuditOutcome): string {
-  const lines = [`Snapshot ${outcome.snapshotId} saved (${outcome.status}): ${outcome.nodes} nodes`];
+  const lines = [
+    `Snapshot ${outcome.snapshotId} saved (${outcome.status === 'complete' ? 'complete' : 'partial: finished with gaps'}): ${outcome.nodes} nodes`,
+    scopeCountsText(outcome.scopeCounts),
+  ];
   for (const s of outcome.scopes) {
     lines.push(
-      `  ${s.accountId} ${s.region.padEnd(16)} ${s.status.padEnd(9)} ${String(s.nodes).padStart(6)} nodes${s.error ? `  ${s.error}` : ''}`,
+      `  ${s.accountId} ${regionText(s).padEnd(16)} ${s.status.padEnd(9)} ${String(s.nodes).padStart(6)} nodes${s.error ? `  ${s.error}` : ''}`,
     );
     // Each source that could not be read on its own line, with why: the checks that need it are unknown.
     const reasons = gapReasons(s);

@@ -48,7 +48,8 @@ export const registerSnapshots: RegisterCommand = (program) => {
             ['ACCOUNT', 'REGION', 'SCOPE', 'NODES', 'PATCH READ', 'COMPLIANT', 'MISSING CRIT', 'MISSING SEC', 'NOTE'],
             scopes.map((s) => [
               s.accountId,
-              s.region,
+              // An account never reached under --regions all: one scope, no region.
+              s.region ?? 'all regions (not reached)',
               s.scope?.status ?? '-',
               s.nodes,
               patchBasis(s),

@@ -64,6 +64,9 @@ const EN = {
   scopeFailed: 'failed',
   scopeCancelled: 'cancelled',
   scopeMissing: 'no scope record',
+  scopeAccountLevel: 'all regions (account not reached)',
+  scopeAccountLevelNote:
+    'An account that could not be reached under “all regions” is counted as one scope: its enabled regions cannot be listed without reaching it.',
 
   rule: 'Rule',
   ruleId: 'Rule id',
@@ -281,6 +284,9 @@ const JA = {
   scopeFailed: '失敗',
   scopeCancelled: '中止',
   scopeMissing: 'スコープ記録なし',
+  scopeAccountLevel: '全リージョン (アカウントに到達できず)',
+  scopeAccountLevelNote:
+    '「すべてのリージョン」を対象とする監査で到達できなかったアカウントは、1 スコープとして数えます。アカウントに到達しない限り、有効なリージョンを一覧できないためです。',
 
   rule: 'ルール',
   ruleId: 'ルール ID',

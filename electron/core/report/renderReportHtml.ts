@@ -181,26 +181,27 @@ function scope(ctx: Ctx): RawHtml {
     ${
       m.failedScopes.length
         ? html`<table>
-            <thead>
-              <tr>
-                <th>${columnShortTitle('accountId', lang)}</th>
-                <th>${columnShortTitle('region', lang)}</th>
-                <th>${t('status')}</th>
-                <th>${t('reason')}</th>
-              </tr>
-            </thead>
-            <tbody>
-              ${m.failedScopes.map(
-                (s) =>
-                  html`<tr class="failed-scope">
-                    <td class="mono">${s.accountId}</td>
-                    <td class="mono">${s.region}</td>
-                    <td>${scopeStatus(ctx, s.status)}</td>
-                    <td>${scopeErrorText(s, ctx.lang)}</td>
-                  </tr>`,
-              )}
-            </tbody>
-          </table>`
+              <thead>
+                <tr>
+                  <th>${columnShortTitle('accountId', lang)}</th>
+                  <th>${columnShortTitle('region', lang)}</th>
+                  <th>${t('status')}</th>
+                  <th>${t('reason')}</th>
+                </tr>
+              </thead>
+              <tbody>
+                ${m.failedScopes.map(
+                  (s) =>
+                    html`<tr class="failed-scope">
+                      <td class="mono">${s.accountId}</td>
+                      <td class="mono">${s.region ?? t('scopeAccountLevel')}</td>
+                      <td>${scopeStatus(ctx, s.status)}</td>
+                      <td>${scopeErrorText(s, ctx.lang)}</td>
+                    </tr>`,
+                )}
+              </tbody>
+            </table>
+            ${m.failedScopes.some((s) => s.region === null) ? html`<p class="small">${t('scopeAccountLevelNote')}</p>` : ''}`
         : html`<p>${t('scopesFailedNone')}</p>`
     }
     <h3>${t('gapsHeading')}</h3>

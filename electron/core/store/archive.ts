@@ -238,7 +238,7 @@ export async function importSnapshots(store: Store, file: string, limits: Partia
   return (await importArchive(store, file, { limits })).ids;
 }
 
-const scopeKey = (scopes: readonly { accountId: string; region: string; status: string; nodes: number }[]) =>
+const scopeKey = (scopes: readonly { accountId: string; region: string | null; status: string; nodes: number }[]) =>
   scopes
     .map((s) => `${s.accountId}/${s.region}/${s.status}/${s.nodes}`)
     .sort()
