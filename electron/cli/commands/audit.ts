@@ -9,6 +9,7 @@ import { SingleBar } from 'cli-progress';
 import { Option } from 'commander';
 import {
   AuditPlan,
+  countScopes,
   DEFAULT_CONCURRENCY,
   settledScopes,
   type AuditOutcome,
@@ -16,7 +17,7 @@ import {
   type ScopeCounts,
 } from '../../../shared/auditPlan';
 import type { ScopeResult } from '../../../shared/model';
-import { scopeErrorText } from '../../../shared/scopeErrors';
+import { scopeErrorText, scopeRegionText } from '../../../shared/scopeErrors';
 import { CATALOG_EDITIONS } from '../../../shared/catalog';
 import { AuditFailed, type Services } from '../../core';
 import { withCore } from '../cliCore';
@@ -147,7 +148,14 @@ export function outcomeDocument(outcome: AuditOutcome) {
 /** The `--json` document when nothing could be audited: no snapshot, the reason, each scope's. */
 export function failureDocument(err: AuditFailed) {
   const [headline = ''] = err.message.split('\n');
-  return { snapshotId: null, status: 'failed', error: headline, scopes: err.scopes.map(scopeDocument), nodes: 0 };
+  return {
+    snapshotId: null,
+    status: 'failed',
+    error: headline,
+    scopes: err.scopes.map(scopeDocument),
+    scopeCounts: countScopes(err.scopes),
+    nodes: 0,
+  };
 }
 
 async function askMfa(serial: string): Promise<string> {
@@ -226,10 +234,6 @@ async function runCliAudit(
   }
 }
 
-/** A scope's region as the terminal shows it: an account-level failure names none. */
-const regionText = (s: ScopeResult) => s.region ?? ACCOUNT_LEVEL_REGION;
-const ACCOUNT_LEVEL_REGION = 'all regions';
-
 /** Every scope counted as what it is (issue 27): only collected scopes finished. */
 export function scopeCountsText(c: ScopeCounts): string {
   const line = `Scopes: ${c.collected} of ${c.total} collected, ${c.failed} failed, ${c.cancelled} cancelled`;
@@ -244,7 +248,7 @@ function summaryText(outcome: AuditOutcome): string {
   ];
   for (const s of outcome.scopes) {
     lines.push(
-      `  ${s.accountId} ${regionText(s).padEnd(16)} ${s.status.padEnd(9)} ${String(s.nodes).padStart(6)} nodes${s.error ? `  ${s.error}` : ''}`,
+      `  ${s.accountId} ${scopeRegionText(s.region, 'en').padEnd(16)} ${s.status.padEnd(9)} ${String(s.nodes).padStart(6)} nodes${s.error ? `  ${s.error}` : ''}`,
     );
     // Each source that could not be read on its own line, with why: the checks that need it are unknown.
     const reasons = gapReasons(s);

@@ -64,7 +64,6 @@ const EN = {
   scopeFailed: 'failed',
   scopeCancelled: 'cancelled',
   scopeMissing: 'no scope record',
-  scopeAccountLevel: 'all regions (account not reached)',
   scopeAccountLevelNote:
     'An account that could not be reached under “all regions” is counted as one scope: its enabled regions cannot be listed without reaching it.',
 
@@ -284,7 +283,6 @@ const JA = {
   scopeFailed: '失敗',
   scopeCancelled: '中止',
   scopeMissing: 'スコープ記録なし',
-  scopeAccountLevel: '全リージョン (アカウントに到達できず)',
   scopeAccountLevelNote:
     '「すべてのリージョン」を対象とする監査で到達できなかったアカウントは、1 スコープとして数えます。アカウントに到達しない限り、有効なリージョンを一覧できないためです。',
 

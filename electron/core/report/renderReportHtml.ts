@@ -17,7 +17,7 @@ import { formatDate, formatInt, formatPct, labelsFor, type Labels } from './labe
 import type { FindingRef, NodePatchLine, ReportModel } from './reportModel';
 import { reportCss } from './reportStyles';
 import { REPORT_SECTIONS, type ReportSection } from '../../../shared/reportSections';
-import { scopeErrorText } from '../../../shared/scopeErrors';
+import { scopeErrorText, scopeRegionText } from '../../../shared/scopeErrors';
 
 export { REPORT_SECTIONS, type ReportSection };
 
@@ -194,7 +194,7 @@ function scope(ctx: Ctx): RawHtml {
                   (s) =>
                     html`<tr class="failed-scope">
                       <td class="mono">${s.accountId}</td>
-                      <td class="mono">${s.region ?? t('scopeAccountLevel')}</td>
+                      <td class="mono">${scopeRegionText(s.region, lang)}</td>
                       <td>${scopeStatus(ctx, s.status)}</td>
                       <td>${scopeErrorText(s, ctx.lang)}</td>
                     </tr>`,

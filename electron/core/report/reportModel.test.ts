@@ -5,6 +5,7 @@ import { evaluateNode, platformOf } from '../../../shared/evaluate';
 import { PREREQUISITE_RULE_IDS } from '../../../shared/readiness';
 import { makeSnapshot } from '../../../test/fixtures/makeSnapshot';
 import { openStore, reevaluate } from '../store';
+import { scopeRegionText } from '../../../shared/scopeErrors';
 import { labelsFor } from './labels';
 import { buildReportModel, ReportInputError, verdictOf } from './reportModel';
 import { renderReportHtml } from './renderReportHtml';
@@ -199,7 +200,7 @@ describe('buildReportModel with an account-level failure', () => {
     const html = { en: renderReportHtml(model, { lang: 'en', paper: 'a4' }), ja: renderReportHtml(model, { lang: 'ja', paper: 'a4' }) };
     for (const lang of ['en', 'ja'] as const) {
       const t = labelsFor(lang);
-      expect(html[lang]).toContain(`<td class="mono">${t('scopeAccountLevel')}</td>`);
+      expect(html[lang]).toContain(`<td class="mono">${scopeRegionText(null, lang)}</td>`);
       expect(html[lang]).toContain(t('scopeAccountLevelNote'));
       expect(html[lang]).not.toContain('>null<');
     }

@@ -189,7 +189,13 @@ describe('patch-audit audit', () => {
         error: string;
         scopes: { region: string; status: string; errorCode: string }[];
       };
-      expect(doc).toMatchObject({ snapshotId: null, status: 'failed', error: 'No scope could be audited.', nodes: 0 });
+      expect(doc).toMatchObject({
+        snapshotId: null,
+        status: 'failed',
+        error: 'No scope could be audited.',
+        scopeCounts: { total: 2, collected: 0, failed: 2, cancelled: 0, accountLevel: 0 },
+        nodes: 0,
+      });
       expect(doc.scopes.map((s) => [s.region, s.status, s.errorCode])).toEqual([
         ['us-east-1', 'failed', 'access_denied'],
         ['eu-west-1', 'failed', 'access_denied'],
@@ -238,7 +244,9 @@ describe('patch-audit audit', () => {
     expect(lines[2]).toBe(
       '  1 of them is an account never reached under --regions all: one scope each, its regions unknown without the account',
     );
-    expect(lines.find((l) => l.startsWith('  123456789012 '))).toMatch(/^ {2}123456789012 all regions +failed +0 nodes {2}/);
+    expect(lines.find((l) => l.startsWith('  123456789012 '))).toMatch(
+      /^ {2}123456789012 all regions \(account not reached\) failed +0 nodes {2}/,
+    );
 
     const file = join(dir, 'unreachable.patchaudit');
     const exported = await run(['export', String(doc.snapshotId), String(doc.snapshotId + 1), '--output', file, '--db', db], env);
@@ -248,7 +256,7 @@ describe('patch-audit audit', () => {
     expect(imported.stderr).toBe('');
     expect(imported.code).toBe(0);
     const shown = await run(['snapshots', 'show', '2', '--db', join(dir, 'restored.sqlite')], env);
-    expect(shown.stdout).toMatch(/123456789012 +all regions \(not reached\) +failed/);
+    expect(shown.stdout).toMatch(/123456789012 +all regions \(account not reached\) +failed/);
   });
 
   it('exits 2 on bad options without echoing the external id', async () => {
