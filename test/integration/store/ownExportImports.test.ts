@@ -44,7 +44,7 @@ describe('an audit with an account that cannot be reached', () => {
   let sim: Simulator;
   beforeAll(async () => {
     sim = await startSimulator({
-      fleetOptions: { seed: 'own-export', accounts: 1, regions: ['eu-west-1', 'us-east-1'], nodesPerRegion: 20 },
+      fleetOptions: { seed: 'own-export', accounts: 2, regions: ['eu-west-1', 'us-east-1'], nodesPerRegion: 20 },
     });
   });
   afterAll(async () => sim?.close());
@@ -72,6 +72,34 @@ describe('an audit with an account that cannot be reached', () => {
     const restored = await roundTrip(store, outcome.snapshotId!);
     expect(content(restored.to, restored.id)).toEqual(content(store, outcome.snapshotId!));
     expect(restored.to.getSnapshot(restored.id)!.scopes.filter((s) => s.region === null)).toHaveLength(1);
+  });
+
+  it('cancelled before an account is reached under all regions: one cancelled account-level scope, and the snapshot survives its own export', async () => {
+    const [first, second] = sim.credentials.map((c) => c.accountId) as [string, string];
+    // The second account's region list does not come until the cancel ends the call.
+    sim.setFaults([{ match: { accountId: second, action: 'EC2.DescribeRegions' }, timeout: { holdMs: 10_000 } }]);
+    const controller = new AbortController();
+    try {
+      const { outcome, store } = await audit(
+        sim,
+        { regions: 'all', targets: { kind: 'accounts', accountIds: [first, second], ...ROLE } },
+        {
+          signal: controller.signal,
+          onProgress: (p) => {
+            const firsts = p.scopes.filter((s) => s.accountId === first);
+            if (firsts.length > 0 && firsts.every((s) => s.state === 'done')) controller.abort();
+          },
+        },
+      );
+      expect(outcome.scopes.filter((s) => s.accountId === second)).toEqual([
+        { accountId: second, region: null, status: 'cancelled', nodes: 0, calls: 0, throttles: 0, gaps: [] },
+      ]);
+      expect(outcome.scopeCounts).toMatchObject({ failed: 0, cancelled: 1, accountLevel: 1 });
+      const restored = await roundTrip(store, outcome.snapshotId!);
+      expect(content(restored.to, restored.id)).toEqual(content(store, outcome.snapshotId!));
+    } finally {
+      sim.setFaults([]);
+    }
   });
 });
 
