@@ -19,6 +19,7 @@ import {
 import type { CatalogEdition } from '../../../shared/catalog';
 import { evaluateNode, platformOf } from '../../../shared/evaluate';
 import { CHECK_STATUSES, type CheckStatus, type NodeFacts, type ScopeResult } from '../../../shared/model';
+import { scopeRegionText } from '../../../shared/scopeErrors';
 import { TOOL_VERSION } from '../../../shared/toolVersion';
 import { emptyCallStats, mergeCallStats, type CallStats } from '../aws/callStats';
 import { createClients, type AwsClients, type ClientOptions, type Credentials } from '../aws/clients';
@@ -322,7 +323,7 @@ export async function runAudit(plan: AuditPlan, deps: AuditDeps, control: AuditC
       }
       // One scope a line: several scopes' reasons run together are hard to tell apart.
       fail(
-        `No scope could be audited.\n${scopes.map((s) => `${s.accountId}/${s.region ?? 'all regions'}: ${s.error ?? s.state}`).join('\n')}`,
+        `No scope could be audited.\n${scopes.map((s) => `${s.accountId}/${scopeRegionText(s.region, 'en')}: ${s.error ?? s.state}`).join('\n')}`,
         scopeResults,
       );
     }
