@@ -2,7 +2,7 @@
  * The promise of docs/reliability.md "the app's own export always imports" (issue 28 item 1):
  * whatever an audit can save, saved → exported → imported into an empty database gives the same
  * snapshot back. Real audits against the simulator with an account that cannot be reached, then
- * generated audits over what runAudit can produce (fast-check; PATCH_AUDITOR_PROPERTY_RUNS runs
+ * generated audits over what runAudit can produce (fast-check; PROPERTY_TEST_RUNS runs
  * more of them locally).
  */
 import { join } from 'node:path';
@@ -107,7 +107,8 @@ describe('an audit with an account that cannot be reached', () => {
 
 const REGIONS = ['ap-northeast-1', 'eu-west-1', 'us-east-1', 'us-west-2', 'eu-central-1'];
 const GAPS = Object.values(SOURCE_GAPS);
-const RUNS = Number(process.env.PATCH_AUDITOR_PROPERTY_RUNS ?? 200);
+// Not PATCH_AUDITOR_…: the test setup clears the app's own variables (test/support/isolatedHome.ts).
+const RUNS = Number(process.env.PROPERTY_TEST_RUNS ?? 200);
 
 const regionList = fc.uniqueArray(fc.constantFrom(...REGIONS), { minLength: 1, maxLength: 3 });
 const userText = fc.string({ maxLength: 40, unit: 'grapheme' }).filter((s) => s.trim() === s && s !== '' && UserText.safeParse(s).success);
