@@ -5,7 +5,10 @@
  * generated audits over what runAudit can produce (fast-check; PROPERTY_TEST_RUNS runs
  * more of them locally).
  */
+import { createHash } from 'node:crypto';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { gunzipSync, gzipSync } from 'node:zlib';
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { exportSnapshots, importSnapshots, openStore, packNodes, type Store } from '../../../electron/core/store';
@@ -17,6 +20,7 @@ import type { NodeFacts, PatchDetail, ScopeResult, SnapshotInput } from '../../.
 import { SOURCE_GAPS } from '../../../shared/rules/sources';
 import { TOOL_VERSION } from '../../../shared/toolVersion';
 import { UserText } from '../../../shared/userText';
+import { makeSnapshot } from '../../fixtures/makeSnapshot';
 import { tempDir } from '../../support/tempDir';
 import { audit } from '../audit/auditHarness';
 
@@ -99,6 +103,47 @@ describe('an audit with an account that cannot be reached', () => {
       expect(content(restored.to, restored.id)).toEqual(content(store, outcome.snapshotId!));
     } finally {
       sim.setFaults([]);
+    }
+  });
+});
+
+/** Rewrites the one snapshot of an export file, with a header (size, SHA-256) that matches, as a hostile file would. */
+function rewritten(file: string, change: (scopes: Array<Record<string, unknown>>) => void): string {
+  const text = gunzipSync(readFileSync(file)).toString('utf8');
+  const nl = text.indexOf('\n');
+  const payload = JSON.parse(text.slice(nl + 1)) as { snapshots: Array<{ scopes: Array<Record<string, unknown>> }> };
+  change(payload.snapshots[0]!.scopes);
+  const bytes = Buffer.from(JSON.stringify(payload), 'utf8');
+  const header = {
+    ...(JSON.parse(text.slice(0, nl)) as object),
+    payloadBytes: bytes.length,
+    payloadSha256: createHash('sha256').update(bytes).digest('hex'),
+  };
+  const out = `${file}.changed`;
+  writeFileSync(out, gzipSync(Buffer.concat([Buffer.from(`${JSON.stringify(header)}\n`), bytes])));
+  return out;
+}
+
+describe('an account-level scope in an export file', () => {
+  it('is refused when it claims to be collected or to hold nodes: an account never reached has nothing', async () => {
+    const store = openStore({ path: ':memory:' });
+    const input = makeSnapshot({ nodes: 4, accounts: ['111111111111'], regions: ['eu-west-1'] });
+    const unreached = { accountId: '123456789012', region: null, status: 'failed' as const, nodes: 0, calls: 1, throttles: 0, gaps: [] };
+    const id = store.saveSnapshot({ ...input, status: 'partial', scopes: [...input.scopes, unreached] });
+    const file = join(tempDir('pa-own-export-bad-'), 'snapshot.patchaudit');
+    exportSnapshots(store, [id], file);
+    store.close();
+    const accountLevel = (scopes: Array<Record<string, unknown>>) => scopes.find((s) => s.region === null)!;
+    for (const change of [(s: Record<string, unknown>) => (s.status = 'ok'), (s: Record<string, unknown>) => (s.nodes = 3)]) {
+      const empty = openStore({ path: ':memory:' });
+      await expect(
+        importSnapshots(
+          empty,
+          rewritten(file, (scopes) => change(accountLevel(scopes))),
+        ),
+      ).rejects.toThrow(/scopes\[1\]\.region: an account-level scope \(region null\) must be failed or cancelled and hold no nodes/);
+      expect(empty.listSnapshots()).toEqual([]);
+      empty.close();
     }
   });
 });
