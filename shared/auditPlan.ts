@@ -70,7 +70,8 @@ export type AuditPlan = z.infer<typeof AuditPlan>;
 
 export const ScopeProgress = z.object({
   accountId: z.string(),
-  region: z.string(),
+  /** Null for an account-level failure (ScopeResult's `region`). */
+  region: z.string().nullable(),
   state: z.enum(['pending', 'running', 'done', 'failed', 'cancelled']),
   nodes: z.number().int().nonnegative(),
   calls: z.number().int().nonnegative(),
@@ -83,6 +84,53 @@ export const ScopeProgress = z.object({
 });
 export type ScopeProgress = z.infer<typeof ScopeProgress>;
 
+/**
+ * How an audit's scopes stand, each counted as a scope (issue 27): an account never reached in 4
+ * listed regions is 4 failed scopes; under `regions: 'all'` it is one account-level scope
+ * (`accountLevel`, also counted in failed or cancelled). Only `collected` scopes finished.
+ */
+export const ScopeCounts = z.object({
+  total: z.number().int().nonnegative(),
+  collected: z.number().int().nonnegative(),
+  failed: z.number().int().nonnegative(),
+  cancelled: z.number().int().nonnegative(),
+  accountLevel: z.number().int().nonnegative(),
+});
+export type ScopeCounts = z.infer<typeof ScopeCounts>;
+
+type ScopeEnd = 'collected' | 'failed' | 'cancelled' | 'open';
+const endOf = (s: ScopeProgress | ScopeResult): ScopeEnd => {
+  const state = 'state' in s ? s.state : s.status;
+  if (state === 'done' || state === 'ok') return 'collected';
+  if (state === 'failed' || state === 'cancelled') return state;
+  return 'open';
+};
+
+/** The one count of scopes the Run page, the CLI and the outcome show: from progress or from results alike. */
+export function countScopes(scopes: readonly (ScopeProgress | ScopeResult)[]): ScopeCounts {
+  const counts: ScopeCounts = { total: scopes.length, collected: 0, failed: 0, cancelled: 0, accountLevel: 0 };
+  for (const s of scopes) {
+    const end = endOf(s);
+    if (end !== 'open') counts[end] += 1;
+    if (s.region === null) counts.accountLevel += 1;
+  }
+  return counts;
+}
+
+/** Scopes no longer waiting or running, whichever way they ended: the progress bar's position, not a count of finished scopes. */
+export const settledScopes = (c: ScopeCounts): number => c.collected + c.failed + c.cancelled;
+
+/** Percent of scopes settled, for a progress bar. */
+export const settledPct = (c: ScopeCounts): number => (c.total > 0 ? Math.round((settledScopes(c) / c.total) * 100) : 0);
+
+export type RunBadge = AuditProgress['phase'] | 'doneWithGaps';
+
+/** The run's badge: an audit that ended with any scope not collected never reads "Finished". */
+export function runBadge(progress: Pick<AuditProgress, 'phase' | 'scopeCounts'>): RunBadge {
+  const c = progress.scopeCounts;
+  return progress.phase === 'done' && c.collected < c.total ? 'doneWithGaps' : progress.phase;
+}
+
 export const AuditProgress = z.object({
   runId: z.string(),
   phase: z.enum(['resolving', 'collecting', 'evaluating', 'saving', 'done', 'failed', 'cancelled']),
@@ -91,12 +139,10 @@ export const AuditProgress = z.object({
   accountsTotal: z.number().int().nonnegative(),
   accountsResolved: z.number().int().nonnegative(),
   /** Grows while accounts are resolved: each adds its regions' scopes as it is reached (issue 20). */
-  scopesTotal: z.number().int().nonnegative(),
-  scopesDone: z.number().int().nonnegative(),
+  scopeCounts: ScopeCounts,
   nodes: z.number().int().nonnegative(),
   calls: z.number().int().nonnegative(),
   throttles: z.number().int().nonnegative(),
-  errors: z.number().int().nonnegative(),
   /** Estimated milliseconds left, once at least one scope has finished. */
   etaMs: z.number().nonnegative().optional(),
   scopes: z.array(ScopeProgress),
@@ -109,6 +155,8 @@ export const AuditOutcome = z.object({
   snapshotId: z.number().int().optional(),
   status: SnapshotStatus,
   scopes: z.array(ScopeResult),
+  /** `countScopes(scopes)`. */
+  scopeCounts: ScopeCounts,
   nodes: z.number().int().nonnegative(),
   checks: z.record(CheckStatus, z.number().int().nonnegative()),
   calls: z.record(z.string(), z.number().int().nonnegative()),

@@ -105,7 +105,8 @@ export const AreaCounts = z.object({
 
 export const ScopeSummaryRow = AreaCounts.extend({
   accountId: z.string(),
-  region: z.string(),
+  /** Null for an account-level failure (ScopeResult's `region`): it never has nodes. */
+  region: z.string().nullable(),
   /** Null for nodes of an account × region the snapshot has no scope record for (imported data). */
   scope: ScopeResult.omit({ accountId: true, region: true, nodes: true }).nullable(),
 });

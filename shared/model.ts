@@ -218,7 +218,12 @@ export type NormalizedPlatform = z.infer<typeof NormalizedPlatform>;
 /** One account × region of an audit, and how its collection went. */
 export const ScopeResult = z.object({
   accountId: z.string(),
-  region: z.string(),
+  /**
+   * Null for an account-level failure: an account never reached (or cancelled before it was)
+   * under `regions: 'all'`, whose regions are unknowable without it (issue 28). Under a region
+   * list such an account is one failed scope per listed region instead.
+   */
+  region: z.string().nullable(),
   status: z.enum(['ok', 'failed', 'cancelled']),
   /** Why the scope failed, in English; never contains a credential. */
   error: z.string().optional(),
@@ -243,6 +248,9 @@ export const ScopeResult = z.object({
     .optional(),
 });
 export type ScopeResult = z.infer<typeof ScopeResult>;
+
+/** A scope of one account × region, not an account-level failure. */
+export const isRegional = <T extends { region: string | null }>(scope: T): scope is T & { region: string } => scope.region !== null;
 
 export const SnapshotStatus = z.enum(['complete', 'partial']);
 export type SnapshotStatus = z.infer<typeof SnapshotStatus>;

@@ -79,3 +79,10 @@ export function scopeErrorText(scope: ScopeErrorFields, lang: Lang): string {
   };
   return TEXTS[scope.errorCode][lang].replace(/\{(\w+)\}/g, (_, key: string) => params[key] ?? '');
 }
+
+const ACCOUNT_LEVEL_REGION: Record<Lang, string> = { en: 'all regions (account not reached)', ja: '全リージョン (アカウントに到達できず)' };
+
+/** A scope's region as every screen, report and the CLI name it: an account-level scope (region null, issue 28) names none. */
+export function scopeRegionText(region: string | null, lang: Lang): string {
+  return region ?? ACCOUNT_LEVEL_REGION[lang];
+}

@@ -7,6 +7,7 @@ import { cpus } from 'node:os';
 import { startSimulator, type Simulator } from '../../electron/core/sim';
 import type { AuditJob, AuditRun } from './auditChild';
 import { runAuditChild } from './auditProcess';
+import { isRegional } from '../../shared/model';
 import { chainBound, scheduleBoundMs, scopeBoundMs, ssmCallBound, type Figure, type SimCost } from './figures';
 
 export const ACCOUNTS = 3;
@@ -75,7 +76,8 @@ export async function auditAtSize(totalNodes: number, nodeArgs: readonly string[
     const cpuBefore = process.cpuUsage();
     const result = await runAuditChild(job, nodeArgs);
     const cpu = process.cpuUsage(cpuBefore);
-    const scopes = result.outcome.scopes;
+    // Every account of the bench's fleet is reached: each scope names its region.
+    const scopes = result.outcome.scopes.filter(isRegional);
     const needing = detailNodesByScope(sim);
     const detail = (s: { accountId: string; region: string }) => needing.get(`${s.accountId}/${s.region}`) ?? 0;
     const boundMs = scheduleBoundMs(

@@ -11,6 +11,7 @@
 import { resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { DEFAULT_CONCURRENCY } from '../../shared/auditPlan';
+import { isRegional } from '../../shared/model';
 import { scopeCaps } from '../../electron/core/audit/scopeScheduler';
 import { startSimulator, type FaultRule } from '../../electron/core/sim';
 import type { RegionFleet } from '../../electron/core/sim/fleet';
@@ -163,7 +164,8 @@ export async function benchFanOut(quick: boolean, concurrency = DEFAULT_CONCURRE
     const result = await runAuditChild(job);
     const counters = sim.counters();
 
-    const scopes = result.outcome.scopes;
+    // Every account of the fan-out fleet is reached: each scope names its region.
+    const scopes = result.outcome.scopes.filter(isRegional);
     const accountOf = new Map(fleet.accounts.map((a) => [a.accountId, a]));
     const shapes = scopes.map((s) => shapeOf(accountOf.get(s.accountId)?.regions[s.region]));
     const audited = new Set(scopes.map((s) => s.accountId));

@@ -395,12 +395,17 @@ describe('audit workflow in Chromium against the simulator', () => {
     await page.locator('[data-testid="run-result"]').waitFor({ timeout: 30_000 });
     expect(await page.locator('[data-testid="run-result"] h2').textContent()).toBe('一部を収集できないまま監査が終了しました');
     const failed = await page.locator('[data-testid="failed-scopes"] li').allTextContents();
-    // An account whose role cannot be assumed is one failed scope over the plan's regions.
-    expect(failed).toEqual([expect.stringMatching(/^111111111111 · us-east-1,eu-west-1 — 失敗: .*111111111111/)]);
+    // An account whose role cannot be assumed is one failed scope per region of the plan (issue 28), and each counts (issue 27).
+    expect(failed).toEqual([
+      expect.stringMatching(/^111111111111 · us-east-1 — 失敗: .*111111111111/),
+      expect.stringMatching(/^111111111111 · eu-west-1 — 失敗: .*111111111111/),
+    ]);
+    expect(await page.locator('[data-testid="run-badge"]').textContent()).toBe('一部未収集のまま完了');
+    expect(await page.locator(PROGRESS_LINE).textContent()).toContain('収集済み 4 件、失敗 2 件、中止 0 件');
     await shot('run-partial-ja');
     await page.click('[data-action="open-result"]');
     await expect.poll(title).toBe('概要');
-    await expect.poll(() => page.locator('[data-testid="gaps"] [data-testid="overview-failed-scopes"] li').count()).toBe(1);
+    await expect.poll(() => page.locator('[data-testid="gaps"] [data-testid="overview-failed-scopes"] li').count()).toBe(2);
     expect(await page.locator('[data-testid="snapshot-meta"]').textContent()).toContain('一部');
 
     await page.click('nav a[data-page="accounts"]');

@@ -7,9 +7,17 @@
 import { createInterface } from 'node:readline/promises';
 import { SingleBar } from 'cli-progress';
 import { Option } from 'commander';
-import { AuditPlan, DEFAULT_CONCURRENCY, type AuditOutcome, type AuditProgress } from '../../../shared/auditPlan';
+import {
+  AuditPlan,
+  countScopes,
+  DEFAULT_CONCURRENCY,
+  settledScopes,
+  type AuditOutcome,
+  type AuditProgress,
+  type ScopeCounts,
+} from '../../../shared/auditPlan';
 import type { ScopeResult } from '../../../shared/model';
-import { scopeErrorText } from '../../../shared/scopeErrors';
+import { scopeErrorText, scopeRegionText } from '../../../shared/scopeErrors';
 import { CATALOG_EDITIONS } from '../../../shared/catalog';
 import { AuditFailed, type Services } from '../../core';
 import { withCore } from '../cliCore';
@@ -89,14 +97,15 @@ function progressBar(enabled: boolean) {
   let started = false;
   return {
     update: (p: AuditProgress) => {
-      const payload = { nodes: p.nodes, calls: p.calls, throttles: p.throttles, errors: p.errors };
-      if (!started && p.scopesTotal > 0) {
-        bar.start(p.scopesTotal, p.scopesDone, payload);
+      const c = p.scopeCounts;
+      const payload = { nodes: p.nodes, calls: p.calls, throttles: p.throttles, errors: c.failed };
+      if (!started && c.total > 0) {
+        bar.start(c.total, settledScopes(c), payload);
         started = true;
       } else if (started) {
         // Scopes are known account by account as each is resolved, while the first ones already run.
-        if (p.scopesTotal !== bar.getTotal()) bar.setTotal(p.scopesTotal);
-        bar.update(p.scopesDone, payload);
+        if (c.total !== bar.getTotal()) bar.setTotal(c.total);
+        bar.update(settledScopes(c), payload);
       }
     },
     stop: () => started && bar.stop(),
@@ -117,7 +126,7 @@ function scopeDocument(s: ScopeResult) {
   return {
     account: s.accountId,
     region: s.region,
-    status: s.status === 'ok' ? 'ok' : 'failed',
+    status: s.status,
     ...(s.error ? { error: s.error } : {}),
     ...(s.errorCode ? { errorCode: s.errorCode } : {}),
     nodes: s.nodes,
@@ -130,6 +139,7 @@ export function outcomeDocument(outcome: AuditOutcome) {
     snapshotId: outcome.snapshotId,
     status: outcome.status,
     scopes: outcome.scopes.map(scopeDocument),
+    scopeCounts: outcome.scopeCounts,
     nodes: outcome.nodes,
     checks: outcome.checks,
     calls: outcome.calls,
@@ -139,7 +149,14 @@ export function outcomeDocument(outcome: AuditOutcome) {
 /** The `--json` document when nothing could be audited: no snapshot, the reason, each scope's. */
 export function failureDocument(err: AuditFailed) {
   const [headline = ''] = err.message.split('\n');
-  return { snapshotId: null, status: 'failed', error: headline, scopes: err.scopes.map(scopeDocument), nodes: 0 };
+  return {
+    snapshotId: null,
+    status: 'failed',
+    error: headline,
+    scopes: err.scopes.map(scopeDocument),
+    scopeCounts: countScopes(err.scopes),
+    nodes: 0,
+  };
 }
 
 async function askMfa(serial: string): Promise<string> {
@@ -216,11 +233,21 @@ async function runCliAudit(
   }
 }
 
+/** Every scope counted as what it is (issue 27): only collected scopes finished. */
+export function scopeCountsText(c: ScopeCounts): string {
+  const line = `Scopes: ${c.collected} of ${c.total} collected, ${c.failed} failed, ${c.cancelled} cancelled`;
+  if (!c.accountLevel) return line;
+  return `${line}\n  ${c.accountLevel} of them ${c.accountLevel === 1 ? 'is an account' : 'are accounts'} never reached under --regions all: one scope each, its regions unknown without the account`;
+}
+
 function summaryText(outcome: AuditOutcome): string {
-  const lines = [`Snapshot ${outcome.snapshotId} saved (${outcome.status}): ${outcome.nodes} nodes`];
+  const lines = [
+    `Snapshot ${outcome.snapshotId} saved (${outcome.status === 'complete' ? 'complete' : 'partial: finished with gaps'}): ${outcome.nodes} nodes`,
+    scopeCountsText(outcome.scopeCounts),
+  ];
   for (const s of outcome.scopes) {
     lines.push(
-      `  ${s.accountId} ${s.region.padEnd(16)} ${s.status.padEnd(9)} ${String(s.nodes).padStart(6)} nodes${s.error ? `  ${s.error}` : ''}`,
+      `  ${s.accountId} ${scopeRegionText(s.region, 'en').padEnd(16)} ${s.status.padEnd(9)} ${String(s.nodes).padStart(6)} nodes${s.error ? `  ${s.error}` : ''}`,
     );
     // Each source that could not be read on its own line, with why: the checks that need it are unknown.
     const reasons = gapReasons(s);

@@ -2,7 +2,7 @@
  * `patch-audit snapshots [list | show ID | delete ID...]` and `patch-audit prune`: the local
  * history from the command line.
  */
-import { scopeErrorText, type GapErrors } from '../../../shared/scopeErrors';
+import { scopeErrorText, scopeRegionText, type GapErrors } from '../../../shared/scopeErrors';
 import type { SnapshotMeta } from '../../core';
 import { UsageError } from '../io';
 import type { RegisterCommand } from './index';
@@ -48,7 +48,7 @@ export const registerSnapshots: RegisterCommand = (program) => {
             ['ACCOUNT', 'REGION', 'SCOPE', 'NODES', 'PATCH READ', 'COMPLIANT', 'MISSING CRIT', 'MISSING SEC', 'NOTE'],
             scopes.map((s) => [
               s.accountId,
-              s.region,
+              scopeRegionText(s.region, 'en'),
               s.scope?.status ?? '-',
               s.nodes,
               patchBasis(s),

@@ -122,8 +122,12 @@ export async function resolveAccount(ctx: ResolveContext, discovery: Discovery, 
   return withRegions(ctx, { accountId, credentials: provider, regions: [] });
 }
 
+/** The plan's regions, each once in plan order; null under `regions: 'all'` (each account's enabled regions). */
+export const listedRegions = (plan: AuditPlan): string[] | null => (plan.regions === 'all' ? null : [...new Set(plan.regions)]);
+
 async function withRegions(ctx: ResolveContext, account: AccountTarget): Promise<AccountTarget> {
-  if (ctx.plan.regions !== 'all') return { ...account, regions: [...new Set(ctx.plan.regions)] };
+  const listed = listedRegions(ctx.plan);
+  if (listed) return { ...account, regions: listed };
   const home = homeRegionOf(ctx.plan);
   const stats = emptyCallStats();
   const clients = createClients(home, account.credentials, ctx.clientOptions, stats);

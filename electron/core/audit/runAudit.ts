@@ -8,10 +8,18 @@
 import { randomUUID } from 'node:crypto';
 import { setImmediate as nextTurn } from 'node:timers/promises';
 import pLimit from 'p-limit';
-import { DEFAULT_CONCURRENCY, type AuditOutcome, type AuditPlan, type AuditProgress, type ScopeProgress } from '../../../shared/auditPlan';
+import {
+  countScopes,
+  DEFAULT_CONCURRENCY,
+  type AuditOutcome,
+  type AuditPlan,
+  type AuditProgress,
+  type ScopeProgress,
+} from '../../../shared/auditPlan';
 import type { CatalogEdition } from '../../../shared/catalog';
 import { evaluateNode, platformOf } from '../../../shared/evaluate';
 import { CHECK_STATUSES, type CheckStatus, type NodeFacts, type ScopeResult } from '../../../shared/model';
+import { scopeRegionText } from '../../../shared/scopeErrors';
 import { TOOL_VERSION } from '../../../shared/toolVersion';
 import { emptyCallStats, mergeCallStats, type CallStats } from '../aws/callStats';
 import { createClients, type AwsClients, type ClientOptions, type Credentials } from '../aws/clients';
@@ -21,7 +29,15 @@ import { PACK_BATCH_NODES, packNodes, type PackedNodes, type PackedSnapshotInput
 import { collectScope, type PatchingSetup } from './collectScope';
 import { createScopeScheduler, scopeCaps } from './scopeScheduler';
 import { classifyScopeError, isAborted, ScopeFailure, type ScopeErrorInfo } from './errors';
-import { AuditFailed, discoverAccounts, homeRegionOf, resolveAccount, type AccountTarget, type Discovery } from './resolveScopes';
+import {
+  AuditFailed,
+  discoverAccounts,
+  homeRegionOf,
+  listedRegions,
+  resolveAccount,
+  type AccountTarget,
+  type Discovery,
+} from './resolveScopes';
 
 export interface AuditDeps {
   clientOptions: ClientOptions;
@@ -65,12 +81,10 @@ export async function runAudit(plan: AuditPlan, deps: AuditDeps, control: AuditC
     startedAt: startedAt.toISOString(),
     accountsTotal: 0,
     accountsResolved: 0,
-    scopesTotal: 0,
-    scopesDone: 0,
+    scopeCounts: countScopes(scopes),
     nodes: 0,
     calls: 0,
     throttles: 0,
-    errors: 0,
     scopes,
   };
   let lastEmit = 0;
@@ -98,8 +112,7 @@ export async function runAudit(plan: AuditPlan, deps: AuditDeps, control: AuditC
     progress.calls = totals.calls + scopeCalls;
     progress.throttles = totals.throttles + scopes.reduce((sum, s) => sum + s.throttles, 0);
     progress.nodes = scopes.reduce((sum, s) => sum + s.nodes, 0);
-    progress.errors = scopes.filter((s) => s.state === 'failed').length;
-    progress.scopesDone = scopes.filter((s) => s.state !== 'pending' && s.state !== 'running').length;
+    progress.scopeCounts = countScopes(scopes);
     control.onProgress?.(structuredClone(progress));
   };
   const fail = (message: string, failed: readonly ScopeResult[] = []): never => {
@@ -168,7 +181,7 @@ export async function runAudit(plan: AuditPlan, deps: AuditDeps, control: AuditC
     const concurrency = plan.concurrency ?? DEFAULT_CONCURRENCY;
     const scheduler = createScopeScheduler(scopeCaps(concurrency));
 
-    const collectOne = async (account: AccountTarget, scope: ScopeProgress, stats: CallStats): Promise<void> => {
+    const collectOne = async (account: AccountTarget, scope: ScopeProgress, region: string, stats: CallStats): Promise<void> => {
       if (signal.aborted) {
         scope.state = 'cancelled';
         return;
@@ -176,7 +189,7 @@ export async function runAudit(plan: AuditPlan, deps: AuditDeps, control: AuditC
       scope.state = 'running';
       emit();
       const began = Date.now();
-      const clients = createClients(scope.region, account.credentials, deps.clientOptions, stats);
+      const clients = createClients(region, account.credentials, deps.clientOptions, stats);
       inFlight.add(clients);
       const sync = () => {
         scope.calls = stats.calls;
@@ -185,7 +198,7 @@ export async function runAudit(plan: AuditPlan, deps: AuditDeps, control: AuditC
       try {
         const result = await collectScope({
           accountId: account.accountId,
-          region: scope.region,
+          region,
           clients,
           signal,
           onNodes: (n) => {
@@ -204,8 +217,8 @@ export async function runAudit(plan: AuditPlan, deps: AuditDeps, control: AuditC
           scope.state = 'cancelled';
         } else {
           scope.state = 'failed';
-          Object.assign(scope, errorFields(err instanceof ScopeFailure ? err.info : classifyScopeError(err, 'collection', scope.region)));
-          log(`scope ${scope.accountId}/${scope.region} failed: ${scope.error}`);
+          Object.assign(scope, errorFields(err instanceof ScopeFailure ? err.info : classifyScopeError(err, 'collection', region)));
+          log(`scope ${scope.accountId}/${region} failed: ${scope.error}`);
         }
       } finally {
         inFlight.delete(clients);
@@ -228,9 +241,11 @@ export async function runAudit(plan: AuditPlan, deps: AuditDeps, control: AuditC
     /**
      * An account's scopes, in the plan's region order: failed with the account's reason when it
      * could not be reached, cancelled when the audit was cancelled before it was, else queued.
+     * An account never reached is one scope per listed region, or under `regions: 'all'` (its
+     * regions unknowable without it) one account-level scope, region null (issue 28).
      */
     const addScopes = (index: number, account: AccountTarget, state: 'pending' | 'failed' | 'cancelled'): Promise<void>[] => {
-      const regions = account.regions.length ? account.regions : [Array.isArray(plan.regions) ? plan.regions.join(',') : 'all'];
+      const regions: (string | null)[] = account.regions.length ? account.regions : (listedRegions(plan) ?? [null]);
       const added = regions.map((region): ScopeProgress => ({
         accountId: account.accountId,
         region,
@@ -245,17 +260,17 @@ export async function runAudit(plan: AuditPlan, deps: AuditDeps, control: AuditC
       progress.accountsResolved += 1;
       scopes = accountScopes.flat();
       progress.scopes = scopes;
-      progress.scopesTotal = scopes.length;
       if (progress.phase === 'resolving') {
         progress.phase = 'collecting';
         emit(true);
       } else emit();
       if (state !== 'pending') return [];
-      return added.map((scope) => {
+      return added.map((scope, i) => {
         const stats = emptyCallStats();
         work.push({ scope, stats });
         queued += 1;
-        return scheduler.run(account.accountId, scope.region, () => collectOne(account, scope, stats));
+        const region = account.regions[i]!;
+        return scheduler.run(account.accountId, region, () => collectOne(account, scope, region, stats));
       });
     };
 
@@ -308,7 +323,7 @@ export async function runAudit(plan: AuditPlan, deps: AuditDeps, control: AuditC
       }
       // One scope a line: several scopes' reasons run together are hard to tell apart.
       fail(
-        `No scope could be audited.\n${scopes.map((s) => `${s.accountId}/${s.region}: ${s.error ?? s.state}`).join('\n')}`,
+        `No scope could be audited.\n${scopes.map((s) => `${s.accountId}/${scopeRegionText(s.region, 'en')}: ${s.error ?? s.state}`).join('\n')}`,
         scopeResults,
       );
     }
@@ -341,7 +356,16 @@ export async function runAudit(plan: AuditPlan, deps: AuditDeps, control: AuditC
     progress.phase = signal.aborted ? 'cancelled' : 'done';
     emit(true);
     log(`audit ${runId} saved snapshot ${snapshotId} (${status}, ${nodeCount} nodes, ${totals.calls} calls)`);
-    return { runId, snapshotId, status, scopes: scopeResults, nodes: nodeCount, checks, calls: { ...totals.byAction } };
+    return {
+      runId,
+      snapshotId,
+      status,
+      scopes: scopeResults,
+      scopeCounts: countScopes(scopeResults),
+      nodes: nodeCount,
+      checks,
+      calls: { ...totals.byAction },
+    };
   } finally {
     clearTimeout(trailing);
   }

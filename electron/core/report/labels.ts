@@ -68,6 +68,8 @@ const EN = {
   scopeFailed: 'failed',
   scopeCancelled: 'cancelled',
   scopeMissing: 'no scope record',
+  scopeAccountLevelNote:
+    'An account that could not be reached under “all regions” is counted as one scope: its enabled regions cannot be listed without reaching it.',
 
   rule: 'Rule',
   ruleId: 'Rule id',
@@ -286,6 +288,8 @@ const JA = {
   scopeFailed: '失敗',
   scopeCancelled: '中止',
   scopeMissing: 'スコープ記録なし',
+  scopeAccountLevelNote:
+    '「すべてのリージョン」を対象とする監査で到達できなかったアカウントは、1 スコープとして数えます。アカウントに到達しない限り、有効なリージョンを一覧できないためです。',
 
   rule: 'ルール',
   ruleId: 'ルール ID',

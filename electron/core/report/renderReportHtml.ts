@@ -18,7 +18,7 @@ import { formatDate, formatInt, formatPct, labelsFor, type Labels } from './labe
 import type { FindingRef, NodePatchLine, ReportModel } from './reportModel';
 import { reportCss } from './reportStyles';
 import { REPORT_SECTIONS, type ReportSection } from '../../../shared/reportSections';
-import { scopeErrorText } from '../../../shared/scopeErrors';
+import { scopeErrorText, scopeRegionText } from '../../../shared/scopeErrors';
 
 export { REPORT_SECTIONS, type ReportSection };
 
@@ -190,26 +190,27 @@ function scope(ctx: Ctx): RawHtml {
     ${
       m.failedScopes.length
         ? html`<table>
-            <thead>
-              <tr>
-                <th>${columnShortTitle('accountId', lang)}</th>
-                <th>${columnShortTitle('region', lang)}</th>
-                <th>${t('status')}</th>
-                <th>${t('reason')}</th>
-              </tr>
-            </thead>
-            <tbody>
-              ${m.failedScopes.map(
-                (s) =>
-                  html`<tr class="failed-scope">
-                    <td class="mono">${s.accountId}</td>
-                    <td class="mono">${s.region}</td>
-                    <td>${scopeStatus(ctx, s.status)}</td>
-                    <td>${scopeErrorText(s, ctx.lang)}</td>
-                  </tr>`,
-              )}
-            </tbody>
-          </table>`
+              <thead>
+                <tr>
+                  <th>${columnShortTitle('accountId', lang)}</th>
+                  <th>${columnShortTitle('region', lang)}</th>
+                  <th>${t('status')}</th>
+                  <th>${t('reason')}</th>
+                </tr>
+              </thead>
+              <tbody>
+                ${m.failedScopes.map(
+                  (s) =>
+                    html`<tr class="failed-scope">
+                      <td class="mono">${s.accountId}</td>
+                      <td class="mono">${scopeRegionText(s.region, lang)}</td>
+                      <td>${scopeStatus(ctx, s.status)}</td>
+                      <td>${scopeErrorText(s, ctx.lang)}</td>
+                    </tr>`,
+                )}
+              </tbody>
+            </table>
+            ${m.failedScopes.some((s) => s.region === null) ? html`<p class="small">${t('scopeAccountLevelNote')}</p>` : ''}`
         : html`<p>${t('scopesFailedNone')}</p>`
     }
     <h3>${t('gapsHeading')}</h3>

@@ -3,8 +3,12 @@ import { reportStore } from '../../../test/integration/report/reportStore';
 import { getCatalog } from '../../../shared/catalog';
 import { evaluateNode, platformOf } from '../../../shared/evaluate';
 import { PREREQUISITE_RULE_IDS } from '../../../shared/readiness';
-import { reevaluate } from '../store';
+import { makeSnapshot } from '../../../test/fixtures/makeSnapshot';
+import { openStore, reevaluate } from '../store';
+import { scopeRegionText } from '../../../shared/scopeErrors';
+import { labelsFor } from './labels';
 import { buildReportModel, ReportInputError, verdictOf } from './reportModel';
+import { renderReportHtml } from './renderReportHtml';
 
 describe('buildReportModel', () => {
   const { store, ids } = reportStore(60);
@@ -163,5 +167,45 @@ describe('verdictOf', () => {
   });
   it('is unknown when no node’s patch state could be read: no compliance to judge by', () => {
     expect(verdictOf({ ...base, compliancePct: null })).toBe('unknown');
+  });
+});
+
+// Issue 28: an account never reached under all regions is one account-level scope, region null.
+describe('buildReportModel with an account-level failure', () => {
+  const store = openStore({ path: ':memory:' });
+  afterAll(() => store.close());
+  const input = makeSnapshot({ nodes: 8, accounts: ['111111111111'], regions: ['ap-northeast-1', 'us-east-1'] });
+  const id = store.saveSnapshot({
+    ...input,
+    status: 'partial',
+    scopes: [
+      ...input.scopes,
+      {
+        accountId: '123456789012',
+        region: null,
+        status: 'failed',
+        error: 'Cannot assume the role',
+        nodes: 0,
+        calls: 1,
+        throttles: 0,
+        gaps: [],
+      },
+    ],
+  });
+
+  it('lists it with the failed scopes, counts it as a scope but not as a region or an area, and says why', () => {
+    const model = buildReportModel(store, id, { lang: 'en', now: () => new Date('2026-04-01T00:00:00Z') });
+    expect(model.failedScopes).toEqual([expect.objectContaining({ accountId: '123456789012', region: null, status: 'failed' })]);
+    expect(model.totals).toMatchObject({ scopes: 3, scopesFailed: 1, regions: 2, accounts: 2 });
+    expect(model.areas.map((a) => a.region)).toEqual(['ap-northeast-1', 'us-east-1']);
+    const html = { en: renderReportHtml(model, { lang: 'en', paper: 'a4' }), ja: renderReportHtml(model, { lang: 'ja', paper: 'a4' }) };
+    for (const lang of ['en', 'ja'] as const) {
+      const t = labelsFor(lang);
+      expect(html[lang]).toContain(`<td class="mono">${scopeRegionText(null, lang)}</td>`);
+      expect(html[lang]).toContain(t('scopeAccountLevelNote'));
+      expect(html[lang]).not.toContain('>null<');
+    }
+    expect(html.en).toContain('all regions (account not reached)');
+    expect(html.ja).toContain('全リージョン (アカウントに到達できず)');
   });
 });

@@ -87,7 +87,9 @@ export interface TopFinding {
   example: FindingRef;
 }
 
+/** An account × region: account-level failures (region null) are listed with the failed scopes, not as areas. */
 export interface AreaRow extends ScopeSummaryRow {
+  region: string;
   /** Nodes failing at least one prerequisite rule. */
   notReady: number;
 }
@@ -362,7 +364,9 @@ export function buildReportModel(store: Store, snapshotId: number, options: Repo
 
   const areas: AreaRow[] = store
     .scopeSummary(snapshotId)
-    .map((a) => ({ ...a, notReady: notReadyByArea.get(`${a.accountId}\u0000${a.region}`) ?? 0 }));
+    .flatMap((a) =>
+      a.region === null ? [] : [{ ...a, region: a.region, notReady: notReadyByArea.get(`${a.accountId}\u0000${a.region}`) ?? 0 }],
+    );
   const areasOf = new Map<string, AreaRow[]>();
   for (const a of areas) areasOf.set(a.accountId, [...(areasOf.get(a.accountId) ?? []), a]);
   const accounts: AccountRow[] = [...areasOf].map(([accountId, list]) => ({
@@ -378,7 +382,8 @@ export function buildReportModel(store: Store, snapshotId: number, options: Repo
   const totals: ReportTotals = {
     ...sumAreas(areas),
     accounts: new Set(snapshot.scopes.map((s) => s.accountId)).size,
-    regions: new Set(snapshot.scopes.map((s) => s.region)).size,
+    // An account-level failure names no region.
+    regions: new Set(snapshot.scopes.flatMap((s) => (s.region === null ? [] : [s.region]))).size,
     scopes: snapshot.scopes.length,
     scopesFailed: snapshot.scopes.filter((s) => s.status !== 'ok').length,
     ready: count(figure.readyNodes),
@@ -419,8 +424,12 @@ export function buildReportModel(store: Store, snapshotId: number, options: Repo
     verdict: verdictOf(totals),
     failedScopes: snapshot.scopes.filter((s) => s.status !== 'ok'),
     gaps: snapshot.scopes
-      .filter((s) => s.gaps.length > 0)
-      .map((s) => ({ accountId: s.accountId, region: s.region, gaps: s.gaps, gapErrors: s.gapErrors ?? {} })),
+      // Only a scope that was read has gaps, and such a scope always names its region.
+      .flatMap((s) =>
+        s.gaps.length > 0 && s.region !== null
+          ? [{ accountId: s.accountId, region: s.region, gaps: s.gaps, gapErrors: s.gapErrors ?? {} }]
+          : [],
+      ),
     patchUnknown: areas
       .filter((a) => a.nodes > a.patchRead)
       .map((a) => {

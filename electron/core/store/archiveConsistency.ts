@@ -9,7 +9,8 @@ import { CATALOG_EDITIONS } from '../../../shared/catalog';
 import type { ArchiveSnapshot } from './archiveSchema';
 
 const KNOWN_EDITIONS = new Set(CATALOG_EDITIONS.map((e) => e.id));
-const scopeKey = (accountId: string, region: string) => `${accountId}/${region}`;
+// An account never reached under all regions is one scope with no region (issue 28 item 1); no node is ever in it.
+const scopeKey = (accountId: string, region: string | null) => (region === null ? `${accountId} (all regions)` : `${accountId}/${region}`);
 
 /** The first way `snapshot` disagrees with itself, or undefined when it is consistent. */
 export function firstInconsistency(snapshot: ArchiveSnapshot): string | undefined {

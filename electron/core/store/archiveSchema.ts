@@ -132,30 +132,40 @@ const Check = z.strictObject({
     .refine((r) => Object.keys(r).length <= 64, 'has more than 64 entries'),
 });
 
-const Scope = z.strictObject({
-  accountId: z.string().regex(/^\d{12}$/, 'is not a 12-digit AWS account id'),
-  region: z.string().regex(/^[a-z]{2,4}(-[a-z]+)+-\d{1,2}$/, 'is not an AWS region name'),
-  status: z.enum(['ok', 'failed', 'cancelled']),
-  error: text(2000).optional(),
-  nodes: count,
-  calls: count,
-  throttles: count,
-  gaps: z.array(text(128)).max(100),
-  errorCode: ScopeErrorCode.optional(),
-  errorParams: z.record(token(64), text(2000)).optional(),
-  gapErrors: z
-    .record(text(128), z.strictObject({ errorCode: ScopeErrorCode, errorParams: z.record(token(64), text(2000)) }))
-    .refine((r) => Object.keys(r).length <= 100, 'has more than 100 entries')
-    .optional(),
-  patching: z
-    .strictObject({
-      baselines: count.optional(),
-      patchGroups: count.optional(),
-      patchAssociations: count.optional(),
-      patchMaintenanceWindows: count.optional(),
-    })
-    .optional(),
-});
+const Scope = z
+  .strictObject({
+    accountId: z.string().regex(/^\d{12}$/, 'is not a 12-digit AWS account id'),
+    // Null: an account-level failure, an account never reached under `regions: 'all'` (shared/model.ts ScopeResult).
+    region: z
+      .string()
+      .regex(/^[a-z]{2,4}(-[a-z]+)+-\d{1,2}$/, 'is not an AWS region name')
+      .nullable(),
+    status: z.enum(['ok', 'failed', 'cancelled']),
+    error: text(2000).optional(),
+    nodes: count,
+    calls: count,
+    throttles: count,
+    gaps: z.array(text(128)).max(100),
+    errorCode: ScopeErrorCode.optional(),
+    errorParams: z.record(token(64), text(2000)).optional(),
+    gapErrors: z
+      .record(text(128), z.strictObject({ errorCode: ScopeErrorCode, errorParams: z.record(token(64), text(2000)) }))
+      .refine((r) => Object.keys(r).length <= 100, 'has more than 100 entries')
+      .optional(),
+    patching: z
+      .strictObject({
+        baselines: count.optional(),
+        patchGroups: count.optional(),
+        patchAssociations: count.optional(),
+        patchMaintenanceWindows: count.optional(),
+      })
+      .optional(),
+  })
+  // An account never reached can have collected nothing.
+  .refine((s) => s.region !== null || (s.status !== 'ok' && s.nodes === 0), {
+    message: 'an account-level scope (region null) must be failed or cancelled and hold no nodes',
+    path: ['region'],
+  });
 
 export const MAX_NODES_PER_SNAPSHOT = 200_000;
 /** The patch.scan-age threshold a snapshot may carry, in whole days. */

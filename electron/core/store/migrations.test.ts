@@ -160,6 +160,62 @@ describe('migrate', () => {
     });
   });
 
+  // Issue 28: before v7 an account never reached was saved as one scope named by a placeholder.
+  it('turns a v6 placeholder scope into what it was: one scope per listed region, or an account-level one', () => {
+    const current = openStore({ path: ':memory:' });
+    open.push(databaseOf(current));
+    const input = makeSnapshot({ nodes: 20, accounts: ['111111111111'], regions: ['eu-west-1', 'us-east-1'] });
+    const refused = {
+      status: 'failed' as const,
+      error: 'role refused',
+      errorCode: 'role_not_assumable' as const,
+      errorParams: { role: 'r' },
+    };
+    const empty = { nodes: 0, calls: 1, throttles: 0, gaps: [] };
+    current.saveSnapshot({
+      ...input,
+      status: 'partial',
+      scopes: [...input.scopes, { accountId: '222222222222', region: 'x', ...refused, ...empty }],
+    });
+    current.saveSnapshot({
+      ...input,
+      status: 'partial',
+      scopes: [...input.scopes, { accountId: '333333333333', region: 'x', ...refused, ...empty }],
+    });
+    const v6 = atVersion(6, databaseOf(current));
+    v6.prepare("UPDATE scope SET region = 'eu-west-1,us-east-1' WHERE account_id = '222222222222'").run();
+    v6.prepare("UPDATE scope SET region = 'all' WHERE account_id = '333333333333'").run();
+    const scopes = (db: Database.Database, account: string): unknown[] =>
+      db
+        .prepare('SELECT snapshot_id, region, status, error, error_code, error_params, calls FROM scope WHERE account_id = ? ORDER BY 1, 2')
+        .all(account);
+    const regional = scopes(v6, '111111111111');
+    migrate(v6);
+
+    expect(scopes(v6, '111111111111')).toEqual(regional);
+    const failed = { status: 'failed', error: 'role refused', error_code: 'role_not_assumable', error_params: '{"role":"r"}', calls: 1 };
+    expect(scopes(v6, '222222222222')).toEqual([
+      { snapshot_id: 1, region: 'eu-west-1', ...failed },
+      { snapshot_id: 1, region: 'us-east-1', ...failed },
+    ]);
+    expect(scopes(v6, '333333333333')).toEqual([{ snapshot_id: 2, region: null, ...failed }]);
+    // A collected scope always names its region, and an account has one account-level scope at most.
+    expect(() =>
+      v6
+        .prepare(
+          "INSERT INTO scope (snapshot_id, account_id, region, status, nodes, calls, throttles, gaps) VALUES (2, 'a', NULL, 'ok', 0, 0, 0, '[]')",
+        )
+        .run(),
+    ).toThrow(/CHECK/);
+    expect(() =>
+      v6
+        .prepare(
+          "INSERT INTO scope (snapshot_id, account_id, region, status, nodes, calls, throttles, gaps) VALUES (2, '333333333333', NULL, 'failed', 0, 0, 0, '[]')",
+        )
+        .run(),
+    ).toThrow(/UNIQUE/);
+  });
+
   it('applies each migration in its own transaction: a failing one leaves the previous version', () => {
     const db = fresh();
     migrate(db);

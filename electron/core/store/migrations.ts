@@ -242,6 +242,51 @@ FROM (
 WHERE area_summary.snapshot_id = f.snapshot_id AND area_summary.account_id = f.account_id AND area_summary.region = f.region;
 `;
 
+/**
+ * Issue 28: a scope's region may be null, an account-level failure (an account never reached
+ * under `regions: 'all'`, whose regions are unknowable without it). SQLite cannot relax NOT NULL
+ * in place, and a WITHOUT ROWID table's key cannot hold a null, so the table is rebuilt with a
+ * rowid and a unique index that treats null as one value (a repeated split region is dropped). Runs before this version saved such
+ * an account as one scope named by a placeholder, `all` or the listed regions joined by commas
+ * (which its own import refused): those become what they were, null or one scope per region.
+ */
+const V8_ACCOUNT_LEVEL_SCOPES = `
+CREATE TABLE scope_v8 (
+  snapshot_id INTEGER NOT NULL REFERENCES snapshot(id) ON DELETE CASCADE,
+  account_id TEXT NOT NULL,
+  region TEXT,
+  status TEXT NOT NULL CHECK (status IN ('ok', 'failed', 'cancelled')),
+  error TEXT,
+  nodes INTEGER NOT NULL,
+  calls INTEGER NOT NULL,
+  throttles INTEGER NOT NULL,
+  gaps TEXT NOT NULL,
+  error_code TEXT,
+  error_params TEXT,
+  patching TEXT,
+  gap_errors TEXT,
+  CHECK (region IS NOT NULL OR (status <> 'ok' AND nodes = 0))
+);
+CREATE UNIQUE INDEX scope_key ON scope_v8(snapshot_id, account_id, ifnull(region, ''));
+INSERT INTO scope_v8 (snapshot_id, account_id, region, status, error, nodes, calls, throttles, gaps, error_code, error_params, patching, gap_errors)
+SELECT snapshot_id, account_id, CASE WHEN region = 'all' AND status <> 'ok' THEN NULL ELSE region END,
+  status, error, nodes, calls, throttles, gaps, error_code, error_params, patching, gap_errors
+FROM scope WHERE NOT (instr(region, ',') > 0 AND status <> 'ok');
+WITH RECURSIVE split(snapshot_id, account_id, region, rest, status, error, nodes, calls, throttles, gaps, error_code, error_params, patching, gap_errors) AS (
+  SELECT snapshot_id, account_id, NULL, region || ',', status, error, nodes, calls, throttles, gaps, error_code, error_params, patching, gap_errors
+  FROM scope WHERE instr(region, ',') > 0 AND status <> 'ok'
+  UNION ALL
+  SELECT snapshot_id, account_id, substr(rest, 1, instr(rest, ',') - 1), substr(rest, instr(rest, ',') + 1),
+    status, error, nodes, calls, throttles, gaps, error_code, error_params, patching, gap_errors
+  FROM split WHERE rest <> ''
+)
+INSERT OR IGNORE INTO scope_v8 (snapshot_id, account_id, region, status, error, nodes, calls, throttles, gaps, error_code, error_params, patching, gap_errors)
+SELECT snapshot_id, account_id, region, status, error, nodes, calls, throttles, gaps, error_code, error_params, patching, gap_errors
+FROM split WHERE region IS NOT NULL AND region <> '';
+DROP TABLE scope;
+ALTER TABLE scope_v8 RENAME TO scope;
+`;
+
 export const MIGRATIONS: readonly Migration[] = [
   { version: 1, description: 'snapshots, scopes, nodes, packed details, content-addressed fact parts', up: (db) => db.exec(V1_SCHEMA) },
   {
@@ -273,6 +318,11 @@ export const MIGRATIONS: readonly Migration[] = [
     version: 7,
     description: 'per-area verified-ready, not-verified, patch-reported, AWS-compliant, missing-critical and pending-reboot node counts',
     up: (db) => db.exec(V7_HEADLINE_FIGURES),
+  },
+  {
+    version: 8,
+    description: 'account-level scopes: an account never reached under all regions has region null, not a placeholder',
+    up: (db) => db.exec(V8_ACCOUNT_LEVEL_SCOPES),
   },
 ];
 

@@ -65,7 +65,7 @@ export function listSnapshots(db: Database): SnapshotMeta[] {
 
 interface ScopeRecord {
   account_id: string;
-  region: string;
+  region: string | null;
   status: ScopeResult['status'];
   error: string | null;
   nodes: number;

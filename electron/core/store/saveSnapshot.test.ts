@@ -31,7 +31,7 @@ describe('saveSnapshot', () => {
     const { derivedFrom: _d, ...expected } = input;
     expect(back).toEqual({
       ...expected,
-      scopes: [...input.scopes].sort((a, b) => a.accountId.localeCompare(b.accountId) || a.region.localeCompare(b.region)),
+      scopes: [...input.scopes].sort((a, b) => a.accountId.localeCompare(b.accountId) || (a.region ?? '').localeCompare(b.region ?? '')),
     });
     expect(meta).toMatchObject({ id, savedAt: '2026-03-01T00:00:00.000Z', nodeCount: 60, status: 'partial' });
   });

@@ -145,7 +145,7 @@ function batchesOf(input: SnapshotToSave): readonly PackedNodes[] {
 function assertUnique(input: SnapshotToSave, batches: readonly PackedNodes[]): void {
   const scopes = new Set<string>();
   for (const scope of input.scopes) {
-    const key = `${scope.accountId}/${scope.region}`;
+    const key = `${scope.accountId}/${scope.region ?? 'all regions'}`;
     if (scopes.has(key)) throw new InvalidSnapshotError(`scope ${key} appears twice in the snapshot`);
     scopes.add(key);
   }

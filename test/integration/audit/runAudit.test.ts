@@ -33,13 +33,19 @@ describe('audit against the simulator', () => {
     expect(phases).toEqual(['resolving', 'collecting', 'evaluating', 'saving', 'done']);
     const collecting = progress.filter((p) => p.phase === 'collecting').map((p) => p.nodes);
     expect(collecting.some((n) => n > 0 && n < expected)).toBe(true);
-    expect(progress.at(-1)).toMatchObject({ scopesDone: 2, scopesTotal: 2, nodes: expected, accountsTotal: 1, accountsResolved: 1 });
+    expect(progress.at(-1)).toMatchObject({
+      scopeCounts: { total: 2, collected: 2, failed: 0, cancelled: 0, accountLevel: 0 },
+      nodes: expected,
+      accountsTotal: 1,
+      accountsResolved: 1,
+    });
+    expect(outcome.scopeCounts).toEqual({ total: 2, collected: 2, failed: 0, cancelled: 0, accountLevel: 0 });
     // Scopes appear as their account is reached: the total never shrinks, and is whole once every account is.
-    const totals = progress.map((p) => p.scopesTotal);
+    const totals = progress.map((p) => p.scopeCounts.total);
     expect(totals).toEqual([...totals].sort((a, b) => a - b));
-    expect(progress.filter((p) => p.accountsResolved === p.accountsTotal && p.accountsTotal > 0).every((p) => p.scopesTotal === 2)).toBe(
-      true,
-    );
+    expect(
+      progress.filter((p) => p.accountsResolved === p.accountsTotal && p.accountsTotal > 0).every((p) => p.scopeCounts.total === 2),
+    ).toBe(true);
   });
 
   it('shows the last scope to end before a long wait, though progress events are spaced out', async () => {
@@ -56,7 +62,7 @@ describe('audit against the simulator', () => {
           progressIntervalMs: 500,
           onProgress: (p) => {
             const waiting = p.scopes.filter((s) => s.state === 'running' || s.state === 'pending');
-            if (p.scopesTotal === 4 && waiting.length === 1 && waiting[0]!.region === held.region) {
+            if (p.scopeCounts.total === 4 && waiting.length === 1 && waiting[0]!.region === held.region) {
               sawOthersDone = true;
               sim.setFaults([]);
             }

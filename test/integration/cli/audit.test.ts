@@ -189,7 +189,13 @@ describe('patch-audit audit', () => {
         error: string;
         scopes: { region: string; status: string; errorCode: string }[];
       };
-      expect(doc).toMatchObject({ snapshotId: null, status: 'failed', error: 'No scope could be audited.', nodes: 0 });
+      expect(doc).toMatchObject({
+        snapshotId: null,
+        status: 'failed',
+        error: 'No scope could be audited.',
+        scopeCounts: { total: 2, collected: 0, failed: 2, cancelled: 0, accountLevel: 0 },
+        nodes: 0,
+      });
       expect(doc.scopes.map((s) => [s.region, s.status, s.errorCode])).toEqual([
         ['us-east-1', 'failed', 'access_denied'],
         ['eu-west-1', 'failed', 'access_denied'],
@@ -204,6 +210,53 @@ describe('patch-audit audit', () => {
     } finally {
       sim.setFaults([]);
     }
+  });
+
+  // Issue 28's reproduction and issue 27's run summary: an account never reached, in a region list and under all regions.
+  it('counts an unreachable account as the scopes it is, and its snapshot exports and imports', async () => {
+    const reachable = sim.credentials[1]!.accountId;
+    const accounts = [
+      '--accounts',
+      `${reachable},123456789012`,
+      '--role-name',
+      'PatchAuditRole',
+      '--external-id',
+      'patch-audit-external-id',
+    ];
+    const db = join(dir, 'unreachable.sqlite');
+    const listed = await run(['audit', '--profile', 'client', ...accounts, '--regions', 'eu-west-1,us-east-1', '--db', db, '--json'], env);
+    expect(listed.code).toBe(0);
+    const doc = JSON.parse(listed.stdout) as {
+      snapshotId: number;
+      status: string;
+      scopeCounts: unknown;
+      scopes: { account: string; region: string }[];
+    };
+    expect(doc.status).toBe('partial');
+    expect(doc.scopeCounts).toEqual({ total: 4, collected: 2, failed: 2, cancelled: 0, accountLevel: 0 });
+    expect(doc.scopes.filter((s) => s.account === '123456789012').map((s) => s.region)).toEqual(['eu-west-1', 'us-east-1']);
+
+    const all = await run(['audit', '--profile', 'client', ...accounts, '--regions', 'all', '--db', db], env);
+    expect(all.code).toBe(0);
+    const lines = all.stdout.split('\n');
+    expect(lines[0]).toMatch(/^Snapshot \d+ saved \(partial: finished with gaps\): 120 nodes$/);
+    expect(lines[1]).toMatch(/^Scopes: \d+ of \d+ collected, 1 failed, 0 cancelled$/);
+    expect(lines[2]).toBe(
+      '  1 of them is an account never reached under --regions all: one scope each, its regions unknown without the account',
+    );
+    expect(lines.find((l) => l.startsWith('  123456789012 '))).toMatch(
+      /^ {2}123456789012 all regions \(account not reached\) failed +0 nodes {2}/,
+    );
+
+    const file = join(dir, 'unreachable.patchaudit');
+    const exported = await run(['export', String(doc.snapshotId), String(doc.snapshotId + 1), '--output', file, '--db', db], env);
+    expect(exported.stderr).toBe('');
+    expect(exported.code).toBe(0);
+    const imported = await run(['import', file, '--db', join(dir, 'restored.sqlite')], env);
+    expect(imported.stderr).toBe('');
+    expect(imported.code).toBe(0);
+    const shown = await run(['snapshots', 'show', '2', '--db', join(dir, 'restored.sqlite')], env);
+    expect(shown.stdout).toMatch(/123456789012 +all regions \(account not reached\) +failed/);
   });
 
   it('exits 2 on bad options without echoing the external id', async () => {

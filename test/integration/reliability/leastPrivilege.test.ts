@@ -8,7 +8,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { AuditPlan } from '../../../shared/auditPlan';
-import type { RuleId } from '../../../shared/model';
+import { isRegional, type RuleId } from '../../../shared/model';
 import { startSimulator, type PolicyDocument, type Simulator } from '../../../electron/core/sim';
 import { audit, SHIPPED_POLICY } from '../audit/auditHarness';
 import { printTable } from './figures';
@@ -119,7 +119,7 @@ describe('least privilege: every permission of the shipped policy taken away in 
     }
     const { outcome, store } = result;
     expect(Object.keys(sim.counters().deniedActions)).toEqual([action]);
-    const full = outcome.scopes.find((s) => s.region !== DEGRADED)!;
+    const full = outcome.scopes.filter(isRegional).find((s) => s.region !== DEGRADED)!;
     const degraded = outcome.scopes.find((s) => s.region === DEGRADED)!;
     expect(full).toMatchObject({ status: 'ok', gaps: [] });
 
