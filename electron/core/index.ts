@@ -28,4 +28,5 @@ export { labelsFor } from './report/labels';
 export { runDemo } from './demo/runDemo';
 export { DEFAULT_FLEET_REGIONS, startSimulator } from './sim';
 export type { FaultRule } from './sim';
+export { DatabaseError, SnapshotDamagedError } from './store';
 export type { SnapshotMeta, TrendQuery } from './store';

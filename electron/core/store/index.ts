@@ -7,6 +7,8 @@ export { openStore } from './openStore';
 export type { OpenStoreOptions, Store } from './openStore';
 export type { Annotation } from './annotate';
 export { SchemaTooNewError } from './migrations';
+export { DatabaseError, SnapshotDamagedError } from './databaseErrors';
+export type { DatabaseFault } from './databaseErrors';
 export { InvalidSnapshotError, PACK_BATCH_NODES, packNodes } from './saveSnapshot';
 export type { PackedNodes, PackedSnapshotInput, PartCache, SnapshotToSave } from './saveSnapshot';
 export { SnapshotNotFoundError } from './loadSnapshotInput';
