@@ -4,7 +4,7 @@
  */
 export { createCore } from './createCore';
 export type { Core, CoreDeps } from './createCore';
-export { requireCatalog, SnapshotMissingError, UserFacingError } from './errors';
+export { requireCatalog, SnapshotMissingError, SnapshotSpilledError, UserFacingError } from './errors';
 export { AuditFailed } from './audit/runAudit';
 export {
   APPLICATION_TYPE,
