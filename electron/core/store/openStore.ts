@@ -60,7 +60,7 @@ export interface OpenStoreOptions {
 
 export interface Store {
   readonly path: string;
-  /** Opened read-only (see isReadOnly): reads work, every write is refused with a DatabaseError. */
+  /** Opened read-only (see readOnlyPart): reads work, every write is refused with a DatabaseError. */
   readonly readOnly: boolean;
   readonly clock: () => Date;
   saveSnapshot(input: SnapshotToSave): number;
@@ -109,24 +109,27 @@ function createPrivateFile(path: string): void {
 /**
  * A client's archived database may be kept read-only (file mode 0444, or a folder without write
  * access): it is then opened read-only, never chmod-ed back to writable. The mode bits count
- * besides access(2), which grants root everything.
+ * besides access(2), which grants root everything. Says what is read-only, or undefined.
  */
-function isReadOnly(path: string): boolean {
+function readOnlyPart(path: string): 'file' | 'folder' | undefined {
   let file: Stats;
   try {
     file = statSync(path);
   } catch {
-    return false;
+    return undefined;
   }
   const folder = dirname(path);
-  if ((file.mode & 0o200) === 0 || (statSync(folder).mode & 0o200) === 0) return true;
-  try {
-    accessSync(path, constants.W_OK);
-    accessSync(folder, constants.W_OK);
-    return false;
-  } catch {
-    return true;
-  }
+  const writable = (target: string, mode: number): boolean => {
+    if ((mode & 0o200) === 0) return false;
+    try {
+      accessSync(target, constants.W_OK);
+      return true;
+    } catch {
+      return false;
+    }
+  };
+  if (!writable(folder, statSync(folder).mode)) return 'folder';
+  return writable(path, file.mode) ? undefined : 'file';
 }
 
 /**
@@ -210,17 +213,18 @@ const cannotOpenInPlace = (err: unknown): boolean => {
   return code === 'SQLITE_READONLY_DIRECTORY' || code === 'SQLITE_CANTOPEN';
 };
 
-function openReadOnly(path: string): Connection {
-  try {
-    return {
-      db: withConnection(new Database(path, { readonly: true, fileMustExist: true }), (db) => prepareReadOnly(db, path)),
-      dispose: () => {},
-    };
-  } catch (err) {
-    if (!cannotOpenInPlace(err)) throw err;
+function openReadOnly(path: string, part: 'file' | 'folder'): Connection {
+  if (part === 'file') {
+    try {
+      const db = withConnection(new Database(path, { readonly: true, fileMustExist: true }), (db) => prepareReadOnly(db, path));
+      return { db, dispose: () => {} };
+    } catch (err) {
+      if (!cannotOpenInPlace(err)) throw err;
+    }
   }
   // A WAL database needs its shared-memory index (-shm) beside it even to be read, and a folder
-  // nobody may write to has none: read a private copy (owner-only, removed on close) instead.
+  // that may not be written has none (and gets none: the folder stays as it was): read a private
+  // copy (owner-only, removed on close) instead.
   const copyDir = mkdtempSync(join(tmpdir(), 'patch-audit-readonly-'));
   try {
     const copy = join(copyDir, basename(path));
@@ -239,14 +243,14 @@ function openReadOnly(path: string): Connection {
 
 /** Refused with a DatabaseError (damaged, from a newer version, a full disk) rather than SQLite's own words. */
 export function openStore(opts: OpenStoreOptions): Store {
-  const readOnly = opts.path !== ':memory:' && isReadOnly(opts.path);
+  const readOnly = opts.path === ':memory:' ? undefined : readOnlyPart(opts.path);
   let connection: Connection;
   try {
-    connection = readOnly ? openReadOnly(opts.path) : openWritable(opts.path);
+    connection = readOnly ? openReadOnly(opts.path, readOnly) : openWritable(opts.path);
   } catch (err) {
     throw asDatabaseError(err, opts.path);
   }
-  return storeOver(connection, opts, readOnly);
+  return storeOver(connection, opts, readOnly !== undefined);
 }
 
 /** Wraps operations so SQLite's faults (a full disk, a damaged page found late) reach callers as DatabaseErrors. */
