@@ -60,8 +60,6 @@ export interface OpenStoreOptions {
 
 export interface Store {
   readonly path: string;
-  /** Opened read-only (see readOnlyPart): reads work, every write is refused with a DatabaseError. */
-  readonly readOnly: boolean;
   readonly clock: () => Date;
   saveSnapshot(input: SnapshotToSave): number;
   listSnapshots(): SnapshotMeta[];
@@ -250,7 +248,7 @@ export function openStore(opts: OpenStoreOptions): Store {
   } catch (err) {
     throw asDatabaseError(err, opts.path);
   }
-  return storeOver(connection, opts, readOnly !== undefined);
+  return storeOver(connection, opts);
 }
 
 /** Wraps operations so SQLite's faults (a full disk, a damaged page found late) reach callers as DatabaseErrors. */
@@ -273,12 +271,11 @@ function* guardedNodes(nodes: Generator<NodeWithChecks>, path: string): Generato
   }
 }
 
-function storeOver({ db, dispose }: Connection, opts: OpenStoreOptions, readOnly: boolean): Store {
+function storeOver({ db, dispose }: Connection, opts: OpenStoreOptions): Store {
   const guard = faultsAsDatabaseErrors(opts.path);
   const clock = opts.clock ?? (() => new Date());
   const store: Store = {
     path: opts.path,
-    readOnly,
     clock,
     saveSnapshot: guard((input: SnapshotToSave) => saveSnapshot(db, input, clock().toISOString())),
     listSnapshots: guard(() => listSnapshots(db)),
