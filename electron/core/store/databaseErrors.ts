@@ -35,7 +35,7 @@ export const damagedMessage = (path: string): string =>
 export const fullMessage = (path: string): string =>
   `The disk holding the database ${path} is full: nothing can be saved there. Free some space and try again.`;
 
-export const readOnlyMessage = (path: string): string =>
+const readOnlyMessage = (path: string): string =>
   `The database ${path} is read-only: its snapshots can be listed, shown, reported and exported, but nothing can be changed or saved there.`;
 
 const DAMAGED = new Set(['SQLITE_CORRUPT', 'SQLITE_NOTADB', 'SQLITE_IOERR_SHORT_READ', 'SQLITE_CORRUPT_INDEX', 'SQLITE_CORRUPT_SEQUENCE']);

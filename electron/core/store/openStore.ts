@@ -23,7 +23,7 @@ import Database from 'better-sqlite3';
 import type { RuleId, SnapshotInput } from '../../../shared/model';
 import { annotateSnapshot, type Annotation } from './annotate';
 import { compareSnapshots } from './compare';
-import { asDatabaseError, DatabaseError, damagedMessage, readOnlyMessage } from './databaseErrors';
+import { asDatabaseError, DatabaseError, damagedMessage } from './databaseErrors';
 import { sealHandle } from './handle';
 import { loadSnapshotInput } from './loadSnapshotInput';
 import { checkIntegrity, checkpoint, connectionSettings } from './maintenance';
@@ -198,7 +198,7 @@ function prepareReadOnly(db: Database.Database, path: string): void {
   if (version > SCHEMA_VERSION) migrate(db);
   if (version < SCHEMA_VERSION) {
     throw new DatabaseError(
-      `${readOnlyMessage(path)} It was written by an older Patch Auditor (schema v${version}) and must be upgraded before it can be read: copy it to a folder you can write to and open the copy.`,
+      `The database ${path} is read-only and was written by an older Patch Auditor (schema v${version}): it must be upgraded before it can be read, which needs write access. Copy it to a folder you can write to and open the copy.`,
       'read_only',
     );
   }

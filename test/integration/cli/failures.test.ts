@@ -130,6 +130,19 @@ describe('patch-audit on a read-only database', () => {
     expect(readFileSync(file).equals(before)).toBe(true);
   });
 
+  it('refuses a read-only database that would need an upgrade, saying how to read it', async () => {
+    const older = variant('older.sqlite', (file) => {
+      const db = new Database(file);
+      db.pragma('user_version = 5');
+      db.close();
+    });
+    chmodSync(older, 0o444);
+    expectCleanFailure(
+      await runMain('snapshots', 'list', '--db', older),
+      /^patch-audit: The database .* is read-only and was written by an older Patch Auditor \(schema v5\).*Copy it to a folder you can write to/,
+    );
+  });
+
   it('reads a database in a folder without write access, leaving the folder as it was', async () => {
     const folder = tempDir('pa-cli-readonly-folder-');
     const file = join(folder, 'db.sqlite');
