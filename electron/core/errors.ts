@@ -34,7 +34,7 @@ export class SnapshotSpilledError extends UserFacingError {
     databasePath: string,
   ) {
     super(
-      `The disk holding the database ${databasePath} is full, so the audit could not be saved there. Nothing it collected is lost: it is kept in ${spillFile}. Free some space, then import that file (Import on the Snapshots page, or patch-audit import "${spillFile}") to add the snapshot.`,
+      `The disk holding the database ${databasePath} is full, so the audit could not be saved there. Nothing it collected is lost: it is kept in ${spillFile}. Free some space, then import that file (Import on the "Snapshots & reports" page, or patch-audit import "${spillFile}") to add the snapshot.`,
     );
   }
 }
