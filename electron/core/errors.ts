@@ -23,6 +23,22 @@ export class SnapshotMissingError extends UserFacingError {
   }
 }
 
+/**
+ * Issue 28: the disk was full when an audit was saved, and its snapshot was kept in an export
+ * file instead; the message says where and how to add it once there is room.
+ */
+export class SnapshotSpilledError extends UserFacingError {
+  override name = 'SnapshotSpilledError';
+  constructor(
+    readonly spillFile: string,
+    databasePath: string,
+  ) {
+    super(
+      `The disk holding the database ${databasePath} is full, so the audit could not be saved there. Nothing it collected is lost: it is kept in ${spillFile}. Free some space, then import that file (Import on the "Snapshots & reports" page, or patch-audit import "${spillFile}") to add the snapshot.`,
+    );
+  }
+}
+
 const editionList = () => CATALOG_EDITIONS.map((edition) => edition.id).join(', ');
 
 /** The one lookup of a catalog edition by id: an unknown id is a user error naming the ones that exist. */

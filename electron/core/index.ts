@@ -4,7 +4,7 @@
  */
 export { createCore } from './createCore';
 export type { Core, CoreDeps } from './createCore';
-export { requireCatalog, SnapshotMissingError, UserFacingError } from './errors';
+export { requireCatalog, SnapshotMissingError, SnapshotSpilledError, UserFacingError } from './errors';
 export { AuditFailed } from './audit/runAudit';
 export {
   APPLICATION_TYPE,
@@ -28,5 +28,6 @@ export { labelsFor } from './report/labels';
 export { runDemo } from './demo/runDemo';
 export { DEFAULT_FLEET_REGIONS, startSimulator } from './sim';
 export type { FaultRule } from './sim';
+export { DatabaseError, SnapshotDamagedError } from './store';
 export type { SnapshotMeta, TrendQuery } from './store';
 export { MAX_SCAN_AGE_DAYS } from './store';

@@ -8,6 +8,8 @@ import { join } from 'node:path';
 
 export const APP_FOLDER = 'Patch Auditor';
 export const DB_FILE = 'patch-auditor.sqlite';
+/** The export file's extension: the save dialog's filter, the OS's file association, a spilled audit. */
+export const SNAPSHOT_EXTENSION = '.patchaudit';
 
 export function defaultDataDir(
   env: NodeJS.ProcessEnv = process.env,

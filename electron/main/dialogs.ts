@@ -7,7 +7,7 @@ import type { BrowserWindow, Dialog, FileFilter, MessageBoxOptions, OpenDialogOp
 import { basename, extname, join } from 'node:path';
 import type { HostFiles, SaveKind, SaveTarget } from '../core/files';
 import type { Lang } from '../../shared/model';
-import { SNAPSHOT_EXTENSION } from './openFiles';
+import { SNAPSHOT_EXTENSION } from '../core/paths';
 
 export type DialogApi = Pick<Dialog, 'showOpenDialog' | 'showSaveDialog'>;
 

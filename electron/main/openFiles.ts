@@ -6,8 +6,7 @@
  */
 import type { App } from 'electron';
 import { isAbsolute, resolve } from 'node:path';
-
-export const SNAPSHOT_EXTENSION = '.patchaudit';
+import { SNAPSHOT_EXTENSION } from '../core/paths';
 
 export function isSnapshotFile(path: string): boolean {
   return path.toLowerCase().endsWith(SNAPSHOT_EXTENSION);

@@ -2,7 +2,8 @@
  * `patch-audit audit`: the same audit as the desktop app, headless. Progress goes to stderr as
  * a progress bar when it is a terminal; `--json` prints one document at the end, also when
  * nothing could be audited (then with the reasons, so a script reads them the same way). Exit 0
- * when a snapshot was saved (even partial), 1 when nothing could be audited, 2 on bad options.
+ * when a snapshot was saved (even partial) or, the disk being full, kept in an export file
+ * (`spillFile` in the JSON), 1 when nothing could be audited or kept, 2 on bad options.
  */
 import { createInterface } from 'node:readline/promises';
 import { SingleBar } from 'cli-progress';
@@ -19,7 +20,7 @@ import {
 import type { ScopeResult } from '../../../shared/model';
 import { scopeErrorText, scopeRegionText } from '../../../shared/scopeErrors';
 import { CATALOG_EDITIONS } from '../../../shared/catalog';
-import { AuditFailed, type Services } from '../../core';
+import { AuditFailed, SnapshotSpilledError, type Services } from '../../core';
 import { withCore } from '../cliCore';
 import { UsageError, type SetExitCode } from '../io';
 import { printErr, printOut, terminalJson } from '../terminal';
@@ -159,6 +160,11 @@ export function failureDocument(err: AuditFailed) {
   };
 }
 
+/** The `--json` document when the disk was full: no snapshot, the reason, and the file that keeps the audit. */
+export function spilledDocument(err: SnapshotSpilledError) {
+  return { snapshotId: null, status: 'kept', error: err.message, spillFile: err.spillFile };
+}
+
 async function askMfa(serial: string): Promise<string> {
   if (!process.stdin.isTTY) throw new UsageError(`the profile needs an MFA code for ${serial}, but there is no terminal to ask on`);
   const rl = createInterface({ input: process.stdin, output: process.stderr });
@@ -225,6 +231,12 @@ async function runCliAudit(
       printErr(`patch-audit: ${err.message.replace(/\n/g, '\n  ')}`);
       if (opts.json) printOut(terminalJson(failureDocument(err)));
       setExitCode(1);
+      return;
+    }
+    if (err instanceof SnapshotSpilledError) {
+      // Kept, not lost: the usual error line, and exit 0 as for any audit whose result exists.
+      printErr(`patch-audit: ${err.message}`);
+      if (opts.json) printOut(terminalJson(spilledDocument(err)));
       return;
     }
     throw err;

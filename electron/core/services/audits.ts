@@ -100,8 +100,10 @@ export class AuditService {
         return outcome;
       },
       (err: unknown) => {
-        const message = err instanceof AuditFailed ? err.message : 'The audit failed unexpectedly; see the log.';
-        if (!(err instanceof AuditFailed)) this.deps.log(`audit crashed: ${err instanceof Error ? err.name : 'unknown'}`);
+        // A full disk's message says where the collected audit was kept (SnapshotSpilledError).
+        const explained = err instanceof AuditFailed || err instanceof UserFacingError;
+        const message = explained ? err.message : 'The audit failed unexpectedly; see the log.';
+        if (!explained) this.deps.log(`audit crashed: ${err instanceof Error ? err.name : 'unknown'}`);
         this.#end(run);
         this.deps.events.emit('audit:finished', { runId: run.runId ?? '', error: message });
         return null;

@@ -3,17 +3,24 @@
  * re-evaluate offline, import and export. Every host (desktop, web, CLI) goes through here, so a
  * change event is emitted by exactly one place and import de-duplication exists once.
  */
+import { tmpdir } from 'node:os';
+import { dirname, join } from 'node:path';
 import { evaluateNode, platformOf } from '../../../shared/evaluate';
 import type { NodeFilters, RuleSummaryRow, ScopeSummaryRow, SnapshotDetail, SnapshotMeta } from '../store';
-import { requireCatalog, SnapshotMissingError, UserFacingError } from '../errors';
+import { requireCatalog, SnapshotMissingError, SnapshotSpilledError, UserFacingError } from '../errors';
+import { SNAPSHOT_EXTENSION } from '../paths';
 import type { EventBus } from '../events';
 import {
+  asDatabaseError,
+  DatabaseError,
   ExportTooLargeError,
+  fullMessage,
   ImportError,
   exportSnapshots,
   importArchive,
   readArchiveHeader,
   reevaluate,
+  spillSnapshot,
   type Annotation,
   type ImportResult,
   type RetentionPolicy,
@@ -67,10 +74,35 @@ export class SnapshotService {
     if (missing !== undefined) this.#missing(missing);
   }
 
+  /**
+   * Saves a snapshot. When the disk is full, it is kept as an export file instead (beside the
+   * database, else in the OS temp folder, which is often on another disk) and
+   * SnapshotSpilledError says where; a DatabaseError 'full' only when no place took it.
+   */
   save(input: SnapshotToSave): number {
-    const id = this.store.saveSnapshot(input);
+    let id: number;
+    try {
+      id = this.store.saveSnapshot(input);
+    } catch (err) {
+      if (err instanceof DatabaseError && err.fault === 'full') throw this.#spill(input);
+      throw err;
+    }
     this.events.emit('snapshots:changed', { reason: 'saved', ids: [id] });
     return id;
+  }
+
+  #spill(input: SnapshotToSave): Error {
+    const name = `patch-audit-unsaved-${input.startedAt.replace(/[^0-9A-Za-z]/g, '-')}${SNAPSHOT_EXTENSION}`;
+    const folders = this.store.path === ':memory:' ? [tmpdir()] : [dirname(this.store.path), tmpdir()];
+    const kept = spillSnapshot(
+      input,
+      folders.map((folder) => join(folder, name)),
+    );
+    if (kept) return new SnapshotSpilledError(kept, this.store.path);
+    return new DatabaseError(
+      `${fullMessage(this.store.path)} The audit could not be kept in a file either (${folders.join(', ')}: no room), so it is lost.`,
+      'full',
+    );
   }
 
   annotate(id: number, annotation: Annotation): SnapshotMeta {
@@ -148,7 +180,7 @@ export class SnapshotService {
       result = await importArchive(this.store, file, { skipDuplicates: true });
     } catch (err) {
       if (err instanceof ImportError) throw new UserFacingError(`The file was not imported: ${err.message}`);
-      throw err;
+      throw asDatabaseError(err, this.store.path);
     }
     if (result.added.length) this.events.emit('snapshots:changed', { reason: 'imported', ids: result.added });
     return { imported: result.added, alreadyPresent: result.alreadyPresent, repeatedInFile: result.repeatedInFile };

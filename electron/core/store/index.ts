@@ -7,6 +7,8 @@ export { openStore } from './openStore';
 export type { OpenStoreOptions, Store } from './openStore';
 export type { Annotation } from './annotate';
 export { SchemaTooNewError } from './migrations';
+export { asDatabaseError, DatabaseError, fullMessage, SnapshotDamagedError } from './databaseErrors';
+export type { DatabaseFault } from './databaseErrors';
 export { InvalidSnapshotError, PACK_BATCH_NODES, packNodes } from './saveSnapshot';
 export type { PackedNodes, PackedSnapshotInput, PartCache, SnapshotToSave } from './saveSnapshot';
 export { SnapshotNotFoundError } from './loadSnapshotInput';
@@ -27,6 +29,7 @@ export {
 export type { ArchiveLimits, ImportResult } from './archive';
 export { ArchiveNodeFacts, EXPORT_FORMAT, EXPORT_VERSION, MAX_SCAN_AGE_DAYS } from './archiveSchema';
 export type { ArchiveSnapshot } from './archiveSchema';
-export { probeWrites } from './writeProbe';
+export { spillSnapshot } from './spill';
+export { capAtCurrentSize, probeWrites } from './writeProbe';
 export type { WriteProbePoint } from './writeProbe';
 export type * from './types';

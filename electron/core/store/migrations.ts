@@ -6,6 +6,7 @@
  * what an old migration does.
  */
 import type { Database } from 'better-sqlite3';
+import { DatabaseError } from './databaseErrors';
 
 export interface Migration {
   version: number;
@@ -13,8 +14,11 @@ export interface Migration {
   up(db: Database): void;
 }
 
-export class SchemaTooNewError extends Error {
+export class SchemaTooNewError extends DatabaseError {
   override name = 'SchemaTooNewError';
+  constructor(message: string) {
+    super(message, 'too_new');
+  }
 }
 
 const V1_SCHEMA = `

@@ -5,6 +5,7 @@ import { RULE_IDS, ScopeResult } from '../../../shared/model';
 import { SOURCE_GAPS } from '../../../shared/rules/sources';
 import { GapErrors, ScopeErrorCode, ScopeErrorParams } from '../../../shared/scopeErrors';
 import { decodeStatuses, joinFacts, unpack, unpackChecks } from './codec';
+import { DatabaseError, SnapshotDamagedError } from './databaseErrors';
 import type { PackedCheck } from './codec';
 import { NODE_COLUMNS, nodeOrderBy, nodeWhere, toNodeRow } from './nodeFilters';
 import type { NodeRecord } from './nodeFilters';
@@ -314,8 +315,15 @@ export function loadNodes(db: Database, where: string, params: readonly unknown[
     )
     .all(...params) as DetailRecord[];
   return records.map((r) => {
-    const { f, c } = detail(r.snapshot_id, r.seq);
-    return { record: r, facts: joinFacts(r, f, part(r.network_part), part(r.inventory_part)), checks: unpackChecks(c, r.statuses) };
+    // Damaged bytes fail in zlib, JSON.parse or on a wrong shape; their messages can quote the
+    // client's facts, so the error names the snapshot only.
+    try {
+      const { f, c } = detail(r.snapshot_id, r.seq);
+      return { record: r, facts: joinFacts(r, f, part(r.network_part), part(r.inventory_part)), checks: unpackChecks(c, r.statuses) };
+    } catch (err) {
+      if (err instanceof DatabaseError) throw err;
+      throw new SnapshotDamagedError(r.snapshot_id);
+    }
   });
 }
 

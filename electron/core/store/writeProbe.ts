@@ -1,5 +1,5 @@
 /**
- * A seam for crash tests (test/integration/store/killDuringWrite.test.ts): a temporary trigger
+ * Seams for fault tests. Crash tests (test/integration/store/killDuringWrite.test.ts): a temporary trigger
  * on the store's connection calls back from inside the saving transaction, so a test can
  * SIGKILL the process at a known row of a save instead of after a guessed delay. The table
  * names stay in here; nothing in the app calls it.
@@ -20,4 +20,14 @@ export function probeWrites(store: Store, point: WriteProbePoint, reached: () =>
   });
   const when = point.table === 'node' ? `NEW.seq = ${point.seq}` : '1';
   db.exec(`CREATE TEMP TRIGGER pa_write_probe AFTER INSERT ON main.${point.table} WHEN ${when} BEGIN SELECT pa_write_probe(); END`);
+}
+
+/**
+ * A full disk for disk-full tests (test/integration/store/diskFull.test.ts): the connection may
+ * not grow the file past its current pages, so the next write that needs a page fails with
+ * SQLITE_FULL, exactly as when the disk has no room left.
+ */
+export function capAtCurrentSize(store: Store): void {
+  const db = databaseOf(store);
+  db.pragma(`max_page_count = ${Number(db.pragma('page_count', { simple: true }))}`);
 }

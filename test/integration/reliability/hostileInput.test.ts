@@ -168,7 +168,8 @@ describe('hostile AWS CLI files for evaluate', () => {
         const { code, stdout, stderr } = await evaluate([file, ...others]);
         if (code === 2) {
           expect(stderr).toMatch(/^patch-audit: .*mutated\.json/m);
-          expect(stdout).toBe('');
+          // With --json the refusal is also one JSON document (issue 28 item 7).
+          expect(JSON.parse(stdout)).toEqual({ error: expect.stringMatching(/mutated\.json/) });
           tally.refused++;
         } else {
           expect([0, 1]).toContain(code);
