@@ -28,6 +28,12 @@ export const SnapshotMeta = z.object({
   /** The snapshot this one was re-evaluated from (it may have been deleted since). */
   derivedFrom: z.number().int().optional(),
   nodeCount: z.number().int().nonnegative(),
+  /** Account × region scopes the audit planned, and those that failed or were cancelled (a partial snapshot's gap). */
+  scopeCount: z.number().int().nonnegative(),
+  failedScopes: z.number().int().nonnegative(),
+  /** The export file an imported snapshot came from (its name only) and when it was imported. */
+  importedFrom: z.string().optional(),
+  importedAt: z.string().optional(),
 });
 export type SnapshotMeta = z.infer<typeof SnapshotMeta>;
 

@@ -4,7 +4,7 @@
  * are offered once at /downloads/<random>/<name>.
  */
 import { randomBytes } from 'node:crypto';
-import { createWriteStream, mkdtempSync, rmSync } from 'node:fs';
+import { createWriteStream, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import type { IncomingMessage } from 'node:http';
 import { tmpdir } from 'node:os';
 import { basename, join } from 'node:path';
@@ -12,6 +12,15 @@ import { pipeline } from 'node:stream/promises';
 import type { HostFiles, SaveTarget } from '../core/files';
 
 export const MAX_UPLOAD_BYTES = 256 * 1024 * 1024;
+
+/** A name the host can write and serve: no folder, nothing but word characters, dots and dashes. */
+function safeFileName(name: string, fallback: string): string {
+  return (
+    basename(name)
+      .replace(/[^\w.-]/g, '_')
+      .replace(/^\.+/, '') || fallback
+  );
+}
 
 export class WebFiles implements HostFiles {
   readonly dir = mkdtempSync(join(tmpdir(), 'pa-webfiles-'));
@@ -27,7 +36,7 @@ export class WebFiles implements HostFiles {
 
   async chooseSaveTarget(_kind: string, defaultName: string): Promise<SaveTarget | null> {
     const token = randomBytes(18).toString('base64url');
-    const fileName = basename(defaultName).replace(/[^\w.-]/g, '_') || 'download';
+    const fileName = safeFileName(defaultName, 'download');
     const path = join(this.dir, `${token}-${fileName}`);
     return {
       path,
@@ -38,10 +47,15 @@ export class WebFiles implements HostFiles {
     };
   }
 
-  /** Streams a request body to a private file; null when it is larger than the limit. */
-  async receiveUpload(req: IncomingMessage): Promise<string | null> {
+  /**
+   * Streams a request body to a private file; null when it is larger than the limit. The file keeps
+   * the browser's name for it (made safe, in a folder of its own), which an import records.
+   */
+  async receiveUpload(req: IncomingMessage, name = ''): Promise<string | null> {
     const id = randomBytes(24).toString('base64url');
-    const path = join(this.dir, `upload-${id}`);
+    const folder = join(this.dir, `upload-${id}`);
+    mkdirSync(folder, { mode: 0o700 });
+    const path = join(folder, safeFileName(name, 'upload'));
     let size = 0;
     req.on('data', (chunk: Buffer) => {
       size += chunk.length;
@@ -50,7 +64,7 @@ export class WebFiles implements HostFiles {
     try {
       await pipeline(req, createWriteStream(path, { mode: 0o600 }));
     } catch {
-      rmSync(path, { force: true });
+      rmSync(folder, { recursive: true, force: true });
       return null;
     }
     this.#uploads.set(id, path);

@@ -12,6 +12,7 @@
  */
 import { createHash } from 'node:crypto';
 import { chmodSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { basename } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import type { SnapshotInput } from '../../../shared/model';
 import { TOOL_VERSION } from '../../../shared/toolVersion';
@@ -209,8 +210,12 @@ export async function importArchive(
 ): Promise<ImportResult> {
   const { snapshots } = await readArchive(file, options.limits);
   const alreadyPresent: number[] = [];
+  const db = databaseOf(store);
+  // The file's name only: a folder of this machine has no place in a list a client may see.
+  const markImported = db.prepare('UPDATE snapshot SET imported_from = ?, imported_at = ? WHERE id = ?');
+  const importedAt = store.clock().toISOString();
   try {
-    const ids = databaseOf(store).transaction(() => {
+    const ids = db.transaction(() => {
       const newIds = new Map<number, number>();
       // A source is always older (smaller id) than what was derived from it: ascending ids
       // save every source before the snapshots that point at it.
@@ -222,7 +227,9 @@ export async function importArchive(
         if (source !== undefined) input.derivedFrom = source;
         const existing = options.skipDuplicates ? findSameSnapshot(store, input) : undefined;
         if (existing !== undefined) alreadyPresent.push(existing);
-        newIds.set(id, existing ?? store.saveSnapshot(input));
+        const saved = existing ?? store.saveSnapshot(input);
+        if (existing === undefined) markImported.run(basename(file), importedAt, saved);
+        newIds.set(id, saved);
       }
       return snapshots.map((s) => newIds.get(s.id) ?? 0);
     })();

@@ -198,6 +198,16 @@ CREATE TABLE open_cve (
 ALTER TABLE area_summary ADD COLUMN patch_detail_read INTEGER NOT NULL DEFAULT 0;
 `;
 
+/**
+ * Issue 27: where an imported snapshot came from (the export file's name, never its folder, and
+ * when it was imported), so every list can say so. Snapshots imported before are not known as
+ * imported: their rows stay NULL.
+ */
+const V7_IMPORT_PROVENANCE = `
+ALTER TABLE snapshot ADD COLUMN imported_from TEXT;
+ALTER TABLE snapshot ADD COLUMN imported_at TEXT;
+`;
+
 export const MIGRATIONS: readonly Migration[] = [
   { version: 1, description: 'snapshots, scopes, nodes, packed details, content-addressed fact parts', up: (db) => db.exec(V1_SCHEMA) },
   {
@@ -224,6 +234,11 @@ export const MIGRATIONS: readonly Migration[] = [
     version: 6,
     description: 'open CVE ids per area and the nodes whose patch detail was read, for trends',
     up: (db) => db.exec(V6_OPEN_CVES),
+  },
+  {
+    version: 7,
+    description: 'imported snapshots keep the name of the file they came from and when they were imported',
+    up: (db) => db.exec(V7_IMPORT_PROVENANCE),
   },
 ];
 
