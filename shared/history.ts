@@ -159,6 +159,10 @@ export const TrendPoint = AreaCounts.extend({
   snapshotId: z.number().int(),
   startedAt: z.string(),
   catalogEdition: z.string(),
+  /** The snapshot's status and scope counts: a trend marks a partial audit instead of joining it silently (issue 27). */
+  status: SnapshotStatus,
+  scopeCount: z.number().int().nonnegative(),
+  failedScopes: z.number().int().nonnegative(),
   accountId: z.string().optional(),
   region: z.string().optional(),
   rules: z.partialRecord(RuleId, StatusCounts),

@@ -54,6 +54,13 @@ function count(value: number, lang: Lang): string {
 /** A plain ISO date (YYYY-MM-DD, UTC): the CLI's way, and the default. */
 export const isoDay: TimeFormat = (iso) => iso.slice(0, 10);
 
+/** What a partial snapshot lacks ("partial: 2 of 14 account × region scopes not audited"); null for a complete one. */
+export function partialNote(s: Pick<DescribedSnapshot, 'status' | 'scopeCount' | 'failedScopes'>, lang: Lang): string | null {
+  if (s.status !== 'partial') return null;
+  const words = NOTES[lang];
+  return s.failedScopes > 0 ? words.partial(s.failedScopes, s.scopeCount) : words.partialUnknown;
+}
+
 /**
  * The facts that set a snapshot apart from a complete audit of its own, in this order: partial,
  * re-evaluated, imported. Empty for a complete audit made here.
@@ -61,7 +68,8 @@ export const isoDay: TimeFormat = (iso) => iso.slice(0, 10);
 export function snapshotNotes(s: DescribedSnapshot, lang: Lang, time: TimeFormat = isoDay): string[] {
   const words = NOTES[lang];
   const notes: string[] = [];
-  if (s.status === 'partial') notes.push(s.failedScopes > 0 ? words.partial(s.failedScopes, s.scopeCount) : words.partialUnknown);
+  const partial = partialNote(s, lang);
+  if (partial) notes.push(partial);
   if (s.derivedFrom !== undefined) notes.push(words.derived(s.derivedFrom, editionName(s.catalogEdition, lang)));
   if (s.importedFrom !== undefined) notes.push(words.imported(s.importedFrom, s.importedAt ? time(s.importedAt, lang) : '—'));
   return notes;
