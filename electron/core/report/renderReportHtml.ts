@@ -688,8 +688,8 @@ function editions(ctx: Ctx): RawHtml {
             <th>${firstHeader}</th>
             <th class="num">${t('affected')}</th>
             <th class="num">${t('nodesChanging')}</th>
-            <th class="num">${t('readyUnder', { edition: e.from })}</th>
-            <th class="num">${t('readyUnder', { edition: e.to })}</th>
+            <th class="num">${t('readyUnder', { edition: editionName(e.from, ctx.lang) })}</th>
+            <th class="num">${t('readyUnder', { edition: editionName(e.to, ctx.lang) })}</th>
           </tr>
         </thead>
         <tbody>
@@ -708,8 +708,8 @@ function editions(ctx: Ctx): RawHtml {
     <h2>${t('secEditions')}</h2>
     <p>${t('editionsIntro', { from: editionName(e.from, lang), to: editionName(e.to, lang), title: e.toCatalog.title?.[lang] ?? e.to })}</p>
     <div class="kpis">
-      ${kpi(t('readyUnder', { edition: e.from }), formatInt(e.totals.readyBefore, lang), shareOfNodes(e.totals.readyBefore))}
-      ${kpi(t('readyUnder', { edition: e.to }), formatInt(e.totals.readyAfter, lang), shareOfNodes(e.totals.readyAfter))}
+      ${kpi(t('readyUnder', { edition: editionName(e.from, ctx.lang) }), formatInt(e.totals.readyBefore, lang), shareOfNodes(e.totals.readyBefore))}
+      ${kpi(t('readyUnder', { edition: editionName(e.to, ctx.lang) }), formatInt(e.totals.readyAfter, lang), shareOfNodes(e.totals.readyAfter))}
       ${kpi(t('nodesChanging'), formatInt(e.totals.changedNodes, lang), t('ofNodes', { total: formatInt(e.totals.nodes, lang) }))}
       ${kpi(t('checksChanging'), formatInt(e.totals.changedChecks, lang), '')}
     </div>
