@@ -1073,7 +1073,9 @@ function method(ctx: Ctx): RawHtml {
       <dt>${t('reportDate')}</dt>
       <dd>${formatDate(m.generatedAt, lang, true)}</dd>
       <dt>${t('historyUsed')}</dt>
-      <dd>${m.trends.map((p) => `#${p.snapshotId} ${formatDate(p.startedAt, lang)}`).join(', ')}</dd>
+      <dd>
+        ${m.trends.map((p) => `#${p.snapshotId} ${formatDate(p.startedAt, lang)}${p.status === 'partial' ? ` (${partialNote(p, lang)})` : ''}`).join(', ')}
+      </dd>
     </dl>
     <h3>${t('source')}</h3>
     ${SOURCE_RULES.map((p) => html`<div class="source"><span class="ref">${p}</span> ${sourceRuleTitle(p, lang)} — ${RULE_IDS.filter((r) => sourceRefs(ctx, r).includes(p)).join(', ')}</div>`)}
