@@ -36,6 +36,14 @@ const FLEET: NodeFacts[] = [
     inventory: [],
     sources: { patchState: 'denied', inventory: 'error', network: 'not_collected' },
   }),
+  // A hybrid Mac in aws-2026-11's range: supported on EC2 only (issue 27).
+  nodeFacts({
+    instanceId: 'mi-0fedcba9876543210',
+    resourceType: 'ManagedInstance',
+    platformType: 'MacOS',
+    platformName: 'macOS',
+    platformVersion: '14.6.1',
+  }),
   nodeFacts({
     instanceId: 'mi-0123456789abcdef0',
     sourceType: 'AWS::IoT::Thing',

@@ -28,6 +28,12 @@ export const SnapshotMeta = z.object({
   /** The snapshot this one was re-evaluated from (it may have been deleted since). */
   derivedFrom: z.number().int().optional(),
   nodeCount: z.number().int().nonnegative(),
+  /** Account × region scopes the audit planned, and those that failed or were cancelled (a partial snapshot's gap). */
+  scopeCount: z.number().int().nonnegative(),
+  failedScopes: z.number().int().nonnegative(),
+  /** The export file an imported snapshot came from (its name only) and when it was imported. */
+  importedFrom: z.string().optional(),
+  importedAt: z.string().optional(),
 });
 export type SnapshotMeta = z.infer<typeof SnapshotMeta>;
 
@@ -159,6 +165,10 @@ export const TrendPoint = AreaCounts.extend({
   snapshotId: z.number().int(),
   startedAt: z.string(),
   catalogEdition: z.string(),
+  /** The snapshot's status and scope counts: a trend marks a partial audit instead of joining it silently (issue 27). */
+  status: SnapshotStatus,
+  scopeCount: z.number().int().nonnegative(),
+  failedScopes: z.number().int().nonnegative(),
   accountId: z.string().optional(),
   region: z.string().optional(),
   rules: z.partialRecord(RuleId, StatusCounts),

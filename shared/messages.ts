@@ -145,6 +145,14 @@ const MESSAGES = {
       ja: 'ノードの OS バージョンを確認してください。サポート対象は {supported} です。',
     },
   },
+  'os.ec2-only': {
+    en: '{platform} is supported by Patch Manager on Amazon EC2 instances only; this node is a hybrid (non-EC2) managed node.',
+    ja: '{platform} が Patch Manager でサポートされるのは Amazon EC2 インスタンスのみです。このノードはハイブリッド (EC2 以外) のマネージドノードです。',
+    fix: {
+      en: 'Run this macOS workload on an Amazon EC2 Mac instance, or patch this machine by other means.',
+      ja: 'この macOS のワークロードを Amazon EC2 Mac インスタンスで実行するか、別の方法でパッチを適用してください。',
+    },
+  },
   'os.version-not-listed': {
     en: '{platform} is outside the supported versions ({supported}).',
     ja: '{platform} はサポート対象のバージョン ({supported}) の範囲外です。',

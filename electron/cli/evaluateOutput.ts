@@ -1,4 +1,5 @@
 /** What `patch-audit evaluate` prints: one JSON document (--json) or a table for a terminal. */
+import { editionWithId } from '../../shared/catalog';
 import { messageFor, remediationFor, ruleTitle } from '../../shared/messages';
 import {
   CHECK_STATUSES,
@@ -109,7 +110,7 @@ export function toTable(catalogId: string, nodes: readonly EvaluatedNode[], lang
       .join('  ')
       .trimEnd();
 
-  const out = [`${ja ? 'カタログ' : 'Catalog'}: ${catalogId}`, '', line(header), ...rows.map(line), ''];
+  const out = [`${ja ? 'カタログ' : 'Catalog'}: ${editionWithId(catalogId, lang)}`, '', line(header), ...rows.map(line), ''];
   const ruleWidth = Math.max(...RULE_IDS.map((rule) => rule.length));
   out.push(...RULE_IDS.map((rule, i) => `  ${String(i + 1).padStart(2)}  ${pad(rule, ruleWidth)}  ${ruleTitle(rule, lang)}`));
   const legend = STATUS_ORDER.map((status) => `${STATUS_TERMS[status].terminal} = ${statusWord(status, lang)}`).join(', ');

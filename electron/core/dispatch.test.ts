@@ -45,7 +45,12 @@ describe('the dispatcher', () => {
     const { dispatch } = core();
     expect(await dispatch('settings:set', { catalogEdition: 'aws-2031' })).toEqual({
       ok: false,
-      error: { code: 'not_found', message: expect.stringMatching(/^Unknown catalog edition "aws-2031" \(available: seed-2022/) },
+      error: {
+        code: 'not_found',
+        message: expect.stringMatching(
+          /^Unknown catalog edition "aws-2031" \(available: aws-2026-11 \(AWS page, November 2026\), seed-2022/,
+        ),
+      },
     });
   });
 

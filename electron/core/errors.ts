@@ -3,7 +3,7 @@
  * dispatcher returns them as call errors, the CLI prints them and exits 2. Anything else is an
  * internal failure, logged by name only (its message may carry request details).
  */
-import { CATALOG_EDITIONS, getCatalog, type CatalogEdition } from '../../shared/catalog';
+import { editionList, getCatalog, type CatalogEdition } from '../../shared/catalog';
 
 export type UserFacingCode = 'not_found' | 'failed' | 'forbidden';
 
@@ -39,11 +39,9 @@ export class SnapshotSpilledError extends UserFacingError {
   }
 }
 
-const editionList = () => CATALOG_EDITIONS.map((edition) => edition.id).join(', ');
-
 /** The one lookup of a catalog edition by id: an unknown id is a user error naming the ones that exist. */
 export function requireCatalog(id: string): CatalogEdition {
   const catalog = getCatalog(id);
-  if (!catalog) throw new UserFacingError(`Unknown catalog edition "${id}" (available: ${editionList()}).`, 'not_found');
+  if (!catalog) throw new UserFacingError(`Unknown catalog edition "${id}" (available: ${editionList('en')}).`, 'not_found');
   return catalog;
 }

@@ -13,7 +13,9 @@ describe('aboutMessage', () => {
     });
     expect(box.message).toBe('Patch Auditor 0.1.0');
     expect(box.detail).toContain('Electron 41.7.1 · Chromium 146.0.1 · Node.js 24.1.0');
-    expect(box.detail).toContain('Catalog editions: seed-2022');
+    expect(box.detail).toContain(
+      'Catalog editions: aws-2026-11 (AWS page, November 2026), seed-2022 (Japanese page, 2022 (source document))',
+    );
     expect(box.detail).toContain('Data folder: /home/u/.config/Patch Auditor');
   });
 

@@ -3,6 +3,7 @@
  * version, the runtime versions and the catalog editions the rules were transcribed from.
  */
 import type { MessageBoxOptions } from 'electron';
+import { editionWithId } from '../../shared/catalog';
 
 export interface AboutFacts {
   appName: string;
@@ -22,9 +23,11 @@ export function aboutMessage(facts: AboutFacts): MessageBoxOptions {
     type: 'info',
     title: `About ${facts.appName}`,
     message: `${facts.appName} ${facts.version}`,
-    detail: [runtime.join(' · '), `Catalog editions: ${facts.catalogEditions.join(', ') || 'none'}`, `Data folder: ${facts.dataDir}`].join(
-      '\n',
-    ),
+    detail: [
+      runtime.join(' · '),
+      `Catalog editions: ${facts.catalogEditions.map((id) => editionWithId(id, 'en')).join(', ') || 'none'}`,
+      `Data folder: ${facts.dataDir}`,
+    ].join('\n'),
     buttons: ['OK'],
     noLink: true,
   };

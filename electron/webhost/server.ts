@@ -122,7 +122,7 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
     if (url.pathname === '/upload' && options.files) {
       if (req.method !== 'POST') return deny(res, 405, 'Method not allowed');
       if (req.headers.origin !== origin) return deny(res, 403, 'Forbidden');
-      const uploadId = await options.files.receiveUpload(req);
+      const uploadId = await options.files.receiveUpload(req, url.searchParams.get('name') ?? '');
       if (!uploadId) return deny(res, 413, 'Too large');
       return sendJson(res, { uploadId });
     }

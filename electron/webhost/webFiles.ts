@@ -11,7 +11,7 @@
 import { randomBytes } from 'node:crypto';
 import { createWriteStream, mkdirSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
 import type { IncomingMessage } from 'node:http';
-import { basename, join } from 'node:path';
+import { basename, dirname, join } from 'node:path';
 import { pipeline } from 'node:stream/promises';
 import type { HostFiles, SaveTarget } from '../core/files';
 
@@ -23,6 +23,15 @@ interface Upload {
   path: string;
   /** Handed to an import already: a second call naming the id gets nothing. */
   taken: boolean;
+}
+
+/** A name the host can write and serve: no folder, nothing but word characters, dots and dashes. */
+function safeFileName(name: string, fallback: string): string {
+  return (
+    basename(name)
+      .replace(/[^\w.-]/g, '_')
+      .replace(/^\.+/, '') || fallback
+  );
 }
 
 export class WebFiles implements HostFiles {
@@ -49,12 +58,13 @@ export class WebFiles implements HostFiles {
     const upload = this.#uploads.get(uploadId);
     if (!upload) return;
     this.#uploads.delete(uploadId);
-    removeQuietly(upload.path);
+    // Each upload has a folder of its own, so its file keeps the name it was sent with.
+    removeQuietly(dirname(upload.path));
   }
 
   async chooseSaveTarget(_kind: string, defaultName: string): Promise<SaveTarget | null> {
     const token = randomBytes(18).toString('base64url');
-    const fileName = basename(defaultName).replace(/[^\w.-]/g, '_') || 'download';
+    const fileName = safeFileName(defaultName, 'download');
     const path = join(this.dir, `${token}-${fileName}`);
     return {
       path,
@@ -65,10 +75,15 @@ export class WebFiles implements HostFiles {
     };
   }
 
-  /** Streams a request body to a private file; null when it is larger than the limit. */
-  async receiveUpload(req: IncomingMessage): Promise<string | null> {
+  /**
+   * Streams a request body to a private file; null when it is larger than the limit. The file keeps
+   * the browser's name for it (made safe, in a folder of its own), which an import records.
+   */
+  async receiveUpload(req: IncomingMessage, name = ''): Promise<string | null> {
     const id = randomBytes(24).toString('base64url');
-    const path = join(this.dir, `upload-${id}`);
+    const folder = join(this.dir, `upload-${id}`);
+    mkdirSync(folder, { mode: 0o700 });
+    const path = join(folder, safeFileName(name, 'upload'));
     let size = 0;
     req.on('data', (chunk: Buffer) => {
       size += chunk.length;
@@ -77,7 +92,7 @@ export class WebFiles implements HostFiles {
     try {
       await pipeline(req, createWriteStream(path, { mode: 0o600 }));
     } catch {
-      rmSync(path, { force: true });
+      rmSync(folder, { recursive: true, force: true });
       return null;
     }
     this.#uploads.set(id, { path, taken: false });
@@ -119,7 +134,7 @@ function isRunning(pid: number): boolean {
 /** Where an open file cannot be removed (Windows, a read still running), the run's folder takes it at exit. */
 function removeQuietly(path: string): void {
   try {
-    rmSync(path, { force: true });
+    rmSync(path, { recursive: true, force: true });
   } catch {
     // Left for dispose() or the next start.
   }

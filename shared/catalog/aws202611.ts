@@ -32,6 +32,8 @@ export const aws202611: CatalogEditionInput = {
     ja: 'Patch Manager の前提条件 (AWS 英語版, 2026 年 11 月)',
     en: 'Patch Manager prerequisites (AWS English page, November 2026)',
   },
+  name: { en: 'AWS page, November 2026', ja: 'AWSのページ（2026年11月）' },
+  describes: '2026-11',
   document:
     'AWS Systems Manager User Guide, "Patch Manager prerequisites" (English), https://docs.aws.amazon.com/systems-manager/latest/userguide/patch-manager-prerequisites.html, retrieved 2026-12-02',
   agent: {
@@ -137,15 +139,8 @@ export const aws202611: CatalogEditionInput = {
       label: 'macOS 13.0–13.7 (Ventura), 14.x (Sonoma), 15.x (Sequoia)',
       versions: [range('13.0', '13.7'), series('14'), series('15')],
       source: { rule: 'P5', quote: '13.0–13.7 (Ventura)\n14.x (Sonoma)\n15.x (Sequoia)' },
-      // A note, not a check: "Non-EC2 macOS machines aren't supported for Systems Manager hybrid and multicloud
-      // environments" (systems-manager-hybrid-multicloud.html), so a non-EC2 macOS node never registers.
-      note: {
-        text: {
-          ja: 'macOS は Amazon EC2 インスタンスでのみサポートされます。',
-          en: 'macOS is supported for Amazon EC2 instances only.',
-        },
-        source: { rule: 'P5', quote: 'macOS is supported for Amazon EC2 instances only.' },
-      },
+      // A check (issue 27): a macOS node registered as a hybrid managed node (mi-, ManagedInstance) fails.
+      ec2Only: { source: { rule: 'P5', quote: 'macOS is supported for Amazon EC2 instances only.' } },
     },
     {
       family: 'windows-server',

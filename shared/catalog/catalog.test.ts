@@ -1,6 +1,15 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { CATALOG_EDITIONS, DEFAULT_CATALOG_ID, catalogs, defineCatalog, getCatalog } from '.';
+import {
+  CATALOG_EDITIONS,
+  CURRENT_CATALOG_ID,
+  DEFAULT_CATALOG_ID,
+  catalogs,
+  defineCatalog,
+  editionName,
+  editionWithId,
+  getCatalog,
+} from '.';
 import { evaluateNode } from '../evaluate';
 import type { NodeFacts } from '../model';
 import { nodeFacts } from '../../test/unit/nodeFactsFixture';
@@ -9,7 +18,7 @@ import { formatRanges, inAnyRange } from './versionRange';
 
 // The repo's own copy of the Japanese seed (the project never reads ../shared).
 const SOURCE = readFileSync(new URL('./seed-2022.source.ja.txt', import.meta.url), 'utf8');
-const seed = getCatalog(DEFAULT_CATALOG_ID)!;
+const seed = getCatalog('seed-2022')!;
 const seedWindows2008 = seed.windows2008!;
 
 /** Every quoted source sentence of an edition, for the verbatim check. */
@@ -20,7 +29,11 @@ function quotesOf(edition: CatalogEdition): string[] {
     edition.patchSource.linux,
     edition.patchSource.windows,
     edition.s3.source,
-    ...edition.os.flatMap((entry) => [entry.source, ...(entry.note ? [entry.note.source] : [])]),
+    ...edition.os.flatMap((entry) => [
+      entry.source,
+      ...(entry.note ? [entry.note.source] : []),
+      ...(entry.ec2Only ? [entry.ec2Only.source] : []),
+    ]),
     ...edition.unsupportedExamples.map((example) => example.source),
     ...(edition.windows2008 ? [edition.windows2008.source, edition.windows2008.match.source] : []),
     ...edition.greengrassUnsupported.map((match) => match.source),
@@ -28,7 +41,7 @@ function quotesOf(edition: CatalogEdition): string[] {
 }
 
 describe('seed-2022 transcription', () => {
-  it('is registered as the default edition', () => {
+  it('is registered and stays selectable beside the default', () => {
     expect(seed.id).toBe('seed-2022');
     expect(CATALOG_EDITIONS.map((edition) => edition.id)).toContain('seed-2022');
     expect(catalogs['seed-2022']).toBe(seed);
@@ -108,10 +121,11 @@ const AWS_SOURCE = readFileSync(new URL('./aws-2026-11.source.en.txt', import.me
 const aws = getCatalog('aws-2026-11')!;
 
 describe('aws-2026-11 transcription', () => {
-  it('is registered beside the seed, which stays the default', () => {
+  it('is registered beside the seed and, as the newest page, is the default (issue 27)', () => {
     expect(aws.id).toBe('aws-2026-11');
-    expect(CATALOG_EDITIONS.map((edition) => edition.id)).toEqual(['seed-2022', 'aws-2026-11']);
-    expect(DEFAULT_CATALOG_ID).toBe('seed-2022');
+    expect(CATALOG_EDITIONS.map((edition) => edition.id)).toEqual(['aws-2026-11', 'seed-2022']);
+    expect(DEFAULT_CATALOG_ID).toBe('aws-2026-11');
+    expect(CURRENT_CATALOG_ID).toBe(DEFAULT_CATALOG_ID);
     expect(AWS_SOURCE).toMatch(
       /^URL: https:\/\/docs\.aws\.amazon\.com\/systems-manager\/latest\/userguide\/patch-manager-prerequisites\.html$/m,
     );
@@ -179,14 +193,12 @@ describe('aws-2026-11 transcription', () => {
     for (const version of outside) expect(inAnyRange(version, entry.versions), `${version} outside`).toBe(false);
   });
 
-  it('P5/P6: notes on macOS (EC2 only, every version) and on Windows Server 2012 / 2012 R2 only', () => {
+  it('P5/P6: macOS on EC2 only is a check; a note on Windows Server 2012 / 2012 R2 only', () => {
     const notes = aws.os
       .filter((entry) => entry.note)
       .map((entry) => [entry.family, entry.note?.source.rule, entry.note?.versions ? formatRanges(entry.note.versions) : '*']);
-    expect(notes).toEqual([
-      ['macos', 'P5', '*'],
-      ['windows-server', 'P6', '2012.x'],
-    ]);
+    expect(notes).toEqual([['windows-server', 'P6', '2012.x']]);
+    expect(aws.os.filter((entry) => entry.ec2Only).map((entry) => [entry.family, entry.ec2Only?.source.rule])).toEqual([['macos', 'P5']]);
     expect(aws.windows2008).toBeUndefined();
   });
 
@@ -247,6 +259,36 @@ describe('aws-2026-11 against seed-2022 (the real evaluate)', () => {
     expect(run(raspbian, aws, 'os.supported')).toMatchObject({ status: 'fail', code: 'os.family-not-listed' });
   });
 
+  // Issue 27: "macOS is supported for Amazon EC2 instances only." is a check, not a note.
+  it('fails a hybrid macOS node (mi- id or ManagedInstance) under aws-2026-11; passes it on EC2; the seed is unchanged', () => {
+    const mac = (instanceId: string, resourceType?: string) =>
+      nodeFacts({ instanceId, resourceType, platformType: 'MacOS', platformName: 'macOS', platformVersion: '14.6.1' });
+    const onEc2 = mac('i-0123456789abcdef0', 'EC2Instance');
+    expect(run(onEc2, aws, 'os.supported')).toMatchObject({ status: 'pass', code: 'os.supported' });
+    for (const hybrid of [
+      mac('mi-0123456789abcdef0', 'ManagedInstance'),
+      mac('mi-0123456789abcdef0'),
+      mac('i-0123456789abcdef0', 'ManagedInstance'),
+    ]) {
+      const result = run(hybrid, aws, 'os.supported');
+      expect(result).toMatchObject({ status: 'fail', code: 'os.ec2-only' });
+      expect(result.evidence).toMatchObject({ instanceId: hybrid.instanceId });
+    }
+    const quoted = aws.os.find((entry) => entry.family === 'macos')?.ec2Only?.source.quote;
+    expect(quoted).toBe('macOS is supported for Amazon EC2 instances only.');
+    expect(AWS_SOURCE).toContain(quoted);
+    // The seed names no such limit: a hybrid macOS node in its range passes as before.
+    const seedMac = nodeFacts({
+      instanceId: 'mi-0123456789abcdef0',
+      resourceType: 'ManagedInstance',
+      platformType: 'MacOS',
+      platformName: 'macOS',
+      platformVersion: '10.15.7',
+    });
+    expect(run(seedMac, seed, 'os.supported')).toMatchObject({ status: 'pass' });
+    expect(seed.os.some((entry) => entry.ec2Only)).toBe(false);
+  });
+
   it('shows the Windows Server 2012 end-of-support note on 2012 R2 and not on 2025', () => {
     const windows = (platformName: string, platformVersion: string) =>
       nodeFacts({ platformType: 'Windows', platformName, platformVersion });
@@ -266,5 +308,30 @@ describe('defineCatalog', () => {
     expect(() => defineCatalog(badFamily as never)).toThrow(/family/);
     const badBound = { ...seed, id: 'bad', agent: { ...seed.agent, minimum: 'latest' } };
     expect(() => defineCatalog(badBound)).toThrow(/minimum/);
+  });
+});
+
+describe('edition names (issue 27)', () => {
+  it('names every edition in both languages, once, with the month its page describes', () => {
+    expect(editionName('aws-2026-11', 'en')).toBe('AWS page, November 2026');
+    expect(editionName('aws-2026-11', 'ja')).toBe('AWSのページ（2026年11月）');
+    expect(editionName('seed-2022', 'en')).toBe('Japanese page, 2022 (source document)');
+    expect(editionName('seed-2022', 'ja')).toBe('日本語のページ（2022年、原資料）');
+    for (const edition of CATALOG_EDITIONS) {
+      expect(edition.name.en).not.toBe(edition.name.ja);
+      expect(editionWithId(edition.id, 'en')).toBe(`${edition.id} (${edition.name.en})`);
+    }
+  });
+
+  it('keeps an unknown edition (a snapshot from a newer version) by its id', () => {
+    expect(editionName('aws-2099-01', 'en')).toBe('aws-2099-01');
+    expect(editionWithId('aws-2099-01', 'ja')).toBe('aws-2099-01');
+  });
+
+  it('makes the edition describing the latest page the default, whatever order the registry lists them in', () => {
+    const newest = [...CATALOG_EDITIONS].sort((a, b) => (a.describes < b.describes ? 1 : -1))[0]!;
+    expect(DEFAULT_CATALOG_ID).toBe(newest.id);
+    expect(CATALOG_EDITIONS[0]!.id).toBe(DEFAULT_CATALOG_ID);
+    expect(() => defineCatalog({ ...seed, id: 'bad', describes: 'November 2026' })).toThrow(/describes/);
   });
 });

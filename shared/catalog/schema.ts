@@ -32,10 +32,12 @@ export const OsEntry = z.object({
   versions: z.array(VersionRangeSchema).min(1),
   source: SourceRef,
   /**
-   * A caveat shown with a pass (the seed's Amazon Linux proxy note; aws-2026-11's macOS-on-EC2-only
-   * and Windows Server 2012 end-of-support notes). With `versions`, only those versions get it.
+   * A caveat shown with a pass (the seed's Amazon Linux proxy note; aws-2026-11's Windows Server 2012
+   * end-of-support note). With `versions`, only those versions get it.
    */
   note: z.object({ text: LocalizedText, versions: z.array(VersionRangeSchema).min(1).optional(), source: SourceRef }).optional(),
+  /** Supported on Amazon EC2 instances only (aws-2026-11's macOS): a hybrid managed node fails `os.supported`. */
+  ec2Only: z.object({ source: SourceRef }).optional(),
 });
 export type OsEntry = z.infer<typeof OsEntry>;
 
@@ -51,6 +53,10 @@ export type PlatformMatch = z.infer<typeof PlatformMatch>;
 export const CatalogEdition = z.object({
   id: z.string().regex(/^[a-z0-9][a-z0-9-]*$/),
   title: LocalizedText,
+  /** What a person calls it wherever an edition is offered or named: which page, in which language, of when. */
+  name: LocalizedText,
+  /** The month (or year) the source page describes: the newest edition is the default for new audits. */
+  describes: z.string().regex(/^\d{4}(?:-(?:0[1-9]|1[0-2]))?$/, 'a year or a month such as 2022 or 2026-11'),
   /** Where the edition comes from (document title, language, date it describes). */
   document: z.string().min(1),
   agent: z.object({ minimum: Version, source: SourceRef }),

@@ -16,6 +16,8 @@ const MATRIX_INTRO = 'Patch Manager では CentOS 6.3 や Raspberry Pi OS 8 (Jes
 export const seed2022: CatalogEditionInput = {
   id: 'seed-2022',
   title: { ja: 'Patch Manager の前提条件 (2022 年版)', en: 'Patch Manager prerequisites (2022 edition)' },
+  name: { en: 'Japanese page, 2022 (source document)', ja: '日本語のページ（2022年、原資料）' },
+  describes: '2022',
   document: 'AWS Systems Manager ユーザーガイド「Patch Manager の前提条件」(日本語, 2022)',
   agent: {
     minimum: '2.0.834.0',

@@ -15,6 +15,14 @@ function reportedEvidence(facts: NodeFacts) {
   };
 }
 
+/**
+ * A managed node outside EC2: DescribeInstanceInformation's ResourceType `ManagedInstance`, or, where
+ * ResourceType was not collected, the `mi-` prefix hybrid activations give node ids.
+ */
+function isHybridNode(facts: NodeFacts): boolean {
+  return facts.resourceType === 'ManagedInstance' || facts.instanceId.startsWith('mi-');
+}
+
 export const osSupported: Rule = ({ facts, platform, catalog }): RuleOutcome => {
   const evidence = { ...reportedEvidence(facts), family: platform.family, version: platform.version ?? null };
   if (platform.family === UNKNOWN_FAMILY) {
@@ -40,6 +48,10 @@ export const osSupported: Rule = ({ facts, platform, catalog }): RuleOutcome => 
   }
   if (!inAnyRange(platform.version, entry.versions)) {
     return { status: 'fail', code: 'os.version-not-listed', params: { platform: label, supported }, evidence: withEntry };
+  }
+  if (entry.ec2Only && isHybridNode(facts)) {
+    const hybrid = { ...withEntry, instanceId: facts.instanceId, resourceType: facts.resourceType ?? null };
+    return { status: 'fail', code: 'os.ec2-only', params: { platform: label, supported }, evidence: hybrid };
   }
   // A note limited to some versions (aws-2026-11: Windows Server 2012's end of support) stays off the others.
   if (entry.note && (!entry.note.versions || inAnyRange(platform.version, entry.note.versions))) {

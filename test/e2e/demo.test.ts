@@ -1,6 +1,7 @@
 /** A first-time user with no AWS account: the empty overview offers simulated data, and it fills every page. */
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { DEFAULT_CATALOG_ID } from '../../shared/catalog';
 import { RESULTS_DIR, startWebApp, type WebApp } from '../support/webApp';
 
 describe('try it with simulated data', () => {
@@ -19,6 +20,8 @@ describe('try it with simulated data', () => {
     const snapshots = app.core.services.snapshots.list();
     expect(new Set(snapshots.map((s) => s.client))).toEqual(new Set(['デモ (シミュレーション) / Demo (simulated)']));
     expect(snapshots.filter((s) => s.status === 'partial')).toHaveLength(1);
+    // Issue 27: the demo judges under the current AWS page, as a new audit does.
+    expect(new Set(snapshots.map((s) => s.catalogEdition))).toEqual(new Set([DEFAULT_CATALOG_ID]));
     const newest = [...snapshots].sort((a, b) => b.startedAt.localeCompare(a.startedAt))[0]!;
     await expect.poll(() => page.locator('select').first().inputValue(), { timeout: 20_000 }).toBe(String(newest.id));
     await expect.poll(() => page.getByText(String(newest.nodeCount), { exact: true }).count()).toBeGreaterThan(0);
@@ -27,21 +30,23 @@ describe('try it with simulated data', () => {
       .scopes.filter((s) => s.status === 'ok' && s.patching?.patchAssociations === 0 && s.patching.patchMaintenanceWindows === 0);
     expect(unscheduled.length).toBeGreaterThan(0);
     await expect.poll(() => page.locator('[data-testid="unscheduled"] li').count()).toBe(unscheduled.length);
+    // Judged under the current page: no notice of an older edition.
+    expect(await page.locator('[data-testid="edition-notice"]').count()).toBe(0);
     await page.screenshot({ path: join(RESULTS_DIR, 'ui', 'overview-demo-ja.png'), fullPage: true });
     expect(app.pageErrors).toEqual([]);
   });
 
-  // Issue 18: the newest demo snapshot (seed-2022) under the current AWS page, in both languages.
-  it('shows what the current AWS page changes for the newest snapshot, by rule, platform and account', async () => {
+  // Issue 18: the newest demo snapshot (the current AWS page) under the 2022 source document, in both languages.
+  it('shows what the 2022 page changes for the newest snapshot, by rule, platform and account', async () => {
     const { page } = app;
     const newest = [...app.core.services.snapshots.list()].sort((a, b) => b.startedAt.localeCompare(a.startedAt))[0]!;
-    const expected = app.core.services.fleet.editionChanges(newest.id, 'aws-2026-11');
+    const expected = app.core.services.fleet.editionChanges(newest.id, 'seed-2022');
     expect(expected.totals.changedNodes).toBeGreaterThan(0);
     await page.evaluate("window.location.hash = '#/compare?by=edition'");
     const total = (key: string) => page.locator(`[data-total="${key}"] strong`).textContent();
     await expect.poll(() => total('changedNodes')).toBe(expected.totals.changedNodes.toLocaleString('ja-JP'));
     expect(await total('readyAfter')).toBe(expected.totals.readyAfter.toLocaleString('ja-JP'));
-    expect(await page.locator('#edition-to').inputValue()).toBe('aws-2026-11');
+    expect(await page.locator('#edition-to').inputValue()).toBe('seed-2022');
     expect(await page.locator('table[data-list="rules"] tbody tr').count()).toBe(expected.byRule.length);
     expect(await page.locator('table[data-list="platform"] tbody tr').count()).toBe(expected.byPlatform.length);
     expect(await page.locator('table[data-list="account"] tbody tr').count()).toBe(expected.byAccount.length);
@@ -51,7 +56,7 @@ describe('try it with simulated data', () => {
     await expect.poll(() => page.locator('[data-total="changedNodes"] span').textContent()).toBe('Nodes that change');
     await page.screenshot({ path: join(RESULTS_DIR, 'ui', 'compare-edition-en.png'), fullPage: true });
     // Judged under its own edition, nothing changes.
-    await page.selectOption('#edition-to', 'seed-2022');
+    await page.selectOption('#edition-to', 'aws-2026-11');
     await expect.poll(() => total('changedNodes')).toBe('0');
     expect(app.pageErrors).toEqual([]);
   });

@@ -8,6 +8,7 @@ import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startSimulator, type Simulator } from '../../electron/core/sim';
+import { DEFAULT_CATALOG_ID, editionName } from '../../shared/catalog';
 import { PREREQUISITE_RULE_IDS } from '../../shared/readiness';
 import { RESULTS_DIR, startWebApp, type WebApp } from '../support/webApp';
 import { tempDir } from '../support/tempDir';
@@ -153,7 +154,8 @@ describe('audit workflow in Chromium against the simulator', () => {
     await expect.poll(() => kpi('nodes')).toBe(String(expected));
     expect(await page.locator('[data-testid="rule-table"] tr[data-rule]').count()).toBe(12);
     expect(await page.locator('[data-testid="area-table"] tbody tr').count()).toBe(4);
-    await expect.poll(() => page.locator('[data-testid="snapshot-meta"]').textContent()).toContain('seed-2022');
+    await expect.poll(() => page.locator('[data-testid="snapshot-meta"]').textContent()).toContain(editionName(DEFAULT_CATALOG_ID, 'ja'));
+    expect(DEFAULT_CATALOG_ID).toBe('aws-2026-11');
     expect(await page.locator('[data-testid="snapshot-meta"]').textContent()).toContain('完全');
     const ready = Number((await kpi('ready'))?.replace('%', ''));
     expect(ready).toBeGreaterThan(0);
@@ -270,6 +272,11 @@ describe('audit workflow in Chromium against the simulator', () => {
       .toMatch(/^1 件のスナップショットをインポートしました/);
     await expect.poll(() => page.locator('[data-testid="snapshot-table"] tbody tr').count()).toBe(2);
     expect(await page.locator('[data-testid="import-error"]').count()).toBe(0);
+    // Issue 27: the imported snapshot says which file it came from.
+    const importedId = app.core.services.snapshots.list().find((s) => s.importedFrom !== undefined)?.id;
+    await expect
+      .poll(() => page.locator(`[data-snapshot="${importedId}"] [data-field="note"]`).textContent())
+      .toContain(`${download.suggestedFilename()} から取り込み`);
     await shot('snapshots-ja');
   });
 
@@ -289,7 +296,9 @@ describe('audit workflow in Chromium against the simulator', () => {
     expect(derived?.scanAgeDays).toBe(30);
 
     const derivedRow = page.locator(`[data-snapshot="${derived!.id}"]`);
-    expect(await derivedRow.locator('[data-field="derivedFrom"]').textContent()).toBe(`#${id} から`);
+    expect(await derivedRow.locator('[data-field="note"]').textContent()).toBe(
+      `#${id} を${editionName(derived!.catalogEdition, 'ja')}で再評価`,
+    );
     await derivedRow.locator('[data-action="delete"]').click();
     await derivedRow.locator('[data-action="confirm-delete"]').click();
     await expect.poll(() => page.locator('[data-testid="snapshot-table"] tbody tr').count()).toBe(2);

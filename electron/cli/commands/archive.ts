@@ -3,7 +3,7 @@
  * moving snapshots between machines and judging them again offline.
  */
 import { resolve } from 'node:path';
-import { CATALOG_EDITIONS } from '../../../shared/catalog';
+import { editionList, editionWithId } from '../../../shared/catalog';
 import { UsageError } from '../io';
 import type { RegisterCommand } from './index';
 import { parseId, parseScanAgeDays, print, printJson, useServices, withDbOptions } from './storeOptions';
@@ -47,7 +47,7 @@ export const registerArchive: RegisterCommand = (program) => {
     program
       .command('reevaluate')
       .argument('<id>', 'snapshot id')
-      .requiredOption('--catalog <edition>', `catalog edition (${CATALOG_EDITIONS.map((e) => e.id).join(', ')})`)
+      .requiredOption('--catalog <edition>', `catalog edition: ${editionList('en')}`)
       .option('--scan-age-days <n>', 'patch.scan-age threshold (default: the snapshot’s)')
       .option('--now <time>', 'measure scan age from this ISO time (default: when the audit finished)')
       .description('evaluate a saved snapshot again, offline, into a new derived snapshot'),
@@ -63,7 +63,9 @@ export const registerArchive: RegisterCommand = (program) => {
         ...(now ? { now } : {}),
       });
       if (opts.json) return printJson({ snapshot: derived.id, derivedFrom: sourceId });
-      print(`Re-evaluated #${sourceId} with ${derived.catalogEdition} (scan age ${derived.scanAgeDays} days) into #${derived.id}.`);
+      print(
+        `Re-evaluated #${sourceId} with ${editionWithId(derived.catalogEdition, 'en')} (scan age ${derived.scanAgeDays} days) into #${derived.id}.`,
+      );
     }),
   );
 };

@@ -19,7 +19,7 @@ import {
 } from '../../../shared/auditPlan';
 import type { ScopeResult } from '../../../shared/model';
 import { scopeErrorText, scopeRegionText } from '../../../shared/scopeErrors';
-import { CATALOG_EDITIONS } from '../../../shared/catalog';
+import { CATALOG_EDITIONS, editionList } from '../../../shared/catalog';
 import { AuditFailed, SnapshotSpilledError, type Services } from '../../core';
 import { withCore } from '../cliCore';
 import { UsageError, type SetExitCode } from '../io';
@@ -189,7 +189,11 @@ export const registerAudit: RegisterCommand = (program, setExitCode) => {
     .option('--role-name <name>', 'role to assume in each audited account')
     .option('--external-id <id>', 'external id the role requires (or set PATCH_AUDIT_EXTERNAL_ID to keep it out of the process list)')
     .option('--concurrency <n>', 'scopes (account × region) collected at once', String(DEFAULT_CONCURRENCY))
-    .addOption(new Option('--catalog <edition>', 'catalog edition (default: the app setting)').choices(CATALOG_EDITIONS.map((e) => e.id)))
+    .addOption(
+      new Option('--catalog <edition>', `catalog edition (default: the app setting): ${editionList('en')}`).choices(
+        CATALOG_EDITIONS.map((e) => e.id),
+      ),
+    )
     .option('--scan-age-days <n>', 'patch.scan-age threshold (default: the app setting)')
     .option('--label <text>', 'snapshot label')
     .option('--client <text>', 'client name recorded with the snapshot')

@@ -3,7 +3,7 @@
  * Exit 0 when it evaluated (findings or not), 1 when --fail-on is met, 2 on bad input.
  */
 import { Option } from 'commander';
-import { CATALOG_EDITIONS, DEFAULT_CATALOG_ID } from '../../../shared/catalog';
+import { DEFAULT_CATALOG_ID, editionList } from '../../../shared/catalog';
 import { requireCatalog } from '../../core';
 import { evaluateNode, platformOf } from '../../../shared/evaluate';
 import type { Lang } from '../../../shared/model';
@@ -82,7 +82,7 @@ export const registerEvaluate: RegisterCommand = (program, setExitCode) => {
     )
     .argument('<file...>', 'JSON files as the AWS CLI writes them')
     .addHelpText('after', COLLECT_COMMANDS)
-    .option('--catalog <edition>', `catalog edition (${CATALOG_EDITIONS.map((edition) => edition.id).join(', ')})`, DEFAULT_CATALOG_ID)
+    .option('--catalog <edition>', `catalog edition: ${editionList('en')}`, DEFAULT_CATALOG_ID)
     .option('--now <time>', 'evaluate as of this ISO 8601 time (default: now)')
     .option('--scan-age-days <n>', 'a patch scan older than this many days fails patch.scan-age', '7')
     .option('--json', 'print one JSON document')

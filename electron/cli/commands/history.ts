@@ -3,7 +3,7 @@
  * questions answered from the store.
  */
 import { Option } from 'commander';
-import { CATALOG_EDITIONS, CURRENT_CATALOG_ID } from '../../../shared/catalog';
+import { CATALOG_EDITIONS, CURRENT_CATALOG_ID, editionList, editionWithId } from '../../../shared/catalog';
 import { RuleId } from '../../../shared/model';
 import type { TrendQuery } from '../../core';
 import { UsageError } from '../io';
@@ -70,7 +70,7 @@ export const registerHistory: RegisterCommand = (program) => {
         "what changes for a snapshot's nodes under another catalog edition (no AWS call): checks, ready nodes per rule, platform and account",
       )
       .addOption(
-        new Option('--catalog <edition>', 'the edition to compare with')
+        new Option('--catalog <edition>', `the edition to compare with: ${editionList('en')}`)
           .choices(CATALOG_EDITIONS.map((edition) => edition.id))
           .default(CURRENT_CATALOG_ID),
       )
@@ -81,7 +81,7 @@ export const registerHistory: RegisterCommand = (program) => {
       if (opts.json) return printJson(c);
       const t = c.totals;
       print(
-        `#${c.snapshotId} under ${c.from} → ${c.to}: ${t.changedNodes} of ${t.nodes} nodes change (${t.changedChecks} checks); ready ${t.readyBefore} → ${t.readyAfter}`,
+        `#${c.snapshotId} under ${editionWithId(c.from, 'en')} → ${editionWithId(c.to, 'en')}: ${t.changedNodes} of ${t.nodes} nodes change (${t.changedChecks} checks); ready ${t.readyBefore} → ${t.readyAfter}`,
       );
       if (c.byRule.length) {
         print('');

@@ -2,7 +2,10 @@
  * `patch-audit snapshots [list | show ID | delete ID...]` and `patch-audit prune`: the local
  * history from the command line.
  */
+import { CURRENT_CATALOG_ID, editionWithId } from '../../../shared/catalog';
+import { editionNotice, isOlderEdition } from '../../../shared/editionNotice';
 import { scopeErrorText, scopeRegionText, type GapErrors } from '../../../shared/scopeErrors';
+import { snapshotNotes } from '../../../shared/snapshotDescription';
 import type { SnapshotMeta } from '../../core';
 import { UsageError } from '../io';
 import type { RegisterCommand } from './index';
@@ -14,7 +17,7 @@ import type { DbOptions } from './storeOptions';
 const gapNote = (gaps: readonly string[], errors: GapErrors): string =>
   gaps.map((gap) => (errors[gap] ? `${gap} (${errors[gap].errorParams.name ?? scopeErrorText(errors[gap], 'en')})` : gap)).join(', ');
 
-const origin = (s: SnapshotMeta): string => (s.derivedFrom === undefined ? '' : `from #${s.derivedFrom}`);
+const notes = (s: SnapshotMeta): string => snapshotNotes(s, 'en').join('; ');
 
 export const registerSnapshots: RegisterCommand = (program) => {
   const snapshots = program.command('snapshots').description('List, show and delete saved snapshots.');
@@ -26,8 +29,17 @@ export const registerSnapshots: RegisterCommand = (program) => {
       if (!list.length) return print('No snapshots.');
       print(
         table(
-          ['ID', 'STARTED', 'STATUS', 'NODES', 'CATALOG', 'LABEL', 'CLIENT', 'DERIVED'],
-          list.map((s) => [s.id, s.startedAt, s.status, s.nodeCount, s.catalogEdition, s.label ?? '', s.client ?? '', origin(s)]),
+          ['ID', 'STARTED', 'STATUS', 'NODES', 'CATALOG', 'LABEL', 'CLIENT', 'NOTE'],
+          list.map((s) => [
+            s.id,
+            s.startedAt,
+            s.status,
+            s.nodeCount,
+            editionWithId(s.catalogEdition, 'en'),
+            s.label ?? '',
+            s.client ?? '',
+            notes(s),
+          ]),
         ),
       );
     }),
@@ -35,13 +47,21 @@ export const registerSnapshots: RegisterCommand = (program) => {
 
   withDbOptions(snapshots.command('show').argument('<id>').description('show one snapshot: scopes and rule summary')).action(
     (id: string, opts: DbOptions) =>
-      useServices(opts, ({ snapshots }) => {
+      useServices(opts, ({ snapshots, fleet }) => {
         const snap = snapshots.get(parseId(id));
         const { scopes, rules } = snapshots.summary(snap.id);
-        if (opts.json) return printJson({ snapshot: snap, scopes, rules });
+        // Issue 27: an older edition's verdict comes with the current page's beside it.
+        const underCurrent = isOlderEdition(snap.catalogEdition) ? fleet.editionChanges(snap.id, CURRENT_CATALOG_ID, 1) : null;
+        if (opts.json) {
+          const current = underCurrent && { from: underCurrent.from, to: underCurrent.to, totals: underCurrent.totals };
+          return printJson({ snapshot: snap, scopes, rules, ...(current ? { underCurrentEdition: current } : {}) });
+        }
         print(
-          `Snapshot #${snap.id}  ${terminalValue(snap.label ?? '')}\n  started ${snap.startedAt}, ${snap.status}, ${snap.nodeCount} nodes, catalog ${snap.catalogEdition}, scan age ${snap.scanAgeDays} days, tool ${snap.toolVersion}${snap.derivedFrom === undefined ? '' : `, re-evaluated from #${snap.derivedFrom}`}`,
+          `Snapshot #${snap.id}  ${terminalValue(snap.label ?? '')}\n  started ${snap.startedAt}, ${snap.status}, ${snap.nodeCount} nodes, catalog ${editionWithId(snap.catalogEdition, 'en')}, scan age ${snap.scanAgeDays} days, tool ${snap.toolVersion}`,
         );
+        for (const note of snapshotNotes(snap, 'en')) print(`  ${terminalValue(note)}`);
+        const notice = underCurrent && editionNotice(underCurrent, 'en');
+        if (notice) print(`  ${notice}`);
         print('');
         print(
           table(

@@ -33,3 +33,36 @@ describe('report line chart', () => {
     expect(line![1]).toBeLessThan(line![0]!);
   });
 });
+
+// Issue 27: the partial audit (#3) must not read as a fleet that shrank.
+describe('report line chart with a partial audit', () => {
+  const missing = 'partial: 2 of 14 account × region scopes not audited';
+  const svg = lineChart({
+    title: 'Nodes',
+    xLabels: ['2 Nov', '9 Nov', '16 Nov', '23 Nov'],
+    series: [{ label: 'Managed nodes', color: '#0072B2', values: [1818, 1818, 1616, 1818] }],
+    partial: [null, null, missing, null],
+    partialLabel: 'Partial audit',
+  }).html;
+  const dotted = [...svg.matchAll(/<polyline[^>]*>/g)].map((m) => m[0].includes('stroke-dasharray="1.5 3"'));
+
+  it('draws its point as a cross and the others as dots', () => {
+    expect(svg.match(/class="partial-mark"/g)).toHaveLength(1);
+    expect(svg.match(/<circle /g)).toHaveLength(3);
+  });
+
+  it('dots only the lines into and out of it', () => {
+    expect(dotted).toEqual([false, true, true]);
+  });
+
+  it('names the cross in the legend and says under the chart what was missing', () => {
+    expect(svg).toContain('<li class="partial-key"><span class="cross">×</span>Partial audit</li>');
+    expect(svg).toContain(`× 16 Nov: ${missing}`);
+  });
+
+  it('adds neither without a partial audit', () => {
+    const complete = svgOf([[1, 2, 3]]);
+    expect(complete).not.toContain('partial');
+    expect(polylineYs(complete)).toHaveLength(1);
+  });
+});

@@ -19,6 +19,13 @@ export interface LineChartOptions {
   /** Fixed top of the y axis (100 for percentages); otherwise a round number above the data. */
   yMax?: number;
   yFormat?: (value: number) => string;
+  /**
+   * Per point, what a partial audit lacked, or null (issue 27): drawn as a cross with dotted lines
+   * into and out of it, named in the legend and, since a page has no tooltip, listed under the chart.
+   */
+  partial?: ReadonlyArray<string | null>;
+  /** The legend's word for the cross. */
+  partialLabel?: string;
   width?: number;
   height?: number;
 }
@@ -75,21 +82,39 @@ export function lineChart(opts: LineChartOptions): RawHtml {
         >`
       : raw(''),
   );
+  const partial = opts.partial ?? [];
+  const isPartial = (i: number): boolean => Boolean(partial[i]);
   const lines = opts.series.map((s) => {
-    const points = s.values.map((v, i) => (v === null ? null : `${round(x(i))},${round(y(v))}`)).filter((p): p is string => p !== null);
-    const dots = s.values.map((v, i) =>
-      v === null ? raw('') : html`<circle cx="${round(x(i))}" cy="${round(y(v))}" r="2.6" fill="${s.color}" />`,
+    const present = s.values.flatMap((v, i) => (v === null ? [] : [{ i, at: `${round(x(i))},${round(y(v))}` }]));
+    // Runs of points joined as usual; a step into or out of a partial audit is its own dotted line.
+    const runs: Array<{ dotted: boolean; points: string[] }> = [];
+    present.forEach((p, k) => {
+      if (k === 0) return;
+      const prev = present[k - 1]!;
+      const dotted = isPartial(prev.i) || isPartial(p.i);
+      const last = runs.at(-1);
+      if (last && last.dotted === dotted && !dotted) last.points.push(p.at);
+      else runs.push({ dotted, points: [prev.at, p.at] });
+    });
+    if (present.length === 1) runs.push({ dotted: false, points: [present[0]!.at] });
+    const dash = (dotted: boolean): RawHtml =>
+      dotted ? raw(' stroke-dasharray="1.5 3"') : s.dashed ? raw(' stroke-dasharray="5 3"') : raw('');
+    const polylines = runs.map(
+      (run) => html`<polyline points="${run.points.join(' ')}" fill="none" stroke="${s.color}" stroke-width="2" ${dash(run.dotted)} />`,
     );
-    return html`<polyline
-        points="${points.join(' ')}"
-        fill="none"
-        stroke="${s.color}"
-        stroke-width="2"
-        ${s.dashed ? raw(' stroke-dasharray="5 3"') : raw('')}
-      />${dots}`;
+    const dots = s.values.map((v, i) =>
+      v === null
+        ? raw('')
+        : isPartial(i)
+          ? cross(x(i), y(v), s.color)
+          : html`<circle cx="${round(x(i))}" cy="${round(y(v))}" r="2.6" fill="${s.color}" />`,
+    );
+    return html`${polylines}${dots}`;
   });
   // The legend is HTML beside the SVG so it wraps like text however many series there are.
   const legend = opts.series.map((s) => html`<li><span class="swatch" style="background:${s.color}"></span>${s.label}</li>`);
+  const partialPoints = opts.xLabels.flatMap((label, i) => (isPartial(i) ? [`${label}: ${partial[i]}`] : []));
+  if (partialPoints.length) legend.push(html`<li class="partial-key"><span class="cross">×</span>${opts.partialLabel ?? ''}</li>`);
   return html`<figure class="chart">
     <figcaption>${opts.title}</figcaption>
     <svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 ${width} ${height}" role="img" aria-label="${opts.title}">
@@ -100,7 +125,26 @@ export function lineChart(opts: LineChartOptions): RawHtml {
     <ul class="legend">
       ${legend}
     </ul>
+    ${
+      partialPoints.length
+        ? html`<ul class="partial-points">
+            ${partialPoints.map((p) => html`<li>× ${p}</li>`)}
+          </ul>`
+        : ''
+    }
   </figure>`;
+}
+
+/** A partial audit's point: a cross, larger than a dot, in the series' colour. */
+function cross(cx: number, cy: number, color: string): RawHtml {
+  const d = 4.5;
+  return html`<path
+    class="partial-mark"
+    d="M${round(cx - d)},${round(cy - d)} L${round(cx + d)},${round(cy + d)} M${round(cx - d)},${round(cy + d)} L${round(cx + d)},${round(cy - d)}"
+    stroke="${color}"
+    stroke-width="2"
+    fill="none"
+  />`;
 }
 
 /** Distinct colours that survive greyscale printing reasonably (Okabe–Ito palette). */

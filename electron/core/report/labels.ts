@@ -98,11 +98,14 @@ const EN = {
   chartNodes: 'Managed nodes, ready nodes and non-compliant nodes',
   trendsSingle: 'Only one audit is recorded: trends appear from the second audit on.',
   trendTable: 'Audit history',
+  chartPartial: 'Partial audit (scopes missing)',
   date: 'Date',
   nodes: 'Nodes',
   compliance: 'Compliance',
 
-  comparedWith: 'Compared with the audit of {date} (snapshot {id}).',
+  baselineAsked: 'Baseline: {snapshot}, as chosen for this report.',
+  baselineAutomatic: 'Baseline: {snapshot}, the latest earlier complete audit of the same accounts and regions.',
+  baselineNone: 'No baseline: no earlier complete audit covers the same accounts and regions, and none was chosen.',
   added: 'Nodes added',
   removed: 'Nodes removed',
   fixed: 'Checks fixed',
@@ -114,7 +117,6 @@ const EN = {
   after: 'After',
   node: 'Node',
   andMore: '… and {count} more',
-  noComparison: 'No earlier audit was chosen for comparison.',
 
   secEditions: 'Readiness under the current AWS page',
   editionsIntro:
@@ -318,11 +320,14 @@ const JA = {
   chartNodes: 'マネージドノード数・前提条件を満たすノード数・パッチ準拠していないノード数',
   trendsSingle: '記録されている監査は 1 回のみです。推移は 2 回目の監査から表示されます。',
   trendTable: '監査履歴',
+  chartPartial: '部分的な監査（未取得のスコープあり）',
   date: '日付',
   nodes: 'ノード数',
   compliance: '準拠率',
 
-  comparedWith: '{date} の監査 (スナップショット {id}) と比較しています。',
+  baselineAsked: '比較の基準: {snapshot}（このレポートで指定）。',
+  baselineAutomatic: '比較の基準: {snapshot}（同じアカウントとリージョンを対象とした、これより前の直近の完全な監査）。',
+  baselineNone: '比較の基準なし: 同じアカウントとリージョンを対象とした、これより前の完全な監査はなく、指定もありません。',
   added: '追加されたノード',
   removed: '削除されたノード',
   fixed: '改善したチェック',
@@ -334,7 +339,6 @@ const JA = {
   after: '今回',
   node: 'ノード',
   andMore: '… ほか {count} 件',
-  noComparison: '比較対象の過去の監査は選択されていません。',
 
   secEditions: '現行の AWS ページに照らした準備状況',
   editionsIntro:

@@ -1,7 +1,8 @@
 import { afterAll, describe, expect, it } from 'vitest';
 import { HOSTILE_NAMES, HOSTILE_PATCH_TITLE, reportStore } from '../../../test/integration/report/reportStore';
 import { FIGURES } from '../../../shared/figures';
-import { formatInt, labelsFor } from './labels';
+import { describeSnapshot } from '../../../shared/snapshotDescription';
+import { formatDate, formatInt, labelsFor } from './labels';
 import { pageTemplates } from './printer';
 import { buildReportModel } from './reportModel';
 import { renderReportHtml, REPORT_SECTIONS } from './renderReportHtml';
@@ -98,8 +99,9 @@ describe('renderReportHtml', () => {
     const appendixOf = (doc: string) => doc.slice(doc.indexOf('id="appendix"'), doc.indexOf('id="method"'));
     const methodOf = (doc: string) => doc.slice(doc.indexOf('id="method"'));
     const tot = model.totals;
-    const short = buildReportModel(store, ids[2]!, { lang: 'ja', appendix: 'not-ready', now: () => new Date('2026-04-01T00:00:00Z') });
-    const none = buildReportModel(store, ids[2]!, { lang: 'ja', appendix: 'none', now: () => new Date('2026-04-01T00:00:00Z') });
+    const same = { lang: 'ja', compareTo: ids[0]!, now: () => new Date('2026-04-01T00:00:00Z') } as const;
+    const short = buildReportModel(store, ids[2]!, { ...same, appendix: 'not-ready' });
+    const none = buildReportModel(store, ids[2]!, { ...same, appendix: 'none' });
     const listed = new Set(short.nodes.map((n) => n.instanceId));
     expect(listed.size).toBe(tot.notReady + tot.unverified);
     expect(listed.size).toBeLessThan(tot.nodes);
@@ -156,7 +158,7 @@ describe('renderReportHtml', () => {
     expect(withoutEditions).not.toContain('id="editions"');
     const current = { ...model, editions: null, catalog: { ...model.catalog, id: 'aws-2026-11' } };
     const askedFor = renderReportHtml(current, { lang: 'ja', paper: 'a4', sections: ['editions'] });
-    expect(askedFor).toContain(labelsFor('ja')('editionsSame', { edition: 'aws-2026-11' }));
+    expect(askedFor).toContain(labelsFor('ja')('editionsSame', { edition: 'AWSのページ（2026年11月）' }));
     // An edition this version does not know is not "the current page": the report says which it is.
     const unknown = { ...model, editions: null, catalog: { id: 'aws-2099-01', known: false } };
     const unknownHtml = renderReportHtml(unknown, { lang: 'en', paper: 'a4', sections: ['editions'] });
@@ -176,12 +178,65 @@ describe('renderReportHtml', () => {
       for (const p of model.trends) {
         expect(trends).toMatch(
           new RegExp(
-            `<td>#${p.snapshotId}</td>\\s*<td>[^<]*</td>\\s*<td class="num">[^<]*</td>\\s*<td class="num">${formatInt(p.ready, lang)}</td>`,
+            `<td>#${p.snapshotId}(?:<br /><span [^>]*>[^<]*</span>)?</td>\\s*<td>[^<]*</td>\\s*<td class="num">[^<]*</td>\\s*<td class="num">${formatInt(p.ready, lang)}</td>`,
           ),
         );
       }
     }
     expect(model.trends.some((p) => p.ready > 0 && p.ready < p.nodes)).toBe(true);
+  });
+
+  // Issue 27: the partial audit is marked in the history table, not joined silently.
+  it('marks the partial audit in the history table with what it lacked', () => {
+    const partial = model.trends.find((p) => p.status === 'partial')!;
+    expect(partial.snapshotId).toBe(ids[2]);
+    expect(ja).toContain(
+      `<td>#${ids[2]}<br /><span class="muted small partial-note">× 部分的: アカウント × リージョン 5 件中 1 件は監査できず</span></td>`,
+    );
+    expect(en).toContain(
+      `<td>#${ids[2]}<br /><span class="muted small partial-note">× partial: 1 of 5 account × region scopes not audited</span></td>`,
+    );
+    expect(en).toContain(`<td>#${ids[0]}</td>`);
+  });
+
+  // Issue 27: one baseline per report, named the same in the executive summary and the comparison section.
+  it('names one baseline in the executive summary and the comparison section', () => {
+    const section = (doc: string, id: string) => doc.slice(doc.indexOf(`id="${id}"`), doc.indexOf('</section>', doc.indexOf(`id="${id}"`)));
+    for (const [doc, lang] of [
+      [ja, 'ja'],
+      [en, 'en'],
+    ] as const) {
+      const naming = labelsFor(lang)('baselineAsked', { snapshot: '@' }).split('@')[0]!;
+      const named = describeSnapshot(model.comparison!.fromSnapshot, lang, formatDate).replaceAll('<', '&lt;').replaceAll('>', '&gt;');
+      expect(named).toMatch(new RegExp(`^#${ids[0]} · `));
+      expect(section(doc, 'summary')).toContain(`${naming}${named}`);
+      expect(section(doc, 'comparison')).toContain(`${naming}${named}`);
+      expect(section(doc, 'summary')).not.toMatch(new RegExp(`#${ids[1]} · `));
+    }
+    // Asked for none: the newest earlier complete audit of the same areas, said to be chosen so.
+    const automatic = buildReportModel(store, ids[1]!, { lang: 'en' });
+    expect(automatic.comparison).toMatchObject({ chosen: 'automatic', fromSnapshot: { id: ids[0] } });
+    const doc = renderReportHtml(automatic, { lang: 'en', paper: 'a4' });
+    expect(section(doc, 'summary')).toContain('the latest earlier complete audit of the same accounts and regions');
+    expect(section(doc, 'comparison')).toContain(`data-baseline="${ids[0]}"`);
+    // The partial audit has a scope the others lack: no earlier audit covers the same areas.
+    const none = buildReportModel(store, ids[2]!, { lang: 'en' });
+    expect(none.comparison).toBeNull();
+    expect(section(renderReportHtml(none, { lang: 'en', paper: 'a4' }), 'summary')).toContain(labelsFor('en')('baselineNone'));
+  });
+
+  // Issue 27: a snapshot judged under an older edition says so first, with the current page's readiness beside it.
+  it('says in the executive summary that the snapshot was judged under an older edition', () => {
+    expect(model.snapshot.catalogEdition).toBe('seed-2022');
+    const e = model.editions!;
+    for (const doc of [ja, en]) expect(doc).toContain('data-testid="edition-notice"');
+    expect(en).toContain(
+      'Judged under an older edition, Japanese page, 2022 (source document). Under the current AWS page, November 2026:',
+    );
+    expect(en).toContain(`(${formatInt(e.totals.readyAfter, 'en')} of ${formatInt(e.totals.nodes, 'en')} nodes)`);
+    expect(ja).toContain('古い版「日本語のページ（2022年、原資料）」');
+    const current = renderReportHtml({ ...model, editions: null }, { lang: 'en', paper: 'a4' });
+    expect(current).not.toContain('data-testid="edition-notice"');
   });
 
   it('says so when only one audit is recorded instead of drawing empty charts', () => {

@@ -11,7 +11,10 @@ import { PREREQUISITE_RULE_IDS, readyPct } from '../../../shared/readiness';
 import { STATUS_ORDER, statusGlyph, statusWord } from '../../../shared/statuses';
 import { columnShortTitle } from '../../../shared/nodeColumns';
 import { platformLabel } from '../../../shared/platform';
-import type { CheckChange, NodeRef } from '../store';
+import type { CheckChange, NodeRef, TrendPoint } from '../store';
+import { editionName } from '../../../shared/catalog';
+import { editionNotice } from '../../../shared/editionNotice';
+import { describeSnapshot, partialNote, snapshotNotes } from '../../../shared/snapshotDescription';
 import { lineChart, PALETTE } from './charts';
 import { html, raw, type RawHtml } from './html';
 import { formatDate, formatInt, formatPct, labelsFor, type Labels } from './labels';
@@ -73,7 +76,10 @@ function cover(ctx: Ctx): RawHtml {
       <dt>${t('scope')}</dt>
       <dd>${t('scopeValue', { accounts: m.totals.accounts, regions: m.totals.regions, scopes: m.totals.scopes })}</dd>
       <dt>${t('snapshot')}</dt>
-      <dd>#${s.id}${s.label ? html` — ${s.label}` : ''} (${s.status === 'complete' ? t('statusComplete') : t('statusPartial')})</dd>
+      <dd>
+        #${s.id}${s.label ? html` — ${s.label}` : ''} (${s.status === 'complete' ? t('statusComplete') : t('statusPartial')})
+        ${snapshotNotes(s, lang, formatDate).map((note) => html`<br /><span class="small">${note}</span>`)}
+      </dd>
     </dl>
     <span class="verdict-badge ${m.verdict}">${t('verdictHeading')}: ${verdictHeadline(ctx)}</span>
     <div class="confidential">${t('confidential')}</div>
@@ -136,17 +142,7 @@ function summary(ctx: Ctx): RawHtml {
   ];
   if (tot.unverified > 0) points.push(t('verdictUnknown', { count: formatInt(tot.unverified, lang) }));
   if (tot.scopesFailed > 0) points.push(t('verdictPartial', { count: tot.scopesFailed, scopes: tot.scopes }));
-  const first = m.trends[0];
-  const last = m.trends.at(-1);
-  if (first && last && m.trends.length > 1) {
-    points.push(
-      t('verdictTrend', {
-        date: formatDate(first.startedAt, lang),
-        before: pctText(ctx, first.compliancePct),
-        after: pctText(ctx, last.compliancePct),
-      }),
-    );
-  }
+  points.push(...baselinePoints(ctx));
   const okScopes = tot.scopes - tot.scopesFailed;
   return html`<section class="page" id="summary">
     <h2>${t('secSummary')}</h2>
@@ -161,12 +157,38 @@ function summary(ctx: Ctx): RawHtml {
         ${points.map((p) => html`<li>${p}</li>`)}
       </ul>
     </div>
+    ${olderEditionNotice(ctx)}
     <h3>${t('secReadiness')}</h3>
     ${ruleTable(
       ctx,
       m.rules.filter((r) => r.prerequisite),
     )}
   </section>`;
+}
+
+/** Issue 27: a snapshot judged under an older edition says so first, with its readiness under the current page. */
+function olderEditionNotice(ctx: Ctx): RawHtml | string {
+  const notice = ctx.m.editions && editionNotice(ctx.m.editions, ctx.lang);
+  return notice ? html`<p class="edition-notice" data-testid="edition-notice">${notice}</p>` : '';
+}
+
+/**
+ * The report's one baseline, named, and compliance since then (issue 27): the executive summary
+ * and the comparison section say the same two sentences.
+ */
+function baselinePoints(ctx: Ctx): string[] {
+  const { m, t, lang } = ctx;
+  const c = m.comparison;
+  if (!c) return [t('baselineNone')];
+  const snapshot = describeSnapshot(c.fromSnapshot, lang, formatDate);
+  return [
+    t(c.chosen === 'asked' ? 'baselineAsked' : 'baselineAutomatic', { snapshot }),
+    t('verdictTrend', {
+      date: formatDate(c.fromSnapshot.startedAt, lang),
+      before: pctText(ctx, c.fromCompliancePct),
+      after: pctText(ctx, m.totals.compliancePct),
+    }),
+  ];
 }
 
 function kpi(label: string, value: string, sub: string): RawHtml {
@@ -585,10 +607,12 @@ function trends(ctx: Ctx): RawHtml {
     </section>`;
   }
   const xLabels = points.map((p) => formatDate(p.startedAt, lang));
+  const partial = { partial: points.map((p) => partialNote(p, lang)), partialLabel: t('chartPartial') };
   const charts = [
     lineChart({
       title: t('chartReadiness'),
       xLabels,
+      ...partial,
       yMax: 100,
       yFormat: (v) => `${v}%`,
       series: [
@@ -599,6 +623,7 @@ function trends(ctx: Ctx): RawHtml {
     lineChart({
       title: t('chartPrereq'),
       xLabels,
+      ...partial,
       series: PREREQUISITE_RULE_IDS.map((rule, i) => ({
         label: ruleTitle(rule, lang),
         color: PALETTE[i % PALETTE.length]!,
@@ -608,6 +633,7 @@ function trends(ctx: Ctx): RawHtml {
     lineChart({
       title: t('chartNodes'),
       xLabels,
+      ...partial,
       series: [
         { label: t('kpiNodes'), color: PALETTE[0], values: points.map((p) => p.nodes) },
         // Dashed, so the nodes line shows through where every node is ready (SVG draws it beneath).
@@ -637,7 +663,7 @@ function trends(ctx: Ctx): RawHtml {
         ${points.map(
           (p) =>
             html`<tr>
-              <td>#${p.snapshotId}</td>
+              <td>#${p.snapshotId}${partialCell(p, lang)}</td>
               <td>${formatDate(p.startedAt, lang)}</td>
               ${num(ctx, p.nodes)}${num(ctx, p.ready)}
               <td class="num">${pctText(ctx, p.compliancePct)}</td>
@@ -650,6 +676,12 @@ function trends(ctx: Ctx): RawHtml {
       </tbody>
     </table>
   </section>`;
+}
+
+/** Under a history row's snapshot, what a partial audit lacked (issue 27). */
+function partialCell(p: TrendPoint, lang: Lang): RawHtml | string {
+  const note = partialNote(p, lang);
+  return note ? html`<br /><span class="muted small partial-note">× ${note}</span>` : '';
 }
 
 /** Checks whose status changed, one row per node and rule; `total` counts those the list leaves out. */
@@ -690,7 +722,7 @@ function editions(ctx: Ctx): RawHtml {
   if (!e)
     return html`<section id="editions">
       <h2>${t('secEditions')}</h2>
-      <p class="muted">${t(m.catalog.known ? 'editionsSame' : 'editionsUnknown', { edition: m.catalog.id })}</p>
+      <p class="muted">${t(m.catalog.known ? 'editionsSame' : 'editionsUnknown', { edition: editionName(m.catalog.id, lang) })}</p>
     </section>`;
   const shareOfNodes = (ready: number): string => formatPct(pctOf(ready, e.totals.nodes), lang);
   type Group = Omit<(typeof e.byPlatform)[number], 'platform'> & { name: string };
@@ -702,8 +734,8 @@ function editions(ctx: Ctx): RawHtml {
             <th>${firstHeader}</th>
             <th class="num">${t('affected')}</th>
             <th class="num">${t('nodesChanging')}</th>
-            <th class="num">${t('readyUnder', { edition: e.from })}</th>
-            <th class="num">${t('readyUnder', { edition: e.to })}</th>
+            <th class="num">${t('readyUnder', { edition: editionName(e.from, ctx.lang) })}</th>
+            <th class="num">${t('readyUnder', { edition: editionName(e.to, ctx.lang) })}</th>
           </tr>
         </thead>
         <tbody>
@@ -720,10 +752,10 @@ function editions(ctx: Ctx): RawHtml {
   const accounts = e.byAccount.map(({ accountId, ...counts }) => ({ name: accountId, ...counts }));
   return html`<section class="page" id="editions">
     <h2>${t('secEditions')}</h2>
-    <p>${t('editionsIntro', { from: e.from, to: e.to, title: e.toCatalog.title?.[lang] ?? e.to })}</p>
+    <p>${t('editionsIntro', { from: editionName(e.from, lang), to: editionName(e.to, lang), title: e.toCatalog.title?.[lang] ?? e.to })}</p>
     <div class="kpis">
-      ${kpi(t('readyUnder', { edition: e.from }), formatInt(e.totals.readyBefore, lang), shareOfNodes(e.totals.readyBefore))}
-      ${kpi(t('readyUnder', { edition: e.to }), formatInt(e.totals.readyAfter, lang), shareOfNodes(e.totals.readyAfter))}
+      ${kpi(t('readyUnder', { edition: editionName(e.from, ctx.lang) }), formatInt(e.totals.readyBefore, lang), shareOfNodes(e.totals.readyBefore))}
+      ${kpi(t('readyUnder', { edition: editionName(e.to, ctx.lang) }), formatInt(e.totals.readyAfter, lang), shareOfNodes(e.totals.readyAfter))}
       ${kpi(t('nodesChanging'), formatInt(e.totals.changedNodes, lang), t('ofNodes', { total: formatInt(e.totals.nodes, lang) }))}
       ${kpi(t('checksChanging'), formatInt(e.totals.changedChecks, lang), '')}
     </div>
@@ -765,8 +797,8 @@ function editions(ctx: Ctx): RawHtml {
             }
             ${groupTable(t('byAccount'), columnShortTitle('accountId', lang), accounts)}
             <h3>${t('editionsChangesList')}</h3>
-            ${checkChanges(ctx, e.changes, e.totals.changedChecks, [e.from, e.to])}`
-        : html`<p>${t('noEditionChanges', { edition: e.to })}</p>`
+            ${checkChanges(ctx, e.changes, e.totals.changedChecks, [editionName(e.from, lang), editionName(e.to, lang)])}`
+        : html`<p>${t('noEditionChanges', { edition: editionName(e.to, lang) })}</p>`
     }
   </section>`;
 }
@@ -777,15 +809,12 @@ function comparison(ctx: Ctx): RawHtml {
   if (!c)
     return html`<section id="comparison">
       <h2>${t('secComparison')}</h2>
-      <p class="muted">${t('noComparison')}</p>
+      <p class="muted">${t('baselineNone')}</p>
     </section>`;
   const changeRows = (list: typeof c.regressions, total: number): RawHtml => checkChanges(ctx, list, total, [t('before'), t('after')]);
   return html`<section class="page" id="comparison">
     <h2>${t('secComparison')}</h2>
-    <p>
-      ${t('comparedWith', { date: formatDate(c.fromSnapshot.startedAt, lang), id: c.fromSnapshot.id })}
-      ${t('verdictTrend', { date: formatDate(c.fromSnapshot.startedAt, lang), before: formatPct(c.fromCompliancePct, lang), after: formatPct(m.totals.compliancePct, lang) })}
-    </p>
+    <p data-baseline="${c.fromSnapshot.id}">${baselinePoints(ctx).join(' ')}</p>
     <div class="kpis">
       ${kpi(t('added'), formatInt(c.totals.added, lang), '')} ${kpi(t('removed'), formatInt(c.totals.removed, lang), '')}
       ${kpi(t('fixed'), formatInt(c.totals.fixed, lang), '')} ${kpi(t('regressions'), formatInt(c.totals.regressions, lang), '')}
@@ -1052,7 +1081,7 @@ function method(ctx: Ctx): RawHtml {
     <p>${t('methodText')}</p>
     <dl class="method">
       <dt>${t('catalogEdition')}</dt>
-      <dd>${c.id}${c.title ? html` — ${c.title[lang]}` : ''}</dd>
+      <dd>${c.name ? `${c.name[lang]} (${c.id})` : c.id}${c.title ? html` — ${c.title[lang]}` : ''}</dd>
       ${
         c.document
           ? html`<dt>${t('catalogDocument')}</dt>
@@ -1090,7 +1119,9 @@ function method(ctx: Ctx): RawHtml {
       <dt>${t('reportDate')}</dt>
       <dd>${formatDate(m.generatedAt, lang, true)}</dd>
       <dt>${t('historyUsed')}</dt>
-      <dd>${m.trends.map((p) => `#${p.snapshotId} ${formatDate(p.startedAt, lang)}`).join(', ')}</dd>
+      <dd>
+        ${m.trends.map((p) => `#${p.snapshotId} ${formatDate(p.startedAt, lang)}${p.status === 'partial' ? ` (${partialNote(p, lang)})` : ''}`).join(', ')}
+      </dd>
     </dl>
     <h3>${t('source')}</h3>
     ${SOURCE_RULES.map((p) => html`<div class="source"><span class="ref">${p}</span> ${sourceRuleTitle(p, lang)} — ${RULE_IDS.filter((r) => sourceRefs(ctx, r).includes(p)).join(', ')}</div>`)}

@@ -7,6 +7,7 @@
  */
 import { sumAreas } from '../../../shared/areaFigures';
 import { computeFigures, figureValues, type FigureValue } from '../../../shared/figures';
+import { automaticBaseline, type BaselineChoice } from './baseline';
 import { CURRENT_CATALOG_ID, getCatalog, type CatalogEdition, type SourceRef } from '../../../shared/catalog';
 import { editionTally } from '../../../shared/editionChanges';
 import type { EditionComparison } from '../../../shared/history';
@@ -138,14 +139,19 @@ export interface PatchUnknownArea {
 export interface CatalogInfo {
   id: string;
   known: boolean;
+  /** Its plain name ("AWS page, November 2026"), as everywhere an edition is shown. */
+  name?: LocalizedText;
   title?: LocalizedText;
   document?: string;
   agentMinimum?: string;
   python?: { range: string; python3: string };
 }
 
+/** The report's one baseline (issue 27): the executive summary and the comparison section both name it. */
 export interface ReportComparison extends Comparison {
   fromSnapshot: SnapshotMeta;
+  /** Asked for (`--compare`, the report form), or the newest earlier complete audit of the same areas. */
+  chosen: BaselineChoice;
   /** Compliance % of the earlier snapshot, from its summary rows. */
   fromCompliancePct: number | null;
 }
@@ -228,6 +234,7 @@ function catalogInfo(id: string): CatalogInfo {
   return {
     id,
     known: true,
+    name: catalog.name,
     title: catalog.title,
     document: catalog.document,
     agentMinimum: catalog.agent.minimum,
@@ -293,7 +300,11 @@ export function buildReportModel(store: Store, snapshotId: number, options: Repo
     fromSnapshot = store.getSnapshot(options.compareTo);
     if (!fromSnapshot) throw new ReportInputError(`snapshot ${options.compareTo} (to compare with) does not exist`);
     if (options.compareTo === snapshotId) throw new ReportInputError('a snapshot cannot be compared with itself');
+  } else {
+    const automatic = automaticBaseline(snapshot, store.listSnapshots(), (id) => store.getSnapshot(id)?.scopes ?? []);
+    fromSnapshot = automatic === undefined ? undefined : store.getSnapshot(automatic);
   }
+  const baselineChoice: BaselineChoice = options.compareTo !== undefined ? 'asked' : 'automatic';
   const catalog = getCatalog(snapshot.catalogEdition);
 
   // One pass over the nodes: examples per rule, finding groups, per-node patch figures; the
@@ -401,6 +412,7 @@ export function buildReportModel(store: Store, snapshotId: number, options: Repo
     comparison = {
       ...store.compare(fromSnapshot.id, snapshotId, { limit: COMPARISON_LIST_LIMIT }),
       fromSnapshot,
+      chosen: baselineChoice,
       fromCompliancePct: sumAreas(store.scopeSummary(fromSnapshot.id)).compliancePct,
     };
   }

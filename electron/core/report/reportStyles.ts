@@ -86,6 +86,9 @@ figure.chart svg .grid { stroke: #e3e8ed; stroke-width: 1; }
 figure.chart svg .axis { stroke: #8c959f; stroke-width: 1; }
 figure.chart svg .tick { font-size: 10px; fill: #57606a; font-family: ${fontStack(lang)}; }
 ul.legend { list-style: none; margin: 2pt 0 0; padding: 0; display: flex; flex-wrap: wrap; gap: 2pt 12pt; font-size: 7.5pt; }
+.edition-notice { border-left: 3pt solid #9a6700; background: #fff8e5; padding: 4pt 8pt; margin: 6pt 0 10pt; }
+ul.legend .cross { display: inline-block; margin-right: 4pt; font-weight: 700; }
+ul.partial-points { list-style: none; margin: 2pt 0 0; padding: 0; font-size: 7.5pt; color: #57606a; }
 ul.legend .swatch { display: inline-block; width: 10pt; height: 3pt; margin-right: 4pt; vertical-align: middle; }
 
 table.appendix { font-size: 6.3pt; table-layout: fixed; }

@@ -7,9 +7,16 @@ import { tempDir } from '../../../test/support/tempDir';
 const fresh = () => new SettingsFile(join(tempDir('pa-settings-'), 'nested', 'settings.json'));
 
 describe('SettingsFile', () => {
-  it('starts from the defaults (Japanese, seed-2022, 7 days)', () => {
+  it('starts from the defaults (Japanese, the current AWS page, 7 days)', () => {
     expect(fresh().read()).toEqual(DEFAULT_SETTINGS);
-    expect(DEFAULT_SETTINGS).toMatchObject({ language: 'ja', catalogEdition: 'seed-2022', scanAgeDays: 7 });
+    expect(DEFAULT_SETTINGS).toMatchObject({ language: 'ja', catalogEdition: 'aws-2026-11', scanAgeDays: 7 });
+  });
+
+  it('keeps the edition saved settings name when the default moves on (issue 27)', () => {
+    const file = fresh();
+    file.update({ language: 'en' });
+    writeFileSync(file.path, JSON.stringify({ language: 'en', theme: 'system', catalogEdition: 'seed-2022', scanAgeDays: 7 }));
+    expect(file.read().catalogEdition).toBe('seed-2022');
   });
 
   it('persists updates in a 0600 file', () => {

@@ -1,11 +1,12 @@
 import { mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { dirname } from 'node:path';
+import { DEFAULT_CATALOG_ID } from '../../../shared/catalog';
 import { Settings, type SettingsPatch } from '../../../shared/contract';
 
 export const DEFAULT_SETTINGS: Settings = {
   language: 'ja',
   theme: 'system',
-  catalogEdition: 'seed-2022',
+  catalogEdition: DEFAULT_CATALOG_ID,
   scanAgeDays: 7,
 };
 

@@ -14,6 +14,7 @@
  */
 import { createHash } from 'node:crypto';
 import { chmodSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { basename } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import type { SnapshotInput } from '../../../shared/model';
 import { TOOL_VERSION } from '../../../shared/toolVersion';
@@ -210,8 +211,12 @@ export async function importArchive(
   const added = new Set<number>();
   const alreadyPresent = new Set<number>();
   const repeatedInFile = new Set<number>();
+  const db = databaseOf(store);
+  // The file's name only: a folder of this machine has no place in a list a client may see.
+  const markImported = db.prepare('UPDATE snapshot SET imported_from = ?, imported_at = ? WHERE id = ?');
+  const importedAt = store.clock().toISOString();
   try {
-    const ids = databaseOf(store).transaction(() => {
+    const ids = db.transaction(() => {
       const newIds = new Map<number, number>();
       const sameContent = new SameContentFinder(store);
       // A source is always older (smaller id) than what was derived from it: ascending ids
@@ -226,6 +231,7 @@ export async function importArchive(
         const existing = hash === undefined ? undefined : sameContent.find(input, hash);
         if (existing === undefined) {
           const saved = store.saveSnapshot(input);
+          markImported.run(basename(file), importedAt, saved);
           if (hash !== undefined) sameContent.remember(saved, hash);
           added.add(saved);
           newIds.set(id, saved);

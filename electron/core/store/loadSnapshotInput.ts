@@ -15,7 +15,18 @@ export class SnapshotNotFoundError extends Error {
 export function loadSnapshotInput(db: Database, id: number): { meta: SnapshotMeta; input: SnapshotInput } {
   const snap = getSnapshot(db, id);
   if (!snap) throw new SnapshotNotFoundError(id);
-  const { scopes, id: _id, savedAt: _savedAt, nodeCount: _count, ...meta } = snap;
+  // What the store derives (counts) or records of this database alone (where an import came from) is not input.
+  const {
+    scopes,
+    id: _id,
+    savedAt: _savedAt,
+    nodeCount: _count,
+    scopeCount: _scopes,
+    failedScopes: _failed,
+    importedFrom: _from,
+    importedAt: _at,
+    ...meta
+  } = snap;
   const nodes = loadNodes(db, 'n.snapshot_id = ?', [id]).map(({ record, facts, checks }): SnapshotInput['nodes'][number] => {
     const { platform } = toNodeRow(record);
     return platform ? { facts, checks, platform } : { facts, checks };

@@ -160,7 +160,7 @@ describe('migrate', () => {
     });
   });
 
-  // Issue 28: before v7 an account never reached was saved as one scope named by a placeholder.
+  // Issue 28: before v8 an account never reached was saved as one scope named by a placeholder.
   it('turns a v6 placeholder scope into what it was: one scope per listed region, or an account-level one', () => {
     const current = openStore({ path: ':memory:' });
     open.push(databaseOf(current));

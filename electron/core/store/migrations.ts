@@ -291,6 +291,16 @@ DROP TABLE scope;
 ALTER TABLE scope_v8 RENAME TO scope;
 `;
 
+/**
+ * Issue 27: where an imported snapshot came from (the export file's name, never its folder, and
+ * when it was imported), so every list can say so. Snapshots imported before are not known as
+ * imported: their rows stay NULL.
+ */
+const V9_IMPORT_PROVENANCE = `
+ALTER TABLE snapshot ADD COLUMN imported_from TEXT;
+ALTER TABLE snapshot ADD COLUMN imported_at TEXT;
+`;
+
 export const MIGRATIONS: readonly Migration[] = [
   { version: 1, description: 'snapshots, scopes, nodes, packed details, content-addressed fact parts', up: (db) => db.exec(V1_SCHEMA) },
   {
@@ -327,6 +337,11 @@ export const MIGRATIONS: readonly Migration[] = [
     version: 8,
     description: 'account-level scopes: an account never reached under all regions has region null, not a placeholder',
     up: (db) => db.exec(V8_ACCOUNT_LEVEL_SCOPES),
+  },
+  {
+    version: 9,
+    description: 'imported snapshots keep the name of the file they came from and when they were imported',
+    up: (db) => db.exec(V9_IMPORT_PROVENANCE),
   },
 ];
 

@@ -69,7 +69,12 @@ describe('listSnapshots / getSnapshot', () => {
     const later = store.saveSnapshot(testSnapshot([], { startedAt: '2026-03-01T00:00:00.000Z', finishedAt: '2026-03-01T00:01:00.000Z' }));
     expect(store.listSnapshots().map((s) => s.id)).toEqual([later, id]);
     const snap = store.getSnapshot(id);
-    expect(snap).toMatchObject({ id, label: 'Q1', nodeCount: 4, catalogEdition: 'seed-2022' });
+    expect(snap).toMatchObject({ id, label: 'Q1', nodeCount: 4, catalogEdition: 'seed-2022', scopeCount: 2, failedScopes: 1 });
+    // Issue 27: every list says how many scopes a snapshot lacks.
+    expect(store.listSnapshots().map((s) => [s.id, s.scopeCount, s.failedScopes])).toEqual([
+      [later, 0, 0],
+      [id, 2, 1],
+    ]);
     expect(snap?.scopes[1]).toEqual({
       accountId: B,
       region: 'eu-west-1',

@@ -38,7 +38,17 @@ interface SnapshotRecord {
   engagement: string | null;
   derived_from: number | null;
   node_count: number;
+  imported_from: string | null;
+  imported_at: string | null;
+  scope_count: number;
+  failed_scopes: number;
 }
+
+/** A snapshot row with its scope counts: what every list of snapshots shows (issue 27). */
+const SNAPSHOT_WITH_SCOPES = `SELECT s.*,
+  (SELECT count(*) FROM scope c WHERE c.snapshot_id = s.id) AS scope_count,
+  (SELECT count(*) FROM scope c WHERE c.snapshot_id = s.id AND c.status <> 'ok') AS failed_scopes
+  FROM snapshot s`;
 
 export function toMeta(r: SnapshotRecord): SnapshotMeta {
   const meta: SnapshotMeta = {
@@ -51,17 +61,21 @@ export function toMeta(r: SnapshotRecord): SnapshotMeta {
     scanAgeDays: r.scan_age_days,
     toolVersion: r.tool_version,
     nodeCount: r.node_count,
+    scopeCount: r.scope_count,
+    failedScopes: r.failed_scopes,
   };
   if (r.label !== null) meta.label = r.label;
   if (r.client !== null) meta.client = r.client;
   if (r.engagement !== null) meta.engagement = r.engagement;
   if (r.derived_from !== null) meta.derivedFrom = r.derived_from;
+  if (r.imported_from !== null) meta.importedFrom = r.imported_from;
+  if (r.imported_at !== null) meta.importedAt = r.imported_at;
   return meta;
 }
 
 /** Newest first. */
 export function listSnapshots(db: Database): SnapshotMeta[] {
-  return db.prepare<[], SnapshotRecord>('SELECT * FROM snapshot ORDER BY started_at DESC, id DESC').all().map(toMeta);
+  return db.prepare<[], SnapshotRecord>(`${SNAPSHOT_WITH_SCOPES} ORDER BY s.started_at DESC, s.id DESC`).all().map(toMeta);
 }
 
 interface ScopeRecord {
@@ -125,7 +139,7 @@ export function missingSnapshots(db: Database, ids: readonly number[]): number[]
 }
 
 export function getSnapshot(db: Database, id: number): SnapshotDetail | undefined {
-  const r = db.prepare<[number], SnapshotRecord>('SELECT * FROM snapshot WHERE id = ?').get(id);
+  const r = db.prepare<[number], SnapshotRecord>(`${SNAPSHOT_WITH_SCOPES} WHERE s.id = ?`).get(id);
   if (!r) return undefined;
   const scopes = db
     .prepare<[number], ScopeRecord>('SELECT * FROM scope WHERE snapshot_id = ? ORDER BY account_id, region')

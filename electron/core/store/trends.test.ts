@@ -70,6 +70,34 @@ describe('trends', () => {
     expect(points[1]?.rules['patch.compliant']).toEqual({ pass: 2, fail: 0, warn: 1, unknown: 0, not_applicable: 0 });
   });
 
+  // Issue 27: a trend marks a partial audit, so its points carry what it lacked.
+  it('gives each point its snapshot status and how many scopes it planned and failed, in every grouping', () => {
+    const scope = (accountId: string, region: string, status: 'ok' | 'failed') => ({
+      accountId,
+      region,
+      status,
+      nodes: 0,
+      calls: 1,
+      throttles: 0,
+      gaps: [],
+    });
+    const partial = store.saveSnapshot(
+      testSnapshot([testNode({ instanceId: 'i-1', statuses: { 'node.online': 'pass' } })], {
+        startedAt: '2026-01-15T00:00:00.000Z',
+        status: 'partial',
+        scopes: [scope(A, 'ap-northeast-1', 'ok'), scope(B, 'us-east-1', 'failed'), scope(B, 'eu-west-1', 'failed')],
+      }),
+    );
+    const marks = (groupBy: 'total' | 'account') =>
+      store.trends({ groupBy }).map((p) => [p.snapshotId, p.accountId ?? null, p.status, p.scopeCount, p.failedScopes]);
+    expect(marks('total')).toEqual([
+      [first, null, 'complete', 0, 0],
+      [second, null, 'complete', 0, 0],
+      [partial, null, 'partial', 3, 2],
+    ]);
+    expect(marks('account').filter(([id]) => id === partial)).toEqual([[partial, A, 'partial', 3, 2]]);
+  });
+
   it('groups by account and filters by account, region, rule and time', () => {
     const byAccount = store.trends({ groupBy: 'account' });
     expect(byAccount.map((p) => [p.snapshotId, p.accountId, p.nodes])).toEqual([

@@ -45,7 +45,9 @@ export function trends(db: Database, q: TrendQuery = {}): TrendPoint[] {
   const areaW = trendWhere(q, 'x');
   const areas = db
     .prepare(
-      `SELECT s.id AS id, s.started_at AS started_at, s.catalog_edition AS catalog_edition${select ? `, ${select}` : ''},
+      `SELECT s.id AS id, s.started_at AS started_at, s.catalog_edition AS catalog_edition, s.status AS status,
+         (SELECT count(*) FROM scope c WHERE c.snapshot_id = s.id) AS scope_count,
+         (SELECT count(*) FROM scope c WHERE c.snapshot_id = s.id AND c.status <> 'ok') AS failed_scopes${select ? `, ${select}` : ''},
          sum(x.nodes) AS nodes, sum(x.ready) AS ready, sum(x.online) AS online, sum(x.compliant) AS compliant, sum(x.non_compliant) AS non_compliant,
          sum(x.missing_critical) AS missing_critical, sum(x.missing_security) AS missing_security,
          sum(x.nodes - ${patchUnreadSql('x')}) AS patch_read, sum(x.patch_detail_read) AS patch_detail_read,
@@ -57,6 +59,9 @@ export function trends(db: Database, q: TrendQuery = {}): TrendPoint[] {
     id: number;
     started_at: string;
     catalog_edition: string;
+    status: TrendPoint['status'];
+    scope_count: number;
+    failed_scopes: number;
     account_id?: string;
     region?: string;
     nodes: number;
@@ -112,6 +117,9 @@ export function trends(db: Database, q: TrendQuery = {}): TrendPoint[] {
       snapshotId: a.id,
       startedAt: a.started_at,
       catalogEdition: a.catalog_edition,
+      status: a.status,
+      scopeCount: a.scope_count,
+      failedScopes: a.failed_scopes,
       ...areaCounts(a),
       ready: a.ready,
       unverified: a.unverified,

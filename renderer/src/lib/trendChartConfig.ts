@@ -15,6 +15,14 @@ export interface TrendChartInput {
   series: TrendSeries[];
   /** Values are shares in percent: the axis ends at 100 and the tooltip says "%". */
   percent: boolean;
+  /**
+   * Per point, what a partial audit lacked (shared/snapshotDescription `partialNote`), or null. Such a
+   * point is drawn as a cross, the lines into and out of it dotted, the legend names the mark and the
+   * tooltip says what was missing: a drop in nodes reads as missing scopes, not a shrinking fleet.
+   */
+  partial?: (string | null)[];
+  /** The legend's word for the mark, when any point is partial. */
+  partialLabel?: string;
 }
 
 /** Colours resolved from the theme when the chart is drawn. */
@@ -32,26 +40,43 @@ export type TrendChartConfig = ChartConfiguration<'line', (number | null)[], str
  * a dataset exactly at an axis bound that is set (min 0, max 100), which cut away half of a
  * line lying on it, and an all-zero line lies on the bottom edge.
  */
-export function trendChartConfig({ labels, series, percent }: TrendChartInput, colors: ChartColors): TrendChartConfig {
+export function trendChartConfig(
+  { labels, series, percent, partial = [], partialLabel = '' }: TrendChartInput,
+  colors: ChartColors,
+): TrendChartConfig {
+  const isPartial = (index: number): boolean => Boolean(partial[index]);
+  const anyPartial = labels.some((_, i) => isPartial(i));
+  const pointStyle = labels.map((_, i) => (isPartial(i) ? 'crossRot' : 'circle'));
+  const pointRadius = labels.map((_, i) => (isPartial(i) ? 7 : 3));
+  const datasets: TrendChartConfig['data']['datasets'] = series.map((s) => {
+    const color = colors.of(s.color);
+    return {
+      label: s.label,
+      data: s.values,
+      borderColor: color,
+      backgroundColor: color,
+      borderDash: s.dashed ? [6, 4] : [],
+      pointStyle,
+      pointRadius,
+      pointBorderWidth: labels.map((_, i) => (isPartial(i) ? 2 : 1)),
+      segment: { borderDash: (c) => (isPartial(c.p0DataIndex) || isPartial(c.p1DataIndex) ? [2, 3] : undefined) },
+      tension: 0.2,
+      spanGaps: true,
+      clip: false,
+    };
+  });
+  // A legend entry for the mark alone: a dataset with no values draws nothing but its key.
+  if (anyPartial)
+    datasets.push({
+      label: partialLabel,
+      data: labels.map(() => null),
+      borderColor: colors.text,
+      backgroundColor: colors.text,
+      pointStyle: 'crossRot',
+    });
   return {
     type: 'line',
-    data: {
-      labels,
-      datasets: series.map((s) => {
-        const color = colors.of(s.color);
-        return {
-          label: s.label,
-          data: s.values,
-          borderColor: color,
-          backgroundColor: color,
-          borderDash: s.dashed ? [6, 4] : [],
-          pointRadius: 3,
-          tension: 0.2,
-          spanGaps: true,
-          clip: false,
-        };
-      }),
-    },
+    data: { labels, datasets },
     options: {
       responsive: true,
       maintainAspectRatio: false,
@@ -68,8 +93,13 @@ export function trendChartConfig({ labels, series, percent }: TrendChartInput, c
         },
       },
       plugins: {
-        legend: { position: 'bottom', labels: { color: colors.text, boxWidth: 12, boxHeight: 12 } },
-        tooltip: percent ? { callbacks: { label: (c) => `${c.dataset.label ?? ''}: ${Number(c.parsed.y).toFixed(1)}%` } } : {},
+        legend: { position: 'bottom', labels: { color: colors.text, boxWidth: 12, boxHeight: 12, usePointStyle: anyPartial } },
+        tooltip: {
+          callbacks: {
+            ...(percent ? { label: (c) => `${c.dataset.label ?? ''}: ${Number(c.parsed.y).toFixed(1)}%` } : {}),
+            footer: (items) => partial[items[0]?.dataIndex ?? -1] ?? '',
+          },
+        },
       },
     },
   };

@@ -2,12 +2,17 @@ import { sessionHeaders } from './webSession';
 
 /**
  * Sends a file to the web host's `/upload` (same origin, with the session header) and
- * answers the id that `snapshots:import` takes. The desktop app opens its own dialog instead.
+ * answers the id that `snapshots:import` takes. The file's name goes along: an imported snapshot says
+ * which file it came from (issue 27). The desktop app opens its own dialog instead.
  */
 export async function uploadFile(file: File): Promise<string> {
   let response: Response;
   try {
-    response = await fetch('/upload', { method: 'POST', body: file, headers: await sessionHeaders() });
+    response = await fetch(`/upload?name=${encodeURIComponent(file.name)}`, {
+      method: 'POST',
+      body: file,
+      headers: await sessionHeaders(),
+    });
   } catch {
     throw new Error('The Patch Auditor host does not answer.');
   }

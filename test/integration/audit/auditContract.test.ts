@@ -76,18 +76,18 @@ describe('audit over the contract', () => {
   });
 
   it('judges under the plan’s catalog edition when it names one, and refuses an unknown one before starting', async () => {
-    expect(core.services.settings.read().catalogEdition).toBe('seed-2022');
+    expect(core.services.settings.read().catalogEdition).toBe('aws-2026-11');
     const done = finished();
     const started = await core.dispatch('audit:start', {
       regions: ['us-east-1'],
       targets: { kind: 'self' },
-      catalogEdition: 'aws-2026-11',
-      label: 'current page',
+      catalogEdition: 'seed-2022',
+      label: '2022 page',
     });
     expect(started.ok).toBe(true);
     const result = await done;
     const snapshot = core.services.snapshots.get(result.outcome!.snapshotId!);
-    expect(snapshot).toMatchObject({ label: 'current page', catalogEdition: 'aws-2026-11' });
+    expect(snapshot).toMatchObject({ label: '2022 page', catalogEdition: 'seed-2022' });
     const before = core.services.snapshots.list().length;
     const unknown = await core.dispatch('audit:start', { regions: ['us-east-1'], targets: { kind: 'self' }, catalogEdition: 'aws-1999' });
     expect(unknown).toMatchObject({ ok: false, error: { message: expect.stringContaining('Unknown catalog edition "aws-1999"') } });

@@ -38,7 +38,9 @@ describe('patch-audit catalog-diff', () => {
   it('prints what the current AWS page changes by default: totals, rules, platforms, accounts, checks', async () => {
     const { code, stdout } = await runMain('catalog-diff', String(id), '--db', db);
     expect(code).toBe(0);
-    expect(stdout).toContain(`#${id} under seed-2022 → aws-2026-11: 3 of 4 nodes change (3 checks); ready 2 → 3`);
+    expect(stdout).toContain(
+      `#${id} under seed-2022 (Japanese page, 2022 (source document)) → aws-2026-11 (AWS page, November 2026): 3 of 4 nodes change (3 checks); ready 2 → 3`,
+    );
     expect(stdout).toMatch(/os\.supported\s+3\s+fail→pass 2, pass→fail 1/);
     expect(stdout).toMatch(/Rocky Linux 9\.5\s+1\s+1\s+0\s+1/);
     expect(stdout).toMatch(/i-stretch\s+os\.supported\s+pass\s+fail\s+os\.version-not-listed/);

@@ -36,7 +36,7 @@ const statuses = (node: JsonNode | undefined) => Object.fromEntries(node?.checks
 
 describe('patch-audit evaluate', () => {
   it('evaluates AWS CLI v2 files into one JSON document with every rule per node', async () => {
-    const { code, stdout, stderr } = await run('--json', ...NOW, ...V2);
+    const { code, stdout, stderr } = await run('--json', '--catalog', 'seed-2022', ...NOW, ...V2);
     expect(stderr).toBe('');
     expect(code).toBe(0);
     const doc = JSON.parse(stdout) as JsonDocument;
@@ -100,11 +100,13 @@ describe('patch-audit evaluate', () => {
   it('reads AWS CLI v1 epoch timestamps the same as v2 ISO strings', async () => {
     const v1 = await run(
       '--json',
+      '--catalog',
+      'seed-2022',
       ...NOW,
       fixture('v1/describe-instance-information.json'),
       fixture('v1/describe-instance-patch-states.json'),
     );
-    const v2 = await run('--json', ...NOW, V2[0] as string, V2[1] as string);
+    const v2 = await run('--json', '--catalog', 'seed-2022', ...NOW, V2[0] as string, V2[1] as string);
     expect(v1.code).toBe(0);
     const [a, b] = [v1.stdout, v2.stdout].map((text) => JSON.parse(text) as JsonDocument);
     expect(a?.nodes).toEqual(b?.nodes);
@@ -113,7 +115,7 @@ describe('patch-audit evaluate', () => {
   });
 
   it('leaves sources that were not given unknown, and says why network facts are incomplete', async () => {
-    const { code, stdout, stderr } = await run('--json', ...NOW, V2[0] as string, V2[3] as string);
+    const { code, stdout, stderr } = await run('--json', '--catalog', 'seed-2022', ...NOW, V2[0] as string, V2[3] as string);
     expect(code).toBe(0);
     expect(stderr).toMatch(/network checks need Reservations, RouteTables, VpcEndpoints together; missing RouteTables, VpcEndpoints/);
     const node = (JSON.parse(stdout) as JsonDocument).nodes[0];
@@ -126,7 +128,9 @@ describe('patch-audit evaluate', () => {
   });
 
   it('takes --scan-age-days, --catalog and --lang', async () => {
-    const lenient = JSON.parse((await run('--json', ...NOW, '--scan-age-days', '30', ...V2)).stdout) as JsonDocument;
+    const lenient = JSON.parse(
+      (await run('--json', '--catalog', 'seed-2022', ...NOW, '--scan-age-days', '30', ...V2)).stdout,
+    ) as JsonDocument;
     expect(statuses(lenient.nodes[1])['patch.scan-age']).toBe('pass');
     const ja = JSON.parse((await run('--json', '--lang', 'ja', '--catalog', 'seed-2022', ...NOW, ...V2)).stdout) as JsonDocument;
     expect(ja.nodes[4]?.checks.find((check) => check.rule === 'os.supported')?.message).toBe(
@@ -134,12 +138,15 @@ describe('patch-audit evaluate', () => {
     );
   });
 
-  it('lists both editions in --help and evaluates under aws-2026-11', async () => {
+  it('lists both editions by name in --help and evaluates under aws-2026-11, the default (issue 27)', async () => {
     const help = await run('--help');
     expect(help.code).toBe(0);
-    expect(help.stdout).toMatch(/--catalog <edition>\s+catalog edition \(seed-2022, aws-2026-11\)/);
-    const doc = JSON.parse((await run('--json', '--catalog', 'aws-2026-11', ...NOW, ...V2)).stdout) as JsonDocument;
+    expect(help.stdout.replace(/\s+/g, ' ')).toContain(
+      'catalog edition: aws-2026-11 (AWS page, November 2026), seed-2022 (Japanese page, 2022 (source document)) (default: "aws-2026-11")',
+    );
+    const doc = JSON.parse((await run('--json', ...NOW, ...V2)).stdout) as JsonDocument;
     expect(doc.catalog).toBe('aws-2026-11');
+    expect(JSON.parse((await run('--json', '--catalog', 'aws-2026-11', ...NOW, ...V2)).stdout)).toEqual(doc);
     const check = (index: number, rule: string) => doc.nodes[index]?.checks.find((candidate) => candidate.rule === rule);
     // Amazon Linux 2, Ubuntu 20.04 and RHEL 8.6 stay listed; Windows Server 2008 R2 and CentOS are no longer.
     expect([0, 1, 2].map((index) => check(index, 'os.supported')?.status)).toEqual(['pass', 'pass', 'pass']);
@@ -149,10 +156,10 @@ describe('patch-audit evaluate', () => {
   });
 
   it('prints a table with a column per rule and summary counts', async () => {
-    const { code, stdout } = await run(...NOW, ...V2);
+    const { code, stdout } = await run('--catalog', 'seed-2022', ...NOW, ...V2);
     expect(code).toBe(0);
     const lines = stdout.split('\n');
-    expect(lines[0]).toBe('Catalog: seed-2022');
+    expect(lines[0]).toBe('Catalog: seed-2022 (Japanese page, 2022 (source document))');
     expect(lines.find((line) => line.startsWith('i-0ddddddddddddddd4'))?.split(/\s{2,}/)).toEqual([
       'i-0ddddddddddddddd4',
       'Windows Server 2008 R2',
@@ -176,8 +183,8 @@ describe('patch-audit evaluate', () => {
   });
 
   it('exits 1 when --fail-on is met', async () => {
-    expect((await run(...NOW, '--fail-on', 'fail', ...V2)).code).toBe(1);
-    expect((await run(...NOW, '--fail-on', 'warn', ...V2)).code).toBe(1);
+    expect((await run('--catalog', 'seed-2022', ...NOW, '--fail-on', 'fail', ...V2)).code).toBe(1);
+    expect((await run('--catalog', 'seed-2022', ...NOW, '--fail-on', 'warn', ...V2)).code).toBe(1);
     const healthyOnly = tempDir('patch-audit-evaluate-');
     const file = join(healthyOnly, 'info.json');
     writeFileSync(
@@ -234,7 +241,7 @@ describe('patch-audit evaluate', () => {
     });
     expect(await run('--catalog', 'aws-2030', ...V2)).toMatchObject({
       code: 2,
-      stderr: expect.stringMatching(/Unknown catalog edition "aws-2030" \(available: seed-2022, aws-2026-11\)/),
+      stderr: expect.stringMatching(/Unknown catalog edition "aws-2030" \(available: aws-2026-11 \(AWS page, November 2026\), seed-2022/),
     });
     expect((await run('--lang', 'fr', ...V2)).code).toBe(2);
     expect((await run()).code).toBe(2);

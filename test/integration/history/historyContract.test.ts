@@ -126,7 +126,7 @@ describe('history over the contract', () => {
   it('re-evaluates offline with another threshold into a derived snapshot, which can be deleted alone', async () => {
     const ids = async () => (await ok<SnapshotMeta[]>('snapshots:list')).map((s) => s.id).sort((a, b) => a - b);
     const source = await ok<SnapshotMeta>('snapshots:get', { id: first });
-    const derived = await ok<SnapshotMeta>('snapshots:reevaluate', { id: first, scanAgeDays: 30 });
+    const derived = await ok<SnapshotMeta>('snapshots:reevaluate', { id: first, catalogEdition: 'seed-2022', scanAgeDays: 30 });
     expect(derived).toMatchObject({ derivedFrom: first, scanAgeDays: 30, catalogEdition: 'seed-2022', nodeCount: 40 });
     expect(await ids()).toEqual([first, second, derived.id]);
     expect(await ok('snapshots:get', { id: first })).toEqual(source);

@@ -31,6 +31,13 @@ describe('patch-audit demo, report, export-csv, export-json', () => {
   }, 120_000);
   afterAll(() => store?.close());
 
+  // The last audit judged again under the 2022 page, once: a snapshot of an older edition (issue 27).
+  let seedCopy: Promise<number> | undefined;
+  const underSeed = (): Promise<number> =>
+    (seedCopy ??= run(['reevaluate', String(ids.at(-1)), '--catalog', 'seed-2022', '--db', join(out, DEMO_DB), '--json'], dir).then(
+      (r) => (JSON.parse(r.stdout) as { snapshot: number }).snapshot,
+    ));
+
   it('audits five simulated weeks into a fresh database in the output folder and writes the reports', () => {
     expect(demo.stderr).not.toMatch(/Error|Warning/);
     expect(demo.code).toBe(0);
@@ -65,10 +72,31 @@ describe('patch-audit demo, report, export-csv, export-json', () => {
     const ja = execFileSync('pdftotext', ['-layout', join(out, 'report-ja.pdf'), '-'], { encoding: 'utf8' });
     expect(ja).toContain(`マネージドノード ${last.nodeCount} 台のうち`);
     expect(ja).toContain('Example Holdings 株式会社');
-    // Issue 18: both reports say what the current AWS page changes for this fleet.
+    // Issue 27: the demo judges under the current page, and says which.
+    expect(last.catalogEdition).toBe('aws-2026-11');
+    expect(en).toContain('AWS page, November 2026 (aws-2026-11)');
+    expect(en).not.toContain('Judged under an older edition');
+  });
+
+  // Issues 18 and 27: a snapshot of the 2022 page says so first, and what the current page changes.
+  it('reports a snapshot judged under the 2022 page with its readiness under the current page', async () => {
+    const id = await underSeed();
+    const db = join(out, DEMO_DB);
+    for (const lang of ['en', 'ja'] as const)
+      expect(await run(['report', String(id), '--lang', lang, '--db', db, '-o', join(dir, `seed-${lang}.pdf`)], dir)).toMatchObject({
+        code: 0,
+      });
+    const en = execFileSync('pdftotext', [join(dir, 'seed-en.pdf'), '-'], { encoding: 'utf8' }).replace(/\s+/g, ' ');
+    const ja = execFileSync('pdftotext', [join(dir, 'seed-ja.pdf'), '-'], { encoding: 'utf8' }).replace(/\s+/g, ' ');
+    expect(en).toContain(
+      'Judged under an older edition, Japanese page, 2022 (source document). Under the current AWS page, November 2026:',
+    );
     expect(en).toContain('Readiness under the current AWS page');
-    expect(en).toMatch(/Ready under aws-2026-11/);
+    expect(en).toContain('Ready under AWS page, November 2026');
     expect(ja).toContain('現行の AWS ページに照らした準備状況');
+    const show = await run(['snapshots', 'show', String(id), '--db', db], dir);
+    expect(show.stdout).toContain(`re-evaluated from #${ids.at(-1)} under Japanese page, 2022 (source document)`);
+    expect(show.stdout).toContain('Judged under an older edition, Japanese page, 2022 (source document).');
   });
 
   it('writes a report comparing two snapshots as PDF, and as HTML with --html', async () => {
@@ -81,7 +109,8 @@ describe('patch-audit demo, report, export-csv, export-json', () => {
     expect(pdf.code).toBe(0);
     expect(readFileSync(join(dir, 'r.pdf')).subarray(0, 5).toString()).toBe('%PDF-');
     const text = execFileSync('pdftotext', [join(dir, 'r.pdf'), '-'], { encoding: 'utf8' });
-    expect(text).toContain(`(snapshot ${ids[3]})`);
+    // Issue 27: the one baseline, named as asked for.
+    expect(text.replace(/\s+/g, ' ')).toMatch(new RegExp(`Baseline: #${ids[3]} · [^,]*, as chosen for this report`));
 
     const html = await run(['report', String(ids[4]), '--db', db, '--html', '-o', join(dir, 'r.html')], dir);
     expect(html.code).toBe(0);
@@ -90,7 +119,8 @@ describe('patch-audit demo, report, export-csv, export-json', () => {
 
   it('lists only the nodes not ready or not verified with --appendix not-ready, none with --appendix none, and says so', async () => {
     const db = join(out, DEMO_DB);
-    const id = ids.at(-1)!;
+    // Under the 2022 page some of the demo's nodes are ready; under the current one few or none are.
+    const id = await underSeed();
     const rows = store.queryNodes(id, { limit: 100_000 }).rows;
     const attention = rows
       .filter((r) => PREREQUISITE_RULE_IDS.some((rule) => r.statuses[rule] === 'fail' || r.statuses[rule] === 'unknown'))

@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import { existsSync, readFileSync, statSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { basename, join } from 'node:path';
 import { gunzipSync, gzipSync } from 'node:zlib';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import {
@@ -161,6 +161,21 @@ describe('export and import', () => {
     exportSnapshots(store, [sourceIds[1]!], file);
     const [id] = await importSnapshots(store, file);
     expect(store.getSnapshot(id!)?.derivedFrom).toBeUndefined();
+  });
+
+  it('records the file an imported snapshot came from (its name, not its folder) and when (issue 27)', async () => {
+    const other = openStore({ path: join(dir, 'provenance.sqlite'), clock: () => new Date('2026-12-05T10:00:00.000Z') });
+    try {
+      const [a] = await importSnapshots(other, goodFile);
+      const imported = other.getSnapshot(a!);
+      expect(imported).toMatchObject({ importedFrom: basename(goodFile), importedAt: '2026-12-05T10:00:00.000Z' });
+      expect(imported?.importedFrom).not.toContain(dir);
+      expect(other.listSnapshots().find((s) => s.id === a)?.importedFrom).toBe(basename(goodFile));
+      // A snapshot made here was not imported.
+      expect(store.getSnapshot(sourceIds[0]!)?.importedFrom).toBeUndefined();
+    } finally {
+      other.close();
+    }
   });
 });
 

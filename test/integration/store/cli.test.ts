@@ -88,7 +88,9 @@ describe('patch-audit history commands', () => {
     expect(source.getSnapshot(4)).toMatchObject({ catalogEdition: 'aws-2026-11', derivedFrom: 1 });
     source.close();
     const help = await run('reevaluate', '--help');
-    expect(help.stdout).toMatch(/catalog edition \(seed-2022, aws-2026-11\)/);
+    expect(help.stdout.replace(/\s+/g, ' ')).toContain(
+      'catalog edition: aws-2026-11 (AWS page, November 2026), seed-2022 (Japanese page, 2022 (source document))',
+    );
     const file = join(dir, 'out.pa-export');
     expect((await run('export', '1', '3', '-o', file, '--db', db)).code).toBe(0);
     const other = join(dir, 'other.sqlite');

@@ -1,6 +1,6 @@
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
-import { basename, join } from 'node:path';
+import { basename, dirname, join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createCore, type Core } from '../../../electron/core/createCore';
 import { startWebHost, type WebHost } from '../../../electron/webhost/server';
@@ -97,6 +97,31 @@ describe('web host uploads and downloads', () => {
     // Its own folder only: the data folder stays.
     expect(existsSync(next.dir)).toBe(false);
     expect(existsSync(running)).toBe(true);
+  });
+
+  // Issue 27: an imported snapshot names the file it came from; the browser's name is kept, made safe.
+  it('keeps the name of the uploaded file, without a folder or anything but word characters, dots and dashes', async () => {
+    const upload = async (name: string) => {
+      const response = await fetch(`${host.origin}/upload?name=${encodeURIComponent(name)}`, {
+        method: 'POST',
+        headers: { ...session, Origin: host.origin },
+        body: 'archive bytes',
+      });
+      const { uploadId } = (await response.json()) as { uploadId: string };
+      return (await files.chooseImportFile(uploadId))!;
+    };
+    for (const [name, kept] of [
+      ['snapshot-4.patchaudit', 'snapshot-4.patchaudit'],
+      ['../../etc/passwd', 'passwd'],
+      ['週次 監査.patchaudit', '_____.patchaudit'],
+      ['..', 'upload'],
+      ['', 'upload'],
+    ] as const) {
+      const path = await upload(name);
+      expect(basename(path)).toBe(kept);
+      expect(dirname(dirname(path))).toBe(files.dir);
+      expect(readFileSync(path, 'utf8')).toBe('archive bytes');
+    }
   });
 
   it('refuses uploads without the session or from another origin', async () => {
