@@ -13,14 +13,14 @@ describe('where npm run web keeps its data', () => {
   });
 
   it('takes --data-dir and --db, relative to the folder npm was run from', () => {
-    const here = { ...env, INIT_CWD: '/work/client' };
+    const here = { ...env, INIT_CWD: '/srv/engagement' };
     expect(webPlace(['--data-dir', 'data'], here, '/repo')).toEqual({
-      dataDir: resolve('/work/client', 'data'),
-      dbPath: join(resolve('/work/client', 'data'), DB_FILE),
+      dataDir: resolve('/srv/engagement', 'data'),
+      dbPath: join(resolve('/srv/engagement', 'data'), DB_FILE),
     });
     expect(webPlace(['--db', 'acme.sqlite'], here, '/repo')).toEqual({
       dataDir: defaultDataDir(env),
-      dbPath: resolve('/work/client', 'acme.sqlite'),
+      dbPath: resolve('/srv/engagement', 'acme.sqlite'),
     });
     expect(webPlace(['--db=/abs/acme.sqlite'], env, '/repo').dbPath).toBe('/abs/acme.sqlite');
     expect(webPlace(['--db', 'x.sqlite'], env, '/repo').dbPath).toBe(resolve('/repo', 'x.sqlite'));
