@@ -33,6 +33,40 @@ function slowHeaders(host: WebHost): Promise<{ socket: Socket; closed: Promise<s
   });
 }
 
+/** Larger than loopback's socket buffers on both sides, so that an unread answer stalls mid-way. */
+const BUNDLE_BYTES = 64 * 1024 * 1024;
+
+/**
+ * A local process without the session that asks for the bundle with full headers, takes the
+ * first bytes of the answer and then stops reading. `readAll` resumes and gives how many bytes
+ * arrived in all before the connection ended (whole or cut off).
+ */
+function askAndStopReading(host: WebHost): Promise<{ socket: Socket; readAll: () => Promise<number> }> {
+  return new Promise((done, fail) => {
+    const socket = connect(Number(new URL(host.origin).port), '127.0.0.1', () => {
+      socket.write(`GET /bundle.js HTTP/1.1\r\nHost: ${new URL(host.origin).host}\r\nConnection: close\r\n\r\n`);
+    });
+    let received = 0;
+    const ended = new Promise<number>((closed) => socket.once('close', () => closed(received)));
+    socket.on('data', (d: Buffer) => (received += d.length));
+    socket.once('data', () => {
+      socket.pause();
+      done({ socket, readAll: () => (socket.resume(), ended) });
+    });
+    socket.once('error', fail);
+    socket.on('error', () => undefined);
+  });
+}
+
+/** What became of a request: answered (status and body) or refused (the connection closed unanswered). */
+async function answeredOrRefused(url: string): Promise<{ status: number; body: string } | 'refused'> {
+  try {
+    return await onNewConnection(url, {});
+  } catch {
+    return 'refused';
+  }
+}
+
 /** One request on a connection of its own (no pooled keep-alive socket), answered or refused. */
 function onNewConnection(url: string, headers: Record<string, string>, method = 'GET', body?: string) {
   return new Promise<{ status: number; body: string }>((done, fail) => {
@@ -50,6 +84,7 @@ describe('web host connection slots', () => {
   let core: Core;
   const rendererDir = tempDir('pa-webhost-conn-');
   writeFileSync(join(rendererDir, 'index.html'), '<!doctype html><title>renderer</title>');
+  writeFileSync(join(rendererDir, 'bundle.js'), Buffer.alloc(BUNDLE_BYTES, 'a'));
   const opened: { host: WebHost; sockets: Socket[] }[] = [];
 
   beforeAll(() => {
@@ -97,7 +132,7 @@ describe('web host connection slots', () => {
       await untilDropped(dropped);
       return untilDropped;
     };
-    return { host, session, call, flood };
+    return { host, session, call, flood, sockets };
   }
 
   it('drops a connection that does not finish its headers in time, without an answer', async () => {
@@ -154,5 +189,30 @@ describe('web host connection slots', () => {
     // A third connection with the session finds the session pool full; the page still loads.
     expect(await call('settings:get')).toEqual({ status: 503, body: 'Too many connections' });
     expect((await onNewConnection(`${host.origin}/`, {})).status).toBe(200);
+  });
+
+  it('never cuts off an answer in progress for a newcomer: with every slot a live answer, the newcomer is closed unanswered', async () => {
+    const { host, sockets } = await hostWith({ anonymous: 2, anonymousHeaderTimeoutMs: NEVER, anonymousStalledAnswerMs: NEVER });
+    const hoarders = [await askAndStopReading(host), await askAndStopReading(host)];
+    sockets.push(...hoarders.map(({ socket }) => socket));
+    expect(await answeredOrRefused(`${host.origin}/`)).toBe('refused');
+    // Each answer, once read, arrives whole: headers and every byte of the bundle.
+    for (const received of await Promise.all(hoarders.map(({ readAll }) => readAll()))) {
+      expect(received).toBeGreaterThan(BUNDLE_BYTES);
+    }
+    const page = await answeredOrRefused(`${host.origin}/`);
+    expect(page).toEqual({ status: 200, body: '<!doctype html><title>renderer</title>' });
+  });
+
+  it('gives the slot of an answer its client stopped reading to the page', async () => {
+    const { host, sockets } = await hostWith({ anonymous: 2, anonymousHeaderTimeoutMs: NEVER, anonymousStalledAnswerMs: 10 });
+    const hoarders = [await askAndStopReading(host), await askAndStopReading(host)];
+    sockets.push(...hoarders.map(({ socket }) => socket));
+    // Refused while the answers may still be moving; answered once one has stalled, as a reload would be.
+    let page = await answeredOrRefused(`${host.origin}/`);
+    while (page === 'refused') page = await answeredOrRefused(`${host.origin}/`);
+    expect(page).toEqual({ status: 200, body: '<!doctype html><title>renderer</title>' });
+    const received = await Promise.all(hoarders.map(({ readAll }) => readAll()));
+    expect(received.filter((bytes) => bytes < BUNDLE_BYTES)).toHaveLength(1);
   });
 });
