@@ -67,7 +67,7 @@ describe('PDF report', () => {
     const nodes = store.getSnapshot(ids[2]!)!.nodeCount;
     for (const lang of ['ja', 'en'] as const) {
       const text = pdfText(files[lang]);
-      expect(text).toMatch(lang === 'ja' ? new RegExp(`マネージドノード ${nodes} 台のうち`) : new RegExp(`of ${nodes} managed nodes`));
+      expect(text).toMatch(lang === 'ja' ? new RegExp(`全 ${nodes} ノード中`) : new RegExp(`of ${nodes} nodes`));
       for (const row of summary) {
         const sources = ruleSources(row.rule).join(', ') || '—';
         const counts = [row.pass, row.fail, row.warn, row.unknown, row.not_applicable].map((n) => formatInt(n, lang)).join('\\s+');
