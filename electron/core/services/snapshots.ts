@@ -9,6 +9,7 @@ import { requireCatalog, SnapshotMissingError, UserFacingError } from '../errors
 import type { EventBus } from '../events';
 import {
   ExportTooLargeError,
+  ExportUnimportableError,
   ImportError,
   exportSnapshots,
   importArchive,
@@ -123,7 +124,7 @@ export class SnapshotService {
     try {
       exportSnapshots(this.store, ids, file);
     } catch (err) {
-      if (err instanceof ExportTooLargeError) throw new UserFacingError(err.message);
+      if (err instanceof ExportTooLargeError || err instanceof ExportUnimportableError) throw new UserFacingError(err.message);
       throw err;
     }
   }

@@ -17,6 +17,7 @@ export {
   ContentTooLargeError,
   DEFAULT_LIMITS,
   ExportTooLargeError,
+  ExportUnimportableError,
   ImportError,
   exportSnapshots,
   importArchive,

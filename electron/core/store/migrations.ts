@@ -6,6 +6,7 @@
  * what an old migration does.
  */
 import type { Database } from 'better-sqlite3';
+import { storableText } from '../../../shared/userText';
 
 export interface Migration {
   version: number;
@@ -287,6 +288,28 @@ DROP TABLE scope;
 ALTER TABLE scope_v8 RENAME TO scope;
 `;
 
+/**
+ * Issue 28: labels, client and engagement saved before the text rule (shared/userText.ts) may hold
+ * zero-width joiners, bidi marks or U+FFFD ("Team 👩‍💻 week 4", "می‌خواهم"); the export wrote them and
+ * the import refused the file, so such a backup never restored. Each is rewritten as the UI shows
+ * it (⟨U+200D⟩), which the rule accepts. It calls today's `storableText` rather than a frozen copy
+ * of it: what matters is that the stored text obeys the rule the import applies.
+ */
+function storedTextToRule(db: Database): void {
+  const rows = db.prepare('SELECT id, label, client, engagement FROM snapshot').all() as {
+    id: number;
+    label: string | null;
+    client: string | null;
+    engagement: string | null;
+  }[];
+  const update = db.prepare('UPDATE snapshot SET label = ?, client = ?, engagement = ? WHERE id = ?');
+  const fix = (text: string | null) => (text === null ? null : storableText(text));
+  for (const row of rows) {
+    const fixed = [fix(row.label), fix(row.client), fix(row.engagement)];
+    if (fixed[0] !== row.label || fixed[1] !== row.client || fixed[2] !== row.engagement) update.run(...fixed, row.id);
+  }
+}
+
 export const MIGRATIONS: readonly Migration[] = [
   { version: 1, description: 'snapshots, scopes, nodes, packed details, content-addressed fact parts', up: (db) => db.exec(V1_SCHEMA) },
   {
@@ -323,6 +346,11 @@ export const MIGRATIONS: readonly Migration[] = [
     version: 8,
     description: 'account-level scopes: an account never reached under all regions has region null, not a placeholder',
     up: (db) => db.exec(V8_ACCOUNT_LEVEL_SCOPES),
+  },
+  {
+    version: 9,
+    description: 'labels, client and engagement saved before the text rule are rewritten with hidden characters made visible',
+    up: storedTextToRule,
   },
 ];
 
