@@ -31,7 +31,7 @@ describe('PlansFile, with plans saved before the text rule (issue 28)', () => {
     const plans = new PlansFile(path);
     const [listed] = plans.list();
     expect(listed).toMatchObject({ id: old.id, name: 'Acme weekly', plan: { label: 'Team 👩⟨U+200D⟩💻', client: 'Acme⟨U+FFFD⟩' } });
-    expect(plans.unreadable()).toBe(0);
+    expect(plans.unreadable()).toEqual({ entries: 0, wholeFile: false });
     plans.save(other);
     expect(plans.list().map((p) => p.name)).toEqual(['Acme weekly', 'Other']);
     expect(fileOf(path).plans).toHaveLength(2);
@@ -47,12 +47,12 @@ describe('PlansFile, with plans saved before the text rule (issue 28)', () => {
     const path = previousFile([unknown, old]);
     const plans = new PlansFile(path);
     expect(plans.list().map((p) => p.name)).toEqual(['Acme weekly']);
-    expect(plans.unreadable()).toBe(1);
+    expect(plans.unreadable()).toEqual({ entries: 1, wholeFile: false });
     const saved = plans.save(other);
     expect(plans.delete(old.id)).toBe(true);
     expect(plans.delete(saved.id)).toBe(true);
     expect(fileOf(path)).toEqual({ version: 1, plans: [unknown] });
-    expect(plans.unreadable()).toBe(1);
+    expect(plans.unreadable()).toEqual({ entries: 1, wholeFile: false });
   });
 
   it('moves a file that is not a plans document aside before the first save replaces it', () => {
@@ -60,10 +60,12 @@ describe('PlansFile, with plans saved before the text rule (issue 28)', () => {
     writeFileSync(path, '{"version": 2, "plans": [');
     const plans = new PlansFile(path, () => new Date('2026-12-07T10:00:00.000Z'));
     expect(plans.list()).toEqual([]);
+    expect(plans.unreadable()).toEqual({ entries: 0, wholeFile: true });
     plans.save(other);
     expect(readFileSync(plans.damagedCopy(), 'utf8')).toBe('{"version": 2, "plans": [');
     expect(readdirSync(join(path, '..')).sort()).toEqual(['plans.json', 'plans.json.unreadable-2026-12-07T10-00-00-000Z']);
     expect(plans.list().map((p) => p.name)).toEqual(['Other']);
+    expect(plans.unreadable()).toEqual({ entries: 0, wholeFile: false });
   });
 
   it('starts a missing file without a copy', () => {

@@ -58,9 +58,10 @@ export class PlansFile {
     return this.#read().entries.flatMap((e) => ('plan' in e ? [e.plan] : []));
   }
 
-  /** How many entries of the file could not be read as plans (kept in the file, not listed). */
-  unreadable(): number {
-    return this.#read().entries.filter((e) => 'unreadable' in e).length;
+  /** What could not be read as plans: entries kept in the file (not listed), or the whole file (moved aside by the next save). */
+  unreadable(): { entries: number; wholeFile: boolean } {
+    const { entries, damaged } = this.#read();
+    return { entries: entries.filter((e) => 'unreadable' in e).length, wholeFile: damaged };
   }
 
   save(input: PlanToSave): SavedPlan {
