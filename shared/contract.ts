@@ -188,6 +188,11 @@ export const contract = {
     /** Any external id in the plan is dropped before the plan is written (see shared/plans.ts). */
     'plans:save': method(PlanToSave, SavedPlan),
     'plans:delete': method(z.object({ id: PlanId }).strict(), z.object({ deleted: z.boolean() })),
+    /**
+     * What the plans file holds that this version cannot read (issue 28): `entries` it keeps as they
+     * are, or a `wholeFile` that the next save moves aside. The Plans page says so.
+     */
+    'plans:unreadable': method(none, z.object({ entries: z.number().int().min(0), wholeFile: z.boolean() })),
     /** Patches and CVEs ranked by the nodes and accounts they affect (issue 19); lists cut at `limit`. */
     'patches:summary': method(
       z

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { decodeUtf8Strictly, UserText, userTextProblem, userTextProblemText, visibleText } from './userText';
+import { decodeUtf8Strictly, storableText, USER_TEXT_MAX, UserText, userTextProblem, userTextProblemText, visibleText } from './userText';
 
 /** Every character the rule refuses (issue 28 item 9), by the problem it names. */
 const REFUSED: Record<string, number[]> = {
@@ -86,6 +86,48 @@ describe('visibleText (client text that cannot be refused: node names, tags)', (
       }),
     );
     expect(visibleText('Acme \u202efdp.exe')).toBe('Acme ⟨U+202E⟩fdp.exe');
+  });
+});
+
+describe('storableText (text stored before the rule, migrated so that it exports and imports)', () => {
+  /** Anything: any UTF-16 units (lone surrogates and controls included), dots and slashes, past the length limit. */
+  const anything = fc
+    .array(
+      fc.oneof(
+        fc.string({ unit: 'binary', maxLength: 30 }),
+        fc.constantFrom('..', '/', ' ', '\u200d'),
+        refused.map((b) => b.char),
+      ),
+      {
+        maxLength: 20,
+      },
+    )
+    .map((parts) => parts.join(''));
+
+  it('makes any text acceptable to the rule', () => {
+    fc.assert(
+      fc.property(anything, (text) => {
+        expect(UserText.safeParse(storableText(text)).success).toBe(true);
+      }),
+      { numRuns: 500 },
+    );
+  });
+
+  it('leaves text the rule accepts as it is', () => {
+    fc.assert(
+      fc.property(ordinary, (text) => {
+        expect(storableText(text)).toBe(text);
+      }),
+    );
+  });
+
+  it('shows what was hidden as the UI does, and cuts what grew too long without splitting a character', () => {
+    expect(storableText('Team \u{1F469}\u200D\u{1F4BB} week 4')).toBe('Team \u{1F469}⟨U+200D⟩\u{1F4BB} week 4');
+    expect(storableText('Acme\uFFFD')).toBe('Acme⟨U+FFFD⟩');
+    expect(storableText('a/../b\u200b')).toBe('a/\u2025/b⟨U+200B⟩');
+    const long = storableText(`${'😀'.repeat(99)}\u200d😀`);
+    expect(long.length).toBeLessThanOrEqual(USER_TEXT_MAX);
+    expect(long.endsWith('😀…')).toBe(true);
   });
 });
 

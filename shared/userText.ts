@@ -101,6 +101,30 @@ export function visibleText(text: string): string {
 }
 
 /**
+ * Text stored before the rule (a label "Team 👩‍💻 week 4" held a zero-width joiner) in a form the
+ * rule accepts, so that what the app already holds still exports and its export still imports:
+ * each refused character as its visible form, a `..` segment with its dots as U+2025 (two dot
+ * leader), cut to USER_TEXT_MAX with an ellipsis. Text the rule accepts is returned unchanged.
+ */
+export function storableText(text: string): string {
+  if (UserText.safeParse(text).success) return text;
+  const visible = visibleText(text);
+  const short = visible.length <= USER_TEXT_MAX ? visible : `${cutTo(visible, USER_TEXT_MAX - 1)}…`;
+  // Cut first: the cut could end a segment in `..`.
+  return userTextProblem(short) ? short.replaceAll('..', '\u2025') : short;
+}
+
+/** The longest start of `text` within `max` UTF-16 units that splits neither a character nor a ⟨U+XXXX⟩. */
+function cutTo(text: string, max: number): string {
+  let cut = '';
+  for (const [char] of text.matchAll(/⟨U\+[0-9A-F]{4,6}⟩|[^]/gu)) {
+    if (cut.length + char.length > max) break;
+    cut += char;
+  }
+  return cut;
+}
+
+/**
  * Bytes to text, refusing what is not UTF-8: a lenient decoder would turn a raw 0xFF or an
  * overlong sequence into U+FFFD and the text would pass as something it was not.
  */

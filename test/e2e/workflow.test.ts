@@ -117,6 +117,20 @@ describe('audit workflow in Chromium against the simulator', () => {
     await shot('accounts-ja');
   });
 
+  it('says when plans.json holds an entry it cannot read, and keeps it (issue 28)', async () => {
+    const path = join(app.dataDir, 'plans.json');
+    const before = readFileSync(path, 'utf8');
+    const doc = JSON.parse(before) as { version: number; plans: unknown[] };
+    writeFileSync(path, JSON.stringify({ ...doc, plans: [...doc.plans, { id: 'from-a-later-version' }] }));
+    await page.reload();
+    await expect.poll(() => page.locator('[data-notice="unreadable-plans"]').textContent()).toContain('1 件');
+    await expect.poll(() => page.locator('[data-plan="Contoso monthly"]').count()).toBe(1);
+    writeFileSync(path, before);
+    await page.reload();
+    await expect.poll(() => page.locator('[data-plan="Contoso monthly"]').count()).toBe(1);
+    expect(await page.locator('[data-notice="unreadable-plans"]').count()).toBe(0);
+  });
+
   it('runs the saved plan after a reload, asking for the external id, and shows progress advance', async () => {
     await page.reload();
     await expect.poll(() => page.locator('[data-plan="Contoso monthly"]').count()).toBe(1);

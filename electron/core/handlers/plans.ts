@@ -6,5 +6,6 @@ export function plansHandlers(plans: PlansFile): DomainHandlers<'plans'> {
     list: async () => plans.list(),
     save: async (input) => plans.save(input),
     delete: async ({ id }) => ({ deleted: plans.delete(id) }),
+    unreadable: async () => plans.unreadable(),
   };
 }

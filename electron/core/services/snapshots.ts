@@ -14,6 +14,7 @@ import {
   asDatabaseError,
   DatabaseError,
   ExportTooLargeError,
+  ExportUnimportableError,
   fullMessage,
   ImportError,
   exportSnapshots,
@@ -155,7 +156,7 @@ export class SnapshotService {
     try {
       exportSnapshots(this.store, ids, file);
     } catch (err) {
-      if (err instanceof ExportTooLargeError) throw new UserFacingError(err.message);
+      if (err instanceof ExportTooLargeError || err instanceof ExportUnimportableError) throw new UserFacingError(err.message);
       throw err;
     }
   }

@@ -27,8 +27,9 @@ import {
   type PeekedHeader,
   type ValidatedArchive,
 } from './archiveRead';
-import { EXPORT_FORMAT, EXPORT_VERSION } from './archiveSchema';
-import type { ArchiveHeader, ArchiveSnapshot } from './archiveSchema';
+import { firstInconsistency } from './archiveConsistency';
+import { ArchiveSnapshot, EXPORT_FORMAT, EXPORT_VERSION } from './archiveSchema';
+import type { ArchiveHeader } from './archiveSchema';
 import { readInWorker } from './archiveWorker';
 import { contentHashOf } from './contentHash';
 import { databaseOf } from './handle';
@@ -86,6 +87,32 @@ export class ExportTooLargeError extends Error {
   override name = 'ExportTooLargeError';
 }
 
+/** A snapshot the import would refuse: nothing is written, as a file that does not restore is no backup. */
+export class ExportUnimportableError extends Error {
+  override name = 'ExportUnimportableError';
+}
+
+/**
+ * Refuses, naming the snapshot, when `snapshot` would not pass the import's schema and consistency
+ * check. Stored text is migrated to the import's rule (migrations.ts v10), so this should never
+ * fire; it keeps a later mismatch between what is stored and what imports from producing backups
+ * that do not restore.
+ */
+function requireImportable(snapshot: ArchiveSnapshot): void {
+  const parsed = ArchiveSnapshot.safeParse(snapshot);
+  const problem = parsed.success
+    ? firstInconsistency(parsed.data)
+    : parsed.error.issues
+        .slice(0, 1)
+        .map((i) => `${i.path.join('.') || '(top level)'}: ${i.message}`)
+        .join('');
+  if (problem) {
+    throw new ExportUnimportableError(
+      `Snapshot #${snapshot.id} cannot be exported: its import would refuse it (${problem}). Nothing was written.`,
+    );
+  }
+}
+
 const withDefaults = (limits: Partial<ArchiveLimits> = {}): ArchiveLimits => ({ ...DEFAULT_LIMITS, ...limits });
 
 /** The most a file of `fileBytes` may inflate to. */
@@ -114,7 +141,9 @@ export function exportSnapshots(
   const clock = opts.clock ?? store.clock;
   const snapshots: ArchiveSnapshot[] = ids.map((id) => {
     const { meta, input } = store.loadSnapshotInput(id);
-    return { id: meta.id, savedAt: meta.savedAt, ...input };
+    const snapshot: ArchiveSnapshot = { id: meta.id, savedAt: meta.savedAt, ...input };
+    requireImportable(snapshot);
+    return snapshot;
   });
   let json: string;
   try {

@@ -19,6 +19,7 @@ export {
   ContentTooLargeError,
   DEFAULT_LIMITS,
   ExportTooLargeError,
+  ExportUnimportableError,
   ImportError,
   exportSnapshots,
   importArchive,

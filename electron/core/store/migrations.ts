@@ -6,6 +6,7 @@
  * what an old migration does.
  */
 import type { Database } from 'better-sqlite3';
+import { storableText } from '../../../shared/userText';
 import { DatabaseError } from './databaseErrors';
 
 export interface Migration {
@@ -301,6 +302,28 @@ ALTER TABLE snapshot ADD COLUMN imported_from TEXT;
 ALTER TABLE snapshot ADD COLUMN imported_at TEXT;
 `;
 
+/**
+ * Issue 28: labels, client and engagement saved before the text rule (shared/userText.ts) may hold
+ * zero-width joiners, bidi marks or U+FFFD ("Team 👩‍💻 week 4", "می‌خواهم"); the export wrote them and
+ * the import refused the file, so such a backup never restored. Each is rewritten as the UI shows
+ * it (⟨U+200D⟩), which the rule accepts. It calls today's `storableText` rather than a frozen copy
+ * of it: what matters is that the stored text obeys the rule the import applies.
+ */
+function storedTextToRule(db: Database): void {
+  const rows = db.prepare('SELECT id, label, client, engagement FROM snapshot').all() as {
+    id: number;
+    label: string | null;
+    client: string | null;
+    engagement: string | null;
+  }[];
+  const update = db.prepare('UPDATE snapshot SET label = ?, client = ?, engagement = ? WHERE id = ?');
+  const fix = (text: string | null) => (text === null ? null : storableText(text));
+  for (const row of rows) {
+    const fixed = [fix(row.label), fix(row.client), fix(row.engagement)];
+    if (fixed[0] !== row.label || fixed[1] !== row.client || fixed[2] !== row.engagement) update.run(...fixed, row.id);
+  }
+}
+
 export const MIGRATIONS: readonly Migration[] = [
   { version: 1, description: 'snapshots, scopes, nodes, packed details, content-addressed fact parts', up: (db) => db.exec(V1_SCHEMA) },
   {
@@ -342,6 +365,11 @@ export const MIGRATIONS: readonly Migration[] = [
     version: 9,
     description: 'imported snapshots keep the name of the file they came from and when they were imported',
     up: (db) => db.exec(V9_IMPORT_PROVENANCE),
+  },
+  {
+    version: 10,
+    description: 'labels, client and engagement saved before the text rule are rewritten with hidden characters made visible',
+    up: storedTextToRule,
   },
 ];
 

@@ -85,9 +85,10 @@ describe('plans and readiness over the contract', () => {
     expect((await ok<SavedPlan[]>('plans:list')).map((p) => p.name)).toEqual(['Self']);
   });
 
-  it('reads a damaged file as no plans and skips a damaged entry, never echoing an external id', async () => {
+  it('reads a damaged file as no plans and skips a damaged entry, counting both as unreadable and never echoing an external id', async () => {
     writeFileSync(plansPath, '{ not json');
     expect(await ok('plans:list')).toEqual([]);
+    expect(await ok('plans:unreadable')).toEqual({ entries: 0, wholeFile: true });
     const good = {
       id: '5b3f2a8e-0c1d-4e2f-9a3b-4c5d6e7f8a9b',
       name: 'Kept',
@@ -99,6 +100,8 @@ describe('plans and readiness over the contract', () => {
     const listed = await ok<SavedPlan[]>('plans:list');
     expect(listed.map((p) => p.name)).toEqual(['Kept']);
     expect(JSON.stringify(listed)).not.toContain('secret-external-id');
+    // The damaged entry is not listed, but counted, so the Plans page can say it is kept.
+    expect(await ok('plans:unreadable')).toEqual({ entries: 1, wholeFile: false });
   });
 
   it('counts verified-ready and not-verified nodes per account and region', async () => {

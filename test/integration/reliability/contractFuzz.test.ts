@@ -57,6 +57,7 @@ const VALID: { [K in MethodName]: MethodInput<K> | undefined } = {
   'plans:list': undefined,
   'plans:save': { name: 'fuzz', plan: PLAN },
   'plans:delete': { id: UUID },
+  'plans:unreadable': undefined,
   'readiness:summary': { id: 1 },
   'figures:get': { id: 1 },
   'patches:summary': { snapshotId: 1, filters: { severities: ['Critical'] }, limit: 10 },
