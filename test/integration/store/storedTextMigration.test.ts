@@ -34,7 +34,7 @@ const metaOf = (store: ReturnType<typeof openStore>, id: number) => {
 };
 
 describe('text stored before the rule', () => {
-  it('is migrated to its visible form, and a database at v8 exports a file that imports', async () => {
+  it('is migrated to its visible form, and a database at v9 exports a file that imports', async () => {
     const dir = tempDir('pa-storedtext-');
     const ids = version9Database(join(dir, 'old.sqlite'), OLD_TEXTS);
     const source = openStore({ path: join(dir, 'old.sqlite') });
