@@ -40,7 +40,8 @@ async function roundTrip(from: Store, id: number): Promise<{ to: Store; id: numb
 /** Everything a snapshot holds but its id and when it was saved here. */
 function content(store: Store, id: number) {
   const { meta, input } = store.loadSnapshotInput(id);
-  const { id: _id, savedAt: _savedAt, ...rest } = meta;
+  // Where a copy came from is the one thing an import adds: the restored snapshot says it was imported.
+  const { id: _id, savedAt: _savedAt, importedFrom: _from, importedAt: _at, ...rest } = meta;
   return { meta: rest, input };
 }
 
