@@ -57,7 +57,7 @@ describe('one definition per headline figure, equal on every surface', () => {
   };
 
   beforeAll(async () => {
-    demo = await runDemo({ outDir: join(dir, 'demo'), nodes: 120, printer: null });
+    demo = await runDemo({ outDir: join(dir, 'demo'), nodes: 300, printer: null });
     last = demo.audits.at(-1)!.snapshotId;
     const run = await runCli(['figures', String(last), '--json', '--db', demo.dbPath], { cwd: dir });
     expect(run.stderr).toBe('');
