@@ -86,6 +86,18 @@ describe('an audit with an account that cannot be reached', () => {
     expect(restored.to.getSnapshot(restored.id)!.scopes.filter((s) => s.region === null)).toHaveLength(1);
   });
 
+  it('with the wall clock stepped back during the audit: saved as ending when it started, and the snapshot survives its own export', async () => {
+    const start = Date.parse('2026-12-01T10:00:00.000Z');
+    let reads = 0;
+    // The first reading is the start; every later one is an hour earlier.
+    const now = () => new Date(reads++ === 0 ? start : start - 3_600_000);
+    const { outcome, store } = await audit(sim, { regions: ['eu-west-1'], targets: targets() }, { deps: { now } });
+    const saved = store.getSnapshot(outcome.snapshotId!)!;
+    expect([saved.startedAt, saved.finishedAt]).toEqual(['2026-12-01T10:00:00.000Z', '2026-12-01T10:00:00.000Z']);
+    const restored = await roundTrip(store, outcome.snapshotId!);
+    expect(content(restored.to, restored.id)).toEqual(content(store, outcome.snapshotId!));
+  });
+
   it('cancelled before an account is reached under all regions: one cancelled account-level scope, and the snapshot survives its own export', async () => {
     const [first, second] = sim.credentials.map((c) => c.accountId) as [string, string];
     // The second account's region list does not come until the cancel ends the call.
