@@ -2,8 +2,9 @@
  * Bounds the work of parsing an export's payload before `JSON.parse` builds anything (issue 28
  * item 2): the payload is scanned byte by byte as it inflates, and refused as soon as it holds
  * more snapshots than its header announces, more nodes in a snapshot than an export may hold,
- * more JSON values than its size allows, nesting deeper than the schema has, or a key that would
- * reach a prototype. The scan keeps a few numbers per nesting level, whatever the payload's size.
+ * any other list longer than the schema allows, more JSON values than its size allows, nesting
+ * deeper than the schema has, a field the schema does not have at the top or snapshot level
+ * (where keys are decoded anyway), or a key that would reach a prototype. The scan keeps a few numbers per nesting level, whatever the payload's size.
  *
  * The counts are exact for valid JSON; on invalid JSON they may differ, but `JSON.parse` then
  * stops at the first byte where the payload stops being JSON, having built no more than the
@@ -32,6 +33,10 @@ export interface PayloadShapeLimits {
   nodesPerSnapshot: number;
   /** Most JSON values (objects, arrays, strings, numbers, literals) the whole payload may hold. */
   values: number;
+  /** Longest list but the snapshots and their nodes. */
+  listLength: number;
+  /** The only keys of the payload object and of each snapshot; absent: any key (the scanner's own tests). */
+  keys?: { payload: ReadonlySet<string>; snapshot: ReadonlySet<string> };
 }
 
 const OBJECT = 1;
@@ -154,6 +159,11 @@ export class PayloadShapeScanner {
         `A snapshot of the file lists more than the ${this.limits.nodesPerSnapshot} nodes an export may hold; it was refused before reading it.`,
       );
     }
+    if (role === ROLE_OTHER && count > this.limits.listLength) {
+      throw new ImportError(
+        `The file holds a list longer than the ${this.limits.listLength} items any list of an export may hold; it was refused before reading it.`,
+      );
+    }
   }
 
   private open(kind: number): void {
@@ -187,7 +197,21 @@ export class PayloadShapeScanner {
     const key = decodedKey(bytes);
     if (key !== undefined && FORBIDDEN_KEYS.has(key))
       throw new ImportError(`The content contains the forbidden key "${key}"; the file was refused.`);
-    if (counted) this.lastKey[this.depth] = key ?? '';
+    if (!counted) return;
+    this.lastKey[this.depth] = key ?? '';
+    const allowed = this.allowedKeys();
+    // Not named: a hostile key could be any text.
+    if (allowed && (key === undefined || !allowed.has(key)))
+      throw new ImportError(
+        `The file holds a field an export does not have (${this.depth === 1 ? 'at its top level' : 'in a snapshot'}); it was refused before reading it.`,
+      );
+  }
+
+  /** The keys the object being read may have, where the schema's are checked during the scan. */
+  private allowedKeys(): ReadonlySet<string> | undefined {
+    if (this.depth === 1) return this.limits.keys?.payload;
+    if (this.depth === 3 && this.role[2] === ROLE_SNAPSHOTS) return this.limits.keys?.snapshot;
+    return undefined;
   }
 }
 
