@@ -51,6 +51,18 @@ describe('PayloadShapeScanner', () => {
     );
   });
 
+  it('finds where each string ends through runs of backslashes and quotes, however the bytes are cut', () => {
+    const tricky = fc.string({ unit: fc.constantFrom('\\', '"', 'a', '1', '{', '[', ','), maxLength: 12 });
+    fc.assert(
+      fc.property(fc.array(fc.tuple(tricky, tricky), { maxLength: 4 }), cuts, (pairs, at) => {
+        const text = JSON.stringify({ k: Object.fromEntries(pairs), l: pairs.map(([, v]) => [v, 12.5e-3, true]) });
+        const values = valuesOf(JSON.parse(text));
+        expect(refusal(() => scanInChunks(text, at, { ...UNBOUNDED, values }))).toBe('');
+        expect(refusal(() => scanInChunks(text, at, { ...UNBOUNDED, values: values - 1 }))).toMatch(/more than the \d+ values/);
+      }),
+    );
+  });
+
   it('refuses a forbidden key however it is escaped or cut, and only a key', () => {
     const spellings = ['__proto__', '\\u005f\\u005fproto\\u005f\\u005f', 'constructor', 'prot\\u006ftype'];
     fc.assert(

@@ -49,6 +49,16 @@ const ROLE_NODES = 2;
 const QUOTE = 0x22;
 const BACKSLASH = 0x5c;
 const isSpace = (b: number) => b === 0x20 || b === 0x0a || b === 0x0d || b === 0x09;
+/** A byte of a number or literal (`-1.5e+3`, `true`): never structural, never a quote. */
+const isBareValueByte = (b: number) =>
+  (b >= 0x30 && b <= 0x39) || (b >= 0x61 && b <= 0x7a) || (b >= 0x41 && b <= 0x5a) || b === 0x2e || b === 0x2b || b === 0x2d;
+
+/** Backslashes right before `at`, not counting any before `from`. */
+function backslashesBefore(chunk: Uint8Array, at: number, from: number): number {
+  let k = at;
+  while (k > from && chunk[k - 1] === BACKSLASH) k--;
+  return at - k;
+}
 
 export class PayloadShapeScanner {
   private readonly kind = new Uint8Array(MAX_PAYLOAD_DEPTH + 1);
@@ -72,26 +82,44 @@ export class PayloadShapeScanner {
 
   /** Scans the next bytes of the payload; throws an ImportError as soon as a limit is passed. */
   scan(chunk: Uint8Array): void {
-    // String bytes are most of a payload: they stay in this loop, with the state in locals.
+    // String bytes are most of a payload: the scan jumps from quote to quote (`indexOf` runs
+    // native), with the state in locals, and skips the rest of a number or literal in one loop.
+    const n = chunk.length;
     let escaped = this.escaped;
     let keyFrom = this.inString && this.stringIsKey ? 0 : -1;
     let escapedKey = this.escapedKey;
-    for (let i = 0; i < chunk.length; i++) {
-      const b = chunk[i]!;
+    let i = 0;
+    while (i < n) {
       if (this.inString) {
-        if (escaped) escaped = false;
-        else if (b === BACKSLASH) escaped = escapedKey = true;
-        else if (b === QUOTE) {
-          this.inString = false;
-          if (keyFrom >= 0) this.endKey(chunk, keyFrom, i, escapedKey);
-          keyFrom = -1;
+        // A backslash ending the last chunk escapes this chunk's first byte.
+        const from = escaped ? i + 1 : i;
+        escaped = false;
+        let q = chunk.indexOf(QUOTE, from);
+        while (q !== -1 && backslashesBefore(chunk, q, from) % 2 === 1) q = chunk.indexOf(QUOTE, q + 1);
+        const end = q === -1 ? n : q;
+        // Keys are short: a loop over them costs less than a search that could run to the chunk's end.
+        for (let k = i; keyFrom >= 0 && !escapedKey && k < end; k++) escapedKey = chunk[k] === BACKSLASH;
+        if (q === -1) {
+          escaped = from < n && backslashesBefore(chunk, n, from) % 2 === 1;
+          break;
         }
-      } else if (!isSpace(b)) {
-        this.structuralByte(b);
-        if (this.inString && this.stringIsKey) {
-          keyFrom = i + 1;
+        this.inString = false;
+        if (keyFrom >= 0) this.endKey(chunk, keyFrom, q, escapedKey);
+        keyFrom = -1;
+        i = q + 1;
+        continue;
+      }
+      const b = chunk[i]!;
+      i++;
+      if (isSpace(b)) continue;
+      this.structuralByte(b);
+      if (this.inString) {
+        if (this.stringIsKey) {
+          keyFrom = i;
           escapedKey = false;
         }
+      } else if (isBareValueByte(b)) {
+        while (i < n && isBareValueByte(chunk[i]!)) i++;
       }
     }
     this.escaped = escaped;
