@@ -47,16 +47,16 @@ export function reevaluate(store: Store, snapshotId: number, opts: ReevaluateOpt
       return platform ? { facts: n.facts, checks, platform } : { facts: n.facts, checks };
     }),
   };
-  const hashes = new StoredContentHashes(store);
-  const hash = contentHashOf(derived, hashes.of(snapshotId));
-  const same = store
+  // Hashed only when an earlier re-evaluation under the same edition and threshold could match:
+  // hashing a 50,000-node snapshot takes seconds.
+  const earlier = store
     .listSnapshots()
-    .find(
-      (s) =>
-        s.derivedFrom === snapshotId &&
-        s.catalogEdition === opts.catalogEdition &&
-        s.scanAgeDays === opts.scanAgeDays &&
-        hashes.of(s.id) === hash,
-    );
-  return same?.id ?? store.saveSnapshot(derived);
+    .filter((s) => s.derivedFrom === snapshotId && s.catalogEdition === opts.catalogEdition && s.scanAgeDays === opts.scanAgeDays);
+  if (earlier.length > 0) {
+    const hashes = new StoredContentHashes(store);
+    const hash = contentHashOf(derived, hashes.of(snapshotId));
+    const same = earlier.find((s) => hashes.of(s.id) === hash);
+    if (same) return same.id;
+  }
+  return store.saveSnapshot(derived);
 }
