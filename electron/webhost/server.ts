@@ -154,11 +154,12 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
       return deny(res, 400, 'Bad path');
     }
     const uploadId = uploadIdIn(input);
+    if (uploadId !== undefined) options.files?.holdUpload(uploadId);
     let result: CallResult<unknown>;
     try {
       result = await options.core.dispatch(name, input);
     } finally {
-      if (uploadId !== undefined) options.files?.discardUpload(uploadId);
+      if (uploadId !== undefined) options.files?.releaseUpload(uploadId);
     }
     return sendJson(res, result);
   }

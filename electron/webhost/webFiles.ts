@@ -4,9 +4,10 @@
  * are offered once at /downloads/<random>/<name>.
  *
  * The folder is `web-files/run-<pid>-<random>` inside the data folder: private to the user like
- * the database, and findable after a crash. An upload lives for the one call that names it (the
- * web host discards it when that call ends, imported or refused); what a crashed run left is
- * removed when the next web host starts on the same data folder.
+ * the database, and findable after a crash. An upload is imported by the first call that takes
+ * it, and removed when the last call naming it ends, imported or refused (a second call naming
+ * it while the first still reads it must not remove the file under it); what a crashed run left
+ * is removed when the next web host starts on the same data folder.
  */
 import { randomBytes } from 'node:crypto';
 import { createWriteStream, mkdirSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
@@ -23,6 +24,8 @@ interface Upload {
   path: string;
   /** Handed to an import already: a second call naming the id gets nothing. */
   taken: boolean;
+  /** Calls naming the id that have not ended: the file goes when the last one ends. */
+  calls: number;
 }
 
 /** A name the host can write and serve: no folder, nothing but word characters, dots and dashes. */
@@ -53,10 +56,16 @@ export class WebFiles implements HostFiles {
     return upload.path;
   }
 
-  /** The call that named the upload has ended: its file goes (kept nowhere once imported or refused). */
-  discardUpload(uploadId: string): void {
+  /** A call naming the upload begins; each is paired with `releaseUpload` when it ends. */
+  holdUpload(uploadId: string): void {
     const upload = this.#uploads.get(uploadId);
-    if (!upload) return;
+    if (upload) upload.calls += 1;
+  }
+
+  /** A call naming the upload has ended: after the last one the file goes (kept nowhere once imported or refused). */
+  releaseUpload(uploadId: string): void {
+    const upload = this.#uploads.get(uploadId);
+    if (!upload || --upload.calls > 0) return;
     this.#uploads.delete(uploadId);
     // Each upload has a folder of its own, so its file keeps the name it was sent with.
     removeQuietly(dirname(upload.path));
@@ -95,7 +104,7 @@ export class WebFiles implements HostFiles {
       rmSync(folder, { recursive: true, force: true });
       return null;
     }
-    this.#uploads.set(id, { path, taken: false });
+    this.#uploads.set(id, { path, taken: false, calls: 0 });
     return id;
   }
 

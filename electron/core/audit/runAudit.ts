@@ -340,9 +340,12 @@ export async function runAudit(plan: AuditPlan, deps: AuditDeps, control: AuditC
 
     progress.phase = 'saving';
     emit(true);
+    // A wall clock stepped back during the audit (NTP, a VM resumed) must not save an end
+    // before the start, which the snapshot's own import refuses as inconsistent.
+    const finishedAt = new Date(Math.max(startedAt.getTime(), now().getTime()));
     const snapshotId = deps.saveSnapshot({
       startedAt: startedAt.toISOString(),
-      finishedAt: now().toISOString(),
+      finishedAt: finishedAt.toISOString(),
       status,
       catalogEdition: deps.catalog.id,
       scanAgeDays: deps.scanAgeDays,

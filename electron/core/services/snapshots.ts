@@ -131,9 +131,13 @@ export class SnapshotService {
     return deleted;
   }
 
-  /** A new snapshot derived from `id`, judged again from its stored facts (no AWS call). */
+  /**
+   * A new snapshot derived from `id`, judged again from its stored facts (no AWS call); or the
+   * re-evaluation of `id` already saved with the same result (store `reevaluate`).
+   */
   reevaluate(id: number, request: ReevaluateRequest = {}): SnapshotMeta {
     const source = this.get(id);
+    const before = new Set(this.store.listSnapshots().map((s) => s.id));
     const catalog = requireCatalog(request.catalogEdition ?? this.defaults().catalogEdition);
     const scanAgeDays = request.scanAgeDays ?? source.scanAgeDays;
     const derived = reevaluate(
@@ -142,7 +146,7 @@ export class SnapshotService {
       { catalogEdition: catalog.id, scanAgeDays, normalize: platformOf, ...(request.now ? { now: request.now } : {}) },
       (facts, opts) => evaluateNode(facts, { catalog, now: opts.now, scanAgeDays: opts.scanAgeDays }),
     );
-    this.events.emit('snapshots:changed', { reason: 'saved', ids: [derived] });
+    if (!before.has(derived)) this.events.emit('snapshots:changed', { reason: 'saved', ids: [derived] });
     return this.meta(derived);
   }
 

@@ -34,6 +34,7 @@ import { readInWorker } from './archiveWorker';
 import { contentHashOf } from './contentHash';
 import { databaseOf } from './handle';
 import type { Store } from './openStore';
+import { SameContentFinder } from './sameContent';
 import { InvalidSnapshotError } from './saveSnapshot';
 
 export { ContentTooLargeError, ImportError };
@@ -237,6 +238,11 @@ export async function importArchive(
   options: { skipDuplicates?: boolean; limits?: Partial<ArchiveLimits> } = {},
 ): Promise<ImportResult> {
   const { snapshots } = await readArchive(file, options.limits);
+  // A source is always older (smaller id) than what was derived from it: ascending ids
+  // save every source before the snapshots that point at it.
+  const order = [...snapshots].sort((a, b) => a.id - b.id);
+  // Hashed before the write transaction, which holds the database only for the lookups and saves.
+  const hashes = options.skipDuplicates ? contentHashesInFile(order) : undefined;
   const added = new Set<number>();
   const alreadyPresent = new Set<number>();
   const repeatedInFile = new Set<number>();
@@ -248,25 +254,19 @@ export async function importArchive(
     const ids = db.transaction(() => {
       const newIds = new Map<number, number>();
       const sameContent = new SameContentFinder(store);
-      // A source is always older (smaller id) than what was derived from it: ascending ids
-      // save every source before the snapshots that point at it.
-      const order = [...snapshots].sort((a, b) => a.id - b.id);
       for (const s of order) {
-        const { id, savedAt: _savedAt, derivedFrom, ...rest } = s;
-        const input: SnapshotInput = { ...rest };
-        const source = derivedFrom === undefined ? undefined : newIds.get(derivedFrom);
-        if (source !== undefined) input.derivedFrom = source;
-        const hash = options.skipDuplicates ? contentHashOf(input) : undefined;
+        const input = inputOf(s, newIds);
+        const hash = hashes?.get(s.id);
         const existing = hash === undefined ? undefined : sameContent.find(input, hash);
         if (existing === undefined) {
           const saved = store.saveSnapshot(input);
           markImported.run(basename(file), importedAt, saved);
           if (hash !== undefined) sameContent.remember(saved, hash);
           added.add(saved);
-          newIds.set(id, saved);
+          newIds.set(s.id, saved);
         } else {
           (added.has(existing) ? repeatedInFile : alreadyPresent).add(existing);
-          newIds.set(id, existing);
+          newIds.set(s.id, existing);
         }
       }
       return snapshots.map((s) => newIds.get(s.id) ?? 0);
@@ -279,46 +279,26 @@ export async function importArchive(
   }
 }
 
+/** A snapshot of the file as it is saved here: `derivedFrom` re-linked through `newIds` (file id → id here) or dropped. */
+function inputOf(s: ArchiveSnapshot, newIds: ReadonlyMap<number, number>): SnapshotInput {
+  const { id: _id, savedAt: _savedAt, derivedFrom, ...rest } = s;
+  const input: SnapshotInput = { ...rest };
+  const source = derivedFrom === undefined ? undefined : newIds.get(derivedFrom);
+  if (source !== undefined) input.derivedFrom = source;
+  return input;
+}
+
+/** The content hash of each snapshot of the file (by file id), in ascending id order, as `importArchive` saves them. */
+function contentHashesInFile(order: readonly ArchiveSnapshot[]): Map<number, string> {
+  const hashes = new Map<number, string>();
+  for (const s of order) {
+    const { id, savedAt: _savedAt, derivedFrom, ...content } = s;
+    hashes.set(id, contentHashOf(content, derivedFrom === undefined ? undefined : hashes.get(derivedFrom)));
+  }
+  return hashes;
+}
+
 /** Imports every snapshot of an export file, duplicates included (see `importArchive`). */
 export async function importSnapshots(store: Store, file: string, limits: Partial<ArchiveLimits> = {}): Promise<number[]> {
   return (await importArchive(store, file, { limits })).ids;
-}
-
-/**
- * Finds a snapshot with the same content: among those saved by this import, then among the
- * database's snapshots with the same times and node count (an index-free filter that leaves
- * only real candidates to load and hash).
- */
-class SameContentFinder {
-  private readonly byHash = new Map<string, number>();
-  private readonly hashed = new Set<number>();
-
-  constructor(private readonly store: Store) {}
-
-  find(input: SnapshotInput, hash: string): number | undefined {
-    const known = this.byHash.get(hash);
-    if (known !== undefined) return known;
-    for (const id of this.candidates(input)) {
-      if (this.hashed.has(id)) continue;
-      this.hashed.add(id);
-      const candidate = contentHashOf(this.store.loadSnapshotInput(id).input);
-      if (!this.byHash.has(candidate)) this.byHash.set(candidate, id);
-      if (candidate === hash) return id;
-    }
-    return undefined;
-  }
-
-  remember(id: number, hash: string): void {
-    this.hashed.add(id);
-    this.byHash.set(hash, id);
-  }
-
-  private candidates(input: SnapshotInput): number[] {
-    return databaseOf(this.store)
-      .prepare<[string, string, number], { id: number }>(
-        'SELECT id FROM snapshot WHERE started_at = ? AND finished_at = ? AND node_count = ? ORDER BY id',
-      )
-      .all(input.startedAt, input.finishedAt, input.nodes.length)
-      .map((r) => r.id);
-  }
 }

@@ -9,8 +9,15 @@ import { open, stat } from 'node:fs/promises';
 import { createGunzip } from 'node:zlib';
 import type { z } from 'zod';
 import { decodeUtf8Strictly } from '../../../shared/userText';
-import { ArchiveHeader, ArchivePayload, EXPORT_FORMAT, EXPORT_VERSION, MAX_NODES_PER_SNAPSHOT } from './archiveSchema';
-import type { ArchiveSnapshot } from './archiveSchema';
+import {
+  ArchiveHeader,
+  ArchivePayload,
+  ArchiveSnapshot,
+  EXPORT_FORMAT,
+  EXPORT_VERSION,
+  MAX_NODES_PER_SNAPSHOT,
+  MAX_OTHER_LIST_LENGTH,
+} from './archiveSchema';
 import { firstInconsistency } from './archiveConsistency';
 import { ContentTooLargeError, ImportError } from './archiveErrors';
 import { PayloadShapeScanner, type PayloadShapeLimits } from './archiveShape';
@@ -156,10 +163,14 @@ export async function peekArchiveHeader(file: string, maxFileBytes: number): Pro
  */
 export const MIN_BYTES_PER_VALUE = 8;
 
+const EXPORT_KEYS = { payload: new Set(Object.keys(ArchivePayload.shape)), snapshot: new Set(Object.keys(ArchiveSnapshot.shape)) };
+
 const shapeLimitsOf = (header: ArchiveHeader): PayloadShapeLimits => ({
   snapshots: header.snapshots,
   nodesPerSnapshot: MAX_NODES_PER_SNAPSHOT,
   values: Math.max(1, Math.ceil(header.payloadBytes / MIN_BYTES_PER_VALUE)),
+  listLength: MAX_OTHER_LIST_LENGTH,
+  keys: EXPORT_KEYS,
 });
 
 interface InflatedContent {

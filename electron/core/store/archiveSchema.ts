@@ -168,6 +168,12 @@ const Scope = z
   });
 
 export const MAX_NODES_PER_SNAPSHOT = 200_000;
+export const MAX_SCOPES_PER_SNAPSHOT = 10_000;
+/**
+ * The longest list of an export but its snapshots and nodes: the scopes of a snapshot. Every other
+ * list is capped lower (routes, endpoints, inventory 1,000; patches 2,000; evidence 200).
+ */
+export const MAX_OTHER_LIST_LENGTH = MAX_SCOPES_PER_SNAPSHOT;
 /** The patch.scan-age threshold a snapshot may carry, in whole days. */
 export const MAX_SCAN_AGE_DAYS = 3650;
 
@@ -186,7 +192,7 @@ export const ArchiveSnapshot = z.strictObject({
   client: UserText.optional(),
   engagement: UserText.optional(),
   derivedFrom: z.number().int().positive().optional(),
-  scopes: z.array(Scope).max(10_000),
+  scopes: z.array(Scope).max(MAX_SCOPES_PER_SNAPSHOT),
   nodes: z
     .array(
       z.strictObject({

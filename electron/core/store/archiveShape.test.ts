@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { ImportError } from './archiveErrors';
 import { MAX_PAYLOAD_DEPTH, PayloadShapeScanner, type PayloadShapeLimits } from './archiveShape';
 
-const UNBOUNDED: PayloadShapeLimits = { snapshots: Infinity, nodesPerSnapshot: Infinity, values: Infinity };
+const UNBOUNDED: PayloadShapeLimits = { snapshots: Infinity, nodesPerSnapshot: Infinity, values: Infinity, listLength: Infinity };
 
 /** Every value JSON.parse builds: objects, arrays, strings, numbers and literals (keys are not values). */
 function valuesOf(value: unknown): number {
@@ -42,6 +42,20 @@ describe('PayloadShapeScanner', () => {
     fc.assert(
       fc.property(shallowJson, cuts, (value, at) => {
         const text = JSON.stringify(value);
+        // A forbidden key is refused whatever the counts (the next test).
+        fc.pre(!/"(__proto__|constructor|prototype)":/.test(text));
+        const values = valuesOf(JSON.parse(text));
+        expect(refusal(() => scanInChunks(text, at, { ...UNBOUNDED, values }))).toBe('');
+        expect(refusal(() => scanInChunks(text, at, { ...UNBOUNDED, values: values - 1 }))).toMatch(/more than the \d+ values/);
+      }),
+    );
+  });
+
+  it('finds where each string ends through runs of backslashes and quotes, however the bytes are cut', () => {
+    const tricky = fc.string({ unit: fc.constantFrom('\\', '"', 'a', '1', '{', '[', ','), maxLength: 12 });
+    fc.assert(
+      fc.property(fc.array(fc.tuple(tricky, tricky), { maxLength: 4 }), cuts, (pairs, at) => {
+        const text = JSON.stringify({ k: Object.fromEntries(pairs), l: pairs.map(([, v]) => [v, 12.5e-3, true]) });
         const values = valuesOf(JSON.parse(text));
         expect(refusal(() => scanInChunks(text, at, { ...UNBOUNDED, values }))).toBe('');
         expect(refusal(() => scanInChunks(text, at, { ...UNBOUNDED, values: values - 1 }))).toMatch(/more than the \d+ values/);
@@ -86,5 +100,30 @@ describe('PayloadShapeScanner', () => {
     expect(refusal(() => scanInChunks(nested(MAX_PAYLOAD_DEPTH), []))).toBe('');
     expect(refusal(() => scanInChunks(nested(MAX_PAYLOAD_DEPTH + 1), []))).toMatch(/deeper than an export does/);
     expect(refusal(() => scanInChunks(`{"a":"${'['.repeat(100)}"}`, []))).toBe('');
+  });
+
+  it('refuses a field an export does not have at the top or snapshot level, however the key is escaped or cut, and nowhere deeper', () => {
+    const keys = { payload: new Set(['snapshots']), snapshot: new Set(['label', 'nodes']) };
+    const limits = { ...UNBOUNDED, keys };
+    fc.assert(
+      fc.property(cuts, (at) => {
+        const fine = `{"s\\u006eapshots":[{"label":"x","nodes":[{"facts":{"junk":[1]}}]}]}`;
+        expect(refusal(() => scanInChunks(fine, at, limits))).toBe('');
+        expect(refusal(() => scanInChunks(`{"snapshots":[],"junk":[${'"aaaaaaaaaaaaaaaaaaaa",'.repeat(50)}0]}`, at, limits))).toMatch(
+          /a field an export does not have \(at its top level\)/,
+        );
+        expect(refusal(() => scanInChunks(`{"snapshots":[{"label":"x","l\\u0061bels":[]}]}`, at, limits))).toMatch(
+          /a field an export does not have \(in a snapshot\)/,
+        );
+      }),
+    );
+  });
+
+  it('refuses a list longer than an export holds, other than the snapshots and their nodes', () => {
+    const limits = { ...UNBOUNDED, listLength: 3 };
+    expect(refusal(() => scanInChunks(`{"snapshots":[1,2,3,4],"x":[1,2,3]}`, [], limits))).toBe('');
+    expect(refusal(() => scanInChunks(`{"snapshots":[{"nodes":[1,2,3,4],"scopes":[1,2,3,4]}]}`, [], limits))).toMatch(
+      /a list longer than the 3 items/,
+    );
   });
 });

@@ -2,8 +2,9 @@
  * Bounds the work of parsing an export's payload before `JSON.parse` builds anything (issue 28
  * item 2): the payload is scanned byte by byte as it inflates, and refused as soon as it holds
  * more snapshots than its header announces, more nodes in a snapshot than an export may hold,
- * more JSON values than its size allows, nesting deeper than the schema has, or a key that would
- * reach a prototype. The scan keeps a few numbers per nesting level, whatever the payload's size.
+ * any other list longer than the schema allows, more JSON values than its size allows, nesting
+ * deeper than the schema has, a field the schema does not have at the top or snapshot level
+ * (where keys are decoded anyway), or a key that would reach a prototype. The scan keeps a few numbers per nesting level, whatever the payload's size.
  *
  * The counts are exact for valid JSON; on invalid JSON they may differ, but `JSON.parse` then
  * stops at the first byte where the payload stops being JSON, having built no more than the
@@ -32,6 +33,10 @@ export interface PayloadShapeLimits {
   nodesPerSnapshot: number;
   /** Most JSON values (objects, arrays, strings, numbers, literals) the whole payload may hold. */
   values: number;
+  /** Longest list but the snapshots and their nodes. */
+  listLength: number;
+  /** The only keys of the payload object and of each snapshot; absent: any key (the scanner's own tests). */
+  keys?: { payload: ReadonlySet<string>; snapshot: ReadonlySet<string> };
 }
 
 const OBJECT = 1;
@@ -44,6 +49,16 @@ const ROLE_NODES = 2;
 const QUOTE = 0x22;
 const BACKSLASH = 0x5c;
 const isSpace = (b: number) => b === 0x20 || b === 0x0a || b === 0x0d || b === 0x09;
+/** A byte of a number or literal (`-1.5e+3`, `true`): never structural, never a quote. */
+const isBareValueByte = (b: number) =>
+  (b >= 0x30 && b <= 0x39) || (b >= 0x61 && b <= 0x7a) || (b >= 0x41 && b <= 0x5a) || b === 0x2e || b === 0x2b || b === 0x2d;
+
+/** Backslashes right before `at`, not counting any before `from`. */
+function backslashesBefore(chunk: Uint8Array, at: number, from: number): number {
+  let k = at;
+  while (k > from && chunk[k - 1] === BACKSLASH) k--;
+  return at - k;
+}
 
 export class PayloadShapeScanner {
   private readonly kind = new Uint8Array(MAX_PAYLOAD_DEPTH + 1);
@@ -67,26 +82,44 @@ export class PayloadShapeScanner {
 
   /** Scans the next bytes of the payload; throws an ImportError as soon as a limit is passed. */
   scan(chunk: Uint8Array): void {
-    // String bytes are most of a payload: they stay in this loop, with the state in locals.
+    // String bytes are most of a payload: the scan jumps from quote to quote (`indexOf` runs
+    // native), with the state in locals, and skips the rest of a number or literal in one loop.
+    const n = chunk.length;
     let escaped = this.escaped;
     let keyFrom = this.inString && this.stringIsKey ? 0 : -1;
     let escapedKey = this.escapedKey;
-    for (let i = 0; i < chunk.length; i++) {
-      const b = chunk[i]!;
+    let i = 0;
+    while (i < n) {
       if (this.inString) {
-        if (escaped) escaped = false;
-        else if (b === BACKSLASH) escaped = escapedKey = true;
-        else if (b === QUOTE) {
-          this.inString = false;
-          if (keyFrom >= 0) this.endKey(chunk, keyFrom, i, escapedKey);
-          keyFrom = -1;
+        // A backslash ending the last chunk escapes this chunk's first byte.
+        const from = escaped ? i + 1 : i;
+        escaped = false;
+        let q = chunk.indexOf(QUOTE, from);
+        while (q !== -1 && backslashesBefore(chunk, q, from) % 2 === 1) q = chunk.indexOf(QUOTE, q + 1);
+        const end = q === -1 ? n : q;
+        // Keys are short: a loop over them costs less than a search that could run to the chunk's end.
+        for (let k = i; keyFrom >= 0 && !escapedKey && k < end; k++) escapedKey = chunk[k] === BACKSLASH;
+        if (q === -1) {
+          escaped = from < n && backslashesBefore(chunk, n, from) % 2 === 1;
+          break;
         }
-      } else if (!isSpace(b)) {
-        this.structuralByte(b);
-        if (this.inString && this.stringIsKey) {
-          keyFrom = i + 1;
+        this.inString = false;
+        if (keyFrom >= 0) this.endKey(chunk, keyFrom, q, escapedKey);
+        keyFrom = -1;
+        i = q + 1;
+        continue;
+      }
+      const b = chunk[i]!;
+      i++;
+      if (isSpace(b)) continue;
+      this.structuralByte(b);
+      if (this.inString) {
+        if (this.stringIsKey) {
+          keyFrom = i;
           escapedKey = false;
         }
+      } else if (isBareValueByte(b)) {
+        while (i < n && isBareValueByte(chunk[i]!)) i++;
       }
     }
     this.escaped = escaped;
@@ -154,6 +187,11 @@ export class PayloadShapeScanner {
         `A snapshot of the file lists more than the ${this.limits.nodesPerSnapshot} nodes an export may hold; it was refused before reading it.`,
       );
     }
+    if (role === ROLE_OTHER && count > this.limits.listLength) {
+      throw new ImportError(
+        `The file holds a list longer than the ${this.limits.listLength} items any list of an export may hold; it was refused before reading it.`,
+      );
+    }
   }
 
   private open(kind: number): void {
@@ -187,7 +225,21 @@ export class PayloadShapeScanner {
     const key = decodedKey(bytes);
     if (key !== undefined && FORBIDDEN_KEYS.has(key))
       throw new ImportError(`The content contains the forbidden key "${key}"; the file was refused.`);
-    if (counted) this.lastKey[this.depth] = key ?? '';
+    if (!counted) return;
+    this.lastKey[this.depth] = key ?? '';
+    const allowed = this.allowedKeys();
+    // Not named: a hostile key could be any text.
+    if (allowed && (key === undefined || !allowed.has(key)))
+      throw new ImportError(
+        `The file holds a field an export does not have (${this.depth === 1 ? 'at its top level' : 'in a snapshot'}); it was refused before reading it.`,
+      );
+  }
+
+  /** The keys the object being read may have, where the schema's are checked during the scan. */
+  private allowedKeys(): ReadonlySet<string> | undefined {
+    if (this.depth === 1) return this.limits.keys?.payload;
+    if (this.depth === 3 && this.role[2] === ROLE_SNAPSHOTS) return this.limits.keys?.snapshot;
+    return undefined;
   }
 }
 

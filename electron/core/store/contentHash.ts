@@ -2,9 +2,11 @@
  * What makes two snapshots the same audit (issue 28 item 4): a SHA-256 of their canonical
  * content — times, status, catalog edition, threshold, scopes and every node's facts, checks and
  * platform — and not of their metadata (label, client, engagement, the exporting database's ids,
- * the tool version, where it was derived from). Canonical: object keys sorted, absent values
- * dropped, nodes, scopes and checks in a fixed order, so the same audit hashes the same whether
- * it comes from a file or from this database.
+ * the tool version). A derived snapshot's hash also takes its source's hash: a re-evaluation
+ * under the same edition and threshold holds exactly its source's content, and must still be a
+ * snapshot of its own (a backup of both restores both). Canonical: object keys sorted, absent
+ * values dropped, nodes, scopes and checks in a fixed order, so the same audit hashes the same
+ * whether it comes from a file or from this database.
  */
 import { createHash } from 'node:crypto';
 import type { SnapshotInput } from '../../../shared/model';
@@ -31,10 +33,12 @@ function canonicalJson(value: unknown): string {
   return JSON.stringify(value);
 }
 
-export function contentHashOf(snapshot: SnapshotContent): string {
+/** `derivedFromHash`: the content hash of the snapshot this one was derived from, when it was. */
+export function contentHashOf(snapshot: SnapshotContent, derivedFromHash?: string): string {
   const hash = createHash('sha256');
   hash.update(
     canonicalJson({
+      derivedFrom: derivedFromHash,
       startedAt: snapshot.startedAt,
       finishedAt: snapshot.finishedAt,
       status: snapshot.status,

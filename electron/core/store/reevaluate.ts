@@ -3,9 +3,11 @@
  * (docs/design.md §1): the raw facts are stored, so no AWS call is needed. The rules engine is
  * injected, which keeps the store independent of the catalog.
  */
-import type { Check, NodeFacts, NormalizedPlatform } from '../../../shared/model';
+import type { Check, NodeFacts, NormalizedPlatform, SnapshotInput } from '../../../shared/model';
 import { TOOL_VERSION } from '../../../shared/toolVersion';
+import { contentHashOf } from './contentHash';
 import type { Store } from './openStore';
+import { StoredContentHashes } from './sameContent';
 
 export interface EvaluateOptions {
   catalogEdition: string;
@@ -24,12 +26,16 @@ export interface ReevaluateOptions {
   normalize?: (facts: NodeFacts) => NormalizedPlatform;
 }
 
-/** Returns the id of the new snapshot, which records `derivedFrom: snapshotId`. */
+/**
+ * Returns the id of the new snapshot, which records `derivedFrom: snapshotId`; or of the
+ * re-evaluation of `snapshotId` already saved with the same content, which stands instead: two
+ * snapshots alike in content and derivation would be one after a backup and its restore.
+ */
 export function reevaluate(store: Store, snapshotId: number, opts: ReevaluateOptions, evaluate: Evaluate): number {
   const { input } = store.loadSnapshotInput(snapshotId);
   const now = opts.now ?? new Date(input.finishedAt);
   const evalOpts: EvaluateOptions = { catalogEdition: opts.catalogEdition, scanAgeDays: opts.scanAgeDays, now };
-  return store.saveSnapshot({
+  const derived: SnapshotInput = {
     ...input,
     catalogEdition: opts.catalogEdition,
     scanAgeDays: opts.scanAgeDays,
@@ -40,5 +46,17 @@ export function reevaluate(store: Store, snapshotId: number, opts: ReevaluateOpt
       const checks = evaluate(n.facts, evalOpts);
       return platform ? { facts: n.facts, checks, platform } : { facts: n.facts, checks };
     }),
-  });
+  };
+  // Hashed only when an earlier re-evaluation under the same edition and threshold could match:
+  // hashing a 50,000-node snapshot takes seconds.
+  const earlier = store
+    .listSnapshots()
+    .filter((s) => s.derivedFrom === snapshotId && s.catalogEdition === opts.catalogEdition && s.scanAgeDays === opts.scanAgeDays);
+  if (earlier.length > 0) {
+    const hashes = new StoredContentHashes(store);
+    const hash = contentHashOf(derived, hashes.of(snapshotId));
+    const same = earlier.find((s) => hashes.of(s.id) === hash);
+    if (same) return same.id;
+  }
+  return store.saveSnapshot(derived);
 }

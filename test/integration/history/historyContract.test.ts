@@ -154,6 +154,15 @@ describe('history over the contract', () => {
     });
     expect(await ids()).toEqual([first, second, derived.id]);
 
+    // Asked again, the same re-evaluation is the one already saved: no copy, no change announced
+    // (two alike would be one after a backup and its restore).
+    const seen: unknown[] = [];
+    const off = core.events.subscribe((name, payload) => name === 'snapshots:changed' && seen.push(payload));
+    expect(await ok<SnapshotMeta>('snapshots:reevaluate', { id: first, scanAgeDays: 30 })).toEqual(derived);
+    off();
+    expect(seen).toEqual([]);
+    expect(await ids()).toEqual([first, second, derived.id]);
+
     expect(await ok('snapshots:delete', { id: derived.id })).toEqual({ deleted: true });
     expect(await ok('snapshots:delete', { id: derived.id })).toEqual({ deleted: false });
     expect(await core.dispatch('snapshots:get', { id: derived.id })).toMatchObject({ ok: false, error: { code: 'not_found' } });

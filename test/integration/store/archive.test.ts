@@ -316,11 +316,9 @@ describe('import refuses bad files and changes nothing', () => {
     const node = '{"facts":"abcdefghijklmnopqrstuvw"}';
     const nodes = build('nodes', `{"snapshots":[{"nodes":[${Array.from({ length: 200_001 }, () => node).join(',')}]}]}`, { snapshots: 1 });
     await expect(importSnapshots(store, nodes, counted)).rejects.toThrow(/lists more than the 200000 nodes/);
-    // Values no list counts: one per 4 bytes, where an export holds one per 21 or more.
-    const dense = build(
-      'dense',
-      `{"snapshots":[{"nodes":[{"facts":{"inventory":[${Array.from({ length: 100_000 }, () => '[]').join(',')}]}}]}]}`,
-    );
+    // Values in lists no longer than an export's: one per 3 bytes, where an export holds one per 21 or more.
+    const denseNode = `{"facts":{"inventory":[${Array.from({ length: 5_000 }, () => '[]').join(',')}]}}`;
+    const dense = build('dense', `{"snapshots":[{"nodes":[${Array.from({ length: 20 }, () => denseNode).join(',')}]}]}`);
     await expect(importSnapshots(store, dense, counted)).rejects.toThrow(/more than the \d+ values an export of its size may hold/);
     expect(dbFingerprint()).toBe(before);
   });
@@ -408,6 +406,25 @@ describe('import of hostile files is bounded', () => {
     expect(dbFingerprint()).toBe(before);
     // The same worker machinery still imports a good file afterwards.
     expect(await importSnapshots(store, goodFile, IN_WORKER)).toHaveLength(2);
+  });
+
+  it('refuses a huge list under a field an export does not have by its scan, before the schema sees it', async () => {
+    const before = dbFingerprint();
+    const good = parts(goodFile).payload;
+    // 23 MB of 22-byte strings: within the value count, under a key the schema would refuse only once parsed.
+    const padding = { chunk: `"${'a'.repeat(20)}",`.repeat(10_000), times: 100, suffix: '0]}' };
+    const top = repeated('unknown-top', { prefix: `${good.slice(0, -1)},"padding":[`, ...padding });
+    const inSnapshot = repeated('unknown-snapshot', { prefix: `${good.slice(0, good.indexOf('{"', 14))}{"padding":[`, ...padding });
+    for (const [file, where] of [
+      [top.file, 'at its top level'],
+      [inSnapshot.file, 'in a snapshot'],
+    ] as const) {
+      // Past the expansion cap, which a less compressible padding would pass: the scan is what is tested.
+      const error = await importSnapshots(store, file, { ...IN_WORKER, maxExpansion: 1e6 }).catch((err: unknown) => err);
+      expect(error).toBeInstanceOf(ImportError);
+      expect((error as Error).message).toBe(`The file holds a field an export does not have (${where}); it was refused before reading it.`);
+    }
+    expect(dbFingerprint()).toBe(before);
   });
 
   it('caps what a file inflates to above what a 50,000-node audit exports, measured on real checks', () => {

@@ -11,7 +11,15 @@ import { join } from 'node:path';
 import { gunzipSync, gzipSync } from 'node:zlib';
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { exportSnapshots, importSnapshots, openStore, packNodes, type Store } from '../../../electron/core/store';
+import {
+  exportSnapshots,
+  importArchive,
+  importSnapshots,
+  openStore,
+  packNodes,
+  reevaluate,
+  type Store,
+} from '../../../electron/core/store';
 import { startSimulator, type Simulator } from '../../../electron/core/sim';
 import { countScopes } from '../../../shared/auditPlan';
 import { CATALOG_EDITIONS, getCatalog } from '../../../shared/catalog';
@@ -77,6 +85,18 @@ describe('an audit with an account that cannot be reached', () => {
     const restored = await roundTrip(store, outcome.snapshotId!);
     expect(content(restored.to, restored.id)).toEqual(content(store, outcome.snapshotId!));
     expect(restored.to.getSnapshot(restored.id)!.scopes.filter((s) => s.region === null)).toHaveLength(1);
+  });
+
+  it('with the wall clock stepped back during the audit: saved as ending when it started, and the snapshot survives its own export', async () => {
+    const start = Date.parse('2026-12-01T10:00:00.000Z');
+    let reads = 0;
+    // The first reading is the start; every later one is an hour earlier.
+    const now = () => new Date(reads++ === 0 ? start : start - 3_600_000);
+    const { outcome, store } = await audit(sim, { regions: ['eu-west-1'], targets: targets() }, { deps: { now } });
+    const saved = store.getSnapshot(outcome.snapshotId!)!;
+    expect([saved.startedAt, saved.finishedAt]).toEqual(['2026-12-01T10:00:00.000Z', '2026-12-01T10:00:00.000Z']);
+    const restored = await roundTrip(store, outcome.snapshotId!);
+    expect(content(restored.to, restored.id)).toEqual(content(store, outcome.snapshotId!));
   });
 
   it('cancelled before an account is reached under all regions: one cancelled account-level scope, and the snapshot survives its own export', async () => {
@@ -212,6 +232,16 @@ const generatedAudit = fc.record({
   startedAt: fc.date({ min: new Date('2024-01-01T00:00:00Z'), max: new Date('2030-01-01T00:00:00Z'), noInvalidDate: true }),
   minutes: fc.integer({ min: 0, max: 600 }),
   plan: fc.record({ label: fc.option(userText, { nil: undefined }), client: fc.option(userText, { nil: undefined }) }),
+  // Re-evaluations, each of the audit or of an earlier re-evaluation (`from` picks one of those
+  // saved before it), under any edition and threshold: the same as the source's included.
+  reevaluations: fc.array(
+    fc.record({
+      from: fc.nat(),
+      catalogEdition: fc.constantFrom(...CATALOG_EDITIONS.map((e) => e.id)),
+      scanAgeDays: fc.integer({ min: 1, max: 90 }),
+    }),
+    { maxLength: 3 },
+  ),
   // Set after saving, as the app's annotate does (a blank one clears the field).
   annotation: fc.option(
     fc.record({ label: fc.option(userText, { nil: undefined }), engagement: fc.option(userText, { nil: undefined }) }),
@@ -351,6 +381,61 @@ function snapshotOf(g: GeneratedAudit): { input: SnapshotInput; nodes: SnapshotI
   return { input, nodes };
 }
 
+/** Re-evaluates as SnapshotService does (store `reevaluate` with the rules engine); returns every snapshot now in `store`. */
+function reevaluateAll(store: Store, audit: number, plans: GeneratedAudit['reevaluations']): number[] {
+  const ids = [audit];
+  for (const plan of plans) {
+    const catalog = getCatalog(plan.catalogEdition)!;
+    const id = reevaluate(
+      store,
+      ids[plan.from % ids.length]!,
+      { catalogEdition: plan.catalogEdition, scanAgeDays: plan.scanAgeDays, normalize: platformOf },
+      (facts, opts) => evaluateNode(facts, { catalog, now: opts.now, scanAgeDays: opts.scanAgeDays }),
+    );
+    if (!ids.includes(id)) ids.push(id);
+  }
+  return ids;
+}
+
+/** Exports `ids` of `from` to one file (a backup) and imports it as the app does (duplicates skipped) into an empty database. */
+async function restore(from: Store, ids: number[]): Promise<{ to: Store; ids: number[]; added: number[] }> {
+  const file = join(tempDir('pa-own-backup-'), 'backup.patchaudit');
+  exportSnapshots(from, ids, file);
+  const to = openStore({ path: ':memory:' });
+  const result = await importArchive(to, file, { skipDuplicates: true });
+  return { to, ids: result.ids, added: result.added };
+}
+
+describe('re-evaluated snapshots', () => {
+  it('a re-evaluation with the same content as its source, and one of it, each survive a backup and its restore', async () => {
+    const store = openStore({ path: ':memory:' });
+    const input = makeSnapshot({ nodes: 5 });
+    const source = store.saveSnapshot(input);
+    const same = { catalogEdition: input.catalogEdition, scanAgeDays: input.scanAgeDays };
+    const sameChecks = (facts: NodeFacts) => input.nodes.find((n) => n.facts.instanceId === facts.instanceId)!.checks;
+    const derived = reevaluate(store, source, same, sameChecks);
+    const again = reevaluate(store, derived, same, sameChecks);
+    expect(store.loadSnapshotInput(derived).input.nodes).toEqual(store.loadSnapshotInput(source).input.nodes);
+    const restored = await restore(store, [source, derived, again]);
+    expect(restored).toMatchObject({ ids: [1, 2, 3], added: [1, 2, 3] });
+    const restoredIds = restored.to.listSnapshots().sort((a, b) => a.id - b.id);
+    expect(restoredIds.map((s) => s.derivedFrom ?? null)).toEqual([null, 1, 2]);
+    store.close();
+    restored.to.close();
+  });
+
+  it('the same re-evaluation asked twice gives the snapshot saved the first time, not a copy', () => {
+    const store = openStore({ path: ':memory:' });
+    const source = store.saveSnapshot(makeSnapshot({ nodes: 3 }));
+    const opts = { catalogEdition: 'aws-2025', scanAgeDays: 14 };
+    const first = reevaluate(store, source, opts, () => []);
+    expect(reevaluate(store, source, opts, () => [])).toBe(first);
+    expect(reevaluate(store, source, { ...opts, scanAgeDays: 15 }, () => [])).not.toBe(first);
+    expect(store.listSnapshots()).toHaveLength(3);
+    store.close();
+  });
+});
+
 describe('generated audits', () => {
   it(`survive their own export and import into an empty database (${RUNS} audits)`, async () => {
     await fc.assert(
@@ -372,6 +457,15 @@ describe('generated audits', () => {
             expect(content(restored.to, restored.id)).toEqual(saved);
           } finally {
             restored.to.close();
+          }
+          // A backup of the audit and its re-evaluations restores every one of them, each as itself.
+          const all = reevaluateAll(store, id, g.reevaluations);
+          const backup = await restore(store, all);
+          try {
+            expect(backup.added).toEqual(all);
+            for (const [i, own] of all.entries()) expect(content(backup.to, backup.ids[i]!)).toEqual(content(store, own));
+          } finally {
+            backup.to.close();
           }
         } finally {
           store.close();

@@ -3,6 +3,7 @@ import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 
 import { basename, dirname, join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createCore, type Core } from '../../../electron/core/createCore';
+import type { HostFiles } from '../../../electron/core/files';
 import { startWebHost, type WebHost } from '../../../electron/webhost/server';
 import { WEB_FILES_FOLDER, WebFiles } from '../../../electron/webhost/webFiles';
 import { makeSnapshot } from '../../fixtures/makeSnapshot';
@@ -145,5 +146,68 @@ describe('web host uploads and downloads', () => {
     expect((await fetch(`${host.origin}${downloadUrl}`, { headers: session })).status).toBe(404);
     // Sent once, kept nowhere: the file is removed once the answer is complete.
     await expect.poll(() => existsSync(target.path)).toBe(false);
+  });
+});
+
+describe('two imports naming the same upload', () => {
+  it('the second, ending first, leaves the file to the one still reading it; the file goes when both have ended', async () => {
+    const dataDir = tempDir('pa-webfiles-twice-');
+    const files = new WebFiles(dataDir);
+    // The first import holds its file until the second call has ended: no timing, events only.
+    let taken!: () => void;
+    const tookFile = new Promise<void>((resolve) => (taken = resolve));
+    let secondEnded!: () => void;
+    const afterSecond = new Promise<void>((resolve) => (secondEnded = resolve));
+    const gated: HostFiles = {
+      chooseImportFile: async (uploadId) => {
+        const path = await files.chooseImportFile(uploadId);
+        if (path === null) return null;
+        taken();
+        await afterSecond;
+        return path;
+      },
+      chooseSaveTarget: (kind, name) => files.chooseSaveTarget(kind, name),
+    };
+    const core = createCore({ dataDir, host: { host: 'web', versions: {}, openExternal: async () => {}, files: gated } });
+    const rendererDir = tempDir('pa-webfiles-twice-r-');
+    writeFileSync(join(rendererDir, 'index.html'), '<!doctype html>');
+    const host = await startWebHost({ core, rendererDir, files });
+    try {
+      const session = await openSession(host);
+      const archive = join(tempDir('pa-webfiles-twice-export-'), 'one.patchaudit');
+      const source = createCore({
+        dataDir: tempDir('pa-webfiles-twice-src-'),
+        host: { host: 'web', versions: {}, openExternal: async () => {} },
+      });
+      source.services.snapshots.exportTo([source.services.snapshots.save(makeSnapshot({ nodes: 3, seed: 11 }))], archive);
+      await source.close();
+      const uploaded = await fetch(`${host.origin}/upload`, {
+        method: 'POST',
+        headers: { ...session, Origin: host.origin },
+        body: readFileSync(archive),
+      });
+      const { uploadId } = (await uploaded.json()) as { uploadId: string };
+      const importUpload = async () =>
+        (
+          await fetch(`${host.origin}/api/snapshots:import`, {
+            method: 'POST',
+            headers: { 'Content-Type': 'application/json', Origin: host.origin, ...session },
+            body: JSON.stringify({ input: { uploadId } }),
+          })
+        ).json();
+      const uploads = () => readdirSync(files.dir).filter((name) => name.startsWith('upload-'));
+
+      const first = importUpload();
+      await tookFile;
+      expect(await importUpload()).toMatchObject({ ok: true, value: { cancelled: true } });
+      expect(uploads()).toHaveLength(1);
+      secondEnded();
+      expect(await first).toMatchObject({ ok: true, value: { imported: [1] } });
+      expect(uploads()).toEqual([]);
+    } finally {
+      await host.close();
+      await core.close();
+      files.dispose();
+    }
   });
 });
