@@ -8,7 +8,24 @@ import { commands } from './commands';
 import { failureOf, wantsJson } from './failure';
 import { printErr, printOut, terminalJson, terminalText } from './terminal';
 
+const guarded = new WeakSet<NodeJS.WriteStream>();
+
+/**
+ * A reader that stops early (`patch-audit figures 5 | head`) closes the pipe: the rest of the
+ * output has nowhere to go, which is the reader's choice, not a failure worth a stack trace.
+ */
+export function endQuietlyOnClosedPipe(stream: NodeJS.WriteStream, exit: (code: number) => void): void {
+  // Once per stream: tests run main() many times in one process.
+  if (guarded.has(stream)) return;
+  guarded.add(stream);
+  stream.on('error', (err: NodeJS.ErrnoException) => {
+    if (err.code === 'EPIPE') exit(0);
+    else throw err;
+  });
+}
+
 export async function main(argv: readonly string[]): Promise<number> {
+  endQuietlyOnClosedPipe(process.stdout, (code) => process.exit(code));
   const program = new Command('patch-audit')
     .description('Audit AWS Systems Manager Patch Manager prerequisites and patch compliance.')
     .version(TOOL_VERSION)

@@ -3,6 +3,7 @@
  * definition (shared/figures.ts), the same the app's Overview and the report show.
  */
 import { Option } from 'commander';
+import { editionWithId } from '../../../shared/catalog';
 import { figureShare, figureValues, shareText, withUnit } from '../../../shared/figures';
 import type { Lang } from '../../../shared/model';
 import type { RegisterCommand } from './index';
@@ -26,8 +27,8 @@ export const registerFigures: RegisterCommand = (program) => {
       const values = figureValues(answer.figures);
       print(
         lang === 'ja'
-          ? `スナップショット #${answer.snapshot} (カタログ ${answer.edition})`
-          : `Snapshot #${answer.snapshot} (catalog ${answer.edition})`,
+          ? `スナップショット #${answer.snapshot} (カタログ ${editionWithId(answer.edition, lang)})`
+          : `Snapshot #${answer.snapshot} (catalog ${editionWithId(answer.edition, lang)})`,
       );
       for (const figure of answer.figures) {
         const unknown = lang === 'ja' ? '不明' : 'unknown';
