@@ -3,7 +3,7 @@
  * Pure and synchronous, so the audit, offline re-evaluation, the CLI and the renderer agree.
  */
 import type { CatalogEdition } from './catalog/schema';
-import { type Check, EVIDENCE_LIST_MAX, type Evidence, type NodeFacts, type NormalizedPlatform, RULE_IDS } from './model';
+import { type Check, EVIDENCE_LIST_MAX, type Evidence, type NodeFacts, type NormalizedPlatform } from './model';
 import { normalizePlatform } from './platform';
 import { RULES } from './rules';
 
@@ -35,8 +35,14 @@ export function boundedEvidence(evidence: Evidence): Evidence {
 
 export function evaluateNode(facts: NodeFacts, options: EvaluateOptions): Check[] {
   const context = { facts, platform: platformOf(facts), ...options };
-  return RULE_IDS.map((rule) => {
-    const outcome = RULES[rule](context);
-    return { rule, status: outcome.status, code: outcome.code, params: { ...outcome.params }, evidence: boundedEvidence(outcome.evidence) };
+  return RULES.map((rule) => {
+    const outcome = rule.evaluate(context);
+    return {
+      rule: rule.id,
+      status: outcome.status,
+      code: outcome.code,
+      params: { ...outcome.params },
+      evidence: boundedEvidence(outcome.evidence),
+    };
   });
 }

@@ -8,6 +8,7 @@
  */
 import type { SourceRule } from './catalog/schema';
 import type { Check, Lang, LocalizedText, RuleId } from './model';
+import { RULE_BY_ID } from './rules';
 
 interface MessageEntry {
   readonly en: string;
@@ -441,61 +442,6 @@ export function remediationFor(check: Pick<Check, 'code' | 'params'>, lang: Lang
   return fix ? interpolate(fix[lang], check.params, lang) : undefined;
 }
 
-/**
- * Each rule's full title, its short title (a table column's header) and the seed rules it cites.
- * Every output names a rule from here: the renderer, the report, the CSV exports and the CLI.
- */
-const RULE_INFO: Record<RuleId, { title: LocalizedText; short: LocalizedText; sources: readonly SourceRule[] }> = {
-  'agent.version': {
-    title: { en: 'SSM Agent version', ja: 'SSM Agent のバージョン' },
-    short: { en: 'Agent', ja: 'エージェント' },
-    sources: ['P1'],
-  },
-  'agent.windows2008': {
-    title: { en: 'Windows Server 2008 and its SSM Agent', ja: 'Windows Server 2008 と SSM Agent' },
-    short: { en: 'Win2008', ja: 'Win2008' },
-    sources: ['P6'],
-  },
-  'os.supported': {
-    title: { en: 'Supported operating system', ja: 'サポートされるオペレーティングシステム' },
-    short: { en: 'OS', ja: 'OS 対応' },
-    sources: ['P5'],
-  },
-  'os.greengrass': {
-    title: { en: 'AWS IoT Greengrass core device platform', ja: 'AWS IoT Greengrass コアデバイスのプラットフォーム' },
-    short: { en: 'Greengrass', ja: 'Greengrass' },
-    sources: ['P5', 'P7'],
-  },
-  'python.version': { title: { en: 'Python version', ja: 'Python バージョン' }, short: { en: 'Python', ja: 'Python' }, sources: ['P2'] },
-  'network.patch-source': {
-    title: { en: 'Connectivity to the patch source', ja: 'パッチソースへの接続' },
-    short: { en: 'Patch src', ja: 'パッチ元' },
-    sources: ['P3'],
-  },
-  'network.s3': {
-    title: { en: 'S3 endpoint access', ja: 'S3 エンドポイントアクセス' },
-    short: { en: 'S3', ja: 'S3 接続' },
-    sources: ['P4'],
-  },
-  'node.online': { title: { en: 'Node online', ja: 'ノードのオンライン状態' }, short: { en: 'Online', ja: 'オンライン' }, sources: [] },
-  'patch.scanned': { title: { en: 'Patch state reported', ja: 'パッチ状態の報告' }, short: { en: 'Scanned', ja: 'スキャン' }, sources: [] },
-  'patch.scan-age': {
-    title: { en: 'Recent patch scan', ja: '最近のパッチスキャン' },
-    short: { en: 'Scan age', ja: 'スキャン日' },
-    sources: [],
-  },
-  'patch.compliant': {
-    title: { en: 'Patch compliance', ja: 'パッチコンプライアンス' },
-    short: { en: 'Compliant', ja: '準拠' },
-    sources: [],
-  },
-  'patch.pending-reboot': {
-    title: { en: 'Reboot pending after patching', ja: 'パッチ適用後の再起動待ち' },
-    short: { en: 'Reboot', ja: '再起動' },
-    sources: [],
-  },
-};
-
 /** The seed's own rule names (prerequisites.en.md and the Japanese page's headings). */
 const SOURCE_RULE_TITLES: Record<SourceRule, LocalizedText> = {
   P1: { en: 'SSM Agent version', ja: 'SSM Agent のバージョン' },
@@ -507,18 +453,22 @@ const SOURCE_RULE_TITLES: Record<SourceRule, LocalizedText> = {
   P7: { en: 'AWS IoT Greengrass on Windows 10', ja: 'Windows 10 上の AWS IoT Greengrass' },
 };
 
+/**
+ * A rule's full title. Every output names a rule through these three, which read the rule's own
+ * module (`shared/rules/`): the renderer, the report, the CSV exports and the CLI.
+ */
 export function ruleTitle(rule: RuleId, lang: Lang): string {
-  return RULE_INFO[rule].title[lang];
+  return RULE_BY_ID[rule].title[lang];
 }
 
 /** The seed rules (P1–P7) a rule id cites; empty for the compliance rules, which the seed does not state. */
 export function ruleSources(rule: RuleId): readonly SourceRule[] {
-  return RULE_INFO[rule].sources;
+  return RULE_BY_ID[rule].sourceRules;
 }
 
 /** A rule's title in a few characters, for narrow table columns. */
 export function ruleShortTitle(rule: RuleId, lang: Lang): string {
-  return RULE_INFO[rule].short[lang];
+  return RULE_BY_ID[rule].short[lang];
 }
 
 export function sourceRuleTitle(rule: SourceRule, lang: Lang): string {

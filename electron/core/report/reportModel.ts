@@ -30,6 +30,7 @@ import {
   type RuleId,
   type ScopeResult,
 } from '../../../shared/model';
+import { RULE_BY_ID } from '../../../shared/rules';
 import { SOURCE_GAPS } from '../../../shared/rules/sources';
 import type { GapErrors } from '../../../shared/scopeErrors';
 import { TOOL_VERSION } from '../../../shared/toolVersion';
@@ -204,26 +205,7 @@ export interface ReportModelOptions {
 
 /** The catalog entries behind each rule: what the report cites as its source. */
 export function ruleSourceRefs(catalog: CatalogEdition, rule: RuleId): SourceRef[] {
-  switch (rule) {
-    case 'agent.version':
-      return [catalog.agent.source];
-    case 'agent.windows2008':
-      return catalog.windows2008 ? [catalog.windows2008.source] : [];
-    case 'os.supported': {
-      const matrix = catalog.os.map((entry) => entry.label).join(' / ');
-      return [{ rule: 'P5', quote: matrix }];
-    }
-    case 'os.greengrass':
-      return catalog.greengrassUnsupported.map((m) => m.source);
-    case 'python.version':
-      return [catalog.python.source];
-    case 'network.patch-source':
-      return [catalog.patchSource.linux, catalog.patchSource.windows];
-    case 'network.s3':
-      return [catalog.s3.source];
-    default:
-      return [];
-  }
+  return RULE_BY_ID[rule].sourceRefs(catalog);
 }
 
 const range = (r: { from: string; to: string }): string => `${r.from} – ${r.to}`;
