@@ -1,7 +1,16 @@
 /** Whether the node talks to Systems Manager (not in the seed: an offline node cannot be patched). */
-import type { Rule, RuleOutcome } from './types';
+import type { Rule, RuleContext, RuleOutcome } from './types';
 
 const OFFLINE = ['ConnectionLost', 'Inactive'];
+
+function evaluate({ facts }: RuleContext): RuleOutcome {
+  const evidence = { pingStatus: facts.pingStatus ?? null, lastPingAt: facts.lastPingAt ?? null };
+  const params = { pingStatus: facts.pingStatus ?? '-', lastPingAt: facts.lastPingAt ?? '-' };
+  if (facts.pingStatus === 'Online') return { status: 'pass', code: 'node.online', params, evidence };
+  if (facts.pingStatus !== undefined && OFFLINE.includes(facts.pingStatus))
+    return { status: 'fail', code: 'node.offline', params, evidence };
+  return { status: 'unknown', code: 'node.ping-unknown', params, evidence };
+}
 
 export const nodeOnline = {
   id: 'node.online',
@@ -9,12 +18,5 @@ export const nodeOnline = {
   short: { en: 'Online', ja: 'オンライン' },
   sourceRules: [],
   sourceRefs: () => [],
-  evaluate: ({ facts }): RuleOutcome => {
-    const evidence = { pingStatus: facts.pingStatus ?? null, lastPingAt: facts.lastPingAt ?? null };
-    const params = { pingStatus: facts.pingStatus ?? '-', lastPingAt: facts.lastPingAt ?? '-' };
-    if (facts.pingStatus === 'Online') return { status: 'pass', code: 'node.online', params, evidence };
-    if (facts.pingStatus !== undefined && OFFLINE.includes(facts.pingStatus))
-      return { status: 'fail', code: 'node.offline', params, evidence };
-    return { status: 'unknown', code: 'node.ping-unknown', params, evidence };
-  },
+  evaluate,
 } satisfies Rule;

@@ -3,7 +3,7 @@ import { matchesPlatform } from '../catalog/match';
 import { formatRanges, inAnyRange } from '../catalog/versionRange';
 import type { NodeFacts } from '../model';
 import { UNKNOWN_FAMILY, platformLabel } from '../platform';
-import type { Rule, RuleOutcome } from './types';
+import type { Rule, RuleContext, RuleOutcome } from './types';
 
 function reportedEvidence(facts: NodeFacts) {
   return {
@@ -21,6 +21,44 @@ function isHybridNode(facts: NodeFacts): boolean {
   return facts.resourceType === 'ManagedInstance' || facts.instanceId.startsWith('mi-');
 }
 
+function evaluate({ facts, platform, catalog }: RuleContext): RuleOutcome {
+  const evidence = { ...reportedEvidence(facts), family: platform.family, version: platform.version ?? null };
+  if (platform.family === UNKNOWN_FAMILY) {
+    const reported = [facts.platformType, facts.platformName, facts.platformVersion].filter(Boolean).join(' ') || '-';
+    return { status: 'unknown', code: 'os.unrecognized', params: { reported }, evidence };
+  }
+  const label = platformLabel(platform);
+  const entry = catalog.os.find((candidate) => candidate.family === platform.family);
+  const supported = entry ? formatRanges(entry.versions) : '-';
+  const withEntry = { ...evidence, catalogEntry: entry?.label ?? null };
+  const example = catalog.unsupportedExamples.find((candidate) => matchesPlatform(platform, candidate));
+  if (example) {
+    return {
+      status: 'fail',
+      code: 'os.explicitly-unsupported',
+      params: { platform: label, example: example.label, supported },
+      evidence: withEntry,
+    };
+  }
+  if (!entry) return { status: 'fail', code: 'os.family-not-listed', params: { platform: label }, evidence: withEntry };
+  if (platform.version === undefined) {
+    return { status: 'unknown', code: 'os.version-unreported', params: { platform: label, supported }, evidence: withEntry };
+  }
+  if (!inAnyRange(platform.version, entry.versions)) {
+    return { status: 'fail', code: 'os.version-not-listed', params: { platform: label, supported }, evidence: withEntry };
+  }
+  if (entry.ec2Only && isHybridNode(facts)) {
+    const hybrid = { ...withEntry, instanceId: facts.instanceId, resourceType: facts.resourceType ?? null };
+    return { status: 'fail', code: 'os.ec2-only', params: { platform: label, supported }, evidence: hybrid };
+  }
+  // A note limited to some versions (aws-2026-11: Windows Server 2012's end of support) stays off the others.
+  if (entry.note && (!entry.note.versions || inAnyRange(platform.version, entry.note.versions))) {
+    const params = { platform: label, supported, note_ja: entry.note.text.ja, note_en: entry.note.text.en };
+    return { status: 'pass', code: 'os.supported-with-note', params, evidence: withEntry };
+  }
+  return { status: 'pass', code: 'os.supported', params: { platform: label, supported }, evidence: withEntry };
+}
+
 export const osSupported = {
   id: 'os.supported',
   title: { en: 'Supported operating system', ja: 'サポートされるオペレーティングシステム' },
@@ -30,41 +68,5 @@ export const osSupported = {
     const matrix = catalog.os.map((entry) => entry.label).join(' / ');
     return [{ rule: 'P5', quote: matrix }];
   },
-  evaluate: ({ facts, platform, catalog }): RuleOutcome => {
-    const evidence = { ...reportedEvidence(facts), family: platform.family, version: platform.version ?? null };
-    if (platform.family === UNKNOWN_FAMILY) {
-      const reported = [facts.platformType, facts.platformName, facts.platformVersion].filter(Boolean).join(' ') || '-';
-      return { status: 'unknown', code: 'os.unrecognized', params: { reported }, evidence };
-    }
-    const label = platformLabel(platform);
-    const entry = catalog.os.find((candidate) => candidate.family === platform.family);
-    const supported = entry ? formatRanges(entry.versions) : '-';
-    const withEntry = { ...evidence, catalogEntry: entry?.label ?? null };
-    const example = catalog.unsupportedExamples.find((candidate) => matchesPlatform(platform, candidate));
-    if (example) {
-      return {
-        status: 'fail',
-        code: 'os.explicitly-unsupported',
-        params: { platform: label, example: example.label, supported },
-        evidence: withEntry,
-      };
-    }
-    if (!entry) return { status: 'fail', code: 'os.family-not-listed', params: { platform: label }, evidence: withEntry };
-    if (platform.version === undefined) {
-      return { status: 'unknown', code: 'os.version-unreported', params: { platform: label, supported }, evidence: withEntry };
-    }
-    if (!inAnyRange(platform.version, entry.versions)) {
-      return { status: 'fail', code: 'os.version-not-listed', params: { platform: label, supported }, evidence: withEntry };
-    }
-    if (entry.ec2Only && isHybridNode(facts)) {
-      const hybrid = { ...withEntry, instanceId: facts.instanceId, resourceType: facts.resourceType ?? null };
-      return { status: 'fail', code: 'os.ec2-only', params: { platform: label, supported }, evidence: hybrid };
-    }
-    // A note limited to some versions (aws-2026-11: Windows Server 2012's end of support) stays off the others.
-    if (entry.note && (!entry.note.versions || inAnyRange(platform.version, entry.note.versions))) {
-      const params = { platform: label, supported, note_ja: entry.note.text.ja, note_en: entry.note.text.en };
-      return { status: 'pass', code: 'os.supported-with-note', params, evidence: withEntry };
-    }
-    return { status: 'pass', code: 'os.supported', params: { platform: label, supported }, evidence: withEntry };
-  },
+  evaluate,
 } satisfies Rule;

@@ -1,6 +1,12 @@
 /** Whether the node reports a patch state at all: one that never did has never been scanned. */
 import { isOutcome, patchStateOf, stateEvidence } from './patch';
-import type { Rule, RuleOutcome } from './types';
+import type { Rule, RuleContext, RuleOutcome } from './types';
+
+function evaluate(context: RuleContext): RuleOutcome {
+  const state = patchStateOf(context, 'scanned');
+  if (isOutcome(state)) return state;
+  return { status: 'pass', code: 'patch.scanned', params: { operation: state.operation ?? '-' }, evidence: stateEvidence(state) };
+}
 
 export const patchScanned = {
   id: 'patch.scanned',
@@ -8,9 +14,5 @@ export const patchScanned = {
   short: { en: 'Scanned', ja: 'スキャン' },
   sourceRules: [],
   sourceRefs: () => [],
-  evaluate: (context): RuleOutcome => {
-    const state = patchStateOf(context, 'scanned');
-    if (isOutcome(state)) return state;
-    return { status: 'pass', code: 'patch.scanned', params: { operation: state.operation ?? '-' }, evidence: stateEvidence(state) };
-  },
+  evaluate,
 } satisfies Rule;
