@@ -16,7 +16,6 @@ export interface LayerException {
 
 export declare const ROOT: string;
 export declare const LAYERS: readonly Layer[];
-export declare const TEST_FILES: string;
 export declare const EXCEPTIONS: readonly LayerException[];
 export declare const SOURCE_FILE: RegExp;
 export declare function globRegExp(glob: string): RegExp;

@@ -136,10 +136,10 @@ export const LAYERS = [
 ];
 
 /**
- * A test beside the code is held to its subject's layer (x.test.ts to x.ts's), and may also use the test support under
- * test/ and any npm or Node package (vitest, temporary folders).
+ * A test beside the code is held to its subject's layer (x.test.ts to x.ts's), and may also use
+ * the test support under test/ and any npm or Node package (vitest, temporary folders).
  */
-export const TEST_FILES = '**/*.test.ts';
+const TEST_FILE = /\.test\.ts$/;
 const TEST_EXTRA = { imports: ['testSupport'], packages: ['npm', 'node'] };
 
 /** Edges the table does not otherwise allow, each with why; `from` is a layer or one file. */
@@ -182,12 +182,11 @@ export function globRegExp(glob) {
 }
 
 const matchers = new Map(LAYERS.map((layer) => [layer.name, layer.files.map(globRegExp)]));
-const testFile = globRegExp(TEST_FILES);
 
 const inLayer = (layer, path) => matchers.get(layer.name).some((re) => re.test(path));
 
 /** The layer a path (from the repository root, with `/`) belongs to; a test, its subject's. */
-export const layerOf = (path) => LAYERS.find((layer) => inLayer(layer, path.replace(/\.test\.ts$/, '.ts')));
+export const layerOf = (path) => LAYERS.find((layer) => inLayer(layer, path.replace(TEST_FILE, '.ts')));
 
 export const layerNamed = (name) => LAYERS.find((layer) => layer.name === name);
 
@@ -216,7 +215,7 @@ export function resolveImport(from, spec) {
   return [...CANDIDATES.map((ext) => target + ext), typescript].find(isFile) ?? target;
 }
 
-/** Whether a file of `layer` may import `target`'s layer (the table's edges, tests' extras). */
+/** The layers a file of `layer` may import: its own, the table's, and a test's extras. */
 function allowedLayers(layer, isTest) {
   const own = layer.imports === '*' ? LAYERS.map((l) => l.name) : [layer.name, ...layer.imports];
   return isTest ? [...own, ...TEST_EXTRA.imports] : own;
@@ -229,7 +228,7 @@ function allowedLayers(layer, isTest) {
 export function importProblem(from, spec) {
   const layer = layerOf(from);
   if (!layer) return `${from} is in no layer of build/layers.mjs`;
-  const isTest = testFile.test(from);
+  const isTest = TEST_FILE.test(from);
   if (!spec.startsWith('.')) {
     const kind = packageKind(spec);
     const packages = isTest ? [...layer.packages, ...TEST_EXTRA.packages] : layer.packages;

@@ -173,6 +173,8 @@ describe('the ESLint config generated from the layer map', { timeout: 120_000 },
   it('reports, in every layer, an import of each layer and package kind it may not use, and of the store’s insides', async () => {
     const storeInside = 'electron/core/store/db.ts';
     expect(layerOf(storeInside)?.name).toBe('store');
+    // Every layer with code to lint; `iam` is the policy JSON only.
+    expect(LAYERS.filter((each) => !sampleOf(each)).map((each) => each.name)).toEqual(['iam']);
     for (const each of LAYERS.filter((candidate) => sampleOf(candidate))) {
       const from = sampleOf(each) as string;
       const forbiddenLayers = LAYERS.filter((other) => other !== each && !importsOf(each).includes(other.name));
