@@ -15,6 +15,7 @@ export interface LayerException {
 }
 
 export declare const ROOT: string;
+export declare const CORE_LAYERS: readonly string[];
 export declare const LAYERS: readonly Layer[];
 export declare const EXCEPTIONS: readonly LayerException[];
 export declare const SOURCE_FILE: RegExp;

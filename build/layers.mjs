@@ -9,9 +9,9 @@
  * - `packages`: the kinds of package it may import: `npm` (any package not named below), `node`
  *   (built-ins), `electron`, `sqlite` (better-sqlite3).
  * - `entries`: the layer is sealed; a file outside its `files` may import these files only.
- * The order of the core's layers is the order of its one-way flow: each imports only layers above
- * it in this list, so nothing in the core imports upward (the boundary test checks the table has
- * no cycle).
+ * The core's layers are listed in the order of its one-way flow (CORE_LAYERS): each imports only
+ * layers before it, so nothing in the core imports upward (the boundary test checks both that and
+ * that the whole table has no cycle).
  */
 import { existsSync, statSync } from 'node:fs';
 import { isBuiltin } from 'node:module';
@@ -20,7 +20,8 @@ import { fileURLToPath } from 'node:url';
 
 export const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..');
 
-const CORE_INTERNALS = [
+/** The core's layers below its public entries, in the order of its one-way flow. */
+export const CORE_LAYERS = [
   'coreBase',
   'aws',
   'store',
@@ -103,8 +104,8 @@ export const LAYERS = [
     packages: ['npm', 'node'],
   },
   // The core's public entries, each a layer so a host names the ones it may use.
-  { name: 'core', files: ['electron/core/index.ts'], imports: ['shared', ...CORE_INTERNALS], packages: [] },
-  { name: 'coreHost', files: ['electron/core/host.ts'], imports: CORE_INTERNALS, packages: [] },
+  { name: 'core', files: ['electron/core/index.ts'], imports: ['shared', ...CORE_LAYERS], packages: [] },
+  { name: 'coreHost', files: ['electron/core/host.ts'], imports: CORE_LAYERS, packages: [] },
   { name: 'coreChromium', files: ['electron/core/chromium.ts'], imports: ['report'], packages: [] },
 
   // The hosts: each reaches the core through its public entries only.

@@ -9,6 +9,7 @@ import { ESLint } from 'eslint';
 import ts from 'typescript';
 import { describe, expect, it } from 'vitest';
 import {
+  CORE_LAYERS,
   EXCEPTIONS,
   importProblem,
   LAYERS,
@@ -112,6 +113,21 @@ describe('the layer map', () => {
     expect(named.map((each) => cycle(each.name, [])).filter(Boolean)).toEqual([]);
   });
 
+  it('each of the core’s layers imports only core layers before it in the flow', () => {
+    const upward = CORE_LAYERS.flatMap((name, i) =>
+      importsOf(layer(name))
+        .filter((target) => CORE_LAYERS.includes(target) && CORE_LAYERS.indexOf(target) >= i)
+        .map((target) => `${name} → ${target}`),
+    );
+    expect(upward).toEqual([]);
+    expect(LAYERS.filter((each) => each.files.some((glob) => glob.startsWith('electron/core/'))).map((each) => each.name)).toEqual([
+      ...CORE_LAYERS,
+      'core',
+      'coreHost',
+      'coreChromium',
+    ]);
+  });
+
   it('each exception is an edge the table refuses and the tree still has', () => {
     for (const exception of EXCEPTIONS) {
       const from = layerNamed(exception.from);
@@ -128,8 +144,8 @@ describe('the layer map', () => {
   });
 
   it('keeps the architecture’s hard lines', () => {
-    const core = LAYERS.filter((each) => each.files.every((glob) => glob.startsWith('electron/core/')));
     const entries = ['core', 'coreHost', 'coreChromium'];
+    const core = [...CORE_LAYERS, ...entries].map(layer);
     // The core and shared code run in plain Node and the browser: never electron.
     for (const each of [...core, layer('shared')]) expect(each.packages, each.name).not.toContain('electron');
     // shared/ is bundled into the renderer; the renderer and the preload are sandboxed.
