@@ -5,6 +5,7 @@
  */
 import { readdirSync, readFileSync } from 'node:fs';
 import { join, posix, relative, sep } from 'node:path';
+import { build } from 'esbuild';
 import { ESLint } from 'eslint';
 import ts from 'typescript';
 import { describe, expect, it } from 'vitest';
@@ -20,6 +21,7 @@ import {
   SOURCE_FILE,
   type Layer,
 } from '../../build/layers.mjs';
+import { nodeBundleWithImportMetaUrl } from '../../build/scripts/bundleOptions.mjs';
 import { TOOL_VERSION } from '../../shared/toolVersion';
 
 const GENERATED = /^(node_modules|out|dist|test-results|coverage|demo-output|\.git)(\/|$)/;
@@ -221,6 +223,31 @@ describe('the ESLint config generated from the layer map', { timeout: 120_000 },
     const [result] = await eslint.lintText(text, { filePath: join(ROOT, 'electron/webhost/serve.ts') });
     const lines = (result?.messages ?? []).filter((message) => message.ruleId === 'layers/imports').map((message) => message.line);
     expect(lines).toEqual([1, 2, 3, 4, 5, 6]);
+  });
+});
+
+// Bundling is CPU work on a shared machine: the time limit only guards against a hang.
+describe('the shells’ entry', { timeout: 60_000 }, () => {
+  it('core/host.ts stays light: bundled as the desktop shell is, it carries no store, SQLite, AWS SDK or playwright-core', async () => {
+    const result = await build({
+      ...nodeBundleWithImportMetaUrl,
+      absWorkingDir: ROOT,
+      entryPoints: ['electron/core/host.ts'],
+      outfile: 'host.cjs',
+      write: false,
+      metafile: true,
+      logLevel: 'silent',
+    });
+    const outputs = Object.values(result.metafile.outputs);
+    const bundled = outputs.flatMap((output) =>
+      Object.entries(output.inputs)
+        .filter(([, input]) => input.bytesInOutput > 0)
+        .map(([path]) => path),
+    );
+    const required = outputs.flatMap((output) => output.imports.map((imported) => imported.path));
+    expect(bundled).toContain('electron/core/worker/startCoreWorker.ts');
+    expect(bundled.filter((path) => /^electron\/core\/store\/|node_modules\/(@aws-sdk|playwright-core)\//.test(path))).toEqual([]);
+    expect(required).not.toContain('better-sqlite3');
   });
 });
 
