@@ -1,6 +1,6 @@
 /**
- * The core's public entry for hosts outside it (the CLI; docs/design.md §1): the core itself and
- * the few host helpers a terminal needs. The desktop shell and the web host build the same core.
+ * The core's public entry for the CLI (docs/design.md §1): the core itself and the few host helpers
+ * a terminal needs. The shells run the same core in its worker and reach it through ./host.ts.
  */
 export { createCore } from './createCore';
 export type { Core, CoreDeps } from './createCore';

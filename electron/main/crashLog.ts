@@ -3,7 +3,7 @@
  * an access key, a session token or a client's account data (an SDK error quotes its request),
  * so the text never reaches the file.
  */
-import type { Log } from '../core/log';
+import type { Log } from '../core/host';
 
 /** The `file:line:column` of a V8 frame (`at fn (loc)` or `at loc`); install folders may hold spaces. */
 function frameLocation(frame: string): string | undefined {

@@ -4,7 +4,7 @@
  * database, and `PATCH_AUDITOR_DATA_DIR` keeps tests and portable setups apart.
  */
 import type { App } from 'electron';
-import { defaultDataDir } from '../core/paths';
+import { defaultDataDir } from '../core/host';
 
 export function useDataFolder(
   app: Pick<App, 'setPath'>,

@@ -5,9 +5,8 @@
  */
 import type { BrowserWindow, Dialog, FileFilter, MessageBoxOptions, OpenDialogOptions, SaveDialogOptions } from 'electron';
 import { basename, extname, join } from 'node:path';
-import type { HostFiles, SaveKind, SaveTarget } from '../core/files';
+import { SNAPSHOT_EXTENSION, type HostFiles, type SaveKind, type SaveTarget } from '../core/host';
 import type { Lang } from '../../shared/model';
-import { SNAPSHOT_EXTENSION } from '../core/paths';
 
 export type DialogApi = Pick<Dialog, 'showOpenDialog' | 'showSaveDialog'>;
 

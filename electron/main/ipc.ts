@@ -5,7 +5,7 @@
  */
 import type { IpcMain, IpcMainInvokeEvent, WebFrameMain } from 'electron';
 import { METHOD_NAMES, type CallResult } from '../../shared/contract';
-import type { Dispatch } from '../core/dispatch';
+import type { Dispatch } from '../core/host';
 import { isAppUrl } from './navigation';
 
 export type SenderFrame = Pick<WebFrameMain, 'url'> & { parent: unknown };

@@ -7,10 +7,7 @@ import { app, BrowserWindow, dialog, ipcMain, Menu, protocol, screen, session, s
 import { join } from 'node:path';
 import { CATALOG_EDITIONS } from '../../shared/catalog';
 import { createPdfPrinter, PRINT_PARTITION } from './pdfPrinter';
-import { PAGE_MARGINS_MM } from '../core/report/printer';
-import { createFileLog } from '../core/log';
-import { UserFacingError } from '../core/errors';
-import { startCoreWorker } from '../core/worker/startCoreWorker';
+import { createFileLog, PAGE_MARGINS_MM, startCoreWorker, UserFacingError } from '../core/host';
 import { aboutMessage } from './about';
 import { APP_ENTRY, APP_SCHEME, createAppProtocolHandler } from './appProtocol';
 import { logUncaughtErrors } from './crashLog';

@@ -4,7 +4,7 @@
  * and a documentation link that leaves the app only after URL validation.
  */
 import type { MenuItemConstructorOptions } from 'electron';
-import { safeExternalUrl } from '../core/security/externalUrl';
+import { safeExternalUrl } from '../core/host';
 
 export const DOCS_URL = 'https://docs.aws.amazon.com/systems-manager/latest/userguide/patch-manager-prerequisites.html';
 

@@ -4,7 +4,7 @@
  * never attaches a <webview>; an `https:` link is handed to the OS browser after validation.
  */
 import type { Event, HandlerDetails, WebContents, WebPreferences } from 'electron';
-import { safeExternalUrl } from '../core/security/externalUrl';
+import { safeExternalUrl } from '../core/host';
 import { APP_ORIGIN } from './appProtocol';
 
 export type GuardedContents = Pick<WebContents, 'on' | 'setWindowOpenHandler'>;

@@ -6,7 +6,7 @@
  */
 import type { App } from 'electron';
 import { isAbsolute, resolve } from 'node:path';
-import { SNAPSHOT_EXTENSION } from '../core/paths';
+import { SNAPSHOT_EXTENSION } from '../core/host';
 
 export function isSnapshotFile(path: string): boolean {
   return path.toLowerCase().endsWith(SNAPSHOT_EXTENSION);

@@ -10,7 +10,7 @@ import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import type { PrintOptions, Printer } from '../core/report/printer';
+import type { PrintOptions, Printer } from '../core/host';
 import { guardNetwork, type RequestFilterSession } from './networkGuard';
 
 export type { PrintOptions, Printer };

@@ -5,8 +5,8 @@
  * run's uploads and downloads: the data is the user's, as with the desktop app.
  */
 import { join } from 'node:path';
-import { lazyChromiumPrinter } from '../core/report/chromiumPrinter';
-import { startCoreWorker, type CoreWorker } from '../core/worker/startCoreWorker';
+import { lazyChromiumPrinter } from '../core/chromium';
+import { startCoreWorker, type CoreWorker } from '../core/host';
 import { startWebHost } from './server';
 import { WebFiles } from './webFiles';
 import { webPlace, WebUsageError, type WebPlace } from './webOptions';

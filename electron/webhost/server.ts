@@ -36,7 +36,7 @@ import type { AddressInfo, Socket } from 'node:net';
 import { extname, resolve, sep } from 'node:path';
 import { EVENT_NAMES, type CallResult } from '../../shared/contract';
 import { MAX_INPUT_DEPTH, nestedDeeperThan, TOO_DEEP } from '../../shared/inputDepth';
-import type { Core } from '../core/createCore';
+import type { Core } from '../core/host';
 import { RENDERER_CSP } from '../serveRenderer/csp';
 import { CONNECTION_LIMITS, ConnectionPools, type ConnectionLimits } from './connections';
 import type { WebFiles } from './webFiles';

@@ -14,7 +14,7 @@ import { createWriteStream, mkdirSync, mkdtempSync, readdirSync, rmSync } from '
 import type { IncomingMessage } from 'node:http';
 import { basename, dirname, join } from 'node:path';
 import { pipeline } from 'node:stream/promises';
-import type { HostFiles, SaveTarget } from '../core/files';
+import type { HostFiles, SaveTarget } from '../core/host';
 
 export const MAX_UPLOAD_BYTES = 256 * 1024 * 1024;
 /** The web host's own folder inside the data folder; nothing else is kept there. */

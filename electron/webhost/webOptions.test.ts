@@ -1,6 +1,6 @@
 import { join, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { DB_FILE, defaultDataDir } from '../core/paths';
+import { DB_FILE, defaultDataDir } from '../core/host';
 import { webPlace, WebUsageError } from './webOptions';
 
 const env = { XDG_CONFIG_HOME: '/home/u/.config' } as NodeJS.ProcessEnv;

@@ -6,7 +6,7 @@
  */
 import { isAbsolute, join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
-import { DB_FILE, defaultDataDir } from '../core/paths';
+import { DB_FILE, defaultDataDir } from '../core/host';
 
 export const WEB_USAGE = 'usage: npm run web -- [--data-dir DIR] [--db PATH]';
 

@@ -21,7 +21,7 @@ import type {
   RetryToken,
   StandardRetryToken,
 } from '@smithy/types';
-import { htmlAnswer, isRetryableNotAwsAnswer, NotAwsAnswer, notAwsAnswer } from '../audit/errors';
+import { htmlAnswer, isRetryableNotAwsAnswer, NotAwsAnswer, notAwsAnswer } from './errors';
 import { isThrottle, type CallStats } from './callStats';
 
 export type Credentials = AwsCredentialIdentity | AwsCredentialIdentityProvider;

@@ -6,7 +6,7 @@
  */
 import { fromNodeProviderChain, fromTemporaryCredentials } from '@aws-sdk/credential-providers';
 import type { AwsCredentialIdentityProvider } from '@smithy/types';
-import { classifyScopeError, notAwsAnswer } from '../audit/errors';
+import { classifyScopeError, notAwsAnswer } from './errors';
 import type { CallStats } from './callStats';
 import { baseClientConfig, callCounter, type ClientOptions, type Credentials } from './clients';
 import { redact } from './redact';
