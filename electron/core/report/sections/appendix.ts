@@ -5,9 +5,12 @@ import { platformLabel } from '../../../../shared/platform';
 import { STATUS_ORDER, statusGlyph, statusWord } from '../../../../shared/statuses';
 import { html, type RawHtml } from '../html';
 import { formatInt } from '../labels';
-import type { NodePatchLine, ReportNode } from '../reportModel';
 import type { Ctx, SectionModule } from './render';
 import { table, thead } from './table';
+import { isOpen, nodePatches, type PatchesUnknownReason, type PatchNodeInput } from '../../../../shared/missingPatches';
+import type { ReportAppendixMode } from '../../../../shared/reportSections';
+import type { NodeRow } from '../../store';
+import type { NodeCollector } from './model';
 
 /** How the method section names what the appendix holds: nothing when the section is not printed. */
 export function appendixMode(ctx: Ctx): string {
@@ -128,3 +131,49 @@ function render(ctx: Ctx): RawHtml {
 }
 
 export const appendix: SectionModule = { render };
+
+// The model part: the listed nodes with each one's missing patches.
+
+/** Patches the appendix names per node (KB number or package); the rest are counted. */
+const NODE_KB_IDS = 3;
+
+/** A node's missing and failed patches as the appendix names them, or why they are not known. */
+export type NodePatchLine = { open: number; kbIds: string[]; cves: number } | { unknown: PatchesUnknownReason };
+
+export interface ReportNode extends NodeRow {
+  patches: NodePatchLine;
+}
+
+/** A Linux package id without its epoch and version (`openssl.x86_64`); a KB number as it is. */
+const compactId = (kbId: string): string => kbId.split(':')[0] ?? kbId;
+
+function patchLine(facts: PatchNodeInput['facts']): NodePatchLine {
+  const known = nodePatches(facts);
+  if ('reason' in known) return { unknown: known.reason };
+  const open = known.patches.filter(isOpen);
+  return {
+    open: open.length,
+    kbIds: open.slice(0, NODE_KB_IDS).map((p) => compactId(p.kbId)),
+    cves: new Set(open.flatMap((p) => p.cveIds)).size,
+  };
+}
+
+const byNode = (a: NodeRow, b: NodeRow): number =>
+  a.accountId.localeCompare(b.accountId) ||
+  a.region.localeCompare(b.region) ||
+  (a.name ?? '\uffff').localeCompare(b.name ?? '\uffff') ||
+  a.instanceId.localeCompare(b.instanceId);
+
+/**
+ * Every node, only those counted not ready or unverified, or none, by account, region, name and
+ * instance id. Only listed nodes pay for their patch line: a short appendix is also a cheaper model.
+ */
+export function appendixNodes(mode: ReportAppendixMode): NodeCollector<ReportNode[]> {
+  const nodes: ReportNode[] = [];
+  return {
+    visit({ row, facts, readiness }) {
+      if (mode === 'all' || (mode === 'not-ready' && readiness !== 'ready')) nodes.push({ ...row, patches: patchLine(facts) });
+    },
+    result: () => nodes.sort(byNode),
+  };
+}

@@ -5,6 +5,10 @@ import { formatDate, formatInt } from '../labels';
 import { checkChanges } from './checkChanges';
 import { kpi, num, pctText, type Ctx, type SectionModule } from './render';
 import { table } from './table';
+import { sumAreas } from '../../../../shared/areaFigures';
+import type { Comparison, SnapshotMeta } from '../../store';
+import { automaticBaseline, type BaselineChoice } from '../baseline';
+import { ReportInputError, type ModelInput } from './model';
 
 /**
  * The report's one baseline, named, and compliance since then (issue 27): the executive summary
@@ -73,3 +77,50 @@ function render(ctx: Ctx): RawHtml {
 
 /** Only with a baseline: without one it says so when asked for by name. */
 export const comparison: SectionModule = { render, inDefaultReport: (m) => m.comparison !== null };
+
+// The model part: the report's one baseline and what changed since it.
+
+/** Regressions and fixes listed; the rest are counted. */
+const CHANGES_LISTED = 25;
+
+/** The report's one baseline (issue 27): the executive summary and the comparison section both name it. */
+export interface ReportComparison extends Comparison {
+  fromSnapshot: SnapshotMeta;
+  /** Asked for (`--compare`, the report form), or the newest earlier complete audit of the same areas. */
+  chosen: BaselineChoice;
+  /** Compliance % of the earlier snapshot, from its summary rows. */
+  fromCompliancePct: number | null;
+}
+
+export interface Baseline {
+  fromSnapshot: SnapshotMeta;
+  chosen: BaselineChoice;
+}
+
+/** The snapshot asked for, checked, or else the automatic baseline; undefined when there is none. */
+export function baselineOf(
+  input: Pick<ModelInput, 'store' | 'snapshot' | 'snapshotId'>,
+  compareTo: number | undefined,
+): Baseline | undefined {
+  const { store, snapshot, snapshotId } = input;
+  if (compareTo !== undefined) {
+    const fromSnapshot = store.getSnapshot(compareTo);
+    if (!fromSnapshot) throw new ReportInputError(`snapshot ${compareTo} (to compare with) does not exist`);
+    if (compareTo === snapshotId) throw new ReportInputError('a snapshot cannot be compared with itself');
+    return { fromSnapshot, chosen: 'asked' };
+  }
+  const automatic = automaticBaseline(snapshot, store.listSnapshots(), (id) => store.getSnapshot(id)?.scopes ?? []);
+  const fromSnapshot = automatic === undefined ? undefined : store.getSnapshot(automatic);
+  return fromSnapshot ? { fromSnapshot, chosen: 'automatic' } : undefined;
+}
+
+export function comparisonModel(input: ModelInput, baseline: Baseline | undefined): ReportComparison | null {
+  if (!baseline) return null;
+  const { store } = input;
+  return {
+    ...store.compare(baseline.fromSnapshot.id, input.snapshotId, { limit: CHANGES_LISTED }),
+    fromSnapshot: baseline.fromSnapshot,
+    chosen: baseline.chosen,
+    fromCompliancePct: sumAreas(store.scopeSummary(baseline.fromSnapshot.id)).compliancePct,
+  };
+}

@@ -1,10 +1,13 @@
 import { figureShare, figureValues } from '../../../../shared/figures';
 import { columnShortTitle } from '../../../../shared/nodeColumns';
-import { scopeErrorText } from '../../../../shared/scopeErrors';
+import { scopeErrorText, type GapErrors } from '../../../../shared/scopeErrors';
 import { html, type RawHtml } from '../html';
 import { formatInt } from '../labels';
 import { figureText, kpi, num, overRead, pctText, type Ctx, type SectionModule } from './render';
 import { table } from './table';
+import { SOURCE_GAPS } from '../../../../shared/rules/sources';
+import type { AreaRow } from './areas';
+import type { NodeCollector } from './model';
 
 /** Compliance, a share of the nodes that reported a patch state, with those that did not beside it. */
 export function compliantKpi(ctx: Ctx): RawHtml {
@@ -112,3 +115,39 @@ function render(ctx: Ctx): RawHtml {
 }
 
 export const compliance: SectionModule = { render };
+
+// The model part: scan counts per node, and the areas whose patch state was not read.
+
+/** Nodes of one area whose patch state could not be read, and why when the scope kept it. */
+export interface PatchUnknownArea {
+  accountId: string;
+  region: string;
+  nodes: number;
+  reason?: GapErrors[string];
+}
+
+export interface ScanCounts {
+  notScanned: number;
+  staleScan: number;
+}
+
+export function scanCounts(): NodeCollector<ScanCounts> {
+  const counts: ScanCounts = { notScanned: 0, staleScan: 0 };
+  return {
+    visit({ row }) {
+      if (row.statuses['patch.scanned'] === 'fail') counts.notScanned += 1;
+      if (row.statuses['patch.scan-age'] === 'fail' || row.statuses['patch.scan-age'] === 'warn') counts.staleScan += 1;
+    },
+    result: () => counts,
+  };
+}
+
+/** Areas with nodes whose patch state could not be read: their compliance is unknown, not 0 %. */
+export function patchUnknownModel(areas: readonly AreaRow[]): PatchUnknownArea[] {
+  return areas
+    .filter((a) => a.nodes > a.patchRead)
+    .map((a) => {
+      const reason = a.scope?.gapErrors?.[SOURCE_GAPS.patchState];
+      return { accountId: a.accountId, region: a.region, nodes: a.nodes - a.patchRead, ...(reason ? { reason } : {}) };
+    });
+}

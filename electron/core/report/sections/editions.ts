@@ -1,13 +1,16 @@
-import { editionName } from '../../../../shared/catalog';
 import { ruleTitle } from '../../../../shared/messages';
 import { columnShortTitle } from '../../../../shared/nodeColumns';
 import { statusWord } from '../../../../shared/statuses';
 import { html, type RawHtml } from '../html';
 import { formatInt, formatPct } from '../labels';
-import type { ReportEditions } from '../reportModel';
 import { checkChanges } from './checkChanges';
 import { kpi, num, pctOf, type Ctx, type SectionModule } from './render';
 import { table } from './table';
+import { CURRENT_CATALOG_ID, editionName, getCatalog } from '../../../../shared/catalog';
+import { editionTally } from '../../../../shared/editionChanges';
+import type { EditionComparison } from '../../../../shared/history';
+import { catalogInfo, type CatalogInfo } from './method';
+import type { ModelInput, NodeCollector } from './model';
 
 /** Platforms listed in the editions section; the rest are counted. */
 const EDITION_PLATFORM_ROWS = 15;
@@ -97,3 +100,33 @@ function render(ctx: Ctx): RawHtml {
 
 /** Only for a snapshot judged under another edition than the current page. */
 export const editions: SectionModule = { render, inDefaultReport: (m) => m.editions !== null };
+
+// The model part: the same facts judged again under the current AWS page, node by node.
+
+export interface ReportEditions extends EditionComparison {
+  toCatalog: CatalogInfo;
+}
+
+/** Changes listed; the rest are counted. */
+const EDITION_CHANGES_LISTED = 25;
+
+/** Null when the snapshot was judged under the current page already, or under an edition this build does not know. */
+export function editionsCollector(input: ModelInput): NodeCollector<ReportEditions | null> {
+  const { catalog, snapshot } = input;
+  const current = getCatalog(CURRENT_CATALOG_ID);
+  const tally =
+    catalog && current && catalog.id !== current.id
+      ? editionTally({
+          snapshotId: input.snapshotId,
+          from: catalog,
+          to: current,
+          now: new Date(snapshot.finishedAt),
+          scanAgeDays: snapshot.scanAgeDays,
+          limit: EDITION_CHANGES_LISTED,
+        })
+      : undefined;
+  return {
+    visit: ({ row, facts }) => tally?.add({ row, facts }),
+    result: () => (tally ? { ...tally.result(), toCatalog: catalogInfo(CURRENT_CATALOG_ID) } : null),
+  };
+}

@@ -3,6 +3,8 @@ import { statusWord } from '../../../../shared/statuses';
 import { html, type RawHtml } from '../html';
 import { nodeName, num, type Ctx, type SectionModule } from './render';
 import { table } from './table';
+import type { RuleId } from '../../../../shared/model';
+import { findingRef, type FindingRef, type ModelInput, type NodeCollector } from './model';
 
 function render(ctx: Ctx): RawHtml {
   const { m, t, lang } = ctx;
@@ -42,3 +44,35 @@ function render(ctx: Ctx): RawHtml {
 }
 
 export const findings: SectionModule = { render };
+
+// The model part: checks that fail or warn, grouped by rule, code and status, most nodes first.
+
+const TOP_FINDINGS = 12;
+
+export interface TopFinding {
+  rule: RuleId;
+  code: string;
+  status: 'fail' | 'warn';
+  nodes: number;
+  example: FindingRef;
+}
+
+export function findingGroups(lang: ModelInput['lang']): NodeCollector<TopFinding[]> {
+  const groups = new Map<string, TopFinding>();
+  const severity = (f: TopFinding): number => (f.status === 'fail' ? 0 : 1);
+  return {
+    visit({ row, checks }) {
+      for (const check of checks) {
+        if (check.status !== 'fail' && check.status !== 'warn') continue;
+        const key = `${check.rule}\u0000${check.code}\u0000${check.status}`;
+        const group = groups.get(key);
+        if (group) group.nodes += 1;
+        else groups.set(key, { rule: check.rule, code: check.code, status: check.status, nodes: 1, example: findingRef(row, check, lang) });
+      }
+    },
+    result: () =>
+      [...groups.values()]
+        .sort((a, b) => severity(a) - severity(b) || b.nodes - a.nodes || a.code.localeCompare(b.code))
+        .slice(0, TOP_FINDINGS),
+  };
+}

@@ -1,11 +1,12 @@
 import { SOURCE_RULES } from '../../../../shared/catalog/schema';
 import { sourceRuleTitle } from '../../../../shared/messages';
-import { RULE_IDS } from '../../../../shared/model';
+import { RULE_IDS, type LocalizedText } from '../../../../shared/model';
 import { partialNote } from '../../../../shared/snapshotDescription';
 import { html, type RawHtml } from '../html';
 import { formatDate } from '../labels';
 import { appendixMode } from './appendix';
 import { sourceRefs, type Ctx, type SectionModule } from './render';
+import { getCatalog } from '../../../../shared/catalog';
 
 function render(ctx: Ctx): RawHtml {
   const { m, t, lang } = ctx;
@@ -64,3 +65,32 @@ function render(ctx: Ctx): RawHtml {
 }
 
 export const method: SectionModule = { render };
+
+// The model part: the catalog edition as the method section (and the editions section) names it.
+
+export interface CatalogInfo {
+  id: string;
+  known: boolean;
+  /** Its plain name ("AWS page, November 2026"), as everywhere an edition is shown. */
+  name?: LocalizedText;
+  title?: LocalizedText;
+  document?: string;
+  agentMinimum?: string;
+  python?: { range: string; python3: string };
+}
+
+const range = (r: { from: string; to: string }): string => `${r.from} – ${r.to}`;
+
+export function catalogInfo(id: string): CatalogInfo {
+  const catalog = getCatalog(id);
+  if (!catalog) return { id, known: false };
+  return {
+    id,
+    known: true,
+    name: catalog.name,
+    title: catalog.title,
+    document: catalog.document,
+    agentMinimum: catalog.agent.minimum,
+    python: { range: range(catalog.python.range), python3: range(catalog.python.python3Only.range) },
+  };
+}

@@ -2,6 +2,7 @@ import { html, type RawHtml } from '../html';
 import { formatInt } from '../labels';
 import { num, type Ctx, type SectionModule } from './render';
 import { table } from './table';
+import { missingPatchSummary, TO_INSTALL_STATES, type MissingPatchSummary, type PatchNodeInput } from '../../../../shared/missingPatches';
 
 /** CVE ids shown per patch row; the rest are counted. */
 const ROW_CVES = 6;
@@ -97,3 +98,11 @@ function render(ctx: Ctx): RawHtml {
 }
 
 export const patches: SectionModule = { render };
+
+// The model part: missing and failed patches and their CVEs, most nodes first (issue 19).
+
+const TOP_PATCHES = 15;
+
+export function missingPatchesModel(nodes: Iterable<PatchNodeInput>): MissingPatchSummary {
+  return missingPatchSummary(nodes, { filters: { states: [...TO_INSTALL_STATES] }, limit: TOP_PATCHES });
+}

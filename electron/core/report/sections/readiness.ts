@@ -1,11 +1,16 @@
-import { messageFor, sourceRuleTitle } from '../../../../shared/messages';
+import { messageFor, ruleTitle, sourceRuleTitle } from '../../../../shared/messages';
 import { columnShortTitle } from '../../../../shared/nodeColumns';
 import { STATUS_ORDER, statusWord } from '../../../../shared/statuses';
 import { html, type RawHtml } from '../html';
 import { formatInt } from '../labels';
-import type { FindingRef, ReportModel } from '../reportModel';
+import type { ReportModel } from '../reportModel';
 import { nodeName, sourceRefs, statusCell, type Ctx, type SectionModule } from './render';
 import { table } from './table';
+import type { SourceRef } from '../../../../shared/catalog';
+import { RULE_IDS, type CheckStatus, type RuleId } from '../../../../shared/model';
+import { PREREQUISITE_RULE_IDS } from '../../../../shared/readiness';
+import type { RuleSummaryRow } from '../../store';
+import { findingRef, isQuiet, type FindingRef, type ModelInput, type NodeCollector } from './model';
 
 type Rule = ReportModel['rules'][number];
 
@@ -84,3 +89,51 @@ function render(ctx: Ctx): RawHtml {
 }
 
 export const readiness: SectionModule = { render };
+
+// The model part: each rule's counts from the store's summary, with a few failing nodes as examples.
+
+const EXAMPLES_PER_RULE = 5;
+/** Examples show failures first, then warnings, then unknowns. */
+const EXAMPLE_ORDER: Record<CheckStatus, number> = { fail: 0, warn: 1, unknown: 2, pass: 3, not_applicable: 4 };
+
+export interface RuleReadiness extends RuleSummaryRow {
+  title: string;
+  prerequisite: boolean;
+  /** The catalog entries the rule applies, each citing its seed rule (empty for operational checks). */
+  sources: SourceRef[];
+  /** Failing nodes first, then warnings, then unknowns. */
+  examples: FindingRef[];
+}
+
+/** Up to `EXAMPLES_PER_RULE` nodes per rule, the most severe kept. */
+export function ruleExamples(lang: ModelInput['lang']): NodeCollector<Map<RuleId, FindingRef[]>> {
+  const examples = new Map<RuleId, FindingRef[]>(RULE_IDS.map((rule) => [rule, []]));
+  return {
+    visit({ row, checks }) {
+      for (const check of checks) {
+        if (isQuiet(check)) continue;
+        const list = examples.get(check.rule);
+        if (list && (list.length < EXAMPLES_PER_RULE || EXAMPLE_ORDER[check.status] < EXAMPLE_ORDER[list.at(-1)!.status])) {
+          list.push(findingRef(row, check, lang));
+          list.sort((a, b) => EXAMPLE_ORDER[a.status] - EXAMPLE_ORDER[b.status]);
+          list.length = Math.min(list.length, EXAMPLES_PER_RULE);
+        }
+      }
+    },
+    result: () => examples,
+  };
+}
+
+export function rulesModel(
+  input: ModelInput,
+  examples: ReadonlyMap<RuleId, FindingRef[]>,
+  sourcesOf: (rule: RuleId) => SourceRef[],
+): RuleReadiness[] {
+  return input.store.ruleSummary(input.snapshotId).map((row) => ({
+    ...row,
+    title: ruleTitle(row.rule, input.lang),
+    prerequisite: PREREQUISITE_RULE_IDS.includes(row.rule),
+    sources: sourcesOf(row.rule),
+    examples: examples.get(row.rule) ?? [],
+  }));
+}

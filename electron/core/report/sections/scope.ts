@@ -1,8 +1,10 @@
 import { columnShortTitle } from '../../../../shared/nodeColumns';
-import { scopeErrorText, scopeRegionText } from '../../../../shared/scopeErrors';
+import { scopeErrorText, scopeRegionText, type GapErrors } from '../../../../shared/scopeErrors';
 import { html, type RawHtml } from '../html';
 import { scopeStatus, type Ctx, type SectionModule } from './render';
 import { table } from './table';
+import type { ScopeResult } from '../../../../shared/model';
+import type { SnapshotDetail } from '../../store';
 
 function failedScopes(ctx: Ctx): RawHtml {
   const { m, t, lang } = ctx;
@@ -60,3 +62,25 @@ function render(ctx: Ctx): RawHtml {
 }
 
 export const scope: SectionModule = { render };
+
+// The model part: the scopes that failed and the data sources a read scope lacked.
+
+export interface ScopeGaps {
+  accountId: string;
+  region: string;
+  gaps: string[];
+  gapErrors: GapErrors;
+}
+
+export function scopeModel(snapshot: SnapshotDetail): { failedScopes: ScopeResult[]; gaps: ScopeGaps[] } {
+  return {
+    failedScopes: snapshot.scopes.filter((s) => s.status !== 'ok'),
+    gaps: snapshot.scopes
+      // Only a scope that was read has gaps, and such a scope always names its region.
+      .flatMap((s) =>
+        s.gaps.length > 0 && s.region !== null
+          ? [{ accountId: s.accountId, region: s.region, gaps: s.gaps, gapErrors: s.gapErrors ?? {} }]
+          : [],
+      ),
+  };
+}

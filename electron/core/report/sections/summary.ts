@@ -1,11 +1,15 @@
 import { editionNotice } from '../../../../shared/editionNotice';
-import { figureShare, figureValues } from '../../../../shared/figures';
+import { computeFigures, figureShare, figureValues, type FigureValue } from '../../../../shared/figures';
 import { html, type RawHtml } from '../html';
 import { formatInt, formatPct } from '../labels';
 import { baselinePoints } from './comparison';
-import { compliantKpi } from './compliance';
+import { compliantKpi, type ScanCounts } from './compliance';
 import { ruleTable } from './readiness';
 import { figureText, kpi, overRead, type Ctx, type SectionModule } from './render';
+import { sumAreas } from '../../../../shared/areaFigures';
+import type { AreaCounts } from '../../store';
+import type { AreaRow } from './areas';
+import type { ModelInput } from './model';
 
 export function verdictHeadline(ctx: Ctx): string {
   const { verdict } = ctx.m;
@@ -106,3 +110,64 @@ function render(ctx: Ctx): RawHtml {
 }
 
 export const summary: SectionModule = { render };
+
+// The model part: the headline figures (shared/figures.ts, never recounted here) and the totals beside them.
+
+export interface ReportTotals extends AreaCounts {
+  accounts: number;
+  regions: number;
+  scopes: number;
+  scopesFailed: number;
+  /** The headline figures `readyNodes`, `notReadyNodes`, `unverifiedNodes` (shared/figures.ts). */
+  ready: number;
+  notReady: number;
+  unverified: number;
+  notScanned: number;
+  staleScan: number;
+  /** `nodesPendingReboot`, `nodesMissingCritical`, `nodesMissingSecurity` (shared/figures.ts). */
+  pendingReboot: number;
+  nodesMissingCritical: number;
+  nodesMissingSecurity: number;
+}
+
+/** `unknown` when no node's patch state could be read: there is nothing to judge compliance by. */
+export type Verdict = 'good' | 'fair' | 'poor' | 'unknown';
+
+const pct = (part: number, whole: number): number => (whole > 0 ? (part / whole) * 100 : 0);
+
+export function verdictOf(totals: Pick<ReportTotals, 'nodes' | 'compliancePct' | 'notReady' | 'nodesMissingCritical'>): Verdict {
+  if (totals.compliancePct === null) return totals.nodes > 0 ? 'unknown' : 'poor';
+  const compliance = totals.compliancePct;
+  const notReady = pct(totals.notReady, totals.nodes);
+  if (compliance < 80 || notReady > 20) return 'poor';
+  if (compliance >= 95 && notReady <= 5 && totals.nodesMissingCritical === 0) return 'good';
+  return 'fair';
+}
+
+export function summaryModel(
+  input: ModelInput,
+  areas: readonly AreaRow[],
+  scans: ScanCounts,
+): { figures: FigureValue[]; totals: ReportTotals; verdict: Verdict } {
+  const { snapshot } = input;
+  const figures = computeFigures(input.store.figureInput(input.snapshotId));
+  const figure = figureValues(figures);
+  const count = (value: number | null): number => value ?? 0;
+  const totals: ReportTotals = {
+    ...sumAreas(areas),
+    accounts: new Set(snapshot.scopes.map((s) => s.accountId)).size,
+    // An account-level failure names no region.
+    regions: new Set(snapshot.scopes.flatMap((s) => (s.region === null ? [] : [s.region]))).size,
+    scopes: snapshot.scopes.length,
+    scopesFailed: snapshot.scopes.filter((s) => s.status !== 'ok').length,
+    ready: count(figure.readyNodes),
+    notReady: count(figure.notReadyNodes),
+    unverified: count(figure.unverifiedNodes),
+    notScanned: scans.notScanned,
+    staleScan: scans.staleScan,
+    pendingReboot: count(figure.nodesPendingReboot),
+    nodesMissingCritical: count(figure.nodesMissingCritical),
+    nodesMissingSecurity: count(figure.nodesMissingSecurity),
+  };
+  return { figures, totals, verdict: verdictOf(totals) };
+}

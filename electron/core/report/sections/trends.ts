@@ -9,6 +9,7 @@ import { html, type RawHtml } from '../html';
 import { formatDate } from '../labels';
 import { num, pctText, type Ctx, type SectionModule } from './render';
 import { table } from './table';
+import type { ModelInput } from './model';
 
 /** Under a history row's snapshot, what a partial audit lacked (issue 27). */
 function partialCell(p: TrendPoint, lang: Lang): RawHtml | string {
@@ -102,3 +103,8 @@ function render(ctx: Ctx): RawHtml {
 }
 
 export const trends: SectionModule = { render };
+
+/** The model part: audits up to this one, oldest first (re-evaluated copies excluded). */
+export function trendsModel(input: ModelInput): TrendPoint[] {
+  return input.store.trends({ to: input.snapshot.startedAt });
+}
