@@ -1,3 +1,4 @@
+/** The node appendix: every node, those not ready or not verified, or none (issue 20). */
 import { ruleTitle } from '../../../../shared/messages';
 import { RULE_IDS } from '../../../../shared/model';
 import { columnShortTitle } from '../../../../shared/nodeColumns';

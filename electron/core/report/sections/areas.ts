@@ -1,3 +1,4 @@
+/** Per account and per account × region. */
 import { columnShortTitle } from '../../../../shared/nodeColumns';
 import { html, type RawHtml } from '../html';
 import { num, pctText, scopeStatus, type Ctx, type SectionModule } from './render';

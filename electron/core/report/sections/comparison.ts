@@ -1,3 +1,4 @@
+/** The comparison with the report's one baseline (issue 27). */
 import { columnShortTitle } from '../../../../shared/nodeColumns';
 import { describeSnapshot } from '../../../../shared/snapshotDescription';
 import { html, type RawHtml } from '../html';

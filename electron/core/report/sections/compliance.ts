@@ -1,3 +1,4 @@
+/** Compliance: patch compliance and scan figures, per account, and where the patch state is unknown. */
 import { figureShare, figureValues } from '../../../../shared/figures';
 import { columnShortTitle } from '../../../../shared/nodeColumns';
 import { scopeErrorText, type GapErrors } from '../../../../shared/scopeErrors';

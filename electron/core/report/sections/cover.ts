@@ -1,3 +1,4 @@
+/** The cover: client, engagement, dates, scope, snapshot and the verdict. */
 import { snapshotNotes } from '../../../../shared/snapshotDescription';
 import { html, type RawHtml } from '../html';
 import { formatDate } from '../labels';

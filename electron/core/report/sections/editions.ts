@@ -1,3 +1,4 @@
+/** Readiness under the current AWS page, for a snapshot judged under another edition (issue 18). */
 import { ruleTitle } from '../../../../shared/messages';
 import { columnShortTitle } from '../../../../shared/nodeColumns';
 import { statusWord } from '../../../../shared/statuses';

@@ -1,3 +1,4 @@
+/** Top findings: the most common failures and warnings with their remediation. */
 import { messageFor, remediationFor, ruleTitle } from '../../../../shared/messages';
 import { statusWord } from '../../../../shared/statuses';
 import { html, type RawHtml } from '../html';

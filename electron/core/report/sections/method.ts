@@ -1,3 +1,4 @@
+/** Method: the catalog edition, the settings and the history the report used. */
 import { SOURCE_RULES } from '../../../../shared/catalog/schema';
 import { sourceRuleTitle } from '../../../../shared/messages';
 import { RULE_IDS, type LocalizedText } from '../../../../shared/model';

@@ -71,6 +71,3 @@ export function findingRef(row: NodeRow, check: Check, lang: Lang): FindingRef {
     ...(remediation ? { remediation } : {}),
   };
 }
-
-/** Checks the examples and findings skip: nothing to show a reader. */
-export const isQuiet = (check: Check): boolean => check.status === 'pass' || check.status === 'not_applicable';

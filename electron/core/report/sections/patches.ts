@@ -1,3 +1,4 @@
+/** Top missing patches and CVEs (issue 19). */
 import { html, type RawHtml } from '../html';
 import { formatInt } from '../labels';
 import { num, type Ctx, type SectionModule } from './render';

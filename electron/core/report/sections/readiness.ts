@@ -1,21 +1,19 @@
+/** Readiness by rule: each rule's counts, the catalog entries it applies and example nodes. */
 import { messageFor, ruleTitle, sourceRuleTitle } from '../../../../shared/messages';
 import { columnShortTitle } from '../../../../shared/nodeColumns';
 import { STATUS_ORDER, statusWord } from '../../../../shared/statuses';
 import { html, type RawHtml } from '../html';
 import { formatInt } from '../labels';
-import type { ReportModel } from '../reportModel';
 import { nodeName, sourceRefs, statusCell, type Ctx, type SectionModule } from './render';
 import { table } from './table';
 import type { SourceRef } from '../../../../shared/catalog';
 import { RULE_IDS, type CheckStatus, type RuleId } from '../../../../shared/model';
 import { PREREQUISITE_RULE_IDS } from '../../../../shared/readiness';
 import type { RuleSummaryRow } from '../../store';
-import { findingRef, isQuiet, type FindingRef, type ModelInput, type NodeCollector } from './model';
-
-type Rule = ReportModel['rules'][number];
+import { findingRef, type FindingRef, type ModelInput, type NodeCollector } from './model';
 
 /** Each rule's counts per status, with the P-references it cites: the summary's and this section's table. */
-export function ruleTable(ctx: Ctx, rules: readonly Rule[]): RawHtml {
+export function ruleTable(ctx: Ctx, rules: readonly RuleReadiness[]): RawHtml {
   const { t, lang } = ctx;
   const columns = [
     { head: t('rule') },
@@ -55,7 +53,7 @@ function exampleTable(ctx: Ctx, examples: readonly FindingRef[]): RawHtml {
   return table(columns, rows);
 }
 
-function ruleBlock(ctx: Ctx, r: Rule): RawHtml {
+function ruleBlock(ctx: Ctx, r: RuleReadiness): RawHtml {
   const { m, t, lang } = ctx;
   return html`<div class="rule-block">
     <h3>${r.title} <span class="mono muted small">${r.rule}</span></h3>
@@ -111,7 +109,7 @@ export function ruleExamples(lang: ModelInput['lang']): NodeCollector<Map<RuleId
   return {
     visit({ row, checks }) {
       for (const check of checks) {
-        if (isQuiet(check)) continue;
+        if (check.status === 'pass' || check.status === 'not_applicable') continue;
         const list = examples.get(check.rule);
         if (list && (list.length < EXAMPLES_PER_RULE || EXAMPLE_ORDER[check.status] < EXAMPLE_ORDER[list.at(-1)!.status])) {
           list.push(findingRef(row, check, lang));

@@ -1,3 +1,4 @@
+/** Scope and gaps: the scopes that failed and the data sources a read scope lacked. */
 import { columnShortTitle } from '../../../../shared/nodeColumns';
 import { scopeErrorText, scopeRegionText, type GapErrors } from '../../../../shared/scopeErrors';
 import { html, type RawHtml } from '../html';

@@ -1,3 +1,4 @@
+/** The executive summary: the headline figures, the verdict and the prerequisite rules. */
 import { editionNotice } from '../../../../shared/editionNotice';
 import { computeFigures, figureShare, figureValues, type FigureValue } from '../../../../shared/figures';
 import { html, type RawHtml } from '../html';

@@ -1,3 +1,4 @@
+/** Trends: charts and the history table of the audits up to this one. */
 import { FIGURES } from '../../../../shared/figures';
 import { ruleTitle } from '../../../../shared/messages';
 import type { Lang } from '../../../../shared/model';
