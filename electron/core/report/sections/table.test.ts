@@ -1,3 +1,5 @@
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { html } from '../html';
 import { table, thead } from './table';
@@ -47,5 +49,17 @@ describe('table', () => {
     expect(compact(out.html)).toBe(
       '<table class="appendix"><thead><tr><th class="mark">1</th></tr></thead><tbody><tr><td>n</td></tr></tbody></table>',
     );
+  });
+});
+
+describe("the report's tables", () => {
+  it('are all written by table(): no other report module opens a <table> or a <thead> itself', () => {
+    const dir = join(import.meta.dirname, '..');
+    const modules = [...readdirSync(dir), ...readdirSync(import.meta.dirname).map((f) => join('sections', f))].filter(
+      (f) => f.endsWith('.ts') && !f.endsWith('.test.ts') && f !== join('sections', 'table.ts'),
+    );
+    expect(modules).toContain(join('sections', 'areas.ts'));
+    const writers = modules.filter((f) => /<table|<thead/.test(readFileSync(join(dir, f), 'utf8')));
+    expect(writers).toEqual([]);
   });
 });
