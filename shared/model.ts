@@ -8,6 +8,7 @@
  */
 import { z } from 'zod';
 import { GapErrors, ScopeErrorCode, ScopeErrorParams } from './scopeErrors';
+import { nodeSourcesShape } from './sources';
 
 /** Stable rule ids (docs/design.md §4). They appear in the UI, reports, exports and the CLI. */
 export const RULE_IDS = [
@@ -170,12 +171,7 @@ export const NodeFacts = z.object({
    * Undefined when not read: see `sources.patches` (absent in snapshots saved before issue 19).
    */
   patches: z.array(PatchDetail).optional(),
-  sources: z.object({
-    patchState: SourceStatus,
-    inventory: SourceStatus,
-    network: SourceStatus,
-    patches: SourceStatus.optional(),
-  }),
+  sources: z.object(nodeSourcesShape(SourceStatus)),
 });
 export type NodeFacts = z.infer<typeof NodeFacts>;
 

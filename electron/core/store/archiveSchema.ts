@@ -16,6 +16,7 @@ import {
   SourceStatus,
 } from '../../../shared/model';
 import { UserText } from '../../../shared/userText';
+import { nodeSourcesShape } from '../../../shared/sources';
 
 export const EXPORT_FORMAT = 'patch-auditor-export';
 export const EXPORT_VERSION = 1;
@@ -115,7 +116,7 @@ const NodeFacts = z.strictObject({
     .nullable()
     .optional(),
   patches: z.array(PatchDetail).max(PATCH_DETAIL_LIMITS.patches).optional(),
-  sources: z.strictObject({ patchState: SourceStatus, inventory: SourceStatus, network: SourceStatus, patches: SourceStatus.optional() }),
+  sources: z.strictObject(nodeSourcesShape(SourceStatus)),
 });
 
 /** A node's facts as an export file must hold them: audits check what they collected against it. */
