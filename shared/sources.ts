@@ -3,7 +3,7 @@
  * (electron/core/audit/sources/registry.ts) holds one module per entry and is typed against
  * this list, so a source without its module does not compile. Everything else that names
  * sources derives from here: the gaps and their order, the `sources` of NodeFacts, the export
- * file's schema, the history's source errors, the messages' call names and the IAM policy test.
+ * file's schema, the history's source errors, the messages' call names, and the IAM policy is tested against it.
  *
  * The keys and gap names are stored (facts, scopes' gaps and gap errors, export files): they
  * never change, or old snapshots and exports would no longer read.
@@ -92,12 +92,3 @@ export function nodeSourcesShape<S extends z.ZodType>(
     NODE_SOURCE_KEYS.map((key) => [key, (LATER_NODE_SOURCES as readonly NodeSourceKey[]).includes(key) ? status.optional() : status]),
   ) as { [K in NodeSourceKey]: K extends LaterNodeSource ? z.ZodOptional<S> : S };
 }
-
-/**
- * Actions the audit role's policy grants besides the sources' own: finding the regions, the
- * caller and the organization's accounts, and assuming the audit role in each account.
- */
-export const NON_SOURCE_ACTIONS = ['ec2:DescribeRegions', 'sts:GetCallerIdentity', 'organizations:ListAccounts', 'sts:AssumeRole'] as const;
-
-/** Every IAM action the audit needs: the sources' and the others. */
-export const AUDIT_ACTIONS: readonly string[] = [...SOURCE_KEYS.flatMap((key) => SOURCES[key].actions), ...NON_SOURCE_ACTIONS];

@@ -84,25 +84,14 @@ export async function collectScope(ctx: CollectContext): Promise<ScopeCollection
   // most regions of an organization are empty (issue 20), and an empty one then costs its single
   // node-list call.
   const started = new Map<SourceKey, Promise<Run>>();
-  const batches = new Map<SourceKey, Promise<unknown[]>[]>();
-  const start = (key: SourceKey, run: Promise<Run>): void => {
-    // Awaited below; until then a lost session or a cancel must not surface as an unhandled rejection.
-    run.catch(() => {});
-    started.set(key, run);
-  };
+  const batches = new Map<SourceKey, Promise<unknown[]>[]>(OPTIONAL_SOURCES.map((module) => [module.key, []]));
   const startOnPage = (list: readonly NodeIdentity[]): void => {
+    const ids = list.map((node) => node.instanceId);
     for (const module of OPTIONAL_SOURCES) {
       const { dependsOn } = module;
-      if (dependsOn.on === 'pages') {
-        const pending = dependsOn.batch(
-          source,
-          list.map((node) => node.instanceId),
-        );
-        pending.catch(() => {});
-        batches.set(module.key, [...(batches.get(module.key) ?? []), pending]);
-      } else if (dependsOn.on === 'nodes' && !started.has(module.key) && list.some(dependsOn.wants ?? (() => true))) {
-        start(module.key, optional(module, undefined));
-      }
+      if (dependsOn.on === 'pages') batches.get(module.key)!.push(quiet(dependsOn.batch(source, ids)));
+      else if (dependsOn.on === 'nodes' && !started.has(module.key) && list.some(dependsOn.wants ?? (() => true)))
+        started.set(module.key, quiet(optional(module, undefined)));
     }
   };
 
@@ -148,12 +137,17 @@ function startAfterNodeList(
   if (dependsOn.on === 'nodes') return;
   const run =
     dependsOn.on === 'pages'
-      ? optional(module, batches.get(module.key) ?? [])
+      ? optional(module, batches.get(module.key))
       : (started.get(dependsOn.on) ?? Promise.resolve(NOT_COLLECTED)).then((read) =>
           read.value ? optional(module, read.value) : NOT_COLLECTED,
         );
+  started.set(module.key, quiet(run));
+}
+
+/** Awaited later; until then a lost session or a cancel must not surface as an unhandled rejection. */
+function quiet<T>(run: Promise<T>): Promise<T> {
   run.catch(() => {});
-  started.set(module.key, run);
+  return run;
 }
 
 function sourceRead(run: Run): SourceRead<unknown> {
