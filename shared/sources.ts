@@ -17,6 +17,8 @@ export interface SourceDescriptor {
   readonly gap: string;
   /** Required: without it the scope fails. Optional: the scope records the gap and goes on. */
   readonly required: boolean;
+  /** For a source of the scope's patching setup: the count it gives (`ScopeResult.patching`), stored under this name. */
+  readonly setupFact?: string;
 }
 
 /** Every source, in the order they are described: a scope lists its gaps in this order. */
@@ -50,22 +52,26 @@ export const SOURCES = {
     actions: ['ssm:DescribePatchBaselines'],
     gap: 'ssm:DescribePatchBaselines',
     required: false,
+    setupFact: 'baselines',
   },
   patchGroups: {
     actions: ['ssm:DescribePatchGroups'],
     gap: 'ssm:DescribePatchGroups',
     required: false,
+    setupFact: 'patchGroups',
   },
   patchAssociations: {
     actions: ['ssm:ListAssociations'],
     gap: 'ssm:ListAssociations',
     required: false,
+    setupFact: 'patchAssociations',
   },
   // Both calls are named: a role allowed the windows but not their tasks must be told which to grant.
   maintenanceWindows: {
     actions: ['ssm:DescribeMaintenanceWindows', 'ssm:DescribeMaintenanceWindowTasks'],
     gap: 'ssm:DescribeMaintenanceWindows/DescribeMaintenanceWindowTasks',
     required: false,
+    setupFact: 'patchMaintenanceWindows',
   },
 } as const satisfies Record<string, SourceDescriptor>;
 
@@ -91,4 +97,15 @@ export function nodeSourcesShape<S extends z.ZodType>(
   return Object.fromEntries(
     NODE_SOURCE_KEYS.map((key) => [key, (LATER_NODE_SOURCES as readonly NodeSourceKey[]).includes(key) ? status.optional() : status]),
   ) as { [K in NodeSourceKey]: K extends LaterNodeSource ? z.ZodOptional<S> : S };
+}
+
+type SetupFacts = { [K in SourceKey]: (typeof SOURCES)[K] extends { setupFact: infer F extends string } ? F : never }[SourceKey];
+
+/** The shape of `ScopeResult.patching` over a count schema: each setup source's count, absent when it was not read. */
+export function patchingSetupShape<S extends z.ZodType>(count: S): { [F in SetupFacts]: z.ZodOptional<S> } {
+  const facts = SOURCE_KEYS.flatMap((key) => {
+    const source: SourceDescriptor = SOURCES[key];
+    return source.setupFact ? [source.setupFact] : [];
+  });
+  return Object.fromEntries(facts.map((fact) => [fact, count.optional()])) as { [F in SetupFacts]: z.ZodOptional<S> };
 }

@@ -8,7 +8,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { NODE_LIST, NODE_SOURCES, OPTIONAL_SOURCES, SETUP_SOURCES } from '../../electron/core/audit/sources';
 import { AUDIT_POLICY_JSON } from '../../shared/iamPolicy';
-import { NodeFacts } from '../../shared/model';
+import { NodeFacts, ScopeResult } from '../../shared/model';
 import { SOURCE_CALLS, SOURCE_GAPS } from '../../shared/rules/sources';
 import { NODE_SOURCE_KEYS, SOURCE_KEYS, SOURCES } from '../../shared/sources';
 
@@ -49,6 +49,12 @@ describe('the source registry', () => {
       'ssm:DescribeMaintenanceWindows/DescribeMaintenanceWindowTasks',
     ]);
     expect(Object.keys(NodeFacts.shape.sources.shape)).toEqual(['patchState', 'inventory', 'network', 'patches']);
+    expect(Object.keys(ScopeResult.shape.patching.unwrap().shape)).toEqual([
+      'baselines',
+      'patchGroups',
+      'patchAssociations',
+      'patchMaintenanceWindows',
+    ]);
     expect(SOURCE_GAPS).toEqual({
       patchState: 'ssm:DescribeInstancePatchStates',
       inventory: 'ssm:GetInventory',

@@ -16,7 +16,7 @@ import {
   SourceStatus,
 } from '../../../shared/model';
 import { UserText } from '../../../shared/userText';
-import { nodeSourcesShape } from '../../../shared/sources';
+import { nodeSourcesShape, patchingSetupShape } from '../../../shared/sources';
 
 export const EXPORT_FORMAT = 'patch-auditor-export';
 export const EXPORT_VERSION = 1;
@@ -153,14 +153,7 @@ const Scope = z
       .record(text(128), z.strictObject({ errorCode: ScopeErrorCode, errorParams: z.record(token(64), text(2000)) }))
       .refine((r) => Object.keys(r).length <= 100, 'has more than 100 entries')
       .optional(),
-    patching: z
-      .strictObject({
-        baselines: count.optional(),
-        patchGroups: count.optional(),
-        patchAssociations: count.optional(),
-        patchMaintenanceWindows: count.optional(),
-      })
-      .optional(),
+    patching: z.strictObject(patchingSetupShape(count)).optional(),
   })
   // An account never reached can have collected nothing.
   .refine((s) => s.region !== null || (s.status !== 'ok' && s.nodes === 0), {

@@ -5,7 +5,7 @@
  * through this shape and the registry (registry.ts).
  */
 import type { z } from 'zod';
-import type { NodeFacts, SourceStatus } from '../../../../shared/model';
+import type { NodeFacts, ScopeResult, SourceStatus } from '../../../../shared/model';
 import type { NodeSourceKey, SourceKey } from '../../../../shared/sources';
 import type { AwsClients } from '../../aws/clients';
 import type { NodeIdentity } from './instanceInformation';
@@ -19,14 +19,8 @@ export interface SourceContext {
 /** An optional source's outcome: `ok` with its answers, or why there are none. */
 export type SourceRead<T> = { status: 'ok'; value: T } | { status: Exclude<SourceStatus, 'ok'> };
 
-export interface PatchingSetup {
-  baselines: number;
-  patchGroups: number;
-  /** State Manager associations that run AWS-RunPatchBaseline. */
-  patchAssociations: number;
-  /** Maintenance windows with an AWS-RunPatchBaseline task. */
-  patchMaintenanceWindows: number;
-}
+/** Is patching set up at all in a scope: each setup source's count. */
+export type PatchingSetup = Required<NonNullable<ScopeResult['patching']>>;
 
 /**
  * When the scheduler starts a source: with the first page of the node list holding a node it
