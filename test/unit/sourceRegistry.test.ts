@@ -6,7 +6,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { NODE_LIST, NODE_SOURCES, OPTIONAL_SOURCES, SETUP_SOURCES } from '../../electron/core/audit/sources';
+import { NODE_LIST, NODE_SOURCES, OPTIONAL_SOURCES } from '../../electron/core/audit/sources';
 import { AUDIT_POLICY_JSON } from '../../shared/iamPolicy';
 import { NodeFacts, ScopeResult } from '../../shared/model';
 import { SOURCE_CALLS, SOURCE_GAPS } from '../../shared/rules/sources';
@@ -67,7 +67,6 @@ describe('the source registry', () => {
   it('holds one module per described source, in the description’s order', () => {
     expect([NODE_LIST, ...OPTIONAL_SOURCES].map((source) => source.key)).toEqual(SOURCE_KEYS);
     expect(NODE_SOURCES.map((source) => source.key)).toEqual([...NODE_SOURCE_KEYS]);
-    expect([...NODE_SOURCES, ...SETUP_SOURCES].map((source) => source.key).sort()).toEqual(OPTIONAL_SOURCES.map((s) => s.key).sort());
   });
 
   it('has the node list as its one required source, and schedules every other after what it depends on', () => {

@@ -19,7 +19,7 @@ import { Timestamp } from './cliValues';
 import { checkAbort, readIf, type NodeShare, type NodeSourceModule, type SourceContext, type SourceRead } from './source';
 
 /** Nodes whose patch detail is read at once in one scope: one call per node and page, so a scope with thousands of non-compliant nodes must not flood its own throttle bucket. */
-export const PATCH_DETAIL_CONCURRENCY = 4;
+const PATCH_DETAIL_CONCURRENCY = 4;
 
 /** The request's `State` filter; the API accepts at most 5 filters with these spellings. */
 export const PATCH_DETAIL_FILTER = { Key: 'State', Values: [...PATCH_DETAIL_STATES] };

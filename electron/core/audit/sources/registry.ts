@@ -46,9 +46,4 @@ export const OPTIONAL_SOURCES: readonly OptionalSourceModule[] = SOURCE_KEYS.fil
 /** The sources of each node's facts, in the order the facts hold them. */
 export const NODE_SOURCES: readonly NodeSourceModule[] = NODE_SOURCE_KEYS.map((key) => SOURCE_MODULES[key]);
 
-/** The sources of the scope's patching setup, in the order they are described. */
-export const SETUP_SOURCES: readonly SetupSourceModule[] = SOURCE_KEYS.filter(
-  (key): key is SetupSourceKey => key !== 'instanceInformation' && !isNodeSource(key),
-).map((key) => SOURCE_MODULES[key]);
-
 export const isNodeSourceModule = (module: OptionalSourceModule): module is NodeSourceModule => isNodeSource(module.key);
