@@ -1,4 +1,5 @@
-import { writeFileSync } from 'node:fs';
+import { readdirSync, writeFileSync } from 'node:fs';
+import fc from 'fast-check';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { tempDir } from '../../../../test/support/tempDir';
@@ -120,5 +121,26 @@ describe('describe-instance-patches files', () => {
     const [facts] = nodeFactsFromAwsCli(input).facts;
     expect(facts?.patches?.map((p) => p.kbId)).toEqual(['curl.x86_64', 'openssl.x86_64']);
     expect(facts?.sources.patches).toBe('ok');
+  });
+});
+
+describe('the files of one fleet', () => {
+  const fixtures = join(import.meta.dirname, '..', '..', '..', '..', 'test', 'fixtures', 'awscli', 'v2');
+  const files = readdirSync(fixtures).map((name) => join(fixtures, name));
+
+  it('give the same facts in whatever order they are named, and however often', async () => {
+    const expected = nodeFactsFromAwsCli(await readAwsCliFiles(files)).facts;
+    expect(expected.length).toBeGreaterThan(0);
+    await fc.assert(
+      fc.asyncProperty(
+        fc.shuffledSubarray(files, { minLength: files.length }),
+        fc.array(fc.constantFrom(...files), { maxLength: 4 }),
+        async (order, again) => {
+          const { facts } = nodeFactsFromAwsCli(await readAwsCliFiles([...order, ...again]));
+          expect(facts).toEqual(expected);
+        },
+      ),
+      { numRuns: 25 },
+    );
   });
 });
