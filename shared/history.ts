@@ -7,6 +7,7 @@ import { z } from 'zod';
 import { NODE_INFO_COLUMNS } from './nodeColumns';
 import { UserText } from './userText';
 import { GapErrors } from './scopeErrors';
+import { NODE_SOURCE_KEYS } from './sources';
 import { Check, CheckStatus, NodeFacts, NormalizedPlatform, RULE_IDS, RuleId, ScopeResult, SnapshotStatus } from './model';
 
 const Id = z.number().int().positive();
@@ -131,7 +132,7 @@ export const NodeDetail = z.object({
   facts: NodeFacts,
   checks: z.array(Check),
   /** Why each source the node's scope could not read failed, keyed by source (`patchState`). */
-  sourceErrors: z.partialRecord(z.enum(['patchState', 'inventory', 'network', 'patches']), GapErrors.valueType).optional(),
+  sourceErrors: z.partialRecord(z.enum(NODE_SOURCE_KEYS), GapErrors.valueType).optional(),
   history: z.array(NodeHistoryEntry),
 });
 export type NodeDetail = z.infer<typeof NodeDetail>;

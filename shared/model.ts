@@ -8,6 +8,7 @@
  */
 import { z } from 'zod';
 import { GapErrors, ScopeErrorCode, ScopeErrorParams } from './scopeErrors';
+import { nodeSourcesShape, patchingSetupShape } from './sources';
 
 /** Stable rule ids (docs/design.md §4). They appear in the UI, reports, exports and the CLI. */
 export const RULE_IDS = [
@@ -170,12 +171,7 @@ export const NodeFacts = z.object({
    * Undefined when not read: see `sources.patches` (absent in snapshots saved before issue 19).
    */
   patches: z.array(PatchDetail).optional(),
-  sources: z.object({
-    patchState: SourceStatus,
-    inventory: SourceStatus,
-    network: SourceStatus,
-    patches: SourceStatus.optional(),
-  }),
+  sources: z.object(nodeSourcesShape(SourceStatus)),
 });
 export type NodeFacts = z.infer<typeof NodeFacts>;
 
@@ -238,14 +234,7 @@ export const ScopeResult = z.object({
   /** The AWS error code and (redacted) message behind each gap; absent in snapshots saved before they were kept. */
   gapErrors: GapErrors.optional(),
   /** Is patching set up at all here: baselines, patch groups, what runs AWS-RunPatchBaseline. */
-  patching: z
-    .object({
-      baselines: z.number().int().nonnegative().optional(),
-      patchGroups: z.number().int().nonnegative().optional(),
-      patchAssociations: z.number().int().nonnegative().optional(),
-      patchMaintenanceWindows: z.number().int().nonnegative().optional(),
-    })
-    .optional(),
+  patching: z.object(patchingSetupShape(z.number().int().nonnegative())).optional(),
 });
 export type ScopeResult = z.infer<typeof ScopeResult>;
 

@@ -7,17 +7,13 @@ export type { Core, CoreDeps } from './createCore';
 export { requireCatalog, SnapshotMissingError, SnapshotSpilledError, UserFacingError } from './errors';
 export { AuditFailed } from './audit/runAudit';
 export {
-  APPLICATION_TYPE,
-  assembleNodeFacts,
-  INVENTORY_FILTER,
-  instancesById,
-  inventoryById,
-  nodeIdentities,
-  PATCH_DETAIL_FILTER,
-  patchDetails,
-  patchStatesById,
-  type SourceRead,
-} from './audit/sources';
+  evaluateAwsCliFiles,
+  INVENTORY_COMMAND,
+  PATCHES_COMMAND,
+  summarizeEvaluation,
+  type AwsCliEvaluation,
+  type EvaluatedNode,
+} from './services/evaluate';
 export type { AuditRunOptions, ImportOutcome, Services } from './services';
 export { defaultDataDir, defaultDbPath } from './paths';
 export { writePrivateFile } from './files';

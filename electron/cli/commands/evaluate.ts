@@ -4,12 +4,9 @@
  */
 import { Option } from 'commander';
 import { DEFAULT_CATALOG_ID, editionList } from '../../../shared/catalog';
-import { requireCatalog } from '../../core';
-import { evaluateNode, platformOf } from '../../../shared/evaluate';
+import { evaluateAwsCliFiles, INVENTORY_COMMAND, PATCHES_COMMAND, requireCatalog } from '../../core';
 import type { Lang } from '../../../shared/model';
-import { INVENTORY_COMMAND, PATCHES_COMMAND, readAwsCliFiles } from '../awsCliFiles';
-import { nodeFactsFromAwsCli } from '../awsCliNodeFacts';
-import { type EvaluatedNode, toJsonDocument, toTable } from '../evaluateOutput';
+import { toTable } from '../evaluateOutput';
 import { UsageError } from '../io';
 import { printErr, printOut, terminalJson } from '../terminal';
 import type { RegisterCommand } from './index';
@@ -92,18 +89,9 @@ export const registerEvaluate: RegisterCommand = (program, setExitCode) => {
       const catalog = requireCatalog(opts.catalog);
       const now = parseNow(opts.now);
       const scanAgeDays = parseScanAgeDays(opts.scanAgeDays);
-      const { facts, notes } = nodeFactsFromAwsCli(await readAwsCliFiles(files));
+      const { nodes, notes, document } = await evaluateAwsCliFiles({ files, catalog, now, scanAgeDays, lang: opts.lang });
       for (const note of notes) printErr(`patch-audit: ${note}`);
-
-      const nodes: EvaluatedNode[] = facts.map((node) => ({
-        instanceId: node.instanceId,
-        name: node.name,
-        platform: platformOf(node),
-        checks: evaluateNode(node, { catalog, now, scanAgeDays }),
-      }));
-      printOut(
-        opts.json ? terminalJson(toJsonDocument(catalog.id, now, scanAgeDays, nodes, opts.lang)) : toTable(catalog.id, nodes, opts.lang),
-      );
+      printOut(opts.json ? terminalJson(document) : toTable(catalog.id, nodes, opts.lang));
       const failing = opts.failOn === 'warn' ? ['fail', 'warn'] : opts.failOn === 'fail' ? ['fail'] : [];
       if (nodes.some((node) => node.checks.some((check) => failing.includes(check.status)))) setExitCode(1);
     });

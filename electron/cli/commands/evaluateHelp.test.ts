@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { INVENTORY_COMMAND } from '../awsCliFiles';
+import { INVENTORY_COMMAND } from '../../core';
 import { COLLECT_COMMANDS } from './evaluate';
 
 describe('the AWS CLI commands handed to clients', () => {

@@ -16,6 +16,7 @@ import {
   SourceStatus,
 } from '../../../shared/model';
 import { UserText } from '../../../shared/userText';
+import { nodeSourcesShape, patchingSetupShape } from '../../../shared/sources';
 
 export const EXPORT_FORMAT = 'patch-auditor-export';
 export const EXPORT_VERSION = 1;
@@ -115,7 +116,7 @@ const NodeFacts = z.strictObject({
     .nullable()
     .optional(),
   patches: z.array(PatchDetail).max(PATCH_DETAIL_LIMITS.patches).optional(),
-  sources: z.strictObject({ patchState: SourceStatus, inventory: SourceStatus, network: SourceStatus, patches: SourceStatus.optional() }),
+  sources: z.strictObject(nodeSourcesShape(SourceStatus)),
 });
 
 /** A node's facts as an export file must hold them: audits check what they collected against it. */
@@ -152,14 +153,7 @@ const Scope = z
       .record(text(128), z.strictObject({ errorCode: ScopeErrorCode, errorParams: z.record(token(64), text(2000)) }))
       .refine((r) => Object.keys(r).length <= 100, 'has more than 100 entries')
       .optional(),
-    patching: z
-      .strictObject({
-        baselines: count.optional(),
-        patchGroups: count.optional(),
-        patchAssociations: count.optional(),
-        patchMaintenanceWindows: count.optional(),
-      })
-      .optional(),
+    patching: z.strictObject(patchingSetupShape(count)).optional(),
   })
   // An account never reached can have collected nothing.
   .refine((s) => s.region !== null || (s.status !== 'ok' && s.nodes === 0), {

@@ -1,11 +1,10 @@
 /**
- * One module per AWS source (docs/design.md §5): the action it calls, whether the scope needs it,
- * and how its answers become facts. The audit pages through the SDK and the evaluate command
- * reads AWS CLI files; both hand the answers to these translations.
+ * One module per AWS source (docs/design.md §5), registered in registry.ts: its calls, what
+ * `patch-audit evaluate` reads of it from AWS CLI files, and the one translation of its answers.
  */
-export { INSTANCE_INFORMATION, nodeIdentities, type NodeIdentity } from './instanceInformation';
-export { PATCH_STATES, patchStatesById } from './patchStates';
-export { INSTANCE_PATCHES, needsPatchDetail, PATCH_DETAIL_FILTER, PATCH_DETAIL_PAGE, patchDetails } from './instancePatches';
-export { APPLICATION_TYPE, INVENTORY, INVENTORY_FILTER, inventoryById } from './inventory';
-export { instancesById, NETWORK, type Ec2Networking } from './network';
-export { assembleNodeFacts, type ScopeAnswers, type SourceRead } from './nodeFacts';
+export { NODE_PAGE, type NodeIdentity } from './instanceInformation';
+export { INVENTORY_COMMAND, INVENTORY_FILTER } from './inventory';
+export { PATCH_DETAIL_FILTER, PATCHES_COMMAND } from './instancePatches';
+export { assembleNodeFacts } from './nodeFacts';
+export { isNodeSourceModule, NODE_LIST, NODE_SOURCES, OPTIONAL_SOURCES, type OptionalSourceModule } from './registry';
+export { settleAll, type CliFileKind, type PatchingSetup, type SourceContext, type SourceRead } from './source';

@@ -2,10 +2,12 @@
  * `ssm:DescribeInstanceInformation` — the managed nodes themselves. Required: without it a scope
  * has no nodes to judge, so its failure fails the scope.
  */
+import { paginateDescribeInstanceInformation } from '@aws-sdk/client-ssm';
 import type { NodeFacts } from '../../../../shared/model';
 import { defined, flag, instanceId, ipAddress, isoTime, text } from './awsValues';
-
-export const INSTANCE_INFORMATION = { action: 'ssm:DescribeInstanceInformation', required: true } as const;
+import { z } from 'zod';
+import { Timestamp } from './cliValues';
+import { checkAbort, type CliFileKind, type SourceContext } from './source';
 
 export type NodeIdentity = Pick<NodeFacts, 'instanceId'> &
   Partial<
@@ -60,3 +62,49 @@ export function nodeIdentities(list: unknown, seen = new Set<string>()): NodeIde
     return [node];
   });
 }
+
+/** One entry of `aws ssm describe-instance-information` output. */
+const InstanceInformation = z.object({
+  InstanceId: z.string().min(1),
+  PingStatus: z.string().optional(),
+  LastPingDateTime: Timestamp.optional(),
+  AgentVersion: z.string().optional(),
+  IsLatestVersion: z.boolean().optional(),
+  PlatformType: z.string().optional(),
+  PlatformName: z.string().optional(),
+  PlatformVersion: z.string().optional(),
+  ResourceType: z.string().optional(),
+  IPAddress: z.string().optional(),
+  Name: z.string().optional(),
+  ComputerName: z.string().optional(),
+  SourceType: z.string().optional(),
+});
+
+/** The node list's pages as they come, 50 nodes a page: each page's ids are one patch-state batch. */
+export const NODE_PAGE = 50;
+
+async function* pages(ctx: SourceContext): AsyncIterable<unknown> {
+  for await (const page of paginateDescribeInstanceInformation(
+    { client: ctx.clients.ssm, pageSize: NODE_PAGE },
+    { MaxResults: NODE_PAGE },
+  )) {
+    checkAbort(ctx.signal);
+    yield page.InstanceInformationList;
+  }
+}
+
+/** The required source: the scheduler pages through it and starts the others from its pages. */
+export const instanceInformation = {
+  key: 'instanceInformation',
+  pages,
+  fromCliFiles: {
+    kinds: {
+      InstanceInformationList: {
+        command: 'aws ssm describe-instance-information',
+        item: InstanceInformation,
+        identity: (item: z.infer<typeof InstanceInformation>) => item.InstanceId,
+      } satisfies CliFileKind,
+    },
+  },
+  toFacts: nodeIdentities,
+} as const;

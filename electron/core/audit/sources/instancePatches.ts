@@ -7,14 +7,19 @@
 import {
   PATCH_DETAIL_LIMITS,
   PATCH_DETAIL_STATES,
+  type NodeFacts,
   type PatchDetail,
   type PatchDetailState,
   type PatchState,
 } from '../../../../shared/model';
-import { SOURCE_GAPS } from '../../../../shared/rules/sources';
+import { DescribeInstancePatchesCommand } from '@aws-sdk/client-ssm';
+import { z } from 'zod';
 import { defined, text } from './awsValues';
+import { Timestamp } from './cliValues';
+import { checkAbort, readIf, type NodeShare, type NodeSourceModule, type SourceContext, type SourceRead } from './source';
 
-export const INSTANCE_PATCHES = { action: SOURCE_GAPS.patches, required: false } as const;
+/** Nodes whose patch detail is read at once in one scope: one call per node and page, so a scope with thousands of non-compliant nodes must not flood its own throttle bucket. */
+const PATCH_DETAIL_CONCURRENCY = 4;
 
 /** The request's `State` filter; the API accepts at most 5 filters with these spellings. */
 export const PATCH_DETAIL_FILTER = { Key: 'State', Values: [...PATCH_DETAIL_STATES] };
@@ -80,3 +85,112 @@ export function patchDetails(patches: Iterable<unknown>): PatchDetail[] {
   }
   return out;
 }
+
+/** One node's missing, failed and pending-reboot patches, every page, within the export's bound. */
+async function readNode(ctx: SourceContext, id: string): Promise<PatchDetail[]> {
+  const patches: unknown[] = [];
+  const tokens = new Set<string>();
+  let next: string | undefined;
+  do {
+    checkAbort(ctx.signal);
+    const page = await ctx.clients.ssm.send(
+      new DescribeInstancePatchesCommand({
+        InstanceId: id,
+        Filters: [{ Key: PATCH_DETAIL_FILTER.Key, Values: [...PATCH_DETAIL_FILTER.Values] }],
+        MaxResults: PATCH_DETAIL_PAGE,
+        NextToken: next,
+      }),
+    );
+    if (Array.isArray(page.Patches)) patches.push(...page.Patches);
+    next = page.NextToken;
+    // Bounded like every answer: past the export's limit, or on a token seen before, stop paging.
+    if (next && (tokens.has(next) || patches.length >= PATCH_DETAIL_LIMITS.patches)) break;
+    if (next) tokens.add(next);
+  } while (next);
+  return patchDetails(patches);
+}
+
+/** Each node's patch detail, a few nodes at a time. */
+async function patchDetailsOf(ctx: SourceContext, states: ReadonlyMap<string, PatchState>): Promise<Map<string, PatchDetail[]>> {
+  const ids = [...states].filter(([, state]) => needsPatchDetail(state)).map(([id]) => id);
+  const details = new Map<string, PatchDetail[]>();
+  let next = 0;
+  // The first failure stops every worker, and all settle before it is thrown: no call outlives the source.
+  let failure: { error: unknown } | undefined;
+  const worker = async (): Promise<void> => {
+    while (!failure && next < ids.length) {
+      const id = ids[next++]!;
+      try {
+        details.set(id, await readNode(ctx, id));
+      } catch (error) {
+        // A node deregistered since the node list was read is that node's loss alone (it stays
+        // "not collected"); anything else ends the source for the scope, as for every source.
+        if (error instanceof Error && error.name === 'InvalidInstanceId' && !ctx.signal.aborted) continue;
+        failure ??= { error };
+      }
+    }
+  };
+  await Promise.all(Array.from({ length: Math.min(PATCH_DETAIL_CONCURRENCY, ids.length) }, worker));
+  if (failure) throw failure.error;
+  return details;
+}
+
+/**
+ * What is known of a node's patches: none when its patch state counts none (no call was needed),
+ * else the detail read for it, or why there is none.
+ */
+function patchesOf(
+  patchState: Partial<NodeFacts>['patchState'],
+  id: string,
+  read: SourceRead<ReadonlyMap<string, PatchDetail[]>>,
+): NodeShare {
+  if (patchState === undefined || patchState === null) return { status: 'not_collected' };
+  if (!needsPatchDetail(patchState)) return { patches: [], status: 'ok' };
+  if (read.status !== 'ok') return { status: read.status };
+  const patches = read.value.get(id);
+  return patches ? { patches, status: 'ok' } : { status: 'not_collected' };
+}
+
+/** One `PatchComplianceData` of `aws ssm describe-instance-patches` output; the translation bounds its values. */
+const PatchComplianceData = z.object({
+  Title: z.string().optional(),
+  KBId: z.string().optional(),
+  Classification: z.string().optional(),
+  Severity: z.string().optional(),
+  State: z.string().optional(),
+  InstalledTime: Timestamp.optional(),
+  CVEIds: z.string().optional(),
+});
+
+/** `describe-instance-patches` answers for one node and does not name it: its file's name does. */
+interface NodePatches {
+  InstanceId: string;
+  Patches: unknown[];
+}
+
+/** The live audit's patch-detail filter, for one node (`$id`), as the AWS CLI command a client runs; quoted for PowerShell. */
+export const PATCHES_COMMAND = `aws ssm describe-instance-patches --instance-id $id --filters "Key=${PATCH_DETAIL_FILTER.Key},Values=${PATCH_DETAIL_FILTER.Values.join(',')}"`;
+
+export const instancePatches: NodeSourceModule<'patches', ReadonlyMap<string, PatchDetail[]>> = {
+  key: 'patches',
+  // Issue 19: the detail only of nodes whose patch state counts missing, failed or pending-reboot
+  // patches, so a compliant fleet costs no call; it starts as soon as the patch states are in.
+  dependsOn: { on: 'patchState' },
+  collect: patchDetailsOf,
+  fromCliFiles: {
+    kinds: {
+      Patches: {
+        command: 'aws ssm describe-instance-patches',
+        item: PatchComplianceData,
+        identity: (item: NodePatches) => item.InstanceId,
+        perNode: { example: 'patches-i-0123456789abcdef0.json' },
+      },
+    },
+    read: (items) =>
+      readIf(
+        items.has('Patches'),
+        () => new Map((items.get('Patches') as NodePatches[]).map((node) => [node.InstanceId, patchDetails(node.Patches)])),
+      ),
+  },
+  toFacts: (node, read, facts) => patchesOf(facts.patchState, node.instanceId, read),
+};

@@ -2,11 +2,11 @@
  * `ssm:GetInventory` filtered to the applications that may be Python interpreters (P2). Optional.
  * The live audit sends this filter; `patch-audit evaluate` asks the client to run the same one.
  */
+import { paginateGetInventory } from '@aws-sdk/client-ssm';
+import { z } from 'zod';
 import type { InventoryApp } from '../../../../shared/model';
-import { SOURCE_GAPS } from '../../../../shared/rules/sources';
 import { instanceId, text } from './awsValues';
-
-export const INVENTORY = { action: SOURCE_GAPS.inventory, required: false } as const;
+import { checkAbort, readIf, type NodeSourceModule, type SourceContext } from './source';
 
 export const APPLICATION_TYPE = 'AWS:Application';
 /**
@@ -52,3 +52,62 @@ export function inventoryById(
   }
   return into;
 }
+
+async function collect(ctx: SourceContext): Promise<Map<string, InventoryApp[] | null>> {
+  const apps = new Map<string, InventoryApp[] | null>();
+  const pages = paginateGetInventory(
+    { client: ctx.clients.ssm, pageSize: 50 },
+    // Only the interpreter entries matter (P2); filtering server-side keeps pages small.
+    {
+      MaxResults: 50,
+      Filters: [{ ...INVENTORY_FILTER, Values: [...INVENTORY_FILTER.Values] }],
+      ResultAttributes: [{ TypeName: APPLICATION_TYPE }],
+    },
+  );
+  for await (const page of pages) {
+    checkAbort(ctx.signal);
+    inventoryById(Array.isArray(page.Entities) ? page.Entities : [], apps);
+  }
+  return apps;
+}
+
+/** One entity of `aws ssm get-inventory` output. */
+const InventoryEntity = z.object({
+  Id: z.string().min(1),
+  Data: z.record(z.string(), z.object({ Content: z.array(z.record(z.string(), z.unknown())).optional() })).optional(),
+});
+type InventoryEntity = z.infer<typeof InventoryEntity>;
+
+/**
+ * The live audit's own inventory filter, as the AWS CLI command a client runs. The shorthand is in
+ * double quotes: PowerShell reads unquoted commas as an array and would pass the filter as
+ * separate arguments; bash and cmd take the quoted form alike.
+ */
+export const INVENTORY_COMMAND = `aws ssm get-inventory --filters "Key=${INVENTORY_FILTER.Key},Values=${INVENTORY_FILTER.Values.join(',')},Type=${INVENTORY_FILTER.Type}" --result-attributes TypeName=${APPLICATION_TYPE}`;
+
+/** get-inventory without the application filter lists `AWS:InstanceInformation` only: no Python data at all. */
+function withoutApplicationData(entities: readonly unknown[]): string | undefined {
+  const hasApplicationData = (entities as InventoryEntity[]).some((entity) => entity.Data?.[APPLICATION_TYPE] !== undefined);
+  return entities.length > 0 && !hasApplicationData
+    ? `the get-inventory output holds no AWS:Application data (it was run without the application filter), so Python checks are unknown; re-run it as: ${INVENTORY_COMMAND}`
+    : undefined;
+}
+
+export const inventory: NodeSourceModule<'inventory', ReadonlyMap<string, InventoryApp[] | null>> = {
+  key: 'inventory',
+  dependsOn: { on: 'nodes' },
+  collect,
+  fromCliFiles: {
+    kinds: {
+      Entities: {
+        command: 'aws ssm get-inventory',
+        item: InventoryEntity,
+        identity: (item: InventoryEntity) => item.Id,
+        unusable: withoutApplicationData,
+      },
+    },
+    read: (items) => readIf(items.has('Entities'), () => inventoryById(items.get('Entities') ?? [])),
+  },
+  toFacts: (node, read) =>
+    read.status === 'ok' ? { inventory: read.value.get(node.instanceId) ?? null, status: 'ok' } : { status: read.status },
+};

@@ -1,9 +1,10 @@
 /** `ssm:DescribeInstancePatchStates` — what Patch Manager last reported per node. Optional. */
+import { DescribeInstancePatchStatesCommand } from '@aws-sdk/client-ssm';
+import { z } from 'zod';
 import type { PatchState } from '../../../../shared/model';
-import { SOURCE_GAPS } from '../../../../shared/rules/sources';
 import { count, defined, instanceId, isoTime, text, token } from './awsValues';
-
-export const PATCH_STATES = { action: SOURCE_GAPS.patchState, required: false } as const;
+import { Count, Timestamp } from './cliValues';
+import { checkAbort, readIf, settleAll, type NodeSourceModule, type SourceContext } from './source';
 
 /** One entry of `InstancePatchStates`, bounded like every other AWS value. */
 function toPatchState(state: Record<string, unknown>): PatchState {
@@ -39,3 +40,66 @@ export function patchStatesById(states: Iterable<unknown>, into = new Map<string
   }
   return into;
 }
+
+/** One page of node ids (at most 50, the call's limit on `InstanceIds`), every page of the answer. */
+async function batch(ctx: SourceContext, ids: readonly string[]): Promise<unknown[]> {
+  const states: unknown[] = [];
+  let next: string | undefined;
+  do {
+    checkAbort(ctx.signal);
+    // No per-request abortSignal: the SDK leaves a listener per request on the signal (a leak
+    // warning past ten batches); a cancel destroys the scope's clients, ending calls in flight.
+    const page = await ctx.clients.ssm.send(
+      new DescribeInstancePatchStatesCommand({ InstanceIds: [...ids], MaxResults: 50, NextToken: next }),
+    );
+    states.push(...(Array.isArray(page.InstancePatchStates) ? page.InstancePatchStates : []));
+    next = page.NextToken;
+  } while (next);
+  return states;
+}
+
+/** One entry of `aws ssm describe-instance-patch-states` output. */
+const InstancePatchState = z.object({
+  InstanceId: z.string().min(1),
+  PatchGroup: z.string().optional(),
+  BaselineId: z.string().optional(),
+  Operation: z.string().optional(),
+  OperationStartTime: Timestamp.optional(),
+  OperationEndTime: Timestamp.optional(),
+  LastNoRebootInstallOperationTime: Timestamp.optional(),
+  RebootOption: z.string().optional(),
+  InstalledCount: Count.optional(),
+  InstalledOtherCount: Count.optional(),
+  InstalledPendingRebootCount: Count.optional(),
+  InstalledRejectedCount: Count.optional(),
+  MissingCount: Count.optional(),
+  FailedCount: Count.optional(),
+  NotApplicableCount: Count.optional(),
+  UnreportedNotApplicableCount: Count.optional(),
+  CriticalNonCompliantCount: Count.optional(),
+  SecurityNonCompliantCount: Count.optional(),
+  OtherNonCompliantCount: Count.optional(),
+});
+
+export const patchStates: NodeSourceModule<'patchState', Map<string, PatchState>> = {
+  key: 'patchState',
+  dependsOn: { on: 'pages', batch },
+  // settleAll: a failed batch must not end the source while the others still call on the scope's clients.
+  collect: async (_ctx, batches: readonly Promise<unknown[]>[]) => {
+    const states = new Map<string, PatchState>();
+    for (const answers of await settleAll(batches)) patchStatesById(answers, states);
+    return states;
+  },
+  fromCliFiles: {
+    kinds: {
+      InstancePatchStates: {
+        command: 'aws ssm describe-instance-patch-states',
+        item: InstancePatchState,
+        identity: (item: z.infer<typeof InstancePatchState>) => item.InstanceId,
+      },
+    },
+    read: (items) => readIf(items.has('InstancePatchStates'), () => patchStatesById(items.get('InstancePatchStates') ?? [])),
+  },
+  toFacts: (node, read) =>
+    read.status === 'ok' ? { patchState: read.value.get(node.instanceId) ?? null, status: 'ok' } : { status: read.status },
+};

@@ -1,9 +1,9 @@
-import { writeFileSync } from 'node:fs';
+import { readdirSync, writeFileSync } from 'node:fs';
+import fc from 'fast-check';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { tempDir } from '../../test/support/tempDir';
-import { decodeText, INVENTORY_COMMAND, readAwsCliFiles } from './awsCliFiles';
-import { nodeFactsFromAwsCli } from './awsCliNodeFacts';
+import { tempDir } from '../../../../test/support/tempDir';
+import { decodeText, INVENTORY_COMMAND, nodeFactsFromAwsCli, readAwsCliFiles } from '.';
 
 const INFO = {
   InstanceInformationList: [
@@ -73,7 +73,7 @@ describe('AWS CLI files as clients really send them', () => {
       Buffer.from(JSON.stringify({ InstanceInformationList: [INFO.InstanceInformationList[0]] })),
     );
     const twice = await readAwsCliFiles([info, info]);
-    expect(twice.InstanceInformationList).toHaveLength(2);
+    expect(twice.items.get('InstanceInformationList')).toHaveLength(2);
     expect(twice.notes).toEqual([`${info} was given more than once; read once`]);
     const overlapping = await readAwsCliFiles([info, page2]);
     expect(nodeFactsFromAwsCli(overlapping).facts.map((node) => node.instanceId)).toEqual(['i-0aaa', 'i-0bbb']);
@@ -85,7 +85,7 @@ describe('AWS CLI files as clients really send them', () => {
     const info = write(dir, 'info.json', Buffer.from(JSON.stringify(INFO)));
     const inventory = write(dir, 'inv.json', Buffer.from(JSON.stringify(INVENTORY_WITHOUT_APPS)));
     const input = await readAwsCliFiles([info, inventory]);
-    expect(input.kinds.has('Entities')).toBe(false);
+    expect(input.items.has('Entities')).toBe(false);
     expect(input.notes).toEqual([expect.stringContaining(`re-run it as: ${INVENTORY_COMMAND}`)]);
     const { facts, notes } = nodeFactsFromAwsCli(input);
     expect(facts.every((node) => node.sources.inventory === 'not_collected')).toBe(true);
@@ -121,5 +121,26 @@ describe('describe-instance-patches files', () => {
     const [facts] = nodeFactsFromAwsCli(input).facts;
     expect(facts?.patches?.map((p) => p.kbId)).toEqual(['curl.x86_64', 'openssl.x86_64']);
     expect(facts?.sources.patches).toBe('ok');
+  });
+});
+
+describe('the files of one fleet', () => {
+  const fixtures = join(import.meta.dirname, '..', '..', '..', '..', 'test', 'fixtures', 'awscli', 'v2');
+  const files = readdirSync(fixtures).map((name) => join(fixtures, name));
+
+  it('give the same facts in whatever order they are named, and however often', async () => {
+    const expected = nodeFactsFromAwsCli(await readAwsCliFiles(files)).facts;
+    expect(expected.length).toBeGreaterThan(0);
+    await fc.assert(
+      fc.asyncProperty(
+        fc.shuffledSubarray(files, { minLength: files.length }),
+        fc.array(fc.constantFrom(...files), { maxLength: 4 }),
+        async (order, again) => {
+          const { facts } = nodeFactsFromAwsCli(await readAwsCliFiles([...order, ...again]));
+          expect(facts).toEqual(expected);
+        },
+      ),
+      { numRuns: 25 },
+    );
   });
 });

@@ -1,0 +1,49 @@
+/**
+ * The one registry of AWS sources (docs/design.md §5): each source described in shared/sources.ts
+ * has its module here, or the registry does not compile. The order is the description's.
+ */
+import { NODE_SOURCE_KEYS, SOURCE_KEYS, type NodeSourceKey, type SourceKey } from '../../../../shared/sources';
+import { instanceInformation } from './instanceInformation';
+import { instancePatches } from './instancePatches';
+import { inventory } from './inventory';
+import { maintenanceWindows } from './maintenanceWindows';
+import { network } from './network';
+import { patchAssociations } from './patchAssociations';
+import { patchBaselines } from './patchBaselines';
+import { patchGroups } from './patchGroups';
+import { patchStates } from './patchStates';
+import type { NodeSourceModule, SetupSourceModule } from './source';
+
+type SetupSourceKey = Exclude<SourceKey, NodeSourceKey | 'instanceInformation'>;
+type Registry = { readonly instanceInformation: typeof instanceInformation } & {
+  readonly [K in NodeSourceKey]: NodeSourceModule<K>;
+} & { readonly [K in SetupSourceKey]: SetupSourceModule<K> };
+
+const SOURCE_MODULES: Registry = {
+  instanceInformation,
+  patchState: patchStates,
+  patches: instancePatches,
+  inventory,
+  network,
+  patchBaselines,
+  patchGroups,
+  patchAssociations,
+  maintenanceWindows,
+};
+
+export type OptionalSourceModule = NodeSourceModule | SetupSourceModule;
+
+/** The required source: the node list, which the scheduler pages through and the others start from. */
+export const NODE_LIST = SOURCE_MODULES.instanceInformation;
+
+const isNodeSource = (key: SourceKey): key is NodeSourceKey => (NODE_SOURCE_KEYS as readonly SourceKey[]).includes(key);
+
+/** Every optional source, in the order they are described. */
+export const OPTIONAL_SOURCES: readonly OptionalSourceModule[] = SOURCE_KEYS.filter((key) => key !== 'instanceInformation').map(
+  (key) => SOURCE_MODULES[key],
+);
+
+/** The sources of each node's facts, in the order the facts hold them. */
+export const NODE_SOURCES: readonly NodeSourceModule[] = NODE_SOURCE_KEYS.map((key) => SOURCE_MODULES[key]);
+
+export const isNodeSourceModule = (module: OptionalSourceModule): module is NodeSourceModule => isNodeSource(module.key);

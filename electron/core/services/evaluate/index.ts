@@ -1,0 +1,44 @@
+/**
+ * `patch-audit evaluate` as a use case of the core: the client's AWS CLI files are read through
+ * each source's `fromCliFiles`, assembled into NodeFacts as the live audit assembles them, and
+ * evaluated against a catalog edition, offline. The CLI parses its arguments and prints.
+ */
+import type { CatalogEdition } from '../../../../shared/catalog';
+import { evaluateNode, platformOf } from '../../../../shared/evaluate';
+import type { Lang } from '../../../../shared/model';
+import { readAwsCliFiles } from './awsCliFiles';
+import { type EvaluatedNode, toJsonDocument } from './document';
+import { nodeFactsFromAwsCli } from './nodeFacts';
+
+export { INVENTORY_COMMAND, PATCHES_COMMAND } from '../../audit/sources';
+export { decodeText, readAwsCliFiles, type AwsCliInput } from './awsCliFiles';
+export { summarize as summarizeEvaluation, toJsonDocument, type EvaluatedNode, type EvaluationSummary } from './document';
+export { nodeFactsFromAwsCli } from './nodeFacts';
+
+export interface AwsCliEvaluationRequest {
+  files: readonly string[];
+  catalog: CatalogEdition;
+  now: Date;
+  scanAgeDays: number;
+  /** The language of the JSON document's messages. */
+  lang: Lang;
+}
+
+export interface AwsCliEvaluation {
+  nodes: EvaluatedNode[];
+  /** What was left out or adjusted while reading, for the user (the evaluation still ran). */
+  notes: string[];
+  document: ReturnType<typeof toJsonDocument>;
+}
+
+export async function evaluateAwsCliFiles(request: AwsCliEvaluationRequest): Promise<AwsCliEvaluation> {
+  const { catalog, now, scanAgeDays } = request;
+  const { facts, notes } = nodeFactsFromAwsCli(await readAwsCliFiles(request.files));
+  const nodes = facts.map((node): EvaluatedNode => ({
+    instanceId: node.instanceId,
+    name: node.name,
+    platform: platformOf(node),
+    checks: evaluateNode(node, { catalog, now, scanAgeDays }),
+  }));
+  return { nodes, notes, document: toJsonDocument(catalog.id, now, scanAgeDays, nodes, request.lang) };
+}
