@@ -3,9 +3,10 @@
  * database as it was. Packing (JSON, deflate, hashing) happens before the transaction so the
  * write lock is held only for the inserts.
  *
- * A caller with many nodes (the audit) packs them batch by batch as they are evaluated
- * (`packNodes`) and saves the batches: a node's full facts and checks are then garbage as
- * soon as its batch is packed, instead of every node's being held until the write.
+ * A caller with many nodes (the audit) has them packed batch by batch as they are evaluated
+ * (`SnapshotNodes`, which calls `packNodes`) and saves the batches: a node's full facts and
+ * checks are then garbage as soon as its batch is packed, instead of every node's being held
+ * until the write.
  */
 import type { Database } from 'better-sqlite3';
 import type { NodeFacts, SnapshotInput } from '../../../shared/model';
@@ -52,6 +53,7 @@ export interface PackedNodes {
 
 /** A snapshot whose nodes were packed ahead of the save, in the order they are to be stored. */
 export interface PackedSnapshotInput extends Omit<SnapshotInput, 'nodes'> {
+  /** What `SnapshotNodes.add` returned, in the order the nodes are to be stored. */
   packed: readonly PackedNodes[];
 }
 
