@@ -1,7 +1,7 @@
 /**
  * The audit runner (docs/design.md §5): plan → accounts, resolved several at once → each one's
  * scopes, collected as soon as it is resolved and evaluated as each ends (`collectAccounts.ts`,
- * `evaluateAndPack.ts`) → one snapshot saved. A failed scope is recorded with its reason while
+ * `evaluateAndPack.ts`) → one snapshot saved (`auditSnapshot.ts`). A failed scope is recorded with its reason while
  * the others complete; the snapshot is then `partial`. Cancelling stops new work, aborts calls
  * in flight, and saves what finished (also `partial`). Progress goes out as it runs
  * (`auditProgress.ts`).
@@ -11,13 +11,13 @@ import { countScopes, type AuditOutcome, type AuditPlan, type AuditProgress } fr
 import type { CatalogEdition } from '../../../shared/catalog';
 import type { ScopeResult } from '../../../shared/model';
 import { scopeRegionText } from '../../../shared/scopeErrors';
-import { TOOL_VERSION } from '../../../shared/toolVersion';
 import { emptyCallStats } from '../aws/callStats';
 import type { ClientOptions, Credentials } from '../aws/clients';
 import { profileCredentials } from '../aws/credentials';
 import { redact } from '../aws/redact';
 import type { PackedSnapshotInput } from '../store';
 import { progressReporter } from './auditProgress';
+import { auditSnapshot } from './auditSnapshot';
 import { collectAccounts, scopeResults, type Collection } from './collectAccounts';
 import { ScopeEvaluator } from './evaluateAndPack';
 import { AuditFailed, discoverAccounts, homeRegionOf, type Discovery, type ResolveContext } from './resolveScopes';
@@ -98,27 +98,19 @@ export async function runAudit(plan: AuditPlan, deps: AuditDeps, control: AuditC
     // Stored in plan order, whatever order the scopes finished in.
     const packed = okScopes.flatMap((scope) => collection.collected.get(scope)!.packed);
     const nodes = okScopes.reduce((sum, scope) => sum + scope.nodes, 0);
-    // Gaps (denied optional sources) are recorded per scope and turn checks `unknown`; only a
-    // scope that could not be collected makes the snapshot partial.
-    const status = scopes.every((s) => s.status === 'ok') ? 'complete' : 'partial';
 
     reporter.phase('saving');
-    // A wall clock stepped back during the audit (NTP, a VM resumed) must not save an end
-    // before the start, which the snapshot's own import refuses as inconsistent.
-    const finishedAt = new Date(Math.max(startedAt.getTime(), now().getTime()));
-    const snapshotId = deps.saveSnapshot({
-      startedAt: startedAt.toISOString(),
-      finishedAt: finishedAt.toISOString(),
-      status,
-      catalogEdition: deps.catalog.id,
+    const snapshot = auditSnapshot({
+      plan,
+      catalog: deps.catalog,
       scanAgeDays: deps.scanAgeDays,
-      toolVersion: TOOL_VERSION,
-      ...(plan.label ? { label: plan.label } : {}),
-      ...(plan.client ? { client: plan.client } : {}),
-      ...(plan.engagement ? { engagement: plan.engagement } : {}),
+      startedAt,
+      endedAt: now(),
       scopes,
       packed,
     });
+    const snapshotId = deps.saveSnapshot(snapshot);
+    const { status } = snapshot;
     reporter.phase(signal.aborted ? 'cancelled' : 'done');
     log(`audit ${runId} saved snapshot ${snapshotId} (${status}, ${nodes} nodes, ${totals.calls} calls)`);
     return {
