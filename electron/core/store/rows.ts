@@ -126,12 +126,21 @@ export type Table = keyof Rows;
 export type Row<T extends Table> = Rows[T];
 export type Column<T extends Table> = keyof Rows[T] & string;
 
-/** A prepared INSERT of `columns` into `table`: it takes a row and binds those columns, in that order. */
+/**
+ * A prepared INSERT into `table` of `columns`, or of all its columns: it takes a row and binds
+ * those columns, in that order.
+ */
+export function rowInserter<T extends Table>(db: Database, table: T): (row: Row<T>) => RunResult;
 export function rowInserter<T extends Table, C extends Column<T>>(
   db: Database,
   table: T,
   columns: readonly C[],
-): (row: Pick<Row<T>, C>) => RunResult {
+): (row: Pick<Row<T>, C>) => RunResult;
+export function rowInserter<T extends Table>(
+  db: Database,
+  table: T,
+  columns: readonly Column<T>[] = Object.keys(TABLES[table]) as Column<T>[],
+): (row: Row<T>) => RunResult {
   const insert = db.prepare(`INSERT INTO ${table} (${columns.join(', ')}) VALUES (${columns.map(() => '?').join(', ')})`);
   return (row) => insert.run(...columns.map((c) => row[c]));
 }

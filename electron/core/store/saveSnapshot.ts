@@ -168,44 +168,12 @@ function writeRows(db: Database, input: SnapshotToSave, batches: readonly Packed
     'derived_from',
     'node_count',
   ]);
-  const insertScope = rowInserter(db, 'scope', [
-    'snapshot_id',
-    'account_id',
-    'region',
-    'status',
-    'error',
-    'nodes',
-    'calls',
-    'throttles',
-    'gaps',
-    'error_code',
-    'error_params',
-    'patching',
-    'gap_errors',
-  ]);
+  const insertScope = rowInserter(db, 'scope');
   const findPart = db.prepare<[Buffer], Pick<Row<'fact_part'>, 'id'>>('SELECT id FROM fact_part WHERE hash = ?');
   const insertPart = rowInserter(db, 'fact_part', ['hash', 'data']);
-  const linkPart = rowInserter(db, 'snapshot_part', ['snapshot_id', 'part_id']);
-  const insertNode = rowInserter(db, 'node', [
-    'snapshot_id',
-    'seq',
-    'account_id',
-    'region',
-    'instance_id',
-    'name',
-    'ip_address',
-    'ping_status',
-    'agent_version',
-    'platform_type',
-    'platform_family',
-    'platform_version',
-    'statuses',
-    'missing_critical',
-    'missing_security',
-    'network_part',
-    'inventory_part',
-  ]);
-  const insertDetail = rowInserter(db, 'node_detail', ['snapshot_id', 'first_seq', 'data']);
+  const linkPart = rowInserter(db, 'snapshot_part');
+  const insertNode = rowInserter(db, 'node');
+  const insertDetail = rowInserter(db, 'node_detail');
 
   const write = db.transaction((): number => {
     const id = Number(

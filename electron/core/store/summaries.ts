@@ -146,36 +146,9 @@ export function writeSummaries(db: Database, snapshotId: number, rows: Iterable<
     const a = areaOf(accountId, region);
     for (const [cve, critical] of cves) addOpenCve(a.openCves, cve, critical);
   }
-  const insertRule = rowInserter(db, 'rule_summary', [
-    'snapshot_id',
-    'account_id',
-    'region',
-    'rule',
-    'pass',
-    'fail',
-    'warn',
-    'unknown',
-    'not_applicable',
-  ]);
-  const insertArea = rowInserter(db, 'area_summary', [
-    'snapshot_id',
-    'account_id',
-    'region',
-    'nodes',
-    'online',
-    'compliant',
-    'non_compliant',
-    'missing_critical',
-    'missing_security',
-    'ready',
-    'patch_detail_read',
-    'unverified',
-    'patch_reported',
-    'nodes_missing_critical',
-    'nodes_missing_security',
-    'nodes_pending_reboot',
-  ]);
-  const insertCve = rowInserter(db, 'open_cve', ['snapshot_id', 'account_id', 'region', 'cve', 'critical']);
+  const insertRule = rowInserter(db, 'rule_summary');
+  const insertArea = rowInserter(db, 'area_summary');
+  const insertCve = rowInserter(db, 'open_cve');
   const [pass, fail, warn, unknown, notApplicable] = [
     DIGIT('pass'),
     DIGIT('fail'),
