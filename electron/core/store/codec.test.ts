@@ -63,16 +63,7 @@ describe('splitFacts / joinFacts', () => {
   };
   const roundTrip = (facts: NodeFacts): NodeFacts => {
     const s = splitFacts(facts);
-    const cols = {
-      account_id: s.accountId,
-      region: s.region,
-      instance_id: s.instanceId,
-      name: s.name,
-      ip_address: s.ipAddress,
-      ping_status: s.pingStatus,
-      agent_version: s.agentVersion,
-    };
-    return joinFacts(cols, unpack(pack(s.rest)) as Record<string, unknown>, s.network, s.inventory);
+    return joinFacts(s.columns, unpack(pack(s.rest)) as Record<string, unknown>, s.network, s.inventory);
   };
 
   it('keeps null (read, none) distinct from absent (not read)', () => {

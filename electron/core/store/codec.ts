@@ -10,6 +10,7 @@ import { deflateRawSync, inflateRawSync } from 'node:zlib';
 import type { Check, CheckStatus, NodeFacts, RuleId } from '../../../shared/model';
 import { RULE_IDS } from '../../../shared/model';
 import { DICTIONARY_V1 } from './codecDictionary';
+import type { Row } from './rows';
 
 /**
  * One character per rule, at the rule's index in RULE_IDS (persisted: rules may be appended to
@@ -74,15 +75,15 @@ export function partOf(json: string): Part {
   return { hash: createHash('sha256').update(json).digest().subarray(0, 16), json };
 }
 
-/** The facts a node row keeps in columns or parts; the rest goes into the packed detail. */
+/** The node columns that hold facts (identity, and what lists show); the rest is packed. */
+export type FactColumns = Pick<
+  Row<'node'>,
+  'account_id' | 'region' | 'instance_id' | 'name' | 'ip_address' | 'ping_status' | 'agent_version'
+>;
+
+/** A node's facts as stored: columns, parts, and the rest for the packed detail. */
 export interface SplitFacts {
-  accountId: string;
-  region: string;
-  instanceId: string;
-  name: string | null;
-  ipAddress: string | null;
-  pingStatus: string | null;
-  agentVersion: string | null;
+  columns: FactColumns;
   network: NonNullable<NodeFacts['network']> | undefined;
   inventory: NonNullable<NodeFacts['inventory']> | undefined;
   rest: Record<string, unknown>;
@@ -95,30 +96,22 @@ export function splitFacts(facts: NodeFacts): SplitFacts {
   if (network === null) restOut.network = null;
   if (inventory === null) restOut.inventory = null;
   return {
-    accountId,
-    region,
-    instanceId,
-    name: name ?? null,
-    ipAddress: ipAddress ?? null,
-    pingStatus: pingStatus ?? null,
-    agentVersion: agentVersion ?? null,
+    columns: {
+      account_id: accountId,
+      region,
+      instance_id: instanceId,
+      name: name ?? null,
+      ip_address: ipAddress ?? null,
+      ping_status: pingStatus ?? null,
+      agent_version: agentVersion ?? null,
+    },
     network: network ?? undefined,
     inventory: inventory ?? undefined,
     rest: restOut,
   };
 }
 
-export interface NodeColumns {
-  account_id: string;
-  region: string;
-  instance_id: string;
-  name: string | null;
-  ip_address: string | null;
-  ping_status: string | null;
-  agent_version: string | null;
-}
-
-export function joinFacts(cols: NodeColumns, rest: Record<string, unknown>, network: unknown, inventory: unknown): NodeFacts {
+export function joinFacts(cols: FactColumns, rest: Record<string, unknown>, network: unknown, inventory: unknown): NodeFacts {
   const facts: Record<string, unknown> = { ...rest, accountId: cols.account_id, region: cols.region, instanceId: cols.instance_id };
   if (cols.name !== null) facts.name = cols.name;
   if (cols.ip_address !== null) facts.ipAddress = cols.ip_address;

@@ -6,6 +6,7 @@ import type { Database } from 'better-sqlite3';
 import type { CheckStatus, RuleId } from '../../../shared/model';
 import { RULE_IDS } from '../../../shared/model';
 import { STATUS_CODES } from './codec';
+import type { Row } from './rows';
 import type { CheckChange, Comparison, ComparisonCounts, NodeRef } from './types';
 
 /** Statuses stay in their one-character form: 50,000 nodes compare without building objects. */
@@ -22,13 +23,7 @@ function load(db: Database, snapshotId: number): Map<string, Side> {
     .prepare(
       'SELECT account_id, region, instance_id, name, statuses FROM node WHERE snapshot_id = ? ORDER BY account_id, region, instance_id',
     )
-    .all(snapshotId) as Array<{
-    account_id: string;
-    region: string;
-    instance_id: string;
-    name: string | null;
-    statuses: string;
-  }>;
+    .all(snapshotId) as Array<Pick<Row<'node'>, 'account_id' | 'region' | 'instance_id' | 'name' | 'statuses'>>;
   return new Map(
     rows.map((r) => [
       `${r.account_id}\u0000${r.region}\u0000${r.instance_id}`,

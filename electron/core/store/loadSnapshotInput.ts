@@ -1,7 +1,7 @@
 /** A stored snapshot rebuilt as the input it was saved from (for re-evaluation and export). */
 import type { Database } from 'better-sqlite3';
 import type { SnapshotInput } from '../../../shared/model';
-import { toNodeRow } from './nodeFilters';
+import { toNodeRow } from './fromRows';
 import { getSnapshot, loadNodes } from './queries';
 import type { SnapshotMeta } from './types';
 

@@ -2,10 +2,11 @@
  * Node filters and sort keys as SQL over the `node` table (alias `n`). Values are always bound
  * parameters; only fixed fragments from this file are spliced into the statement.
  */
-import type { CheckStatus, NormalizedPlatform } from '../../../shared/model';
+import type { CheckStatus } from '../../../shared/model';
 import { RULE_IDS } from '../../../shared/model';
-import { NOT_EVALUATED, STATUS_CODES, decodeStatuses, rulePosition } from './codec';
-import type { NodeFilters, NodeRow, NodeSortKey } from './types';
+import { NOT_EVALUATED, STATUS_CODES, rulePosition } from './codec';
+import { NODE_ROW_COLUMNS } from './fromRows';
+import type { NodeFilters, NodeSortKey } from './types';
 
 export interface SqlWhere {
   sql: string;
@@ -85,43 +86,4 @@ export function nodeOrderBy(sort: { key: NodeSortKey; dir: 'asc' | 'desc' } | un
   return `${expr.replace('{dir}', dir)} ${dir} NULLS LAST, ${tail}`;
 }
 
-export const NODE_COLUMNS =
-  'n.account_id, n.region, n.instance_id, n.name, n.ip_address, n.ping_status, n.agent_version, n.platform_type, n.platform_family, n.platform_version, n.statuses, n.missing_critical, n.missing_security';
-
-export interface NodeRecord {
-  account_id: string;
-  region: string;
-  instance_id: string;
-  name: string | null;
-  ip_address: string | null;
-  ping_status: string | null;
-  agent_version: string | null;
-  platform_type: NormalizedPlatform['type'] | null;
-  platform_family: string | null;
-  platform_version: string | null;
-  statuses: string;
-  missing_critical: number | null;
-  missing_security: number | null;
-}
-
-export function toNodeRow(r: NodeRecord): NodeRow {
-  let platform: NormalizedPlatform | null = null;
-  if (r.platform_type !== null && r.platform_family !== null) {
-    platform = { type: r.platform_type, family: r.platform_family };
-    if (r.platform_version !== null) platform.version = r.platform_version;
-  }
-  return {
-    accountId: r.account_id,
-    region: r.region,
-    instanceId: r.instance_id,
-    name: r.name,
-    ipAddress: r.ip_address,
-    pingStatus: r.ping_status,
-    agentVersion: r.agent_version,
-    platform,
-    statuses: decodeStatuses(r.statuses),
-    failures: r.statuses.split(STATUS_CODES.fail).length - 1,
-    missingCritical: r.missing_critical,
-    missingSecurity: r.missing_security,
-  };
-}
+export const NODE_COLUMNS = NODE_ROW_COLUMNS.map((c) => `n.${c}`).join(', ');

@@ -4,7 +4,8 @@
  * statuses only; reports and exports need the check codes and params behind them.
  */
 import type { Database } from 'better-sqlite3';
-import { nodeWhere, toNodeRow } from './nodeFilters';
+import { toNodeRow } from './fromRows';
+import { nodeWhere } from './nodeFilters';
 import { loadNodes } from './queries';
 import type { NodeFilters, NodeWithChecks } from './types';
 

@@ -1,48 +1,17 @@
 /** Read queries for the UI, reports and CLI: filtering, sorting and paging happen in SQL. */
 import type { Database } from 'better-sqlite3';
-import type { RuleId, SnapshotStatus } from '../../../shared/model';
-import { RULE_IDS, ScopeResult } from '../../../shared/model';
+import { RULE_IDS } from '../../../shared/model';
 import { SOURCE_GAPS } from '../../../shared/rules/sources';
-import { GapErrors, ScopeErrorCode, ScopeErrorParams } from '../../../shared/scopeErrors';
 import { decodeStatuses, joinFacts, unpack, unpackChecks } from './codec';
 import { DatabaseError, SnapshotDamagedError } from './databaseErrors';
 import type { PackedCheck } from './codec';
-import { NODE_COLUMNS, nodeOrderBy, nodeWhere, toNodeRow } from './nodeFilters';
-import type { NodeRecord } from './nodeFilters';
+import { areaCounts, scopeDetails, toMeta, toNodeRow, toScope, type AreaRecord, type NodeRecord, type SnapshotRecord } from './fromRows';
+import { NODE_COLUMNS, nodeOrderBy, nodeWhere } from './nodeFilters';
+import type { Row } from './rows';
 import { ruleCountsSql } from './summaries';
-import type {
-  AreaCounts,
-  NodeDetail,
-  NodeFilters,
-  NodePage,
-  NodeQuery,
-  RuleSummaryRow,
-  ScopeSummaryRow,
-  SnapshotDetail,
-  SnapshotMeta,
-} from './types';
+import type { NodeDetail, NodeFilters, NodePage, NodeQuery, RuleSummaryRow, ScopeSummaryRow, SnapshotDetail, SnapshotMeta } from './types';
 
 export const MAX_PAGE = 10_000;
-
-interface SnapshotRecord {
-  id: number;
-  started_at: string;
-  finished_at: string;
-  saved_at: string;
-  status: SnapshotStatus;
-  catalog_edition: string;
-  scan_age_days: number;
-  tool_version: string;
-  label: string | null;
-  client: string | null;
-  engagement: string | null;
-  derived_from: number | null;
-  node_count: number;
-  imported_from: string | null;
-  imported_at: string | null;
-  scope_count: number;
-  failed_scopes: number;
-}
 
 /** A snapshot row with its scope counts: what every list of snapshots shows (issue 27). */
 const SNAPSHOT_WITH_SCOPES = `SELECT s.*,
@@ -50,86 +19,9 @@ const SNAPSHOT_WITH_SCOPES = `SELECT s.*,
   (SELECT count(*) FROM scope c WHERE c.snapshot_id = s.id AND c.status <> 'ok') AS failed_scopes
   FROM snapshot s`;
 
-export function toMeta(r: SnapshotRecord): SnapshotMeta {
-  const meta: SnapshotMeta = {
-    id: r.id,
-    startedAt: r.started_at,
-    finishedAt: r.finished_at,
-    savedAt: r.saved_at,
-    status: r.status,
-    catalogEdition: r.catalog_edition,
-    scanAgeDays: r.scan_age_days,
-    toolVersion: r.tool_version,
-    nodeCount: r.node_count,
-    scopeCount: r.scope_count,
-    failedScopes: r.failed_scopes,
-  };
-  if (r.label !== null) meta.label = r.label;
-  if (r.client !== null) meta.client = r.client;
-  if (r.engagement !== null) meta.engagement = r.engagement;
-  if (r.derived_from !== null) meta.derivedFrom = r.derived_from;
-  if (r.imported_from !== null) meta.importedFrom = r.imported_from;
-  if (r.imported_at !== null) meta.importedAt = r.imported_at;
-  return meta;
-}
-
 /** Newest first. */
 export function listSnapshots(db: Database): SnapshotMeta[] {
   return db.prepare<[], SnapshotRecord>(`${SNAPSHOT_WITH_SCOPES} ORDER BY s.started_at DESC, s.id DESC`).all().map(toMeta);
-}
-
-interface ScopeRecord {
-  account_id: string;
-  region: string | null;
-  status: ScopeResult['status'];
-  error: string | null;
-  nodes: number;
-  calls: number;
-  throttles: number;
-  gaps: string;
-  error_code: string | null;
-  error_params: string | null;
-  patching: string | null;
-  gap_errors: string | null;
-}
-
-/** The v3 and v4 scope columns, parsed defensively: a value that no longer fits its schema is left out. */
-function scopeDetails(
-  r: Pick<ScopeRecord, 'error_code' | 'error_params' | 'patching' | 'gap_errors'>,
-): Pick<ScopeResult, 'errorCode' | 'errorParams' | 'patching' | 'gapErrors'> {
-  const out: Pick<ScopeResult, 'errorCode' | 'errorParams' | 'patching' | 'gapErrors'> = {};
-  const parse = (json: string | null): unknown => {
-    try {
-      return json === null ? undefined : JSON.parse(json);
-    } catch {
-      return undefined;
-    }
-  };
-  const code = ScopeErrorCode.safeParse(r.error_code);
-  if (code.success) {
-    out.errorCode = code.data;
-    out.errorParams = ScopeErrorParams.safeParse(parse(r.error_params)).data ?? {};
-  }
-  const patching = ScopeResult.shape.patching.safeParse(parse(r.patching));
-  if (patching.success && patching.data) out.patching = patching.data;
-  const gapErrors = GapErrors.safeParse(parse(r.gap_errors));
-  if (gapErrors.success) out.gapErrors = gapErrors.data;
-  return out;
-}
-
-function toScope(r: ScopeRecord): ScopeResult {
-  const s: ScopeResult = {
-    accountId: r.account_id,
-    region: r.region,
-    status: r.status,
-    nodes: r.nodes,
-    calls: r.calls,
-    throttles: r.throttles,
-    gaps: JSON.parse(r.gaps) as string[],
-    ...scopeDetails(r),
-  };
-  if (r.error !== null) s.error = r.error;
-  return s;
 }
 
 /** The ids of `ids` that name no snapshot, by primary key only: callers check before each request. */
@@ -142,7 +34,7 @@ export function getSnapshot(db: Database, id: number): SnapshotDetail | undefine
   const r = db.prepare<[number], SnapshotRecord>(`${SNAPSHOT_WITH_SCOPES} WHERE s.id = ?`).get(id);
   if (!r) return undefined;
   const scopes = db
-    .prepare<[number], ScopeRecord>('SELECT * FROM scope WHERE snapshot_id = ? ORDER BY account_id, region')
+    .prepare<[number], Row<'scope'>>('SELECT * FROM scope WHERE snapshot_id = ? ORDER BY account_id, region')
     .all(id)
     .map(toScope);
   return { ...toMeta(r), scopes };
@@ -159,14 +51,9 @@ export function queryNodes(db: Database, snapshotId: number, q: NodeQuery): Node
   return { total, rows: rows.map(toNodeRow) };
 }
 
-interface RuleCountRecord {
-  rule: RuleId;
-  pass: number;
-  fail: number;
-  warn: number;
-  unknown: number;
-  not_applicable: number;
-}
+type RuleCountRecord = Pick<Row<'rule_summary'>, 'rule' | 'pass' | 'fail' | 'warn' | 'unknown' | 'not_applicable'>;
+
+type Nullable<T> = { [K in keyof T]: T[K] | null };
 
 function toRuleRows(records: readonly RuleCountRecord[]): RuleSummaryRow[] {
   const byRule = new Map(records.map((r) => [r.rule, r]));
@@ -199,30 +86,6 @@ export function ruleSummary(db: Database, snapshotId: number, filters: NodeFilte
   return toRuleRows(db.prepare(ruleCountsSql(where.sql, '')).all(...where.params) as RuleCountRecord[]);
 }
 
-export function areaCounts(r: {
-  nodes: number;
-  online: number;
-  compliant: number;
-  non_compliant: number;
-  missing_critical: number;
-  missing_security: number;
-  patch_read: number;
-  patch_reported: number;
-}): AreaCounts {
-  const read = r.patch_read > 0;
-  return {
-    nodes: r.nodes,
-    online: r.online,
-    compliant: r.compliant,
-    nonCompliant: r.non_compliant,
-    patchRead: r.patch_read,
-    patchReported: r.patch_reported,
-    compliancePct: r.patch_reported > 0 ? (r.compliant / r.patch_reported) * 100 : null,
-    missingCritical: read ? r.missing_critical : null,
-    missingSecurity: read ? r.missing_security : null,
-  };
-}
-
 /**
  * Nodes of the area `alias` whose patch state could not be read: `patch.scanned` is unknown
  * exactly then (source denied, failed or not collected); a node without any state is a fail.
@@ -246,20 +109,9 @@ export function scopeSummary(db: Database, snapshotId: number): ScopeSummaryRow[
        ORDER BY 1, 2`,
     )
     .all(snapshotId, snapshotId) as Array<
-    Omit<ScopeRecord, 'status' | 'calls' | 'throttles' | 'gaps' | 'nodes'> & {
-      status: ScopeResult['status'] | null;
-      calls: number | null;
-      throttles: number | null;
-      gaps: string | null;
-      nodes: number;
-      online: number;
-      compliant: number;
-      non_compliant: number;
-      missing_critical: number;
-      missing_security: number;
-      patch_read: number;
-      patch_reported: number;
-    }
+    Pick<Row<'scope'>, 'account_id' | 'region' | 'error' | 'error_code' | 'error_params' | 'patching' | 'gap_errors'> &
+      Nullable<Pick<Row<'scope'>, 'status' | 'calls' | 'throttles' | 'gaps'>> &
+      AreaRecord
   >;
   return rows.map((r) => {
     let scope: ScopeSummaryRow['scope'] = null;
@@ -277,12 +129,7 @@ export function scopeSummary(db: Database, snapshotId: number): ScopeSummaryRow[
   });
 }
 
-interface DetailRecord extends NodeRecord {
-  snapshot_id: number;
-  seq: number;
-  network_part: number | null;
-  inventory_part: number | null;
-}
+type DetailRecord = NodeRecord & Pick<Row<'node'>, 'snapshot_id' | 'seq' | 'network_part' | 'inventory_part'>;
 
 interface PackedDetail {
   f: Record<string, unknown>;
@@ -298,7 +145,7 @@ export interface StoredNode {
 /** Unpacks stored nodes back into facts and checks; `where` is a clause on alias `n`. */
 export function loadNodes(db: Database, where: string, params: readonly unknown[]): StoredNode[] {
   const parts = new Map<number, unknown>();
-  const getPart = db.prepare<[number], { data: Buffer }>('SELECT data FROM fact_part WHERE id = ?');
+  const getPart = db.prepare<[number], Pick<Row<'fact_part'>, 'data'>>('SELECT data FROM fact_part WHERE id = ?');
   const part = (id: number | null): unknown => {
     if (id === null) return undefined;
     if (!parts.has(id)) {
@@ -308,7 +155,7 @@ export function loadNodes(db: Database, where: string, params: readonly unknown[
     }
     return parts.get(id);
   };
-  const getChunk = db.prepare<[number, number], { first_seq: number; data: Buffer }>(
+  const getChunk = db.prepare<[number, number], Pick<Row<'node_detail'>, 'first_seq' | 'data'>>(
     'SELECT first_seq, data FROM node_detail WHERE snapshot_id = ? AND first_seq <= ? ORDER BY first_seq DESC LIMIT 1',
   );
   // Rows come in seq order, so one chunk serves its nodes in a row before the next is read.
@@ -360,15 +207,11 @@ export function nodeDetail(
       `SELECT s.id, s.started_at, s.catalog_edition, s.derived_from, n.statuses FROM node n JOIN snapshot s ON s.id = n.snapshot_id
        WHERE n.instance_id = ? AND n.account_id = ? AND n.region = ? ORDER BY s.started_at, s.id`,
     )
-    .all(instanceId, accountId, region) as Array<{
-    id: number;
-    started_at: string;
-    catalog_edition: string;
-    derived_from: number | null;
-    statuses: string;
-  }>;
+    .all(instanceId, accountId, region) as Array<
+    Pick<Row<'snapshot'>, 'id' | 'started_at' | 'catalog_edition' | 'derived_from'> & Pick<Row<'node'>, 'statuses'>
+  >;
   const scope = db
-    .prepare<[number, string, string], { gap_errors: string | null }>(
+    .prepare<[number, string, string], Pick<Row<'scope'>, 'gap_errors'>>(
       'SELECT gap_errors FROM scope WHERE snapshot_id = ? AND account_id = ? AND region = ?',
     )
     .get(snapshotId, accountId, region);

@@ -1,5 +1,6 @@
 /** Deleting snapshots, one by one or by a retention policy. */
 import type { Database } from 'better-sqlite3';
+import type { Row } from './rows';
 import type { RetentionPolicy } from './types';
 
 /** Parts no snapshot uses any more (snapshot_part rows went with their snapshot). */
@@ -30,10 +31,9 @@ export function applyRetention(db: Database, policy: RetentionPolicy, now: Date)
     throw new RangeError('keepLast must be a whole number of at least 1');
   if (maxAgeDays !== undefined && !(Number.isFinite(maxAgeDays) && maxAgeDays > 0))
     throw new RangeError('maxAgeDays must be a positive number of days');
-  const rows = db.prepare('SELECT id, started_at FROM snapshot ORDER BY started_at DESC, id DESC').all() as Array<{
-    id: number;
-    started_at: string;
-  }>;
+  const rows = db
+    .prepare<[], Pick<Row<'snapshot'>, 'id' | 'started_at'>>('SELECT id, started_at FROM snapshot ORDER BY started_at DESC, id DESC')
+    .all();
   const cutoff = maxAgeDays === undefined ? undefined : now.getTime() - maxAgeDays * 86_400_000;
   const doomed = rows
     .filter((r, i) => (keepLast !== undefined && i >= keepLast) || (cutoff !== undefined && Date.parse(r.started_at) < cutoff))

@@ -3,40 +3,32 @@
  * database as it was. Packing (JSON, deflate, hashing) happens before the transaction so the
  * write lock is held only for the inserts.
  *
- * A caller with many nodes (the audit) packs them batch by batch as they are evaluated
- * (`packNodes`) and saves the batches: a node's full facts and checks are then garbage as
- * soon as its batch is packed, instead of every node's being held until the write.
+ * A caller with many nodes (the audit) has them packed batch by batch as they are evaluated
+ * (`SnapshotNodes`, which calls `packNodes`) and saves the batches: a node's full facts and
+ * checks are then garbage as soon as its batch is packed, instead of every node's being held
+ * until the write.
  */
 import type { Database } from 'better-sqlite3';
 import type { NodeFacts, SnapshotInput } from '../../../shared/model';
 import { encodeStatuses, pack, packChecks, packJson, partOf, splitFacts } from './codec';
 import type { Part } from './codec';
+import { rowInserter, type Row } from './rows';
 import { addOpenCve, writeSummaries, type AreaCves } from './summaries';
 
 export class InvalidSnapshotError extends Error {
   override name = 'InvalidSnapshotError';
 }
 
-/** The column values of one node row; its details are in its batch's chunks. */
-interface PackedRow {
-  accountId: string;
-  region: string;
-  instanceId: string;
-  name: string | null;
-  ipAddress: string | null;
-  pingStatus: string | null;
-  agentVersion: string | null;
-  platformType: string | null;
-  platformFamily: string | null;
-  platformVersion: string | null;
-  statuses: string;
-  missingCritical: number | null;
-  missingSecurity: number | null;
-  /** Whether the node's patch detail was read. */
-  patchDetailRead: boolean;
+/**
+ * A node row as packed: its columns but those the save assigns (snapshot, sequence, part ids),
+ * its parts, and whether its patch detail was read (for the summaries); its details are in its
+ * batch's chunks.
+ */
+type PackedRow = Omit<Row<'node'>, 'snapshot_id' | 'seq' | 'network_part' | 'inventory_part'> & {
   network: Part | undefined;
   inventory: Part | undefined;
-}
+  patchDetailRead: boolean;
+};
 
 /** Nodes packed for saving: their rows, and their details deflated by chunks. */
 export interface PackedNodes {
@@ -52,6 +44,7 @@ export interface PackedNodes {
 
 /** A snapshot whose nodes were packed ahead of the save, in the order they are to be stored. */
 export interface PackedSnapshotInput extends Omit<SnapshotInput, 'nodes'> {
+  /** What `SnapshotNodes.add` returned, in the order the nodes are to be stored. */
   packed: readonly PackedNodes[];
 }
 
@@ -108,26 +101,20 @@ export function packNodes(nodes: SnapshotInput['nodes'], parts: PartCache = new 
     if (rules.size !== checks.length) {
       throw new InvalidSnapshotError(`node ${facts.accountId}/${facts.region}/${facts.instanceId} has more than one check for a rule`);
     }
-    const cols = splitFacts(facts);
-    details.push({ f: cols.rest, c: packChecks(checks) });
-    addOpenCves(cvesOfArea(cols.accountId, cols.region), facts.patches);
+    const { columns, network, inventory, rest } = splitFacts(facts);
+    details.push({ f: rest, c: packChecks(checks) });
+    addOpenCves(cvesOfArea(columns.account_id, columns.region), facts.patches);
     return {
-      accountId: cols.accountId,
-      region: cols.region,
-      instanceId: cols.instanceId,
-      name: cols.name,
-      ipAddress: cols.ipAddress,
-      pingStatus: cols.pingStatus,
-      agentVersion: cols.agentVersion,
-      platformType: platform?.type ?? null,
-      platformFamily: platform?.family ?? null,
-      platformVersion: platform?.version ?? null,
+      ...columns,
+      platform_type: platform?.type ?? null,
+      platform_family: platform?.family ?? null,
+      platform_version: platform?.version ?? null,
       statuses: encodeStatuses(checks),
-      missingCritical: facts.patchState?.criticalNonCompliantCount ?? null,
-      missingSecurity: facts.patchState?.securityNonCompliantCount ?? null,
+      missing_critical: facts.patchState?.criticalNonCompliantCount ?? null,
+      missing_security: facts.patchState?.securityNonCompliantCount ?? null,
       patchDetailRead: facts.patches !== undefined,
-      network: cols.network === undefined ? undefined : part(cols.network),
-      inventory: cols.inventory === undefined ? undefined : part(cols.inventory),
+      network: network === undefined ? undefined : part(network),
+      inventory: inventory === undefined ? undefined : part(inventory),
     };
   });
   const chunks: Array<{ firstSeq: number; data: Buffer }> = [];
@@ -152,7 +139,7 @@ function assertUnique(input: SnapshotToSave, batches: readonly PackedNodes[]): v
   const seen = new Set<string>();
   for (const { rows } of batches) {
     for (const row of rows) {
-      const key = `${row.accountId}/${row.region}/${row.instanceId}`;
+      const key = `${row.account_id}/${row.region}/${row.instance_id}`;
       if (seen.has(key)) throw new InvalidSnapshotError(`node ${key} appears twice in the snapshot`);
       seen.add(key);
     }
@@ -167,56 +154,60 @@ export function writeSnapshotRows(db: Database, input: SnapshotToSave, savedAt: 
 function writeRows(db: Database, input: SnapshotToSave, batches: readonly PackedNodes[], savedAt: string): number {
   assertUnique(input, batches);
   const nodeCount = batches.reduce((sum, b) => sum + b.rows.length, 0);
-  const insertSnapshot = db.prepare(
-    `INSERT INTO snapshot (started_at, finished_at, saved_at, status, catalog_edition, scan_age_days, tool_version, label, client, engagement, derived_from, node_count)
-     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-  );
-  const insertScope = db.prepare(
-    'INSERT INTO scope (snapshot_id, account_id, region, status, error, nodes, calls, throttles, gaps, error_code, error_params, patching, gap_errors) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)',
-  );
-  const findPart = db.prepare<[Buffer], { id: number }>('SELECT id FROM fact_part WHERE hash = ?');
-  const insertPart = db.prepare('INSERT INTO fact_part (hash, data) VALUES (?, ?)');
-  const linkPart = db.prepare('INSERT INTO snapshot_part (snapshot_id, part_id) VALUES (?, ?)');
-  const insertNode = db.prepare(
-    `INSERT INTO node (snapshot_id, seq, account_id, region, instance_id, name, ip_address, ping_status, agent_version,
-       platform_type, platform_family, platform_version, statuses, missing_critical, missing_security, network_part, inventory_part)
-     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-  );
-  const insertDetail = db.prepare('INSERT INTO node_detail (snapshot_id, first_seq, data) VALUES (?, ?, ?)');
+  const insertSnapshot = rowInserter(db, 'snapshot', [
+    'started_at',
+    'finished_at',
+    'saved_at',
+    'status',
+    'catalog_edition',
+    'scan_age_days',
+    'tool_version',
+    'label',
+    'client',
+    'engagement',
+    'derived_from',
+    'node_count',
+  ]);
+  const insertScope = rowInserter(db, 'scope');
+  const findPart = db.prepare<[Buffer], Pick<Row<'fact_part'>, 'id'>>('SELECT id FROM fact_part WHERE hash = ?');
+  const insertPart = rowInserter(db, 'fact_part', ['hash', 'data']);
+  const linkPart = rowInserter(db, 'snapshot_part');
+  const insertNode = rowInserter(db, 'node');
+  const insertDetail = rowInserter(db, 'node_detail');
 
   const write = db.transaction((): number => {
     const id = Number(
-      insertSnapshot.run(
-        input.startedAt,
-        input.finishedAt,
-        savedAt,
-        input.status,
-        input.catalogEdition,
-        input.scanAgeDays,
-        input.toolVersion,
-        input.label ?? null,
-        input.client ?? null,
-        input.engagement ?? null,
-        input.derivedFrom ?? null,
-        nodeCount,
-      ).lastInsertRowid,
+      insertSnapshot({
+        started_at: input.startedAt,
+        finished_at: input.finishedAt,
+        saved_at: savedAt,
+        status: input.status,
+        catalog_edition: input.catalogEdition,
+        scan_age_days: input.scanAgeDays,
+        tool_version: input.toolVersion,
+        label: input.label ?? null,
+        client: input.client ?? null,
+        engagement: input.engagement ?? null,
+        derived_from: input.derivedFrom ?? null,
+        node_count: nodeCount,
+      }).lastInsertRowid,
     );
     for (const s of input.scopes) {
-      insertScope.run(
-        id,
-        s.accountId,
-        s.region,
-        s.status,
-        s.error ?? null,
-        s.nodes,
-        s.calls,
-        s.throttles,
-        JSON.stringify(s.gaps),
-        s.errorCode ?? null,
-        s.errorParams ? JSON.stringify(s.errorParams) : null,
-        s.patching ? JSON.stringify(s.patching) : null,
-        s.gapErrors ? JSON.stringify(s.gapErrors) : null,
-      );
+      insertScope({
+        snapshot_id: id,
+        account_id: s.accountId,
+        region: s.region,
+        status: s.status,
+        error: s.error ?? null,
+        nodes: s.nodes,
+        calls: s.calls,
+        throttles: s.throttles,
+        gaps: JSON.stringify(s.gaps),
+        error_code: s.errorCode ?? null,
+        error_params: s.errorParams ? JSON.stringify(s.errorParams) : null,
+        patching: s.patching ? JSON.stringify(s.patching) : null,
+        gap_errors: s.gapErrors ? JSON.stringify(s.gapErrors) : null,
+      });
     }
     // Batches packed apart hold equal parts as distinct objects: the hash is the identity.
     const idOfHash = new Map<string, number>();
@@ -228,37 +219,25 @@ function writeRows(db: Database, input: SnapshotToSave, batches: readonly Packed
       const key = p.hash.toString('hex');
       pid = idOfHash.get(key);
       if (pid === undefined) {
-        pid = findPart.get(p.hash)?.id ?? Number(insertPart.run(p.hash, packJson(p.json)).lastInsertRowid);
+        pid = findPart.get(p.hash)?.id ?? Number(insertPart({ hash: p.hash, data: packJson(p.json) }).lastInsertRowid);
         idOfHash.set(key, pid);
-        linkPart.run(id, pid);
+        linkPart({ snapshot_id: id, part_id: pid });
       }
       idOfPart.set(p, pid);
       return pid;
     };
     let offset = 0;
     for (const { rows, chunks } of batches) {
-      rows.forEach((r, i) => {
-        insertNode.run(
-          id,
-          offset + i,
-          r.accountId,
-          r.region,
-          r.instanceId,
-          r.name,
-          r.ipAddress,
-          r.pingStatus,
-          r.agentVersion,
-          r.platformType,
-          r.platformFamily,
-          r.platformVersion,
-          r.statuses,
-          r.missingCritical,
-          r.missingSecurity,
-          partId(r.network),
-          partId(r.inventory),
-        );
+      rows.forEach(({ network, inventory, patchDetailRead: _read, ...columns }, i) => {
+        insertNode({
+          ...columns,
+          snapshot_id: id,
+          seq: offset + i,
+          network_part: partId(network),
+          inventory_part: partId(inventory),
+        });
       });
-      for (const c of chunks) insertDetail.run(id, offset + c.firstSeq, c.data);
+      for (const c of chunks) insertDetail({ snapshot_id: id, first_seq: offset + c.firstSeq, data: c.data });
       offset += rows.length;
     }
     return id;

@@ -6,6 +6,7 @@ import type { Database } from 'better-sqlite3';
 import { RULE_IDS } from '../../../shared/model';
 import { PREREQUISITE_RULE_IDS, type ReadinessClass } from '../../../shared/readiness';
 import { STATUS_CODES, rulePosition } from './codec';
+import { rowInserter, type Row } from './rows';
 
 const RULES_CTE = `WITH r(pos, rule) AS (VALUES ${RULE_IDS.map((rule) => `(${rulePosition(rule)}, '${rule}')`).join(', ')})`;
 
@@ -19,15 +20,10 @@ FROM node n CROSS JOIN r WHERE ${where}
 GROUP BY ${groupBy ? `${groupBy}, ` : ''}r.rule`;
 }
 
-/** What the summaries need of a node row. */
-export interface SummaryRow {
-  accountId: string;
-  region: string;
-  statuses: string;
-  missingCritical: number | null;
-  missingSecurity: number | null;
+/** What the summaries need of a node row, and whether its patch detail was read. */
+export type SummaryRow = Pick<Row<'node'>, 'account_id' | 'region' | 'statuses' | 'missing_critical' | 'missing_security'> & {
   patchDetailRead: boolean;
-}
+};
 
 /** The distinct open CVE ids of some nodes of one area, true when a Critical patch names the id (issue 19). */
 export interface AreaCves {
@@ -121,7 +117,7 @@ export function writeSummaries(db: Database, snapshotId: number, rows: Iterable<
     return a;
   };
   for (const row of rows) {
-    const a = areaOf(row.accountId, row.region);
+    const a = areaOf(row.account_id, row.region);
     const { statuses } = row;
     a.nodes += 1;
     const readiness = readinessOfRow(statuses);
@@ -140,25 +136,19 @@ export function writeSummaries(db: Database, snapshotId: number, rows: Iterable<
     if (compliant === STATUS_CODES.pass && !pendingReboot) a.compliant += 1;
     else if (compliant === STATUS_CODES.fail || compliant === STATUS_CODES.warn || compliant === STATUS_CODES.pass) a.nonCompliant += 1;
     if (pendingReboot) a.nodesPendingReboot += 1;
-    a.missingCritical += row.missingCritical ?? 0;
-    a.missingSecurity += row.missingSecurity ?? 0;
-    if ((row.missingCritical ?? 0) > 0) a.nodesMissingCritical += 1;
-    if ((row.missingSecurity ?? 0) > 0) a.nodesMissingSecurity += 1;
+    a.missingCritical += row.missing_critical ?? 0;
+    a.missingSecurity += row.missing_security ?? 0;
+    if ((row.missing_critical ?? 0) > 0) a.nodesMissingCritical += 1;
+    if ((row.missing_security ?? 0) > 0) a.nodesMissingSecurity += 1;
     if (row.patchDetailRead) a.patchDetailRead += 1;
   }
   for (const { accountId, region, cves } of openCves) {
     const a = areaOf(accountId, region);
     for (const [cve, critical] of cves) addOpenCve(a.openCves, cve, critical);
   }
-  const insertRule = db.prepare(
-    'INSERT INTO rule_summary (snapshot_id, account_id, region, rule, pass, fail, warn, unknown, not_applicable) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)',
-  );
-  const insertArea = db.prepare(
-    `INSERT INTO area_summary (snapshot_id, account_id, region, nodes, online, compliant, non_compliant, missing_critical, missing_security, ready,
-       patch_detail_read, unverified, patch_reported, nodes_missing_critical, nodes_missing_security, nodes_pending_reboot)
-     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-  );
-  const insertCve = db.prepare('INSERT INTO open_cve (snapshot_id, account_id, region, cve, critical) VALUES (?, ?, ?, ?, ?)');
+  const insertRule = rowInserter(db, 'rule_summary');
+  const insertArea = rowInserter(db, 'area_summary');
+  const insertCve = rowInserter(db, 'open_cve');
   const [pass, fail, warn, unknown, notApplicable] = [
     DIGIT('pass'),
     DIGIT('fail'),
@@ -168,29 +158,36 @@ export function writeSummaries(db: Database, snapshotId: number, rows: Iterable<
   ];
   for (const [accountId, regions] of areas) {
     for (const [region, a] of regions) {
+      const area = { snapshot_id: snapshotId, account_id: accountId, region };
       RULE_IDS.forEach((rule, i) => {
         const at = (digit: number): number => a.rules[i * SLOTS + digit]!;
-        insertRule.run(snapshotId, accountId, region, rule, at(pass), at(fail), at(warn), at(unknown), at(notApplicable));
+        insertRule({
+          ...area,
+          rule,
+          pass: at(pass),
+          fail: at(fail),
+          warn: at(warn),
+          unknown: at(unknown),
+          not_applicable: at(notApplicable),
+        });
       });
-      insertArea.run(
-        snapshotId,
-        accountId,
-        region,
-        a.nodes,
-        a.online,
-        a.compliant,
-        a.nonCompliant,
-        a.missingCritical,
-        a.missingSecurity,
-        a.ready,
-        a.patchDetailRead,
-        a.unverified,
-        a.patchReported,
-        a.nodesMissingCritical,
-        a.nodesMissingSecurity,
-        a.nodesPendingReboot,
-      );
-      for (const [cve, critical] of a.openCves) insertCve.run(snapshotId, accountId, region, cve, critical ? 1 : 0);
+      insertArea({
+        ...area,
+        nodes: a.nodes,
+        online: a.online,
+        compliant: a.compliant,
+        non_compliant: a.nonCompliant,
+        missing_critical: a.missingCritical,
+        missing_security: a.missingSecurity,
+        ready: a.ready,
+        patch_detail_read: a.patchDetailRead,
+        unverified: a.unverified,
+        patch_reported: a.patchReported,
+        nodes_missing_critical: a.nodesMissingCritical,
+        nodes_missing_security: a.nodesMissingSecurity,
+        nodes_pending_reboot: a.nodesPendingReboot,
+      });
+      for (const [cve, critical] of a.openCves) insertCve({ ...area, cve, critical: critical ? 1 : 0 });
     }
   }
 }

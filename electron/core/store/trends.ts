@@ -1,7 +1,8 @@
 /** Time series across snapshots, answered from the summary rows only. */
 import type { Database } from 'better-sqlite3';
 import type { RuleId } from '../../../shared/model';
-import { areaCounts, patchUnreadSql } from './queries';
+import { areaCounts } from './fromRows';
+import { patchUnreadSql } from './queries';
 import type { StatusCounts, TrendPoint, TrendQuery } from './types';
 
 const GROUP_COLUMNS: Record<NonNullable<TrendQuery['groupBy']>, string[]> = {

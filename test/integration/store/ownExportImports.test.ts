@@ -16,7 +16,7 @@ import {
   importArchive,
   importSnapshots,
   openStore,
-  packNodes,
+  SnapshotNodes,
   reevaluate,
   type Store,
 } from '../../../electron/core/store';
@@ -444,9 +444,9 @@ describe('generated audits', () => {
         fc.pre(made !== undefined);
         const store = openStore({ path: ':memory:' });
         try {
-          // As runAudit saves: packed batches, one part cache for the audit.
+          // As runAudit saves: the nodes handed over as the store packs them, batch by batch.
           const { nodes: _none, ...meta } = made!.input;
-          const id = store.saveSnapshot({ ...meta, packed: [packNodes(made!.nodes, new Map())] });
+          const id = store.saveSnapshot({ ...meta, packed: await new SnapshotNodes().add(made!.nodes, (node) => node) });
           if (g.annotation) store.annotateSnapshot(id, g.annotation);
           const saved = content(store, id);
           // What was saved is what the audit handed over (the store keeps scopes sorted by account and region).
