@@ -25,7 +25,8 @@ import {
   type SourceRead,
   settleAll,
 } from './sources';
-import { classifyScopeError, isAborted, isDenied, isExpired, ScopeFailure } from './errors';
+import { classifyScopeError, isAborted, isDenied, isExpired } from '../aws/errors';
+import { ScopeFailure } from './errors';
 
 export type { PatchingSetup } from './sources';
 

@@ -5,8 +5,6 @@
  */
 import type { ScopeErrorInfo } from '../aws/errors';
 
-export { classifyScopeError, describeScopeError, errorName, isAborted, isDenied, isExpired, type ScopeErrorInfo } from '../aws/errors';
-
 /** A required call failed: the scope cannot be audited. */
 export class ScopeFailure extends Error {
   override name = 'ScopeFailure';

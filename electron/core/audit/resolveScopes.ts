@@ -12,7 +12,7 @@ import type { ScopeResult } from '../../../shared/model';
 import { createClients, type ClientOptions, type Credentials } from '../aws/clients';
 import { emptyCallStats, mergeCallStats, type CallStats } from '../aws/callStats';
 import { assumedRoleCredentials, describeCredentialError, roleArn } from '../aws/credentials';
-import { classifyScopeError, describeScopeError, errorName, isDenied, isExpired, type ScopeErrorInfo } from './errors';
+import { classifyScopeError, describeScopeError, errorName, isDenied, isExpired, type ScopeErrorInfo } from '../aws/errors';
 
 const ACCOUNT_ID = /^\d{12}$/;
 const REGION = /^[a-z]{2,4}(-[a-z]+)+-\d{1,2}$/;
