@@ -12,7 +12,8 @@ import { createClients, type AwsClients } from '../aws/clients';
 import type { NodeBatches } from '../store';
 import type { ProgressReporter } from './auditProgress';
 import { collectScope, type PatchingSetup } from './collectScope';
-import { classifyScopeError, isAborted, ScopeFailure, type ScopeErrorInfo } from './errors';
+import { classifyScopeError, isAborted, type ScopeErrorInfo } from '../aws/errors';
+import { ScopeFailure } from './errors';
 import { ScopeEstimate } from './estimate';
 import type { ScopeEvaluator } from './evaluateAndPack';
 import { listedRegions, resolveAccount, type AccountTarget, type Discovery, type ResolveContext } from './resolveScopes';
@@ -44,9 +45,15 @@ export interface Collection {
   scopes: ScopeProgress[];
   /** What the scopes that ended `done` collected, evaluated and packed. */
   collected: ReadonlyMap<ScopeProgress, CollectedScope>;
+  /**
+   * Every call of the audit: resolving (`resolve.stats`) and every scope's. A new total, not
+   * added into `resolve.stats`: progress adds the scopes' own counts to that, and would count
+   * each scope's calls twice in the events after collection.
+   */
+  calls: CallStats;
 }
 
-/** Collects every scope of the discovered accounts; the scopes' calls are then added to `resolve.stats`. */
+/** Collects every scope of the discovered accounts. */
 export async function collectAccounts(ctx: CollectAccountsContext): Promise<Collection> {
   const { resolve, discovery, reporter, log } = ctx;
   const { plan, signal } = resolve;
@@ -169,8 +176,9 @@ export async function collectAccounts(ctx: CollectAccountsContext): Promise<Coll
   } finally {
     signal.removeEventListener('abort', onAbort);
   }
-  for (const stats of work) mergeCallStats(resolve.stats, stats);
-  return { scopes, collected };
+  const calls = emptyCallStats();
+  for (const stats of [resolve.stats, ...work]) mergeCallStats(calls, stats);
+  return { scopes, collected, calls };
 }
 
 /** What the snapshot records of each scope: a scope never finished (pending, cancelled) is `cancelled`. */

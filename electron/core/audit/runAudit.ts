@@ -112,7 +112,7 @@ export async function runAudit(plan: AuditPlan, deps: AuditDeps, control: AuditC
     const snapshotId = deps.saveSnapshot(snapshot);
     const { status } = snapshot;
     reporter.phase(signal.aborted ? 'cancelled' : 'done');
-    log(`audit ${runId} saved snapshot ${snapshotId} (${status}, ${nodes} nodes, ${totals.calls} calls)`);
+    log(`audit ${runId} saved snapshot ${snapshotId} (${status}, ${nodes} nodes, ${collection.calls.calls} calls)`);
     return {
       runId,
       snapshotId,
@@ -121,7 +121,7 @@ export async function runAudit(plan: AuditPlan, deps: AuditDeps, control: AuditC
       scopeCounts: countScopes(scopes),
       nodes,
       checks: evaluator.checks,
-      calls: { ...totals.byAction },
+      calls: { ...collection.calls.byAction },
     };
   } finally {
     reporter.stop();

@@ -40,6 +40,10 @@ describe('audit against the simulator', () => {
       accountsResolved: 1,
     });
     expect(outcome.scopeCounts).toEqual({ total: 2, collected: 2, failed: 0, cancelled: 0, accountLevel: 0 });
+    // The calls shown after collection are the audit's calls, each counted once.
+    const calls = Object.values(outcome.calls).reduce((a, b) => a + b, 0);
+    for (const phase of ['evaluating', 'saving', 'done'])
+      expect(progress.filter((p) => p.phase === phase).map((p) => p.calls)).toEqual([calls]);
     // Scopes appear as their account is reached: the total never shrinks, and is whole once every account is.
     const totals = progress.map((p) => p.scopeCounts.total);
     expect(totals).toEqual([...totals].sort((a, b) => a - b));
