@@ -46,7 +46,7 @@ export function createCore(deps: CoreDeps): Core {
     aws: deps.aws ?? {},
     ...(deps.printer ? { printer: deps.printer } : {}),
   });
-  const handlers = createHandlers(services, deps.host, deps.dataDir, log);
+  const handlers = createHandlers(services, deps.host, deps.dataDir);
   return {
     services,
     handlers,

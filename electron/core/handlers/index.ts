@@ -5,7 +5,6 @@
  */
 import type { Handlers } from '../../../shared/contract';
 import { NO_FILES } from '../files';
-import type { Log } from '../log';
 import type { Services } from '../services';
 import { appHandlers, type HostInfo } from './app';
 import { auditHandlers } from './audit';
@@ -23,14 +22,13 @@ import { snapshotsHandlers } from './snapshots';
 import { trendsHandlers } from './trends';
 
 export type { HostInfo } from './app';
-export { DEMO_CLIENT } from './demo';
 
-export function createHandlers(services: Services, host: HostInfo, dataDir: string, log: Log): Handlers {
+export function createHandlers(services: Services, host: HostInfo, dataDir: string): Handlers {
   const files = host.files ?? NO_FILES;
   return {
     app: appHandlers(host, dataDir),
     settings: settingsHandlers(services.settings),
-    profiles: profilesHandlers(),
+    profiles: profilesHandlers(services.profiles),
     audit: auditHandlers(services.audits),
     snapshots: snapshotsHandlers(services.snapshots, files),
     nodes: nodesHandlers(services.fleet, services.snapshots, files),
@@ -40,7 +38,7 @@ export function createHandlers(services: Services, host: HostInfo, dataDir: stri
     readiness: readinessHandlers(services.fleet),
     figures: figuresHandlers(services.fleet),
     patches: patchesHandlers(services.fleet),
-    demo: demoHandlers(services.snapshots, services.audits, log),
+    demo: demoHandlers(services.demo),
     report: reportHandlers(services.reports, services.snapshots, files),
   };
 }

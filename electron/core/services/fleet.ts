@@ -24,6 +24,7 @@ import { requireCatalog, UserFacingError } from '../errors';
 import { writeNodesCsv, type NodeColumn, type NodeCsvFilters } from '../report/nodesCsv';
 import type { Store } from '../store';
 import type { SnapshotService } from './snapshots';
+import { validInput } from './validate';
 
 export interface NodeRef {
   snapshotId: number;
@@ -60,12 +61,14 @@ export class FleetService {
   }
 
   compare(from: number, to: number, limit?: number): Comparison {
+    validInput('compare:run', { from, to, limit });
     this.snapshots.requireExisting(from, to);
     return this.store.compare(from, to, limit ? { limit } : {});
   }
 
   /** The snapshot's facts judged under its own edition and under `catalogEdition`, offline. */
   editionChanges(snapshotId: number, catalogEdition: string, limit?: number): EditionComparison {
+    validInput('compare:editions', { snapshotId, catalogEdition, limit });
     const snapshot = this.snapshots.get(snapshotId);
     const from = getCatalog(snapshot.catalogEdition);
     // Said apart from an unknown `catalogEdition` argument: here the user's choice is not at fault.
@@ -86,6 +89,7 @@ export class FleetService {
 
   /** The headline figures, from the snapshot's summary rows (shared/figures.ts). */
   figures(snapshotId: number): SnapshotFigures {
+    validInput('figures:get', { id: snapshotId });
     const snapshot = this.snapshots.get(snapshotId);
     return { snapshot: snapshotId, edition: snapshot.catalogEdition, figures: computeFigures(this.store.figureInput(snapshotId)) };
   }

@@ -12,13 +12,19 @@ import type { Printer } from '../report';
 import { SettingsFile } from '../settings/settingsFile';
 import type { Store } from '../store';
 import { AuditService } from './audits';
+import { DemoService } from './demo';
 import { FleetService } from './fleet';
+import { PlanService } from './plans';
+import { ProfileService } from './profiles';
 import { ReportService } from './reports';
 import { SettingsService } from './settings';
 import { SnapshotService } from './snapshots';
 
 export { AuditService, type AuditRunOptions } from './audits';
+export { DEMO_CLIENT, DemoService } from './demo';
 export { FleetService, type NodeRef } from './fleet';
+export { PlanService } from './plans';
+export { ProfileService } from './profiles';
 export { ReportService, type ReportRequest } from './reports';
 export { SettingsService } from './settings';
 export { SnapshotService, type ImportOutcome, type ReevaluateRequest } from './snapshots';
@@ -38,25 +44,30 @@ export interface Services {
   fleet: FleetService;
   reports: ReportService;
   audits: AuditService;
-  plans: PlansFile;
+  profiles: ProfileService;
+  plans: PlanService;
+  demo: DemoService;
 }
 
 export function createServices(deps: ServiceDeps): Services {
   const settings = new SettingsService(new SettingsFile(join(deps.dataDir, 'settings.json')), deps.events);
   const snapshots = new SnapshotService(deps.store, deps.events, () => settings.read());
+  const audits = new AuditService({
+    events: deps.events,
+    settings,
+    snapshots,
+    clientOptions: deps.aws.clientOptions ?? {},
+    ...(deps.aws.credentials ? { credentials: deps.aws.credentials } : {}),
+    log: deps.log,
+  });
   return {
     settings,
     snapshots,
     fleet: new FleetService(deps.store, snapshots),
     reports: new ReportService(deps.store, snapshots, deps.printer),
-    audits: new AuditService({
-      events: deps.events,
-      settings,
-      snapshots,
-      clientOptions: deps.aws.clientOptions ?? {},
-      ...(deps.aws.credentials ? { credentials: deps.aws.credentials } : {}),
-      log: deps.log,
-    }),
-    plans: new PlansFile(join(deps.dataDir, 'plans.json')),
+    audits,
+    profiles: new ProfileService(),
+    plans: new PlanService(new PlansFile(join(deps.dataDir, 'plans.json'))),
+    demo: new DemoService(snapshots, audits, deps.log),
   };
 }

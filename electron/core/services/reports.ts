@@ -19,6 +19,7 @@ import {
 } from '../report';
 import type { Store } from '../store';
 import type { SnapshotService } from './snapshots';
+import { validInput } from './validate';
 
 const NO_PRINTER = 'PDF printing is not available in this host; save the report as HTML instead.';
 
@@ -46,7 +47,8 @@ export class ReportService {
   }
 
   /** Checks the request before the host asks where to save, so a bad id never opens a dialog. */
-  prepare(request: ReportRequest): ReportModel {
+  prepare(input: ReportRequest): ReportModel {
+    const request = validInput('report:create', input);
     if (request.format === 'pdf' && !this.printer) throw new UserFacingError(NO_PRINTER);
     return this.model(request);
   }

@@ -9,6 +9,7 @@ import { evaluateNode, platformOf } from '../../../shared/evaluate';
 import type { NodeFilters, RuleSummaryRow, ScopeSummaryRow, SnapshotDetail, SnapshotMeta } from '../store';
 import { requireCatalog, SnapshotMissingError, SnapshotSpilledError, UserFacingError } from '../errors';
 import { SNAPSHOT_EXTENSION } from '../paths';
+import { validInput } from './validate';
 import type { EventBus } from '../events';
 import {
   asDatabaseError,
@@ -136,10 +137,15 @@ export class SnapshotService {
    * re-evaluation of `id` already saved with the same result (store `reevaluate`).
    */
   reevaluate(id: number, request: ReevaluateRequest = {}): SnapshotMeta {
+    const { catalogEdition, scanAgeDays: wanted } = validInput('snapshots:reevaluate', {
+      id,
+      catalogEdition: request.catalogEdition,
+      scanAgeDays: request.scanAgeDays,
+    });
     const source = this.get(id);
     const before = new Set(this.store.listSnapshots().map((s) => s.id));
-    const catalog = requireCatalog(request.catalogEdition ?? this.defaults().catalogEdition);
-    const scanAgeDays = request.scanAgeDays ?? source.scanAgeDays;
+    const catalog = requireCatalog(catalogEdition ?? this.defaults().catalogEdition);
+    const scanAgeDays = wanted ?? source.scanAgeDays;
     const derived = reevaluate(
       this.store,
       id,
