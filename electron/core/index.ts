@@ -19,6 +19,7 @@ export {
   type SourceRead,
 } from './audit/sources';
 export type { AuditRunOptions, ImportOutcome, Services } from './services';
+export { InvalidInputError, validInput, validRunOverrides } from './services/validate';
 export { defaultDataDir, defaultDbPath } from './paths';
 export { writePrivateFile } from './files';
 export { browserNotFoundMessage, ChromiumNotFound, findBrowser } from './report/launchChromium';

@@ -3,17 +3,22 @@
  * it: the desktop app and the web host through `dispatch`, the CLI directly. So a value one host
  * refuses, every host refuses, with the same message.
  */
-import { z } from 'zod';
+import { type z } from 'zod';
 import { contract, Settings, type MethodName } from '../../../shared/contract';
 import { UserFacingError } from '../errors';
 
 type Methods = (typeof contract)['methods'];
 export type ValidInput<K extends MethodName> = z.output<Methods[K]['input']>;
 
+/**
+ * One line, each issue as `field: reason`: the CLI prints every failure on one line (issue 28).
+ * A reason names the field, never its value (an external id is not echoed).
+ */
 export class InvalidInputError extends UserFacingError {
   override name = 'InvalidInputError';
   constructor(method: string, error: z.ZodError) {
-    super(`Invalid input for ${method}: ${z.prettifyError(error)}`, 'invalid_input');
+    const issues = error.issues.map((issue) => `${issue.path.join('.') || 'input'}: ${issue.message}`);
+    super(`Invalid input for ${method}: ${issues.join('; ')}`, 'invalid_input');
   }
 }
 
