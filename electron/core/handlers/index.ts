@@ -5,8 +5,8 @@
  */
 import type { Handlers } from '../../../shared/contract';
 import { NO_FILES } from '../files';
-import type { Services } from '../services';
-import { appHandlers, type HostInfo } from './app';
+import type { HostInfo, Services } from '../services';
+import { appHandlers } from './app';
 import { auditHandlers } from './audit';
 import { compareHandlers } from './compare';
 import { demoHandlers } from './demo';
@@ -21,12 +21,10 @@ import { settingsHandlers } from './settings';
 import { snapshotsHandlers } from './snapshots';
 import { trendsHandlers } from './trends';
 
-export type { HostInfo } from './app';
-
-export function createHandlers(services: Services, host: HostInfo, dataDir: string): Handlers {
+export function createHandlers(services: Services, host: HostInfo): Handlers {
   const files = host.files ?? NO_FILES;
   return {
-    app: appHandlers(host, dataDir),
+    app: appHandlers(services.app),
     settings: settingsHandlers(services.settings),
     profiles: profilesHandlers(services.profiles),
     audit: auditHandlers(services.audits),

@@ -11,6 +11,7 @@ import { PlansFile } from '../plans/plansFile';
 import type { Printer } from '../report';
 import { SettingsFile } from '../settings/settingsFile';
 import type { Store } from '../store';
+import { AppService, type HostInfo } from './app';
 import { AuditService } from './audits';
 import { DemoService } from './demo';
 import { FleetService } from './fleet';
@@ -20,6 +21,7 @@ import { ReportService } from './reports';
 import { SettingsService } from './settings';
 import { SnapshotService } from './snapshots';
 
+export { AppService, type HostInfo } from './app';
 export { AuditService, type AuditRunOptions } from './audits';
 export { DEMO_CLIENT, DemoService } from './demo';
 export { FleetService, type NodeRef } from './fleet';
@@ -31,6 +33,7 @@ export { SnapshotService, type ImportOutcome, type ReevaluateRequest } from './s
 
 export interface ServiceDeps {
   dataDir: string;
+  host: HostInfo;
   store: Store;
   events: EventBus;
   log: Log;
@@ -39,6 +42,7 @@ export interface ServiceDeps {
 }
 
 export interface Services {
+  app: AppService;
   settings: SettingsService;
   snapshots: SnapshotService;
   fleet: FleetService;
@@ -61,6 +65,7 @@ export function createServices(deps: ServiceDeps): Services {
     log: deps.log,
   });
   return {
+    app: new AppService(deps.host, deps.dataDir),
     settings,
     snapshots,
     fleet: new FleetService(deps.store, snapshots),
