@@ -16,6 +16,7 @@ import { UsageError, type SetExitCode } from '../io';
 import { parseList, parseNumber } from '../options';
 import { printErr, printOut, terminalJson } from '../terminal';
 import type { RegisterCommand } from './index';
+import { dbOption } from './storeOptions';
 
 interface AuditOptions {
   profile?: string;
@@ -99,7 +100,7 @@ export const registerAudit: RegisterCommand = (program, setExitCode) => {
     .option('--label <text>', 'snapshot label')
     .option('--client <text>', 'client name recorded with the snapshot')
     .option('--engagement <text>', 'engagement recorded with the snapshot')
-    .option('--db <path>', 'database file (default: the app database)')
+    .addOption(dbOption())
     .option('--json', 'print one JSON document at the end')
     .action(async (opts: AuditOptions) => {
       const plan = planFromOptions(opts);

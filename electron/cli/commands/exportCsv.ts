@@ -5,6 +5,7 @@ import { withCore } from '../cliCore';
 import { parseId } from '../options';
 import { printOut } from '../terminal';
 import type { RegisterCommand } from './index';
+import { dbOption } from './storeOptions';
 import { langOption } from './report';
 
 interface ExportOptions {
@@ -21,7 +22,7 @@ export const registerExportCsv: RegisterCommand = (program) => {
     .argument('<snapshot>', 'snapshot id')
     .addOption(langOption())
     .addOption(new Option('--kind <kind>', 'one row per node, or one row per node and rule').choices(['nodes', 'checks']).default('nodes'))
-    .option('--db <path>', 'database file (default: the app database)')
+    .addOption(dbOption())
     .requiredOption('-o, --output <file>', 'file to write')
     .action(async (snapshot: string, opts: ExportOptions) => {
       const id = parseId(snapshot);

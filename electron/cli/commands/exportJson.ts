@@ -3,13 +3,14 @@ import { withCore } from '../cliCore';
 import { parseId } from '../options';
 import { printOut } from '../terminal';
 import type { RegisterCommand } from './index';
+import { dbOption } from './storeOptions';
 
 export const registerExportJson: RegisterCommand = (program) => {
   program
     .command('export-json')
     .description('Export a snapshot (scopes, node facts, checks with messages in Japanese and English) as JSON.')
     .argument('<snapshot>', 'snapshot id')
-    .option('--db <path>', 'database file (default: the app database)')
+    .addOption(dbOption())
     .requiredOption('-o, --output <file>', 'file to write')
     .action(async (snapshot: string, opts: { db?: string; output: string }) => {
       const id = parseId(snapshot);

@@ -10,6 +10,7 @@ import { withCore } from '../cliCore';
 import { parseId } from '../options';
 import { printOut } from '../terminal';
 import type { RegisterCommand } from './index';
+import { dbOption } from './storeOptions';
 
 export const langOption = (): Option => new Option('--lang <lang>', 'language of the texts').choices(['ja', 'en']).default('ja');
 
@@ -39,7 +40,7 @@ export const registerReport: RegisterCommand = (program) => {
         .choices(REPORT_APPENDIX_MODES)
         .default('all'),
     )
-    .option('--db <path>', 'database file (default: the app database)')
+    .addOption(dbOption())
     .option('--html', 'write the HTML document instead of the PDF')
     .requiredOption('-o, --output <file>', 'file to write')
     .action(async (snapshot: string, opts: ReportOptions) => {

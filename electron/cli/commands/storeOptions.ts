@@ -1,5 +1,5 @@
 /** The `--db` option shared by the history commands, and the core over the database it names. */
-import type { Command } from 'commander';
+import { Option, type Command } from 'commander';
 import type { Services } from '../../core';
 import { withCore } from '../cliCore';
 import { printOut, terminalJson, terminalValue } from '../terminal';
@@ -9,8 +9,10 @@ export interface DbOptions {
   json?: boolean;
 }
 
-export const withDbOptions = (command: Command): Command =>
-  command.option('--db <path>', 'database file (default: the app database)').option('--json', 'print JSON');
+/** The database a command reads or writes: the app's unless `--db` names another. */
+export const dbOption = (): Option => new Option('--db <path>', 'database file (default: the app database)');
+
+export const withDbOptions = (command: Command): Command => command.addOption(dbOption()).option('--json', 'print JSON');
 
 /** Runs `fn` on the core's services; only writing commands (`create`) may start a new database. */
 export function useServices<T>(opts: DbOptions, fn: (services: Services) => T | Promise<T>, create = false): Promise<T> {
