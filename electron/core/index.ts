@@ -19,7 +19,7 @@ export {
   type SourceRead,
 } from './audit/sources';
 export type { AuditRunOptions, ImportOutcome, Services } from './services';
-export { InvalidInputError, validInput, validRunOverrides } from './services/validate';
+export { validInput, validRunOverrides } from './services/validate';
 export { defaultDataDir, defaultDbPath } from './paths';
 export { writePrivateFile } from './files';
 export { browserNotFoundMessage, ChromiumNotFound, findBrowser } from './report/launchChromium';
@@ -31,4 +31,3 @@ export { DEFAULT_FLEET_REGIONS, startSimulator } from './sim';
 export type { FaultRule } from './sim';
 export { DatabaseError, SnapshotDamagedError } from './store';
 export type { SnapshotMeta, TrendQuery } from './store';
-export { MAX_SCAN_AGE_DAYS } from './store';
