@@ -29,7 +29,7 @@ export function createHandlers(services: Services, host: HostInfo): Handlers {
     profiles: profilesHandlers(services.profiles),
     audit: auditHandlers(services.audits),
     snapshots: snapshotsHandlers(services.snapshots, files),
-    nodes: nodesHandlers(services.fleet, services.snapshots, files),
+    nodes: nodesHandlers(services.fleet, files),
     trends: trendsHandlers(services.fleet),
     compare: compareHandlers(services.fleet),
     plans: plansHandlers(services.plans),
@@ -37,6 +37,6 @@ export function createHandlers(services: Services, host: HostInfo): Handlers {
     figures: figuresHandlers(services.fleet),
     patches: patchesHandlers(services.fleet),
     demo: demoHandlers(services.demo),
-    report: reportHandlers(services.reports, services.snapshots, files),
+    report: reportHandlers(services.reports, files),
   };
 }

@@ -23,6 +23,8 @@ import { PREREQUISITE_RULE_IDS, type Readiness } from '../../../shared/readiness
 import { requireCatalog, UserFacingError } from '../errors';
 import { writeNodesCsv, type NodeColumn, type NodeCsvFilters } from '../report/nodesCsv';
 import type { Store } from '../store';
+import type { HostFiles } from '../files';
+import { saveThrough, type SaveAnswer } from './saveThrough';
 import type { SnapshotService } from './snapshots';
 import { validInput } from './validate';
 
@@ -54,6 +56,17 @@ export class FleetService {
   writeNodesCsv(snapshotId: number, query: NodeCsvFilters, columns: readonly NodeColumn[], lang: Lang, file: string): number {
     this.snapshots.requireExisting(snapshotId);
     return writeNodesCsv(this.store, snapshotId, query, columns, lang, file);
+  }
+
+  /** The node table as CSV where the user chose (the save dialog, or a download in the web host). */
+  async exportNodesCsv(
+    { snapshotId, query, columns, lang }: { snapshotId: number; query: NodeCsvFilters; columns: readonly NodeColumn[]; lang: Lang },
+    files: HostFiles,
+  ): Promise<SaveAnswer<{ rows: number }>> {
+    this.snapshots.requireExisting(snapshotId);
+    return saveThrough(files, 'csv', `nodes-${snapshotId}.csv`, (path) => ({
+      rows: this.writeNodesCsv(snapshotId, query, columns, lang, path),
+    }));
   }
 
   trends(query: TrendQuery = {}): TrendPoint[] {
