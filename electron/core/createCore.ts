@@ -7,11 +7,11 @@ import type { Handlers } from '../../shared/contract';
 import type { ClientOptions, Credentials } from './aws/clients';
 import { createDispatcher, type Dispatch } from './dispatch';
 import { EventBus } from './events';
-import { createHandlers, type HostInfo } from './handlers';
+import { createHandlers } from './handlers';
 import type { Log } from './log';
 import { DB_FILE } from './paths';
 import type { Printer } from './report';
-import { createServices, type Services } from './services';
+import { createServices, type HostInfo, type Services } from './services';
 import { openStore } from './store';
 
 export interface CoreDeps {
@@ -40,13 +40,14 @@ export function createCore(deps: CoreDeps): Core {
   const store = openStore({ path: deps.dbPath ?? join(deps.dataDir, DB_FILE) });
   const services = createServices({
     dataDir: deps.dataDir,
+    host: deps.host,
     store,
     events,
     log,
     aws: deps.aws ?? {},
     ...(deps.printer ? { printer: deps.printer } : {}),
   });
-  const handlers = createHandlers(services, deps.host, deps.dataDir, log);
+  const handlers = createHandlers(services, deps.host);
   return {
     services,
     handlers,

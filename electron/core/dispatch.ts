@@ -1,12 +1,13 @@
 /**
- * Runs contract calls against the handlers: validates the input, calls the handler,
- * validates the output, and turns every failure into a `CallResult` error value.
- * The Electron IPC bindings and the web host both go through here, so validation
- * cannot differ between the two.
+ * Runs contract calls against the handlers: checks the envelope (a known method, an input its
+ * schema reads), calls the handler, validates the output, and turns every failure into a
+ * `CallResult` error value. The Electron IPC bindings and the web host both go through here; the
+ * services check their input with the same schemas and message (services/validate.ts), so the
+ * CLI, which calls them directly, accepts exactly what the app accepts.
  */
-import { z } from 'zod';
 import { contract, type CallResult, type Handlers, type MethodName } from '../../shared/contract';
 import { UserFacingError } from './errors';
+import { validInput } from './services/validate';
 
 export type Dispatch = (name: string, input: unknown) => Promise<CallResult<unknown>>;
 
@@ -15,15 +16,10 @@ const isMethodName = (name: string): name is MethodName => Object.hasOwn(contrac
 export function createDispatcher(handlers: Handlers, log: (line: string) => void = () => {}): Dispatch {
   return async (name, rawInput) => {
     if (!isMethodName(name)) return { ok: false, error: { code: 'invalid_input', message: `Unknown method: ${name.slice(0, 64)}` } };
-    const spec = contract.methods[name];
-    const parsed = spec.input.safeParse(rawInput);
-    if (!parsed.success) {
-      return { ok: false, error: { code: 'invalid_input', message: `Invalid input for ${name}: ${z.prettifyError(parsed.error)}` } };
-    }
     const [domain, verb] = name.split(':') as [keyof Handlers, string];
     const handler = (handlers[domain] as Record<string, (input: unknown) => Promise<unknown>>)[verb];
     try {
-      const value = spec.output.parse(await handler!(parsed.data));
+      const value = contract.methods[name].output.parse(await handler!(validInput(name, rawInput)));
       return { ok: true, value };
     } catch (err) {
       if (err instanceof UserFacingError) return { ok: false, error: { code: err.code, message: err.message } };

@@ -5,7 +5,7 @@
  */
 import { editionList, getCatalog, type CatalogEdition } from '../../shared/catalog';
 
-export type UserFacingCode = 'not_found' | 'failed' | 'forbidden';
+export type UserFacingCode = 'invalid_input' | 'not_found' | 'failed' | 'forbidden';
 
 export class UserFacingError extends Error {
   override name = 'UserFacingError';

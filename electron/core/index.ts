@@ -15,6 +15,7 @@ export {
   type EvaluatedNode,
 } from './services/evaluate';
 export type { AuditRunOptions, ImportOutcome, Services } from './services';
+export { validInput, validRunOverrides } from './services/validate';
 export { defaultDataDir, defaultDbPath } from './paths';
 export { writePrivateFile } from './files';
 export { browserNotFoundMessage, ChromiumNotFound, findBrowser } from './report/launchChromium';
@@ -26,4 +27,3 @@ export { DEFAULT_FLEET_REGIONS, startSimulator } from './sim';
 export type { FaultRule } from './sim';
 export { DatabaseError, SnapshotDamagedError } from './store';
 export type { SnapshotMeta, TrendQuery } from './store';
-export { MAX_SCAN_AGE_DAYS } from './store';

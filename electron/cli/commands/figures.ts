@@ -7,8 +7,8 @@ import { editionWithId } from '../../../shared/catalog';
 import { figureShare, figureValues, shareText, withUnit } from '../../../shared/figures';
 import type { Lang } from '../../../shared/model';
 import type { RegisterCommand } from './index';
-import { parseId, print, printJson, useServices, withDbOptions } from './storeOptions';
-import type { DbOptions } from './storeOptions';
+import { parseId } from '../options';
+import { print, printJson, useServices, withDbOptions, type DbOptions } from './storeOptions';
 
 export const registerFigures: RegisterCommand = (program) => {
   withDbOptions(

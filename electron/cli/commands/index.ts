@@ -1,17 +1,24 @@
 import type { Command } from 'commander';
 import type { SetExitCode } from '../io';
-import { registerArchive } from './archive';
 import { registerAudit } from './audit';
+import { registerCatalogDiff } from './catalogDiff';
 import { registerDemo } from './demo';
+import { registerDiff } from './diff';
 import { registerEvaluate } from './evaluate';
+import { registerExport } from './export';
+import { registerExportCsv } from './exportCsv';
+import { registerExportJson } from './exportJson';
 import { registerFigures } from './figures';
-import { registerHistory } from './history';
 import { registerIamPolicy } from './iamPolicy';
-import { registerExportCsv, registerExportJson, registerReport } from './report';
+import { registerImport } from './import';
+import { registerPrune } from './prune';
+import { registerReevaluate } from './reevaluate';
+import { registerReport } from './report';
 import { registerSim } from './sim';
 import { registerSnapshots } from './snapshots';
+import { registerTrends } from './trends';
 
-/** A CLI command: adds itself to the program. Add new commands to the list below. */
+/** A CLI command, one file each: adds itself to the program. Add new commands to the list below (its order is `--help`'s). */
 export type RegisterCommand = (program: Command, setExitCode: SetExitCode) => void;
 
 export const commands: RegisterCommand[] = [
@@ -19,9 +26,14 @@ export const commands: RegisterCommand[] = [
   registerEvaluate,
   registerSim,
   registerSnapshots,
-  registerHistory,
+  registerPrune,
+  registerDiff,
+  registerCatalogDiff,
+  registerTrends,
   registerFigures,
-  registerArchive,
+  registerExport,
+  registerImport,
+  registerReevaluate,
   registerReport,
   registerExportCsv,
   registerExportJson,

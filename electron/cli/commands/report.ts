@@ -1,24 +1,18 @@
 /**
- * `patch-audit report`, `export-csv` and `export-json`: a saved snapshot as the client's PDF (or
- * its HTML), as a spreadsheet, or as one JSON document. Exit 0 on success, 2 on bad options or an
- * unknown snapshot.
+ * `patch-audit report`: a saved snapshot as the client's PDF (or its HTML). Exit 0 on success, 2 on
+ * bad options or an unknown snapshot.
  */
 import { Option } from 'commander';
 import type { Lang } from '../../../shared/model';
 import { REPORT_APPENDIX_MODES, type ReportAppendixMode } from '../../../shared/reportSections';
 import type { Paper } from '../../core';
 import { withCore } from '../cliCore';
-import { UsageError } from '../io';
+import { parseId } from '../options';
 import { printOut } from '../terminal';
 import type { RegisterCommand } from './index';
+import { dbOption } from './storeOptions';
 
-function snapshotId(value: string, what = 'SNAPSHOT'): number {
-  const id = Number(value);
-  if (!Number.isInteger(id) || id <= 0) throw new UsageError(`${what} must be a snapshot id (a positive integer), got "${value}"`);
-  return id;
-}
-
-const langOption = () => new Option('--lang <lang>', 'language of the texts').choices(['ja', 'en']).default('ja');
+export const langOption = (): Option => new Option('--lang <lang>', 'language of the texts').choices(['ja', 'en']).default('ja');
 
 interface ReportOptions {
   compare?: string;
@@ -46,12 +40,12 @@ export const registerReport: RegisterCommand = (program) => {
         .choices(REPORT_APPENDIX_MODES)
         .default('all'),
     )
-    .option('--db <path>', 'database file (default: the app database)')
+    .addOption(dbOption())
     .option('--html', 'write the HTML document instead of the PDF')
     .requiredOption('-o, --output <file>', 'file to write')
     .action(async (snapshot: string, opts: ReportOptions) => {
-      const id = snapshotId(snapshot);
-      const compareTo = opts.compare === undefined ? undefined : snapshotId(opts.compare, '--compare');
+      const id = parseId(snapshot);
+      const compareTo = opts.compare === undefined ? undefined : parseId(opts.compare, '--compare');
       await withCore({ db: opts.db }, async ({ services: { reports } }) => {
         const request = {
           snapshotId: id,
@@ -63,43 +57,6 @@ export const registerReport: RegisterCommand = (program) => {
         } as const;
         await reports.write(reports.prepare(request), request, opts.output);
       });
-      printOut(opts.output);
-    });
-};
-
-interface ExportOptions {
-  lang: Lang;
-  kind: 'nodes' | 'checks';
-  db?: string;
-  output: string;
-}
-
-export const registerExportCsv: RegisterCommand = (program) => {
-  program
-    .command('export-csv')
-    .description('Export the nodes (or the checks) of a snapshot as CSV for Excel (UTF-8 with BOM).')
-    .argument('<snapshot>', 'snapshot id')
-    .addOption(langOption())
-    .addOption(new Option('--kind <kind>', 'one row per node, or one row per node and rule').choices(['nodes', 'checks']).default('nodes'))
-    .option('--db <path>', 'database file (default: the app database)')
-    .requiredOption('-o, --output <file>', 'file to write')
-    .action(async (snapshot: string, opts: ExportOptions) => {
-      const id = snapshotId(snapshot);
-      await withCore({ db: opts.db }, ({ services }) => services.reports.writeCsv(id, { lang: opts.lang, kind: opts.kind }, opts.output));
-      printOut(opts.output);
-    });
-};
-
-export const registerExportJson: RegisterCommand = (program) => {
-  program
-    .command('export-json')
-    .description('Export a snapshot (scopes, node facts, checks with messages in Japanese and English) as JSON.')
-    .argument('<snapshot>', 'snapshot id')
-    .option('--db <path>', 'database file (default: the app database)')
-    .requiredOption('-o, --output <file>', 'file to write')
-    .action(async (snapshot: string, opts: Omit<ExportOptions, 'lang' | 'kind'>) => {
-      const id = snapshotId(snapshot);
-      await withCore({ db: opts.db }, ({ services }) => services.reports.writeJson(id, opts.output));
       printOut(opts.output);
     });
 };

@@ -1,15 +1,14 @@
 /**
- * `patch-audit snapshots [list | show ID | delete ID...]` and `patch-audit prune`: the local
- * history from the command line.
+ * `patch-audit snapshots [list | show ID | delete ID...]`: the local history from the command line.
  */
 import { CURRENT_CATALOG_ID, editionWithId } from '../../../shared/catalog';
 import { editionNotice, isOlderEdition } from '../../../shared/editionNotice';
 import { scopeErrorText, scopeRegionText, type GapErrors } from '../../../shared/scopeErrors';
 import { snapshotNotes } from '../../../shared/snapshotDescription';
 import type { SnapshotMeta } from '../../core';
-import { UsageError } from '../io';
+import { parseId } from '../options';
 import type { RegisterCommand } from './index';
-import { countOrUnknown, parseId, patchBasis, pct, print, printJson, table, useServices, withDbOptions } from './storeOptions';
+import { countOrUnknown, patchBasis, pct, print, printJson, table, useServices, withDbOptions } from './storeOptions';
 import { terminalValue } from '../terminal';
 import type { DbOptions } from './storeOptions';
 
@@ -95,30 +94,6 @@ export const registerSnapshots: RegisterCommand = (program) => {
       snapshots.deleteAll(wanted);
       if (opts.json) return printJson({ deleted: wanted });
       print(`Deleted ${wanted.map((id) => `#${id}`).join(', ')}.`);
-    }),
-  );
-
-  withDbOptions(
-    program
-      .command('prune')
-      .description('apply a retention policy: delete snapshots beyond the newest N and/or older than D days')
-      .option('--keep-last <n>', 'keep the newest n snapshots')
-      .option('--max-age-days <d>', 'delete snapshots started more than d days ago'),
-  ).action((opts: DbOptions & { keepLast?: string; maxAgeDays?: string }) =>
-    useServices(opts, ({ snapshots }) => {
-      if (opts.keepLast === undefined && opts.maxAgeDays === undefined) throw new UsageError('give --keep-last, --max-age-days or both');
-      let deleted: number[];
-      try {
-        deleted = snapshots.prune({
-          ...(opts.keepLast === undefined ? {} : { keepLast: Number(opts.keepLast) }),
-          ...(opts.maxAgeDays === undefined ? {} : { maxAgeDays: Number(opts.maxAgeDays) }),
-        });
-      } catch (err) {
-        if (err instanceof RangeError) throw new UsageError(err.message);
-        throw err;
-      }
-      if (opts.json) return printJson({ deleted });
-      print(deleted.length ? `Deleted ${deleted.map((id) => `#${id}`).join(', ')}.` : 'Nothing to delete.');
     }),
   );
 };

@@ -1,8 +1,7 @@
 /** The `--db` option shared by the history commands, and the core over the database it names. */
-import type { Command } from 'commander';
-import { MAX_SCAN_AGE_DAYS, type Services } from '../../core';
+import { Option, type Command } from 'commander';
+import type { Services } from '../../core';
 import { withCore } from '../cliCore';
-import { UsageError } from '../io';
 import { printOut, terminalJson, terminalValue } from '../terminal';
 
 export interface DbOptions {
@@ -10,29 +9,14 @@ export interface DbOptions {
   json?: boolean;
 }
 
-export const withDbOptions = (command: Command): Command =>
-  command.option('--db <path>', 'database file (default: the app database)').option('--json', 'print JSON');
+/** The database a command reads or writes: the app's unless `--db` names another. */
+export const dbOption = (): Option => new Option('--db <path>', 'database file (default: the app database)');
+
+export const withDbOptions = (command: Command): Command => command.addOption(dbOption()).option('--json', 'print JSON');
 
 /** Runs `fn` on the core's services; only writing commands (`create`) may start a new database. */
 export function useServices<T>(opts: DbOptions, fn: (services: Services) => T | Promise<T>, create = false): Promise<T> {
   return withCore({ db: opts.db, create }, (core) => fn(core.services));
-}
-
-export function parseId(value: string, what = 'snapshot id'): number {
-  const id = Number(value);
-  if (!Number.isInteger(id) || id <= 0) throw new UsageError(`${what} must be a positive whole number, got "${value}"`);
-  return id;
-}
-
-/**
- * `--scan-age-days` of commands that save a snapshot: whole days, as import takes them
- * (archiveSchema.ts), so every snapshot the CLI saves exports and imports back.
- */
-export function parseScanAgeDays(value: string): number {
-  const days = Number(value);
-  if (!Number.isInteger(days) || days < 1 || days > MAX_SCAN_AGE_DAYS)
-    throw new UsageError(`--scan-age-days must be a whole number of days from 1 to ${MAX_SCAN_AGE_DAYS}, got "${value}"`);
-  return days;
 }
 
 export const print = printOut;

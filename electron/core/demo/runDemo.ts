@@ -1,27 +1,17 @@
 /**
- * The headless demo: a simulated organization (3 accounts × 3 regions) audited weekly for five
- * weeks through the real audit engine and SDK, into a fresh database in the output folder, then
- * the client reports (ja, en) and exports written beside it. The audits are dated weeks apart by
- * the injected clock; the fleet changes between them (demoScenario.ts), one scope fails once and
- * the last audit is denied one optional data source, so every report section has substance.
+ * The headless demo: the demo's history (demoHistory.ts) into a fresh database in the output
+ * folder, through the same core as every host, then the client reports (ja, en) and exports
+ * written beside it.
  */
 import { mkdirSync, rmSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import type { AuditPlan } from '../../../shared/auditPlan';
-import { DEFAULT_CATALOG_ID, getCatalog } from '../../../shared/catalog';
 import type { Lang } from '../../../shared/model';
-import { runAudit } from '../audit/runAudit';
-import { EventBus } from '../events';
+import { TOOL_VERSION } from '../../../shared/toolVersion';
+import { createCore } from '../createCore';
 import type { Paper, Printer } from '../report';
-import { createServices, type SnapshotService } from '../services';
-import { generateFleet, startSimulator, type FaultRule, type Fleet } from '../sim';
-import { openStore } from '../store';
-import { agedBy, applyWeek, DEMO_WEEKS } from './demoScenario';
+import { recordDemoHistory, type DemoAudit } from './demoHistory';
 
-export const DEMO_REGIONS = ['ap-northeast-1', 'us-east-1', 'eu-west-1'] as const;
-export const DEMO_ACCOUNTS = 3;
 export const DEMO_DB = 'patch-auditor-demo.sqlite';
-const WEEK_S = 7 * 86_400;
 
 export interface DemoOptions {
   outDir: string;
@@ -32,13 +22,6 @@ export interface DemoOptions {
   log?: (line: string) => void;
   /** The time of the last audit (default: now). */
   now?: () => Date;
-}
-
-export interface DemoAudit {
-  snapshotId: number;
-  startedAt: string;
-  status: string;
-  nodes: number;
 }
 
 export interface DemoResult {
@@ -52,96 +35,6 @@ const REPORTS: ReadonlyArray<{ lang: Lang; paper: Paper }> = [
   { lang: 'en', paper: 'letter' },
 ];
 
-/** Faults of one week: week 2 cannot reach one region of one account; the last week is denied inventory there. */
-function faultsFor(week: number, fleet: Fleet): FaultRule[] {
-  const member = fleet.accounts[2]?.accountId ?? fleet.accounts[0]!.accountId;
-  if (week === 2) return [{ match: { accountId: member, region: 'eu-west-1' }, regionDisabled: true }];
-  if (week === DEMO_WEEKS.length - 1) {
-    return [
-      {
-        match: { accountId: fleet.accounts[1]?.accountId ?? member, region: 'us-east-1' },
-        policy: {
-          Statement: [
-            { Effect: 'Allow', Action: '*' },
-            { Effect: 'Deny', Action: 'ssm:GetInventory' },
-          ],
-        },
-      },
-    ];
-  }
-  return [];
-}
-
-export interface DemoHistoryOptions {
-  /** Managed nodes in the first audit, spread over accounts × regions. */
-  nodes?: number;
-  log?: (line: string) => void;
-  /** The time of the last audit (default: now). */
-  now?: () => Date;
-  /** Client name recorded with the snapshots. */
-  client?: string;
-}
-
-/**
- * Five weekly audits of the simulated organization through the real audit engine and SDK,
- * saved with `save`: the demo's own database, or the app's when a user asks for demo data.
- */
-export async function recordDemoHistory(
-  snapshots: Pick<SnapshotService, 'save' | 'get'>,
-  options: DemoHistoryOptions = {},
-): Promise<DemoAudit[]> {
-  const log = options.log ?? (() => {});
-  const scopes = DEMO_ACCOUNTS * DEMO_REGIONS.length;
-  const nodesPerRegion = Math.max(1, Math.round((options.nodes ?? 1800) / scopes));
-  const fleet = generateFleet({ seed: 'patch-auditor-demo', accounts: DEMO_ACCOUNTS, regions: [...DEMO_REGIONS], nodesPerRegion });
-  const managementKeys = fleet.accounts[0]!;
-  const auditRole = managementKeys.roles[0]!;
-  const sandboxes = fleet.organization.accounts.filter((a) => !fleet.accounts.some((acc) => acc.accountId === a.id)).map((a) => a.id);
-  const lastAudit = (options.now ?? (() => new Date()))().getTime();
-
-  const sim = await startSimulator({ fleet: agedBy(fleet, (DEMO_WEEKS.length - 1) * WEEK_S) });
-  const audits: DemoAudit[] = [];
-  try {
-    for (const [week, plan] of DEMO_WEEKS.entries()) {
-      const offsetS = (DEMO_WEEKS.length - 1 - week) * WEEK_S;
-      applyWeek(fleet, week, plan);
-      sim.setFleet(agedBy(fleet, offsetS));
-      sim.setFaults(faultsFor(week, fleet));
-      const auditPlan: AuditPlan = {
-        regions: [...DEMO_REGIONS],
-        homeRegion: 'us-east-1',
-        // The consultant discovers the organization and leaves out its sandbox accounts.
-        targets: {
-          kind: 'organization',
-          roleName: auditRole.name,
-          ...(auditRole.externalId ? { externalId: auditRole.externalId } : {}),
-          exclude: sandboxes,
-        },
-        label: `Week ${week + 1}`,
-        client: options.client ?? 'Example Holdings 株式会社',
-        engagement: 'Patch Manager readiness review 2026',
-      };
-      const started = Date.now();
-      const outcome = await runAudit(auditPlan, {
-        clientOptions: { endpoint: sim.url, maxAttempts: 6, requestTimeoutMs: 10_000 },
-        credentials: { accessKeyId: managementKeys.accessKeyId, secretAccessKey: managementKeys.secretAccessKey },
-        saveSnapshot: (input) => snapshots.save(input),
-        catalog: getCatalog(DEFAULT_CATALOG_ID)!,
-        scanAgeDays: 7,
-        now: () => new Date(lastAudit - offsetS * 1000 + (Date.now() - started)),
-      });
-      const snapshot = snapshots.get(outcome.snapshotId!);
-      audits.push({ snapshotId: snapshot.id, startedAt: snapshot.startedAt, status: snapshot.status, nodes: snapshot.nodeCount });
-      log(
-        `audit ${week + 1}/${DEMO_WEEKS.length}: snapshot ${snapshot.id} ${snapshot.startedAt.slice(0, 10)} ${snapshot.status}, ${snapshot.nodeCount} nodes (${Date.now() - started} ms)`,
-      );
-    }
-  } finally {
-    await sim.close();
-  }
-  return audits;
-}
-
 export async function runDemo(options: DemoOptions): Promise<DemoResult> {
   const log = options.log ?? (() => {});
   const outDir = resolve(options.outDir);
@@ -149,28 +42,20 @@ export async function runDemo(options: DemoOptions): Promise<DemoResult> {
   const dbPath = join(outDir, DEMO_DB);
   // A fresh history every run: never the user's app database, never an earlier demo's.
   for (const suffix of ['', '-wal', '-shm']) rmSync(`${dbPath}${suffix}`, { force: true });
-  const store = openStore({ path: dbPath });
-  const services = createServices({
+  const core = createCore({
     dataDir: outDir,
-    store,
-    events: new EventBus(),
+    dbPath,
+    host: { host: 'cli', versions: { 'patch-audit': TOOL_VERSION }, openExternal: async () => {} },
     log,
-    aws: {},
     ...(options.printer ? { printer: options.printer } : {}),
   });
-  let audits: DemoAudit[];
+  const { services } = core;
   try {
-    audits = await recordDemoHistory(services.snapshots, {
+    const audits = await recordDemoHistory(services.snapshots, {
       ...(options.nodes !== undefined ? { nodes: options.nodes } : {}),
       log,
       ...(options.now ? { now: options.now } : {}),
     });
-  } catch (err) {
-    store.close();
-    throw err;
-  }
-
-  try {
     const first = audits[0]!.snapshotId;
     const last = audits.at(-1)!.snapshotId;
     const reports = {} as Record<Lang, string>;
@@ -194,6 +79,6 @@ export async function runDemo(options: DemoOptions): Promise<DemoResult> {
     services.reports.writeJson(last, json);
     return { dbPath, audits, files: { reports, csv, json } };
   } finally {
-    store.close();
+    await core.close();
   }
 }

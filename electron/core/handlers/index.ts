@@ -5,9 +5,8 @@
  */
 import type { Handlers } from '../../../shared/contract';
 import { NO_FILES } from '../files';
-import type { Log } from '../log';
-import type { Services } from '../services';
-import { appHandlers, type HostInfo } from './app';
+import type { HostInfo, Services } from '../services';
+import { appHandlers } from './app';
 import { auditHandlers } from './audit';
 import { compareHandlers } from './compare';
 import { demoHandlers } from './demo';
@@ -22,25 +21,22 @@ import { settingsHandlers } from './settings';
 import { snapshotsHandlers } from './snapshots';
 import { trendsHandlers } from './trends';
 
-export type { HostInfo } from './app';
-export { DEMO_CLIENT } from './demo';
-
-export function createHandlers(services: Services, host: HostInfo, dataDir: string, log: Log): Handlers {
+export function createHandlers(services: Services, host: HostInfo): Handlers {
   const files = host.files ?? NO_FILES;
   return {
-    app: appHandlers(host, dataDir),
+    app: appHandlers(services.app),
     settings: settingsHandlers(services.settings),
-    profiles: profilesHandlers(),
+    profiles: profilesHandlers(services.profiles),
     audit: auditHandlers(services.audits),
     snapshots: snapshotsHandlers(services.snapshots, files),
-    nodes: nodesHandlers(services.fleet, services.snapshots, files),
+    nodes: nodesHandlers(services.fleet, files),
     trends: trendsHandlers(services.fleet),
     compare: compareHandlers(services.fleet),
     plans: plansHandlers(services.plans),
     readiness: readinessHandlers(services.fleet),
     figures: figuresHandlers(services.fleet),
     patches: patchesHandlers(services.fleet),
-    demo: demoHandlers(services.snapshots, services.audits, log),
-    report: reportHandlers(services.reports, services.snapshots, files),
+    demo: demoHandlers(services.demo),
+    report: reportHandlers(services.reports, files),
   };
 }

@@ -1,7 +1,7 @@
 import type { DomainHandlers } from '../../../shared/contract';
-import type { PlansFile } from '../plans/plansFile';
+import type { PlanService } from '../services';
 
-export function plansHandlers(plans: PlansFile): DomainHandlers<'plans'> {
+export function plansHandlers(plans: PlanService): DomainHandlers<'plans'> {
   return {
     list: async () => plans.list(),
     save: async (input) => plans.save(input),

@@ -12,18 +12,7 @@ export function snapshotsHandlers(snapshots: SnapshotService, files: HostFiles):
     reevaluate: async ({ id, catalogEdition, scanAgeDays }) =>
       snapshots.reevaluate(id, { ...(catalogEdition ? { catalogEdition } : {}), ...(scanAgeDays ? { scanAgeDays } : {}) }),
     summary: async ({ id, filters }) => snapshots.summary(id, filters),
-    export: async ({ ids }) => {
-      snapshots.requireExisting(...ids);
-      const name = ids.length === 1 ? `snapshot-${ids[0]}.patchaudit` : `snapshots-${ids.length}.patchaudit`;
-      const target = await files.chooseSaveTarget('snapshot-export', name);
-      if (!target) return { saved: false };
-      snapshots.exportTo(ids, target.path);
-      return { saved: true, ...(await target.done()) };
-    },
-    import: async ({ uploadId }) => {
-      const file = await files.chooseImportFile(uploadId);
-      if (!file) return { imported: [], alreadyPresent: [], repeatedInFile: [], cancelled: true };
-      return { ...(await snapshots.importFile(file)), cancelled: false };
-    },
+    export: ({ ids }) => snapshots.exportThrough(ids, files),
+    import: ({ uploadId }) => snapshots.importThrough(uploadId, files),
   };
 }

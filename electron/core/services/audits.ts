@@ -11,6 +11,7 @@ import type { EventBus } from '../events';
 import type { Log } from '../log';
 import type { SettingsService } from './settings';
 import type { SnapshotService } from './snapshots';
+import { validInput, validRunOverrides } from './validate';
 
 export interface AuditServiceDeps {
   events: EventBus;
@@ -51,7 +52,12 @@ export class AuditService {
    * The audit itself, for every host: collect, evaluate with the chosen edition, save the
    * snapshot. Resolves with the outcome; throws AuditFailed when nothing could be audited.
    */
-  run(plan: AuditPlan, { catalogEdition, scanAgeDays, mfaCodeProvider, ...control }: AuditRunOptions = {}): Promise<AuditOutcome> {
+  run(
+    input: AuditPlan,
+    { catalogEdition: edition, scanAgeDays: days, mfaCodeProvider, ...control }: AuditRunOptions = {},
+  ): Promise<AuditOutcome> {
+    const plan = validInput('audit:start', input);
+    const { catalogEdition, scanAgeDays } = validRunOverrides({ catalogEdition: edition, scanAgeDays: days });
     const settings = this.deps.settings.read();
     const catalog = requireCatalog(catalogEdition ?? plan.catalogEdition ?? settings.catalogEdition);
     return runAudit(
@@ -70,7 +76,8 @@ export class AuditService {
   }
 
   /** Starts a run in the background (the app's Run page) and resolves with its id once the first progress event is out. */
-  async start(plan: AuditPlan): Promise<{ runId: string }> {
+  async start(input: AuditPlan): Promise<{ runId: string }> {
+    const plan = validInput('audit:start', input);
     if (this.#current) throw new UserFacingError('An audit is already running. Wait for it or cancel it first.');
     // An unknown edition in the plan or the settings is refused before a run exists.
     requireCatalog(plan.catalogEdition ?? this.deps.settings.read().catalogEdition);

@@ -23,7 +23,10 @@ import { PREREQUISITE_RULE_IDS, type Readiness } from '../../../shared/readiness
 import { requireCatalog, UserFacingError } from '../errors';
 import { writeNodesCsv, type NodeColumn, type NodeCsvFilters } from '../report/nodesCsv';
 import type { Store } from '../store';
+import type { HostFiles } from '../files';
+import { saveThrough, type SaveAnswer } from './saveThrough';
 import type { SnapshotService } from './snapshots';
+import { validInput } from './validate';
 
 export interface NodeRef {
   snapshotId: number;
@@ -55,17 +58,30 @@ export class FleetService {
     return writeNodesCsv(this.store, snapshotId, query, columns, lang, file);
   }
 
+  /** The node table as CSV where the user chose (the save dialog, or a download in the web host). */
+  async exportNodesCsv(
+    { snapshotId, query, columns, lang }: { snapshotId: number; query: NodeCsvFilters; columns: readonly NodeColumn[]; lang: Lang },
+    files: HostFiles,
+  ): Promise<SaveAnswer<{ rows: number }>> {
+    this.snapshots.requireExisting(snapshotId);
+    return saveThrough(files, 'csv', `nodes-${snapshotId}.csv`, (path) => ({
+      rows: this.writeNodesCsv(snapshotId, query, columns, lang, path),
+    }));
+  }
+
   trends(query: TrendQuery = {}): TrendPoint[] {
     return this.store.trends(query);
   }
 
   compare(from: number, to: number, limit?: number): Comparison {
+    validInput('compare:run', { from, to, limit });
     this.snapshots.requireExisting(from, to);
     return this.store.compare(from, to, limit ? { limit } : {});
   }
 
   /** The snapshot's facts judged under its own edition and under `catalogEdition`, offline. */
   editionChanges(snapshotId: number, catalogEdition: string, limit?: number): EditionComparison {
+    validInput('compare:editions', { snapshotId, catalogEdition, limit });
     const snapshot = this.snapshots.get(snapshotId);
     const from = getCatalog(snapshot.catalogEdition);
     // Said apart from an unknown `catalogEdition` argument: here the user's choice is not at fault.
@@ -86,6 +102,7 @@ export class FleetService {
 
   /** The headline figures, from the snapshot's summary rows (shared/figures.ts). */
   figures(snapshotId: number): SnapshotFigures {
+    validInput('figures:get', { id: snapshotId });
     const snapshot = this.snapshots.get(snapshotId);
     return { snapshot: snapshotId, edition: snapshot.catalogEdition, figures: computeFigures(this.store.figureInput(snapshotId)) };
   }

@@ -5,7 +5,7 @@
 import type { ReportRequest } from '../../../shared/contract';
 import type { Lang } from '../../../shared/model';
 import { UserFacingError } from '../errors';
-import { writePrivateFile } from '../files';
+import { writePrivateFile, type HostFiles } from '../files';
 import {
   buildReportModel,
   exportCsv,
@@ -19,6 +19,8 @@ import {
 } from '../report';
 import type { Store } from '../store';
 import type { SnapshotService } from './snapshots';
+import { saveThrough, type SaveAnswer } from './saveThrough';
+import { validInput } from './validate';
 
 const NO_PRINTER = 'PDF printing is not available in this host; save the report as HTML instead.';
 
@@ -46,9 +48,28 @@ export class ReportService {
   }
 
   /** Checks the request before the host asks where to save, so a bad id never opens a dialog. */
-  prepare(request: ReportRequest): ReportModel {
+  prepare(input: ReportRequest): ReportModel {
+    const request = validInput('report:create', input);
     if (request.format === 'pdf' && !this.printer) throw new UserFacingError(NO_PRINTER);
     return this.model(request);
+  }
+
+  /** The report where the user chose: the request is checked before the host asks, so a bad id never opens a dialog. */
+  async create(request: ReportRequest, files: HostFiles): Promise<SaveAnswer<object>> {
+    const model = this.prepare(request);
+    const name = `patch-audit-report-${request.snapshotId}-${request.lang}.${request.format}`;
+    return saveThrough(files, request.format === 'pdf' ? 'report-pdf' : 'report-html', name, async (path) => {
+      await this.write(model, request, path);
+      return {};
+    });
+  }
+
+  async exportJsonThrough(snapshotId: number, files: HostFiles): Promise<SaveAnswer<object>> {
+    this.snapshots.requireExisting(snapshotId);
+    return saveThrough(files, 'json', `patch-audit-snapshot-${snapshotId}.json`, (path) => {
+      this.writeJson(snapshotId, path);
+      return {};
+    });
   }
 
   async write(model: ReportModel, request: ReportRequest, file: string): Promise<void> {

@@ -3,6 +3,7 @@ import type { Settings, SettingsPatch } from '../../../shared/contract';
 import { requireCatalog } from '../errors';
 import type { EventBus } from '../events';
 import type { SettingsFile } from '../settings/settingsFile';
+import { validInput } from './validate';
 
 export class SettingsService {
   constructor(
@@ -14,7 +15,8 @@ export class SettingsService {
     return this.file.read();
   }
 
-  update(patch: SettingsPatch): Settings {
+  update(input: SettingsPatch): Settings {
+    const patch = validInput('settings:set', input);
     if (patch.catalogEdition !== undefined) requireCatalog(patch.catalogEdition);
     const next = this.file.update(patch);
     this.events.emit('settings:changed', next);

@@ -9,6 +9,9 @@ import { evaluateNode, platformOf } from '../../../shared/evaluate';
 import type { NodeFilters, RuleSummaryRow, ScopeSummaryRow, SnapshotDetail, SnapshotMeta } from '../store';
 import { requireCatalog, SnapshotMissingError, SnapshotSpilledError, UserFacingError } from '../errors';
 import { SNAPSHOT_EXTENSION } from '../paths';
+import type { HostFiles } from '../files';
+import { saveThrough, type SaveAnswer } from './saveThrough';
+import { validInput } from './validate';
 import type { EventBus } from '../events';
 import {
   asDatabaseError,
@@ -136,10 +139,15 @@ export class SnapshotService {
    * re-evaluation of `id` already saved with the same result (store `reevaluate`).
    */
   reevaluate(id: number, request: ReevaluateRequest = {}): SnapshotMeta {
+    const { catalogEdition, scanAgeDays: wanted } = validInput('snapshots:reevaluate', {
+      id,
+      catalogEdition: request.catalogEdition,
+      scanAgeDays: request.scanAgeDays,
+    });
     const source = this.get(id);
     const before = new Set(this.store.listSnapshots().map((s) => s.id));
-    const catalog = requireCatalog(request.catalogEdition ?? this.defaults().catalogEdition);
-    const scanAgeDays = request.scanAgeDays ?? source.scanAgeDays;
+    const catalog = requireCatalog(catalogEdition ?? this.defaults().catalogEdition);
+    const scanAgeDays = wanted ?? source.scanAgeDays;
     const derived = reevaluate(
       this.store,
       id,
@@ -163,6 +171,23 @@ export class SnapshotService {
       if (err instanceof ExportTooLargeError || err instanceof ExportUnimportableError) throw new UserFacingError(err.message);
       throw err;
     }
+  }
+
+  /** The snapshots as one export file where the user chose; checked before the host asks. */
+  async exportThrough(ids: readonly number[], files: HostFiles): Promise<SaveAnswer<object>> {
+    this.requireExisting(...ids);
+    const name = ids.length === 1 ? `snapshot-${ids[0]}${SNAPSHOT_EXTENSION}` : `snapshots-${ids.length}${SNAPSHOT_EXTENSION}`;
+    return saveThrough(files, 'snapshot-export', name, (path) => {
+      this.exportTo(ids, path);
+      return {};
+    });
+  }
+
+  /** The file the user opened (desktop) or uploaded (web host, `uploadId`). */
+  async importThrough(uploadId: string | undefined, files: HostFiles): Promise<ImportOutcome & { cancelled: boolean }> {
+    const file = await files.chooseImportFile(uploadId);
+    if (!file) return { imported: [], alreadyPresent: [], repeatedInFile: [], cancelled: true };
+    return { ...(await this.importFile(file)), cancelled: false };
   }
 
   /** What a file holds, from its header alone (a few kilobytes inflated): asked before importing a file the OS opened. */

@@ -173,7 +173,7 @@ describe('patch-audit demo, report, export-csv, export-json', () => {
     expect(unknown).toMatchObject({ code: 2, stderr: 'patch-audit: Snapshot 999 does not exist (it may have been deleted).\n' });
     const bad = await run(['export-csv', 'latest', '--db', db, '-o', join(dir, 'x.csv')], dir);
     expect(bad.code).toBe(2);
-    expect(bad.stderr).toContain('SNAPSHOT must be a snapshot id');
+    expect(bad.stderr).toContain('snapshot id must be a positive whole number');
     const missing = await run(['export-json', '1', '-o', join(dir, 'x.json')], dir);
     expect(missing.code).toBe(2);
     expect(missing.stderr).toContain('no database at');

@@ -67,12 +67,14 @@ describe('patch-audit history commands', () => {
     for (const line of lines.slice(1)) expect(line).toMatch(/unknown\s+unknown$/);
   });
 
-  it('re-evaluates only with a whole number of days, as import takes it back', async () => {
-    for (const days of ['0.5', '0', '3651']) {
+  it('re-evaluates only with a whole number of days from 1 to 365, as the app does', async () => {
+    for (const days of ['0.5', '0', '366', '1e2', '']) {
       const re = await run('reevaluate', '1', '--catalog', 'seed-2022', '--scan-age-days', days, '--db', db);
       expect(re.code).toBe(2);
-      expect(re.stderr).toMatch(/--scan-age-days must be a whole number of days from 1 to 3650/);
+      expect(re.stderr).toMatch(/^patch-audit: Invalid input for snapshots:reevaluate: scanAgeDays: [^\n]+\n$/);
     }
+    const late = await run('reevaluate', '1', '--catalog', 'seed-2022', '--now', 'Dec 1 2026', '--db', db);
+    expect(late).toMatchObject({ code: 2, stderr: expect.stringMatching(/--now must be an ISO 8601 time/) });
     const store = openStore({ path: db });
     expect(store.listSnapshots()).toHaveLength(2);
     store.close();

@@ -119,6 +119,7 @@ describe('a full disk at the end of an audit', () => {
       const creds = sim.credentials[0]!;
       const services = createServices({
         dataDir: dir,
+        host: { host: 'cli', versions: {}, openExternal: async () => {} },
         store,
         events: new EventBus(),
         log: () => {},

@@ -1,0 +1,117 @@
+/**
+ * What `patch-audit audit` prints: the progress bar on stderr, the summary of an outcome, and the
+ * `--json` documents of an outcome, of an audit that failed, and of one kept in a file.
+ */
+import { SingleBar } from 'cli-progress';
+import { countScopes, settledScopes, type AuditOutcome, type AuditProgress, type ScopeCounts } from '../../shared/auditPlan';
+import type { ScopeResult } from '../../shared/model';
+import { scopeErrorText, scopeRegionText } from '../../shared/scopeErrors';
+import type { AuditFailed, SnapshotSpilledError } from '../core';
+
+export function progressBar(enabled: boolean) {
+  if (!enabled) return { update: (_p: AuditProgress) => {}, stop: () => {} };
+  const bar = new SingleBar({
+    format:
+      ' {bar} {percentage}% | scopes {value}/{total} | {nodes} nodes | {calls} calls | {throttles} throttled | {errors} failed | ETA {eta_formatted}',
+    hideCursor: true,
+    clearOnComplete: false,
+    stream: process.stderr,
+  });
+  let started = false;
+  return {
+    update: (p: AuditProgress) => {
+      const c = p.scopeCounts;
+      const payload = { nodes: p.nodes, calls: p.calls, throttles: p.throttles, errors: c.failed };
+      if (!started && c.total > 0) {
+        bar.start(c.total, settledScopes(c), payload);
+        started = true;
+      } else if (started) {
+        // Scopes are known account by account as each is resolved, while the first ones already run.
+        if (c.total !== bar.getTotal()) bar.setTotal(c.total);
+        bar.update(settledScopes(c), payload);
+      }
+    },
+    stop: () => started && bar.stop(),
+  };
+}
+
+/** Why a source could not be read: the AWS error code and the reason in English. */
+function gapReasons(s: ScopeResult) {
+  return Object.fromEntries(
+    s.gaps.flatMap((gap) => {
+      const reason = s.gapErrors?.[gap];
+      return reason ? [[gap, { code: reason.errorParams.name ?? reason.errorCode, message: scopeErrorText(reason, 'en') }]] : [];
+    }),
+  );
+}
+
+function scopeDocument(s: ScopeResult) {
+  return {
+    account: s.accountId,
+    region: s.region,
+    status: s.status,
+    ...(s.error ? { error: s.error } : {}),
+    ...(s.errorCode ? { errorCode: s.errorCode } : {}),
+    nodes: s.nodes,
+    ...(s.gaps.length ? { gaps: s.gaps, gapErrors: gapReasons(s) } : {}),
+  };
+}
+
+export function outcomeDocument(outcome: AuditOutcome) {
+  return {
+    snapshotId: outcome.snapshotId,
+    status: outcome.status,
+    scopes: outcome.scopes.map(scopeDocument),
+    scopeCounts: outcome.scopeCounts,
+    nodes: outcome.nodes,
+    checks: outcome.checks,
+    calls: outcome.calls,
+  };
+}
+
+/** The `--json` document when nothing could be audited: no snapshot, the reason, each scope's. */
+export function failureDocument(err: AuditFailed) {
+  const [headline = ''] = err.message.split('\n');
+  return {
+    snapshotId: null,
+    status: 'failed',
+    error: headline,
+    scopes: err.scopes.map(scopeDocument),
+    scopeCounts: countScopes(err.scopes),
+    nodes: 0,
+  };
+}
+
+/** The `--json` document when the disk was full: no snapshot, the reason, and the file that keeps the audit. */
+export function spilledDocument(err: SnapshotSpilledError) {
+  return { snapshotId: null, status: 'kept', error: err.message, spillFile: err.spillFile };
+}
+
+/** Every scope counted as what it is (issue 27): only collected scopes finished. */
+export function scopeCountsText(c: ScopeCounts): string {
+  const line = `Scopes: ${c.collected} of ${c.total} collected, ${c.failed} failed, ${c.cancelled} cancelled`;
+  if (!c.accountLevel) return line;
+  return `${line}\n  ${c.accountLevel} of them ${c.accountLevel === 1 ? 'is an account' : 'are accounts'} never reached under --regions all: one scope each, its regions unknown without the account`;
+}
+
+export function summaryText(outcome: AuditOutcome): string {
+  const lines = [
+    `Snapshot ${outcome.snapshotId} saved (${outcome.status === 'complete' ? 'complete' : 'partial: finished with gaps'}): ${outcome.nodes} nodes`,
+    scopeCountsText(outcome.scopeCounts),
+  ];
+  for (const s of outcome.scopes) {
+    lines.push(
+      `  ${s.accountId} ${scopeRegionText(s.region, 'en').padEnd(16)} ${s.status.padEnd(9)} ${String(s.nodes).padStart(6)} nodes${s.error ? `  ${s.error}` : ''}`,
+    );
+    // Each source that could not be read on its own line, with why: the checks that need it are unknown.
+    const reasons = gapReasons(s);
+    for (const gap of s.gaps) lines.push(`      not read: ${gap}${reasons[gap] ? ` — ${reasons[gap].message}` : ''}`);
+  }
+  lines.push(
+    `Checks: ${Object.entries(outcome.checks)
+      .map(([status, n]) => `${status} ${n}`)
+      .join(', ')}`,
+  );
+  lines.push(`Calls: ${Object.values(outcome.calls).reduce((a, b) => a + b, 0)}`);
+  return `${lines.join('\n')}\n`;
+}
