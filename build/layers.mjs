@@ -29,10 +29,11 @@ export const CORE_LAYERS = [
   'audit',
   'report',
   'localFiles',
-  'services',
   'demo',
+  'services',
   'handlers',
   'wiring',
+  'demoRun',
   'worker',
 ];
 
@@ -73,23 +74,24 @@ export const LAYERS = [
     imports: ['shared', 'coreBase'],
     packages: ['npm', 'node'],
   },
+  // The demo's recorded weeks: audits of the simulator, saved through the snapshot service it is given.
   {
-    name: 'services',
-    files: ['electron/core/services/**'],
-    imports: ['shared', 'coreBase', 'aws', 'store', 'audit', 'report', 'localFiles'],
+    name: 'demo',
+    files: ['electron/core/demo/{demoHistory,demoScenario}*.ts'],
+    imports: ['shared', 'coreBase', 'store', 'sim', 'audit'],
     packages: ['npm', 'node'],
   },
   {
-    name: 'demo',
-    files: ['electron/core/demo/**'],
-    imports: ['shared', 'coreBase', 'store', 'sim', 'audit', 'report', 'services'],
+    name: 'services',
+    files: ['electron/core/services/**'],
+    imports: ['shared', 'coreBase', 'aws', 'store', 'audit', 'report', 'localFiles', 'demo'],
     packages: ['npm', 'node'],
   },
   // Thin adapters over the services: never the store.
   {
     name: 'handlers',
     files: ['electron/core/handlers/**'],
-    imports: ['shared', 'coreBase', 'aws', 'localFiles', 'services', 'demo'],
+    imports: ['shared', 'coreBase', 'services'],
     packages: ['npm', 'node'],
   },
   // createCore builds the core; dispatch validates every call against the contract.
@@ -97,6 +99,13 @@ export const LAYERS = [
     name: 'wiring',
     files: ['electron/core/{createCore,dispatch}.ts'],
     imports: ['shared', 'coreBase', 'aws', 'store', 'report', 'services', 'handlers'],
+    packages: ['npm', 'node'],
+  },
+  // `patch-audit demo`: a core of its own (createCore) that records the demo's weeks and prints its report.
+  {
+    name: 'demoRun',
+    files: ['electron/core/demo/runDemo*.ts'],
+    imports: ['shared', 'coreBase', 'report', 'demo', 'wiring'],
     packages: ['npm', 'node'],
   },
   {

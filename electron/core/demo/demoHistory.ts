@@ -7,7 +7,7 @@
 import type { AuditPlan } from '../../../shared/auditPlan';
 import { DEFAULT_CATALOG_ID, getCatalog } from '../../../shared/catalog';
 import { runAudit } from '../audit/runAudit';
-import type { SnapshotService } from '../services/snapshots';
+import type { PackedSnapshotInput, SnapshotDetail } from '../store';
 import { generateFleet, startSimulator, type FaultRule, type Fleet } from '../sim';
 import { agedBy, applyWeek, DEMO_WEEKS } from './demoScenario';
 
@@ -57,7 +57,8 @@ export interface DemoHistoryOptions {
  * saved with `save`: the demo's own database, or the app's when a user asks for demo data.
  */
 export async function recordDemoHistory(
-  snapshots: Pick<SnapshotService, 'save' | 'get'>,
+  /** The snapshot service's save and read: the demo records through them, so its snapshots are saved as any audit's. */
+  snapshots: { save(input: PackedSnapshotInput): number; get(id: number): SnapshotDetail },
   options: DemoHistoryOptions = {},
 ): Promise<DemoAudit[]> {
   const log = options.log ?? (() => {});
