@@ -6,7 +6,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { NODE_LIST, NODE_SOURCES, OPTIONAL_SOURCES } from '../../electron/core/audit/sources';
+import { NODE_LIST, NODE_SOURCES, OPTIONAL_SOURCES, START_ORDER } from '../../electron/core/audit/sources';
 import { AUDIT_POLICY_JSON } from '../../shared/iamPolicy';
 import { NodeFacts, ScopeResult } from '../../shared/model';
 import { SOURCE_CALLS, SOURCE_GAPS } from '../../shared/rules/sources';
@@ -77,6 +77,21 @@ describe('the source registry', () => {
       const earlier = OPTIONAL_SOURCES.slice(0, i).map((s) => s.key);
       expect(earlier, `${source.key} depends on ${on}`).toContain(on);
     });
+  });
+
+  it('starts, on a page holding a node, what every scope needs, then what some nodes need, then the page’s batch', () => {
+    // The order of the scheduler before the registry: inventory and the patching setup, EC2, the patch states.
+    const started = START_ORDER.filter(({ dependsOn }) => dependsOn.on === 'nodes' || dependsOn.on === 'pages').map((module) => module.key);
+    expect(started).toEqual([
+      'inventory',
+      'patchBaselines',
+      'patchGroups',
+      'patchAssociations',
+      'maintenanceWindows',
+      'network',
+      'patchState',
+    ]);
+    expect([...START_ORDER].map((module) => module.key).sort()).toEqual(OPTIONAL_SOURCES.map((module) => module.key).sort());
   });
 
   it('names each kind of AWS CLI file once, so evaluate can tell every file’s source', () => {

@@ -18,6 +18,7 @@ import {
   NODE_LIST,
   NODE_PAGE,
   OPTIONAL_SOURCES,
+  START_ORDER,
   type NodeIdentity,
   type OptionalSourceModule,
   type PatchingSetup,
@@ -88,7 +89,7 @@ export async function collectScope(ctx: CollectContext): Promise<ScopeCollection
   const batches = new Map<SourceKey, Promise<unknown[]>[]>(OPTIONAL_SOURCES.map((module) => [module.key, []]));
   const startOnPage = (list: readonly NodeIdentity[]): void => {
     const ids = list.map((node) => node.instanceId);
-    for (const module of OPTIONAL_SOURCES) {
+    for (const module of START_ORDER) {
       const { dependsOn } = module;
       if (dependsOn.on === 'pages') batches.get(module.key)!.push(quiet(dependsOn.batch(source, ids)));
       else if (dependsOn.on === 'nodes' && !started.has(module.key) && list.some(dependsOn.wants ?? (() => true)))

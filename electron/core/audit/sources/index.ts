@@ -6,5 +6,5 @@ export { NODE_PAGE, type NodeIdentity } from './instanceInformation';
 export { INVENTORY_COMMAND, INVENTORY_FILTER } from './inventory';
 export { PATCH_DETAIL_FILTER, PATCHES_COMMAND } from './instancePatches';
 export { assembleNodeFacts } from './nodeFacts';
-export { isNodeSourceModule, NODE_LIST, NODE_SOURCES, OPTIONAL_SOURCES, type OptionalSourceModule } from './registry';
+export { isNodeSourceModule, NODE_LIST, NODE_SOURCES, OPTIONAL_SOURCES, START_ORDER, type OptionalSourceModule } from './registry';
 export { settleAll, type CliFileKind, type PatchingSetup, type SourceContext, type SourceRead } from './source';

@@ -43,6 +43,18 @@ export const OPTIONAL_SOURCES: readonly OptionalSourceModule[] = SOURCE_KEYS.fil
   (key) => SOURCE_MODULES[key],
 );
 
+/**
+ * The optional sources in the order a page holding a node starts them: what every scope needs,
+ * then what only some nodes' kind needs, then the page's batches. The order calls leave in
+ * decides which takes the first of a throttled action's tokens; it is the order of the scheduler
+ * before the registry.
+ */
+export const START_ORDER: readonly OptionalSourceModule[] = [...OPTIONAL_SOURCES].sort((a, b) => startRank(a) - startRank(b));
+
+function startRank({ dependsOn }: OptionalSourceModule): number {
+  return dependsOn.on === 'nodes' ? (dependsOn.wants ? 1 : 0) : 2;
+}
+
 /** The sources of each node's facts, in the order the facts hold them. */
 export const NODE_SOURCES: readonly NodeSourceModule[] = NODE_SOURCE_KEYS.map((key) => SOURCE_MODULES[key]);
 
