@@ -39,12 +39,25 @@ const none = z.undefined();
 export const Theme = z.enum(['system', 'light', 'dark']);
 export type Theme = z.infer<typeof Theme>;
 
+/**
+ * A whole number in a range, refused in words a user can act on: every host shows the same
+ * message, the CLI after the option's name (zod's default, "expected int, received number",
+ * names neither the range nor the unit).
+ */
+const wholeNumber = (min: number, max: number, unit = '') => {
+  const error = `must be a whole number${unit} from ${min} to ${max.toLocaleString('en-US')}`;
+  return z.number({ error }).int({ error }).min(min, { error }).max(max, { error });
+};
+/** `patch.scan-age`: a last patch operation older than this many days is stale. */
+const ScanAgeDays = wholeNumber(1, 365, ' of days');
+/** How many rows a list answers at most. */
+const ListLimit = wholeNumber(1, 10_000);
+
 export const Settings = z.object({
   language: Lang,
   theme: Theme,
   catalogEdition: z.string().min(1).max(64),
-  /** `patch.scan-age`: a last patch operation older than this many days is stale. */
-  scanAgeDays: z.number().int().min(1).max(365),
+  scanAgeDays: ScanAgeDays,
 });
 export type Settings = z.infer<typeof Settings>;
 
@@ -97,7 +110,7 @@ export type ReportRequest = z.output<typeof ReportRequest>;
 const PatchNodesBase = z.object({
   snapshotId: SnapshotId,
   filters: PatchFilters.optional(),
-  limit: z.number().int().min(1).max(10_000).optional(),
+  limit: ListLimit.optional(),
 });
 
 export const contract = {
@@ -119,9 +132,7 @@ export const contract = {
     'snapshots:annotate': method(SnapshotAnnotation, SnapshotMeta),
     'snapshots:delete': method(SnapshotRef, z.object({ deleted: z.boolean() })),
     'snapshots:reevaluate': method(
-      z
-        .object({ id: SnapshotId, catalogEdition: z.string().max(64).optional(), scanAgeDays: z.number().int().min(1).max(365).optional() })
-        .strict(),
+      z.object({ id: SnapshotId, catalogEdition: z.string().max(64).optional(), scanAgeDays: ScanAgeDays.optional() }).strict(),
       SnapshotMeta,
     ),
     'snapshots:summary': method(
@@ -169,17 +180,14 @@ export const contract = {
       z.object({ snapshotIds: z.array(SnapshotId) }),
     ),
     'trends:query': method(TrendQuery, z.array(TrendPoint)),
-    'compare:run': method(
-      z.object({ from: SnapshotId, to: SnapshotId, limit: z.number().int().min(1).max(10_000).optional() }).strict(),
-      Comparison,
-    ),
+    'compare:run': method(z.object({ from: SnapshotId, to: SnapshotId, limit: ListLimit.optional() }).strict(), Comparison),
     /** One snapshot's facts under its own catalog edition and under another, without calling AWS. */
     'compare:editions': method(
       z
         .object({
           snapshotId: SnapshotId,
           catalogEdition: z.string().min(1).max(64),
-          limit: z.number().int().min(1).max(10_000).optional(),
+          limit: ListLimit.optional(),
         })
         .strict(),
       EditionComparison,
@@ -195,9 +203,7 @@ export const contract = {
     'plans:unreadable': method(none, z.object({ entries: z.number().int().min(0), wholeFile: z.boolean() })),
     /** Patches and CVEs ranked by the nodes and accounts they affect (issue 19); lists cut at `limit`. */
     'patches:summary': method(
-      z
-        .object({ snapshotId: SnapshotId, filters: PatchFilters.optional(), limit: z.number().int().min(1).max(10_000).optional() })
-        .strict(),
+      z.object({ snapshotId: SnapshotId, filters: PatchFilters.optional(), limit: ListLimit.optional() }).strict(),
       MissingPatchSummary,
     ),
     /** The nodes that lack one patch (`kbId` and `title`) or one CVE, under the same filters. */
@@ -209,10 +215,7 @@ export const contract = {
       z.object({ total: z.number().int().nonnegative(), nodes: z.array(PatchNode) }),
     ),
     /** Patches newly missing and resolved on the nodes both snapshots hold. */
-    'patches:compare': method(
-      z.object({ from: SnapshotId, to: SnapshotId, limit: z.number().int().min(1).max(10_000).optional() }).strict(),
-      PatchComparison,
-    ),
+    'patches:compare': method(z.object({ from: SnapshotId, to: SnapshotId, limit: ListLimit.optional() }).strict(), PatchComparison),
     /** Nodes verified ready and not verified (prerequisites P1–P7), in total and per account × region. */
     'readiness:summary': method(SnapshotRef, Readiness),
     /** Every headline figure of a snapshot with its unit, population and definition (shared/figures.ts). */

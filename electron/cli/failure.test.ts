@@ -1,7 +1,7 @@
 import { CommanderError } from 'commander';
 import { describe, expect, it } from 'vitest';
-import { ChromiumNotFound, DatabaseError, UserFacingError } from '../core';
-import { failureOf, wantsJson } from './failure';
+import { ChromiumNotFound, DatabaseError, UserFacingError, validInput } from '../core';
+import { failureOf, optionOfField, wantsJson } from './failure';
 import { UsageError } from './io';
 
 const errno = (code: string, syscall: string, path: string) =>
@@ -43,6 +43,25 @@ describe('the CLI’s one error path', () => {
     expect(failure.exitCode).toBe(1);
     expect(failure.message).toMatch(/^failed unexpectedly \(SyntaxError\)/);
     expect(failure.message).not.toMatch(/payroll|i-0123/);
+  });
+
+  it('names a refused field as the option that sets it, with the contract’s reason', () => {
+    let thrown: unknown;
+    try {
+      validInput('audit:start', {
+        regions: ['us-east-1'],
+        targets: { kind: 'accounts', accountIds: ['12'], roleName: 'r' },
+        concurrency: 0.5,
+      });
+    } catch (err) {
+      thrown = err;
+    }
+    const failure = failureOf(thrown);
+    expect(failure.exitCode).toBe(2);
+    expect(failure.message).toMatch(/^--accounts: .+; --concurrency: .+$/);
+    expect(optionOfField(['scanAgeDays'])).toBe('--scan-age-days');
+    expect(optionOfField(['catalogEdition'])).toBe('--catalog');
+    expect(optionOfField(['targets', 'roleName'])).toBe('--role-name');
   });
 
   it('reads --json from the options only', () => {

@@ -6,7 +6,7 @@
  * can quote what it was reading (a JSON.parse error quotes the client's node facts).
  */
 import { CommanderError } from 'commander';
-import { ChromiumNotFound, DatabaseError, UserFacingError } from '../core';
+import { ChromiumNotFound, DatabaseError, InvalidInputError, UserFacingError } from '../core';
 import { UsageError } from './io';
 
 export interface CliFailure {
@@ -46,7 +46,22 @@ function fileFailure(err: ErrnoLike): CliFailure | undefined {
   return { message: `cannot ${err.syscall ?? 'use'}${target}: ${what}`, exitCode: PATH_ERRORS[err.code] ? 2 : 1 };
 }
 
+/** The options whose name is not the field's own in kebab case. */
+const OPTION_OF_FIELD: Readonly<Record<string, string>> = { accountIds: 'accounts', catalogEdition: 'catalog' };
+
+/** A contract field as the option that sets it: `scanAgeDays` → `--scan-age-days`, `targets.accountIds.0` → `--accounts`. */
+export function optionOfField(path: readonly (string | number)[]): string {
+  const field = [...path].reverse().find((key): key is string => typeof key === 'string');
+  if (!field) return 'input';
+  return `--${OPTION_OF_FIELD[field] ?? field.replace(/[A-Z]/g, (c) => `-${c.toLowerCase()}`)}`;
+}
+
+/** The service's refusal in the CLI's words: each option named as the user typed it. */
+const invalidInputText = (err: InvalidInputError): string =>
+  err.fields.map(({ path, reason }) => `${optionOfField(path)}: ${reason}`).join('; ');
+
 export function failureOf(err: unknown): CliFailure {
+  if (err instanceof InvalidInputError) return { message: invalidInputText(err), exitCode: 2 };
   if (err instanceof CommanderError) return { message: err.message.replace(/^error: /, ''), exitCode: 2 };
   if (err instanceof DatabaseError) return { message: err.message, exitCode: err.fault === 'full' ? 1 : 2 };
   if (err instanceof UsageError || err instanceof UserFacingError) return { message: err.message, exitCode: 2 };

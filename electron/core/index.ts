@@ -15,7 +15,7 @@ export {
   type EvaluatedNode,
 } from './services/evaluate';
 export type { AuditRunOptions, ImportOutcome, Services } from './services';
-export { validInput, validRunOverrides } from './services/validate';
+export { InvalidInputError, validInput, validRunOverrides } from './services/validate';
 export { defaultDataDir, defaultDbPath } from './paths';
 export { writePrivateFile } from './files';
 export { browserNotFoundMessage, ChromiumNotFound, findBrowser } from './report/launchChromium';

@@ -16,9 +16,15 @@ export type ValidInput<K extends MethodName> = z.output<Methods[K]['input']>;
  */
 export class InvalidInputError extends UserFacingError {
   override name = 'InvalidInputError';
+  /** Each refusal with the path of its field, for a host that names fields its own way (the CLI's options). */
+  readonly fields: ReadonlyArray<{ path: readonly (string | number)[]; reason: string }>;
   constructor(method: string, error: z.ZodError) {
-    const issues = error.issues.map((issue) => `${issue.path.join('.') || 'input'}: ${issue.message}`);
-    super(`Invalid input for ${method}: ${issues.join('; ')}`, 'invalid_input');
+    const fields = error.issues.map((issue) => ({ path: issue.path.filter((key) => typeof key !== 'symbol'), reason: issue.message }));
+    super(
+      `Invalid input for ${method}: ${fields.map(({ path, reason }) => `${path.join('.') || 'input'}: ${reason}`).join('; ')}`,
+      'invalid_input',
+    );
+    this.fields = fields;
   }
 }
 
