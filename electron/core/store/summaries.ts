@@ -3,6 +3,7 @@
  * small rows instead of millions of nodes.
  */
 import type { Database } from 'better-sqlite3';
+import type { FigureArea } from '../../../shared/figures';
 import { RULE_IDS } from '../../../shared/model';
 import { PREREQUISITE_RULE_IDS, type ReadinessClass } from '../../../shared/readiness';
 import { STATUS_CODES, rulePosition } from './codec';
@@ -59,23 +60,9 @@ function readinessOfRow(statuses: string): ReadinessClass {
   return unverified ? 'unverified' : 'ready';
 }
 
-interface AreaCounts {
-  nodes: number;
-  /** Verified ready; `unverified`: no prerequisite failed, one could not be checked. */
-  ready: number;
-  unverified: number;
-  online: number;
-  /** Nodes with a patch state (`patch.scanned` passed). */
-  patchReported: number;
-  /** `patch.compliant` passed: AWS's rule, pending-reboot and installed-rejected patches included. */
-  compliant: number;
+/** An area's figure counts (shared/figures.ts defines each) and what the summaries keep beside them. */
+interface AreaCounts extends FigureArea {
   nonCompliant: number;
-  missingCritical: number;
-  missingSecurity: number;
-  nodesMissingCritical: number;
-  nodesMissingSecurity: number;
-  /** `patch.pending-reboot` warned: InstalledPendingRebootCount > 0. */
-  nodesPendingReboot: number;
   patchDetailRead: number;
   /** Distinct open CVE ids of the area, true when a Critical patch names it (issue 19). */
   openCves: Map<string, boolean>;
