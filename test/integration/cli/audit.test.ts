@@ -262,7 +262,7 @@ describe('patch-audit audit', () => {
   it('exits 2 on bad options without echoing the external id', async () => {
     const bad = await run(['audit', '--regions', 'mars-north-9', '--json'], env);
     expect(bad.code).toBe(2);
-    expect(bad.stderr).toMatch(/regions\.0: not a region name/);
+    expect(bad.stderr).toMatch(/^patch-audit: --regions: not a region name/);
     const noRole = await run(['audit', '--accounts', '123456789012', '--external-id', 'sekrit$$', '--json'], env);
     expect(noRole.code).toBe(2);
     expect(noRole.stderr).toContain('--role-name is required');
