@@ -6,14 +6,8 @@ export { createCore } from './createCore';
 export type { Core, CoreDeps } from './createCore';
 export { requireCatalog, SnapshotMissingError, SnapshotSpilledError, UserFacingError } from './errors';
 export { AuditFailed } from './audit/runAudit';
-export {
-  evaluateAwsCliFiles,
-  INVENTORY_COMMAND,
-  PATCHES_COMMAND,
-  summarizeEvaluation,
-  type AwsCliEvaluation,
-  type EvaluatedNode,
-} from './services/evaluate';
+export { auditSummaryText, failureDocument, outcomeDocument, spilledDocument } from './services/auditDocuments';
+export { COLLECT_COMMANDS, evaluateAwsCliFiles, evaluationText } from './services/evaluate';
 export type { AuditRunOptions, ImportOutcome, Services } from './services';
 export { validInput, validRunOverrides } from './services/validate';
 export { defaultDataDir, defaultDbPath } from './paths';
@@ -21,9 +15,9 @@ export { writePrivateFile } from './files';
 export { browserNotFoundMessage, ChromiumNotFound, findBrowser } from './report/launchChromium';
 export { lazyChromiumPrinter, withChromiumPrinter } from './report/chromiumPrinter';
 export type { CsvKind, Paper } from './report';
-export { labelsFor } from './report/labels';
+export { comparisonText, editionChangesText, figuresText, snapshotListText, snapshotText, trendsText } from './report/text';
 export { runDemo } from './demo/runDemo';
-export { DEFAULT_FLEET_REGIONS, startSimulator } from './sim';
-export type { FaultRule } from './sim';
+export { DEFAULT_FLEET_REGIONS, SimOptionError, simulatorOptions, simulatorWelcome, startSimulator } from './sim';
+export type { SimTextOptions } from './sim';
 export { DatabaseError, SnapshotDamagedError } from './store';
 export type { SnapshotMeta, TrendQuery } from './store';

@@ -9,8 +9,18 @@ import { createInterface } from 'node:readline/promises';
 import { Option } from 'commander';
 import { DEFAULT_CONCURRENCY, type AuditPlan } from '../../../shared/auditPlan';
 import { CATALOG_EDITIONS, editionList } from '../../../shared/catalog';
-import { AuditFailed, SnapshotSpilledError, validInput, validRunOverrides, type Services } from '../../core';
-import { failureDocument, outcomeDocument, progressBar, spilledDocument, summaryText } from '../auditOutput';
+import {
+  AuditFailed,
+  auditSummaryText,
+  failureDocument,
+  outcomeDocument,
+  SnapshotSpilledError,
+  spilledDocument,
+  validInput,
+  validRunOverrides,
+  type Services,
+} from '../../core';
+import { progressBar } from '../progressBar';
 import { withCore } from '../cliCore';
 import { UsageError, type SetExitCode } from '../io';
 import { parseList, parseNumber } from '../options';
@@ -130,7 +140,7 @@ async function runCliAudit(
       progressIntervalMs: 200,
     });
     bar.stop();
-    printOut(opts.json ? terminalJson(outcomeDocument(outcome)) : summaryText(outcome));
+    printOut(opts.json ? terminalJson(outcomeDocument(outcome)) : auditSummaryText(outcome));
   } catch (err) {
     bar.stop();
     if (err instanceof AuditFailed) {

@@ -1,22 +1,13 @@
 /**
  * `patch-audit snapshots [list | show ID | delete ID...]`: the local history from the command line.
  */
-import { CURRENT_CATALOG_ID, editionWithId } from '../../../shared/catalog';
-import { editionNotice, isOlderEdition } from '../../../shared/editionNotice';
-import { scopeErrorText, scopeRegionText, type GapErrors } from '../../../shared/scopeErrors';
-import { snapshotNotes } from '../../../shared/snapshotDescription';
-import type { SnapshotMeta } from '../../core';
+import { CURRENT_CATALOG_ID } from '../../../shared/catalog';
+import { isOlderEdition } from '../../../shared/editionNotice';
+import { snapshotListText, snapshotText } from '../../core';
 import { parseId } from '../options';
-import type { RegisterCommand } from './index';
-import { countOrUnknown, patchBasis, pct, print, printJson, table, useServices, withDbOptions } from './storeOptions';
 import { terminalValue } from '../terminal';
-import type { DbOptions } from './storeOptions';
-
-/** The sources a scope could not read, each with the AWS error code behind it. */
-const gapNote = (gaps: readonly string[], errors: GapErrors): string =>
-  gaps.map((gap) => (errors[gap] ? `${gap} (${errors[gap].errorParams.name ?? scopeErrorText(errors[gap], 'en')})` : gap)).join(', ');
-
-const notes = (s: SnapshotMeta): string => snapshotNotes(s, 'en').join('; ');
+import type { RegisterCommand } from './index';
+import { print, printJson, useServices, withDbOptions, type DbOptions } from './storeOptions';
 
 export const registerSnapshots: RegisterCommand = (program) => {
   const snapshots = program.command('snapshots').description('List, show and delete saved snapshots.');
@@ -25,66 +16,20 @@ export const registerSnapshots: RegisterCommand = (program) => {
     useServices(opts, ({ snapshots }) => {
       const list = snapshots.list();
       if (opts.json) return printJson(list);
-      if (!list.length) return print('No snapshots.');
-      print(
-        table(
-          ['ID', 'STARTED', 'STATUS', 'NODES', 'CATALOG', 'LABEL', 'CLIENT', 'NOTE'],
-          list.map((s) => [
-            s.id,
-            s.startedAt,
-            s.status,
-            s.nodeCount,
-            editionWithId(s.catalogEdition, 'en'),
-            s.label ?? '',
-            s.client ?? '',
-            notes(s),
-          ]),
-        ),
-      );
+      print(snapshotListText(list, terminalValue));
     }),
   );
 
   withDbOptions(snapshots.command('show').argument('<id>').description('show one snapshot: scopes and rule summary')).action(
     (id: string, opts: DbOptions) =>
       useServices(opts, ({ snapshots, fleet }) => {
-        const snap = snapshots.get(parseId(id));
-        const { scopes, rules } = snapshots.summary(snap.id);
+        const snapshot = snapshots.get(parseId(id));
+        const { scopes, rules } = snapshots.summary(snapshot.id);
         // Issue 27: an older edition's verdict comes with the current page's beside it.
-        const underCurrent = isOlderEdition(snap.catalogEdition) ? fleet.editionChanges(snap.id, CURRENT_CATALOG_ID, 1) : null;
-        if (opts.json) {
-          const current = underCurrent && { from: underCurrent.from, to: underCurrent.to, totals: underCurrent.totals };
-          return printJson({ snapshot: snap, scopes, rules, ...(current ? { underCurrentEdition: current } : {}) });
-        }
-        print(
-          `Snapshot #${snap.id}  ${terminalValue(snap.label ?? '')}\n  started ${snap.startedAt}, ${snap.status}, ${snap.nodeCount} nodes, catalog ${editionWithId(snap.catalogEdition, 'en')}, scan age ${snap.scanAgeDays} days, tool ${snap.toolVersion}`,
-        );
-        for (const note of snapshotNotes(snap, 'en')) print(`  ${terminalValue(note)}`);
-        const notice = underCurrent && editionNotice(underCurrent, 'en');
-        if (notice) print(`  ${notice}`);
-        print('');
-        print(
-          table(
-            ['ACCOUNT', 'REGION', 'SCOPE', 'NODES', 'PATCH READ', 'COMPLIANT', 'MISSING CRIT', 'MISSING SEC', 'NOTE'],
-            scopes.map((s) => [
-              s.accountId,
-              scopeRegionText(s.region, 'en'),
-              s.scope?.status ?? '-',
-              s.nodes,
-              patchBasis(s),
-              pct(s.compliancePct),
-              countOrUnknown(s.missingCritical),
-              countOrUnknown(s.missingSecurity),
-              s.scope?.error ?? gapNote(s.scope?.gaps ?? [], s.scope?.gapErrors ?? {}),
-            ]),
-          ),
-        );
-        print('');
-        print(
-          table(
-            ['RULE', 'PASS', 'FAIL', 'WARN', 'UNKNOWN', 'N/A'],
-            rules.map((r) => [r.rule, r.pass, r.fail, r.warn, r.unknown, r.not_applicable]),
-          ),
-        );
+        const underCurrent = isOlderEdition(snapshot.catalogEdition) ? fleet.editionChanges(snapshot.id, CURRENT_CATALOG_ID, 1) : null;
+        if (!opts.json) return print(snapshotText({ snapshot, scopes, rules, underCurrent }, terminalValue));
+        const current = underCurrent && { from: underCurrent.from, to: underCurrent.to, totals: underCurrent.totals };
+        printJson({ snapshot, scopes, rules, ...(current ? { underCurrentEdition: current } : {}) });
       }),
   );
 

@@ -1,39 +1,12 @@
 /**
- * What `patch-audit audit` prints: the progress bar on stderr, the summary of an outcome, and the
- * `--json` documents of an outcome, of an audit that failed, and of one kept in a file.
+ * What an audit outcome is as a document: the `--json` documents of an outcome, of an audit that
+ * failed and of one kept in a file, and its plain-text summary (`patch-audit audit` prints them).
  */
-import { SingleBar } from 'cli-progress';
-import { countScopes, settledScopes, type AuditOutcome, type AuditProgress, type ScopeCounts } from '../../shared/auditPlan';
-import type { ScopeResult } from '../../shared/model';
-import { scopeErrorText, scopeRegionText } from '../../shared/scopeErrors';
-import type { AuditFailed, SnapshotSpilledError } from '../core';
-
-export function progressBar(enabled: boolean) {
-  if (!enabled) return { update: (_p: AuditProgress) => {}, stop: () => {} };
-  const bar = new SingleBar({
-    format:
-      ' {bar} {percentage}% | scopes {value}/{total} | {nodes} nodes | {calls} calls | {throttles} throttled | {errors} failed | ETA {eta_formatted}',
-    hideCursor: true,
-    clearOnComplete: false,
-    stream: process.stderr,
-  });
-  let started = false;
-  return {
-    update: (p: AuditProgress) => {
-      const c = p.scopeCounts;
-      const payload = { nodes: p.nodes, calls: p.calls, throttles: p.throttles, errors: c.failed };
-      if (!started && c.total > 0) {
-        bar.start(c.total, settledScopes(c), payload);
-        started = true;
-      } else if (started) {
-        // Scopes are known account by account as each is resolved, while the first ones already run.
-        if (c.total !== bar.getTotal()) bar.setTotal(c.total);
-        bar.update(settledScopes(c), payload);
-      }
-    },
-    stop: () => started && bar.stop(),
-  };
-}
+import { countScopes, type AuditOutcome, type ScopeCounts } from '../../../shared/auditPlan';
+import type { ScopeResult } from '../../../shared/model';
+import { scopeErrorText, scopeRegionText } from '../../../shared/scopeErrors';
+import type { AuditFailed } from '../audit/runAudit';
+import type { SnapshotSpilledError } from '../errors';
 
 /** Why a source could not be read: the AWS error code and the reason in English. */
 function gapReasons(s: ScopeResult) {
@@ -88,13 +61,13 @@ export function spilledDocument(err: SnapshotSpilledError) {
 }
 
 /** Every scope counted as what it is (issue 27): only collected scopes finished. */
-export function scopeCountsText(c: ScopeCounts): string {
+function scopeCountsText(c: ScopeCounts): string {
   const line = `Scopes: ${c.collected} of ${c.total} collected, ${c.failed} failed, ${c.cancelled} cancelled`;
   if (!c.accountLevel) return line;
   return `${line}\n  ${c.accountLevel} of them ${c.accountLevel === 1 ? 'is an account' : 'are accounts'} never reached under --regions all: one scope each, its regions unknown without the account`;
 }
 
-export function summaryText(outcome: AuditOutcome): string {
+export function auditSummaryText(outcome: AuditOutcome): string {
   const lines = [
     `Snapshot ${outcome.snapshotId} saved (${outcome.status === 'complete' ? 'complete' : 'partial: finished with gaps'}): ${outcome.nodes} nodes`,
     scopeCountsText(outcome.scopeCounts),
