@@ -1,12 +1,10 @@
-/** The part of `semver` (7.x, untyped here: no @types/semver) that nodeSupport.ts uses. */
+/** The part of `semver` 7.x that nodeSupport.ts uses: the package ships no types (no @types/semver here). */
 declare module 'semver' {
-  export interface Comparator {
-    readonly operator: '' | '<' | '<=' | '>' | '>=' | '=';
-    readonly semver: { readonly major: number; readonly minor: number; readonly patch: number };
-  }
+  type Version = { readonly major: number; readonly minor: number; readonly patch: number };
+  /** Each `||` clause as its comparators: a caret clause has two, its floor and the next major. */
   export class Range {
     constructor(range: string);
-    readonly set: ReadonlyArray<readonly Comparator[]>;
+    readonly set: ReadonlyArray<ReadonlyArray<{ readonly semver: Version }>>;
   }
   export function satisfies(version: string, range: string): boolean;
   export function valid(version: string): string | null;

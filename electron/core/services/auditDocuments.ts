@@ -5,8 +5,8 @@
 import { countScopes, type AuditOutcome, type ScopeCounts } from '../../../shared/auditPlan';
 import type { ScopeResult } from '../../../shared/model';
 import { scopeErrorText, scopeRegionText } from '../../../shared/scopeErrors';
-import type { AuditFailed } from '../audit/runAudit';
-import type { SnapshotSpilledError } from '../errors';
+import { AuditFailed } from '../audit/runAudit';
+import { SnapshotSpilledError } from '../errors';
 
 /** Why a source could not be read: the AWS error code and the reason in English. */
 function gapReasons(s: ScopeResult) {
@@ -43,7 +43,7 @@ export function outcomeDocument(outcome: AuditOutcome) {
 }
 
 /** The `--json` document when nothing could be audited: no snapshot, the reason, each scope's. */
-export function failureDocument(err: AuditFailed) {
+function failureDocument(err: AuditFailed) {
   const [headline = ''] = err.message.split('\n');
   return {
     snapshotId: null,
@@ -56,8 +56,19 @@ export function failureDocument(err: AuditFailed) {
 }
 
 /** The `--json` document when the disk was full: no snapshot, the reason, and the file that keeps the audit. */
-export function spilledDocument(err: SnapshotSpilledError) {
+function spilledDocument(err: SnapshotSpilledError) {
   return { snapshotId: null, status: 'kept', error: err.message, spillFile: err.spillFile };
+}
+
+/**
+ * What an audit that saved no snapshot leaves to report: its message (one reason per line, the
+ * scopes' indented), its `--json` document, and whether the audit is kept in a file (then it
+ * still counts as done); undefined for an error that is not an audit's outcome.
+ */
+export function auditErrorReport(err: unknown): { message: string; document: object; kept: boolean } | undefined {
+  if (err instanceof AuditFailed) return { message: err.message.replace(/\n/g, '\n  '), document: failureDocument(err), kept: false };
+  if (err instanceof SnapshotSpilledError) return { message: err.message, document: spilledDocument(err), kept: true };
+  return undefined;
 }
 
 /** Every scope counted as what it is (issue 27): only collected scopes finished. */
