@@ -7,6 +7,7 @@ export type { Core } from './createCore';
 export { requireCatalog, UserFacingError } from './errors';
 export { auditErrorReport, auditSummaryText, outcomeDocument } from './services/auditDocuments';
 export { COLLECT_COMMANDS, evaluateAwsCliFiles, evaluationText } from './services/evaluate';
+export { snapshotSummary, snapshotSummaryDocument } from './services/snapshotSummary';
 export type { Services } from './services';
 export { validInput, validRunOverrides } from './services/validate';
 export { defaultDataDir, defaultDbPath } from './paths';

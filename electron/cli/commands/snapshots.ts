@@ -1,11 +1,9 @@
 /**
  * `patch-audit snapshots [list | show ID | delete ID...]`: the local history from the command line.
  */
-import { CURRENT_CATALOG_ID } from '../../../shared/catalog';
-import { isOlderEdition } from '../../../shared/editionNotice';
-import { snapshotListText, snapshotText } from '../../core';
+import { snapshotListText, snapshotSummary, snapshotSummaryDocument, snapshotText } from '../../core';
 import { parseId } from '../options';
-import { terminalValue } from '../terminal';
+import { terminalJson, terminalValue } from '../terminal';
 import type { RegisterCommand } from './index';
 import { print, printJson, useServices, withDbOptions, type DbOptions } from './storeOptions';
 
@@ -23,13 +21,8 @@ export const registerSnapshots: RegisterCommand = (program) => {
   withDbOptions(snapshots.command('show').argument('<id>').description('show one snapshot: scopes and rule summary')).action(
     (id: string, opts: DbOptions) =>
       useServices(opts, ({ snapshots, fleet }) => {
-        const snapshot = snapshots.get(parseId(id));
-        const { scopes, rules } = snapshots.summary(snapshot.id);
-        // Issue 27: an older edition's verdict comes with the current page's beside it.
-        const underCurrent = isOlderEdition(snapshot.catalogEdition) ? fleet.editionChanges(snapshot.id, CURRENT_CATALOG_ID, 1) : null;
-        if (!opts.json) return print(snapshotText({ snapshot, scopes, rules, underCurrent }, terminalValue));
-        const current = underCurrent && { from: underCurrent.from, to: underCurrent.to, totals: underCurrent.totals };
-        printJson({ snapshot, scopes, rules, ...(current ? { underCurrentEdition: current } : {}) });
+        const summary = snapshotSummary(snapshots, fleet, parseId(id));
+        print(opts.json ? terminalJson(snapshotSummaryDocument(summary)) : snapshotText(summary, terminalValue));
       }),
   );
 
