@@ -1,6 +1,6 @@
 /** `patch-audit trends`: nodes, ready nodes, compliance and missing patches over time, from the store. */
 import { Option } from 'commander';
-import { trendsText, type TrendQuery } from '../../core';
+import { trendsText, validInput, type TrendQuery } from '../../core';
 import { parseList } from '../options';
 import { terminalValue } from '../terminal';
 import type { RegisterCommand } from './index';
@@ -28,15 +28,15 @@ export const registerTrends: RegisterCommand = (program) => {
       .addOption(new Option('--group-by <what>', 'one series per').choices(['total', 'account', 'region', 'area']).default('total')),
   ).action((opts: TrendsOptions) =>
     useServices(opts, ({ fleet }) => {
-      // The service checks the rule id, as it checks the app's query.
-      const query = {
+      // The rule id, the lists and the dates are checked by the query's schema, as the app's are.
+      const query = validInput('trends:query', {
         accountIds: parseList(opts.accounts),
         regions: parseList(opts.regions),
         groupBy: opts.groupBy,
-        ...(opts.rule === undefined ? {} : { rules: [opts.rule] as TrendQuery['rules'] }),
+        ...(opts.rule === undefined ? {} : { rules: [opts.rule] }),
         ...(opts.from ? { from: opts.from } : {}),
         ...(opts.to ? { to: opts.to } : {}),
-      };
+      });
       const points = fleet.trends(query);
       if (opts.json) return printJson(points);
       print(trendsText(points, query, terminalValue));
