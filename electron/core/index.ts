@@ -14,7 +14,16 @@ export { defaultDataDir, defaultDbPath } from './paths';
 export { ChromiumNotFound, findBrowser } from './report/launchChromium';
 export { lazyChromiumPrinter, withChromiumPrinter } from './report/chromiumPrinter';
 export type { Paper } from './report';
-export { comparisonText, editionChangesText, figuresText, snapshotListText, snapshotText, trendsText } from './report/text';
+export {
+  comparisonText,
+  deletedText,
+  editionChangesText,
+  figuresText,
+  importText,
+  snapshotListText,
+  snapshotText,
+  trendsText,
+} from './report/text';
 export { runDemo } from './demo/runDemo';
 export { demoText } from './demo/demoText';
 export { DEFAULT_FLEET_REGIONS, SimOptionError, simulatorOptions, simulatorWelcome, startSimulator } from './sim';

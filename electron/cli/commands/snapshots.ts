@@ -1,7 +1,7 @@
 /**
  * `patch-audit snapshots [list | show ID | delete ID...]`: the local history from the command line.
  */
-import { snapshotListText, snapshotSummary, snapshotSummaryDocument, snapshotText } from '../../core';
+import { deletedText, snapshotListText, snapshotSummary, snapshotSummaryDocument, snapshotText } from '../../core';
 import { parseId } from '../options';
 import { terminalJson, terminalValue } from '../terminal';
 import type { RegisterCommand } from './index';
@@ -31,7 +31,7 @@ export const registerSnapshots: RegisterCommand = (program) => {
       const wanted = ids.map((id) => parseId(id));
       snapshots.deleteAll(wanted);
       if (opts.json) return printJson({ deleted: wanted });
-      print(`Deleted ${wanted.map((id) => `#${id}`).join(', ')}.`);
+      print(deletedText(wanted));
     }),
   );
 };
