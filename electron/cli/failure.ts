@@ -6,7 +6,7 @@
  * can quote what it was reading (a JSON.parse error quotes the client's node facts).
  */
 import { CommanderError } from 'commander';
-import { ChromiumNotFound, DatabaseError, InvalidInputError, UserFacingError } from '../core';
+import { ChromiumNotFound, DatabaseError, InvalidInputError, SimOptionError, UserFacingError } from '../core';
 import { UsageError } from './io';
 
 export interface CliFailure {
@@ -64,7 +64,8 @@ export function failureOf(err: unknown): CliFailure {
   if (err instanceof InvalidInputError) return { message: invalidInputText(err), exitCode: 2 };
   if (err instanceof CommanderError) return { message: err.message.replace(/^error: /, ''), exitCode: 2 };
   if (err instanceof DatabaseError) return { message: err.message, exitCode: err.fault === 'full' ? 1 : 2 };
-  if (err instanceof UsageError || err instanceof UserFacingError) return { message: err.message, exitCode: 2 };
+  if (err instanceof UsageError || err instanceof UserFacingError || err instanceof SimOptionError)
+    return { message: err.message, exitCode: 2 };
   if (err instanceof ChromiumNotFound) return { message: err.message, exitCode: 1 };
   const file = isErrno(err) ? fileFailure(err) : undefined;
   if (file) return file;

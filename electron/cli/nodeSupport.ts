@@ -3,6 +3,7 @@
  * there: most commands still work on Node 20 as long as their dependencies load, and a
  * consultant mid-engagement is better served by a warning than a refusal.
  */
+import { Range, satisfies, valid, validRange } from 'semver';
 
 /**
  * package.json "engines" says exactly this (nodeSupport.test.ts holds them together, and
@@ -11,48 +12,20 @@
  */
 export const SUPPORTED_NODE = '^22.13.0 || >=24';
 
-type Version = readonly [major: number, minor: number, patch: number];
-
-/** One clause of a range: `^x.y.z` (that version or later, same major) or `>=x[.y.z]`. */
-type Clause = { readonly sameMajor: boolean; readonly from: Version };
-
-function parseVersion(version: string): Version | undefined {
-  const match = /^v?(\d+)(?:\.(\d+)\.(\d+))?/.exec(version);
-  return match ? [Number(match[1]), Number(match[2] ?? 0), Number(match[3] ?? 0)] : undefined;
-}
-
-/** The `^` and `>=` clauses joined by `||` that "engines" uses; undefined for anything else. */
-function parseRange(range: string): Clause[] | undefined {
-  const clauses = range.split('||').map((part) => {
-    const match = /^(\^|>=)(\S+)$/.exec(part.trim());
-    const from = match && /^\d+(\.\d+\.\d+)?$/.test(match[2]!) ? parseVersion(match[2]!) : undefined;
-    return match && from ? { sameMajor: match[1] === '^', from } : undefined;
-  });
-  return clauses.every((clause) => clause !== undefined) ? clauses : undefined;
-}
-
-function atLeast(running: Version, floor: Version): boolean {
-  for (let i = 0; i < 3; i++) {
-    if (running[i]! !== floor[i]!) return running[i]! > floor[i]!;
-  }
-  return true;
-}
-
-/** An unparseable version or range counts as supported: a warning we cannot justify is noise. */
+/** An unreadable version or range counts as supported: a warning we cannot justify is noise. */
 export function isSupportedNode(version: string, range: string = SUPPORTED_NODE): boolean {
-  const running = parseVersion(version);
-  const clauses = parseRange(range);
-  if (!running || !clauses) return true;
-  return clauses.some(({ sameMajor, from }) => (!sameMajor || running[0] === from[0]) && atLeast(running, from));
+  return !valid(version) || !validRange(range) || satisfies(version, range);
 }
 
 /** `^22.13.0 || >=24` as the line says it: 22.13 or a later 22.x, or 24 or later. */
 function describeSupported(japanese: boolean): string {
-  const clauses = parseRange(SUPPORTED_NODE) ?? [];
-  const shown = clauses.map(({ sameMajor, from }) => {
-    const version = from[1] === 0 && from[2] === 0 ? `${from[0]}` : from.join('.').replace(/\.0$/, '');
-    if (japanese) return sameMajor ? `${version} 以降の ${from[0]}.x` : `${version} 以降`;
-    return sameMajor ? `${version} or a later ${from[0]}.x` : `${version} or later`;
+  const shown = new Range(SUPPORTED_NODE).set.map((comparators) => {
+    const { major, minor, patch } = comparators[0]!.semver;
+    const version = minor === 0 && patch === 0 ? `${major}` : `${major}.${minor}.${patch}`.replace(/\.0$/, '');
+    // A caret clause has an upper bound, the next major: a second comparator.
+    const sameMajor = comparators.length > 1;
+    if (japanese) return sameMajor ? `${version} 以降の ${major}.x` : `${version} 以降`;
+    return sameMajor ? `${version} or a later ${major}.x` : `${version} or later`;
   });
   return shown.join(japanese ? ' または ' : ', or ');
 }

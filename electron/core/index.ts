@@ -3,27 +3,30 @@
  * a terminal needs. The shells run the same core in its worker and reach it through ./host.ts.
  */
 export { createCore } from './createCore';
-export type { Core, CoreDeps } from './createCore';
-export { requireCatalog, SnapshotMissingError, SnapshotSpilledError, UserFacingError } from './errors';
-export { AuditFailed } from './audit/runAudit';
-export {
-  evaluateAwsCliFiles,
-  INVENTORY_COMMAND,
-  PATCHES_COMMAND,
-  summarizeEvaluation,
-  type AwsCliEvaluation,
-  type EvaluatedNode,
-} from './services/evaluate';
-export type { AuditRunOptions, ImportOutcome, Services } from './services';
+export type { Core } from './createCore';
+export { requireCatalog, UserFacingError } from './errors';
+export { auditErrorReport, auditSummaryText, outcomeDocument } from './services/auditDocuments';
+export { COLLECT_COMMANDS, evaluateAwsCliFiles, evaluationText } from './services/evaluate';
+export { snapshotSummary, snapshotSummaryDocument } from './services/snapshotSummary';
+export type { Services } from './services';
 export { InvalidInputError, validInput, validRunOverrides } from './services/validate';
 export { defaultDataDir, defaultDbPath } from './paths';
-export { writePrivateFile } from './files';
-export { browserNotFoundMessage, ChromiumNotFound, findBrowser } from './report/launchChromium';
+export { ChromiumNotFound, findBrowser } from './report/launchChromium';
 export { lazyChromiumPrinter, withChromiumPrinter } from './report/chromiumPrinter';
-export type { CsvKind, Paper } from './report';
-export { labelsFor } from './report/labels';
+export type { Paper } from './report';
+export {
+  comparisonText,
+  deletedText,
+  editionChangesText,
+  figuresText,
+  importText,
+  snapshotListText,
+  snapshotText,
+  trendsText,
+} from './report/text';
 export { runDemo } from './demo/runDemo';
-export { DEFAULT_FLEET_REGIONS, startSimulator } from './sim';
-export type { FaultRule } from './sim';
-export { DatabaseError, SnapshotDamagedError } from './store';
-export type { SnapshotMeta, TrendQuery } from './store';
+export { demoText } from './demo/demoText';
+export { DEFAULT_FLEET_REGIONS, SimOptionError, simulatorOptions, simulatorWelcome, startSimulator } from './sim';
+export type { SimTextOptions } from './sim';
+export { DatabaseError } from './store';
+export type { TrendQuery } from './store';

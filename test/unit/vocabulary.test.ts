@@ -4,9 +4,10 @@
  * shared/nodeColumns.ts. The renderer's side is checked in Chromium (test/e2e/findings.test.ts).
  */
 import { afterAll, describe, expect, it } from 'vitest';
-import { toTable } from '../../electron/cli/evaluateOutput';
+import { terminalValue } from '../../electron/cli/terminal';
 import { nodeCsvHeader, nodeCsvValues } from '../../electron/core/report/nodesCsv';
 import { exportCsv } from '../../electron/core/report/exports';
+import { evaluationText } from '../../electron/core/services/evaluate';
 import { buildReportModel } from '../../electron/core/report/reportModel';
 import { renderReportHtml } from '../../electron/core/report/renderReportHtml';
 import { NodeSortKey, type NodeRow } from '../../shared/history';
@@ -96,7 +97,7 @@ describe('one vocabulary for statuses, rules and node columns', () => {
       },
     ];
     for (const lang of LANGS) {
-      const table = toTable('seed-2022', nodes, lang);
+      const table = evaluationText('seed-2022', nodes, lang, terminalValue);
       for (const s of CHECK_STATUSES) expect(table).toContain(`${STATUS_TERMS[s].terminal} = ${statusWord(s, lang)}`);
       for (const rule of RULE_IDS) expect(table).toContain(ruleTitle(rule, lang));
     }

@@ -9,8 +9,8 @@ import { createInterface } from 'node:readline/promises';
 import { Option } from 'commander';
 import { DEFAULT_CONCURRENCY, type AuditPlan } from '../../../shared/auditPlan';
 import { CATALOG_EDITIONS, editionList } from '../../../shared/catalog';
-import { AuditFailed, SnapshotSpilledError, validInput, validRunOverrides, type Services } from '../../core';
-import { failureDocument, outcomeDocument, progressBar, spilledDocument, summaryText } from '../auditOutput';
+import { auditErrorReport, auditSummaryText, outcomeDocument, validInput, validRunOverrides, type Services } from '../../core';
+import { progressBar } from '../progressBar';
 import { withCore } from '../cliCore';
 import { UsageError, type SetExitCode } from '../io';
 import { parseList, parseNumber } from '../options';
@@ -130,22 +130,15 @@ async function runCliAudit(
       progressIntervalMs: 200,
     });
     bar.stop();
-    printOut(opts.json ? terminalJson(outcomeDocument(outcome)) : summaryText(outcome));
+    printOut(opts.json ? terminalJson(outcomeDocument(outcome)) : auditSummaryText(outcome));
   } catch (err) {
     bar.stop();
-    if (err instanceof AuditFailed) {
-      printErr(`patch-audit: ${err.message.replace(/\n/g, '\n  ')}`);
-      if (opts.json) printOut(terminalJson(failureDocument(err)));
-      setExitCode(1);
-      return;
-    }
-    if (err instanceof SnapshotSpilledError) {
-      // Kept, not lost: the usual error line, and exit 0 as for any audit whose result exists.
-      printErr(`patch-audit: ${err.message}`);
-      if (opts.json) printOut(terminalJson(spilledDocument(err)));
-      return;
-    }
-    throw err;
+    const failed = auditErrorReport(err);
+    if (!failed) throw err;
+    printErr(`patch-audit: ${failed.message}`);
+    if (opts.json) printOut(terminalJson(failed.document));
+    // A spilled audit is kept, not lost: exit 0 as for any audit whose result exists.
+    if (!failed.kept) setExitCode(1);
   } finally {
     process.off('SIGINT', onSigint);
   }

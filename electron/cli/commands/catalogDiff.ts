@@ -1,9 +1,11 @@
 /** `patch-audit catalog-diff S`: what changes for a snapshot's nodes under another catalog edition, offline. */
 import { Option } from 'commander';
-import { CATALOG_EDITIONS, CURRENT_CATALOG_ID, editionList, editionWithId } from '../../../shared/catalog';
+import { CATALOG_EDITIONS, CURRENT_CATALOG_ID, editionList } from '../../../shared/catalog';
+import { editionChangesText } from '../../core';
 import { parseId, parseNumber } from '../options';
+import { terminalValue } from '../terminal';
 import type { RegisterCommand } from './index';
-import { print, printJson, table, useServices, withDbOptions, type DbOptions } from './storeOptions';
+import { print, printJson, useServices, withDbOptions, type DbOptions } from './storeOptions';
 
 export const registerCatalogDiff: RegisterCommand = (program) => {
   withDbOptions(
@@ -23,42 +25,7 @@ export const registerCatalogDiff: RegisterCommand = (program) => {
     useServices(opts, ({ fleet }) => {
       const c = fleet.editionChanges(parseId(snapshot), opts.catalog, parseNumber(opts.limit));
       if (opts.json) return printJson(c);
-      const t = c.totals;
-      print(
-        `#${c.snapshotId} under ${editionWithId(c.from, 'en')} → ${editionWithId(c.to, 'en')}: ${t.changedNodes} of ${t.nodes} nodes change (${t.changedChecks} checks); ready ${t.readyBefore} → ${t.readyAfter}`,
-      );
-      if (c.byRule.length) {
-        print('');
-        print(
-          table(
-            ['RULE', 'CHANGED', 'TRANSITIONS'],
-            c.byRule.map((r) => [r.rule, r.changed, r.transitions.map((x) => `${x.before}→${x.after} ${x.nodes}`).join(', ')]),
-          ),
-        );
-      }
-      const groups = [
-        { head: 'PLATFORM', rows: c.byPlatform.map((p) => ({ name: p.platform, ...p })) },
-        { head: 'ACCOUNT', rows: c.byAccount.map((a) => ({ name: a.accountId, ...a })) },
-      ];
-      for (const { head, rows } of groups) {
-        if (!rows.length) continue;
-        print('');
-        print(
-          table(
-            [head, 'NODES', 'CHANGED', 'READY BEFORE', 'READY AFTER'],
-            rows.map((r) => [r.name, r.nodes, r.changedNodes, r.readyBefore, r.readyAfter]),
-          ),
-        );
-      }
-      if (c.changes.length) {
-        print('');
-        print(
-          table(
-            ['ACCOUNT', 'REGION', 'INSTANCE', 'NAME', 'RULE', 'BEFORE', 'AFTER', 'CODE AFTER'],
-            c.changes.map((x) => [x.accountId, x.region, x.instanceId, x.name ?? '', x.rule, x.before ?? '-', x.after ?? '-', x.afterCode]),
-          ),
-        );
-      }
+      print(editionChangesText(c, terminalValue));
     }),
   );
 };

@@ -4,7 +4,7 @@
  * PDF reports (ja, en), CSV and JSON there and prints where they are.
  */
 import { relative } from 'node:path';
-import { browserNotFoundMessage, findBrowser, runDemo, withChromiumPrinter } from '../../core';
+import { demoText, findBrowser, runDemo, withChromiumPrinter } from '../../core';
 import { UsageError } from '../io';
 import { printErr, printOut } from '../terminal';
 import type { RegisterCommand } from './index';
@@ -36,16 +36,6 @@ export const registerDemo: RegisterCommand = (program) => {
         const rel = relative(process.cwd(), file);
         return rel && !rel.startsWith('..') ? rel : file;
       };
-      const lines = [
-        `Demo finished in ${((Date.now() - started) / 1000).toFixed(1)} s: ${result.audits.length} weekly audits of a simulated organization.`,
-        ...result.audits.map((a) => `  snapshot ${a.snapshotId}  ${a.startedAt.slice(0, 10)}  ${a.status.padEnd(8)}  ${a.nodes} nodes`),
-        `Database: ${show(result.dbPath)}`,
-        `Reports:  ${show(result.files.reports.ja)}  ${show(result.files.reports.en)}`,
-        `CSV:      ${result.files.csv.map(show).join('  ')}`,
-        `JSON:     ${show(result.files.json)}`,
-        ...(browser ? [] : [`PDF:      not written. ${browserNotFoundMessage()} The reports above are the same documents as HTML.`]),
-        `Try: patch-audit report ${result.audits.at(-1)?.snapshotId} --compare ${result.audits.at(-2)?.snapshotId} --lang en --db ${show(result.dbPath)} -o report.pdf`,
-      ];
-      printOut(lines.join('\n'));
+      printOut(demoText(result, { seconds: (Date.now() - started) / 1000, pdf: Boolean(browser), show }));
     });
 };

@@ -1,4 +1,5 @@
 /** `patch-audit prune`: a retention policy applied to the local history. */
+import { deletedText } from '../../core';
 import { UsageError } from '../io';
 import { parseNumber } from '../options';
 import type { RegisterCommand } from './index';
@@ -25,7 +26,7 @@ export const registerPrune: RegisterCommand = (program) => {
         throw err;
       }
       if (opts.json) return printJson({ deleted });
-      print(deleted.length ? `Deleted ${deleted.map((id) => `#${id}`).join(', ')}.` : 'Nothing to delete.');
+      print(deletedText(deleted));
     }),
   );
 };

@@ -1,22 +1,11 @@
 /**
  * `patch-audit snapshots [list | show ID | delete ID...]`: the local history from the command line.
  */
-import { CURRENT_CATALOG_ID, editionWithId } from '../../../shared/catalog';
-import { editionNotice, isOlderEdition } from '../../../shared/editionNotice';
-import { scopeErrorText, scopeRegionText, type GapErrors } from '../../../shared/scopeErrors';
-import { snapshotNotes } from '../../../shared/snapshotDescription';
-import type { SnapshotMeta } from '../../core';
+import { deletedText, snapshotListText, snapshotSummary, snapshotSummaryDocument, snapshotText } from '../../core';
 import { parseId } from '../options';
+import { terminalJson, terminalValue } from '../terminal';
 import type { RegisterCommand } from './index';
-import { countOrUnknown, patchBasis, pct, print, printJson, table, useServices, withDbOptions } from './storeOptions';
-import { terminalValue } from '../terminal';
-import type { DbOptions } from './storeOptions';
-
-/** The sources a scope could not read, each with the AWS error code behind it. */
-const gapNote = (gaps: readonly string[], errors: GapErrors): string =>
-  gaps.map((gap) => (errors[gap] ? `${gap} (${errors[gap].errorParams.name ?? scopeErrorText(errors[gap], 'en')})` : gap)).join(', ');
-
-const notes = (s: SnapshotMeta): string => snapshotNotes(s, 'en').join('; ');
+import { print, printJson, useServices, withDbOptions, type DbOptions } from './storeOptions';
 
 export const registerSnapshots: RegisterCommand = (program) => {
   const snapshots = program.command('snapshots').description('List, show and delete saved snapshots.');
@@ -25,66 +14,15 @@ export const registerSnapshots: RegisterCommand = (program) => {
     useServices(opts, ({ snapshots }) => {
       const list = snapshots.list();
       if (opts.json) return printJson(list);
-      if (!list.length) return print('No snapshots.');
-      print(
-        table(
-          ['ID', 'STARTED', 'STATUS', 'NODES', 'CATALOG', 'LABEL', 'CLIENT', 'NOTE'],
-          list.map((s) => [
-            s.id,
-            s.startedAt,
-            s.status,
-            s.nodeCount,
-            editionWithId(s.catalogEdition, 'en'),
-            s.label ?? '',
-            s.client ?? '',
-            notes(s),
-          ]),
-        ),
-      );
+      print(snapshotListText(list, terminalValue));
     }),
   );
 
   withDbOptions(snapshots.command('show').argument('<id>').description('show one snapshot: scopes and rule summary')).action(
     (id: string, opts: DbOptions) =>
       useServices(opts, ({ snapshots, fleet }) => {
-        const snap = snapshots.get(parseId(id));
-        const { scopes, rules } = snapshots.summary(snap.id);
-        // Issue 27: an older edition's verdict comes with the current page's beside it.
-        const underCurrent = isOlderEdition(snap.catalogEdition) ? fleet.editionChanges(snap.id, CURRENT_CATALOG_ID, 1) : null;
-        if (opts.json) {
-          const current = underCurrent && { from: underCurrent.from, to: underCurrent.to, totals: underCurrent.totals };
-          return printJson({ snapshot: snap, scopes, rules, ...(current ? { underCurrentEdition: current } : {}) });
-        }
-        print(
-          `Snapshot #${snap.id}  ${terminalValue(snap.label ?? '')}\n  started ${snap.startedAt}, ${snap.status}, ${snap.nodeCount} nodes, catalog ${editionWithId(snap.catalogEdition, 'en')}, scan age ${snap.scanAgeDays} days, tool ${snap.toolVersion}`,
-        );
-        for (const note of snapshotNotes(snap, 'en')) print(`  ${terminalValue(note)}`);
-        const notice = underCurrent && editionNotice(underCurrent, 'en');
-        if (notice) print(`  ${notice}`);
-        print('');
-        print(
-          table(
-            ['ACCOUNT', 'REGION', 'SCOPE', 'NODES', 'PATCH READ', 'COMPLIANT', 'MISSING CRIT', 'MISSING SEC', 'NOTE'],
-            scopes.map((s) => [
-              s.accountId,
-              scopeRegionText(s.region, 'en'),
-              s.scope?.status ?? '-',
-              s.nodes,
-              patchBasis(s),
-              pct(s.compliancePct),
-              countOrUnknown(s.missingCritical),
-              countOrUnknown(s.missingSecurity),
-              s.scope?.error ?? gapNote(s.scope?.gaps ?? [], s.scope?.gapErrors ?? {}),
-            ]),
-          ),
-        );
-        print('');
-        print(
-          table(
-            ['RULE', 'PASS', 'FAIL', 'WARN', 'UNKNOWN', 'N/A'],
-            rules.map((r) => [r.rule, r.pass, r.fail, r.warn, r.unknown, r.not_applicable]),
-          ),
-        );
+        const summary = snapshotSummary(snapshots, fleet, parseId(id));
+        print(opts.json ? terminalJson(snapshotSummaryDocument(summary)) : snapshotText(summary, terminalValue));
       }),
   );
 
@@ -93,7 +31,7 @@ export const registerSnapshots: RegisterCommand = (program) => {
       const wanted = ids.map((id) => parseId(id));
       snapshots.deleteAll(wanted);
       if (opts.json) return printJson({ deleted: wanted });
-      print(`Deleted ${wanted.map((id) => `#${id}`).join(', ')}.`);
+      print(deletedText(wanted));
     }),
   );
 };

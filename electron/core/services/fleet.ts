@@ -70,7 +70,7 @@ export class FleetService {
   }
 
   trends(query: TrendQuery = {}): TrendPoint[] {
-    return this.store.trends(query);
+    return this.store.trends(validInput('trends:query', query));
   }
 
   compare(from: number, to: number, limit?: number): Comparison {

@@ -38,8 +38,8 @@ export function validInput<K extends MethodName>(method: K, input: unknown): Val
 /** What one run may set beside its plan: the values the app takes from its settings, as `settings:set` checks them. */
 const RunOverrides = Settings.pick({ catalogEdition: true, scanAgeDays: true }).partial().strict();
 
-export function validRunOverrides(input: unknown): z.output<typeof RunOverrides> {
+export function validRunOverrides(input: unknown, method = 'audit:start'): z.output<typeof RunOverrides> {
   const parsed = RunOverrides.safeParse(input);
-  if (!parsed.success) throw new InvalidInputError('audit:start', parsed.error);
+  if (!parsed.success) throw new InvalidInputError(method, parsed.error);
   return parsed.data;
 }

@@ -11,3 +11,5 @@ export type { Corruption, CorruptOptions } from './corrupt';
 export type { PolicyDocument, PolicyStatement } from './policy';
 export { isActionAllowed } from './policy';
 export type { SimCounters } from './counters';
+export { faultsFromOptions, SimOptionError, simulatorOptions, simulatorWelcome } from './options';
+export type { SimTextOptions } from './options';

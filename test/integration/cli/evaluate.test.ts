@@ -235,10 +235,13 @@ describe('patch-audit evaluate', () => {
       code: 2,
       stderr: expect.stringMatching(/--now must be an ISO 8601 time/),
     });
-    expect(await run('--scan-age-days', '0', ...V2)).toMatchObject({
-      code: 2,
-      stderr: expect.stringMatching(/--scan-age-days must be a positive number/),
-    });
+    // Whole days 1–365, as the app's setting and `reevaluate` take them.
+    for (const days of ['0', '0.5', '366', 'abc'])
+      expect(await run('--scan-age-days', days, ...V2), days).toMatchObject({
+        code: 2,
+        stdout: '',
+        stderr: expect.stringMatching(/^patch-audit: Invalid input for evaluate: scanAgeDays: /),
+      });
     expect(await run('--catalog', 'aws-2030', ...V2)).toMatchObject({
       code: 2,
       stderr: expect.stringMatching(/Unknown catalog edition "aws-2030" \(available: aws-2026-11 \(AWS page, November 2026\), seed-2022/),

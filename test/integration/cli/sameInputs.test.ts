@@ -109,4 +109,21 @@ describe('the CLI and the app take the same values', () => {
       expect(cli.stderr).toBe('patch-audit: --scan-age-days: must be a whole number of days from 1 to 365\n');
     }
   });
+
+  it('evaluate --scan-age-days: refused exactly when the settings refuse the value, for the same reason', async () => {
+    const files = ['describe-instance-information', 'describe-instance-patch-states', 'get-inventory'].map((name) =>
+      join(import.meta.dirname, '..', '..', 'fixtures', 'awscli', 'v2', `${name}.json`),
+    );
+    await fc.assert(
+      fc.asyncProperty(typed, async (text) => {
+        const number = /^-?\d+(?:\.\d+)?$/.test(text) ? Number(text) : Number.NaN;
+        const cli = await runMain('evaluate', '--json', '--scan-age-days', text, ...files);
+        const app = await appAnswer('settings:set', { scanAgeDays: number });
+        // The CLI names the use case it refused (evaluate), the app the settings change.
+        expect(cli.stderr.replace('evaluate:', 'settings:set:')).toBe(app);
+        expect(cli.code).toBe(app ? 2 : 0);
+      }),
+      { numRuns: 25, seed: 29 },
+    );
+  });
 });

@@ -98,6 +98,17 @@ export const instanceInformation = {
   key: 'instanceInformation',
   pages,
   fromCliFiles: {
+    howToSave: {
+      bash: [
+        'aws ssm describe-instance-information --output json > instance-information.json',
+        "aws ssm describe-instance-information --query 'InstanceInformationList[].InstanceId' --output text \\",
+        String.raw`  | tr '\t' '\n' | split -l 50 - ids-`,
+      ],
+      powershell: [
+        'aws ssm describe-instance-information --output json > instance-information.json',
+        String.raw`$ids = @((aws ssm describe-instance-information --query 'InstanceInformationList[].InstanceId' --output text) -split '\s+' | Where-Object { $_ })`,
+      ],
+    },
     kinds: {
       InstanceInformationList: {
         command: 'aws ssm describe-instance-information',

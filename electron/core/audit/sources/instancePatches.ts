@@ -178,6 +178,11 @@ export const instancePatches: NodeSourceModule<'patches', ReadonlyMap<string, Pa
   dependsOn: { on: 'patchState' },
   collect: patchDetailsOf,
   fromCliFiles: {
+    // It answers for one node without naming it: each node's file is named after it.
+    howToSave: {
+      bash: [`for id in $(cat ids-*); do ${PATCHES_COMMAND} --output json > "patches-$id.json"; done`],
+      powershell: [`foreach ($id in $ids) { ${PATCHES_COMMAND} --output json > "patches-$id.json" }`],
+    },
     kinds: {
       Patches: {
         command: 'aws ssm describe-instance-patches',

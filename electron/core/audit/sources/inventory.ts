@@ -98,6 +98,10 @@ export const inventory: NodeSourceModule<'inventory', ReadonlyMap<string, Invent
   dependsOn: { on: 'nodes' },
   collect,
   fromCliFiles: {
+    howToSave: {
+      bash: [`${INVENTORY_COMMAND} --output json > inventory.json`],
+      powershell: [`${INVENTORY_COMMAND} --output json > inventory.json`],
+    },
     kinds: {
       Entities: {
         command: 'aws ssm get-inventory',

@@ -162,6 +162,18 @@ export const network: NodeSourceModule<'network', Ec2Networking> = {
   dependsOn: { on: 'nodes', wants: (node) => isEc2(node.instanceId) },
   collect,
   fromCliFiles: {
+    howToSave: {
+      bash: [
+        'aws ec2 describe-instances --output json > instances.json        # optional, with the next two',
+        'aws ec2 describe-route-tables --output json > route-tables.json',
+        'aws ec2 describe-vpc-endpoints --output json > vpc-endpoints.json',
+      ],
+      powershell: [
+        'aws ec2 describe-instances --output json > instances.json',
+        'aws ec2 describe-route-tables --output json > route-tables.json',
+        'aws ec2 describe-vpc-endpoints --output json > vpc-endpoints.json',
+      ],
+    },
     kinds: {
       Reservations: {
         command: 'aws ec2 describe-instances',

@@ -91,6 +91,17 @@ export const patchStates: NodeSourceModule<'patchState', Map<string, PatchState>
     return states;
   },
   fromCliFiles: {
+    // The call requires instance ids, 50 at most (as the live audit batches them): one file per batch.
+    howToSave: {
+      bash: [
+        'for f in ids-*; do aws ssm describe-instance-patch-states --output json --instance-ids $(cat "$f") > "patch-states-$f.json"; done',
+      ],
+      powershell: [
+        'for ($i = 0; $i -lt $ids.Count; $i += 50) {',
+        '  aws ssm describe-instance-patch-states --output json --instance-ids $ids[$i..([Math]::Min($i + 49, $ids.Count - 1))] > "patch-states-$i.json"',
+        '}',
+      ],
+    },
     kinds: {
       InstancePatchStates: {
         command: 'aws ssm describe-instance-patch-states',

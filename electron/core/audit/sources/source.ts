@@ -52,6 +52,11 @@ export type CliItems = ReadonlyMap<string, readonly unknown[]>;
 /** What `evaluate` reads of a source from the client's AWS CLI files. */
 export interface CliFiles<V> {
   kinds: Readonly<Record<string, CliFileKind>>;
+  /**
+   * The commands that save its files, as `evaluate --help` hands them to a client, per shell (one
+   * region at a time; each line is indented under the shell's heading).
+   */
+  howToSave: { readonly bash: readonly string[]; readonly powershell: readonly string[] };
   /** The source's answers from its files, or why there are none; `notes` tells the user what was left out. */
   read(items: CliItems, notes: string[]): SourceRead<V>;
   /** Where the nodes its files list run: the AWS CLI's SSM answers name no account or region. */

@@ -6,14 +6,17 @@
 import type { CatalogEdition } from '../../../../shared/catalog';
 import { evaluateNode, platformOf } from '../../../../shared/evaluate';
 import type { Lang } from '../../../../shared/model';
+import { validRunOverrides } from '../validate';
 import { readAwsCliFiles } from './awsCliFiles';
 import { type EvaluatedNode, toJsonDocument } from './document';
 import { nodeFactsFromAwsCli } from './nodeFacts';
 
 export { INVENTORY_COMMAND, PATCHES_COMMAND } from '../../audit/sources';
+export { COLLECT_COMMANDS } from './help';
 export { decodeText, readAwsCliFiles, type AwsCliInput } from './awsCliFiles';
 export { summarize as summarizeEvaluation, toJsonDocument, type EvaluatedNode, type EvaluationSummary } from './document';
 export { nodeFactsFromAwsCli } from './nodeFacts';
+export { evaluationText } from './text';
 
 export interface AwsCliEvaluationRequest {
   files: readonly string[];
@@ -32,7 +35,9 @@ export interface AwsCliEvaluation {
 }
 
 export async function evaluateAwsCliFiles(request: AwsCliEvaluationRequest): Promise<AwsCliEvaluation> {
-  const { catalog, now, scanAgeDays } = request;
+  const { catalog, now } = request;
+  // The same whole days 1–365 as the app's setting and `reevaluate`.
+  const { scanAgeDays = request.scanAgeDays } = validRunOverrides({ scanAgeDays: request.scanAgeDays }, 'evaluate');
   const { facts, notes } = nodeFactsFromAwsCli(await readAwsCliFiles(request.files));
   const nodes = facts.map((node): EvaluatedNode => ({
     instanceId: node.instanceId,

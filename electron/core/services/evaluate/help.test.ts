@@ -1,8 +1,8 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { INVENTORY_COMMAND } from '../../core';
-import { COLLECT_COMMANDS } from './evaluate';
+import { INVENTORY_COMMAND, NODE_LIST, NODE_SOURCES } from '../../audit/sources';
+import { COLLECT_COMMANDS } from './help';
 
 describe('the AWS CLI commands handed to clients', () => {
   const commands = COLLECT_COMMANDS.split('\n').filter((line) => /^\s+(aws|for|\$ids|patch-audit|\|)/.test(line));
@@ -35,8 +35,22 @@ describe('the AWS CLI commands handed to clients', () => {
     for (const line of awsLines) expect(bare(line), line).not.toContain(',');
   });
 
+  // A source registered with AWS CLI files hands out its own commands: a new one adds its lines.
+  it('come from the sources, each naming the command of every file kind it reads', () => {
+    for (const source of [NODE_LIST, ...NODE_SOURCES]) {
+      const files = source.fromCliFiles;
+      if (!files) continue;
+      for (const shell of ['bash', 'powershell'] as const) {
+        const lines = files.howToSave[shell].join('\n');
+        for (const kind of Object.values(files.kinds))
+          expect(lines, `${source.key} ${shell}`).toContain(kind.command.replace(/^aws \w+ /, ''));
+        for (const line of files.howToSave[shell]) expect(COLLECT_COMMANDS.split('\n'), line).toContain(`    ${line}`);
+      }
+    }
+  });
+
   it('stand in the README word for word', () => {
-    const readme = readFileSync(join(import.meta.dirname, '..', '..', '..', 'README.md'), 'utf8');
+    const readme = readFileSync(join(import.meta.dirname, '..', '..', '..', '..', 'README.md'), 'utf8');
     for (const line of commands) expect(readme, line).toContain(line);
   });
 });

@@ -1,12 +1,13 @@
-/** What `patch-audit evaluate` prints for a terminal: a table; the JSON document is the core's. */
-import { editionWithId } from '../../shared/catalog';
-import { messageFor, ruleTitle } from '../../shared/messages';
-import { CHECK_STATUSES, type Lang, RULE_IDS } from '../../shared/model';
-import { columnShortTitle } from '../../shared/nodeColumns';
-import { platformLabel } from '../../shared/platform';
-import { STATUS_ORDER, STATUS_TERMS, statusWord } from '../../shared/statuses';
-import { labelsFor, summarizeEvaluation, type EvaluatedNode } from '../core';
-import { terminalValue } from './terminal';
+/** `patch-audit evaluate`'s outcome as terminal text, beside its JSON document (document.ts). */
+import { editionWithId } from '../../../../shared/catalog';
+import { messageFor, ruleTitle } from '../../../../shared/messages';
+import { CHECK_STATUSES, type Lang, RULE_IDS } from '../../../../shared/model';
+import { columnShortTitle } from '../../../../shared/nodeColumns';
+import { platformLabel } from '../../../../shared/platform';
+import { STATUS_ORDER, STATUS_TERMS, statusWord } from '../../../../shared/statuses';
+import type { CellText } from '../../report/text';
+import { labelsFor } from '../../report/labels';
+import { summarize, type EvaluatedNode } from './document';
 
 // CJK characters take two terminal columns, so Japanese headers need their display width.
 const WIDE = /[\u1100-\u115F\u2E80-\uA4CF\uAC00-\uD7A3\uF900-\uFAFF\uFE30-\uFE4F\uFF00-\uFF60\uFFE0-\uFFE6]/g;
@@ -19,19 +20,22 @@ function pad(text: string, width: number): string {
   return text + ' '.repeat(Math.max(0, width - displayWidth(text)));
 }
 
-/** A table (one status column per rule, numbered, with a legend), the findings with their messages, and counts. */
-export function toTable(catalogId: string, nodes: readonly EvaluatedNode[], lang: Lang): string {
+/**
+ * A table (one status column per rule, numbered, with a legend), the findings with their messages,
+ * and counts. Node ids and platforms are the client's: `cell` is the host's one-line escape.
+ */
+export function evaluationText(catalogId: string, nodes: readonly EvaluatedNode[], lang: Lang, cell: CellText): string {
   const ja = lang === 'ja';
   const rows = nodes.map((node) => [
-    terminalValue(node.instanceId),
-    terminalValue(platformLabel(node.platform)),
+    cell(node.instanceId),
+    cell(platformLabel(node.platform)),
     ...node.checks.map((check) => STATUS_TERMS[check.status].terminal),
   ]);
   const header = [columnShortTitle('instanceId', lang), columnShortTitle('platform', lang), ...RULE_IDS.map((_, i) => String(i + 1))];
   const widths = header.map((title, column) => Math.max(displayWidth(title), ...rows.map((row) => displayWidth(row[column] ?? ''))));
   const line = (cells: readonly string[]) =>
     cells
-      .map((cell, column) => pad(cell, widths[column] ?? 0))
+      .map((text, column) => pad(text, widths[column] ?? 0))
       .join('  ')
       .trimEnd();
 
@@ -44,13 +48,11 @@ export function toTable(catalogId: string, nodes: readonly EvaluatedNode[], lang
   const findings = nodes.flatMap((node) =>
     node.checks
       .filter((check) => check.status === 'fail' || check.status === 'warn')
-      .map(
-        (check) => `  ${terminalValue(node.instanceId)}  ${pad(check.status.toUpperCase(), 4)}  ${check.rule}: ${messageFor(check, lang)}`,
-      ),
+      .map((check) => `  ${cell(node.instanceId)}  ${pad(check.status.toUpperCase(), 4)}  ${check.rule}: ${messageFor(check, lang)}`),
   );
   if (findings.length > 0) out.push(ja ? '指摘事項:' : 'Findings:', ...findings, '');
 
-  const summary = summarizeEvaluation(nodes);
+  const summary = summarize(nodes);
   const counts = CHECK_STATUSES.map((status) => `${status} ${summary.checks[status]}`).join(', ');
   out.push(
     ja

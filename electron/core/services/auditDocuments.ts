@@ -1,39 +1,12 @@
 /**
- * What `patch-audit audit` prints: the progress bar on stderr, the summary of an outcome, and the
- * `--json` documents of an outcome, of an audit that failed, and of one kept in a file.
+ * What an audit outcome is as a document: the `--json` documents of an outcome, of an audit that
+ * failed and of one kept in a file, and its plain-text summary (`patch-audit audit` prints them).
  */
-import { SingleBar } from 'cli-progress';
-import { countScopes, settledScopes, type AuditOutcome, type AuditProgress, type ScopeCounts } from '../../shared/auditPlan';
-import type { ScopeResult } from '../../shared/model';
-import { scopeErrorText, scopeRegionText } from '../../shared/scopeErrors';
-import type { AuditFailed, SnapshotSpilledError } from '../core';
-
-export function progressBar(enabled: boolean) {
-  if (!enabled) return { update: (_p: AuditProgress) => {}, stop: () => {} };
-  const bar = new SingleBar({
-    format:
-      ' {bar} {percentage}% | scopes {value}/{total} | {nodes} nodes | {calls} calls | {throttles} throttled | {errors} failed | ETA {eta_formatted}',
-    hideCursor: true,
-    clearOnComplete: false,
-    stream: process.stderr,
-  });
-  let started = false;
-  return {
-    update: (p: AuditProgress) => {
-      const c = p.scopeCounts;
-      const payload = { nodes: p.nodes, calls: p.calls, throttles: p.throttles, errors: c.failed };
-      if (!started && c.total > 0) {
-        bar.start(c.total, settledScopes(c), payload);
-        started = true;
-      } else if (started) {
-        // Scopes are known account by account as each is resolved, while the first ones already run.
-        if (c.total !== bar.getTotal()) bar.setTotal(c.total);
-        bar.update(settledScopes(c), payload);
-      }
-    },
-    stop: () => started && bar.stop(),
-  };
-}
+import { countScopes, type AuditOutcome, type ScopeCounts } from '../../../shared/auditPlan';
+import type { ScopeResult } from '../../../shared/model';
+import { scopeErrorText, scopeRegionText } from '../../../shared/scopeErrors';
+import { AuditFailed } from '../audit/runAudit';
+import { SnapshotSpilledError } from '../errors';
 
 /** Why a source could not be read: the AWS error code and the reason in English. */
 function gapReasons(s: ScopeResult) {
@@ -70,7 +43,7 @@ export function outcomeDocument(outcome: AuditOutcome) {
 }
 
 /** The `--json` document when nothing could be audited: no snapshot, the reason, each scope's. */
-export function failureDocument(err: AuditFailed) {
+function failureDocument(err: AuditFailed) {
   const [headline = ''] = err.message.split('\n');
   return {
     snapshotId: null,
@@ -83,18 +56,29 @@ export function failureDocument(err: AuditFailed) {
 }
 
 /** The `--json` document when the disk was full: no snapshot, the reason, and the file that keeps the audit. */
-export function spilledDocument(err: SnapshotSpilledError) {
+function spilledDocument(err: SnapshotSpilledError) {
   return { snapshotId: null, status: 'kept', error: err.message, spillFile: err.spillFile };
 }
 
+/**
+ * What an audit that saved no snapshot leaves to report: its message (one reason per line, the
+ * scopes' indented), its `--json` document, and whether the audit is kept in a file (then it
+ * still counts as done); undefined for an error that is not an audit's outcome.
+ */
+export function auditErrorReport(err: unknown): { message: string; document: object; kept: boolean } | undefined {
+  if (err instanceof AuditFailed) return { message: err.message.replace(/\n/g, '\n  '), document: failureDocument(err), kept: false };
+  if (err instanceof SnapshotSpilledError) return { message: err.message, document: spilledDocument(err), kept: true };
+  return undefined;
+}
+
 /** Every scope counted as what it is (issue 27): only collected scopes finished. */
-export function scopeCountsText(c: ScopeCounts): string {
+function scopeCountsText(c: ScopeCounts): string {
   const line = `Scopes: ${c.collected} of ${c.total} collected, ${c.failed} failed, ${c.cancelled} cancelled`;
   if (!c.accountLevel) return line;
   return `${line}\n  ${c.accountLevel} of them ${c.accountLevel === 1 ? 'is an account' : 'are accounts'} never reached under --regions all: one scope each, its regions unknown without the account`;
 }
 
-export function summaryText(outcome: AuditOutcome): string {
+export function auditSummaryText(outcome: AuditOutcome): string {
   const lines = [
     `Snapshot ${outcome.snapshotId} saved (${outcome.status === 'complete' ? 'complete' : 'partial: finished with gaps'}): ${outcome.nodes} nodes`,
     scopeCountsText(outcome.scopeCounts),
