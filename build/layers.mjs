@@ -104,7 +104,7 @@ export const LAYERS = [
   // `patch-audit demo`: a core of its own (createCore) that records the demo's weeks and prints its report.
   {
     name: 'demoRun',
-    files: ['electron/core/demo/runDemo*.ts'],
+    files: ['electron/core/demo/{runDemo,demoText}*.ts'],
     imports: ['shared', 'coreBase', 'report', 'demo', 'wiring'],
     packages: ['npm', 'node'],
   },

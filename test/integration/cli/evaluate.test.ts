@@ -240,7 +240,7 @@ describe('patch-audit evaluate', () => {
       expect(await run('--scan-age-days', days, ...V2), days).toMatchObject({
         code: 2,
         stdout: '',
-        stderr: expect.stringMatching(/^patch-audit: Invalid input for evaluate: scanAgeDays: /),
+        stderr: expect.stringMatching(/^patch-audit: --scan-age-days: must be a whole number of days from 1 to 365$/m),
       });
     expect(await run('--catalog', 'aws-2030', ...V2)).toMatchObject({
       code: 2,
