@@ -6,8 +6,12 @@
  * figure at all (null), never 0.
  */
 export interface AreaFigures {
+  /** EC2 instances, managed or not, and those not managed (issue 30); null when no area's instances were read. */
+  ec2Instances: number | null;
+  unmanaged: number | null;
   nodes: number;
   online: number;
+  scannedRecently: number;
   compliant: number;
   nonCompliant: number;
   /** Nodes whose patch state could be read: the basis of the missing counts. */
@@ -25,9 +29,13 @@ export function sumAreas(areas: readonly AreaFigures[]): AreaFigures {
   const patchReported = total((a) => a.patchReported);
   const compliant = total((a) => a.compliant);
   const read = patchRead > 0;
+  const ec2Read = areas.some((a) => a.ec2Instances !== null);
   return {
+    ec2Instances: ec2Read ? total((a) => a.ec2Instances) : null,
+    unmanaged: ec2Read ? total((a) => a.unmanaged) : null,
     nodes: total((a) => a.nodes),
     online: total((a) => a.online),
+    scannedRecently: total((a) => a.scannedRecently),
     compliant,
     nonCompliant: total((a) => a.nonCompliant),
     patchRead,

@@ -26,6 +26,7 @@ import {
   TrendPoint,
   TrendQuery,
 } from './history';
+import { UnmanagedFilters, UnmanagedPage } from './ec2Coverage';
 import { SnapshotFigures } from './figures';
 import { MissingPatchSummary, PatchComparison, PatchFilters, PatchNode } from './missingPatches';
 import { Lang } from './model';
@@ -171,6 +172,18 @@ export const contract = {
         })
         .strict(),
       Saved.extend({ rows: z.number().int().nonnegative().optional() }),
+    ),
+    /** The EC2 instances that are not managed nodes, with their causes (issue 30); sorted by account, region, instance id. */
+    'unmanaged:list': method(
+      z
+        .object({
+          snapshotId: SnapshotId,
+          filters: UnmanagedFilters.optional(),
+          offset: z.number().int().min(0).max(10_000_000).optional(),
+          limit: ListLimit.optional(),
+        })
+        .strict(),
+      UnmanagedPage,
     ),
     'report:create': method(ReportRequest, Saved),
     'report:exportJson': method(z.object({ snapshotId: SnapshotId }).strict(), Saved),

@@ -16,6 +16,10 @@ const area = fc
     nodesPendingReboot: fc.nat(),
     perNodeCritical: fc.nat(20),
     perNodeSecurity: fc.nat(20),
+    ec2Read: fc.boolean(),
+    unmanaged: fc.nat(300),
+    managedEc2: fc.nat(),
+    scannedRecently: fc.nat(),
   })
   .map((r): FigureArea => {
     const within = (n: number, whole: number): number => (whole === 0 ? 0 : n % (whole + 1));
@@ -24,6 +28,10 @@ const area = fc
     const nodesMissingCritical = within(r.nodesMissingCritical, reported);
     const nodesMissingSecurity = within(r.nodesMissingSecurity, reported);
     return {
+      ec2Read: r.ec2Read ? 1 : 0,
+      ec2Instances: r.ec2Read ? r.unmanaged + within(r.managedEc2, r.nodes) : 0,
+      unmanaged: r.ec2Read ? r.unmanaged : 0,
+      scannedRecently: within(r.scannedRecently, reported),
       nodes: r.nodes,
       ready,
       unverified: within(r.unverified, r.nodes - ready),
@@ -70,7 +78,9 @@ describe('headline figures', () => {
         const whole = figureValues({ areas, cves: noCves });
         const parts = areas.map((a) => figureValues({ areas: [a], cves: noCves }));
         for (const id of FIGURE_IDS.filter((id) => FIGURES[id].unit !== 'cves')) {
-          expect(whole[id]).toBe(parts.reduce((n, p) => n + p[id]!, 0));
+          const known = parts.filter((p) => p[id] !== null);
+          // An area whose EC2 instances were not read adds nothing, and without any the figure is unknown.
+          expect(whole[id]).toBe(known.length ? known.reduce((n, p) => n + p[id]!, 0) : null);
         }
       }),
     );
@@ -80,6 +90,10 @@ describe('headline figures', () => {
     const v = figureValues({
       areas: [
         {
+          ec2Read: 1,
+          ec2Instances: 12,
+          unmanaged: 3,
+          scannedRecently: 7,
           nodes: 10,
           ready: 4,
           unverified: 3,

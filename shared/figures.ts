@@ -23,14 +23,18 @@
 import { z } from 'zod';
 import { type Lang, LocalizedText } from './model';
 
-export const FigureUnit = z.enum(['nodes', 'patches', 'cves', 'scopes']);
+export const FigureUnit = z.enum(['instances', 'nodes', 'patches', 'cves', 'scopes']);
 export type FigureUnit = z.infer<typeof FigureUnit>;
 
 /** Which nodes a figure counts over. */
-export const Population = z.enum(['managedNodes', 'reportedPatchState', 'patchDetailRead']);
+export const Population = z.enum(['ec2InstancesRead', 'managedNodes', 'reportedPatchState', 'patchDetailRead']);
 export type Population = z.infer<typeof Population>;
 
 export const POPULATION_TEXT: Record<Population, LocalizedText> = {
+  ec2InstancesRead: {
+    en: 'the EC2 instances of the audited accounts and regions whose instances were read',
+    ja: 'インスタンスを読めた監査対象のアカウントとリージョンの EC2 インスタンス',
+  },
   managedNodes: { en: 'all managed nodes of the snapshot', ja: 'スナップショットのすべてのマネージドノード' },
   reportedPatchState: { en: 'the nodes that reported a patch state', ja: 'パッチ状態を報告したノード' },
   patchDetailRead: { en: 'the nodes whose patch detail was read', ja: 'パッチの詳細を読めたノード' },
@@ -38,11 +42,19 @@ export const POPULATION_TEXT: Record<Population, LocalizedText> = {
 
 /** What one account × region contributes, as the store's summaries hold it. */
 export interface FigureArea {
+  /** 1 when the area's EC2 instances were read (issue 30), else 0: the EC2 figures are unknown without any. */
+  ec2Read: number;
+  /** EC2 instances in any state but terminated, managed or not; 0 when not read. */
+  ec2Instances: number;
+  /** Those EC2 instances that are not managed nodes. */
+  unmanaged: number;
   nodes: number;
   /** Verified ready (shared/readiness). */
   ready: number;
   unverified: number;
   online: number;
+  /** Nodes whose last patch operation is within the scan-age threshold (`patch.scan-age` passed). */
+  scannedRecently: number;
   patchReported: number;
   compliant: number;
   missingCritical: number;
@@ -78,11 +90,14 @@ interface FigureDefinition {
 }
 
 export const FIGURE_IDS = [
+  'ec2Instances',
+  'unmanagedInstances',
   'managedNodes',
   'readyNodes',
   'notReadyNodes',
   'unverifiedNodes',
   'onlineNodes',
+  'scannedRecentlyNodes',
   'reportedPatchStateNodes',
   'notReportedPatchStateNodes',
   'compliantNodes',
@@ -99,8 +114,30 @@ export const FigureId = z.enum(FIGURE_IDS);
 export type FigureId = z.infer<typeof FigureId>;
 
 const cvesRead = (t: Totals, n: number): number | null => (t.cves.detailRead > 0 ? n : null);
+const ec2Read = (t: Totals, n: number): number | null => (t.ec2Read > 0 ? n : null);
 
 export const FIGURES: Record<FigureId, FigureDefinition> = {
+  ec2Instances: {
+    unit: 'instances',
+    population: 'ec2InstancesRead',
+    label: { en: 'EC2 instances', ja: 'EC2 インスタンス' },
+    definition: {
+      en: 'EC2 instances in any state but terminated, managed or not, in the audited accounts and regions whose instances DescribeInstances returned; unknown when none were read.',
+      ja: '監査したアカウントとリージョンのうち DescribeInstances でインスタンスを読めたところの、終了済みを除くすべての状態の EC2 インスタンス (マネージドかどうかを問わない)。1 つも読めなければ不明です。',
+    },
+    value: (t) => ec2Read(t, t.ec2Instances),
+  },
+  unmanagedInstances: {
+    unit: 'instances',
+    population: 'ec2InstancesRead',
+    shareOf: 'ec2Instances',
+    label: { en: 'Not managed by Systems Manager', ja: 'Systems Manager の管理外' },
+    definition: {
+      en: 'Those EC2 instances that are not managed nodes (stopped ones included): Patch Manager cannot patch them.',
+      ja: 'EC2 インスタンスのうちマネージドノードでないもの (停止中を含む)。Patch Manager はこれらにパッチを適用できません。',
+    },
+    value: (t) => ec2Read(t, t.unmanaged),
+  },
   managedNodes: {
     unit: 'nodes',
     population: 'managedNodes',
@@ -151,6 +188,17 @@ export const FIGURES: Record<FigureId, FigureDefinition> = {
       ja: '監査時に SSM Agent の PingStatus が Online だったノード。',
     },
     value: (t) => t.online,
+  },
+  scannedRecentlyNodes: {
+    unit: 'nodes',
+    population: 'managedNodes',
+    shareOf: 'managedNodes',
+    label: { en: 'Scanned within the threshold', ja: '基準日数内にスキャン済み' },
+    definition: {
+      en: "Nodes whose last patch operation (scan or install) ended within the snapshot's scan-age threshold.",
+      ja: '最後のパッチ操作 (スキャンまたはインストール) がスナップショットのスキャン経過日数の基準内に終わったノード。',
+    },
+    value: (t) => t.scannedRecently,
   },
   reportedPatchStateNodes: {
     unit: 'nodes',
@@ -287,10 +335,14 @@ export type SnapshotFigures = z.infer<typeof SnapshotFigures>;
 export type FigureValues = Record<FigureId, number | null>;
 
 const ZERO: FigureArea = {
+  ec2Read: 0,
+  ec2Instances: 0,
+  unmanaged: 0,
   nodes: 0,
   ready: 0,
   unverified: 0,
   online: 0,
+  scannedRecently: 0,
   patchReported: 0,
   compliant: 0,
   missingCritical: 0,
@@ -332,6 +384,7 @@ export function figureShare(values: FigureValues, id: FigureId): number | null {
 }
 
 const UNIT_WORDS: Record<FigureUnit, { en: [string, string]; ja: string }> = {
+  instances: { en: ['instance', 'instances'], ja: '台' },
   nodes: { en: ['node', 'nodes'], ja: '台' },
   patches: { en: ['patch', 'patches'], ja: '件のパッチ' },
   cves: { en: ['CVE', 'CVEs'], ja: '件の CVE' },

@@ -5,6 +5,7 @@
  */
 import { z } from 'zod';
 import { NODE_INFO_COLUMNS } from './nodeColumns';
+import { UnmanagedCause } from './ec2Coverage';
 import { UserText } from './userText';
 import { GapErrors } from './scopeErrors';
 import { NODE_SOURCE_KEYS } from './sources';
@@ -94,8 +95,14 @@ export const NodePage = z.object({ total: z.number().int().nonnegative(), rows: 
 export const RuleSummaryRow = StatusCounts.extend({ rule: RuleId });
 
 export const AreaCounts = z.object({
+  /** EC2 instances in any state but terminated, managed or not (issue 30); null when the area's instances were not read. */
+  ec2Instances: z.number().int().nonnegative().nullable(),
+  /** Those that are not managed nodes; null likewise. */
+  unmanaged: z.number().int().nonnegative().nullable(),
   nodes: z.number().int(),
   online: z.number().int(),
+  /** Nodes whose last patch operation is within the scan-age threshold (`patch.scan-age` passed). */
+  scannedRecently: z.number().int().nonnegative(),
   /** Nodes whose `patch.compliant` check passed: AWS's rule, pending-reboot and installed-rejected patches count against it. */
   compliant: z.number().int(),
   /** Nodes whose `patch.compliant` check failed or warned. */
@@ -183,7 +190,18 @@ export const CheckChange = NodeRef.extend({
   before: CheckStatus.nullable(),
   after: CheckStatus.nullable(),
 });
+/** An EC2 instance that is not a managed node in one of the two snapshots compared (issue 30). */
+export const InstanceChange = NodeRef.extend({
+  /** Its causes where it is unmanaged: the later snapshot for a newly unmanaged one, the earlier for a newly managed one. */
+  causes: z.array(UnmanagedCause),
+});
+export type InstanceChange = z.infer<typeof InstanceChange>;
+
 export const ComparisonCounts = z.object({
+  /** Unmanaged in the later snapshot, not in the earlier: a new instance, or a managed node that dropped out. */
+  newlyUnmanaged: z.number().int(),
+  /** Unmanaged in the earlier snapshot and a managed node in the later. */
+  newlyManaged: z.number().int(),
   added: z.number().int(),
   removed: z.number().int(),
   fixed: z.number().int(),
@@ -202,6 +220,8 @@ export const Comparison = z.object({
   fixed: z.array(CheckChange),
   regressions: z.array(CheckChange),
   newFailures: z.array(CheckChange),
+  newlyUnmanaged: z.array(InstanceChange),
+  newlyManaged: z.array(InstanceChange),
 });
 export type Comparison = z.infer<typeof Comparison>;
 

@@ -7,6 +7,7 @@
  * Checks are what the rules engine derives from facts.
  */
 import { z } from 'zod';
+import { PlacedUnmanagedInstance, ScopeCoverage } from './ec2Coverage';
 import { GapErrors, ScopeErrorCode, ScopeErrorParams } from './scopeErrors';
 import { nodeSourcesShape, patchingSetupShape } from './sources';
 
@@ -235,6 +236,8 @@ export const ScopeResult = z.object({
   gapErrors: GapErrors.optional(),
   /** Is patching set up at all here: baselines, patch groups, what runs AWS-RunPatchBaseline. */
   patching: z.object(patchingSetupShape(z.number().int().nonnegative())).optional(),
+  /** Its EC2 instances, managed or not (issue 30); absent when they were not read. */
+  coverage: ScopeCoverage.optional(),
 });
 export type ScopeResult = z.infer<typeof ScopeResult>;
 
@@ -263,5 +266,7 @@ export const SnapshotInput = z.object({
    * store can filter and sort by family without knowing the catalog.
    */
   nodes: z.array(z.object({ facts: NodeFacts, checks: z.array(Check), platform: NormalizedPlatform.optional() })),
+  /** The EC2 instances of its scopes that are not managed nodes (issue 30); absent means none. */
+  unmanaged: z.array(PlacedUnmanagedInstance).optional(),
 });
 export type SnapshotInput = z.infer<typeof SnapshotInput>;

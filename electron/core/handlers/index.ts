@@ -20,6 +20,7 @@ import { reportHandlers } from './report';
 import { settingsHandlers } from './settings';
 import { snapshotsHandlers } from './snapshots';
 import { trendsHandlers } from './trends';
+import { unmanagedHandlers } from './unmanaged';
 
 export function createHandlers(services: Services, host: HostInfo): Handlers {
   const files = host.files ?? NO_FILES;
@@ -37,6 +38,7 @@ export function createHandlers(services: Services, host: HostInfo): Handlers {
     figures: figuresHandlers(services.fleet),
     patches: patchesHandlers(services.fleet),
     demo: demoHandlers(services.demo),
+    unmanaged: unmanagedHandlers(services.fleet),
     report: reportHandlers(services.reports, files),
   };
 }

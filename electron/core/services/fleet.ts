@@ -18,6 +18,8 @@ import {
   type SummaryOptions,
 } from '../../../shared/missingPatches';
 import type { Lang } from '../../../shared/model';
+import type { MethodInput } from '../../../shared/contract';
+import type { UnmanagedPage } from '../../../shared/ec2Coverage';
 import { computeFigures, type SnapshotFigures } from '../../../shared/figures';
 import { PREREQUISITE_RULE_IDS, type Readiness } from '../../../shared/readiness';
 import { requireCatalog, UserFacingError } from '../errors';
@@ -77,6 +79,13 @@ export class FleetService {
     validInput('compare:run', { from, to, limit });
     this.snapshots.requireExisting(from, to);
     return this.store.compare(from, to, limit ? { limit } : {});
+  }
+
+  /** The EC2 instances that are not managed nodes, and why (issue 30). */
+  unmanaged(input: MethodInput<'unmanaged:list'>): UnmanagedPage {
+    const { snapshotId, ...query } = validInput('unmanaged:list', input);
+    this.snapshots.requireExisting(snapshotId);
+    return this.store.unmanagedInstances(snapshotId, query);
   }
 
   /** The snapshot's facts judged under its own edition and under `catalogEdition`, offline. */

@@ -41,13 +41,15 @@ export function compareSnapshots(db: Database, from: number, to: number, opts: {
   const result: Comparison = {
     from,
     to,
-    totals: { added: 0, removed: 0, fixed: 0, regressions: 0, newFailures: 0 },
+    totals: { newlyUnmanaged: 0, newlyManaged: 0, added: 0, removed: 0, fixed: 0, regressions: 0, newFailures: 0 },
     byArea: [],
     added: [],
     removed: [],
     fixed: [],
     regressions: [],
     newFailures: [],
+    newlyUnmanaged: [],
+    newlyManaged: [],
   };
   const areas = new Map<string, Comparison['byArea'][number]>();
   const count = (node: NodeRef, what: keyof ComparisonCounts): void => {
@@ -56,7 +58,7 @@ export function compareSnapshots(db: Database, from: number, to: number, opts: {
     if (!area)
       areas.set(
         k,
-        (area = { accountId: node.accountId, region: node.region, added: 0, removed: 0, fixed: 0, regressions: 0, newFailures: 0 }),
+        (area = { accountId: node.accountId, region: node.region, newlyUnmanaged: 0, newlyManaged: 0, added: 0, removed: 0, fixed: 0, regressions: 0, newFailures: 0 }),
       );
     area[what] += 1;
     result.totals[what] += 1;

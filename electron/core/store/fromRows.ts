@@ -84,8 +84,11 @@ export type AreaRecord = Pick<
 export function areaCounts(r: AreaRecord): AreaCounts {
   const read = r.patch_read > 0;
   return {
+    ec2Instances: null,
+    unmanaged: null,
     nodes: r.nodes,
     online: r.online,
+    scannedRecently: 0,
     compliant: r.compliant,
     nonCompliant: r.non_compliant,
     patchRead: r.patch_read,

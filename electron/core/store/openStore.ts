@@ -36,6 +36,8 @@ import { readinessByScope } from './readiness';
 import { applyRetention, deleteSnapshots } from './retention';
 import { saveSnapshot, type SnapshotToSave } from './saveSnapshot';
 import { trends } from './trends';
+import { unmanagedInstances, type UnmanagedQuery } from './unmanaged';
+import type { UnmanagedPage } from '../../../shared/ec2Coverage';
 import type {
   Comparison,
   ConnectionSettings,
@@ -84,6 +86,8 @@ export interface Store {
   nodeDetail(snapshotId: number, instanceId: string, accountId: string, region: string): NodeDetail | undefined;
   trends(query?: TrendQuery): TrendPoint[];
   compare(from: number, to: number, opts?: { limit?: number }): Comparison;
+  /** The snapshot's EC2 instances that are not managed nodes, with their causes (shared/ec2Coverage.ts). */
+  unmanagedInstances(snapshotId: number, query?: UnmanagedQuery): UnmanagedPage;
   /** Returns whether the snapshot existed. */
   deleteSnapshot(id: number): boolean;
   /** Returns the ids it deleted. */
@@ -298,6 +302,7 @@ function storeOver({ db, dispose }: Connection, opts: OpenStoreOptions): Store {
     ),
     trends: guard((q?: TrendQuery) => trends(db, q)),
     compare: guard((from: number, to: number, o?: { limit?: number }) => compareSnapshots(db, from, to, o)),
+    unmanagedInstances: guard((snapshotId: number, q?: UnmanagedQuery) => unmanagedInstances(db, snapshotId, q)),
     deleteSnapshot: guard((id: number) => deleteSnapshots(db, [id]).length > 0),
     applyRetention: guard((policy: RetentionPolicy) => applyRetention(db, policy, clock())),
     checkpoint: guard(() => checkpoint(db)),

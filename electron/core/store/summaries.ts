@@ -83,6 +83,10 @@ export function writeSummaries(db: Database, snapshotId: number, rows: Iterable<
     let a = regions.get(region);
     if (!a) {
       a = {
+        ec2Read: 0,
+        ec2Instances: 0,
+        unmanaged: 0,
+        scannedRecently: 0,
         nodes: 0,
         ready: 0,
         unverified: 0,

@@ -48,6 +48,7 @@ const VALID: { [K in MethodName]: MethodInput<K> | undefined } = {
   'nodes:query': { snapshotId: 1, query: { limit: 10 } },
   'nodes:detail': { snapshotId: 1, accountId: '111111111111', region: 'us-east-1', instanceId: 'i-1' },
   'nodes:exportCsv': { snapshotId: 1, query: {}, columns: ['instanceId'], lang: 'en' },
+  'unmanaged:list': { snapshotId: 1, filters: { causes: ['noRoute'] }, limit: 10 },
   'report:create': { snapshotId: 1, lang: 'en', paper: 'a4', format: 'html' },
   'report:exportJson': { snapshotId: 1 },
   'demo:load': { nodes: 9 },
