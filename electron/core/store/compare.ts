@@ -58,7 +58,17 @@ export function compareSnapshots(db: Database, from: number, to: number, opts: {
     if (!area)
       areas.set(
         k,
-        (area = { accountId: node.accountId, region: node.region, newlyUnmanaged: 0, newlyManaged: 0, added: 0, removed: 0, fixed: 0, regressions: 0, newFailures: 0 }),
+        (area = {
+          accountId: node.accountId,
+          region: node.region,
+          newlyUnmanaged: 0,
+          newlyManaged: 0,
+          added: 0,
+          removed: 0,
+          fixed: 0,
+          regressions: 0,
+          newFailures: 0,
+        }),
       );
     area[what] += 1;
     result.totals[what] += 1;

@@ -8,7 +8,8 @@ import type { FigureArea, FigureCves, FigureInput } from '../../../shared/figure
 export function figureInput(db: Database, snapshotId: number): FigureInput {
   const areas = db
     .prepare<[number], FigureArea>(
-      `SELECT nodes, ready, unverified, online, patch_reported AS patchReported, compliant, missing_critical AS missingCritical,
+      `SELECT ec2_instances IS NOT NULL AS ec2Read, coalesce(ec2_instances, 0) AS ec2Instances, coalesce(unmanaged, 0) AS unmanaged,
+         scanned_recently AS scannedRecently, nodes, ready, unverified, online, patch_reported AS patchReported, compliant, missing_critical AS missingCritical,
          missing_security AS missingSecurity, nodes_missing_critical AS nodesMissingCritical,
          nodes_missing_security AS nodesMissingSecurity, nodes_pending_reboot AS nodesPendingReboot
        FROM area_summary WHERE snapshot_id = ?`,

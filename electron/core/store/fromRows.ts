@@ -78,17 +78,26 @@ export function toScope(r: Row<'scope'>): ScopeResult {
 /** An area's summary columns, summed over some areas, with its nodes whose patch state was read. */
 export type AreaRecord = Pick<
   Row<'area_summary'>,
-  'nodes' | 'online' | 'compliant' | 'non_compliant' | 'missing_critical' | 'missing_security' | 'patch_reported'
+  | 'nodes'
+  | 'online'
+  | 'compliant'
+  | 'non_compliant'
+  | 'missing_critical'
+  | 'missing_security'
+  | 'patch_reported'
+  | 'ec2_instances'
+  | 'unmanaged'
+  | 'scanned_recently'
 > & { patch_read: number };
 
 export function areaCounts(r: AreaRecord): AreaCounts {
   const read = r.patch_read > 0;
   return {
-    ec2Instances: null,
-    unmanaged: null,
+    ec2Instances: r.ec2_instances,
+    unmanaged: r.ec2_instances === null ? null : r.unmanaged,
     nodes: r.nodes,
     online: r.online,
-    scannedRecently: 0,
+    scannedRecently: r.scanned_recently,
     compliant: r.compliant,
     nonCompliant: r.non_compliant,
     patchRead: r.patch_read,

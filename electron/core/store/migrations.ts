@@ -324,6 +324,44 @@ function storedTextToRule(db: Database): void {
   }
 }
 
+/**
+ * Issue 30: the EC2 instances of a scope that are not managed nodes, with the facts their causes
+ * are derived from (shared/ec2Coverage.ts derives the causes on read, so a better derivation
+ * needs no migration); each scope's coverage (JSON `ScopeCoverage`, NULL when its instances were
+ * not read); and per area the funnel's counts. `ec2_instances` and `unmanaged` are NULL for an
+ * area whose instances were not read, which every snapshot before this version is.
+ * `scanned_recently` (patch.scan-age passed, position 10) is backfilled from the statuses.
+ */
+const V11_EC2_COVERAGE = `
+CREATE TABLE unmanaged_instance (
+  snapshot_id INTEGER NOT NULL REFERENCES snapshot(id) ON DELETE CASCADE,
+  account_id TEXT NOT NULL,
+  region TEXT NOT NULL,
+  instance_id TEXT NOT NULL,
+  name TEXT,
+  state TEXT NOT NULL,
+  platform TEXT,
+  vpc_id TEXT,
+  subnet_id TEXT,
+  launched_at TEXT,
+  instance_profile_arn TEXT,
+  route TEXT NOT NULL,
+  role_policy TEXT NOT NULL,
+  PRIMARY KEY (snapshot_id, account_id, region, instance_id)
+) WITHOUT ROWID;
+ALTER TABLE scope ADD COLUMN coverage TEXT;
+ALTER TABLE area_summary ADD COLUMN ec2_instances INTEGER;
+ALTER TABLE area_summary ADD COLUMN unmanaged INTEGER;
+ALTER TABLE area_summary ADD COLUMN scanned_recently INTEGER NOT NULL DEFAULT 0;
+UPDATE area_summary SET scanned_recently = f.n
+FROM (
+  SELECT snapshot_id, account_id, region, sum(substr(statuses, 10, 1) = '3') AS n
+  FROM node
+  GROUP BY snapshot_id, account_id, region
+) f
+WHERE area_summary.snapshot_id = f.snapshot_id AND area_summary.account_id = f.account_id AND area_summary.region = f.region;
+`;
+
 export const MIGRATIONS: readonly Migration[] = [
   { version: 1, description: 'snapshots, scopes, nodes, packed details, content-addressed fact parts', up: (db) => db.exec(V1_SCHEMA) },
   {
@@ -370,6 +408,11 @@ export const MIGRATIONS: readonly Migration[] = [
     version: 10,
     description: 'labels, client and engagement saved before the text rule are rewritten with hidden characters made visible',
     up: storedTextToRule,
+  },
+  {
+    version: 11,
+    description: 'EC2 instances that are not managed nodes, each scope’s EC2 coverage, and the coverage funnel per area',
+    up: (db) => db.exec(V11_EC2_COVERAGE),
   },
 ];
 

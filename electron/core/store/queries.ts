@@ -103,7 +103,8 @@ export function scopeSummary(db: Database, snapshotId: number): ScopeSummaryRow[
          coalesce(a.nodes, 0) AS nodes, coalesce(a.online, 0) AS online, coalesce(a.compliant, 0) AS compliant,
          coalesce(a.non_compliant, 0) AS non_compliant, coalesce(a.missing_critical, 0) AS missing_critical,
          coalesce(a.missing_security, 0) AS missing_security, coalesce(a.nodes - ${patchUnreadSql('a')}, 0) AS patch_read,
-         coalesce(a.patch_reported, 0) AS patch_reported
+         coalesce(a.patch_reported, 0) AS patch_reported, a.ec2_instances, a.unmanaged,
+         coalesce(a.scanned_recently, 0) AS scanned_recently
        FROM (SELECT * FROM scope WHERE snapshot_id = ?) s
        FULL OUTER JOIN (SELECT * FROM area_summary WHERE snapshot_id = ?) a ON a.account_id = s.account_id AND a.region = s.region
        ORDER BY 1, 2`,

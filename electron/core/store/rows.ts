@@ -5,6 +5,7 @@
  * contract's shapes are mapped from them in one place (`fromRows.ts`).
  */
 import type { Database, RunResult } from 'better-sqlite3';
+import type { EndpointRoute, InstanceState, RolePolicy } from '../../../shared/ec2Coverage';
 import type { NormalizedPlatform, RuleId, ScopeResult, SnapshotStatus } from '../../../shared/model';
 
 /** A column of type T: only its name exists at run time (the test and the inserts read the names). */
@@ -44,6 +45,8 @@ export const TABLES = {
     error_params: column<string | null>(),
     patching: column<string | null>(),
     gap_errors: column<string | null>(),
+    /** JSON `ScopeCoverage` (issue 30); null when the scope's EC2 instances were not read. */
+    coverage: column<string | null>(),
   },
   fact_part: {
     id: column<number>(),
@@ -108,6 +111,25 @@ export const TABLES = {
     nodes_missing_critical: column<number>(),
     nodes_missing_security: column<number>(),
     nodes_pending_reboot: column<number>(),
+    /** Null when the area's EC2 instances were not read (schema v11). */
+    ec2_instances: column<number | null>(),
+    unmanaged: column<number | null>(),
+    scanned_recently: column<number>(),
+  },
+  unmanaged_instance: {
+    snapshot_id: column<number>(),
+    account_id: column<string>(),
+    region: column<string>(),
+    instance_id: column<string>(),
+    name: column<string | null>(),
+    state: column<InstanceState>(),
+    platform: column<string | null>(),
+    vpc_id: column<string | null>(),
+    subnet_id: column<string | null>(),
+    launched_at: column<string | null>(),
+    instance_profile_arn: column<string | null>(),
+    route: column<EndpointRoute>(),
+    role_policy: column<RolePolicy>(),
   },
   open_cve: {
     snapshot_id: column<number>(),

@@ -9,11 +9,12 @@
  * until the write.
  */
 import type { Database } from 'better-sqlite3';
+import type { PlacedUnmanagedInstance } from '../../../shared/ec2Coverage';
 import type { NodeFacts, SnapshotInput } from '../../../shared/model';
 import { encodeStatuses, pack, packChecks, packJson, partOf, splitFacts } from './codec';
 import type { Part } from './codec';
 import { rowInserter, type Row } from './rows';
-import { addOpenCve, writeSummaries, type AreaCves } from './summaries';
+import { addOpenCve, coverageOf, writeSummaries, type AreaCves } from './summaries';
 
 export class InvalidSnapshotError extends Error {
   override name = 'InvalidSnapshotError';
@@ -174,6 +175,7 @@ function writeRows(db: Database, input: SnapshotToSave, batches: readonly Packed
   const linkPart = rowInserter(db, 'snapshot_part');
   const insertNode = rowInserter(db, 'node');
   const insertDetail = rowInserter(db, 'node_detail');
+  const insertUnmanaged = rowInserter(db, 'unmanaged_instance');
 
   const write = db.transaction((): number => {
     const id = Number(
@@ -207,8 +209,10 @@ function writeRows(db: Database, input: SnapshotToSave, batches: readonly Packed
         error_params: s.errorParams ? JSON.stringify(s.errorParams) : null,
         patching: s.patching ? JSON.stringify(s.patching) : null,
         gap_errors: s.gapErrors ? JSON.stringify(s.gapErrors) : null,
+        coverage: s.coverage ? JSON.stringify(s.coverage) : null,
       });
     }
+    for (const u of input.unmanaged ?? []) insertUnmanaged(unmanagedRow(id, u));
     // Batches packed apart hold equal parts as distinct objects: the hash is the identity.
     const idOfHash = new Map<string, number>();
     const idOfPart = new Map<Part, number>();
@@ -245,6 +249,24 @@ function writeRows(db: Database, input: SnapshotToSave, batches: readonly Packed
   return write();
 }
 
+function unmanagedRow(snapshotId: number, u: PlacedUnmanagedInstance): Row<'unmanaged_instance'> {
+  return {
+    snapshot_id: snapshotId,
+    account_id: u.accountId,
+    region: u.region,
+    instance_id: u.instanceId,
+    name: u.name ?? null,
+    state: u.state,
+    platform: u.platform ?? null,
+    vpc_id: u.vpcId ?? null,
+    subnet_id: u.subnetId ?? null,
+    launched_at: u.launchedAt ?? null,
+    instance_profile_arn: u.instanceProfileArn ?? null,
+    route: u.route,
+    role_policy: u.rolePolicy,
+  };
+}
+
 export function saveSnapshot(db: Database, input: SnapshotToSave, savedAt: string): number {
   const batches = batchesOf(input);
   return db.transaction(() => {
@@ -254,6 +276,7 @@ export function saveSnapshot(db: Database, input: SnapshotToSave, savedAt: strin
       id,
       batches.flatMap((b) => b.rows),
       batches.flatMap((b) => b.openCves),
+      coverageOf(input),
     );
     return id;
   })();

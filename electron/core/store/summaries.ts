@@ -4,7 +4,7 @@
  */
 import type { Database } from 'better-sqlite3';
 import type { FigureArea } from '../../../shared/figures';
-import { RULE_IDS } from '../../../shared/model';
+import { RULE_IDS, type SnapshotInput } from '../../../shared/model';
 import { PREREQUISITE_RULE_IDS, type ReadinessClass } from '../../../shared/readiness';
 import { STATUS_CODES, rulePosition } from './codec';
 import { rowInserter, type Row } from './rows';
@@ -39,11 +39,39 @@ export function addOpenCve(cves: Map<string, boolean>, cve: string, critical: bo
   else if (!cves.has(cve)) cves.set(cve, false);
 }
 
+/** An area's EC2 coverage (issue 30): a regional scope whose instances were read, and its unmanaged ones. */
+export interface AreaCoverage {
+  accountId: string;
+  region: string;
+  ec2Instances: number;
+  unmanaged: number;
+}
+
+/** The coverage of each regional scope whose EC2 instances were read. */
+export function coverageOf(input: Pick<SnapshotInput, 'scopes' | 'unmanaged'>): AreaCoverage[] {
+  const unmanaged = new Map<string, number>();
+  const key = (accountId: string, region: string): string => `${accountId}\u0000${region}`;
+  for (const u of input.unmanaged ?? []) unmanaged.set(key(u.accountId, u.region), (unmanaged.get(key(u.accountId, u.region)) ?? 0) + 1);
+  return input.scopes.flatMap((s) =>
+    s.region !== null && s.coverage
+      ? [
+          {
+            accountId: s.accountId,
+            region: s.region,
+            ec2Instances: s.coverage.ec2Instances,
+            unmanaged: unmanaged.get(key(s.accountId, s.region)) ?? 0,
+          },
+        ]
+      : [],
+  );
+}
+
 /** Digit of each status code, the order of the counts kept per rule. */
 const DIGIT = (status: keyof typeof STATUS_CODES): number => STATUS_CODES[status].charCodeAt(0) - 48;
 const SLOTS = 5;
 const ONLINE_AT = rulePosition('node.online') - 1;
 const SCANNED_AT = rulePosition('patch.scanned') - 1;
+const SCAN_AGE_AT = rulePosition('patch.scan-age') - 1;
 const COMPLIANT_AT = rulePosition('patch.compliant') - 1;
 const REBOOT_AT = rulePosition('patch.pending-reboot') - 1;
 const PREREQUISITES_AT = PREREQUISITE_RULE_IDS.map((rule) => rulePosition(rule) - 1);
@@ -75,7 +103,13 @@ interface AreaCounts extends FigureArea {
  * cost about as much as writing the nodes. Migrations 2, 5 and 7 backfill the same rows in SQL,
  * and a test holds the two equal.
  */
-export function writeSummaries(db: Database, snapshotId: number, rows: Iterable<SummaryRow>, openCves: Iterable<AreaCves>): void {
+export function writeSummaries(
+  db: Database,
+  snapshotId: number,
+  rows: Iterable<SummaryRow>,
+  openCves: Iterable<AreaCves>,
+  coverage: Iterable<AreaCoverage>,
+): void {
   const areas = new Map<string, Map<string, AreaCounts>>();
   const areaOf = (accountId: string, region: string): AreaCounts => {
     let regions = areas.get(accountId);
@@ -120,6 +154,7 @@ export function writeSummaries(db: Database, snapshotId: number, rows: Iterable<
     }
     if (statuses.charAt(ONLINE_AT) === STATUS_CODES.pass) a.online += 1;
     if (statuses.charAt(SCANNED_AT) === STATUS_CODES.pass) a.patchReported += 1;
+    if (statuses.charAt(SCAN_AGE_AT) === STATUS_CODES.pass) a.scannedRecently += 1;
     // patch.compliant follows AWS's rule (issue 27); a pending reboot is also read here, as
     // migration 7 reads it for rows judged under the rule before, so the two stay one definition.
     const compliant = statuses.charAt(COMPLIANT_AT);
@@ -132,6 +167,13 @@ export function writeSummaries(db: Database, snapshotId: number, rows: Iterable<
     if ((row.missing_critical ?? 0) > 0) a.nodesMissingCritical += 1;
     if ((row.missing_security ?? 0) > 0) a.nodesMissingSecurity += 1;
     if (row.patchDetailRead) a.patchDetailRead += 1;
+  }
+  // A region with EC2 instances and no managed node still has an area: its instances are the finding.
+  for (const { accountId, region, ec2Instances, unmanaged } of coverage) {
+    const a = areaOf(accountId, region);
+    a.ec2Read = 1;
+    a.ec2Instances = ec2Instances;
+    a.unmanaged = unmanaged;
   }
   for (const { accountId, region, cves } of openCves) {
     const a = areaOf(accountId, region);
@@ -177,6 +219,9 @@ export function writeSummaries(db: Database, snapshotId: number, rows: Iterable<
         nodes_missing_critical: a.nodesMissingCritical,
         nodes_missing_security: a.nodesMissingSecurity,
         nodes_pending_reboot: a.nodesPendingReboot,
+        ec2_instances: a.ec2Read ? a.ec2Instances : null,
+        unmanaged: a.ec2Read ? a.unmanaged : null,
+        scanned_recently: a.scannedRecently,
       });
       for (const [cve, critical] of a.openCves) insertCve({ ...area, cve, critical: critical ? 1 : 0 });
     }

@@ -52,7 +52,8 @@ export function trends(db: Database, q: TrendQuery = {}): TrendPoint[] {
          sum(x.nodes) AS nodes, sum(x.ready) AS ready, sum(x.online) AS online, sum(x.compliant) AS compliant, sum(x.non_compliant) AS non_compliant,
          sum(x.missing_critical) AS missing_critical, sum(x.missing_security) AS missing_security,
          sum(x.nodes - ${patchUnreadSql('x')}) AS patch_read, sum(x.patch_detail_read) AS patch_detail_read,
-         sum(x.patch_reported) AS patch_reported, sum(x.unverified) AS unverified, sum(x.nodes_missing_critical) AS nodes_missing_critical
+         sum(x.patch_reported) AS patch_reported, sum(x.unverified) AS unverified, sum(x.nodes_missing_critical) AS nodes_missing_critical,
+         sum(x.ec2_instances) AS ec2_instances, sum(x.unmanaged) AS unmanaged, sum(x.scanned_recently) AS scanned_recently
        FROM snapshot s JOIN area_summary x ON x.snapshot_id = s.id
        WHERE ${areaW.sql} GROUP BY ${keyCols.join(', ')} ORDER BY s.started_at, s.id${group.map((c) => `, x.${c}`).join('')}`,
     )
@@ -77,6 +78,10 @@ export function trends(db: Database, q: TrendQuery = {}): TrendPoint[] {
     patch_reported: number;
     unverified: number;
     nodes_missing_critical: number;
+    /** SQL's sum: null when no area of the group read its EC2 instances. */
+    ec2_instances: number | null;
+    unmanaged: number | null;
+    scanned_recently: number;
   }>;
 
   // Distinct over the grouping: a CVE open in two regions counts once in their account.
