@@ -159,7 +159,10 @@ export function endpointRouteOf(network: NetworkFacts | null | undefined): Endpo
   if (egress.internet) return 'yes';
   const services = new Set(
     network.vpcEndpoints
-      .filter((endpoint) => endpoint.type.toLowerCase() === 'interface' && isAvailable(endpoint.state))
+      // Without private DNS the agent's regional names resolve to public addresses, not to the endpoint.
+      .filter(
+        (endpoint) => endpoint.type.toLowerCase() === 'interface' && isAvailable(endpoint.state) && endpoint.privateDnsEnabled !== false,
+      )
       .map((endpoint) => endpoint.serviceName.split('.').at(-1)),
   );
   if (services.has('ssm') && services.has('ssmmessages')) return 'yes';
