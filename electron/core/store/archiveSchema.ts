@@ -175,8 +175,12 @@ export const MAX_UNMANAGED_PER_SNAPSHOT = 200_000;
 const accountId = z.string().regex(/^\d{12}$/, 'is not a 12-digit AWS account id');
 const region = z.string().regex(/^[a-z]{2,4}(-[a-z]+)+-\d{1,2}$/, 'is not an AWS region name');
 
-/** shared/ec2Coverage.ts `PlacedUnmanagedInstance`, its text bounded and free of control characters. */
-const UnmanagedInstance = z.strictObject({
+/**
+ * shared/ec2Coverage.ts `PlacedUnmanagedInstance`, its text bounded and free of control characters:
+ * what an export file must hold, which the audit can apply before it saves (as `ArchiveNodeFacts`),
+ * so every snapshot it saves exports.
+ */
+export const ArchiveUnmanagedInstance = z.strictObject({
   accountId,
   region,
   instanceId: token(64),
@@ -227,7 +231,7 @@ export const ArchiveSnapshot = z.strictObject({
       }),
     )
     .max(MAX_NODES_PER_SNAPSHOT),
-  unmanaged: z.array(UnmanagedInstance).max(MAX_UNMANAGED_PER_SNAPSHOT).optional(),
+  unmanaged: z.array(ArchiveUnmanagedInstance).max(MAX_UNMANAGED_PER_SNAPSHOT).optional(),
 });
 export type ArchiveSnapshot = z.infer<typeof ArchiveSnapshot>;
 
