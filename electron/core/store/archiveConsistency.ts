@@ -2,11 +2,13 @@
  * What the schema cannot see: whether a snapshot of an export agrees with itself (issue 28 item
  * 10). A snapshot the app saves always does — its scopes count the nodes they hold, every node
  * sits in a scope and has its checks, `complete` means every scope answered, it finished after it
- * started, under a catalog edition this version knows — so a file that does not was made or
+ * started, under a catalog edition this version knows, its unmanaged EC2 instances sit in scopes
+ * whose instances were read (unmanagedConsistency.ts) — so a file that does not was made or
  * changed by something else, and is refused with the first disagreement named.
  */
 import { CATALOG_EDITIONS } from '../../../shared/catalog';
 import type { ArchiveSnapshot } from './archiveSchema';
+import { unmanagedInconsistency } from './unmanagedConsistency';
 
 const KNOWN_EDITIONS = new Set(CATALOG_EDITIONS.map((e) => e.id));
 // An account never reached under all regions is one scope with no region (issue 28 item 1); no node is ever in it.
@@ -22,7 +24,12 @@ export function firstInconsistency(snapshot: ArchiveSnapshot): string | undefine
   const unanswered = snapshot.scopes.find((s) => s.status !== 'ok');
   if (snapshot.status === 'complete' && unanswered)
     return `it is marked complete but scope ${scopeKey(unanswered.accountId, unanswered.region)} ${unanswered.status}`;
-  return nodeInconsistency(snapshot);
+  return nodeInconsistency(snapshot) ?? unmanagedInconsistencyOf(snapshot);
+}
+
+function unmanagedInconsistencyOf(snapshot: ArchiveSnapshot): string | undefined {
+  const nodes = new Set(snapshot.nodes.map(({ facts }) => `${facts.accountId}/${facts.region}/${facts.instanceId}`));
+  return unmanagedInconsistency(snapshot.scopes, snapshot.unmanaged ?? [], (key) => nodes.has(key));
 }
 
 function nodeInconsistency(snapshot: ArchiveSnapshot): string | undefined {

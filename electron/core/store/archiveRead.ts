@@ -17,6 +17,7 @@ import {
   EXPORT_VERSION,
   MAX_NODES_PER_SNAPSHOT,
   MAX_OTHER_LIST_LENGTH,
+  MAX_UNMANAGED_PER_SNAPSHOT,
 } from './archiveSchema';
 import { firstInconsistency } from './archiveConsistency';
 import { ContentTooLargeError, ImportError } from './archiveErrors';
@@ -168,6 +169,7 @@ const EXPORT_KEYS = { payload: new Set(Object.keys(ArchivePayload.shape)), snaps
 const shapeLimitsOf = (header: ArchiveHeader): PayloadShapeLimits => ({
   snapshots: header.snapshots,
   nodesPerSnapshot: MAX_NODES_PER_SNAPSHOT,
+  unmanagedPerSnapshot: MAX_UNMANAGED_PER_SNAPSHOT,
   values: Math.max(1, Math.ceil(header.payloadBytes / MIN_BYTES_PER_VALUE)),
   listLength: MAX_OTHER_LIST_LENGTH,
   keys: EXPORT_KEYS,

@@ -15,11 +15,17 @@ import {
   SnapshotStatus,
   SourceStatus,
 } from '../../../shared/model';
+import { EndpointRoute, HostManagement, InstanceState, RolePolicy } from '../../../shared/ec2Coverage';
 import { UserText } from '../../../shared/userText';
 import { nodeSourcesShape, patchingSetupShape } from '../../../shared/sources';
 
 export const EXPORT_FORMAT = 'patch-auditor-export';
-export const EXPORT_VERSION = 1;
+/**
+ * 2 (issue 30): snapshots may hold `unmanaged` EC2 instances and scopes their `coverage`. A reader
+ * of version 1 would refuse those fields without saying why, so it is told the file is newer;
+ * version 1 files, which never hold them, still import.
+ */
+export const EXPORT_VERSION = 2;
 
 // Control characters have no place in any stored text; rejecting them also stops terminal
 // escape sequences from reaching the CLI's output.
@@ -154,6 +160,7 @@ const Scope = z
       .refine((r) => Object.keys(r).length <= 100, 'has more than 100 entries')
       .optional(),
     patching: z.strictObject(patchingSetupShape(count)).optional(),
+    coverage: z.strictObject({ ec2Instances: count, hostManagement: HostManagement }).optional(),
   })
   // An account never reached can have collected nothing.
   .refine((s) => s.region !== null || (s.status !== 'ok' && s.nodes === 0), {
@@ -162,6 +169,32 @@ const Scope = z
   });
 
 export const MAX_NODES_PER_SNAPSHOT = 200_000;
+/** EC2 instances that are not managed nodes, per snapshot: as many as its nodes may be. */
+export const MAX_UNMANAGED_PER_SNAPSHOT = 200_000;
+
+const accountId = z.string().regex(/^\d{12}$/, 'is not a 12-digit AWS account id');
+const region = z.string().regex(/^[a-z]{2,4}(-[a-z]+)+-\d{1,2}$/, 'is not an AWS region name');
+
+/**
+ * shared/ec2Coverage.ts `PlacedUnmanagedInstance`, its text bounded and free of control characters:
+ * what an export file must hold, which the audit can apply before it saves (as `ArchiveNodeFacts`),
+ * so every snapshot it saves exports.
+ */
+export const ArchiveUnmanagedInstance = z.strictObject({
+  accountId,
+  region,
+  instanceId: token(64),
+  name: text(256).optional(),
+  state: InstanceState,
+  platform: text(256).optional(),
+  vpcId: token(64).optional(),
+  subnetId: token(64).optional(),
+  launchedAt: isoTime.optional(),
+  // IAM names may hold `+=,.@_-`: an ARN is text, not a token.
+  instanceProfileArn: text(2048).optional(),
+  route: EndpointRoute,
+  rolePolicy: RolePolicy,
+});
 export const MAX_SCOPES_PER_SNAPSHOT = 10_000;
 /**
  * The longest list of an export but its snapshots and nodes: the scopes of a snapshot. Every other
@@ -198,6 +231,7 @@ export const ArchiveSnapshot = z.strictObject({
       }),
     )
     .max(MAX_NODES_PER_SNAPSHOT),
+  unmanaged: z.array(ArchiveUnmanagedInstance).max(MAX_UNMANAGED_PER_SNAPSHOT).optional(),
 });
 export type ArchiveSnapshot = z.infer<typeof ArchiveSnapshot>;
 

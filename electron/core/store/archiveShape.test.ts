@@ -3,7 +3,13 @@ import { describe, expect, it } from 'vitest';
 import { ImportError } from './archiveErrors';
 import { MAX_PAYLOAD_DEPTH, PayloadShapeScanner, type PayloadShapeLimits } from './archiveShape';
 
-const UNBOUNDED: PayloadShapeLimits = { snapshots: Infinity, nodesPerSnapshot: Infinity, values: Infinity, listLength: Infinity };
+const UNBOUNDED: PayloadShapeLimits = {
+  snapshots: Infinity,
+  nodesPerSnapshot: Infinity,
+  unmanagedPerSnapshot: Infinity,
+  values: Infinity,
+  listLength: Infinity,
+};
 
 /** Every value JSON.parse builds: objects, arrays, strings, numbers and literals (keys are not values). */
 function valuesOf(value: unknown): number {
@@ -74,12 +80,16 @@ describe('PayloadShapeScanner', () => {
     );
   });
 
-  it('counts the snapshots list and each snapshot’s nodes, wherever the keys come and however they are cut', () => {
+  it('counts the snapshots list and each snapshot’s nodes and unmanaged instances, wherever the keys come and however they are cut', () => {
     fc.assert(
-      fc.property(fc.nat({ max: 6 }), fc.nat({ max: 6 }), cuts, (snapshots, nodes, at) => {
-        const snapshot = JSON.stringify({ label: 'x', nodes: Array.from({ length: nodes }, () => ({ facts: { nodes: [1, 2, 3] } })) });
+      fc.property(fc.nat({ max: 6 }), fc.nat({ max: 6 }), fc.nat({ max: 6 }), cuts, (snapshots, nodes, unmanaged, at) => {
+        const snapshot = JSON.stringify({
+          unmanaged: Array.from({ length: unmanaged }, () => ({ state: 'stopped', unmanaged: [1, 2, 3] })),
+          label: 'x',
+          nodes: Array.from({ length: nodes }, () => ({ facts: { nodes: [1, 2, 3] } })),
+        });
         const text = `{"s\\u006eapshots":[${Array.from({ length: snapshots }, () => snapshot).join(',')}]}`;
-        const limits = { ...UNBOUNDED, snapshots, nodesPerSnapshot: nodes };
+        const limits = { ...UNBOUNDED, snapshots, nodesPerSnapshot: nodes, unmanagedPerSnapshot: unmanaged, listLength: 3 };
         expect(refusal(() => scanInChunks(text, at, limits))).toBe('');
         if (snapshots > 0) {
           expect(refusal(() => scanInChunks(text, at, { ...limits, snapshots: snapshots - 1 }))).toMatch(
@@ -89,6 +99,11 @@ describe('PayloadShapeScanner', () => {
         if (snapshots > 0 && nodes > 0) {
           expect(refusal(() => scanInChunks(text, at, { ...limits, nodesPerSnapshot: nodes - 1 }))).toMatch(
             new RegExp(`lists more than the ${nodes - 1} nodes`),
+          );
+        }
+        if (snapshots > 0 && unmanaged > 0) {
+          expect(refusal(() => scanInChunks(text, at, { ...limits, unmanagedPerSnapshot: unmanaged - 1 }))).toMatch(
+            new RegExp(`lists more than the ${unmanaged - 1} unmanaged EC2 instances`),
           );
         }
       }),

@@ -1,7 +1,8 @@
 /**
  * Bounds the work of parsing an export's payload before `JSON.parse` builds anything (issue 28
  * item 2): the payload is scanned byte by byte as it inflates, and refused as soon as it holds
- * more snapshots than its header announces, more nodes in a snapshot than an export may hold,
+ * more snapshots than its header announces, more nodes or unmanaged EC2 instances in a snapshot
+ * than an export may hold,
  * any other list longer than the schema allows, more JSON values than its size allows, nesting
  * deeper than the schema has, a field the schema does not have at the top or snapshot level
  * (where keys are decoded anyway), or a key that would reach a prototype. The scan keeps a few numbers per nesting level, whatever the payload's size.
@@ -31,6 +32,8 @@ export interface PayloadShapeLimits {
   snapshots: number;
   /** Largest `nodes` list of one snapshot. */
   nodesPerSnapshot: number;
+  /** Largest `unmanaged` list (EC2 instances that are not managed nodes, issue 30) of one snapshot. */
+  unmanagedPerSnapshot: number;
   /** Most JSON values (objects, arrays, strings, numbers, literals) the whole payload may hold. */
   values: number;
   /** Longest list but the snapshots and their nodes. */
@@ -45,6 +48,7 @@ const ARRAY = 2;
 const ROLE_OTHER = 0;
 const ROLE_SNAPSHOTS = 1;
 const ROLE_NODES = 2;
+const ROLE_UNMANAGED = 3;
 
 const QUOTE = 0x22;
 const BACKSLASH = 0x5c;
@@ -187,6 +191,11 @@ export class PayloadShapeScanner {
         `A snapshot of the file lists more than the ${this.limits.nodesPerSnapshot} nodes an export may hold; it was refused before reading it.`,
       );
     }
+    if (role === ROLE_UNMANAGED && count > this.limits.unmanagedPerSnapshot) {
+      throw new ImportError(
+        `A snapshot of the file lists more than the ${this.limits.unmanagedPerSnapshot} unmanaged EC2 instances an export may hold; it was refused before reading it.`,
+      );
+    }
     if (role === ROLE_OTHER && count > this.limits.listLength) {
       throw new ImportError(
         `The file holds a list longer than the ${this.limits.listLength} items any list of an export may hold; it was refused before reading it.`,
@@ -204,11 +213,14 @@ export class PayloadShapeScanner {
     this.role[this.depth] = kind === ARRAY ? this.roleOfArray() : ROLE_OTHER;
   }
 
-  /** `{"snapshots": [ {…, "nodes": [ …` — the depths where the two counted lists sit. */
+  /** `{"snapshots": [ {…, "nodes": [ …` (or `"unmanaged": [`) — the depths where the counted lists sit. */
   private roleOfArray(): number {
     const key = this.lastKey[this.depth - 1];
     if (this.depth === 2 && key === 'snapshots') return ROLE_SNAPSHOTS;
-    if (this.depth === 4 && key === 'nodes' && this.role[2] === ROLE_SNAPSHOTS) return ROLE_NODES;
+    if (this.depth === 4 && this.role[2] === ROLE_SNAPSHOTS) {
+      if (key === 'nodes') return ROLE_NODES;
+      if (key === 'unmanaged') return ROLE_UNMANAGED;
+    }
     return ROLE_OTHER;
   }
 

@@ -1,13 +1,17 @@
 /**
  * Differences between two snapshots, node by node (account × region × instance id) and rule by
- * rule. Only the narrow node rows are read: identity and the statuses string.
+ * rule. Only the narrow node rows are read: identity and the statuses string. Issue 30: EC2
+ * instances newly unmanaged or newly managed, only where both snapshots read the area's instances.
  */
 import type { Database } from 'better-sqlite3';
+import { causesOf, type HostManagement, type PlacedUnmanagedInstance } from '../../../shared/ec2Coverage';
 import type { CheckStatus, RuleId } from '../../../shared/model';
 import { RULE_IDS } from '../../../shared/model';
 import { STATUS_CODES } from './codec';
+import { coverageOf } from './fromRows';
 import type { Row } from './rows';
-import type { CheckChange, Comparison, ComparisonCounts, NodeRef } from './types';
+import type { CheckChange, Comparison, ComparisonCounts, InstanceChange, NodeRef } from './types';
+import { loadUnmanaged } from './unmanaged';
 
 /** Statuses stay in their one-character form: 50,000 nodes compare without building objects. */
 interface Side extends NodeRef {
@@ -33,6 +37,29 @@ function load(db: Database, snapshotId: number): Map<string, Side> {
 }
 
 const ref = (s: Side): NodeRef => ({ accountId: s.accountId, region: s.region, instanceId: s.instanceId, name: s.name });
+
+const areaKey = (accountId: string, region: string): string => `${accountId}\u0000${region}`;
+const instanceKey = (u: PlacedUnmanagedInstance): string => `${u.accountId}\u0000${u.region}\u0000${u.instanceId}`;
+
+/** Host management of each account × region whose EC2 instances the snapshot read. */
+function areasRead(db: Database, snapshotId: number): Map<string, HostManagement> {
+  const rows = db
+    .prepare<[number], Pick<Row<'scope'>, 'account_id' | 'region' | 'coverage'>>(
+      'SELECT account_id, region, coverage FROM scope WHERE snapshot_id = ? AND region IS NOT NULL',
+    )
+    .all(snapshotId);
+  const read = new Map<string, HostManagement>();
+  for (const r of rows) {
+    const coverage = coverageOf(r.coverage);
+    if (coverage) read.set(areaKey(r.account_id, r.region!), coverage.hostManagement);
+  }
+  return read;
+}
+
+/** The unmanaged instances of a snapshot in the areas both snapshots read, by account × region × instance id. */
+function unmanagedIn(db: Database, snapshotId: number, areas: ReadonlySet<string>): Map<string, PlacedUnmanagedInstance> {
+  return new Map(loadUnmanaged(db, snapshotId).flatMap((u) => (areas.has(areaKey(u.accountId, u.region)) ? [[instanceKey(u), u]] : [])));
+}
 
 export function compareSnapshots(db: Database, from: number, to: number, opts: { limit?: number } = {}): Comparison {
   const limit = opts.limit ?? Number.POSITIVE_INFINITY;
@@ -109,6 +136,32 @@ export function compareSnapshots(db: Database, from: number, to: number, opts: {
     if (after.has(k)) continue;
     count(node, 'removed');
     push(result.removed, ref(node));
+  }
+
+  // An area read in one snapshot only cannot tell whether its instances changed: it is left out.
+  const readBefore = areasRead(db, from);
+  const readAfter = areasRead(db, to);
+  const readInBoth = new Set([...readAfter.keys()].filter((k) => readBefore.has(k)));
+  const unmanagedBefore = unmanagedIn(db, from, readInBoth);
+  const unmanagedAfter = unmanagedIn(db, to, readInBoth);
+  const instanceChange = (u: PlacedUnmanagedInstance, read: ReadonlyMap<string, HostManagement>): InstanceChange => ({
+    accountId: u.accountId,
+    region: u.region,
+    instanceId: u.instanceId,
+    name: u.name ?? null,
+    causes: causesOf(u, read.get(areaKey(u.accountId, u.region)) ?? 'unknown').causes,
+  });
+  for (const [k, u] of unmanagedAfter) {
+    if (unmanagedBefore.has(k)) continue;
+    const change = instanceChange(u, readAfter);
+    count(change, 'newlyUnmanaged');
+    push(result.newlyUnmanaged, change);
+  }
+  for (const [k, u] of unmanagedBefore) {
+    if (!after.has(k)) continue;
+    const change = instanceChange(u, readBefore);
+    count(change, 'newlyManaged');
+    push(result.newlyManaged, change);
   }
   result.byArea = [...areas.values()].sort((x, y) => x.accountId.localeCompare(y.accountId) || x.region.localeCompare(y.region));
   return result;

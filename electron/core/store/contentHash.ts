@@ -1,7 +1,7 @@
 /**
  * What makes two snapshots the same audit (issue 28 item 4): a SHA-256 of their canonical
- * content — times, status, catalog edition, threshold, scopes and every node's facts, checks and
- * platform — and not of their metadata (label, client, engagement, the exporting database's ids,
+ * content — times, status, catalog edition, threshold, scopes (with their EC2 coverage) and every
+ * node's facts, checks and platform, and every unmanaged EC2 instance (issue 30) — and not of their metadata (label, client, engagement, the exporting database's ids,
  * the tool version). A derived snapshot's hash also takes its source's hash: a re-evaluation
  * under the same edition and threshold holds exactly its source's content, and must still be a
  * snapshot of its own (a backup of both restores both). Canonical: object keys sorted, absent
@@ -13,7 +13,7 @@ import type { SnapshotInput } from '../../../shared/model';
 
 export type SnapshotContent = Pick<
   SnapshotInput,
-  'startedAt' | 'finishedAt' | 'status' | 'catalogEdition' | 'scanAgeDays' | 'scopes' | 'nodes'
+  'startedAt' | 'finishedAt' | 'status' | 'catalogEdition' | 'scanAgeDays' | 'scopes' | 'nodes' | 'unmanaged'
 >;
 
 const byKey =
@@ -52,6 +52,12 @@ export function contentHashOf(snapshot: SnapshotContent, derivedFromHash?: strin
   for (const node of nodes) {
     hash.update('\n');
     hash.update(canonicalJson({ ...node, checks: [...node.checks].sort(byKey((c) => c.rule)) }));
+  }
+  // Issue 30: after the nodes, and only when there are any, so a snapshot without them hashes as it did before.
+  const unmanaged = [...(snapshot.unmanaged ?? [])].sort(byKey((u) => `${u.accountId}/${u.region}/${u.instanceId}`));
+  for (const instance of unmanaged) {
+    hash.update('\nu');
+    hash.update(canonicalJson(instance));
   }
   return hash.digest('hex');
 }

@@ -2,6 +2,7 @@
  * The contract's shapes (shared/history.ts, the store's `types.ts`) from the tables' rows
  * (`rows.ts`): each one mapped here, once.
  */
+import { ScopeCoverage, type PlacedUnmanagedInstance } from '../../../shared/ec2Coverage';
 import type { NormalizedPlatform } from '../../../shared/model';
 import { ScopeResult } from '../../../shared/model';
 import { GapErrors, ScopeErrorCode, ScopeErrorParams } from '../../../shared/scopeErrors';
@@ -35,12 +36,14 @@ export function toMeta(r: SnapshotRecord): SnapshotMeta {
   return meta;
 }
 
-/** The scope columns added in schema v3 and v4, held as JSON. */
-export type ScopeDetailColumns = Pick<Row<'scope'>, 'error_code' | 'error_params' | 'patching' | 'gap_errors'>;
+/** The scope columns added in schema v3, v4 and v11, held as JSON. */
+export type ScopeDetailColumns = Pick<Row<'scope'>, 'error_code' | 'error_params' | 'patching' | 'gap_errors' | 'coverage'>;
 
-/** The v3 and v4 scope columns, parsed defensively: a value that no longer fits its schema is left out. */
-export function scopeDetails(r: ScopeDetailColumns): Pick<ScopeResult, 'errorCode' | 'errorParams' | 'patching' | 'gapErrors'> {
-  const out: Pick<ScopeResult, 'errorCode' | 'errorParams' | 'patching' | 'gapErrors'> = {};
+type ScopeDetails = Pick<ScopeResult, 'errorCode' | 'errorParams' | 'patching' | 'gapErrors' | 'coverage'>;
+
+/** The v3, v4 and v11 scope columns, parsed defensively: a value that no longer fits its schema is left out. */
+export function scopeDetails(r: ScopeDetailColumns): ScopeDetails {
+  const out: ScopeDetails = {};
   const parse = (json: string | null): unknown => {
     try {
       return json === null ? undefined : JSON.parse(json);
@@ -57,7 +60,38 @@ export function scopeDetails(r: ScopeDetailColumns): Pick<ScopeResult, 'errorCod
   if (patching.success && patching.data) out.patching = patching.data;
   const gapErrors = GapErrors.safeParse(parse(r.gap_errors));
   if (gapErrors.success) out.gapErrors = gapErrors.data;
+  const coverage = coverageOf(r.coverage);
+  if (coverage) out.coverage = coverage;
   return out;
+}
+
+/** A scope's coverage column; undefined when its EC2 instances were not read (or the value no longer fits its schema). */
+export function coverageOf(json: string | null): ScopeCoverage | undefined {
+  if (json === null) return undefined;
+  try {
+    return ScopeCoverage.safeParse(JSON.parse(json)).data;
+  } catch {
+    return undefined;
+  }
+}
+
+/** An unmanaged instance as saved: its optional facts absent rather than null. */
+export function toUnmanaged(r: Row<'unmanaged_instance'>): PlacedUnmanagedInstance {
+  const u: PlacedUnmanagedInstance = {
+    accountId: r.account_id,
+    region: r.region,
+    instanceId: r.instance_id,
+    state: r.state,
+    route: r.route,
+    rolePolicy: r.role_policy,
+  };
+  if (r.name !== null) u.name = r.name;
+  if (r.platform !== null) u.platform = r.platform;
+  if (r.vpc_id !== null) u.vpcId = r.vpc_id;
+  if (r.subnet_id !== null) u.subnetId = r.subnet_id;
+  if (r.launched_at !== null) u.launchedAt = r.launched_at;
+  if (r.instance_profile_arn !== null) u.instanceProfileArn = r.instance_profile_arn;
+  return u;
 }
 
 export function toScope(r: Row<'scope'>): ScopeResult {

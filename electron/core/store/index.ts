@@ -30,7 +30,7 @@ export {
   readArchiveHeader,
 } from './archive';
 export type { ArchiveLimits, ImportResult } from './archive';
-export { ArchiveNodeFacts, EXPORT_FORMAT, EXPORT_VERSION, MAX_SCAN_AGE_DAYS } from './archiveSchema';
+export { ArchiveNodeFacts, ArchiveUnmanagedInstance, EXPORT_FORMAT, EXPORT_VERSION, MAX_SCAN_AGE_DAYS } from './archiveSchema';
 export type { ArchiveSnapshot } from './archiveSchema';
 export { spillSnapshot } from './spill';
 export { capAtCurrentSize, probeWrites } from './writeProbe';

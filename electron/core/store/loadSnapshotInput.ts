@@ -4,6 +4,7 @@ import type { SnapshotInput } from '../../../shared/model';
 import { toNodeRow } from './fromRows';
 import { getSnapshot, loadNodes } from './queries';
 import type { SnapshotMeta } from './types';
+import { loadUnmanaged } from './unmanaged';
 
 export class SnapshotNotFoundError extends Error {
   override name = 'SnapshotNotFoundError';
@@ -31,5 +32,7 @@ export function loadSnapshotInput(db: Database, id: number): { meta: SnapshotMet
     const { platform } = toNodeRow(record);
     return platform ? { facts, checks, platform } : { facts, checks };
   });
-  return { meta: snap, input: { ...meta, scopes, nodes } };
+  // Absent when none, as before issue 30: a snapshot's content hash (contentHash.ts) stays what it was.
+  const unmanaged = loadUnmanaged(db, id);
+  return { meta: snap, input: { ...meta, scopes, nodes, ...(unmanaged.length ? { unmanaged } : {}) } };
 }

@@ -1,8 +1,12 @@
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { afterEach, describe, expect, it } from 'vitest';
 import { RULE_IDS } from '../../../shared/model';
 import { PREREQUISITE_RULE_IDS } from '../../../shared/readiness';
+import { figureValues } from '../../../shared/figures';
 import { makeSnapshot } from '../../../test/fixtures/makeSnapshot';
+import { tempDir } from '../../../test/support/tempDir';
 import { MIGRATIONS, SCHEMA_VERSION, SchemaTooNewError, migrate } from './migrations';
 import { STATUS_CODES, rulePosition } from './codec';
 import { databaseOf } from './handle';
@@ -74,6 +78,52 @@ describe('migrate', () => {
       const rows = (db: Database.Database): unknown[] => db.prepare(`SELECT * FROM ${table} ORDER BY 1, 2, 3, 4`).all();
       expect(rows(v1).length).toBeGreaterThan(0);
       expect(rows(v1)).toEqual(rows(databaseOf(current)));
+    }
+    // Every count the migrations backfill is one the save writes too: none is left at its default.
+    for (const column of ['ready', 'unverified', 'patch_reported', 'nodes_pending_reboot', 'scanned_recently'])
+      expect(v1.prepare(`SELECT sum(${column}) FROM area_summary`).pluck().get()).toBeGreaterThan(0);
+  });
+
+  it('gives a v10 database with snapshots the funnel’s counts: scanned recently from the statuses, EC2 instances unknown', () => {
+    const current = openStore({ path: ':memory:' });
+    open.push(databaseOf(current));
+    current.saveSnapshot(makeSnapshot({ nodes: 120 }));
+    current.saveSnapshot(makeSnapshot({ nodes: 60, seed: 4, startedAt: '2026-01-22T09:00:00.000Z' }));
+    const v10 = atVersion(10, databaseOf(current));
+    const scanAge = rulePosition('patch.scan-age');
+    const fromStatuses = v10
+      .prepare(
+        `SELECT snapshot_id, account_id, region, sum(substr(statuses, ${scanAge}, 1) = '${STATUS_CODES.pass}') AS n
+         FROM node GROUP BY 1, 2, 3 ORDER BY 1, 2, 3`,
+      )
+      .all();
+    migrate(v10);
+
+    expect(v10.prepare('SELECT snapshot_id, account_id, region, scanned_recently AS n FROM area_summary ORDER BY 1, 2, 3').all()).toEqual(
+      fromStatuses,
+    );
+    expect(v10.prepare('SELECT sum(scanned_recently) FROM area_summary').pluck().get()).toBeGreaterThan(0);
+    expect(v10.prepare('SELECT count(*) FROM area_summary WHERE ec2_instances IS NOT NULL OR unmanaged IS NOT NULL').pluck().get()).toBe(0);
+    expect(v10.prepare('SELECT count(*) FROM scope WHERE coverage IS NOT NULL').pluck().get()).toBe(0);
+    expect(v10.prepare('SELECT count(*) FROM unmanaged_instance').pluck().get()).toBe(0);
+  });
+
+  it('opens a v10 file as a store whose EC2 figures are unknown, never 0, and whose scopes were not read', () => {
+    const current = openStore({ path: ':memory:' });
+    open.push(databaseOf(current));
+    const id = current.saveSnapshot(makeSnapshot({ nodes: 30 }));
+    const path = join(tempDir('pa-v10-'), 'v10.sqlite');
+    writeFileSync(path, atVersion(10, databaseOf(current)).serialize());
+    const store = openStore({ path });
+    try {
+      const figures = figureValues(store.figureInput(id));
+      expect([figures.ec2Instances, figures.unmanagedInstances]).toEqual([null, null]);
+      expect(figures.scannedRecentlyNodes).toBe(figureValues(current.figureInput(id)).scannedRecentlyNodes);
+      expect(figures.scannedRecentlyNodes).toBeGreaterThan(0);
+      expect(store.unmanagedInstances(id)).toMatchObject({ total: 0, scopesRead: 0, scopesNotRead: 6 });
+      expect(store.scopeSummary(id).every((r) => r.ec2Instances === null && r.unmanaged === null)).toBe(true);
+    } finally {
+      store.close();
     }
   });
 

@@ -1,5 +1,5 @@
 import { beforeEach, afterEach, describe, expect, it } from 'vitest';
-import { testNode, testSnapshot } from '../../../test/fixtures/makeSnapshot';
+import { testNode, testSnapshot, testUnmanaged } from '../../../test/fixtures/makeSnapshot';
 import { openStore } from './openStore';
 import type { Store } from './openStore';
 
@@ -18,7 +18,13 @@ beforeEach(() => {
           name: 'Web-1',
           ipAddress: '10.0.0.9',
           agentVersion: '3.3.40.0',
-          statuses: { 'patch.scanned': 'pass', 'agent.version': 'pass', 'patch.compliant': 'fail', 'node.online': 'pass' },
+          statuses: {
+            'patch.scanned': 'pass',
+            'patch.scan-age': 'pass',
+            'agent.version': 'pass',
+            'patch.compliant': 'fail',
+            'node.online': 'pass',
+          },
           missingCritical: 2,
           missingSecurity: 3,
         }),
@@ -53,9 +59,19 @@ beforeEach(() => {
       {
         label: 'Q1',
         scopes: [
-          { accountId: A, region: 'ap-northeast-1', status: 'ok', nodes: 3, calls: 9, throttles: 1, gaps: ['ssm:GetInventory'] },
+          {
+            accountId: A,
+            region: 'ap-northeast-1',
+            status: 'ok',
+            nodes: 3,
+            calls: 9,
+            throttles: 1,
+            gaps: ['ssm:GetInventory'],
+            coverage: { ec2Instances: 5, hostManagement: 'off' },
+          },
           { accountId: B, region: 'eu-west-1', status: 'failed', error: 'region not enabled', nodes: 0, calls: 1, throttles: 0, gaps: [] },
         ],
+        unmanaged: [testUnmanaged({ instanceId: 'i-0u1', state: 'stopped' }), testUnmanaged({ instanceId: 'i-0u2' })],
       },
     ),
   );
@@ -75,6 +91,8 @@ describe('listSnapshots / getSnapshot', () => {
       [later, 0, 0],
       [id, 2, 1],
     ]);
+    // Issue 30: a scope's EC2 coverage reads back as saved.
+    expect(snap?.scopes[0]?.coverage).toEqual({ ec2Instances: 5, hostManagement: 'off' });
     expect(snap?.scopes[1]).toEqual({
       accountId: B,
       region: 'eu-west-1',
@@ -183,9 +201,12 @@ describe('scopeSummary', () => {
       {
         accountId: A,
         region: 'ap-northeast-1',
-        scope: { status: 'ok', calls: 9, throttles: 1, gaps: ['ssm:GetInventory'] },
+        scope: { status: 'ok', calls: 9, throttles: 1, gaps: ['ssm:GetInventory'], coverage: { ec2Instances: 5, hostManagement: 'off' } },
+        ec2Instances: 5,
+        unmanaged: 2,
         nodes: 3,
         online: 2,
+        scannedRecently: 1,
         compliant: 1,
         nonCompliant: 1,
         patchRead: 3,
@@ -198,8 +219,11 @@ describe('scopeSummary', () => {
         accountId: B,
         region: 'eu-west-1',
         scope: { status: 'failed', error: 'region not enabled', calls: 1, throttles: 0, gaps: [] },
+        ec2Instances: null,
+        unmanaged: null,
         nodes: 0,
         online: 0,
+        scannedRecently: 0,
         compliant: 0,
         nonCompliant: 0,
         patchRead: 0,
@@ -212,8 +236,11 @@ describe('scopeSummary', () => {
         accountId: B,
         region: 'us-east-1',
         scope: null,
+        ec2Instances: null,
+        unmanaged: null,
         nodes: 1,
         online: 0,
+        scannedRecently: 0,
         compliant: 1,
         nonCompliant: 0,
         patchRead: 1,
@@ -244,6 +271,7 @@ describe('nodeDetail', () => {
       ['agent.version', 'pass'],
       ['node.online', 'pass'],
       ['patch.scanned', 'pass'],
+      ['patch.scan-age', 'pass'],
       ['patch.compliant', 'fail'],
     ]);
     expect(d?.checks[0]?.evidence).toEqual({ rule: 'agent.version' });

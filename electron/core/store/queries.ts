@@ -99,7 +99,7 @@ export function scopeSummary(db: Database, snapshotId: number): ScopeSummaryRow[
   const rows = db
     .prepare(
       `SELECT coalesce(s.account_id, a.account_id) AS account_id, coalesce(s.region, a.region) AS region,
-         s.status, s.error, s.calls, s.throttles, s.gaps, s.error_code, s.error_params, s.patching, s.gap_errors,
+         s.status, s.error, s.calls, s.throttles, s.gaps, s.error_code, s.error_params, s.patching, s.gap_errors, s.coverage,
          coalesce(a.nodes, 0) AS nodes, coalesce(a.online, 0) AS online, coalesce(a.compliant, 0) AS compliant,
          coalesce(a.non_compliant, 0) AS non_compliant, coalesce(a.missing_critical, 0) AS missing_critical,
          coalesce(a.missing_security, 0) AS missing_security, coalesce(a.nodes - ${patchUnreadSql('a')}, 0) AS patch_read,
@@ -110,7 +110,7 @@ export function scopeSummary(db: Database, snapshotId: number): ScopeSummaryRow[
        ORDER BY 1, 2`,
     )
     .all(snapshotId, snapshotId) as Array<
-    Pick<Row<'scope'>, 'account_id' | 'region' | 'error' | 'error_code' | 'error_params' | 'patching' | 'gap_errors'> &
+    Pick<Row<'scope'>, 'account_id' | 'region' | 'error' | 'error_code' | 'error_params' | 'patching' | 'gap_errors' | 'coverage'> &
       Nullable<Pick<Row<'scope'>, 'status' | 'calls' | 'throttles' | 'gaps'>> &
       AreaRecord
   >;
@@ -217,7 +217,7 @@ export function nodeDetail(
     )
     .get(snapshotId, accountId, region);
   const gapErrors = scope
-    ? scopeDetails({ error_code: null, error_params: null, patching: null, gap_errors: scope.gap_errors }).gapErrors
+    ? scopeDetails({ error_code: null, error_params: null, patching: null, gap_errors: scope.gap_errors, coverage: null }).gapErrors
     : undefined;
   const sourceErrors: NonNullable<NodeDetail['sourceErrors']> = {};
   for (const [source, gap] of Object.entries(SOURCE_GAPS) as [keyof typeof SOURCE_GAPS, string][]) {

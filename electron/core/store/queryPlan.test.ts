@@ -2,6 +2,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { nodeOrderBy, nodeWhere } from './nodeFilters';
 import { databaseOf } from './handle';
 import { openStore } from './openStore';
+import { unmanagedWhere } from './unmanaged';
 
 // The plans that keep 50,000-node snapshots fast: every per-snapshot query seeks the snapshot's
 // slice of the clustered primary key, node history seeks the instance index, and nothing scans
@@ -43,6 +44,15 @@ describe('query plans', () => {
       'SELECT s.id, sum(x.nodes) FROM snapshot s JOIN area_summary x ON x.snapshot_id = s.id WHERE s.derived_from IS NULL GROUP BY s.id',
     );
     expect(p).toMatch(/SEARCH x USING PRIMARY KEY \(snapshot_id=\?\)/);
+  });
+
+  it('unmanaged-instance lists seek the snapshot in the primary key, in its order: no sort', () => {
+    for (const filters of [{}, { accountIds: ['111111111111', '222222222222'], regions: ['us-east-1'], states: ['stopped' as const] }]) {
+      const w = unmanagedWhere(1, filters);
+      const p = plan(`SELECT * FROM unmanaged_instance WHERE ${w.sql} ORDER BY account_id, region, instance_id`, ...w.params);
+      expect(p).toMatch(/SEARCH unmanaged_instance USING PRIMARY KEY \(snapshot_id=\?/);
+      expect(p).not.toMatch(/TEMP B-TREE|SCAN unmanaged_instance/);
+    }
   });
 
   it('node detail seeks the node and the chunk of packed details holding it', () => {

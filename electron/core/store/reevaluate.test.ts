@@ -74,6 +74,21 @@ describe('reevaluate', () => {
     expect(store.queryNodes(derived).rows.map((r) => r.platform?.family)).toEqual(['renamed', 'renamed']);
   });
 
+  it('keeps the source’s unmanaged EC2 instances and coverage: the facts do not change, the causes are derived on read', () => {
+    store = openStore({ path: ':memory:' });
+    const input = makeSnapshot({ nodes: 12, unmanaged: { perScope: 7, hostManagement: 'off', notReadRegions: ['us-east-1'] } });
+    const source = store.saveSnapshot(input);
+    const derived = reevaluate(store, source, { catalogEdition: 'aws-2025', scanAgeDays: 30 }, () => []);
+    const back = loadSnapshotInput(databaseOf(store), derived).input;
+    expect(back.unmanaged).toEqual(loadSnapshotInput(databaseOf(store), source).input.unmanaged);
+    expect(back.unmanaged).toHaveLength(3 * 7);
+    expect(back.scopes.map((s) => s.coverage)).toEqual(input.scopes.map((s) => s.coverage));
+    expect(store.unmanagedInstances(derived, { limit: 100 })).toEqual(store.unmanagedInstances(source, { limit: 100 }));
+    expect(store.scopeSummary(derived).map((r) => [r.ec2Instances, r.unmanaged])).toEqual(
+      store.scopeSummary(source).map((r) => [r.ec2Instances, r.unmanaged]),
+    );
+  });
+
   it('refuses a snapshot that does not exist', () => {
     store = openStore({ path: ':memory:' });
     expect(() => reevaluate(store, 42, { catalogEdition: 'x', scanAgeDays: 7 }, () => [])).toThrow(SnapshotNotFoundError);

@@ -14,12 +14,15 @@ const day = (d: number): string => new Date(Date.UTC(2026, 0, d)).toISOString();
 describe('deleteSnapshot', () => {
   it('removes the snapshot and everything under it, keeping parts other snapshots share', () => {
     store = openStore({ path: ':memory:' });
-    const a = store.saveSnapshot(makeSnapshot({ nodes: 50, regions: ['us-east-1'] }));
-    const b = store.saveSnapshot(makeSnapshot({ nodes: 50, regions: ['eu-west-1'] }));
+    const unmanaged = { perScope: 4 };
+    const a = store.saveSnapshot(makeSnapshot({ nodes: 50, regions: ['us-east-1'], unmanaged }));
+    const b = store.saveSnapshot(makeSnapshot({ nodes: 50, regions: ['eu-west-1'], unmanaged }));
     const partsOfB = count('snapshot_part', `snapshot_id = ${b}`);
+    const tables = ['node', 'node_detail', 'scope', 'rule_summary', 'area_summary', 'snapshot_part', 'unmanaged_instance'];
+    for (const table of tables) expect(count(table, `snapshot_id = ${a}`)).toBeGreaterThan(0);
     expect(store.deleteSnapshot(a)).toBe(true);
-    for (const table of ['node', 'node_detail', 'scope', 'rule_summary', 'area_summary', 'snapshot_part'])
-      expect(count(table, `snapshot_id = ${a}`)).toBe(0);
+    for (const table of tables) expect(count(table, `snapshot_id = ${a}`)).toBe(0);
+    expect(count('unmanaged_instance')).toBe(3 * 4);
     expect(count('fact_part')).toBe(partsOfB);
     expect(count('node')).toBe(50);
     expect(store.nodeDetail(b, store.queryNodes(b).rows[0]!.instanceId, '111111111111', 'eu-west-1')?.facts.network).toBeTruthy();

@@ -15,6 +15,7 @@ import { encodeStatuses, pack, packChecks, packJson, partOf, splitFacts } from '
 import type { Part } from './codec';
 import { rowInserter, type Row } from './rows';
 import { addOpenCve, coverageOf, writeSummaries, type AreaCves } from './summaries';
+import { unmanagedInconsistency } from './unmanagedConsistency';
 
 export class InvalidSnapshotError extends Error {
   override name = 'InvalidSnapshotError';
@@ -145,6 +146,8 @@ function assertUnique(input: SnapshotToSave, batches: readonly PackedNodes[]): v
       seen.add(key);
     }
   }
+  const problem = unmanagedInconsistency(input.scopes, input.unmanaged ?? [], (key) => seen.has(key));
+  if (problem) throw new InvalidSnapshotError(problem);
 }
 
 /** Snapshot, scopes, nodes, details and parts: the schema-v1 content of a snapshot. */

@@ -206,3 +206,41 @@ describe('open CVEs over time (issue 19)', () => {
     }
   });
 });
+
+describe('trends of EC2 coverage (issue 30)', () => {
+  it('count EC2 instances and unmanaged ones where they were read, unknown (null) where no area was, and nodes scanned recently', () => {
+    const s = openStore({ path: ':memory:' });
+    try {
+      const old = s.saveSnapshot(makeSnapshot({ nodes: 12, startedAt: '2026-03-01T00:00:00.000Z' }));
+      const covered = makeSnapshot({
+        nodes: 12,
+        startedAt: '2026-03-08T00:00:00.000Z',
+        unmanaged: { perScope: 3, notReadRegions: ['us-east-1'] },
+      });
+      const id = s.saveSnapshot(covered);
+      const scanned = (input: SnapshotInput, accountId?: string) =>
+        input.nodes.filter(
+          (n) =>
+            (accountId === undefined || n.facts.accountId === accountId) &&
+            n.checks.some((c) => c.rule === 'patch.scan-age' && c.status === 'pass'),
+        ).length;
+      const readNodes = covered.nodes.filter((n) => n.facts.region === 'ap-northeast-1').length;
+      expect(scanned(covered, A)).toBeGreaterThan(0);
+
+      const points = s.trends({ from: '2026-03-01' });
+      expect(points.map((p) => [p.snapshotId, p.ec2Instances, p.unmanaged, p.scannedRecently])).toEqual([
+        [old, null, null, scanned(makeSnapshot({ nodes: 12, startedAt: '2026-03-01T00:00:00.000Z' }))],
+        [id, readNodes + 3 * 3, 3 * 3, scanned(covered)],
+      ]);
+      const byRegion = s.trends({ groupBy: 'region', from: '2026-03-08' });
+      expect(byRegion.map((p) => [p.region, p.ec2Instances, p.unmanaged])).toEqual([
+        ['ap-northeast-1', readNodes + 9, 9],
+        ['us-east-1', null, null],
+      ]);
+      const byAccount = s.trends({ groupBy: 'account', from: '2026-03-08', accountIds: [A] });
+      expect(byAccount.map((p) => [p.accountId, p.unmanaged, p.scannedRecently])).toEqual([[A, 3, scanned(covered, A)]]);
+    } finally {
+      s.close();
+    }
+  });
+});

@@ -26,6 +26,7 @@ export type TrendQuery = z.infer<typeof History.TrendQuery>;
 export type TrendPoint = z.infer<typeof History.TrendPoint>;
 export type NodeRef = z.infer<typeof History.NodeRef>;
 export type CheckChange = z.infer<typeof History.CheckChange>;
+export type InstanceChange = z.infer<typeof History.InstanceChange>;
 export type ComparisonCounts = z.infer<typeof History.ComparisonCounts>;
 export type Comparison = z.infer<typeof History.Comparison>;
 

@@ -6,6 +6,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import {
   ContentTooLargeError,
   DEFAULT_LIMITS,
+  EXPORT_VERSION,
   ExportTooLargeError,
   ImportError,
   exportSnapshots,
@@ -91,7 +92,7 @@ describe('export and import', () => {
   ])('round-trips snapshots, re-linking a derived snapshot to its imported source (read %s)', async (_where, limits) => {
     expect(statSync(goodFile).mode & 0o777).toBe(0o600);
     const { header } = await readArchive(goodFile, limits);
-    expect(header).toMatchObject({ format: 'patch-auditor-export', version: 1, snapshots: 2 });
+    expect(header).toMatchObject({ format: 'patch-auditor-export', version: EXPORT_VERSION, snapshots: 2 });
     const other = openStore({ path: join(dir, 'other.sqlite') });
     try {
       const [a, d] = await importSnapshots(other, goodFile, limits);
@@ -205,7 +206,7 @@ describe('import refuses bad files and changes nothing', () => {
     ],
     ['a gzip without header line', () => (writeFileSync(join(dir, 'nh'), gzipSync('{"snapshots":[]}')), join(dir, 'nh')), /no header line/],
     ['another format', () => build('fmt', parts(goodFile).payload, { format: 'something-else' }), /not a Patch Auditor export/],
-    ['a newer format version', () => build('v2', parts(goodFile).payload, { version: 2 }), /newer Patch Auditor/],
+    ['a newer format version', () => build('vnext', parts(goodFile).payload, { version: EXPORT_VERSION + 1 }), /newer Patch Auditor/],
     ['an extra header field', () => build('hx', parts(goodFile).payload, { path: '../../etc/passwd' }), /header is invalid/],
     ['a checksum mismatch', () => build('sha', parts(goodFile).payload, { payloadSha256: '0'.repeat(64) }), /checksum/],
     [

@@ -23,6 +23,10 @@ function version9Database(path: string, texts: readonly string[]): number[] {
   );
   store.close();
   const db = new Database(path);
+  // What v11 (issue 30) added goes, so the file is the v9 schema it claims to be (v10 only rewrites text).
+  db.exec(`DROP TABLE unmanaged_instance; ALTER TABLE scope DROP COLUMN coverage;
+    ALTER TABLE area_summary DROP COLUMN ec2_instances; ALTER TABLE area_summary DROP COLUMN unmanaged;
+    ALTER TABLE area_summary DROP COLUMN scanned_recently;`);
   db.pragma('user_version = 9');
   db.close();
   return ids;
