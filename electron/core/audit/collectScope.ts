@@ -18,7 +18,6 @@ import type { AwsClients } from '../aws/clients';
 import {
   AccountCache,
   assembleNodeFacts,
-  isNodeSourceModule,
   isSetupSourceModule,
   NODE_LIST,
   NODE_PAGE,

@@ -11,7 +11,6 @@ export { hostManagement, hostManagementIn } from './hostManagement';
 export { placesOfInstances } from './network';
 export {
   CLI_SOURCES,
-  isNodeSourceModule,
   isSetupSourceModule,
   NODE_LIST,
   NODE_SOURCES,

@@ -69,8 +69,6 @@ function startRank({ dependsOn }: OptionalSourceModule): number {
 /** The sources of each node's facts, in the order the facts hold them. */
 export const NODE_SOURCES: readonly NodeSourceModule[] = NODE_SOURCE_KEYS.map((key) => SOURCE_MODULES[key]);
 
-export const isNodeSourceModule = (module: OptionalSourceModule): module is NodeSourceModule => isNodeSource(module.key);
-
 export const isSetupSourceModule = (module: OptionalSourceModule): module is SetupSourceModule =>
   !isNodeSource(module.key) && !(COVERAGE_SOURCE_KEYS as readonly SourceKey[]).includes(module.key);
 
