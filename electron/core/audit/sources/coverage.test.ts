@@ -34,9 +34,11 @@ const scopeArb = fc.record({
   hybridNodes: fc.integer({ min: 0, max: 3 }),
 });
 
+type Scope = typeof scopeArb extends fc.Arbitrary<infer T> ? T : never;
+
 const idOf = (n: number) => `i-${n.toString(16).padStart(17, '0')}`;
 
-function networking(scope: fc.infer<typeof scopeArb>): Ec2Networking {
+function networking(scope: Scope): Ec2Networking {
   const reservations = scope.instances.map((i) => ({
     Instances: [
       {
@@ -64,7 +66,7 @@ function networking(scope: fc.infer<typeof scopeArb>): Ec2Networking {
   return { instances: instancesById(reservations), routes: scope.routesRead ? routes : null };
 }
 
-function readsOf(scope: fc.infer<typeof scopeArb>): CoverageReads {
+function readsOf(scope: Scope): CoverageReads {
   const nodeIds = new Set([
     ...scope.instances.filter((i) => i.managed).map((i) => idOf(i.n)),
     ...Array.from({ length: scope.hybridNodes }, (_, k) => `mi-${k.toString(16).padStart(17, '0')}`),
