@@ -20,7 +20,16 @@ export interface AuditRecord {
   unmanaged: PlacedUnmanagedInstance[];
 }
 
-export function auditSnapshot({ plan, catalog, scanAgeDays, startedAt, endedAt, scopes, packed, unmanaged }: AuditRecord): PackedSnapshotInput {
+export function auditSnapshot({
+  plan,
+  catalog,
+  scanAgeDays,
+  startedAt,
+  endedAt,
+  scopes,
+  packed,
+  unmanaged,
+}: AuditRecord): PackedSnapshotInput {
   // A wall clock stepped back during the audit (NTP, a VM resumed) must not save an end
   // before the start, which the snapshot's own import refuses as inconsistent.
   const finishedAt = new Date(Math.max(startedAt.getTime(), endedAt.getTime()));

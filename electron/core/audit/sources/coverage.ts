@@ -3,12 +3,7 @@
  * 30), used by the audit (collectScope) and by `patch-audit evaluate` alike: the unmanaged
  * instances with the facts their causes are derived from, and the scope's coverage.
  */
-import {
-  endpointRouteOf,
-  type PlacedUnmanagedInstance,
-  type ScopeCoverage,
-  type UnmanagedInstance,
-} from '../../../../shared/ec2Coverage';
+import { endpointRouteOf, type PlacedUnmanagedInstance, type ScopeCoverage, type UnmanagedInstance } from '../../../../shared/ec2Coverage';
 import { buildNetworkFacts } from '../../../../shared/network';
 import { hostManagementIn, type ServiceSettingAnswer } from './hostManagement';
 import type { RolePolicies } from './instanceRoles';
@@ -46,7 +41,10 @@ function unmanagedInstance(instance: Ec2Instance, ec2: Ec2Networking, roles: Sou
  * One scope's unmanaged instances and coverage; no coverage when its instances were not read
  * (denied, failed, or the file not given): nothing is then known of them.
  */
-export function scopeCoverage(reads: CoverageReads, place: { accountId: string; region: string }): {
+export function scopeCoverage(
+  reads: CoverageReads,
+  place: { accountId: string; region: string },
+): {
   coverage?: ScopeCoverage;
   unmanaged: UnmanagedInstance[];
 } {

@@ -77,9 +77,7 @@ export const hostManagement: CoverageSourceModule<'hostManagement', ServiceSetti
   collect,
   fromCliFiles: {
     howToSave: {
-      bash: [
-        `aws ssm get-service-setting --setting-id ${HOST_MANAGEMENT_SETTING} --output json > host-management.json   # optional`,
-      ],
+      bash: [`aws ssm get-service-setting --setting-id ${HOST_MANAGEMENT_SETTING} --output json > host-management.json   # optional`],
       powershell: [`aws ssm get-service-setting --setting-id ${HOST_MANAGEMENT_SETTING} --output json > host-management.json`],
     },
     kinds: {
