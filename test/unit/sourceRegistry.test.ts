@@ -77,7 +77,7 @@ describe('the source registry', () => {
     expect(SOURCE_KEYS.filter((key) => SOURCES[key].required)).toEqual([NODE_LIST.key]);
     OPTIONAL_SOURCES.forEach((source, i) => {
       const on = source.dependsOn.on;
-      if (on === 'nodes' || on === 'nodeList' || on === 'pages') return;
+      if (on === 'nodes' || on === 'scope' || on === 'pages') return;
       const earlier = OPTIONAL_SOURCES.slice(0, i).map((s) => s.key);
       // The EC2 instances that are no node are `network`'s.
       expect(earlier, `${source.key} depends on ${on}`).toContain(on === 'unmanaged' ? 'network' : on);
@@ -86,7 +86,7 @@ describe('the source registry', () => {
 
   it('starts, on a page holding a node, what every scope needs, then what some nodes need, then the page’s batch', () => {
     // The order of the scheduler before the registry: inventory and the patching setup, EC2, the patch states.
-    const onPages = ['nodes', 'nodeList', 'pages'];
+    const onPages = ['nodes', 'scope', 'pages'];
     const started = START_ORDER.filter(({ dependsOn }) => onPages.includes(dependsOn.on)).map((module) => module.key);
     expect(started).toEqual([
       'inventory',

@@ -97,28 +97,28 @@ export async function collectScope(ctx: CollectContext): Promise<ScopeCollection
   // own page of ids, and some only whether any node is of their kind. Made one after another, a
   // scope pays every call's round trip in turn. They start with the first page that holds a node:
   // most regions of an organization are empty (issue 20), and an empty one then costs its single
-  // node-list call, and the sources every regional scope must read (`nodeList`) one more each.
+  // node-list call, and one more for each source every regional scope reads (`scope`), asked
+  // beside the node list so that an empty region still costs one round trip.
   const started = new Map<SourceKey, Promise<Run>>();
   const batches = new Map<SourceKey, Promise<unknown[]>[]>(OPTIONAL_SOURCES.map((module) => [module.key, []]));
   const startOnPage = (list: readonly NodeIdentity[]): void => {
     const ids = list.map((node) => node.instanceId);
     for (const module of START_ORDER) {
       const { dependsOn } = module;
-      if (dependsOn.on === 'nodeList' && !started.has(module.key)) started.set(module.key, quiet(optional(module, undefined)));
-      if (!list.length) continue;
       if (dependsOn.on === 'pages') batches.get(module.key)!.push(quiet(dependsOn.batch(source, ids)));
       else if (dependsOn.on === 'nodes' && !started.has(module.key) && list.some(dependsOn.wants ?? (() => true)))
         started.set(module.key, quiet(optional(module, undefined)));
     }
   };
 
+  for (const module of START_ORDER) if (module.dependsOn.on === 'scope') started.set(module.key, quiet(optional(module, undefined)));
   const nodes: NodeIdentity[] = [];
   const seen = new Set<string>();
   try {
     for await (const page of NODE_LIST.pages(source)) {
       const list = NODE_LIST.toFacts(page, seen);
       nodes.push(...list);
-      startOnPage(list);
+      if (list.length) startOnPage(list);
       ctx.onNodes?.(nodes.length);
     }
   } catch (err) {
@@ -170,7 +170,7 @@ function startAfterNodeList(
   optional: (module: OptionalSourceModule, input: unknown) => Promise<Run>,
 ): void {
   const { dependsOn } = module;
-  if (dependsOn.on === 'nodes' || dependsOn.on === 'nodeList') return;
+  if (dependsOn.on === 'nodes' || dependsOn.on === 'scope') return;
   const after = (key: SourceKey, then: (value: unknown) => Promise<Run>): Promise<Run> =>
     (started.get(key) ?? Promise.resolve(NOT_COLLECTED)).then((read) => (read.value ? then(read.value) : NOT_COLLECTED));
   let run: Promise<Run>;

@@ -111,7 +111,7 @@ export function networkFactsOf(id: string, ec2: Ec2Networking): NetworkFacts | n
 }
 
 /**
- * Every instance first, at DescribeInstances' largest page (1000; MaxResults cannot go with
+ * Asked beside the node list, whatever it holds. Every instance first, at DescribeInstances' largest page (1000; MaxResults cannot go with
  * InstanceIds, API_DescribeInstances): an empty region then costs that one call. The route
  * tables and endpoints, which need nothing from each other, are asked at once after it.
  */
@@ -229,7 +229,7 @@ const isEc2 = (id: string) => id.startsWith('i-');
 
 export const network: NodeSourceModule<'network', Ec2Networking> = {
   key: 'network',
-  dependsOn: { on: 'nodeList' },
+  dependsOn: { on: 'scope' },
   collect,
   fromCliFiles: {
     howToSave: {

@@ -63,7 +63,7 @@ export const START_ORDER: readonly OptionalSourceModule[] = [...OPTIONAL_SOURCES
 
 function startRank({ dependsOn }: OptionalSourceModule): number {
   if (dependsOn.on === 'nodes') return dependsOn.wants ? 1 : 0;
-  return dependsOn.on === 'nodeList' ? 1 : 2;
+  return dependsOn.on === 'scope' ? 1 : 2;
 }
 
 /** The sources of each node's facts, in the order the facts hold them. */

@@ -44,15 +44,15 @@ export type PatchingSetup = Required<NonNullable<ScopeResult['patching']>>;
 
 /**
  * When the scheduler starts a source: with the first page of the node list holding a node it
- * wants (`nodes`), with the first page even when it holds none (`nodeList`: what every regional
- * scope must read), with every page of node ids (`pages`: one batch of calls per page), once
+ * wants (`nodes`), with the scope beside the node list (`scope`: what every regional scope must
+ * read, whatever its nodes), with every page of node ids (`pages`: one batch of calls per page), once
  * another source has been read (its value is the input), or once the whole node list and
  * `network` are in, when some EC2 instance that is no node of the scope is one it wants
  * (`unmanaged`: those instances are the input).
  */
 export type Dependency =
   | { on: 'nodes'; wants?: (node: NodeIdentity) => boolean }
-  | { on: 'nodeList' }
+  | { on: 'scope' }
   | { on: 'pages'; batch: (ctx: SourceContext, ids: readonly string[]) => Promise<unknown[]> }
   | { on: NodeSourceKey }
   | { on: 'unmanaged'; wants: (instance: Ec2Instance) => boolean };
