@@ -73,6 +73,18 @@ export const SOURCES = {
     required: false,
     setupFact: 'patchMaintenanceWindows',
   },
+  // Issue 30: read only for the EC2 instances that are not managed nodes (`network` lists them).
+  hostManagement: {
+    actions: ['ssm:GetServiceSetting'],
+    gap: 'ssm:GetServiceSetting',
+    required: false,
+  },
+  // IAM, which the policy grants in a statement of its own: a client may well refuse it.
+  instanceRoles: {
+    actions: ['iam:GetInstanceProfile', 'iam:ListAttachedRolePolicies'],
+    gap: 'iam:GetInstanceProfile/ListAttachedRolePolicies',
+    required: false,
+  },
 } as const satisfies Record<string, SourceDescriptor>;
 
 export type SourceKey = keyof typeof SOURCES;

@@ -109,8 +109,10 @@ function faults(): FaultRule[] {
   ];
 }
 
+/** The simulated fleet's unmanaged instances are its NAT instances, which have no instance profile. */
 function shapeOf(region: RegionFleet | undefined): ScopeShape {
-  if (!region?.nodes.length) return { nodes: 0, detailCalls: 0, instances: 0, windows: 0 };
+  const unmanaged = region?.otherInstances.length ?? 0;
+  if (!region?.nodes.length) return { nodes: 0, detailCalls: 0, instances: unmanaged, windows: 0, hostManagement: unmanaged > 0 };
   const detailCalls = region.nodes.reduce((sum, n) => {
     const open = n.patchState ? n.patchState.missing + n.patchState.failed + n.patchState.installedPendingReboot : 0;
     return sum + (open > 0 ? Math.max(1, Math.ceil(open / 100)) : 0);
@@ -119,8 +121,9 @@ function shapeOf(region: RegionFleet | undefined): ScopeShape {
   return {
     nodes: region.nodes.length,
     detailCalls,
-    instances: ec2 > 0 ? ec2 + region.otherInstances.length : 0,
+    instances: ec2 + unmanaged,
     windows: region.maintenanceWindows.filter((w) => w.enabled).length,
+    hostManagement: unmanaged > 0,
   };
 }
 

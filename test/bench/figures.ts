@@ -99,36 +99,48 @@ export interface ScopeShape {
   nodes: number;
   /** DescribeInstancePatches pages: one or more (pages of 100) per node with missing, failed or pending-reboot patches. */
   detailCalls: number;
-  /** EC2 instances in the region (managed or not) when any node is one, else 0. */
+  /** EC2 instances in the region, managed or not, terminated aside (issue 30: read in every scope). */
   instances: number;
   /** Enabled maintenance windows, whose tasks must each be read. */
   windows: number;
+  /** Whether some unmanaged instance has no instance profile: the scope then reads its Default Host Management Configuration. */
+  hostManagement: boolean;
 }
 
 /**
- * The fewest calls that collect one scope (collectScope.ts, docs/design.md §5). An empty region:
- * its one DescribeInstanceInformation page, which says there is nothing. Otherwise
- * `ssmCallBound(nodes, detailCalls)`, one page each of DescribePatchBaselines,
+ * The fewest calls that collect one scope (collectScope.ts, docs/design.md §5). Every scope: its
+ * DescribeInstanceInformation pages and DescribeInstances in pages of 1,000 (one page when there
+ * is none: issue 30 reads every regional scope's instances), plus one page each of
+ * DescribeRouteTables and DescribeVpcEndpoints when there is an instance, and one
+ * GetServiceSetting when an unmanaged one has no profile. An empty region costs those two calls.
+ * With nodes, `ssmCallBound(nodes, detailCalls)`, one page each of DescribePatchBaselines,
  * DescribePatchGroups, ListAssociations (AWS-RunPatchBaseline) and DescribeMaintenanceWindows,
- * one DescribeMaintenanceWindowTasks per enabled window, and where EC2 instances are managed
- * nodes, DescribeInstances in pages of 1,000 plus one page each of DescribeRouteTables and
- * DescribeVpcEndpoints (the simulated fleet's setup and network fit one page each).
+ * and one DescribeMaintenanceWindowTasks per enabled window (the simulated fleet's setup and
+ * network fit one page each). IAM's calls are the account's, not a scope's (`fanOutCallBound`).
  */
 export function scopeCallBound(scope: ScopeShape): number {
-  if (scope.nodes === 0) return 1;
+  const ec2 = Math.max(1, Math.ceil(scope.instances / 1000)) + (scope.instances > 0 ? 2 : 0) + (scope.hostManagement ? 1 : 0);
+  if (scope.nodes === 0) return 1 + ec2;
   const setup = 4 + scope.windows;
-  const network = scope.instances > 0 ? Math.ceil(scope.instances / 1000) + 2 : 0;
-  return ssmCallBound(scope.nodes, scope.detailCalls) + setup + network;
+  return ssmCallBound(scope.nodes, scope.detailCalls) + setup + ec2;
 }
 
 /**
  * The fewest calls of a whole organization audit: GetCallerIdentity, ListAccounts in pages of
  * 20 over every listed account, AssumeRole into each audited account but the caller's own,
- * DescribeRegions in each audited account, and `scopeCallBound` for every scope.
+ * DescribeRegions in each audited account, `scopeCallBound` for every scope, and for each
+ * distinct instance profile of an account's unmanaged instances GetInstanceProfile and one
+ * ListAttachedRolePolicies page (`profiles`, summed over the accounts; IAM is global).
  */
-export function fanOutCallBound(audit: { listed: number; audited: number; assumed: number; scopes: readonly ScopeShape[] }): number {
+export function fanOutCallBound(audit: {
+  listed: number;
+  audited: number;
+  assumed: number;
+  scopes: readonly ScopeShape[];
+  profiles?: number;
+}): number {
   const resolution = 1 + Math.ceil(audit.listed / 20) + audit.assumed + audit.audited;
-  return resolution + audit.scopes.reduce((sum, scope) => sum + scopeCallBound(scope), 0);
+  return resolution + audit.scopes.reduce((sum, scope) => sum + scopeCallBound(scope), 0) + 2 * (audit.profiles ?? 0);
 }
 
 /**

@@ -84,22 +84,28 @@ describe('bounds', () => {
 });
 
 describe('fan-out bounds', () => {
-  const empty = { nodes: 0, detailCalls: 0, instances: 0, windows: 0 };
+  const empty = { nodes: 0, detailCalls: 0, instances: 0, windows: 0, hostManagement: false };
 
-  it('costs an empty region its one DescribeInstanceInformation call', () => {
-    expect(scopeCallBound(empty)).toBe(1);
+  it('costs an empty region its one DescribeInstanceInformation and one DescribeInstances call', () => {
+    expect(scopeCallBound(empty)).toBe(2);
+  });
+
+  it('reads the instances of a region without nodes: the EC2 listings and, for one without a profile, the host management', () => {
+    expect(scopeCallBound({ ...empty, instances: 10_000, hostManagement: true })).toBe(1 + 10 + 2 + 1);
   });
 
   it('adds the patching setup, each window’s tasks and the EC2 listings to a non-empty region', () => {
-    // 3 per 50 nodes + 12 detail pages, 4 setup questions + 1 window, no EC2.
-    expect(scopeCallBound({ nodes: 60, detailCalls: 12, instances: 0, windows: 1 })).toBe(6 + 12 + 5);
+    // 3 per 50 nodes + 12 detail pages, 4 setup questions + 1 window, one DescribeInstances page and no instance.
+    expect(scopeCallBound({ ...empty, nodes: 60, detailCalls: 12, windows: 1 })).toBe(6 + 12 + 5 + 1);
     // DescribeInstances in pages of 1,000, route tables and endpoints one page each.
-    expect(scopeCallBound({ nodes: 3000, detailCalls: 0, instances: 2701, windows: 0 })).toBe(180 + 4 + 3 + 2);
+    expect(scopeCallBound({ ...empty, nodes: 3000, instances: 2701 })).toBe(180 + 4 + 3 + 2);
   });
 
   it('adds discovery and each account’s role and regions to the scopes', () => {
     // GetCallerIdentity, 11 pages for 204 accounts, 199 AssumeRole (not the caller's own), 200 DescribeRegions.
-    expect(fanOutCallBound({ listed: 204, audited: 200, assumed: 199, scopes: [empty, empty] })).toBe(1 + 11 + 199 + 200 + 2);
+    expect(fanOutCallBound({ listed: 204, audited: 200, assumed: 199, scopes: [empty, empty] })).toBe(1 + 11 + 199 + 200 + 2 * 2);
+    // IAM: two calls per distinct instance profile of an account's unmanaged instances, however many regions list it.
+    expect(fanOutCallBound({ listed: 1, audited: 1, assumed: 0, scopes: [empty], profiles: 3 })).toBe(1 + 1 + 0 + 1 + 2 + 6);
   });
 
   it('schedules in order under the caps, letting a capped scope’s followers start', () => {

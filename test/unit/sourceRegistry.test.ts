@@ -6,7 +6,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { NODE_LIST, NODE_SOURCES, OPTIONAL_SOURCES, START_ORDER } from '../../electron/core/audit/sources';
+import { CLI_SOURCES, NODE_LIST, NODE_SOURCES, OPTIONAL_SOURCES, START_ORDER } from '../../electron/core/audit/sources';
 import { AUDIT_POLICY_JSON } from '../../shared/iamPolicy';
 import { NodeFacts, ScopeResult } from '../../shared/model';
 import { SOURCE_CALLS, SOURCE_GAPS } from '../../shared/rules/sources';
@@ -36,6 +36,8 @@ describe('the source registry', () => {
       'patchGroups',
       'patchAssociations',
       'maintenanceWindows',
+      'hostManagement',
+      'instanceRoles',
     ]);
     expect(SOURCE_KEYS.map((key) => SOURCES[key].gap)).toEqual([
       'ssm:DescribeInstanceInformation',
@@ -47,6 +49,8 @@ describe('the source registry', () => {
       'ssm:DescribePatchGroups',
       'ssm:ListAssociations',
       'ssm:DescribeMaintenanceWindows/DescribeMaintenanceWindowTasks',
+      'ssm:GetServiceSetting',
+      'iam:GetInstanceProfile/ListAttachedRolePolicies',
     ]);
     expect(Object.keys(NodeFacts.shape.sources.shape)).toEqual(['patchState', 'inventory', 'network', 'patches']);
     expect(Object.keys(ScopeResult.shape.patching.unwrap().shape)).toEqual([
@@ -73,15 +77,17 @@ describe('the source registry', () => {
     expect(SOURCE_KEYS.filter((key) => SOURCES[key].required)).toEqual([NODE_LIST.key]);
     OPTIONAL_SOURCES.forEach((source, i) => {
       const on = source.dependsOn.on;
-      if (on === 'nodes' || on === 'pages') return;
+      if (on === 'nodes' || on === 'scope' || on === 'pages') return;
       const earlier = OPTIONAL_SOURCES.slice(0, i).map((s) => s.key);
-      expect(earlier, `${source.key} depends on ${on}`).toContain(on);
+      // The EC2 instances that are no node are `network`'s.
+      expect(earlier, `${source.key} depends on ${on}`).toContain(on === 'unmanaged' ? 'network' : on);
     });
   });
 
   it('starts, on a page holding a node, what every scope needs, then what some nodes need, then the page’s batch', () => {
     // The order of the scheduler before the registry: inventory and the patching setup, EC2, the patch states.
-    const started = START_ORDER.filter(({ dependsOn }) => dependsOn.on === 'nodes' || dependsOn.on === 'pages').map((module) => module.key);
+    const onPages = ['nodes', 'scope', 'pages'];
+    const started = START_ORDER.filter(({ dependsOn }) => onPages.includes(dependsOn.on)).map((module) => module.key);
     expect(started).toEqual([
       'inventory',
       'patchBaselines',
@@ -95,12 +101,26 @@ describe('the source registry', () => {
   });
 
   it('names each kind of AWS CLI file once, so evaluate can tell every file’s source', () => {
+    expect(CLI_SOURCES.map((source) => source.key)).toEqual([NODE_LIST.key, ...NODE_SOURCE_KEYS, 'hostManagement']);
     const kinds = [NODE_LIST, ...OPTIONAL_SOURCES].flatMap((source) => Object.keys(source.fromCliFiles?.kinds ?? {}));
     expect(new Set(kinds).size).toBe(kinds.length);
   });
 });
 
 describe('what lists sources outside the code', () => {
+  it('marks the IAM reads optional in a statement of their own, in the policy and the role template', () => {
+    const optional = [...SOURCES.instanceRoles.actions];
+    const statements = (JSON.parse(read('build', 'iam', 'patch-auditor-policy.json')) as { Statement: { Sid: string; Action: string[] }[] })
+      .Statement;
+    const iam = statements.filter((s) => [s.Action].flat().some((action) => action.startsWith('iam:')));
+    expect(iam).toHaveLength(1);
+    expect(iam[0]!.Sid).toMatch(/^Optional/);
+    expect([...iam[0]!.Action].sort()).toEqual(optional.sort());
+    const template = read('build', 'iam', 'audit-role.yaml');
+    const statement = template.slice(template.indexOf('- Sid: Optional'));
+    for (const action of optional) expect(statement).toContain(`- ${action}`);
+  });
+
   it('the shipped policy, and what patch-audit iam-policy prints, grant exactly the sources’ actions and the documented others', () => {
     const expected = [...sourceActions, ...SCOPE_ACTIONS, ...AUDITOR_ACTIONS].sort();
     const shipped = policyActions(read('build', 'iam', 'patch-auditor-policy.json'));
@@ -109,7 +129,9 @@ describe('what lists sources outside the code', () => {
   });
 
   it('the audit role template grants each audited account exactly the sources’ actions, its regions and the caller', () => {
-    const granted = [...read('build', 'iam', 'audit-role.yaml').matchAll(/^\s+- ((?:ssm|ec2|sts|organizations):\w+)$/gm)].map((m) => m[1]!);
+    const granted = [...read('build', 'iam', 'audit-role.yaml').matchAll(/^\s+- ((?:ssm|ec2|sts|organizations|iam):\w+)$/gm)].map(
+      (m) => m[1]!,
+    );
     expect(granted.sort()).toEqual([...sourceActions, ...SCOPE_ACTIONS].sort());
   });
 

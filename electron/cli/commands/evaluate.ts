@@ -23,7 +23,7 @@ export const registerEvaluate: RegisterCommand = (program, setExitCode) => {
   program
     .command('evaluate')
     .description(
-      'Evaluate AWS CLI JSON outputs (describe-instance-information, describe-instance-patch-states, get-inventory, and optionally describe-instance-patches per node, ec2 describe-instances / describe-route-tables / describe-vpc-endpoints) against the prerequisites.',
+      'Evaluate AWS CLI JSON outputs (describe-instance-information, describe-instance-patch-states, get-inventory, and optionally describe-instance-patches per node, ec2 describe-instances / describe-route-tables / describe-vpc-endpoints, ssm get-service-setting) against the prerequisites, and list the EC2 instances that are not managed nodes with their causes.',
     )
     .argument('<file...>', 'JSON files as the AWS CLI writes them')
     .addHelpText('after', COLLECT_COMMANDS)
@@ -37,9 +37,9 @@ export const registerEvaluate: RegisterCommand = (program, setExitCode) => {
       const catalog = requireCatalog(opts.catalog);
       const now = opts.now === undefined ? new Date() : parseNow(opts.now);
       const scanAgeDays = parseNumber(opts.scanAgeDays);
-      const { nodes, notes, document } = await evaluateAwsCliFiles({ files, catalog, now, scanAgeDays, lang: opts.lang });
+      const { nodes, unmanaged, notes, document } = await evaluateAwsCliFiles({ files, catalog, now, scanAgeDays, lang: opts.lang });
       for (const note of notes) printErr(`patch-audit: ${note}`);
-      printOut(opts.json ? terminalJson(document) : evaluationText(catalog.id, nodes, opts.lang, terminalValue));
+      printOut(opts.json ? terminalJson(document) : evaluationText(catalog.id, nodes, opts.lang, terminalValue, unmanaged));
       const failing = opts.failOn === 'warn' ? ['fail', 'warn'] : opts.failOn === 'fail' ? ['fail'] : [];
       if (nodes.some((node) => node.checks.some((check) => failing.includes(check.status)))) setExitCode(1);
     });

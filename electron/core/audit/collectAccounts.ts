@@ -6,6 +6,7 @@
  */
 import pLimit from 'p-limit';
 import { DEFAULT_CONCURRENCY, type ScopeProgress } from '../../../shared/auditPlan';
+import type { PlacedUnmanagedInstance, ScopeCoverage } from '../../../shared/ec2Coverage';
 import type { ScopeResult } from '../../../shared/model';
 import { emptyCallStats, mergeCallStats, type CallStats } from '../aws/callStats';
 import { createClients, type AwsClients } from '../aws/clients';
@@ -18,6 +19,7 @@ import { ScopeEstimate } from './estimate';
 import type { ScopeEvaluator } from './evaluateAndPack';
 import { listedRegions, resolveAccount, type AccountTarget, type Discovery, type ResolveContext } from './resolveScopes';
 import { createScopeScheduler, scopeCaps } from './scopeScheduler';
+import { AccountCache, placed } from './sources';
 
 /**
  * Accounts resolved at once (AssumeRole, then DescribeRegions). Every AssumeRole is the caller's
@@ -38,6 +40,8 @@ export interface CollectAccountsContext {
 interface CollectedScope {
   packed: NodeBatches;
   patching: Partial<PatchingSetup>;
+  coverage?: ScopeCoverage;
+  unmanaged: PlacedUnmanagedInstance[];
 }
 
 export interface Collection {
@@ -68,7 +72,13 @@ export async function collectAccounts(ctx: CollectAccountsContext): Promise<Coll
   const estimate = new ScopeEstimate(concurrency);
   const scheduler = createScopeScheduler(scopeCaps(concurrency));
 
-  const collectOne = async (account: AccountTarget, scope: ScopeProgress, region: string, stats: CallStats): Promise<void> => {
+  const collectOne = async (
+    account: AccountTarget,
+    cache: AccountCache,
+    scope: ScopeProgress,
+    region: string,
+    stats: CallStats,
+  ): Promise<void> => {
     if (signal.aborted) {
       scope.state = 'cancelled';
       return;
@@ -88,13 +98,19 @@ export async function collectAccounts(ctx: CollectAccountsContext): Promise<Coll
         region,
         clients,
         signal,
+        account: cache,
         onNodes: (n) => {
           scope.nodes = n;
           sync();
           reporter.emit();
         },
       });
-      collected.set(scope, { packed: await ctx.evaluator.evaluateAndPack(result.facts), patching: result.patching });
+      collected.set(scope, {
+        packed: await ctx.evaluator.evaluateAndPack(result.facts),
+        patching: result.patching,
+        ...(result.coverage ? { coverage: result.coverage } : {}),
+        unmanaged: placed(result.unmanaged, { accountId: account.accountId, region }),
+      });
       scope.nodes = result.facts.length;
       scope.gaps = result.gaps;
       if (result.gaps.length) scope.gapErrors = result.gapErrors;
@@ -145,12 +161,14 @@ export async function collectAccounts(ctx: CollectAccountsContext): Promise<Coll
     if (progress.phase === 'resolving') reporter.phase('collecting');
     else reporter.emit();
     if (state !== 'pending') return [];
+    // IAM's answers are the account's: its regions share them (issue 30).
+    const cache = new AccountCache();
     return added.map((scope, i) => {
       const stats = emptyCallStats();
       work.push(stats);
       estimate.queued();
       const region = account.regions[i]!;
-      return scheduler.run(account.accountId, region, () => collectOne(account, scope, region, stats));
+      return scheduler.run(account.accountId, region, () => collectOne(account, cache, scope, region, stats));
     });
   };
 
@@ -184,7 +202,7 @@ export async function collectAccounts(ctx: CollectAccountsContext): Promise<Coll
 /** What the snapshot records of each scope: a scope never finished (pending, cancelled) is `cancelled`. */
 export function scopeResults({ scopes, collected }: Collection): ScopeResult[] {
   return scopes.map((s) => {
-    const patching = collected.get(s)?.patching;
+    const { patching, coverage } = collected.get(s) ?? {};
     return {
       accountId: s.accountId,
       region: s.region,
@@ -197,6 +215,7 @@ export function scopeResults({ scopes, collected }: Collection): ScopeResult[] {
       gaps: s.gaps,
       ...(s.gapErrors ? { gapErrors: s.gapErrors } : {}),
       ...(patching ? { patching } : {}),
+      ...(coverage ? { coverage } : {}),
     };
   });
 }

@@ -97,6 +97,7 @@ export async function runAudit(plan: AuditPlan, deps: AuditDeps, control: AuditC
     reporter.phase('evaluating');
     // Stored in plan order, whatever order the scopes finished in.
     const packed = okScopes.flatMap((scope) => collection.collected.get(scope)!.packed);
+    const unmanaged = okScopes.flatMap((scope) => collection.collected.get(scope)!.unmanaged);
     const nodes = okScopes.reduce((sum, scope) => sum + scope.nodes, 0);
 
     reporter.phase('saving');
@@ -108,6 +109,7 @@ export async function runAudit(plan: AuditPlan, deps: AuditDeps, control: AuditC
       endedAt: now(),
       scopes,
       packed,
+      unmanaged,
     });
     const snapshotId = deps.saveSnapshot(snapshot);
     const { status } = snapshot;

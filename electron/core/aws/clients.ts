@@ -6,6 +6,7 @@
  * names an answer which is not AWS's (`NotAwsAnswer`) so it is neither retried nor misread.
  */
 import { EC2Client } from '@aws-sdk/client-ec2';
+import { IAMClient } from '@aws-sdk/client-iam';
 import { OrganizationsClient } from '@aws-sdk/client-organizations';
 import { SSMClient } from '@aws-sdk/client-ssm';
 import { STSClient } from '@aws-sdk/client-sts';
@@ -40,10 +41,16 @@ export interface AwsClients {
   ec2: EC2Client;
   sts: STSClient;
   organizations: OrganizationsClient;
+  /**
+   * IAM is global (one endpoint, iam.amazonaws.com, for every commercial region): a scope's client
+   * resolves it from the scope's region, and what it reads is shared by the account's scopes
+   * (audit/sources/source.ts, AccountCache). https://docs.aws.amazon.com/general/latest/gr/iam-service.html
+   */
+  iam: IAMClient;
   destroy(): void;
 }
 
-const SERVICE_OF = { ssm: 'SSM', ec2: 'EC2', sts: 'STS', organizations: 'Organizations' } as const;
+const SERVICE_OF = { ssm: 'SSM', ec2: 'EC2', sts: 'STS', organizations: 'Organizations', iam: 'IAM' } as const;
 
 /**
  * The SDK's adaptive strategy, except that an answer which is not AWS's is not asked again: the
@@ -124,6 +131,7 @@ export function createClients(region: string, credentials: Credentials, options:
     ec2: new EC2Client(config()),
     sts: new STSClient(config()),
     organizations: new OrganizationsClient(config()),
+    iam: new IAMClient(config()),
   };
   for (const [key, client] of Object.entries(clients))
     client.middlewareStack.use(callCounter(SERVICE_OF[key as keyof typeof SERVICE_OF], stats));

@@ -9,6 +9,7 @@ import {
   DescribeInstancePatchesCommand,
   DescribeInstancePatchStatesCommand,
   GetInventoryCommand,
+  GetServiceSettingCommand,
   SSMClient,
 } from '@aws-sdk/client-ssm';
 import { writeFileSync } from 'node:fs';
@@ -17,7 +18,11 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { getCatalog } from '../../../shared/catalog';
 import { evaluateNode } from '../../../shared/evaluate';
 import type { Check, NodeFacts } from '../../../shared/model';
+import { collectScope } from '../../../electron/core/audit/collectScope';
 import { INVENTORY_FILTER, PATCH_DETAIL_FILTER } from '../../../electron/core/audit/sources';
+import { emptyCallStats } from '../../../electron/core/aws/callStats';
+import { createClients } from '../../../electron/core/aws/clients';
+import { causesOf, HOST_MANAGEMENT_SETTING } from '../../../shared/ec2Coverage';
 import { nodeFactsFromAwsCli, readAwsCliFiles } from '../../../electron/core/services/evaluate';
 import { startSimulator, type Simulator } from '../../../electron/core/sim';
 import { tempDir } from '../../support/tempDir';
@@ -96,6 +101,8 @@ async function awsCliFiles(sim: Simulator, dir: string): Promise<string[]> {
       const page = await ec2.send(new DescribeVpcEndpointsCommand({ MaxResults: 1000, NextToken }));
       return { items: page.VpcEndpoints ?? [], next: page.NextToken };
     });
+    // Optional: a client whose call is refused (or an endpoint that does not answer it) sends no file.
+    const setting = await ssm.send(new GetServiceSettingCommand({ SettingId: HOST_MANAGEMENT_SETTING })).catch(() => undefined);
     // One file per node, named after it, as the collect commands write them (issue 19).
     const patches: Record<string, { Patches: unknown[] }> = {};
     for (const id of ids) {
@@ -120,6 +127,7 @@ async function awsCliFiles(sim: Simulator, dir: string): Promise<string[]> {
       'instances.json': { Reservations: reservations },
       'route-tables.json': { RouteTables: routeTables },
       'vpc-endpoints.json': { VpcEndpoints: endpoints },
+      ...(setting?.ServiceSetting ? { 'host-management.json': { ServiceSetting: setting.ServiceSetting } } : {}),
     };
     return Object.entries(files).map(([name, body]) => {
       const path = join(dir, name);
@@ -181,6 +189,31 @@ describe('the live audit and patch-audit evaluate on the same AWS answers', () =
       status: 'pass',
       evidence: { inventoryApps: ['platform-python 3.6.8-41.el8'], interpreters: ['3.6'] },
     });
+  });
+
+  // Issue 30: the EC2 instances that are not managed nodes, and their causes, are the same on both paths.
+  it('gives the same unmanaged instances with the same causes', async () => {
+    const creds = sim.credentials[0]!;
+    const clients = createClients(
+      REGION,
+      { accessKeyId: creds.accessKeyId, secretAccessKey: creds.secretAccessKey },
+      { endpoint: sim.url, maxAttempts: 1 },
+      emptyCallStats(),
+    );
+    const accountId = creds.accountId;
+    let live;
+    try {
+      live = await collectScope({ accountId, region: REGION, clients, signal: new AbortController().signal });
+    } finally {
+      clients.destroy();
+    }
+    const hostManagement = live.coverage!.hostManagement;
+    const fromAudit = live.unmanaged.map((u) => ({ ...u, accountId, region: REGION, hostManagement, ...causesOf(u, hostManagement) }));
+    const { unmanaged } = nodeFactsFromAwsCli(await readAwsCliFiles(await awsCliFiles(sim, tempDir('pa-parity-unmanaged-'))));
+    expect(fromAudit.length).toBeGreaterThan(0);
+    // Each instance's region is its Placement's zone's in the CLI's files (an EC2 instance always has one).
+    expect(unmanaged?.every((u) => u.region === REGION)).toBe(true);
+    expect(sorted(unmanaged)).toEqual(sorted(fromAudit));
   });
 });
 

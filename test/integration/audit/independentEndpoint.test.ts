@@ -132,6 +132,9 @@ function ssmAnswer(operation: string, body: Record<string, unknown>): object {
 
 const STS_IDENTITY = `<GetCallerIdentityResponse xmlns="https://sts.amazonaws.com/doc/2011-06-15/"><GetCallerIdentityResult><Arn>arn:aws:iam::${ACCOUNT}:user/auditor</Arn><UserId>AIDAEXAMPLE</UserId><Account>${ACCOUNT}</Account></GetCallerIdentityResult><ResponseMetadata><RequestId>0</RequestId></ResponseMetadata></GetCallerIdentityResponse>`;
 
+/** Every regional scope reads its EC2 instances (issue 30); this hybrid fleet has none (API_DescribeInstances' empty answer). */
+const EC2_NO_INSTANCES = `<DescribeInstancesResponse xmlns="http://ec2.amazonaws.com/doc/2016-11-15/"><requestId>0</requestId><reservationSet/></DescribeInstancesResponse>`;
+
 describe('patch detail from an independent AWS-shaped endpoint', () => {
   let server: Server;
   let url: string;
@@ -154,6 +157,8 @@ describe('patch detail from an independent AWS-shaped endpoint', () => {
           res.writeHead(200, { 'content-type': 'application/x-amz-json-1.1' }).end(JSON.stringify(ssmAnswer(operation, body)));
         } else if (/(?:^|&)Action=GetCallerIdentity(?:&|$)/.test(text)) {
           res.writeHead(200, { 'content-type': 'text/xml' }).end(STS_IDENTITY);
+        } else if (/(?:^|&)Action=DescribeInstances(?:&|$)/.test(text)) {
+          res.writeHead(200, { 'content-type': 'text/xml' }).end(EC2_NO_INSTANCES);
         } else {
           res.writeHead(400, { 'content-type': 'application/x-amz-json-1.1' }).end(JSON.stringify({ __type: 'UnknownOperationException' }));
         }

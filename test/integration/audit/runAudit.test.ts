@@ -113,15 +113,16 @@ describe('audit against the simulator', () => {
   });
 
   // Issue 20: most regions of an organization hold no node; such a scope asks nothing beyond the node list.
-  it('costs an empty region its one DescribeInstanceInformation call', async () => {
+  // Issue 30: and its one DescribeInstances, since a region whose EC2 instances are all unmanaged is a finding.
+  it('costs an empty region its one DescribeInstanceInformation and one DescribeInstances call', async () => {
     const region = 'eu-west-1';
-    const before = sim.fleet().accounts[0]!.regions[region]!.nodes;
-    sim.mutate((fleet) => void (fleet.accounts[0]!.regions[region]!.nodes = []));
+    const { nodes: before, otherInstances } = sim.fleet().accounts[0]!.regions[region]!;
+    sim.mutate((fleet) => void Object.assign(fleet.accounts[0]!.regions[region]!, { nodes: [], otherInstances: [] }));
     try {
       const { outcome } = await audit(sim, { regions: [region], targets: { kind: 'self' } });
-      expect(outcome.scopes).toMatchObject([{ region, status: 'ok', nodes: 0, calls: 1, gaps: [] }]);
+      expect(outcome.scopes).toMatchObject([{ region, status: 'ok', nodes: 0, calls: 2, gaps: [], coverage: { ec2Instances: 0 } }]);
     } finally {
-      sim.mutate((fleet) => void (fleet.accounts[0]!.regions[region]!.nodes = before));
+      sim.mutate((fleet) => void Object.assign(fleet.accounts[0]!.regions[region]!, { nodes: before, otherInstances }));
     }
     expect(fleetNodes(sim, 0, region)).toBe(before.length);
   });

@@ -281,3 +281,72 @@ describe('patch-audit evaluate', () => {
     expect(failing.status).toBe(1);
   });
 });
+
+/** Issue 30: the EC2 instances of the files that are not managed nodes, and their causes. */
+describe('patch-audit evaluate: EC2 instances that are not managed nodes', () => {
+  const coverage = (name: string) => fixture(`coverage/${name}.json`);
+  const FLEET = ['describe-instance-information', 'describe-instances', 'describe-route-tables', 'describe-vpc-endpoints'].map(coverage);
+
+  interface JsonUnmanaged {
+    instanceId: string;
+    state: string;
+    hostManagement: string;
+    causes: { cause: string; label: string; todo: string }[];
+    unchecked: { check: string; text: string }[];
+  }
+  const unmanagedOf = (stdout: string) => (JSON.parse(stdout) as { unmanaged?: JsonUnmanaged[] }).unmanaged;
+  const causes = (list: JsonUnmanaged[] | undefined) =>
+    Object.fromEntries(list?.map((u) => [u.instanceId, u.causes.map((c) => c.cause)]) ?? []);
+
+  it('lists each with its causes: a ConnectionLost node is managed, a terminated instance is not listed', async () => {
+    const { code, stdout, stderr } = await run('--json', ...NOW, ...FLEET, coverage('get-service-setting-off'));
+    expect(stderr).toBe('');
+    expect(code).toBe(0);
+    const unmanaged = unmanagedOf(stdout);
+    expect(causes(unmanaged)).toEqual({
+      // No profile, Default Host Management Configuration off in ap-northeast-1, an isolated subnet.
+      'i-0ccccccccccccccc3': ['noProfile', 'noRoute'],
+      // Stopped, and once started its public subnet's internet gateway is no route without a public IP.
+      'i-0ddddddddddddddd4': ['stopped', 'noRoute'],
+    });
+    expect(unmanaged?.map((u) => u.hostManagement)).toEqual(['off', 'off']);
+    // The IAM check is the live audit's alone: a profile's role is unchecked here.
+    expect(unmanaged?.[1]?.unchecked.map((u) => u.check)).toEqual(['rolePolicy']);
+    expect(unmanaged?.[0]?.causes[0]?.todo).toMatch(/AmazonSSMManagedInstanceCore/);
+  });
+
+  it('takes a denied or absent setting as unknown, never off, and a setting of another region as not this one’s', async () => {
+    for (const extra of [[], [coverage('get-service-setting-other-region')]]) {
+      const { code, stdout } = await run('--json', ...NOW, ...FLEET, ...extra);
+      expect(code).toBe(0);
+      const unmanaged = unmanagedOf(stdout);
+      expect(causes(unmanaged)['i-0ccccccccccccccc3']).toEqual(['noRoute']);
+      expect(unmanaged?.[0]?.hostManagement).toBe('unknown');
+      expect(unmanaged?.[0]?.unchecked.map((u) => u.check)).toEqual(['hostManagement']);
+    }
+  });
+
+  it('reads describe-instances without the route files: the routes are unknown, the instances still listed', async () => {
+    const { stdout, stderr } = await run('--json', ...NOW, coverage('describe-instance-information'), coverage('describe-instances'));
+    expect(stderr).toMatch(/network checks need Reservations, RouteTables, VpcEndpoints together/);
+    const unmanaged = unmanagedOf(stdout);
+    expect(unmanaged?.map((u) => u.instanceId)).toEqual(['i-0ccccccccccccccc3', 'i-0ddddddddddddddd4']);
+    for (const u of unmanaged ?? []) expect(u.unchecked.map((c) => c.check)).toContain('route');
+  });
+
+  it('has no unmanaged list without describe-instances: nothing is known of the instances', async () => {
+    const { stdout } = await run('--json', ...NOW, coverage('describe-instance-information'));
+    expect(unmanagedOf(stdout)).toBeUndefined();
+  });
+
+  it('prints them after the nodes in either language, with what to do', async () => {
+    const en = await run(...NOW, ...FLEET, coverage('get-service-setting-off'));
+    expect(en.stdout).toContain('EC2 instances not managed by Systems Manager (2; Patch Manager cannot patch them):');
+    expect(en.stdout).toMatch(
+      /i-0ccccccccccccccc3 {2}batch {2}running {2}No instance profile, host management off, No route to Systems Manager/,
+    );
+    const ja = await run('--lang', 'ja', ...NOW, ...FLEET, coverage('get-service-setting-off'));
+    expect(ja.stdout).toContain('Systems Manager で管理されていない EC2 インスタンス (2、Patch Manager はパッチを適用できません):');
+    expect(ja.stdout).toContain('対処: ');
+  });
+});

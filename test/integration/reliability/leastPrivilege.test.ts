@@ -18,14 +18,18 @@ const DEGRADED = 'eu-west-1';
 const ORG = { kind: 'organization', roleName: 'PatchAuditRole', externalId: 'patch-audit-external-id' } as const;
 
 type Expectation =
-  /** Taken away in one region: that scope records `gap` and the rules turn `unknown` there. */
-  | { kind: 'optional'; gap: string; unknown: RuleId[] }
+  /**
+   * Taken away in one region: that scope records `gap` and the rules turn `unknown` there, and
+   * with `hostManagement` its Default Host Management Configuration (issue 30).
+   */
+  | { kind: 'optional'; gap: string; unknown: RuleId[]; hostManagement?: 'unknown' }
   /** Taken away in one region: that scope fails, naming the permission. */
   | { kind: 'required-scope' }
   /** Taken away everywhere: the audit (or the accounts it concerns) fails, naming the permission. */
   | { kind: 'required-audit'; plan: AuditPlan; partial?: boolean };
 
 const NETWORK_GAP = 'ec2:DescribeInstances/DescribeRouteTables/DescribeVpcEndpoints';
+const IAM_GAP = 'iam:GetInstanceProfile/ListAttachedRolePolicies';
 const WINDOWS_GAP = 'ssm:DescribeMaintenanceWindows/DescribeMaintenanceWindowTasks';
 const PATCH_RULES: RuleId[] = ['patch.scanned', 'patch.scan-age', 'patch.compliant', 'patch.pending-reboot'];
 
@@ -43,6 +47,10 @@ const EXPECTED: Record<string, Expectation> = {
   'ec2:DescribeInstances': { kind: 'optional', gap: NETWORK_GAP, unknown: ['network.patch-source', 'network.s3'] },
   'ec2:DescribeRouteTables': { kind: 'optional', gap: NETWORK_GAP, unknown: ['network.patch-source', 'network.s3'] },
   'ec2:DescribeVpcEndpoints': { kind: 'optional', gap: NETWORK_GAP, unknown: ['network.patch-source', 'network.s3'] },
+  // Issue 30: what stops an unmanaged instance from being managed; denied, that cause is unknown, never assumed.
+  'ssm:GetServiceSetting': { kind: 'optional', gap: 'ssm:GetServiceSetting', unknown: [], hostManagement: 'unknown' },
+  'iam:GetInstanceProfile': { kind: 'optional', gap: IAM_GAP, unknown: [] },
+  'iam:ListAttachedRolePolicies': { kind: 'optional', gap: IAM_GAP, unknown: [] },
   'ec2:DescribeRegions': { kind: 'required-audit', plan: { regions: 'all', homeRegion: 'us-east-1', targets: { kind: 'self' } } },
   'sts:GetCallerIdentity': { kind: 'required-audit', plan: { regions: ['us-east-1'], targets: { kind: 'self' } } },
   'organizations:ListAccounts': { kind: 'required-audit', plan: { regions: ['us-east-1'], targets: ORG } },
@@ -135,6 +143,10 @@ describe('least privilege: every permission of the shipped policy taken away in 
 
     expect(outcome.status).toBe('complete');
     expect(degraded).toMatchObject({ status: 'ok', gaps: [want.gap] });
+    if (want.hostManagement) {
+      expect(degraded.coverage?.hostManagement).toBe(want.hostManagement);
+      expect(full.coverage?.hostManagement).not.toBe('unknown');
+    }
     expect(store.getSnapshot(outcome.snapshotId!)?.scopes?.find((s) => s.region === DEGRADED)?.gaps).toEqual([want.gap]);
     const nodes = store.loadSnapshotInput(outcome.snapshotId!).input.nodes;
     const statuses = (region: string, rule: RuleId) =>

@@ -3,8 +3,10 @@
  * has its module here, or the registry does not compile. The order is the description's.
  */
 import { NODE_SOURCE_KEYS, SOURCE_KEYS, type NodeSourceKey, type SourceKey } from '../../../../shared/sources';
+import { hostManagement } from './hostManagement';
 import { instanceInformation } from './instanceInformation';
 import { instancePatches } from './instancePatches';
+import { instanceRoles } from './instanceRoles';
 import { inventory } from './inventory';
 import { maintenanceWindows } from './maintenanceWindows';
 import { network } from './network';
@@ -12,12 +14,18 @@ import { patchAssociations } from './patchAssociations';
 import { patchBaselines } from './patchBaselines';
 import { patchGroups } from './patchGroups';
 import { patchStates } from './patchStates';
-import type { NodeSourceModule, SetupSourceModule } from './source';
+import type { CoverageSourceModule, NodeSourceModule, SetupSourceModule } from './source';
 
-type SetupSourceKey = Exclude<SourceKey, NodeSourceKey | 'instanceInformation'>;
+/** The sources of what stops an unmanaged EC2 instance from being managed; coverage.ts translates them. */
+const COVERAGE_SOURCE_KEYS = ['hostManagement', 'instanceRoles'] as const satisfies readonly SourceKey[];
+type CoverageSourceKey = (typeof COVERAGE_SOURCE_KEYS)[number];
+type SetupSourceKey = Exclude<SourceKey, NodeSourceKey | CoverageSourceKey | 'instanceInformation'>;
 type Registry = { readonly instanceInformation: typeof instanceInformation } & {
   readonly [K in NodeSourceKey]: NodeSourceModule<K>;
-} & { readonly [K in SetupSourceKey]: SetupSourceModule<K> };
+} & { readonly [K in SetupSourceKey]: SetupSourceModule<K> } & {
+  readonly hostManagement: typeof hostManagement;
+  readonly instanceRoles: typeof instanceRoles;
+};
 
 const SOURCE_MODULES: Registry = {
   instanceInformation,
@@ -29,9 +37,11 @@ const SOURCE_MODULES: Registry = {
   patchGroups,
   patchAssociations,
   maintenanceWindows,
+  hostManagement,
+  instanceRoles,
 };
 
-export type OptionalSourceModule = NodeSourceModule | SetupSourceModule;
+export type OptionalSourceModule = NodeSourceModule | SetupSourceModule | CoverageSourceModule;
 
 /** The required source: the node list, which the scheduler pages through and the others start from. */
 export const NODE_LIST = SOURCE_MODULES.instanceInformation;
@@ -52,10 +62,15 @@ export const OPTIONAL_SOURCES: readonly OptionalSourceModule[] = SOURCE_KEYS.fil
 export const START_ORDER: readonly OptionalSourceModule[] = [...OPTIONAL_SOURCES].sort((a, b) => startRank(a) - startRank(b));
 
 function startRank({ dependsOn }: OptionalSourceModule): number {
-  return dependsOn.on === 'nodes' ? (dependsOn.wants ? 1 : 0) : 2;
+  if (dependsOn.on === 'nodes') return dependsOn.wants ? 1 : 0;
+  return dependsOn.on === 'scope' ? 1 : 2;
 }
 
 /** The sources of each node's facts, in the order the facts hold them. */
 export const NODE_SOURCES: readonly NodeSourceModule[] = NODE_SOURCE_KEYS.map((key) => SOURCE_MODULES[key]);
 
-export const isNodeSourceModule = (module: OptionalSourceModule): module is NodeSourceModule => isNodeSource(module.key);
+export const isSetupSourceModule = (module: OptionalSourceModule): module is SetupSourceModule =>
+  !isNodeSource(module.key) && !(COVERAGE_SOURCE_KEYS as readonly SourceKey[]).includes(module.key);
+
+/** The sources `evaluate` reads files of: the node list's, each node source's, then the coverage sources'. */
+export const CLI_SOURCES = [NODE_LIST, ...NODE_SOURCES, SOURCE_MODULES.hostManagement] as const;

@@ -9,11 +9,31 @@ import type { NodeFacts, ScopeResult, SourceStatus } from '../../../../shared/mo
 import type { NodeSourceKey, SourceKey } from '../../../../shared/sources';
 import type { AwsClients } from '../../aws/clients';
 import type { NodeIdentity } from './instanceInformation';
+import type { Ec2Instance } from './network';
 
-/** What a source's calls are given: the scope's clients (session, throttling) and its cancel signal. */
+/**
+ * What the scopes of one account share: answers that are the account's, not a region's (IAM is
+ * global), asked once whichever scope needs them first. A failure is kept too, so a denied call
+ * is not asked again by every region.
+ */
+export class AccountCache {
+  readonly #answers = new Map<string, Promise<unknown>>();
+  once<T>(key: string, ask: () => Promise<T>): Promise<T> {
+    let answer = this.#answers.get(key) as Promise<T> | undefined;
+    if (!answer) {
+      answer = ask();
+      answer.catch(() => {});
+      this.#answers.set(key, answer);
+    }
+    return answer;
+  }
+}
+
+/** What a source's calls are given: the scope's clients (session, throttling), its cancel signal and its account's cache. */
 export interface SourceContext {
   clients: AwsClients;
   signal: AbortSignal;
+  account: AccountCache;
 }
 
 /** An optional source's outcome: `ok` with its answers, or why there are none. */
@@ -24,13 +44,18 @@ export type PatchingSetup = Required<NonNullable<ScopeResult['patching']>>;
 
 /**
  * When the scheduler starts a source: with the first page of the node list holding a node it
- * wants (`nodes`), with every page of node ids (`pages`: one batch of calls per page), or once
- * another source has been read (its value is the input).
+ * wants (`nodes`), with the scope beside the node list (`scope`: what every regional scope must
+ * read, whatever its nodes), with every page of node ids (`pages`: one batch of calls per page), once
+ * another source has been read (its value is the input), or once the whole node list and
+ * `network` are in, when some EC2 instance that is no node of the scope is one it wants
+ * (`unmanaged`: those instances are the input).
  */
 export type Dependency =
   | { on: 'nodes'; wants?: (node: NodeIdentity) => boolean }
+  | { on: 'scope' }
   | { on: 'pages'; batch: (ctx: SourceContext, ids: readonly string[]) => Promise<unknown[]> }
-  | { on: NodeSourceKey };
+  | { on: NodeSourceKey }
+  | { on: 'unmanaged'; wants: (instance: Ec2Instance) => boolean };
 
 /** One kind of AWS CLI output file, told by its top-level key. */
 export interface CliFileKind {
@@ -42,6 +67,8 @@ export interface CliFileKind {
   identity(item: never): string;
   /** The answer is for one node the file does not name: the file's name must, as in `example`. */
   perNode?: { example: string };
+  /** The top-level key holds one object, not a list (`aws ssm get-service-setting`): it is read as a list of one. */
+  single?: true;
   /** Why the files of this kind, though valid, cannot serve (the kind then counts as not given). */
   unusable?(items: readonly unknown[]): string | undefined;
 }
@@ -81,6 +108,9 @@ export interface NodeSourceModule<K extends NodeSourceKey = NodeSourceKey, V = u
   /** The node's facts from the source's read; `facts` holds what the sources before it gave. */
   toFacts(node: NodeIdentity, read: SourceRead<V>, facts: Partial<NodeFacts>): NodeShare;
 }
+
+/** A source of what stops the scope's unmanaged EC2 instances from being managed (issue 30): coverage.ts translates it. */
+export type CoverageSourceModule<K extends SourceKey = SourceKey, V = unknown> = OptionalSourceBase<K, V>;
 
 /** A source of the scope's patching setup. */
 export interface SetupSourceModule<K extends SourceKey = SourceKey, V = unknown> extends OptionalSourceBase<K, V> {

@@ -7,13 +7,11 @@
 import { readFile, realpath } from 'node:fs/promises';
 import { basename } from 'node:path';
 import { z } from 'zod';
-import { NODE_LIST, NODE_SOURCES, type CliFileKind } from '../../audit/sources';
+import { CLI_SOURCES, NODE_LIST, type CliFileKind } from '../../audit/sources';
 import { UserFacingError } from '../../errors';
 
-/** Each kind of file evaluate reads, by its top-level key: the node list's, then each node source's in the facts' order. */
-const KINDS: ReadonlyMap<string, CliFileKind> = new Map(
-  [NODE_LIST, ...NODE_SOURCES].flatMap((source) => Object.entries(source.fromCliFiles?.kinds ?? {})),
-);
+/** Each kind of file evaluate reads, by its top-level key: the node list's, each node source's in the facts' order, then the coverage sources'. */
+const KINDS: ReadonlyMap<string, CliFileKind> = new Map(CLI_SOURCES.flatMap((source) => Object.entries(source.fromCliFiles?.kinds ?? {})));
 const KIND_KEYS = [...KINDS.keys()];
 const [NODE_LIST_KIND] = Object.keys(NODE_LIST.fromCliFiles.kinds) as [string];
 
@@ -82,7 +80,8 @@ async function readAwsCliFile(file: string): Promise<{ kind: string; items: unkn
   }
   if (found.length > 1) throw new UserFacingError(`${file}: ambiguous file with several top-level keys: ${found.join(', ')}`);
   const kind = found[0]!;
-  const parsed = z.array(kindOf(kind).item).safeParse((json as Record<string, unknown>)[kind]);
+  const value = (json as Record<string, unknown>)[kind];
+  const parsed = z.array(kindOf(kind).item).safeParse(kindOf(kind).single ? [value] : value);
   if (!parsed.success) throw new UserFacingError(`${file}: invalid ${kindOf(kind).command} output: ${describeIssues(parsed.error, kind)}`);
   // With --max-items or --no-paginate the CLI stops early and prints the token to go on with.
   return { kind, items: parsed.data, nextToken: typeof (json as Record<string, unknown>).NextToken === 'string' };

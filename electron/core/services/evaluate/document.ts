@@ -1,4 +1,5 @@
-/** What `patch-audit evaluate` reports: each node's checks, their counts, and the one JSON document. */
+/** What `patch-audit evaluate` reports: each node's checks, their counts, the unmanaged EC2 instances, and the one JSON document. */
+import { CAUSE_TEXT, UNCHECKED_TEXT, type UnmanagedRow } from '../../../../shared/ec2Coverage';
 import { messageFor, remediationFor } from '../../../../shared/messages';
 import {
   CHECK_STATUSES,
@@ -52,7 +53,29 @@ interface JsonCheck {
   evidence: Evidence;
 }
 
-export function toJsonDocument(catalogId: string, evaluatedAt: Date, scanAgeDays: number, nodes: readonly EvaluatedNode[], lang: Lang) {
+/** One unmanaged instance: its facts, and each cause with its meaning and what to do, in the document's language. */
+function jsonUnmanaged(row: UnmanagedRow, lang: Lang) {
+  const { causes, unchecked, ...facts } = row;
+  return {
+    ...facts,
+    causes: causes.map((cause) => ({
+      cause,
+      label: CAUSE_TEXT[cause].label[lang],
+      detail: CAUSE_TEXT[cause].detail[lang],
+      todo: CAUSE_TEXT[cause].todo[lang],
+    })),
+    unchecked: unchecked.map((check) => ({ check, text: UNCHECKED_TEXT[check][lang] })),
+  };
+}
+
+export function toJsonDocument(
+  catalogId: string,
+  evaluatedAt: Date,
+  scanAgeDays: number,
+  nodes: readonly EvaluatedNode[],
+  lang: Lang,
+  unmanaged?: readonly UnmanagedRow[],
+) {
   return {
     catalog: catalogId,
     evaluatedAt: evaluatedAt.toISOString(),
@@ -73,6 +96,7 @@ export function toJsonDocument(catalogId: string, evaluatedAt: Date, scanAgeDays
         };
       }),
     })),
+    ...(unmanaged ? { unmanaged: unmanaged.map((row) => jsonUnmanaged(row, lang)) } : {}),
     summary: summarize(nodes),
   };
 }

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { INVENTORY_COMMAND, NODE_LIST, NODE_SOURCES } from '../../audit/sources';
+import { CLI_SOURCES, INVENTORY_COMMAND } from '../../audit/sources';
 import { COLLECT_COMMANDS } from './help';
 
 describe('the AWS CLI commands handed to clients', () => {
@@ -13,6 +13,8 @@ describe('the AWS CLI commands handed to clients', () => {
       'describe-instance-information',
       'describe-instance-patch-states',
       'get-inventory',
+      'describe-instances',
+      'get-service-setting --setting-id /ssm/managed-instance/default-ec2-instance-management-role',
       'describe-route-tables',
       'describe-vpc-endpoints',
     ])
@@ -37,7 +39,7 @@ describe('the AWS CLI commands handed to clients', () => {
 
   // A source registered with AWS CLI files hands out its own commands: a new one adds its lines.
   it('come from the sources, each naming the command of every file kind it reads', () => {
-    for (const source of [NODE_LIST, ...NODE_SOURCES]) {
+    for (const source of CLI_SOURCES) {
       const files = source.fromCliFiles;
       if (!files) continue;
       for (const shell of ['bash', 'powershell'] as const) {

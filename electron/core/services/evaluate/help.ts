@@ -3,12 +3,12 @@
  * source module names its own (`fromCliFiles.howToSave`), in the registry's order, so a new
  * source adds its lines here by being registered.
  */
-import { NODE_LIST, NODE_SOURCES } from '../../audit/sources';
+import { CLI_SOURCES } from '../../audit/sources';
 
 type Shell = 'bash' | 'powershell';
-type Source = typeof NODE_LIST | (typeof NODE_SOURCES)[number];
+type Source = (typeof CLI_SOURCES)[number];
 
-const SOURCES: readonly Source[] = [NODE_LIST, ...NODE_SOURCES];
+const SOURCES: readonly Source[] = CLI_SOURCES;
 const dependency = (source: Source): string | undefined => ('dependsOn' in source ? source.dependsOn.on : undefined);
 
 /** Registry order, but a source read from another's answers right after it (patches after patch states). */

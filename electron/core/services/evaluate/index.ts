@@ -5,6 +5,7 @@
  */
 import type { CatalogEdition } from '../../../../shared/catalog';
 import { evaluateNode, platformOf } from '../../../../shared/evaluate';
+import type { UnmanagedRow } from '../../../../shared/ec2Coverage';
 import type { Lang } from '../../../../shared/model';
 import { validRunOverrides } from '../validate';
 import { readAwsCliFiles } from './awsCliFiles';
@@ -29,6 +30,8 @@ export interface AwsCliEvaluationRequest {
 
 export interface AwsCliEvaluation {
   nodes: EvaluatedNode[];
+  /** The EC2 instances that are not managed nodes, with their causes; absent without `aws ec2 describe-instances`. */
+  unmanaged?: UnmanagedRow[];
   /** What was left out or adjusted while reading, for the user (the evaluation still ran). */
   notes: string[];
   document: ReturnType<typeof toJsonDocument>;
@@ -38,12 +41,17 @@ export async function evaluateAwsCliFiles(request: AwsCliEvaluationRequest): Pro
   const { catalog, now } = request;
   // The same whole days 1–365 as the app's setting and `reevaluate`.
   const { scanAgeDays = request.scanAgeDays } = validRunOverrides({ scanAgeDays: request.scanAgeDays }, 'evaluate');
-  const { facts, notes } = nodeFactsFromAwsCli(await readAwsCliFiles(request.files));
+  const { facts, unmanaged, notes } = nodeFactsFromAwsCli(await readAwsCliFiles(request.files));
   const nodes = facts.map((node): EvaluatedNode => ({
     instanceId: node.instanceId,
     name: node.name,
     platform: platformOf(node),
     checks: evaluateNode(node, { catalog, now, scanAgeDays }),
   }));
-  return { nodes, notes, document: toJsonDocument(catalog.id, now, scanAgeDays, nodes, request.lang) };
+  return {
+    nodes,
+    ...(unmanaged ? { unmanaged } : {}),
+    notes,
+    document: toJsonDocument(catalog.id, now, scanAgeDays, nodes, request.lang, unmanaged),
+  };
 }

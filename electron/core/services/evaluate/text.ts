@@ -1,5 +1,6 @@
 /** `patch-audit evaluate`'s outcome as terminal text, beside its JSON document (document.ts). */
 import { editionWithId } from '../../../../shared/catalog';
+import { CAUSE_TEXT, UNCHECKED_TEXT, type UnmanagedRow } from '../../../../shared/ec2Coverage';
 import { messageFor, ruleTitle } from '../../../../shared/messages';
 import { CHECK_STATUSES, type Lang, RULE_IDS } from '../../../../shared/model';
 import { columnShortTitle } from '../../../../shared/nodeColumns';
@@ -24,7 +25,13 @@ function pad(text: string, width: number): string {
  * A table (one status column per rule, numbered, with a legend), the findings with their messages,
  * and counts. Node ids and platforms are the client's: `cell` is the host's one-line escape.
  */
-export function evaluationText(catalogId: string, nodes: readonly EvaluatedNode[], lang: Lang, cell: CellText): string {
+export function evaluationText(
+  catalogId: string,
+  nodes: readonly EvaluatedNode[],
+  lang: Lang,
+  cell: CellText,
+  unmanaged?: readonly UnmanagedRow[],
+): string {
   const ja = lang === 'ja';
   const rows = nodes.map((node) => [
     cell(node.instanceId),
@@ -52,6 +59,8 @@ export function evaluationText(catalogId: string, nodes: readonly EvaluatedNode[
   );
   if (findings.length > 0) out.push(ja ? '指摘事項:' : 'Findings:', ...findings, '');
 
+  if (unmanaged?.length) out.push(...unmanagedLines(unmanaged, lang, cell), '');
+
   const summary = summarize(nodes);
   const counts = CHECK_STATUSES.map((status) => `${status} ${summary.checks[status]}`).join(', ');
   out.push(
@@ -60,4 +69,21 @@ export function evaluationText(catalogId: string, nodes: readonly EvaluatedNode[
       : `${summary.nodes} nodes (${summary.nodesWithFail} with failures, ${summary.nodesWithWarn} with warnings). Checks: ${counts}`,
   );
   return `${out.join('\n')}\n`;
+}
+
+/** Each EC2 instance that is not a managed node, its causes and what to do; the instance's name and platform are the client's. */
+function unmanagedLines(rows: readonly UnmanagedRow[], lang: Lang, cell: CellText): string[] {
+  const ja = lang === 'ja';
+  const out = [
+    ja
+      ? `Systems Manager で管理されていない EC2 インスタンス (${rows.length}、Patch Manager はパッチを適用できません):`
+      : `EC2 instances not managed by Systems Manager (${rows.length}; Patch Manager cannot patch them):`,
+  ];
+  for (const row of rows) {
+    const name = row.name ? `  ${cell(row.name)}` : '';
+    out.push(`  ${cell(row.instanceId)}${name}  ${row.state}  ${row.causes.map((cause) => CAUSE_TEXT[cause].label[lang]).join(', ')}`);
+    for (const cause of row.causes) out.push(`      ${ja ? '対処' : 'To do'}: ${CAUSE_TEXT[cause].todo[lang]}`);
+    for (const check of row.unchecked) out.push(`      ${ja ? '未確認' : 'Not checked'}: ${UNCHECKED_TEXT[check][lang]}`);
+  }
+  return out;
 }

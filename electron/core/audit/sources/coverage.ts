@@ -1,0 +1,61 @@
+/**
+ * The one translation of a scope's EC2 instances into what shared/ec2Coverage.ts holds (issue
+ * 30), used by the audit (collectScope) and by `patch-audit evaluate` alike: the unmanaged
+ * instances with the facts their causes are derived from, and the scope's coverage.
+ */
+import { endpointRouteOf, type PlacedUnmanagedInstance, type ScopeCoverage, type UnmanagedInstance } from '../../../../shared/ec2Coverage';
+import { buildNetworkFacts } from '../../../../shared/network';
+import { hostManagementIn, type ServiceSettingAnswer } from './hostManagement';
+import type { RolePolicies } from './instanceRoles';
+import { listedState, unmanagedOf, type Ec2Instance, type Ec2Networking } from './network';
+import type { SourceRead } from './source';
+
+/** What the translation reads: the coverage sources' reads, and the ids of the scope's nodes. */
+export interface CoverageReads {
+  network: SourceRead<Ec2Networking>;
+  hostManagement: SourceRead<ServiceSettingAnswer[]>;
+  instanceRoles: SourceRead<RolePolicies>;
+  nodeIds: ReadonlySet<string>;
+}
+
+/** The limits of the stored shape (`UnmanagedInstance`): free text AWS allows longer is cut, not refused. */
+const clip = (text: string | undefined, max: number): string | undefined => (text === undefined ? undefined : text.slice(0, max));
+
+function unmanagedInstance(instance: Ec2Instance, ec2: Ec2Networking, roles: SourceRead<RolePolicies>): UnmanagedInstance {
+  const profileArn = instance.profileArn;
+  return {
+    instanceId: instance.InstanceId,
+    ...(instance.name !== undefined ? { name: clip(instance.name, 256) } : {}),
+    state: listedState(instance)!,
+    ...(instance.platformDetails !== undefined ? { platform: clip(instance.platformDetails, 256) } : {}),
+    ...(instance.VpcId ? { vpcId: instance.VpcId } : {}),
+    ...(instance.SubnetId ? { subnetId: instance.SubnetId } : {}),
+    ...(instance.launchedAt ? { launchedAt: instance.launchedAt } : {}),
+    ...(profileArn ? { instanceProfileArn: profileArn } : {}),
+    route: ec2.routes ? endpointRouteOf(buildNetworkFacts(instance, ec2.routes.routeTables, ec2.routes.endpoints)) : 'unknown',
+    rolePolicy: profileArn && roles.status === 'ok' ? (roles.value.get(profileArn) ?? 'unknown') : 'unknown',
+  };
+}
+
+/**
+ * One scope's unmanaged instances and coverage; no coverage when its instances were not read
+ * (denied, failed, or the file not given): nothing is then known of them.
+ */
+export function scopeCoverage(
+  reads: CoverageReads,
+  place: { accountId: string; region: string },
+): {
+  coverage?: ScopeCoverage;
+  unmanaged: UnmanagedInstance[];
+} {
+  const { network } = reads;
+  if (network.status !== 'ok') return { unmanaged: [] };
+  const ec2 = network.value;
+  const unmanaged = unmanagedOf(ec2, reads.nodeIds).map((instance) => unmanagedInstance(instance, ec2, reads.instanceRoles));
+  const ec2Instances = [...ec2.instances.values()].filter((instance) => listedState(instance) !== undefined).length;
+  return { coverage: { ec2Instances, hostManagement: hostManagementIn(reads.hostManagement, place) }, unmanaged };
+}
+
+/** The instances placed in their scope, as a snapshot holds them. */
+export const placed = (unmanaged: readonly UnmanagedInstance[], place: { accountId: string; region: string }): PlacedUnmanagedInstance[] =>
+  unmanaged.map((instance) => ({ ...instance, accountId: place.accountId, region: place.region }));
