@@ -47,7 +47,7 @@ export interface ThrottleRule {
   perAction?: boolean;
 }
 
-const GLOBAL_SERVICES = new Set(['STS', 'Organizations']);
+const GLOBAL_SERVICES = new Set(['STS', 'Organizations', 'IAM']);
 
 /** The bucket a call draws from under `rule`; `action` is `Service.Action`. */
 export function throttleKey(rule: ThrottleRule, accountId: string, region: string, action: string): string {
