@@ -5,56 +5,12 @@
  * and endpoints, GetServiceSetting, the IAM profiles and roles). The two are written apart, so
  * a mistake in either shows here.
  */
-import type { Instance } from '@aws-sdk/client-ec2';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import {
-  causesOf,
-  endpointRouteOf,
-  SSM_INSTANCE_POLICIES,
-  UNMANAGED_CAUSES,
-  type InstanceState,
-  type RolePolicy,
-} from '../../../shared/ec2Coverage';
-import { buildNetworkFacts } from '../../../shared/network';
-import { unmanagedInstances, type Fleet, type SimAccount } from './fleet';
+import { UNMANAGED_CAUSES } from '../../../shared/ec2Coverage';
+import { causesCompared } from '../../../test/support/unmanagedCauses';
+import { unmanagedInstances, type Fleet } from './fleet';
 import { generateFleet } from './generateFleet';
-import { World } from './world';
-
-/** What the served IAM answers say of a profile ARN: its role's attached managed policies. */
-function rolePolicyOf(account: SimAccount, arn: string | undefined): RolePolicy {
-  if (arn === undefined) return 'unknown';
-  const profile = account.iam.instanceProfiles.find((p) => p.name === arn.split('/').at(-1));
-  const role = account.iam.roles.find((r) => r.name === profile?.roleName);
-  return role?.attachedPolicyArns.some((p) => (SSM_INSTANCE_POLICIES as readonly string[]).includes(p)) ? 'attached' : 'missing';
-}
-
-/** Per unmanaged instance: the causes it was built for, and those derived from the served facts. */
-function causesCompared(fleet: Fleet): { id: string; built: string[] | null; derived: string[]; unchecked: string[] }[] {
-  const world = new World(fleet, Date.UTC(2026, 11, 1));
-  return fleet.accounts.flatMap((account) =>
-    Object.keys(account.regions).flatMap((region) => {
-      const view = world.view(account, region);
-      const served = new Map(view.reservations.flatMap((r) => r.Instances ?? []).map((i): [string, Instance] => [i.InstanceId ?? '', i]));
-      return unmanagedInstances(view.fleet).map((built) => {
-        const instance = served.get(built.instanceId) ?? {};
-        const network = buildNetworkFacts(instance, view.fleet.routeTables, view.fleet.vpcEndpoints);
-        const arn = instance.IamInstanceProfile?.Arn;
-        const { causes, unchecked } = causesOf(
-          {
-            instanceId: built.instanceId,
-            state: instance.State?.Name as InstanceState,
-            ...(arn ? { instanceProfileArn: arn } : {}),
-            route: endpointRouteOf(network),
-            rolePolicy: rolePolicyOf(account, arn),
-          },
-          view.fleet.hostManagement.enabled ? 'on' : 'off',
-        );
-        return { id: built.instanceId, built: built.expectedCauses, derived: causes, unchecked };
-      });
-    }),
-  );
-}
 
 const options = fc.record({
   seed: fc.string({ minLength: 1, maxLength: 12 }),
