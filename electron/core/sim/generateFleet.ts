@@ -38,7 +38,9 @@ export interface FleetOptions {
   /**
    * EC2 instances that are not managed nodes in each account × region, besides the NAT instance:
    * one of each cause first (no profile, no route, stopped, a role without the policy, no agent),
-   * then a random mix; plus a terminated one when above 0. Default 5.
+   * then a random mix; plus a terminated one when above 0. Default 5 in an account × region
+   * with managed nodes, none in one without (an organization's many empty regions stay empty);
+   * a value given applies to every account × region.
    */
   unmanagedPerRegion?: number;
   /** Opt-in regions every account enabled (others stay `not-opted-in`). Opt-in regions in `regions` are enabled too. */
@@ -555,9 +557,10 @@ export function generateFleet(options: FleetOptions): Fleet {
       regions: {},
     };
     regions.forEach((region, r) => {
+      const nodes = options.nodesIn?.(a, region) ?? nodesPerRegion;
       account.regions[region] = generateRegion(prng, seed, region, { id, index: a }, r, {
-        nodes: options.nodesIn?.(a, region) ?? nodesPerRegion,
-        unmanaged: options.unmanagedPerRegion ?? 5,
+        nodes,
+        unmanaged: options.unmanagedPerRegion ?? (nodes > 0 ? 5 : 0),
       });
     });
     accounts.push(account);

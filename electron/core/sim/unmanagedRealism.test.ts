@@ -42,6 +42,16 @@ describe('unmanaged EC2 instances of the simulated fleet', () => {
       }
   });
 
+  it('leaves an account × region without managed nodes empty by default, but not when a count is given', () => {
+    const nodesIn = (a: number) => (a === 0 ? 10 : 0);
+    const counts = (f: Fleet) => f.accounts.map((a) => Object.values(a.regions).map((r) => unmanagedInstances(r).length));
+    expect(counts(generateFleet({ seed: 'empty', accounts: 2, regions: ['us-east-1'], nodesIn }))).toEqual([[6], [1]]);
+    expect(counts(generateFleet({ seed: 'empty', accounts: 2, regions: ['us-east-1'], nodesIn, unmanagedPerRegion: 7 }))).toEqual([
+      [8],
+      [8],
+    ]);
+  });
+
   it('keeps the managed fleet of a seed as it was: unmanaged instances draw from their own PRNG', () => {
     const ids = (f: Fleet) => f.accounts.flatMap((a) => Object.values(a.regions).flatMap((r) => r.nodes.map((n) => n.instanceId)));
     const without = generateFleet({ seed: 'stable', unmanagedPerRegion: 0 });
