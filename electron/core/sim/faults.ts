@@ -40,7 +40,7 @@ export interface ThrottleRule {
   /**
    * One bucket per account × region × action, as AWS applies its limits: EC2 evaluates "each
    * API individually" against its own token bucket, and SSM limits each API's request rate per
-   * account and region. STS and Organizations are global services, so their buckets are per
+   * account and region. STS, Organizations and IAM are global services, so their buckets are per
    * calling account × action, whatever region the call was signed for. Without it (the
    * default), every action matching the rule shares the account × region's one bucket.
    */

@@ -1,6 +1,6 @@
 /**
  * The simulated AWS endpoint: one loopback HTTP server that speaks awsJson1_1 (SSM,
- * Organizations), awsQuery (STS) and ec2Query (EC2) so the unmodified SDK clients talk to it
+ * Organizations), awsQuery (STS, IAM) and ec2Query (EC2) so the unmodified SDK clients talk to it
  * through `endpoint: url` (docs/design.md §9).
  */
 import { randomBytes, randomUUID } from 'node:crypto';
