@@ -16,7 +16,7 @@ import type {
   SimPatchState,
 } from './fleet';
 import { OPT_IN_REGIONS, wireEnum } from './fleet';
-import { generateIam, generateUnmanaged, hostManagementOf, natInstanceCauses } from './generateUnmanaged';
+import { generateHostManagement, generateIam, generateUnmanaged, natInstanceCauses } from './generateUnmanaged';
 import type { InventoryApp, PlatformVariant } from './platforms';
 import { GREENGRASS_PLATFORMS, PLATFORMS, UNKNOWN_PLATFORMS } from './platforms';
 import type { Prng } from './prng';
@@ -387,7 +387,7 @@ function generateRegion(
   const nodesPerRegion = counts.nodes;
   const configured = (account.index + regionIndex) % 3 !== 2;
   const network = generateNetwork(prng, region, account.index, account.id);
-  const hostManagement = hostManagementOf(seed, account.index, regionIndex);
+  const hostManagement = generateHostManagement(seed, account.index, regionIndex);
   network.natInstance.expectedCauses = natInstanceCauses(hostManagement);
   const baselines = generateBaselines(region, configured, prng);
   const subnetTotal = SUBNET_ROLES.reduce((sum, [, w]) => sum + w, 0);

@@ -14,7 +14,7 @@ import { createPrng } from './prng';
 
 const DAY = 86_400;
 const AWS_POLICY = 'arn:aws:iam::aws:policy/';
-export const SSM_CORE_POLICY = `${AWS_POLICY}AmazonSSMManagedInstanceCore`;
+const SSM_CORE_POLICY = `${AWS_POLICY}AmazonSSMManagedInstanceCore`;
 
 /** The profile managed EC2 nodes carry (the one Quick Setup creates). */
 export const MANAGED_NODE_PROFILE = 'AmazonSSMRoleForInstancesQuickSetup';
@@ -71,7 +71,7 @@ export function generateIam(seed: string, accountId: string): { instanceProfiles
 }
 
 /** Default Host Management Configuration is on in a third of the account × regions, off in the first. */
-export function hostManagementOf(seed: string, accountIndex: number, regionIndex: number): RegionFleet['hostManagement'] {
+export function generateHostManagement(seed: string, accountIndex: number, regionIndex: number): RegionFleet['hostManagement'] {
   const prng = createPrng(`${seed}:dhmc:${accountIndex}:${regionIndex}`);
   return { enabled: (accountIndex + regionIndex) % 3 === 1, modifiedAgeS: prng.int(10, 700) * DAY };
 }
@@ -81,7 +81,7 @@ export function hostManagementOf(seed: string, accountIndex: number, regionIndex
  * network was built: an internet gateway (the instance gets a public IP), a NAT gateway or
  * instance, or the ssm / ssmmessages interface endpoints of its VPC.
  */
-export const SUBNET_REACHES_SSM = {
+const SUBNET_REACHES_SSM = {
   public: true,
   'private-nat': true,
   'isolated-s3-gateway': false,
@@ -131,7 +131,7 @@ function randomBlueprint(prng: Prng): Blueprint {
 }
 
 /** Why an instance built this way is not managed, in `UNMANAGED_CAUSES` order. */
-export function causesOfBlueprint(b: Blueprint, hostManagementOn: boolean): UnmanagedCause[] {
+function causesOfBlueprint(b: Blueprint, hostManagementOn: boolean): UnmanagedCause[] {
   const causes: UnmanagedCause[] = [];
   if (b.state !== 'running') causes.push('stopped');
   if (b.profile === 'none' && !hostManagementOn) causes.push('noProfile');

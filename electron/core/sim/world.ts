@@ -96,7 +96,7 @@ function patchState(node: SimNode, at: (ageS: number) => Date): InstancePatchSta
 }
 
 /** DescribeInstances' `IamInstanceProfile`: the profile's ARN (with its path) and id, no name. */
-export function instanceProfileOf(account: SimAccount, name: string | undefined): Instance['IamInstanceProfile'] | undefined {
+function instanceProfileOf(account: SimAccount, name: string | undefined): Instance['IamInstanceProfile'] | undefined {
   const profile = name === undefined ? undefined : account.iam.instanceProfiles.find((p) => p.name === name);
   if (!profile) return undefined;
   return { Arn: `arn:aws:iam::${account.accountId}:instance-profile${profile.path}${profile.name}`, Id: profile.id };
