@@ -9,7 +9,7 @@ import type { RegisterCommand } from './index';
 export const registerSim: RegisterCommand = (program) => {
   program
     .command('sim')
-    .description('Run the simulated AWS endpoint (SSM, STS, EC2, Organizations) with a generated fleet until Ctrl-C.')
+    .description('Run the simulated AWS endpoint (SSM, STS, EC2, IAM, Organizations) with a generated fleet until Ctrl-C.')
     .option('--port <n>', 'port on 127.0.0.1 (0 picks a free one)', '0')
     .option('--seed <s>', 'fleet seed (same seed, same fleet)', 'patch-auditor')
     .option('--accounts <n>', 'number of simulated accounts', '3')
@@ -20,7 +20,7 @@ export const registerSim: RegisterCommand = (program) => {
     .action(async (opts: SimTextOptions) => {
       const { regions, ...options } = simulatorOptions(opts);
       const sim = await startSimulator(options);
-      printOut(simulatorWelcome(sim, regions[0]));
+      printOut(simulatorWelcome(sim, regions));
       await new Promise<void>((resolve) => {
         const stop = (): void => {
           process.off('SIGINT', stop);

@@ -64,7 +64,14 @@ export async function recordDemoHistory(
   const log = options.log ?? (() => {});
   const scopes = DEMO_ACCOUNTS * DEMO_REGIONS.length;
   const nodesPerRegion = Math.max(1, Math.round((options.nodes ?? 1800) / scopes));
-  const fleet = generateFleet({ seed: 'patch-auditor-demo', accounts: DEMO_ACCOUNTS, regions: [...DEMO_REGIONS], nodesPerRegion });
+  const fleet = generateFleet({
+    seed: 'patch-auditor-demo',
+    accounts: DEMO_ACCOUNTS,
+    regions: [...DEMO_REGIONS],
+    nodesPerRegion,
+    // Enough EC2 instances out of Systems Manager's reach for the coverage funnel and Compare to tell a story.
+    unmanagedPerRegion: 12,
+  });
   const managementKeys = fleet.accounts[0]!;
   const auditRole = managementKeys.roles[0]!;
   const sandboxes = fleet.organization.accounts.filter((a) => !fleet.accounts.some((acc) => acc.accountId === a.id)).map((a) => a.id);

@@ -1,9 +1,10 @@
 /**
  * What happens to the demo fleet between weekly audits: the client's team patches nodes and
- * updates agents, a patch release makes others non-compliant again, servers come and go. Every
+ * updates agents, a patch release makes others non-compliant again, servers come and go, EC2
+ * instances that were not managed nodes are fixed and others launched without what they need. Every
  * change is drawn from a seeded PRNG, so the demo tells the same story on every run.
  */
-import { LATEST_AGENT_VERSION, nonCompliantPatches, type Fleet, type SimNode } from '../sim';
+import { LATEST_AGENT_VERSION, nonCompliantPatches, type Fleet, type RegionFleet, type SimNode } from '../sim';
 import { createPrng, type Prng } from '../sim/prng';
 
 const DAY_S = 86_400;
@@ -19,15 +20,19 @@ export interface WeekPlan {
   add: number;
   /** Nodes decommissioned per account × region. */
   remove: number;
+  /** Share of unmanaged EC2 instances (the NAT instance aside) the team fixes, so they become managed nodes. */
+  enroll: number;
+  /** EC2 instances launched per account × region without what they need to be managed (like an existing unmanaged one). */
+  launchUnmanaged: number;
 }
 
 /** Week 0 is the fleet as generated; then five weeks of remediation with one setback. */
 export const DEMO_WEEKS: readonly WeekPlan[] = [
-  { patch: 0, updateAgents: 0, newPatches: 0, add: 0, remove: 0 },
-  { patch: 0.35, updateAgents: 0.3, newPatches: 0, add: 3, remove: 1 },
-  { patch: 0.2, updateAgents: 0.2, newPatches: 0.25, add: 2, remove: 2 },
-  { patch: 0.45, updateAgents: 0.3, newPatches: 0, add: 1, remove: 1 },
-  { patch: 0.5, updateAgents: 0.4, newPatches: 0.05, add: 2, remove: 0 },
+  { patch: 0, updateAgents: 0, newPatches: 0, add: 0, remove: 0, enroll: 0, launchUnmanaged: 0 },
+  { patch: 0.35, updateAgents: 0.3, newPatches: 0, add: 3, remove: 1, enroll: 0.2, launchUnmanaged: 1 },
+  { patch: 0.2, updateAgents: 0.2, newPatches: 0.25, add: 2, remove: 2, enroll: 0.1, launchUnmanaged: 2 },
+  { patch: 0.45, updateAgents: 0.3, newPatches: 0, add: 1, remove: 1, enroll: 0.3, launchUnmanaged: 0 },
+  { patch: 0.5, updateAgents: 0.4, newPatches: 0.05, add: 2, remove: 0, enroll: 0.25, launchUnmanaged: 1 },
 ];
 
 function newId(prng: Prng, prefix: string, taken: Set<string>): string {
@@ -72,12 +77,48 @@ function releasePatches(node: SimNode, prng: Prng): void {
   p.operationAgeS = node.lastPingAgeS + Math.floor(prng.next() * DAY_S);
 }
 
+/**
+ * The team fixes some unmanaged instances (an instance profile, a route, the agent): each becomes a
+ * managed node with the same instance id, taking an online EC2 node of the region as its model.
+ * Others are launched like an existing unmanaged one, so they have its causes.
+ */
+function changeUnmanaged(region: RegionFleet, plan: WeekPlan, prng: Prng, taken: Set<string>, week: number): void {
+  for (const other of region.otherInstances) other.launchAgeS += week > 0 ? 7 * DAY_S : 0;
+  const model = region.nodes.find((n) => n.kind === 'ec2' && n.pingStatus === 'Online');
+  const fixable = region.otherInstances.filter((i) => i.state !== 'terminated' && !i.natInstance);
+  if (model) {
+    for (const instance of fixable) {
+      if (prng.next() >= plan.enroll || !instance.vpcId || !instance.subnetId) continue;
+      const node = structuredClone(model);
+      node.instanceId = instance.instanceId;
+      node.computerName = instance.name ?? `${model.computerName.split('.')[0]}-e${week}`;
+      node.privateIp = instance.privateIp ?? node.privateIp;
+      node.ec2 = { ...node.ec2!, vpcId: instance.vpcId, subnetId: instance.subnetId, state: 'running' };
+      region.nodes.push(node);
+      region.otherInstances.splice(region.otherInstances.indexOf(instance), 1);
+    }
+  }
+  const templates = region.otherInstances.filter((i) => i.state !== 'terminated' && !i.natInstance);
+  for (let i = 0; i < plan.launchUnmanaged && templates.length > 0; i++) {
+    const copy = structuredClone(templates[Math.floor(prng.next() * templates.length)]!);
+    copy.instanceId = newId(prng, 'i', taken);
+    if (copy.name !== undefined) copy.name = `${copy.name}-w${week}`;
+    copy.launchAgeS = (1 + Math.floor(prng.next() * 6)) * DAY_S;
+    taken.add(copy.instanceId);
+    region.otherInstances.push(copy);
+  }
+}
+
 const nonCompliant = (n: SimNode): boolean => n.patchState !== null && (n.patchState.missing > 0 || n.patchState.failed > 0);
 
 /** Applies one week's changes to the fleet in place. */
 export function applyWeek(fleet: Fleet, week: number, plan: WeekPlan): void {
   const prng = createPrng(`${fleet.seed}/week-${week}`);
-  const taken = new Set(fleet.accounts.flatMap((a) => Object.values(a.regions).flatMap((r) => r.nodes.map((n) => n.instanceId))));
+  const taken = new Set(
+    fleet.accounts.flatMap((a) =>
+      Object.values(a.regions).flatMap((r) => [...r.nodes.map((n) => n.instanceId), ...r.otherInstances.map((i) => i.instanceId)]),
+    ),
+  );
   for (const account of fleet.accounts) {
     for (const region of Object.values(account.regions)) {
       for (const node of region.nodes) {
@@ -98,6 +139,8 @@ export function applyWeek(fleet: Fleet, week: number, plan: WeekPlan): void {
         taken.add(copy.instanceId);
         region.nodes.push(copy);
       }
+      // A PRNG of its own, so the managed nodes' story stays the one told before unmanaged instances joined it.
+      changeUnmanaged(region, plan, createPrng(`${fleet.seed}/week-${week}/${account.accountId}/${region.region}`), taken, week);
     }
   }
 }
@@ -117,6 +160,7 @@ export function agedBy(fleet: Fleet, offsetS: number): Fleet {
         if (node.patchState) node.patchState.operationAgeS += offsetS;
       }
       for (const association of region.associations) association.lastExecutionAgeS += offsetS;
+      for (const other of region.otherInstances) other.launchAgeS += offsetS;
     }
   }
   for (const member of copy.organization.accounts) member.joinedAgeS += offsetS;

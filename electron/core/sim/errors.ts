@@ -3,7 +3,7 @@
  * (SSM `ThrottlingException`, STS `Throttling`, EC2 `RequestLimitExceeded`, Organizations
  * `TooManyRequestsException`), and the SDK classifies retries by those codes.
  */
-export type ServiceName = 'SSM' | 'STS' | 'EC2' | 'Organizations';
+export type ServiceName = 'SSM' | 'STS' | 'EC2' | 'Organizations' | 'IAM';
 
 export class SimError extends Error {
   constructor(
@@ -76,6 +76,22 @@ const SERVICE_ERRORS: Record<ServiceName, Table> = {
     unavailable: ['ServiceUnavailable', 503, 'Service is unavailable.'],
     validation: ['ValidationError', 400, 'Validation failed'],
     invalidToken: ['ValidationError', 400, 'Invalid token'],
+    unknownOperation: ['InvalidAction', 400, 'Could not find operation'],
+  },
+  // IAM speaks awsQuery like STS; its server-side failure is ServiceFailure and a refused request AccessDenied (403).
+  // https://docs.aws.amazon.com/IAM/latest/APIReference/CommonErrors.html
+  IAM: {
+    missingAuth: ['MissingAuthenticationToken', 403, 'Request is missing Authentication Token'],
+    unrecognized: ['InvalidClientTokenId', 403, INVALID_TOKEN],
+    signature: ['SignatureDoesNotMatch', 403, SIGNATURE],
+    expired: ['ExpiredToken', 403, 'The security token included in the request is expired'],
+    throttled: ['Throttling', 400, 'Rate exceeded'],
+    denied: ['AccessDenied', 403, 'Access denied'],
+    regionDisabled: ['InvalidClientTokenId', 403, INVALID_TOKEN],
+    internal: ['ServiceFailure', 500, 'The request processing has failed because of an unknown error, exception or failure.'],
+    unavailable: ['ServiceUnavailable', 503, 'Service is unavailable.'],
+    validation: ['ValidationError', 400, 'Validation failed'],
+    invalidToken: ['InvalidInput', 400, 'Invalid Marker.'],
     unknownOperation: ['InvalidAction', 400, 'Could not find operation'],
   },
   EC2: {

@@ -40,14 +40,14 @@ export interface ThrottleRule {
   /**
    * One bucket per account × region × action, as AWS applies its limits: EC2 evaluates "each
    * API individually" against its own token bucket, and SSM limits each API's request rate per
-   * account and region. STS and Organizations are global services, so their buckets are per
+   * account and region. STS, Organizations and IAM are global services, so their buckets are per
    * calling account × action, whatever region the call was signed for. Without it (the
    * default), every action matching the rule shares the account × region's one bucket.
    */
   perAction?: boolean;
 }
 
-const GLOBAL_SERVICES = new Set(['STS', 'Organizations']);
+const GLOBAL_SERVICES = new Set(['STS', 'Organizations', 'IAM']);
 
 /** The bucket a call draws from under `rule`; `action` is `Service.Action`. */
 export function throttleKey(rule: ThrottleRule, accountId: string, region: string, action: string): string {

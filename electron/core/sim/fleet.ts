@@ -4,6 +4,7 @@
  * own clock when the fleet is installed.
  */
 import type { RouteTable, Subnet, Vpc, VpcEndpoint } from '@aws-sdk/client-ec2';
+import type { UnmanagedCause } from '../../../shared/ec2Coverage';
 import type { InventoryApp, PlatformType } from './platforms';
 import { OPT_IN_REGIONS as SHARED_OPT_IN_REGIONS, REGIONS_WITHOUT_OPT_IN } from '../../../shared/awsRegions';
 
@@ -113,8 +114,10 @@ export interface SimAssociation {
 export interface RegionFleet {
   region: string;
   nodes: SimNode[];
-  /** EC2 instances that are not managed nodes (a NAT instance). */
-  otherInstances: { instanceId: string; vpcId: string; subnetId: string; publicIp?: string; name: string; platformName: string }[];
+  /** EC2 instances that are not managed nodes: the NAT instance, unmanaged instances of every cause, a terminated one. */
+  otherInstances: SimInstance[];
+  /** The Default Host Management Configuration of this account × region (`ssm:GetServiceSetting`). */
+  hostManagement: { enabled: boolean; modifiedAgeS: number };
   vpcs: Vpc[];
   subnets: Subnet[];
   routeTables: RouteTable[];
@@ -122,6 +125,64 @@ export interface RegionFleet {
   baselines: SimBaseline[];
   maintenanceWindows: SimMaintenanceWindow[];
   associations: SimAssociation[];
+}
+
+/** DescribeInstances' `State.Name`, with its `State.Code` in `INSTANCE_STATE_CODES`. */
+export type SimInstanceState = 'pending' | 'running' | 'shutting-down' | 'terminated' | 'stopping' | 'stopped';
+
+/** https://docs.aws.amazon.com/AWSEC2/latest/APIReference/API_InstanceState.html */
+export const INSTANCE_STATE_CODES: Record<SimInstanceState, number> = {
+  pending: 0,
+  running: 16,
+  'shutting-down': 32,
+  terminated: 48,
+  stopping: 64,
+  stopped: 80,
+};
+
+/** An EC2 instance that is not a managed node. */
+export interface SimInstance {
+  instanceId: string;
+  /** The Name tag; absent when the instance has none. */
+  name?: string;
+  state: SimInstanceState;
+  instanceType: string;
+  /** DescribeInstances' `PlatformDetails` (`Linux/UNIX`, `Windows`, `Red Hat Enterprise Linux`…). */
+  platformDetails: string;
+  launchAgeS: number;
+  /** Absent once terminated: EC2 no longer lists the placement of a terminated instance. */
+  vpcId?: string;
+  subnetId?: string;
+  privateIp?: string;
+  publicIp?: string;
+  /** Name of one of the account's `iam.instanceProfiles`; absent without a profile. */
+  instanceProfile?: string;
+  /** A NAT instance forwards traffic that is not its own. */
+  natInstance?: boolean;
+  /**
+   * Generator-side label (not an EC2 field), from how the instance was built: why it is not a
+   * managed node, in `UNMANAGED_CAUSES` order; null for a terminated one, which is not accounted for.
+   */
+  expectedCauses: UnmanagedCause[] | null;
+}
+
+export interface SimIamRole {
+  name: string;
+  /** `/` or `/…/`. */
+  path: string;
+  id: string;
+  createAgeS: number;
+  /** Managed policies attached, in the order ListAttachedRolePolicies lists them. */
+  attachedPolicyArns: string[];
+}
+
+export interface SimInstanceProfile {
+  name: string;
+  path: string;
+  id: string;
+  createAgeS: number;
+  /** Absent for a profile whose role was removed. */
+  roleName?: string;
 }
 
 export interface SimRole {
@@ -141,6 +202,8 @@ export interface SimAccount {
   roles: SimRole[];
   /** Opt-in regions this account enabled. */
   optedInRegions: string[];
+  /** The account's instance profiles and their roles (IAM is global: one set per account). */
+  iam: { instanceProfiles: SimInstanceProfile[]; roles: SimIamRole[] };
   regions: Record<string, RegionFleet>;
 }
 
@@ -165,6 +228,11 @@ export const OPT_IN_REGIONS: readonly string[] = SHARED_OPT_IN_REGIONS;
 
 export function isRegionEnabled(account: SimAccount, region: string): boolean {
   return DEFAULT_REGIONS.includes(region) || account.optedInRegions.includes(region);
+}
+
+/** The unmanaged instances of a region: every other instance but the terminated ones. */
+export function unmanagedInstances(region: RegionFleet): SimInstance[] {
+  return region.otherInstances.filter((i) => i.state !== 'terminated');
 }
 
 /** EC2 answers some enums in another case than the SDK's TypeScript unions declare. */

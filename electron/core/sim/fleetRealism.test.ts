@@ -2,7 +2,8 @@
  * The simulated fleet reads like AWS (issue 27 item 7), over generated seeds: patch titles name
  * real products and no internal key, no node's last patch operation or inventory is after its
  * last contact, and the Critical/Security/Other non-compliant counts split the patches AWS counts
- * as non-compliant (missing, failed, rejected, pending reboot), as the patch list shows them.
+ * as non-compliant (missing, failed, rejected, pending reboot), as the patch list shows them; and
+ * through the demo's weeks, unmanaged EC2 instances keep the causes they were built for (issue 30).
  */
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
@@ -10,6 +11,7 @@ import { agedBy, applyWeek, DEMO_WEEKS } from '../demo/demoScenario';
 import { nonCompliantPatches, type Fleet, type SimNode } from './fleet';
 import { generateFleet } from './generateFleet';
 import { patchesFor } from './ssmOperations';
+import { causesCompared } from '../../../test/support/unmanagedCauses';
 
 const nodesOf = (fleet: Fleet): SimNode[] => fleet.accounts.flatMap((a) => Object.values(a.regions).flatMap((r) => r.nodes));
 const at = (ageS: number): Date => new Date(Date.UTC(2026, 11, 1) - ageS * 1000);
@@ -102,5 +104,27 @@ describe('the simulated fleet reads like AWS', () => {
       expect(p.critical + p.security + p.other).toBe(p.failed + p.installedPendingReboot + p.installedRejected);
       expect(p.critical + p.security + p.other).toBeGreaterThan(0);
     }
+  });
+
+  it('stay true to their causes through the demo weeks, as some are fixed and others launched', () => {
+    fc.assert(
+      fc.property(fc.string({ minLength: 1, maxLength: 12 }), (seed) => {
+        const fleet = generateFleet({ seed, accounts: 2, regions: ['us-east-1', 'eu-west-1'], nodesPerRegion: 30, unmanagedPerRegion: 12 });
+        const unmanagedIds = () => new Set(causesCompared(fleet).map((c) => c.id));
+        const managedIds = () =>
+          new Set(fleet.accounts.flatMap((a) => Object.values(a.regions).flatMap((r) => r.nodes.map((n) => n.instanceId))));
+        const first = unmanagedIds();
+        for (const [week, plan] of DEMO_WEEKS.entries()) applyWeek(fleet, week, plan);
+        const compared = causesCompared(fleet);
+        expect(compared.filter((c) => JSON.stringify(c.built) !== JSON.stringify(c.derived) || c.unchecked.length)).toEqual([]);
+        const last = unmanagedIds();
+        const managed = managedIds();
+        // Fixed ones are managed nodes now, under the same instance id; new ones were launched.
+        expect([...first].some((id) => !last.has(id) && managed.has(id))).toBe(true);
+        expect([...last].some((id) => !first.has(id))).toBe(true);
+        expect([...last].filter((id) => managed.has(id))).toEqual([]);
+      }),
+      { numRuns: 10 },
+    );
   });
 });

@@ -12,9 +12,11 @@ import type {
   SimBaseline,
   SimMaintenanceWindow,
   SimNode,
+  SimInstance,
   SimPatchState,
 } from './fleet';
 import { OPT_IN_REGIONS, wireEnum } from './fleet';
+import { generateHostManagement, generateIam, generateUnmanaged, natInstanceCauses } from './generateUnmanaged';
 import type { InventoryApp, PlatformVariant } from './platforms';
 import { GREENGRASS_PLATFORMS, PLATFORMS, UNKNOWN_PLATFORMS } from './platforms';
 import type { Prng } from './prng';
@@ -33,6 +35,14 @@ export interface FleetOptions {
    * organization's fleet is uneven, a few regions of a few accounts holding most of it.
    */
   nodesIn?: (accountIndex: number, region: string) => number;
+  /**
+   * EC2 instances that are not managed nodes in each account × region, besides the NAT instance:
+   * one of each cause first (no profile, no route, stopped, a role without the policy, no agent),
+   * then a random mix; plus a terminated one when above 0. Default 5 in an account × region
+   * with managed nodes, none in one without (an organization's many empty regions stay empty);
+   * a value given applies to every account × region.
+   */
+  unmanagedPerRegion?: number;
   /** Opt-in regions every account enabled (others stay `not-opted-in`). Opt-in regions in `regions` are enabled too. */
   optedInRegions?: readonly string[];
   /** Name of the cross-account audit role in every account. Default `PatchAuditRole`. */
@@ -110,7 +120,7 @@ interface Network {
   routeTables: RouteTable[];
   vpcEndpoints: VpcEndpoint[];
   subnetByRole: Map<SubnetRole, Subnet>;
-  natInstance: RegionFleet['otherInstances'][number];
+  natInstance: SimInstance;
 }
 
 function generateNetwork(prng: Prng, region: string, accountIndex: number, owner: string): Network {
@@ -142,13 +152,19 @@ function generateNetwork(prng: Prng, region: string, accountIndex: number, owner
     subnetByRole.set(role, subnet);
   });
   const sid = (role: SubnetRole): string => subnetByRole.get(role)?.SubnetId ?? '';
-  const natInstance = {
+  const natInstance: SimInstance = {
     instanceId: resourceId(prng, 'i'),
     vpcId: vpcB,
     subnetId: sid('default-public'),
     publicIp: `54.${prng.int(64, 250)}.${prng.int(0, 255)}.${prng.int(1, 254)}`,
     name: 'nat-instance',
-    platformName: 'Amazon Linux',
+    state: 'running',
+    instanceType: 't3.nano',
+    platformDetails: 'Linux/UNIX',
+    launchAgeS: 400 * DAY,
+    natInstance: true,
+    // Set once the region's host management is known.
+    expectedCauses: [],
   };
   const local = (cidr: string) => ({
     DestinationCidrBlock: cidr,
@@ -355,15 +371,24 @@ function inventoryFor(prng: Prng, node: SimNode, platform: PlatformVariant): Inv
   return [{ name: agentName, version: node.agentVersion }, ...python, ...others];
 }
 
+interface RegionCounts {
+  nodes: number;
+  unmanaged: number;
+}
+
 function generateRegion(
   prng: Prng,
+  seed: string,
   region: string,
   account: { id: string; index: number },
   regionIndex: number,
-  nodesPerRegion: number,
+  counts: RegionCounts,
 ): RegionFleet {
+  const nodesPerRegion = counts.nodes;
   const configured = (account.index + regionIndex) % 3 !== 2;
   const network = generateNetwork(prng, region, account.index, account.id);
+  const hostManagement = generateHostManagement(seed, account.index, regionIndex);
+  network.natInstance.expectedCauses = natInstanceCauses(hostManagement);
   const baselines = generateBaselines(region, configured, prng);
   const subnetTotal = SUBNET_ROLES.reduce((sum, [, w]) => sum + w, 0);
   const nodes: SimNode[] = [];
@@ -480,7 +505,18 @@ function generateRegion(
   return {
     region,
     nodes,
-    otherInstances: [network.natInstance],
+    otherInstances: [
+      network.natInstance,
+      ...generateUnmanaged({
+        seed,
+        accountId: account.id,
+        region,
+        count: counts.unmanaged,
+        hostManagement,
+        subnetByRole: network.subnetByRole,
+      }),
+    ],
+    hostManagement,
     vpcs: network.vpcs,
     subnets: network.subnets,
     routeTables: network.routeTables,
@@ -517,10 +553,15 @@ export function generateFleet(options: FleetOptions): Fleet {
         { name: 'ReadOnlyAuditRole', maxSessionDurationS: 3600 },
       ],
       optedInRegions: optedIn,
+      iam: generateIam(seed, id),
       regions: {},
     };
     regions.forEach((region, r) => {
-      account.regions[region] = generateRegion(prng, region, { id, index: a }, r, options.nodesIn?.(a, region) ?? nodesPerRegion);
+      const nodes = options.nodesIn?.(a, region) ?? nodesPerRegion;
+      account.regions[region] = generateRegion(prng, seed, region, { id, index: a }, r, {
+        nodes,
+        unmanaged: options.unmanagedPerRegion ?? (nodes > 0 ? 5 : 0),
+      });
     });
     accounts.push(account);
   }

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { DEFAULT_FLEET_REGIONS } from './generateFleet';
-import { faultsFromOptions, SimOptionError, simulatorOptions } from './options';
+import { faultsFromOptions, SimOptionError, simulatorOptions, simulatorWelcome } from './options';
 
 describe('faultsFromOptions', () => {
   it('turns --latency and --throttle-rate into fault rules on every call', () => {
@@ -33,5 +33,22 @@ describe('simulatorOptions', () => {
     expect(() => simulatorOptions({ ...given, regions: ',' })).toThrow('--regions needs at least one region');
     expect(() => simulatorOptions({ ...given, accounts: '0' })).toThrow('--accounts must be a positive integer, got "0"');
     expect(() => simulatorOptions({ ...given, port: 'abc' })).toThrow(SimOptionError);
+  });
+});
+
+describe('simulatorWelcome', () => {
+  const sim = {
+    url: 'http://127.0.0.1:4566',
+    credentials: [{ accountId: '111122223333', accessKeyId: 'AKIAEXAMPLE', secretAccessKey: 's' }],
+  };
+
+  it('shows the AWS CLI calls the audit makes, the host management setting among them, and how to audit the simulator', () => {
+    const text = simulatorWelcome(sim, ['eu-west-1', 'us-east-1']);
+    expect(text).toContain(
+      'aws --endpoint-url http://127.0.0.1:4566 ssm get-service-setting --setting-id /ssm/managed-instance/default-ec2-instance-management-role',
+    );
+    expect(text).toContain('aws --endpoint-url http://127.0.0.1:4566 ec2 describe-instances');
+    expect(text).toContain('AWS_REGION=eu-west-1');
+    expect(text).toContain('AWS_ENDPOINT_URL=http://127.0.0.1:4566 patch-audit audit --regions eu-west-1,us-east-1');
   });
 });

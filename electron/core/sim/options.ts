@@ -2,6 +2,7 @@
  * The simulator run from a command line (`patch-audit sim`): its options as typed text, checked
  * into SimulatorOptions and fault rules, and the text that tells a client how to reach it.
  */
+import { HOST_MANAGEMENT_SETTING } from '../../../shared/ec2Coverage';
 import type { FaultRule } from './faults';
 import { DEFAULT_FLEET_REGIONS } from './generateFleet';
 import type { Simulator, SimulatorOptions } from './server';
@@ -65,9 +66,10 @@ export function simulatorOptions(opts: SimTextOptions): SimulatorOptions & { reg
   };
 }
 
-/** What a client needs to reach the running simulator, with AWS CLI commands to try. */
-export function simulatorWelcome(sim: Pick<Simulator, 'url' | 'credentials'>, region = 'us-east-1'): string {
+/** What a client needs to reach the running simulator: AWS CLI commands to try, and how to audit it. */
+export function simulatorWelcome(sim: Pick<Simulator, 'url' | 'credentials'>, regions: readonly string[] = ['us-east-1']): string {
   const [first] = sim.credentials;
+  const region = regions[0] ?? 'us-east-1';
   return [
     `AWS simulator listening on ${sim.url}`,
     '',
@@ -81,7 +83,13 @@ export function simulatorWelcome(sim: Pick<Simulator, 'url' | 'credentials'>, re
     `  aws --endpoint-url ${sim.url} ssm describe-instance-information`,
     `  aws --endpoint-url ${sim.url} sts get-caller-identity`,
     `  aws --endpoint-url ${sim.url} ec2 describe-regions --all-regions`,
+    `  aws --endpoint-url ${sim.url} ec2 describe-instances`,
+    `  aws --endpoint-url ${sim.url} ssm get-service-setting --setting-id ${HOST_MANAGEMENT_SETTING}`,
+    `  aws --endpoint-url ${sim.url} iam list-attached-role-policies --role-name AppServerRole`,
     `  aws --endpoint-url ${sim.url} organizations list-accounts`,
+    '',
+    'Audit it (the AWS SDK reads AWS_ENDPOINT_URL), with the credentials exported above:',
+    `  AWS_ENDPOINT_URL=${sim.url} patch-audit audit --regions ${regions.join(',')}`,
     '',
     'Press Ctrl-C to stop.',
   ].join('\n');

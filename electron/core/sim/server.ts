@@ -1,6 +1,6 @@
 /**
  * The simulated AWS endpoint: one loopback HTTP server that speaks awsJson1_1 (SSM,
- * Organizations), awsQuery (STS) and ec2Query (EC2) so the unmodified SDK clients talk to it
+ * Organizations), awsQuery (STS, IAM) and ec2Query (EC2) so the unmodified SDK clients talk to it
  * through `endpoint: url` (docs/design.md §9).
  */
 import { randomBytes, randomUUID } from 'node:crypto';
@@ -19,6 +19,12 @@ import {
   DescribeVpcEndpointsRequest$,
   DescribeVpcEndpointsResult$,
 } from '@aws-sdk/client-ec2';
+import {
+  GetInstanceProfileRequest$,
+  GetInstanceProfileResponse$,
+  ListAttachedRolePoliciesRequest$,
+  ListAttachedRolePoliciesResponse$,
+} from '@aws-sdk/client-iam';
 import { AssumeRoleRequest$, AssumeRoleResponse$, GetCallerIdentityRequest$, GetCallerIdentityResponse$ } from '@aws-sdk/client-sts';
 import type { Caller, Handler, HandlerContext, SimSession } from './context';
 import { pageItems } from './context';
@@ -35,6 +41,7 @@ import type { Fleet } from './fleet';
 import { isRegionEnabled } from './fleet';
 import type { FleetOptions } from './generateFleet';
 import { generateFleet } from './generateFleet';
+import { IAM_OPERATIONS } from './iamOperations';
 import { NextTokenCodec } from './nextToken';
 import { ORGANIZATIONS_OPERATIONS } from './organizationsOperations';
 import { isActionAllowed } from './policy';
@@ -86,16 +93,21 @@ export interface Simulator {
 }
 
 const JSON_TARGETS: Record<string, ServiceName> = { AmazonSSM: 'SSM', AWSOrganizationsV20161128: 'Organizations' };
-const IAM_PREFIX: Record<ServiceName, string> = { SSM: 'ssm', STS: 'sts', EC2: 'ec2', Organizations: 'organizations' };
+const IAM_PREFIX: Record<ServiceName, string> = { SSM: 'ssm', STS: 'sts', EC2: 'ec2', Organizations: 'organizations', IAM: 'iam' };
 const HANDLERS: Record<ServiceName, Record<string, Handler>> = {
   SSM: SSM_OPERATIONS,
   STS: STS_OPERATIONS,
   EC2: EC2_OPERATIONS,
   Organizations: ORGANIZATIONS_OPERATIONS,
+  IAM: IAM_OPERATIONS,
 };
+/** Services with one endpoint for every region: a region the account has not enabled does not refuse them. */
+const GLOBAL_SERVICES: ReadonlySet<ServiceName> = new Set(['Organizations', 'IAM']);
 const QUERY_SCHEMAS: Record<string, [SchemaRef, SchemaRef]> = {
   'STS.GetCallerIdentity': [GetCallerIdentityRequest$, GetCallerIdentityResponse$],
   'STS.AssumeRole': [AssumeRoleRequest$, AssumeRoleResponse$],
+  'IAM.GetInstanceProfile': [GetInstanceProfileRequest$, GetInstanceProfileResponse$],
+  'IAM.ListAttachedRolePolicies': [ListAttachedRolePoliciesRequest$, ListAttachedRolePoliciesResponse$],
   'EC2.DescribeRegions': [DescribeRegionsRequest$, DescribeRegionsResult$],
   'EC2.DescribeInstances': [DescribeInstancesRequest$, DescribeInstancesResult$],
   'EC2.DescribeSubnets': [DescribeSubnetsRequest$, DescribeSubnetsResult$],
@@ -103,6 +115,9 @@ const QUERY_SCHEMAS: Record<string, [SchemaRef, SchemaRef]> = {
   'EC2.DescribeVpcEndpoints': [DescribeVpcEndpointsRequest$, DescribeVpcEndpointsResult$],
 };
 const STS_NS = 'https://sts.amazonaws.com/doc/2011-06-15/';
+const IAM_NS = 'https://iam.amazonaws.com/doc/2010-05-08/';
+/** The awsQuery services and their XML namespace. */
+const QUERY_NS: Partial<Record<ServiceName, string>> = { STS: STS_NS, IAM: IAM_NS };
 const EC2_NS = 'http://ec2.amazonaws.com/doc/2016-11-15/';
 const MAX_BODY = 1024 * 1024;
 
@@ -166,13 +181,13 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Si
     bump(counters.errors, error.code);
     if (service === 'SSM' || service === 'Organizations') {
       send(res, error.status, 'application/x-amz-json-1.1', JSON.stringify({ __type: error.code, message: error.message }), requestId);
-    } else if (service === 'STS') {
+    } else if (QUERY_NS[service]) {
       const type = error.status >= 500 ? 'Receiver' : 'Sender';
       send(
         res,
         error.status,
         'text/xml',
-        `<ErrorResponse xmlns="${STS_NS}"><Error><Type>${type}</Type><Code>${escapeXml(error.code)}</Code><Message>${escapeXml(error.message)}</Message></Error><RequestId>${requestId}</RequestId></ErrorResponse>`,
+        `<ErrorResponse xmlns="${QUERY_NS[service]}"><Error><Type>${type}</Type><Code>${escapeXml(error.code)}</Code><Message>${escapeXml(error.message)}</Message></Error><RequestId>${requestId}</RequestId></ErrorResponse>`,
         requestId,
       );
     } else {
@@ -194,10 +209,10 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Si
     }
     const output = QUERY_SCHEMAS[`${service}.${action}`]?.[1];
     const members = output ? writeXml(output, result) : '';
-    const body =
-      service === 'STS'
-        ? `<${action}Response xmlns="${STS_NS}"><${action}Result>${members}</${action}Result><ResponseMetadata><RequestId>${requestId}</RequestId></ResponseMetadata></${action}Response>`
-        : `<?xml version="1.0" encoding="UTF-8"?>\n<${action}Response xmlns="${EC2_NS}"><requestId>${requestId}</requestId>${members}</${action}Response>`;
+    const namespace = QUERY_NS[service];
+    const body = namespace
+      ? `<${action}Response xmlns="${namespace}"><${action}Result>${members}</${action}Result><ResponseMetadata><RequestId>${requestId}</RequestId></ResponseMetadata></${action}Response>`
+      : `<?xml version="1.0" encoding="UTF-8"?>\n<${action}Response xmlns="${EC2_NS}"><requestId>${requestId}</requestId>${members}</${action}Response>`;
     send(res, 200, 'text/xml;charset=UTF-8', body, requestId);
   }
 
@@ -207,7 +222,10 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Si
     if (typeof target === 'string') return JSON_TARGETS[target.split('.')[0] ?? ''] ?? 'SSM';
     if (scope?.service === 'sts') return 'STS';
     if (scope?.service === 'ec2') return 'EC2';
-    return (params.get('Action') ?? '') in STS_OPERATIONS ? 'STS' : 'EC2';
+    // IAM is global: its client signs for `iam` in us-east-1 whatever region the audit is in.
+    if (scope?.service === 'iam') return 'IAM';
+    const action = params.get('Action') ?? '';
+    return action in STS_OPERATIONS ? 'STS' : action in IAM_OPERATIONS ? 'IAM' : 'EC2';
   }
 
   function parse(req: IncomingMessage, service: ServiceName, body: string, params: URLSearchParams, requestId: string): ParsedRequest {
@@ -277,13 +295,13 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Si
     const now = Date.now();
     const fail = (fault: CommonFault, message?: string) => ({ error: serviceError(service, fault, message), fault });
     let corrupt: CorruptOptions | undefined;
-    // Opt-in regions that are not enabled reject the account's credentials (global Organizations excepted).
-    if (service !== 'Organizations' && !isRegionEnabled(caller.account, region)) return fail('regionDisabled');
+    // Opt-in regions that are not enabled reject the account's credentials (global services excepted).
+    if (!GLOBAL_SERVICES.has(service) && !isRegionEnabled(caller.account, region)) return fail('regionDisabled');
     for (const rule of faults) {
       if (!ruleMatches(rule, accountId, region, name)) continue;
       const state = stateOf(rule);
       state.calls++;
-      if (rule.regionDisabled && service !== 'Organizations') return fail('regionDisabled');
+      if (rule.regionDisabled && !GLOBAL_SERVICES.has(service)) return fail('regionDisabled');
       const expiry = rule.expireSession;
       if (
         expiry &&

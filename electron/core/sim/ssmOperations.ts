@@ -10,6 +10,7 @@ import type {
   DescribePatchGroupsRequest,
   GetInventoryRequest,
   GetPatchBaselineRequest,
+  GetServiceSettingRequest,
   InstanceInformation,
   InventoryFilter,
   InventoryResultEntity,
@@ -17,6 +18,7 @@ import type {
   ListComplianceSummariesRequest,
   ListInventoryEntriesRequest,
   PatchComplianceData,
+  ServiceSetting,
 } from '@aws-sdk/client-ssm';
 import type { Handler, HandlerContext } from './context';
 import { validation } from './context';
@@ -739,7 +741,46 @@ const describeMaintenanceWindowTasks: Handler = (raw, ctx) => {
   return { Tasks: items, NextToken: nextToken };
 };
 
+const HOST_MANAGEMENT_SETTING = '/ssm/managed-instance/default-ec2-instance-management-role';
+const HOST_MANAGEMENT_ROLE = 'service-role/AWSSystemsManagerDefaultEC2InstanceManagementRole';
+/** The AWS CLI's examples pass the setting's ARN; AWS answers with the short SettingId either way. */
+const SETTING_ARN = /^arn:aws[\w-]*:ssm:[\w-]*:\d*:servicesetting(\/.+)$/;
+
+/**
+ * Default Host Management Configuration of the caller's account × region: the role's name when on,
+ * `$None` (the value a reset leaves) when off.
+ * https://docs.aws.amazon.com/systems-manager/latest/APIReference/API_GetServiceSetting.html
+ * https://docs.aws.amazon.com/systems-manager/latest/userguide/managed-instances-default-host-management.html
+ */
+const getServiceSetting: Handler = (raw, ctx) => {
+  const input = raw as Partial<GetServiceSettingRequest>;
+  const requested = requireString(ctx, input.SettingId, 'settingId');
+  if (requested.length > 1000)
+    throw validation(
+      ctx.service,
+      `1 validation error detected: Value at 'settingId' failed to satisfy constraint: Member must have length less than or equal to 1000`,
+    );
+  const settingId = SETTING_ARN.exec(requested)?.[1] ?? requested;
+  if (settingId !== HOST_MANAGEMENT_SETTING)
+    throw new SimError(
+      'ServiceSettingNotFound',
+      "The specified service setting wasn't found. Either the service name or the setting hasn't been provisioned by the AWS service team.",
+    );
+  const { enabled, modifiedAgeS } = ctx.view().fleet.hostManagement;
+  const account = ctx.caller.account.accountId;
+  const setting: ServiceSetting = {
+    SettingId: settingId,
+    SettingValue: enabled ? HOST_MANAGEMENT_ROLE : '$None',
+    LastModifiedDate: ctx.view().at(modifiedAgeS),
+    LastModifiedUser: enabled ? `arn:aws:iam::${account}:user/admin` : 'System',
+    ARN: `arn:aws:ssm:${ctx.region}:${account}:servicesetting${settingId}`,
+    Status: enabled ? 'Customized' : 'Default',
+  };
+  return { ServiceSetting: setting };
+};
+
 export const SSM_OPERATIONS: Record<string, Handler> = {
+  GetServiceSetting: getServiceSetting,
   DescribeInstanceInformation: describeInstanceInformation,
   DescribeInstancePatchStates: describeInstancePatchStates,
   DescribeInstancePatches: describeInstancePatches,

@@ -5,9 +5,10 @@
  */
 import type { Instance, Reservation } from '@aws-sdk/client-ec2';
 import type { InstanceInformation, InstancePatchState } from '@aws-sdk/client-ssm';
-import type { Fleet, RegionFleet, SimAccount, SimNode } from './fleet';
-import { wireEnum } from './fleet';
+import type { Fleet, RegionFleet, SimAccount, SimInstance, SimNode } from './fleet';
+import { INSTANCE_STATE_CODES, wireEnum } from './fleet';
 import { LATEST_AGENT_VERSION } from './generateFleet';
+import { MANAGED_NODE_PROFILE } from './generateUnmanaged';
 
 export interface RegionView {
   region: string;
@@ -27,6 +28,7 @@ function emptyRegion(region: string): RegionFleet {
     region,
     nodes: [],
     otherInstances: [],
+    hostManagement: { enabled: false, modifiedAgeS: 0 },
     vpcs: [],
     subnets: [],
     routeTables: [],
@@ -93,10 +95,21 @@ function patchState(node: SimNode, at: (ageS: number) => Date): InstancePatchSta
   };
 }
 
-function ec2Instance(node: SimNode, region: string, at: (ageS: number) => Date): Instance | undefined {
+/** DescribeInstances' `IamInstanceProfile`: the profile's ARN (with its path) and id, no name. */
+function instanceProfileOf(account: SimAccount, name: string | undefined): Instance['IamInstanceProfile'] | undefined {
+  const profile = name === undefined ? undefined : account.iam.instanceProfiles.find((p) => p.name === name);
+  if (!profile) return undefined;
+  return { Arn: `arn:aws:iam::${account.accountId}:instance-profile${profile.path}${profile.name}`, Id: profile.id };
+}
+
+/** The AMI billing platform EC2 reports for a node's operating system family. */
+const PLATFORM_DETAILS: Record<string, string> = { RHEL: 'Red Hat Enterprise Linux', SLES: 'SUSE Linux', WindowsServer: 'Windows' };
+
+function ec2Instance(node: SimNode, account: SimAccount, region: string, at: (ageS: number) => Date): Instance | undefined {
   const e = node.ec2;
   if (!e) return undefined;
   const windows = node.platformType === 'Windows';
+  const profile = instanceProfileOf(account, MANAGED_NODE_PROFILE);
   return {
     InstanceId: node.instanceId,
     ImageId: `ami-${node.instanceId.slice(2, 19)}`,
@@ -108,11 +121,35 @@ function ec2Instance(node: SimNode, region: string, at: (ageS: number) => Date):
     VpcId: e.vpcId,
     // EC2 answers `windows` (lowercase) although the SDK's union spells `Windows`.
     ...(windows ? { Platform: wireEnum<Instance['Platform']>('windows') } : {}),
-    PlatformDetails: windows ? 'Windows' : 'Linux/UNIX',
+    PlatformDetails: PLATFORM_DETAILS[node.family] ?? (windows ? 'Windows' : 'Linux/UNIX'),
     LaunchTime: at(node.lastPingAgeS + 30 * 86_400),
     Placement: { AvailabilityZone: `${region}a` },
-    IamInstanceProfile: { Arn: 'arn:aws:iam::instance-profile/AmazonSSMRoleForInstancesQuickSetup', Id: 'AIPAEXAMPLE' },
+    ...(profile ? { IamInstanceProfile: profile } : {}),
     Tags: [{ Key: 'Name', Value: node.computerName }, ...(node.patchGroup ? [{ Key: 'Patch Group', Value: node.patchGroup }] : [])],
+  };
+}
+
+function otherInstance(other: SimInstance, account: SimAccount, region: string, at: (ageS: number) => Date): Instance {
+  const profile = instanceProfileOf(account, other.instanceProfile);
+  const windows = other.platformDetails.startsWith('Windows');
+  return {
+    InstanceId: other.instanceId,
+    ImageId: `ami-${other.instanceId.slice(2, 19)}`,
+    InstanceType: other.instanceType as Instance['InstanceType'],
+    State: { Code: INSTANCE_STATE_CODES[other.state], Name: other.state },
+    ...(other.state === 'terminated' ? { StateTransitionReason: 'User initiated' } : {}),
+    ...(other.privateIp ? { PrivateIpAddress: other.privateIp } : {}),
+    // Public addresses here are Elastic IPs, which stay with an instance while it is stopped.
+    ...(other.publicIp ? { PublicIpAddress: other.publicIp } : {}),
+    ...(other.subnetId ? { SubnetId: other.subnetId } : {}),
+    ...(other.vpcId ? { VpcId: other.vpcId } : {}),
+    ...(windows ? { Platform: wireEnum<Instance['Platform']>('windows') } : {}),
+    PlatformDetails: other.platformDetails,
+    LaunchTime: at(other.launchAgeS),
+    Placement: { AvailabilityZone: `${region}a` },
+    ...(profile ? { IamInstanceProfile: profile } : {}),
+    ...(other.natInstance ? { SourceDestCheck: false } : {}),
+    ...(other.name !== undefined ? { Tags: [{ Key: 'Name', Value: other.name }] } : {}),
   };
 }
 
@@ -154,7 +191,7 @@ export class World {
       for (const node of fleet.nodes) {
         const state = patchState(node, at);
         if (state) patchStates.set(node.instanceId, state);
-        const instance = ec2Instance(node, region, at);
+        const instance = ec2Instance(node, account, region, at);
         if (instance)
           reservations.push({ ReservationId: `r-${node.instanceId.slice(2)}`, OwnerId: account.accountId, Instances: [instance] });
       }
@@ -162,19 +199,7 @@ export class World {
         reservations.push({
           ReservationId: `r-${other.instanceId.slice(2)}`,
           OwnerId: account.accountId,
-          Instances: [
-            {
-              InstanceId: other.instanceId,
-              InstanceType: 't3.nano',
-              State: { Code: 16, Name: 'running' },
-              SubnetId: other.subnetId,
-              VpcId: other.vpcId,
-              PublicIpAddress: other.publicIp,
-              SourceDestCheck: false,
-              PlatformDetails: 'Linux/UNIX',
-              Tags: [{ Key: 'Name', Value: other.name }],
-            },
-          ],
+          Instances: [otherInstance(other, account, region, at)],
         });
       }
       view = {

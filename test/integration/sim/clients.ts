@@ -1,5 +1,6 @@
 /** SDK clients pointed at a simulator, configured as a user of the real SDK would. */
 import { EC2Client } from '@aws-sdk/client-ec2';
+import { IAMClient } from '@aws-sdk/client-iam';
 import { OrganizationsClient } from '@aws-sdk/client-organizations';
 import { SSMClient } from '@aws-sdk/client-ssm';
 import { STSClient } from '@aws-sdk/client-sts';
@@ -25,5 +26,11 @@ export function clients(sim: Simulator, options: ClientOptions = {}) {
     ...(options.retryMode ? { retryMode: options.retryMode } : {}),
     ...(options.requestTimeout ? { requestHandler: { requestTimeout: options.requestTimeout, throwOnRequestTimeout: true } } : {}),
   };
-  return { ssm: new SSMClient(config), sts: new STSClient(config), ec2: new EC2Client(config), org: new OrganizationsClient(config) };
+  return {
+    ssm: new SSMClient(config),
+    sts: new STSClient(config),
+    ec2: new EC2Client(config),
+    org: new OrganizationsClient(config),
+    iam: new IAMClient(config),
+  };
 }
