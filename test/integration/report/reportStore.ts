@@ -112,8 +112,8 @@ export interface ReportStore {
 }
 
 /** Week by week the fleet grows and patches land; the last audit has one failed scope. */
-export function reportStore(nodes = 60): ReportStore {
-  const store = openStore({ path: ':memory:' });
+export function reportStore(nodes = 60, path = ':memory:'): ReportStore {
+  const store = openStore({ path });
   const ids: number[] = [];
   for (let week = 0; week < 3; week++) {
     const startedAt = new Date(Date.parse(FIRST_AUDIT) + week * WEEK).toISOString();
