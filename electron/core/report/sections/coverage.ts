@@ -95,10 +95,11 @@ function byAccount(ctx: Ctx): RawHtml {
   return table(columns, rows);
 }
 
+/** AWS's pages for the cause, separated so two URLs never read as one. */
 function docLinks(ctx: Ctx, cause: UnmanagedCause): RawHtml[] {
-  return CAUSE_TEXT[cause].docs.map((page) => {
+  return CAUSE_TEXT[cause].docs.map((page, i) => {
     const url = userGuideUrl(page, ctx.lang);
-    return html`<a href="${url}">${url}</a>`;
+    return html`${i > 0 ? ' · ' : ''}<a href="${url}">${url}</a>`;
   });
 }
 
