@@ -5,10 +5,17 @@
  */
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { CAUSE_TEXT, userGuideUrl, type UnmanagedPage } from '../../../shared/ec2Coverage';
+import { terminalValue } from '../../../electron/cli/terminal';
+import { unmanagedText } from '../../../electron/core/report/text/unmanaged';
+import { CAUSE_TEXT, causesOf, userGuideUrl, type UnmanagedPage } from '../../../shared/ec2Coverage';
 import { runCli } from '../../support/runCli';
 import { tempDir } from '../../support/tempDir';
 import { HOSTILE_INSTANCE_NAME, NOT_DETERMINED_INSTANCES, reportStore, unmanagedFixture } from '../report/reportStore';
+
+const ESC = '\u001b';
+const BEL = '\u0007';
+// eslint-disable-next-line no-control-regex -- looking for control characters is the point
+const INVISIBLE = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u200b-\u200f\u202a-\u202e\u2066-\u2069]/;
 
 describe('patch-audit unmanaged', () => {
   const dir = tempDir('pa-cli-unmanaged-');
@@ -31,6 +38,29 @@ describe('patch-audit unmanaged', () => {
     expect(limit.code).toBe(2);
     expect(limit.stderr).toContain('--limit');
     expect((await run('999')).code).not.toBe(0);
+  });
+
+  it('prints a hostile Name tag or platform with every control and invisible character spelled out', () => {
+    const facts = { instanceId: 'i-0abc', state: 'running', route: 'yes', rolePolicy: 'unknown' } as const;
+    const hostile = {
+      ...facts,
+      name: `web${ESC}]0;pwned${BEL}\u202Etxt.exe`,
+      platform: `Linux${ESC}[2J\u200B`,
+      accountId: '111111111111',
+      region: 'us-east-1',
+      hostManagement: 'off',
+      ...causesOf(facts, 'off'),
+    } as const;
+    const page: UnmanagedPage = {
+      total: 1,
+      rows: [hostile],
+      byCause: { stopped: 0, noProfile: 1, roleWithoutPolicy: 0, noRoute: 0, notDetermined: 0 },
+      scopesRead: 1,
+      scopesNotRead: 0,
+    };
+    const text = unmanagedText(page, {}, 'en', terminalValue);
+    expect(text).toContain('i-0abc');
+    expect(text).not.toMatch(INVISIBLE);
   });
 
   it('says so when no scope’s EC2 instances were read', async () => {
