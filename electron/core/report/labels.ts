@@ -200,7 +200,7 @@ const EN = {
   statusPartial: 'partial',
   historyUsed: 'Audits used for trends',
   methodText:
-    'Patch Auditor read the managed nodes of each account and region with read-only AWS API calls (Systems Manager, EC2, Organizations), evaluated every node against the catalog edition below, and stored the result as a snapshot. Network routes are evaluated from the VPC route tables and endpoints; they show that a route exists, not that a firewall or proxy lets traffic through.',
+    'Patch Auditor read the managed nodes of each account and region with read-only AWS API calls (Systems Manager, EC2, Organizations), evaluated every node against the catalog edition below, and stored the result as a snapshot. Network routes are evaluated from the VPC route tables and endpoints; they show that a route exists, not that a firewall or proxy lets traffic through. Every EC2 instance (any state but terminated) is read too, so that those Systems Manager does not manage are accounted for; why each is not managed is derived from the same facts (instance profile, Default Host Management Configuration, route to the Systems Manager endpoints), and where they cannot tell, the report says so.',
   // Figures whose source could not be read (issue 16): said to be unknown, with over how many nodes.
   unknownValue: 'unknown',
   verdictUnknownHeadline: 'Patch compliance could not be determined: no node’s patch state could be read.',
@@ -450,7 +450,7 @@ const JA = {
   statusPartial: '部分的',
   historyUsed: '推移に使用した監査',
   methodText:
-    'Patch Auditor は各アカウント・リージョンのマネージドノードを読み取り専用の AWS API (Systems Manager、EC2、Organizations) で取得し、下記の版のカタログに照らして全ノードを評価し、結果をスナップショットとして保存しました。ネットワーク経路は VPC のルートテーブルとエンドポイントから評価しています。経路の有無を示すもので、ファイアウォールやプロキシが通信を許可しているかまでは確認していません。',
+    'Patch Auditor は各アカウント・リージョンのマネージドノードを読み取り専用の AWS API (Systems Manager、EC2、Organizations) で取得し、下記の版のカタログに照らして全ノードを評価し、結果をスナップショットとして保存しました。ネットワーク経路は VPC のルートテーブルとエンドポイントから評価しています。経路の有無を示すもので、ファイアウォールやプロキシが通信を許可しているかまでは確認していません。また、Systems Manager が管理していないインスタンスも把握するため、終了済みを除くすべての EC2 インスタンスを読み取り、管理されていない原因を同じ情報 (インスタンスプロファイル、デフォルトのホスト管理設定、Systems Manager のエンドポイントへの経路) から判定しています。判定できない場合はその旨を記載しています。',
   unknownValue: '不明',
   verdictUnknownHeadline: 'パッチ準拠状況を判定できません。どのノードのパッチ状態も取得できませんでした。',
   verdictComplianceNone: 'マネージドノード {nodes} 台のいずれからも読み取れるパッチ状態の報告がないため、パッチ準拠状況は不明です。',
