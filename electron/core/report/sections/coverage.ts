@@ -16,7 +16,6 @@ import {
 } from '../../../../shared/ec2Coverage';
 import { FIGURES, figureShare, figureValues, shareText, withUnit, type FigureId } from '../../../../shared/figures';
 import { columnShortTitle } from '../../../../shared/nodeColumns';
-import { MAX_PAGE } from '../../store';
 import { html, type RawHtml } from '../html';
 import { formatInt, formatPct } from '../labels';
 import type { ReportModel } from '../reportModel';
@@ -184,6 +183,12 @@ export const coverage: SectionModule = { render, inDefaultReport };
 
 // The model part: one paged pass over the store's unmanaged instances.
 
+/**
+ * Instances read per call. Not the store's MAX_PAGE: the sections are bundled into the desktop
+ * shell through the printer, which must not carry the store (test/unit/boundaries.test.ts).
+ */
+const READ_PAGE = 5_000;
+
 /** Rows printed per cause; the rest are in the CSV and JSON exports. */
 export const COVERAGE_ROWS_PER_CAUSE = 25;
 
@@ -211,7 +216,7 @@ export interface ReportCoverage {
 export function coverageModel(input: ModelInput): ReportCoverage {
   const groups = new Map<UnmanagedCause, CauseGroup>(UNMANAGED_CAUSES.map((cause) => [cause, { cause, total: 0, rows: [] }]));
   const unchecked: Record<UncheckedCause, number> = { hostManagement: 0, rolePolicy: 0, route: 0 };
-  const first = input.store.unmanagedInstances(input.snapshotId, { offset: 0, limit: MAX_PAGE });
+  const first = input.store.unmanagedInstances(input.snapshotId, { offset: 0, limit: READ_PAGE });
   let page = first;
   let seen = 0;
   for (;;) {
@@ -225,7 +230,7 @@ export function coverageModel(input: ModelInput): ReportCoverage {
     }
     seen += page.rows.length;
     if (page.rows.length === 0 || seen >= page.total) break;
-    page = input.store.unmanagedInstances(input.snapshotId, { offset: seen, limit: MAX_PAGE });
+    page = input.store.unmanagedInstances(input.snapshotId, { offset: seen, limit: READ_PAGE });
   }
   return {
     total: first.total,
