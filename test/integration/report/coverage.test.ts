@@ -7,6 +7,7 @@
  * The tests marked "store query" read the instances through the store's `unmanagedInstances`,
  * which lands with the store's part of the issue.
  */
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openStore, type Store } from '../../../electron/core/store';
@@ -14,7 +15,9 @@ import { exportCsv, exportJson } from '../../../electron/core/report/exports';
 import { escapeHtml } from '../../../electron/core/report/html';
 import { formatInt, formatPct, labelsFor } from '../../../electron/core/report/labels';
 import { buildReportModel } from '../../../electron/core/report/reportModel';
+import { nodeCsvHeader, writeNodesCsv } from '../../../electron/core/report/nodesCsv';
 import { renderReportHtml } from '../../../electron/core/report/renderReportHtml';
+import { coverageCsvHeader } from '../../../electron/core/report/unmanagedRows';
 import { COVERAGE_ROWS_PER_CAUSE, FUNNEL_FIGURES } from '../../../electron/core/report/sections/coverage';
 import { CAUSE_TEXT, UNCHECKED_TEXT, userGuideUrl, type UnmanagedRow } from '../../../shared/ec2Coverage';
 import { FIGURES, figureShare, figureValues, shareText, withUnit, type FigureValues, type SnapshotFigures } from '../../../shared/figures';
@@ -157,6 +160,30 @@ describe('EC2 coverage in figures, the report and the exports', () => {
     const doc = JSON.parse(exportJson(store, last)) as { unmanagedInstances: UnmanagedRow[] };
     expect(doc.unmanagedInstances).toHaveLength(UNMANAGED.length);
     expect(doc.unmanagedInstances.find((u) => u.instanceId === 'i-0a00000000000004')).toMatchObject({ causes: ['noRoute'], unchecked: [] });
+  });
+
+  it('writes the node table’s CSV the same way: its columns, then the coverage columns; unmanaged rows after the nodes', () => {
+    const t = labelsFor('ja');
+    const file = join(dir, 'table.csv');
+    const written = writeNodesCsv(store, last, { sort: { key: 'name', dir: 'asc' } }, ['instanceId', 'name', 'agent.version'], 'ja', file);
+    const rows = parseCsv(readFileSync(file, 'utf8').slice(1));
+    expect(rows[0]).toEqual([...nodeCsvHeader(['instanceId', 'name', 'agent.version'], 'ja'), ...coverageCsvHeader('ja')]);
+    expect(written).toBe(rows.length - 1);
+    const managed = rows.slice(1).filter((r) => r[3] === t('yes'));
+    expect(managed).toHaveLength(values.managedNodes!);
+    // Store query: the unmanaged rows.
+    const unmanaged = rows.slice(1).filter((r) => r[3] === t('no'));
+    expect(unmanaged).toHaveLength(UNMANAGED.length);
+    expect(rows.findIndex((r) => r[3] === t('no'))).toBe(managed.length + 1);
+    expect(unmanaged.find((r) => r[0] === 'i-0a00000000000003')).toEqual([
+      'i-0a00000000000003',
+      '',
+      '',
+      t('no'),
+      'running',
+      CAUSE_TEXT.roleWithoutPolicy.label.ja,
+      '',
+    ]);
   });
 
   it('answers only the filters that apply to an unmanaged instance: account and search, not a rule or status', () => {
