@@ -3,6 +3,7 @@ export const REPORT_SECTIONS = [
   'cover',
   'summary',
   'scope',
+  'coverage',
   'readiness',
   'editions',
   'compliance',

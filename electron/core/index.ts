@@ -23,6 +23,7 @@ export {
   snapshotListText,
   snapshotText,
   trendsText,
+  unmanagedText,
 } from './report/text';
 export { runDemo } from './demo/runDemo';
 export { demoText } from './demo/demoText';

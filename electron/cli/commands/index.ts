@@ -17,6 +17,7 @@ import { registerReport } from './report';
 import { registerSim } from './sim';
 import { registerSnapshots } from './snapshots';
 import { registerTrends } from './trends';
+import { registerUnmanaged } from './unmanaged';
 
 /** A CLI command, one file each: adds itself to the program. Add new commands to the list below (its order is `--help`'s). */
 export type RegisterCommand = (program: Command, setExitCode: SetExitCode) => void;
@@ -31,6 +32,7 @@ export const commands: RegisterCommand[] = [
   registerCatalogDiff,
   registerTrends,
   registerFigures,
+  registerUnmanaged,
   registerExport,
   registerImport,
   registerReevaluate,

@@ -3,6 +3,8 @@ import { ruleTitle } from '../../../shared/messages';
 import { RULE_IDS } from '../../../shared/model';
 import { reportStore } from '../../../test/integration/report/reportStore';
 import { UTF8_BOM } from './csv';
+import { labelsFor } from './labels';
+import { coverageCsvHeader } from './unmanagedRows';
 import { exportCsv, exportJson } from './exports';
 import { ReportInputError } from './reportModel';
 import { parseCsv } from '../../../test/support/csv';
@@ -18,9 +20,12 @@ describe('exports', () => {
       const csv = exportCsv(store, id, { lang });
       expect(csv.startsWith(UTF8_BOM)).toBe(true);
       const rows = parseCsv(csv.slice(1));
-      expect(rows).toHaveLength(nodeCount + 1);
+      expect(rows).toHaveLength(nodeCount + store.unmanagedInstances(id).total + 1);
       expect(rows[0]![0]).toBe(lang === 'ja' ? 'アカウント' : 'Account');
-      expect(rows[0]!.slice(-RULE_IDS.length)).toEqual(RULE_IDS.map((rule) => `${ruleTitle(rule, lang)} (${rule})`));
+      // The snapshot's EC2 instances were read: the rule columns are followed by the four coverage columns.
+      expect(rows[0]!.slice(-RULE_IDS.length - 4, -4)).toEqual(RULE_IDS.map((rule) => `${ruleTitle(rule, lang)} (${rule})`));
+      expect(rows[0]!.slice(-4)).toEqual(coverageCsvHeader(lang));
+      expect(rows[1]!.at(-4)).toBe(labelsFor(lang)('yes'));
       expect(rows.slice(1).every((r) => r.length === rows[0]!.length)).toBe(true);
       expect(rows.flat()).toContain(lang === 'ja' ? '不合格' : 'Fail');
     }
@@ -44,7 +49,9 @@ describe('exports', () => {
 
   it('filters like the node list', () => {
     const rows = parseCsv(exportCsv(store, id, { lang: 'en', filters: { accountIds: ['222222222222'] } }).slice(1));
-    expect(rows.length - 1).toBe(store.queryNodes(id, { accountIds: ['222222222222'] }).total);
+    // The account's nodes, then its EC2 instances that are not managed nodes.
+    const unmanaged = store.unmanagedInstances(id, { filters: { accountIds: ['222222222222'] } }).total;
+    expect(rows.length - 1).toBe(store.queryNodes(id, { accountIds: ['222222222222'] }).total + unmanaged);
     expect(rows.length).toBeGreaterThan(1);
     expect(rows.slice(1).every((r) => r[0] === '222222222222')).toBe(true);
   });

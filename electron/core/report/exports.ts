@@ -4,6 +4,7 @@
  * words them the same, shared/nodeColumns.ts), each rule column's id in its header. JSON is for
  * programs: ids only, messages in both languages.
  */
+import type { UnmanagedRow } from '../../../shared/ec2Coverage';
 import { computeFigures } from '../../../shared/figures';
 import { isOpen, nodePatches } from '../../../shared/missingPatches';
 import { messageFor, remediationFor, ruleTitle } from '../../../shared/messages';
@@ -15,13 +16,17 @@ import type { NodeFilters, NodeWithChecks, Store } from '../store';
 import { toCsv, type CsvValue } from './csv';
 import { labelsFor } from './labels';
 import { ReportInputError } from './reportModel';
+import { coverageCsvHeader, hasCoverage, managedCsvValues, unmanagedCsvValues, unmanagedFiltersOf, unmanagedRows } from './unmanagedRows';
 
 export type CsvKind = 'nodes' | 'checks';
 
 export interface CsvExportOptions {
   lang: Lang;
   filters?: NodeFilters;
-  /** One row per node with a status column per rule (default), or one row per node × rule with its message. */
+  /**
+   * One row per node with a status column per rule, then one per EC2 instance that is not a managed
+   * node with its causes (default); or one row per node × rule with its message (nodes only).
+   */
   kind?: CsvKind;
 }
 
@@ -65,6 +70,13 @@ function patchCell(facts: NodeWithChecks['facts'], column: PatchDetailColumn, la
   const open = known.patches.filter(isOpen);
   const ids = column === 'missingPatchIds' ? open.map((p) => p.kbId) : open.flatMap((p) => p.cveIds);
   return listCell([...new Set(ids)].sort());
+}
+
+/** An unmanaged instance's cell of a node column: what an EC2 instance has of it (PlatformDetails as the platform). */
+function unmanagedValue(row: UnmanagedRow, column: NodeColumnKey): CsvValue {
+  if (column === 'accountId' || column === 'region' || column === 'instanceId') return row[column];
+  if (column === 'name' || column === 'platform') return row[column];
+  return null;
 }
 
 function checkHeaders(lang: Lang): string[] {
@@ -123,12 +135,34 @@ export function exportCsv(store: Store, snapshotId: number, options: CsvExportOp
     if ((column === 'missingCritical' || column === 'missingSecurity') && row[column] == null) return statusWord('unknown', lang);
     return row[column];
   };
+  const coverage = hasCoverage(store, snapshotId);
+  const managed = coverage ? managedCsvValues(lang) : [];
   const rows = function* (): Generator<CsvValue[]> {
-    for (const node of nodes) yield NODE_COLUMNS.map((column) => valueOf(node, column));
+    for (const node of nodes) yield [...NODE_COLUMNS.map((column) => valueOf(node, column)), ...managed];
+    for (const row of unmanagedRows(store, snapshotId, coverage ? unmanagedFiltersOf(options.filters) : null))
+      yield [...NODE_COLUMNS.map((column) => unmanagedValue(row, column)), ...unmanagedCsvValues(row, lang)];
   };
-  return toCsv(
-    NODE_COLUMNS.map((c) => columnTitle(c, lang)),
-    rows(),
+  return toCsv([...NODE_COLUMNS.map((c) => columnTitle(c, lang)), ...(coverage ? coverageCsvHeader(lang) : [])], rows());
+}
+
+/** Each account × region's coverage funnel (issue 30), as the store summarizes it; EC2 counts null where the instances were not read. */
+function coverageOf(store: Store, snapshotId: number) {
+  return store.scopeSummary(snapshotId).flatMap((a) =>
+    a.region === null
+      ? []
+      : [
+          {
+            accountId: a.accountId,
+            region: a.region,
+            ec2Instances: a.ec2Instances,
+            unmanaged: a.unmanaged,
+            nodes: a.nodes,
+            online: a.online,
+            scannedRecently: a.scannedRecently,
+            patchReported: a.patchReported,
+            compliant: a.compliant,
+          },
+        ],
   );
 }
 
@@ -136,7 +170,13 @@ export interface JsonExportOptions {
   filters?: NodeFilters;
 }
 
-/** One JSON document: the snapshot, its scopes, its headline figures (shared/figures.ts), and every node with its facts and checks. */
+/**
+ * One JSON document: the snapshot, its scopes (each with its EC2 `coverage` when read), its
+ * headline figures (shared/figures.ts) and each area's coverage funnel, every node with its facts
+ * and checks, and `unmanagedInstances`: each EC2 instance that is not a managed node with its
+ * facts, its scope's host management, its causes and the checks that could not be made (cause
+ * ids of shared/ec2Coverage.ts).
+ */
 export function exportJson(store: Store, snapshotId: number, options: JsonExportOptions = {}): string {
   const snapshot = requireSnapshot(store, snapshotId);
   const nodes = [...store.nodesWithChecks(snapshotId, options.filters)].map(({ row, facts, checks }) => ({
@@ -155,9 +195,22 @@ export function exportJson(store: Store, snapshotId: number, options: JsonExport
       };
     }),
   }));
+  const unmanagedInstances = [...unmanagedRows(store, snapshotId, unmanagedFiltersOf(options.filters))];
   const { scopes, ...meta } = snapshot;
-  // The headline figures describe the whole snapshot: a filtered export leaves them out rather
-  // than print figures its own nodes do not add up to.
-  const figures = options.filters ? {} : { figures: computeFigures(store.figureInput(snapshotId)) };
-  return `${JSON.stringify({ format: 'patch-auditor-export', version: 1, snapshot: meta, scopes, ...figures, rules: RULE_IDS, nodes }, null, 2)}\n`;
+  // The headline figures and the funnel describe the whole snapshot: a filtered export leaves them
+  // out rather than print figures its own nodes do not add up to.
+  const figures = options.filters
+    ? {}
+    : { figures: computeFigures(store.figureInput(snapshotId)), coverage: coverageOf(store, snapshotId) };
+  const document = {
+    format: 'patch-auditor-export',
+    version: 1,
+    snapshot: meta,
+    scopes,
+    ...figures,
+    rules: RULE_IDS,
+    nodes,
+    unmanagedInstances,
+  };
+  return `${JSON.stringify(document, null, 2)}\n`;
 }

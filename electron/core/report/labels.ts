@@ -118,6 +118,34 @@ const EN = {
   node: 'Node',
   andMore: '… and {count} more',
 
+  // EC2 coverage (issue 30): the instances that are not managed nodes and the funnel to compliant nodes.
+  secCoverage: 'EC2 coverage: instances not managed by Systems Manager',
+  coverageUnmanaged: '{unmanaged} of {total} EC2 instances ({pct}) are not managed by Systems Manager: Patch Manager cannot patch them.',
+  coverageStopped: '{count} of them are not running (stopped, starting or stopping).',
+  coveragePartial: 'The EC2 instances of {count} of {scopes} scopes could not be read; these figures do not cover them.',
+  coverageUnknown:
+    'EC2 instances not managed by Systems Manager: unknown. The EC2 instances of no audited scope could be read (DescribeInstances was denied or failed, or the audit was made before this check existed).',
+  funnelHeading: 'From EC2 instances to compliant nodes',
+  funnelStep: 'Step',
+  funnelCount: 'Count',
+  funnelShare: 'Share',
+  funnelNote:
+    'Managed nodes also count hybrid (mi-) nodes and the nodes of scopes whose EC2 instances could not be read, so they are not EC2 instances minus the unmanaged ones.',
+  unmanagedByCause: 'EC2 instances not managed, by cause',
+  coverageGroupsNote: 'An instance with several causes is listed under each of them.',
+  noUnmanaged: 'Every EC2 instance that was read is a managed node.',
+  ec2State: 'State',
+  otherCauses: 'Other causes',
+  whatToDo: 'What to do',
+  awsDocs: 'AWS documentation',
+  coverageMore: '… and {count} more — see the CSV or JSON export',
+  uncheckedHeading: 'Checks that could not be made (the causes above may not be all)',
+  managedBySsm: 'Managed by Systems Manager',
+  yes: 'yes',
+  no: 'no',
+  unmanagedCauses: 'Why not managed',
+  uncheckedCauses: 'Not checked',
+
   secEditions: 'Readiness under the current AWS page',
   editionsIntro:
     'This audit was judged under {from}. Judged under {to} ({title}) — the same collected facts, without a new AWS call — the results below change. Only the catalog edition differs.',
@@ -172,7 +200,7 @@ const EN = {
   statusPartial: 'partial',
   historyUsed: 'Audits used for trends',
   methodText:
-    'Patch Auditor read the managed nodes of each account and region with read-only AWS API calls (Systems Manager, EC2, Organizations), evaluated every node against the catalog edition below, and stored the result as a snapshot. Network routes are evaluated from the VPC route tables and endpoints; they show that a route exists, not that a firewall or proxy lets traffic through.',
+    'Patch Auditor read the managed nodes of each account and region with read-only AWS API calls (Systems Manager, EC2, Organizations), evaluated every node against the catalog edition below, and stored the result as a snapshot. Network routes are evaluated from the VPC route tables and endpoints; they show that a route exists, not that a firewall or proxy lets traffic through. Every EC2 instance (any state but terminated) is read too, so that those Systems Manager does not manage are accounted for; why each is not managed is derived from the same facts (instance profile, Default Host Management Configuration, route to the Systems Manager endpoints), and where they cannot tell, the report says so.',
   // Figures whose source could not be read (issue 16): said to be unknown, with over how many nodes.
   unknownValue: 'unknown',
   verdictUnknownHeadline: 'Patch compliance could not be determined: no node’s patch state could be read.',
@@ -340,6 +368,34 @@ const JA = {
   node: 'ノード',
   andMore: '… ほか {count} 件',
 
+  secCoverage: 'EC2 カバレッジ: Systems Manager の管理外のインスタンス',
+  coverageUnmanaged:
+    'EC2 インスタンス {total} 台のうち {unmanaged} 台 ({pct}) が Systems Manager の管理外で、Patch Manager ではパッチを適用できません。',
+  coverageStopped: 'そのうち {count} 台は実行されていません (停止中・起動中・停止処理中)。',
+  coveragePartial: '{scopes} スコープのうち {count} スコープの EC2 インスタンスを読めなかったため、これらの数値には含まれていません。',
+  coverageUnknown:
+    'Systems Manager の管理外の EC2 インスタンス: 不明。どの監査対象スコープの EC2 インスタンスも読めませんでした (DescribeInstances が拒否または失敗した、またはこの確認ができる前の監査です)。',
+  funnelHeading: 'EC2 インスタンスからパッチ準拠ノードまで',
+  funnelStep: '段階',
+  funnelCount: '数',
+  funnelShare: '割合',
+  funnelNote:
+    'マネージドノードにはハイブリッド (mi-) ノードと、EC2 インスタンスを読めなかったスコープのノードも含まれるため、EC2 インスタンス数から管理外の数を引いた値とは一致しません。',
+  unmanagedByCause: '管理外の EC2 インスタンス (原因別)',
+  coverageGroupsNote: '原因が複数あるインスタンスは、それぞれの原因の下に掲載しています。',
+  noUnmanaged: '読めた EC2 インスタンスはすべてマネージドノードです。',
+  ec2State: '状態',
+  otherCauses: 'ほかの原因',
+  whatToDo: '対処方法',
+  awsDocs: 'AWS のドキュメント',
+  coverageMore: '… ほか {count} 台 (CSV または JSON のエクスポートを参照)',
+  uncheckedHeading: '確認できなかった項目 (上記の原因がすべてとは限りません)',
+  managedBySsm: 'Systems Manager の管理',
+  yes: 'あり',
+  no: 'なし',
+  unmanagedCauses: '管理外の原因',
+  uncheckedCauses: '未確認の項目',
+
   secEditions: '現行の AWS ページに照らした準備状況',
   editionsIntro:
     'この監査は {from} で判定しました。同じ収集データを AWS を再度呼び出さずに {to}（{title}）で判定すると、次の結果が変わります。異なるのはカタログの版だけです。',
@@ -394,7 +450,7 @@ const JA = {
   statusPartial: '部分的',
   historyUsed: '推移に使用した監査',
   methodText:
-    'Patch Auditor は各アカウント・リージョンのマネージドノードを読み取り専用の AWS API (Systems Manager、EC2、Organizations) で取得し、下記の版のカタログに照らして全ノードを評価し、結果をスナップショットとして保存しました。ネットワーク経路は VPC のルートテーブルとエンドポイントから評価しています。経路の有無を示すもので、ファイアウォールやプロキシが通信を許可しているかまでは確認していません。',
+    'Patch Auditor は各アカウント・リージョンのマネージドノードを読み取り専用の AWS API (Systems Manager、EC2、Organizations) で取得し、下記の版のカタログに照らして全ノードを評価し、結果をスナップショットとして保存しました。ネットワーク経路は VPC のルートテーブルとエンドポイントから評価しています。経路の有無を示すもので、ファイアウォールやプロキシが通信を許可しているかまでは確認していません。また、Systems Manager が管理していないインスタンスも把握するため、終了済みを除くすべての EC2 インスタンスを読み取り、管理されていない原因を同じ情報 (インスタンスプロファイル、デフォルトのホスト管理設定、Systems Manager のエンドポイントへの経路) から判定しています。判定できない場合はその旨を記載しています。',
   unknownValue: '不明',
   verdictUnknownHeadline: 'パッチ準拠状況を判定できません。どのノードのパッチ状態も取得できませんでした。',
   verdictComplianceNone: 'マネージドノード {nodes} 台のいずれからも読み取れるパッチ状態の報告がないため、パッチ準拠状況は不明です。',

@@ -45,6 +45,7 @@ describe('renderReportHtml', () => {
       for (const key of [
         'secSummary',
         'secScope',
+        'secCoverage',
         'secReadiness',
         'secEditions',
         'secCompliance',

@@ -15,6 +15,7 @@ import type { FigureValue } from '../../../shared/figures';
 import type { SnapshotDetail, Store, TrendPoint } from '../store';
 import { appendixNodes, type ReportNode } from './sections/appendix';
 import { areasModel, notReadyByArea, type AccountRow, type AreaRow } from './sections/areas';
+import { coverageModel, type ReportCoverage } from './sections/coverage';
 import { baselineOf, comparisonModel, type ReportComparison } from './sections/comparison';
 import { patchUnknownModel, scanCounts, type PatchUnknownArea } from './sections/compliance';
 import { editionsCollector, type ReportEditions } from './sections/editions';
@@ -35,6 +36,7 @@ export type {
   AccountRow,
   AreaRow,
   CatalogInfo,
+  ReportCoverage,
   PatchUnknownArea,
   ReportComparison,
   ReportEditions,
@@ -61,6 +63,8 @@ export interface ReportModel {
   rules: RuleReadiness[];
   areas: AreaRow[];
   accounts: AccountRow[];
+  /** The EC2 instances that are not managed nodes, by cause (issue 30). */
+  coverage: ReportCoverage;
   /** Audits up to this one, oldest first (re-evaluated copies excluded). */
   trends: TrendPoint[];
   comparison: ReportComparison | null;
@@ -129,6 +133,7 @@ export function buildReportModel(store: Store, snapshotId: number, options: Repo
     rules: rulesModel(input, perNode.examples.result(), (rule) => (catalog ? ruleSourceRefs(catalog, rule) : [])),
     areas,
     accounts,
+    coverage: coverageModel(input),
     trends: trendsModel(input),
     comparison: comparisonModel(input, baseline),
     topFindings: perNode.findings.result(),

@@ -16,9 +16,11 @@ export function reportCss(lang: Lang): string {
 * { box-sizing: border-box; }
 html { -webkit-print-color-adjust: exact; print-color-adjust: exact; }
 body { margin: 0; font-family: ${fontStack(lang)}; font-size: 9pt; line-height: 1.45; color: #1b1f24; }
-h1, h2, h3 { line-height: 1.25; break-after: avoid; }
+h1, h2, h3, h4 { line-height: 1.25; break-after: avoid; }
 h2 { font-size: 15pt; margin: 0 0 8pt; padding-bottom: 3pt; border-bottom: 2px solid #0b4f8a; color: #0b4f8a; }
 h3 { font-size: 11pt; margin: 12pt 0 5pt; }
+h4 { font-size: 9.5pt; margin: 9pt 0 3pt; }
+.todo a { overflow-wrap: anywhere; }
 p { margin: 0 0 6pt; }
 section { margin-bottom: 14pt; }
 section.page { break-before: page; }

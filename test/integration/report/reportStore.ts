@@ -4,6 +4,7 @@
  */
 import { getCatalog } from '../../../shared/catalog';
 import { evaluateNode, platformOf } from '../../../shared/evaluate';
+import type { HostManagement, PlacedUnmanagedInstance } from '../../../shared/ec2Coverage';
 import type { SnapshotInput } from '../../../shared/model';
 import { openStore, type Store } from '../../../electron/core/store';
 import { makeSnapshot } from '../../fixtures/makeSnapshot';
@@ -28,6 +29,82 @@ function evaluated(input: SnapshotInput): SnapshotInput {
   };
 }
 
+/** A Name tag as hostile as a node name: EC2 tags are the client's text too. */
+export const HOSTILE_INSTANCE_NAME = '<img src=x onerror="alert(1)">';
+/** Unmanaged instances whose cause cannot be told: more than the report prints per cause. */
+export const NOT_DETERMINED_INSTANCES = 30;
+
+const PROFILE = 'arn:aws:iam::111111111111:instance-profile/app';
+const HOST_MANAGEMENT: Record<string, HostManagement> = {
+  '111111111111/ap-northeast-1': 'off',
+  '222222222222/us-east-1': 'unknown',
+};
+
+/**
+ * Issue 30: from the second audit on, every regional scope's EC2 instances are read and some are
+ * not managed nodes, one of each cause (and a stopped one, and one whose route is unchecked),
+ * and `NOT_DETERMINED_INSTANCES` in one area; the first audit predates the check.
+ */
+export function unmanagedFixture(): PlacedUnmanagedInstance[] {
+  const at = { accountId: '111111111111', region: 'ap-northeast-1' } as const;
+  const base = { route: 'yes', rolePolicy: 'unknown', platform: 'Linux/UNIX', vpcId: 'vpc-1', subnetId: 'subnet-1' } as const;
+  const fixed: PlacedUnmanagedInstance[] = [
+    { ...at, ...base, instanceId: 'i-0a00000000000001', name: HOSTILE_INSTANCE_NAME, state: 'stopped' },
+    { ...at, ...base, instanceId: 'i-0a00000000000002', name: HOSTILE_NAMES[1], state: 'running' },
+    { ...at, ...base, instanceId: 'i-0a00000000000003', state: 'running', instanceProfileArn: PROFILE, rolePolicy: 'missing' },
+    {
+      ...at,
+      ...base,
+      instanceId: 'i-0a00000000000004',
+      state: 'running',
+      instanceProfileArn: PROFILE,
+      rolePolicy: 'attached',
+      route: 'no',
+    },
+    {
+      ...at,
+      ...base,
+      instanceId: 'i-0a00000000000005',
+      state: 'running',
+      instanceProfileArn: PROFILE,
+      rolePolicy: 'attached',
+      route: 'unknown',
+    },
+  ];
+  const undetermined = Array.from({ length: NOT_DETERMINED_INSTANCES }, (_, i): PlacedUnmanagedInstance => ({
+    ...base,
+    accountId: '222222222222',
+    region: 'ap-northeast-1',
+    instanceId: `i-0b${String(i).padStart(14, '0')}`,
+    name: `batch-${i}`,
+    state: 'running',
+    instanceProfileArn: PROFILE,
+    rolePolicy: 'attached',
+    platform: 'Windows',
+  }));
+  return [...fixed, ...undetermined];
+}
+
+function withCoverage(input: SnapshotInput): SnapshotInput {
+  const unmanaged = unmanagedFixture();
+  const key = (accountId: string, region: string | null): string => `${accountId}/${region}`;
+  const count = (list: ReadonlyArray<{ accountId: string; region: string | null }>, k: string): number =>
+    list.filter((x) => key(x.accountId, x.region) === k).length;
+  const nodes = input.nodes.map((n) => n.facts);
+  return {
+    ...input,
+    unmanaged,
+    scopes: input.scopes.map((s) => {
+      if (s.region === null || s.status !== 'ok') return s;
+      const k = key(s.accountId, s.region);
+      // Nodes of the area that are EC2 instances (hybrid nodes are mi-) plus its unmanaged instances.
+      const ec2Instances =
+        nodes.filter((f) => key(f.accountId, f.region) === k && f.instanceId.startsWith('i-')).length + count(unmanaged, k);
+      return { ...s, coverage: { ec2Instances, hostManagement: HOST_MANAGEMENT[k] ?? 'on' } };
+    }),
+  };
+}
+
 export interface ReportStore {
   store: Store;
   /** Snapshot ids, oldest first. */
@@ -35,8 +112,8 @@ export interface ReportStore {
 }
 
 /** Week by week the fleet grows and patches land; the last audit has one failed scope. */
-export function reportStore(nodes = 60): ReportStore {
-  const store = openStore({ path: ':memory:' });
+export function reportStore(nodes = 60, path = ':memory:'): ReportStore {
+  const store = openStore({ path });
   const ids: number[] = [];
   for (let week = 0; week < 3; week++) {
     const startedAt = new Date(Date.parse(FIRST_AUDIT) + week * WEEK).toISOString();
@@ -95,7 +172,7 @@ export function reportStore(nodes = 60): ReportStore {
           n.facts.sources.patches = 'denied';
         }
     }
-    ids.push(store.saveSnapshot(evaluated(input)));
+    ids.push(store.saveSnapshot(evaluated(week === 0 ? input : withCoverage(input))));
   }
   return { store, ids };
 }

@@ -8,6 +8,7 @@ import { areas } from './areas';
 import { comparison } from './comparison';
 import { compliance } from './compliance';
 import { cover } from './cover';
+import { coverage } from './coverage';
 import { editions } from './editions';
 import { findings } from './findings';
 import { method } from './method';
@@ -22,6 +23,7 @@ export const SECTIONS: Readonly<Record<ReportSection, SectionModule>> = {
   cover,
   summary,
   scope,
+  coverage,
   readiness,
   editions,
   compliance,

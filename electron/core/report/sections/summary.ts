@@ -1,9 +1,10 @@
-/** The executive summary: the headline figures, the verdict and the prerequisite rules. */
+/** The executive summary: the headline figures, the verdict, the EC2 coverage funnel and the prerequisite rules. */
 import { editionNotice } from '../../../../shared/editionNotice';
 import { computeFigures, figureShare, figureValues, type FigureValue } from '../../../../shared/figures';
 import { html, type RawHtml } from '../html';
 import { formatInt, formatPct } from '../labels';
 import { baselinePoints } from './comparison';
+import { coverageSentences, funnelTable } from './coverage';
 import { compliantKpi, type ScanCounts } from './compliance';
 import { ruleTable } from './readiness';
 import { figureText, kpi, overRead, type Ctx, type SectionModule } from './render';
@@ -74,6 +75,7 @@ function render(ctx: Ctx): RawHtml {
   // no absence of missing patches where no state could be read.
   const allRead = tot.patchRead === tot.nodes;
   const points: string[] = [
+    coverageSentences(ctx).join(' '),
     tot.patchReported === 0 ? t('verdictComplianceNone', counts) : t('verdictCompliance', counts),
     tot.notReady > 0
       ? t('verdictNotReady', { count: formatInt(tot.notReady, lang), pct: formatPct(figureShare(figures, 'notReadyNodes'), lang) })
@@ -102,6 +104,8 @@ function render(ctx: Ctx): RawHtml {
       </ul>
     </div>
     ${olderEditionNotice(ctx)}
+    <h3>${t('funnelHeading')}</h3>
+    ${funnelTable(ctx)}
     <h3>${t('secReadiness')}</h3>
     ${ruleTable(
       ctx,

@@ -8,3 +8,4 @@ export { figuresText } from './figures';
 export { snapshotListText, snapshotText, type SnapshotSummaryText } from './snapshots';
 export { type CellText } from './table';
 export { trendsText } from './trends';
+export { unmanagedText } from './unmanaged';
