@@ -205,6 +205,19 @@ describe('EC2 coverage in Chromium against the web host', () => {
     }
   });
 
+  it('draws coverage over time in Trends, its EC2 lines missing where the instances were not read', async () => {
+    const { page } = app;
+    await show(page, '#/trends');
+    const chart = page.locator('figure.chart', { hasText: 'カバレッジ: EC2 インスタンスとマネージドノード' });
+    await expect.poll(() => chart.locator('canvas').count()).toBe(1);
+    const points = app.core.services.fleet.trends({});
+    expect(points.map((p) => [p.snapshotId, p.ec2Instances, p.unmanaged])).toEqual([
+      [older, null, null],
+      [newer, expect.any(Number), UNMANAGED.length],
+    ]);
+    expect(await page.locator('p.note').allTextContents()).toContainEqual(expect.stringContaining('ec2:DescribeInstances'));
+  });
+
   it('says "unknown" and why for a snapshot whose EC2 instances were not read, never 0', async () => {
     const { page } = app;
     await show(page, '#/overview');
