@@ -258,7 +258,7 @@ describe('findings pages in Chromium against the web host', () => {
     const { page } = app;
     await page.click('nav a[data-page="trends"]');
     await expect.poll(() => title(page)).toBe('推移');
-    await expect.poll(() => page.locator('canvas').count()).toBe(5);
+    await expect.poll(() => page.locator('canvas').count()).toBe(6);
     // In-page code as a string: this project type-checks tests without the DOM library.
     const painted = () =>
       page.evaluate(`[...document.querySelectorAll('canvas')].map((c) => {
@@ -317,7 +317,7 @@ describe('findings pages in Chromium against the web host', () => {
     await expect.poll(() => bodyRows(page).count()).toBe(5);
     await page.screenshot({ path: join(SHOTS, 'nodes-dark-en.png') });
     await page.click('nav a[data-page="trends"]');
-    await expect.poll(() => page.locator('canvas').count()).toBe(5);
+    await expect.poll(() => page.locator('canvas').count()).toBe(6);
     await page.screenshot({ path: join(SHOTS, 'trends-dark-en.png'), fullPage: true });
   });
 

@@ -27,6 +27,7 @@ describe('app shell in Chromium against the web host', () => {
       '監査の実行',
       '概要',
       'ノードと検出事項',
+      '管理外のインスタンス',
       '未適用パッチ',
       '推移',
       '比較',

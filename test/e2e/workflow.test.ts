@@ -222,7 +222,7 @@ describe('audit workflow in Chromium against the simulator', () => {
     await shot('node-real-ja');
 
     await page.click('nav a[data-page="trends"]');
-    await expect.poll(() => page.locator('canvas').count()).toBe(5);
+    await expect.poll(() => page.locator('canvas').count()).toBe(6);
     await shot('trends-real-ja');
 
     await page.click('nav a[data-page="compare"]');

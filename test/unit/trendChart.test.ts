@@ -30,6 +30,24 @@ describe('trend chart configuration', () => {
     expect(zeros.data.datasets.map((d) => d.borderDash)).toEqual([[6, 4], []]);
   });
 
+  it('breaks a line where a series says null is "not read", and bridges the others', () => {
+    const coverage = trendChartConfig(
+      {
+        labels: ['a', 'b', 'c'],
+        series: [
+          { label: 'EC2 instances', values: [null, 12, 14], color: '--chart-8', breakAtNull: true },
+          { label: 'nodes', values: [10, 11, 12], color: '--chart-1' },
+        ],
+        percent: false,
+      },
+      colors,
+    );
+    expect(coverage.data.datasets.map((d) => [d.data, d.spanGaps])).toEqual([
+      [[null, 12, 14], false],
+      [[10, 11, 12], true],
+    ]);
+  });
+
   it('ends a percent axis at 100', () => {
     const shares = trendChartConfig(
       { labels: ['a'], series: [{ label: 'ready', values: [0], color: '--chart-1' }], percent: true },

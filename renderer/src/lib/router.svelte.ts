@@ -2,7 +2,18 @@
  * Hash routes (`#/overview`, `#/node/12/123456789012/eu-west-1/i-0abc…`): they work the same
  * under app:// and the web host, survive a reload, and need no server configuration.
  */
-export const PAGES = ['accounts', 'run', 'overview', 'nodes', 'patches', 'trends', 'compare', 'snapshots', 'settings'] as const;
+export const PAGES = [
+  'accounts',
+  'run',
+  'overview',
+  'nodes',
+  'unmanaged',
+  'patches',
+  'trends',
+  'compare',
+  'snapshots',
+  'settings',
+] as const;
 export type Page = (typeof PAGES)[number];
 /** `query` is what follows `?` (`#/nodes?rule=network.s3&status=fail`): a page's own view state. */
 export type Route = { page: Page | 'node'; params: string[]; query: string };

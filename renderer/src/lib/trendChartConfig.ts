@@ -8,6 +8,8 @@ export interface TrendSeries {
   color: string;
   /** Chart.js draws the first series on top: dash it where it may lie over the next one. */
   dashed?: boolean;
+  /** A null value is "not read" (an older snapshot, a denied source): the line breaks there instead of bridging it. */
+  breakAtNull?: boolean;
 }
 
 export interface TrendChartInput {
@@ -61,7 +63,7 @@ export function trendChartConfig(
       pointBorderWidth: labels.map((_, i) => (isPartial(i) ? 2 : 1)),
       segment: { borderDash: (c) => (isPartial(c.p0DataIndex) || isPartial(c.p1DataIndex) ? [2, 3] : undefined) },
       tension: 0.2,
-      spanGaps: true,
+      spanGaps: !s.breakAtNull,
       clip: false,
     };
   });
