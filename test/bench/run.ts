@@ -10,6 +10,7 @@ import { cpus, totalmem } from 'node:os';
 import { join } from 'node:path';
 import { benchArchive } from './archive';
 import { auditAtSize, COST, CONCURRENCY, efficiencyFigures, memoryFigures, OLD_SPACE_CAP_MB, scaleFigures, type SizedRun } from './audit';
+import { benchCoverage } from './coverage';
 import { benchEventLoop } from './eventLoop';
 import { benchFanOut } from './fanout';
 import { formatTable, ratioOf, verdictOf, type Figure } from './figures';
@@ -30,6 +31,7 @@ const PLAN = quick
       store: { nodes: 2_000, bigNodes: 5_000, saveRuns: 1 },
       uiRows: 5_000,
       reportNodes: 1_000,
+      coverageInstances: 2_000,
     }
   : {
       auditSizes: [1_000, 10_000, 50_000],
@@ -38,6 +40,7 @@ const PLAN = quick
       store: { nodes: 10_000, bigNodes: 50_000, saveRuns: 3 },
       uiRows: 50_000,
       reportNodes: 10_000,
+      coverageInstances: 10_000,
     };
 
 const figures: Figure[] = [];
@@ -72,6 +75,7 @@ await stage('audit', async () => {
   return [...efficiencyFigures(efficiency), ...scaleFigures(runs), ...memoryFigures(peak, capped)];
 });
 await stage('fan-out', () => benchFanOut(quick));
+await stage('EC2 coverage', () => benchCoverage(PLAN.coverageInstances));
 await stage('event loop', () => benchEventLoop(PLAN.peakAt));
 await stage('store', () => benchStore(PLAN.store));
 await stage('archive', () => benchArchive(PLAN.store.nodes));
