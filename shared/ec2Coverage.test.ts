@@ -8,6 +8,7 @@ import {
   HostManagement,
   hostManagementOf,
   INSTANCE_STATES,
+  isSsmInstancePolicy,
   RolePolicy,
   UNCHECKED_TEXT,
   UNMANAGED_CAUSES,
@@ -60,6 +61,17 @@ describe('the causes of an unmanaged instance', () => {
   });
 });
 
+describe('the managed policies that let an instance register', () => {
+  it('are known by name in every partition, and no other policy is', () => {
+    expect(isSsmInstancePolicy('arn:aws:iam::aws:policy/AmazonSSMManagedInstanceCore')).toBe(true);
+    expect(isSsmInstancePolicy('arn:aws-cn:iam::aws:policy/AmazonSSMManagedInstanceCore')).toBe(true);
+    expect(isSsmInstancePolicy('arn:aws-us-gov:iam::aws:policy/service-role/AmazonEC2RoleforSSM')).toBe(true);
+    expect(isSsmInstancePolicy('arn:aws:iam::111122223333:policy/AmazonSSMManagedInstanceCore')).toBe(false);
+    expect(isSsmInstancePolicy('arn:aws:iam::aws:policy/AmazonS3ReadOnlyAccess')).toBe(false);
+    expect(isSsmInstancePolicy(undefined)).toBe(false);
+  });
+});
+
 describe('Default Host Management Configuration', () => {
   it('is on when the setting names a role, off when AWS reports $None, unknown when not read', () => {
     expect(hostManagementOf('service-role/AWSSystemsManagerDefaultEC2InstanceManagementRole')).toBe('on');
@@ -82,6 +94,7 @@ describe('the route to the Systems Manager endpoints', () => {
   const network = (routes: Route[], vpcEndpoints: VpcEndpointFact[] = [], publicIp?: string): NetworkFacts => ({
     vpcId: 'vpc-1',
     subnetId: 'subnet-1',
+    routeTableId: 'rtb-1',
     routes,
     vpcEndpoints,
     ...(publicIp ? { publicIp } : {}),
@@ -105,6 +118,13 @@ describe('the route to the Systems Manager endpoints', () => {
 
   it('cannot be told through another network, nor without the network facts', () => {
     expect(endpointRouteOf(network([route('transit-gateway')]))).toBe('indirect');
+    // A hub-and-spoke VPC reaches shared endpoints through a route that is not the default one.
+    expect(endpointRouteOf(network([{ destination: '10.0.0.0/8', target: 'transit-gateway', targetId: 'tgw-1' }]))).toBe('indirect');
+    // Without its subnet's route table the routes were not seen.
+    expect(endpointRouteOf({ ...network([]), routeTableId: undefined })).toBe('unknown');
+    // A stopped instance released its auto-assigned public IP: started, it may reach the internet gateway again.
+    expect(endpointRouteOf(network([route('igw')]), false)).toBe('unknown');
+    expect(endpointRouteOf(network([route('igw')]), true)).toBe('no');
     expect(endpointRouteOf(null)).toBe('unknown');
     expect(endpointRouteOf(undefined)).toBe('unknown');
   });

@@ -13,7 +13,7 @@
  * https://docs.aws.amazon.com/systems-manager/latest/userguide/managed-instances-default-host-management.html
  */
 import { z } from 'zod';
-import type { LocalizedText, NetworkFacts } from './model';
+import type { LocalizedText, NetworkFacts, Route } from './model';
 import { analyzeEgress } from './rules/egress';
 
 /**
@@ -61,15 +61,22 @@ export const RolePolicy = z.enum(['attached', 'missing', 'unknown']);
 export type RolePolicy = z.infer<typeof RolePolicy>;
 
 /**
- * AWS managed policies that give an instance what it needs to register: the one AWS names, the
- * legacy one it replaces, and the one Default Host Management Configuration attaches.
+ * AWS managed policies (their path and name) that give an instance what it needs to register: the
+ * one AWS names, the legacy one it replaces, and the one Default Host Management Configuration
+ * attaches.
  * https://docs.aws.amazon.com/aws-managed-policy/latest/reference/AmazonSSMManagedInstanceCore.html
  */
 export const SSM_INSTANCE_POLICIES = [
-  'arn:aws:iam::aws:policy/AmazonSSMManagedInstanceCore',
-  'arn:aws:iam::aws:policy/service-role/AmazonEC2RoleforSSM',
-  'arn:aws:iam::aws:policy/AmazonSSMManagedEC2InstanceDefaultPolicy',
+  'AmazonSSMManagedInstanceCore',
+  'service-role/AmazonEC2RoleforSSM',
+  'AmazonSSMManagedEC2InstanceDefaultPolicy',
 ] as const;
+
+/** Is this one of `SSM_INSTANCE_POLICIES`, in any partition (`arn:aws:`, `arn:aws-cn:`, `arn:aws-us-gov:`)? */
+export function isSsmInstancePolicy(policyArn: string | undefined): boolean {
+  const name = /^arn:aws[a-z-]*:iam::aws:policy\/(.+)$/.exec(policyArn ?? '')?.[1];
+  return name !== undefined && (SSM_INSTANCE_POLICIES as readonly string[]).includes(name);
+}
 
 /** An EC2 instance of a scope that is not a managed node: the facts its causes are derived from. */
 export const UnmanagedInstance = z.object({
@@ -145,18 +152,19 @@ export function causesOf(instance: UnmanagedInstance, hostManagement: HostManage
 /** The interface endpoints the agent talks to; `ec2messages` only agents before 3.3.40.0 need, but AWS still lists all three. */
 export const SSM_ENDPOINT_SERVICES = ['ssm', 'ssmmessages', 'ec2messages'] as const;
 
+const ELSEWHERE = new Set<Route['target']>(['transit-gateway', 'vpn-gateway', 'peering', 'nat-instance', 'other']);
+const isActiveRoute = (route: Route): boolean => route.state === undefined || route.state.toLowerCase() === 'active';
 const isAvailable = (state: string | undefined): boolean => state === undefined || state.toLowerCase() === 'available';
 
 /**
  * The route from an instance to the Systems Manager endpoints: an internet route (a NAT, or an
  * internet gateway with a public IP), or interface endpoints for `ssm` and `ssmmessages` in its VPC
- * (agents since 3.3.40.0 use `ssmmessages` instead of `ec2messages` when it is there).
+ * (agents since 3.3.40.0 use `ssmmessages` instead of `ec2messages` when it is there). `no` only
+ * when its route table was seen and nothing in it can lead out.
  * https://docs.aws.amazon.com/systems-manager/latest/userguide/setup-create-vpc.html
  */
-export function endpointRouteOf(network: NetworkFacts | null | undefined): EndpointRoute {
+export function endpointRouteOf(network: NetworkFacts | null | undefined, running = true): EndpointRoute {
   if (!network) return 'unknown';
-  const egress = analyzeEgress(network);
-  if (egress.internet) return 'yes';
   const services = new Set(
     network.vpcEndpoints
       // Without private DNS the agent's regional names resolve to public addresses, not to the endpoint.
@@ -166,7 +174,15 @@ export function endpointRouteOf(network: NetworkFacts | null | undefined): Endpo
       .map((endpoint) => endpoint.serviceName.split('.').at(-1)),
   );
   if (services.has('ssm') && services.has('ssmmessages')) return 'yes';
-  return egress.indirect ? 'indirect' : 'no';
+  // No route table found for its subnet (a shared VPC's owner holds them, or a partial listing): its routes were not seen.
+  if (network.routeTableId === undefined) return 'unknown';
+  const egress = analyzeEgress(network);
+  if (egress.internet) return 'yes';
+  // A stopped instance has released an auto-assigned public IP; started, it gets one again.
+  if (egress.igwWithoutPublicIp && !running) return 'unknown';
+  // A route into another network, for any destination, may reach endpoints or a proxy there (a hub VPC, on premises).
+  if (egress.indirect || network.routes.some((route) => isActiveRoute(route) && ELSEWHERE.has(route.target))) return 'indirect';
+  return 'no';
 }
 
 type DocPage =

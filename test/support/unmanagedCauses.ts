@@ -4,7 +4,7 @@
  * route tables and endpoints, the host management setting, the IAM profiles and roles).
  */
 import type { Instance } from '@aws-sdk/client-ec2';
-import { causesOf, endpointRouteOf, SSM_INSTANCE_POLICIES, type InstanceState, type RolePolicy } from '../../shared/ec2Coverage';
+import { causesOf, endpointRouteOf, isSsmInstancePolicy, type InstanceState, type RolePolicy } from '../../shared/ec2Coverage';
 import { buildNetworkFacts } from '../../shared/network';
 import { unmanagedInstances, type Fleet, type SimAccount } from '../../electron/core/sim/fleet';
 import { World } from '../../electron/core/sim/world';
@@ -14,7 +14,7 @@ function rolePolicyOf(account: SimAccount, arn: string | undefined): RolePolicy 
   if (arn === undefined) return 'unknown';
   const profile = account.iam.instanceProfiles.find((p) => p.name === arn.split('/').at(-1));
   const role = account.iam.roles.find((r) => r.name === profile?.roleName);
-  return role?.attachedPolicyArns.some((p) => (SSM_INSTANCE_POLICIES as readonly string[]).includes(p)) ? 'attached' : 'missing';
+  return role?.attachedPolicyArns.some((p) => isSsmInstancePolicy(p)) ? 'attached' : 'missing';
 }
 
 /** Per unmanaged instance: the causes it was built for, and those derived from the served facts. */
@@ -33,7 +33,7 @@ export function causesCompared(fleet: Fleet): { id: string; built: string[] | nu
             instanceId: built.instanceId,
             state: instance.State?.Name as InstanceState,
             ...(arn ? { instanceProfileArn: arn } : {}),
-            route: endpointRouteOf(network),
+            route: endpointRouteOf(network, instance.State?.Name === 'running'),
             rolePolicy: rolePolicyOf(account, arn),
           },
           view.fleet.hostManagement.enabled ? 'on' : 'off',

@@ -192,18 +192,20 @@ export function writeSummaries(
   for (const [accountId, regions] of areas) {
     for (const [region, a] of regions) {
       const area = { snapshot_id: snapshotId, account_id: accountId, region };
-      RULE_IDS.forEach((rule, i) => {
-        const at = (digit: number): number => a.rules[i * SLOTS + digit]!;
-        insertRule({
-          ...area,
-          rule,
-          pass: at(pass),
-          fail: at(fail),
-          warn: at(warn),
-          unknown: at(unknown),
-          not_applicable: at(notApplicable),
+      // An area of unmanaged instances only has no node to judge: its rule rows would all be zero.
+      if (a.nodes > 0)
+        RULE_IDS.forEach((rule, i) => {
+          const at = (digit: number): number => a.rules[i * SLOTS + digit]!;
+          insertRule({
+            ...area,
+            rule,
+            pass: at(pass),
+            fail: at(fail),
+            warn: at(warn),
+            unknown: at(unknown),
+            not_applicable: at(notApplicable),
+          });
         });
-      });
       insertArea({
         ...area,
         nodes: a.nodes,

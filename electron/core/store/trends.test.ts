@@ -243,4 +243,32 @@ describe('trends of EC2 coverage (issue 30)', () => {
       s.close();
     }
   });
+
+  it('draw no series for a region read empty: no node and no EC2 instance', () => {
+    const s = openStore({ path: ':memory:' });
+    try {
+      const input = makeSnapshot({ nodes: 6, startedAt: '2026-03-08T00:00:00.000Z', regions: ['us-east-1'] });
+      const id = s.saveSnapshot({
+        ...input,
+        scopes: [
+          ...input.scopes,
+          {
+            accountId: A,
+            region: 'sa-east-1',
+            status: 'ok',
+            nodes: 0,
+            calls: 2,
+            throttles: 0,
+            gaps: [],
+            coverage: { ec2Instances: 0, hostManagement: 'off' },
+          },
+        ],
+      });
+      expect(s.trends({ groupBy: 'region', from: '2026-03-08' }).map((p) => p.region)).toEqual(['us-east-1']);
+      // Read, it still counts: an organization without any EC2 instance has 0 of them, not an unknown number.
+      expect(s.figureInput(id).areas.some((a) => a.ec2Read === 1)).toBe(true);
+    } finally {
+      s.close();
+    }
+  });
 });

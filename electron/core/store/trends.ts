@@ -55,7 +55,7 @@ export function trends(db: Database, q: TrendQuery = {}): TrendPoint[] {
          sum(x.patch_reported) AS patch_reported, sum(x.unverified) AS unverified, sum(x.nodes_missing_critical) AS nodes_missing_critical,
          sum(x.ec2_instances) AS ec2_instances, sum(x.unmanaged) AS unmanaged, sum(x.scanned_recently) AS scanned_recently
        FROM snapshot s JOIN area_summary x ON x.snapshot_id = s.id
-       WHERE ${areaW.sql} GROUP BY ${keyCols.join(', ')} ORDER BY s.started_at, s.id${group.map((c) => `, x.${c}`).join('')}`,
+       WHERE ${areaW.sql} AND (x.nodes > 0 OR x.ec2_instances > 0) GROUP BY ${keyCols.join(', ')} ORDER BY s.started_at, s.id${group.map((c) => `, x.${c}`).join('')}`,
     )
     .all(...areaW.params) as Array<{
     id: number;

@@ -6,6 +6,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { causesOf, hostManagementOf, UnmanagedInstance } from '../../../../shared/ec2Coverage';
+import { ArchiveUnmanagedInstance } from '../../store';
 import { scopeCoverage, type CoverageReads } from './coverage';
 import type { RolePolicies } from './instanceRoles';
 import { instancesById, type Ec2Networking } from './network';
@@ -19,7 +20,8 @@ const instanceArb = fc.record({
   state: fc.constantFrom(...STATES),
   subnet: fc.constantFrom(...SUBNETS),
   profile: fc.option(fc.constantFrom(...PROFILES), { nil: undefined }),
-  name: fc.option(fc.string({ maxLength: 300 }), { nil: undefined }),
+  // Any code point: a Name tag may hold control characters the export file refuses.
+  name: fc.option(fc.string({ maxLength: 300, unit: 'binary' }), { nil: undefined }),
   managed: fc.boolean(),
 });
 
@@ -97,11 +99,14 @@ describe('scopeCoverage', () => {
 
         for (const u of unmanaged) {
           expect(UnmanagedInstance.safeParse(u).success).toBe(true);
+          // Whatever the audit saves, its own export must take back.
+          expect(ArchiveUnmanagedInstance.safeParse({ ...u, ...PLACE }).error).toBeUndefined();
           const source = scope.instances.find((i) => idOf(i.n) === u.instanceId)!;
           expect(u.state).not.toBe('terminated');
           expect(u.instanceProfileArn).toBe(source.profile);
-          // The route is known only when the routes were read; unrouted subnets have none.
-          expect(u.route).toBe(!scope.routesRead ? 'unknown' : source.subnet === 'subnet-nat' ? 'yes' : 'no');
+          // The route is known only when the routes were read and the subnet's table is among them.
+          const route = { 'subnet-nat': 'yes', 'subnet-closed': 'no', 'subnet-unrouted': 'unknown' }[source.subnet]!;
+          expect(u.route).toBe(scope.routesRead ? route : 'unknown');
           expect(u.rolePolicy).toBe((source.profile && scope.roles?.[source.profile]) ?? 'unknown');
 
           const { causes, unchecked } = causesOf(u, hostManagement);

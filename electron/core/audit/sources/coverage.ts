@@ -9,6 +9,7 @@ import { hostManagementIn, type ServiceSettingAnswer } from './hostManagement';
 import type { RolePolicies } from './instanceRoles';
 import { listedState, unmanagedOf, type Ec2Instance, type Ec2Networking } from './network';
 import type { SourceRead } from './source';
+import { defined, isoTime, text, token } from './awsValues';
 
 /** What the translation reads: the coverage sources' reads, and the ids of the scope's nodes. */
 export interface CoverageReads {
@@ -18,21 +19,32 @@ export interface CoverageReads {
   nodeIds: ReadonlySet<string>;
 }
 
-/** The limits of the stored shape (`UnmanagedInstance`): free text AWS allows longer is cut, not refused. */
-const clip = (text: string | undefined, max: number): string | undefined => (text === undefined ? undefined : text.slice(0, max));
+/** Free text AWS allows longer than the stored shape is cut, not refused (a Name tag of 300 characters is still its name). */
+const clip = (value: string | undefined, max: number): string | undefined => text(value?.slice(0, max), max);
 
-function unmanagedInstance(instance: Ec2Instance, ec2: Ec2Networking, roles: SourceRead<RolePolicies>): UnmanagedInstance {
-  const profileArn = instance.profileArn;
+/**
+ * An instance as the export file holds it (store/archiveSchema.ts `ArchiveUnmanagedInstance`):
+ * a value it would refuse (a Name tag with control characters, an id that is no token) is left
+ * out, as for managed nodes (awsValues.ts), or the snapshot could never be exported.
+ */
+function unmanagedInstance(instance: Ec2Instance, ec2: Ec2Networking, roles: SourceRead<RolePolicies>): UnmanagedInstance | undefined {
+  const instanceId = token(instance.InstanceId, 64);
+  const state = listedState(instance);
+  if (!instanceId || !state) return undefined;
+  const profileArn = text(instance.profileArn, 2048);
+  const network = ec2.routes ? buildNetworkFacts(instance, ec2.routes.routeTables, ec2.routes.endpoints) : null;
   return {
-    instanceId: instance.InstanceId,
-    ...(instance.name !== undefined ? { name: clip(instance.name, 256) } : {}),
-    state: listedState(instance)!,
-    ...(instance.platformDetails !== undefined ? { platform: clip(instance.platformDetails, 256) } : {}),
-    ...(instance.VpcId ? { vpcId: instance.VpcId } : {}),
-    ...(instance.SubnetId ? { subnetId: instance.SubnetId } : {}),
-    ...(instance.launchedAt ? { launchedAt: instance.launchedAt } : {}),
-    ...(profileArn ? { instanceProfileArn: profileArn } : {}),
-    route: ec2.routes ? endpointRouteOf(buildNetworkFacts(instance, ec2.routes.routeTables, ec2.routes.endpoints)) : 'unknown',
+    instanceId,
+    state,
+    ...defined({
+      name: clip(instance.name, 256),
+      platform: clip(instance.platformDetails, 256),
+      vpcId: token(instance.VpcId, 64),
+      subnetId: token(instance.SubnetId, 64),
+      launchedAt: isoTime(instance.launchedAt),
+      instanceProfileArn: profileArn,
+    }),
+    route: endpointRouteOf(network, state === 'running'),
     rolePolicy: profileArn && roles.status === 'ok' ? (roles.value.get(profileArn) ?? 'unknown') : 'unknown',
   };
 }
@@ -51,7 +63,7 @@ export function scopeCoverage(
   const { network } = reads;
   if (network.status !== 'ok') return { unmanaged: [] };
   const ec2 = network.value;
-  const unmanaged = unmanagedOf(ec2, reads.nodeIds).map((instance) => unmanagedInstance(instance, ec2, reads.instanceRoles));
+  const unmanaged = unmanagedOf(ec2, reads.nodeIds).flatMap((instance) => unmanagedInstance(instance, ec2, reads.instanceRoles) ?? []);
   const ec2Instances = [...ec2.instances.values()].filter((instance) => listedState(instance) !== undefined).length;
   return { coverage: { ec2Instances, hostManagement: hostManagementIn(reads.hostManagement, place) }, unmanaged };
 }

@@ -1,6 +1,6 @@
 /**
  * The optional IAM check (issue 30): has the role of an unmanaged instance's profile one of
- * `SSM_INSTANCE_POLICIES` attached? `iam:GetInstanceProfile` for its role, then
+ * one of `SSM_INSTANCE_POLICIES` attached? `iam:GetInstanceProfile` for its role, then
  * `iam:ListAttachedRolePolicies`. IAM is global, so each distinct profile is read once per
  * account (`AccountCache`) whichever of the account's regions lists it first, never per instance.
  * A denial is a gap of each scope that needed it, with the AWS error, as any optional source's:
@@ -9,7 +9,7 @@
  */
 import { GetInstanceProfileCommand, ListAttachedRolePoliciesCommand } from '@aws-sdk/client-iam';
 import pLimit from 'p-limit';
-import { SSM_INSTANCE_POLICIES, type RolePolicy } from '../../../../shared/ec2Coverage';
+import { isSsmInstancePolicy, type RolePolicy } from '../../../../shared/ec2Coverage';
 import { errorName } from '../../aws/errors';
 import type { Ec2Instance } from './network';
 import { checkAbort, settleAll, type CoverageSourceModule, type SourceContext } from './source';
@@ -34,7 +34,6 @@ const isNoSuchEntity = (err: unknown): boolean => ['NoSuchEntity', 'NoSuchEntity
 
 async function rolePolicyOf(ctx: SourceContext, profileArn: string): Promise<Exclude<RolePolicy, 'unknown'>> {
   const { iam } = ctx.clients;
-  const wanted = new Set<string>(SSM_INSTANCE_POLICIES);
   try {
     const { InstanceProfile } = await iam.send(new GetInstanceProfileCommand({ InstanceProfileName: profileNameOf(profileArn) }), {
       abortSignal: ctx.signal,
@@ -49,7 +48,7 @@ async function rolePolicyOf(ctx: SourceContext, profileArn: string): Promise<Exc
         new ListAttachedRolePoliciesCommand({ RoleName: roleName, MaxItems: MAX_ITEMS, ...(marker ? { Marker: marker } : {}) }),
         { abortSignal: ctx.signal },
       );
-      if (page.AttachedPolicies?.some((policy) => wanted.has(policy.PolicyArn ?? ''))) return 'attached';
+      if (page.AttachedPolicies?.some((policy) => isSsmInstancePolicy(policy.PolicyArn))) return 'attached';
       // IAM may return fewer than MaxItems with more to come: only IsTruncated says the list is done.
       marker = page.IsTruncated ? page.Marker : undefined;
     } while (marker);
