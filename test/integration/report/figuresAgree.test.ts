@@ -10,7 +10,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createCore, type Core } from '../../../electron/core/createCore';
 import { runDemo, type DemoResult } from '../../../electron/core/demo/runDemo';
-import { formatInt, formatPct } from '../../../electron/core/report/labels';
+import { formatInt, formatPct, labelsFor } from '../../../electron/core/report/labels';
 import { renderReportHtml } from '../../../electron/core/report/renderReportHtml';
 import { startWebHost, type WebHost } from '../../../electron/webhost/server';
 import { FIGURE_IDS, FIGURES, figureShare, figureValues, type FigureValues, type SnapshotFigures } from '../../../shared/figures';
@@ -159,6 +159,8 @@ describe('one definition per headline figure, equal on every surface', () => {
       snapshot: { id: number };
       figures: SnapshotFigures['figures'];
       nodes: Array<{ facts: NodeFacts; checks: Check[] }>;
+      scopes: Array<{ accountId: string; region: string | null; coverage?: { ec2Instances: number } }>;
+      unmanagedInstances: unknown[];
     };
     expect(json.snapshot.id).toBe(last);
     expect(json.figures).toEqual(cli.figures);
@@ -182,13 +184,28 @@ describe('one definition per headline figure, equal on every surface', () => {
       values.missingCriticalPatches,
     );
     expect(count((n) => (n.facts.patchState?.installedPendingRebootCount ?? 0) > 0)).toBe(values.nodesPendingReboot);
+    expect(count((n) => status(n.checks, 'patch.scan-age') === 'pass')).toBe(values.scannedRecentlyNodes);
+    // EC2 coverage (issue 30): the instances listed one by one, and each read scope's count of them.
+    expect(values.unmanagedInstances).toBeGreaterThan(0);
+    expect(json.unmanagedInstances).toHaveLength(values.unmanagedInstances!);
+    const read = json.scopes.filter((s) => s.coverage);
+    expect(read.reduce((n, s) => n + s.coverage!.ec2Instances, 0)).toBe(values.ec2Instances);
+    const ec2Nodes = json.nodes.filter(
+      (n) => read.some((s) => s.accountId === n.facts.accountId && s.region === n.facts.region) && n.facts.instanceId.startsWith('i-'),
+    );
+    // Every EC2 instance read is a managed node or an unmanaged instance (the demo's nodes are all listed by EC2).
+    expect(ec2Nodes.length + json.unmanagedInstances.length).toBe(values.ec2Instances);
   });
 
-  it('agrees with the CSV export: one row per managed node, the critical column adding up to the figures', () => {
+  it('agrees with the CSV export: one row per managed node and per unmanaged instance, the critical column adding up to the figures', () => {
     for (const lang of ['en', 'ja'] as const) {
       const file = demo.files.csv.find((f) => f.endsWith(`nodes-${lang}.csv`))!;
-      const [head, ...rows] = parseCsv(readFileSync(file, 'utf8').slice(1)).filter((r) => r.length > 1);
+      const [head, ...all] = parseCsv(readFileSync(file, 'utf8').slice(1)).filter((r) => r.length > 1);
+      const managedAt = head!.indexOf(labelsFor(lang)('managedBySsm'));
+      expect(managedAt).toBeGreaterThanOrEqual(0);
+      const rows = all.filter((r) => r[managedAt] === labelsFor(lang)('yes'));
       expect(rows).toHaveLength(values.managedNodes!);
+      expect(all.filter((r) => r[managedAt] === labelsFor(lang)('no'))).toHaveLength(values.unmanagedInstances!);
       const at = head!.indexOf(columnTitle('missingCritical', lang));
       expect(at).toBeGreaterThanOrEqual(0);
       const critical = rows.map((r) => Number(r[at])).filter(Number.isFinite);
