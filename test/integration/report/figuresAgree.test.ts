@@ -10,7 +10,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createCore, type Core } from '../../../electron/core/createCore';
 import { runDemo, type DemoResult } from '../../../electron/core/demo/runDemo';
-import { formatInt, formatPct } from '../../../electron/core/report/labels';
+import { formatInt, formatPct, labelsFor } from '../../../electron/core/report/labels';
 import { renderReportHtml } from '../../../electron/core/report/renderReportHtml';
 import { startWebHost, type WebHost } from '../../../electron/webhost/server';
 import { FIGURE_IDS, FIGURES, figureShare, figureValues, type FigureValues, type SnapshotFigures } from '../../../shared/figures';
@@ -184,11 +184,18 @@ describe('one definition per headline figure, equal on every surface', () => {
     expect(count((n) => (n.facts.patchState?.installedPendingRebootCount ?? 0) > 0)).toBe(values.nodesPendingReboot);
   });
 
-  it('agrees with the CSV export: one row per managed node, the critical column adding up to the figures', () => {
+  it('agrees with the CSV export: one row per managed node and per unmanaged instance, the critical column adding up to the figures', () => {
     for (const lang of ['en', 'ja'] as const) {
       const file = demo.files.csv.find((f) => f.endsWith(`nodes-${lang}.csv`))!;
-      const [head, ...rows] = parseCsv(readFileSync(file, 'utf8').slice(1)).filter((r) => r.length > 1);
+      const [head, ...all] = parseCsv(readFileSync(file, 'utf8').slice(1)).filter((r) => r.length > 1);
+      // Issue 30: the unmanaged instances follow the nodes, told apart by the "managed" column.
+      const t = labelsFor(lang);
+      const managedAt = head!.indexOf(t('managedBySsm'));
+      expect(managedAt).toBeGreaterThanOrEqual(0);
+      const rows = all.filter((r) => r[managedAt] === t('yes'));
       expect(rows).toHaveLength(values.managedNodes!);
+      expect(all.length - rows.length).toBe(values.unmanagedInstances);
+      expect(values.unmanagedInstances).toBeGreaterThan(0);
       const at = head!.indexOf(columnTitle('missingCritical', lang));
       expect(at).toBeGreaterThanOrEqual(0);
       const critical = rows.map((r) => Number(r[at])).filter(Number.isFinite);
