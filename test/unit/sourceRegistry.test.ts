@@ -101,7 +101,7 @@ describe('the source registry', () => {
   });
 
   it('names each kind of AWS CLI file once, so evaluate can tell every file’s source', () => {
-    expect(CLI_SOURCES.map((source) => source.key)).toEqual([NODE_LIST.key, ...NODE_SOURCE_KEYS, 'hostManagement']);
+    expect(CLI_SOURCES.map((source) => source.key)).toEqual([NODE_LIST.key, ...NODE_SOURCE_KEYS, 'hostManagement', 'instanceRoles']);
     const kinds = [NODE_LIST, ...OPTIONAL_SOURCES].flatMap((source) => Object.keys(source.fromCliFiles?.kinds ?? {}));
     expect(new Set(kinds).size).toBe(kinds.length);
   });

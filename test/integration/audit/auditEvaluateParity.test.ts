@@ -12,6 +12,7 @@ import {
   GetServiceSettingCommand,
   SSMClient,
 } from '@aws-sdk/client-ssm';
+import { GetInstanceProfileCommand, IAMClient, ListAttachedRolePoliciesCommand } from '@aws-sdk/client-iam';
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -61,6 +62,7 @@ async function awsCliFiles(sim: Simulator, dir: string): Promise<string[]> {
   };
   const ssm = new SSMClient(config);
   const ec2 = new EC2Client(config);
+  const iam = new IAMClient(config);
   try {
     const infos = await allPages(async (NextToken) => {
       const page = await ssm.send(new DescribeInstanceInformationCommand({ MaxResults: 50, NextToken }));
@@ -103,6 +105,25 @@ async function awsCliFiles(sim: Simulator, dir: string): Promise<string[]> {
     });
     // Optional: a client whose call is refused (or an endpoint that does not answer it) sends no file.
     const setting = await ssm.send(new GetServiceSettingCommand({ SettingId: HOST_MANAGEMENT_SETTING })).catch(() => undefined);
+    // Optional (issue 30): each instance profile once, and its role's attached policies in a file named after the role.
+    const profileNames = new Set(
+      reservations
+        .flatMap((r) => r.Instances ?? [])
+        .flatMap((i) => (i.IamInstanceProfile?.Arn ? [i.IamInstanceProfile.Arn.split('/').at(-1)!] : [])),
+    );
+    const iamFiles: Record<string, unknown> = {};
+    for (const name of profileNames) {
+      const { InstanceProfile } = await iam.send(new GetInstanceProfileCommand({ InstanceProfileName: name }));
+      iamFiles[`profile-${name}.json`] = { InstanceProfile };
+      for (const role of InstanceProfile?.Roles ?? []) {
+        const attached = await allPages(async (Marker) => {
+          const page = await iam.send(new ListAttachedRolePoliciesCommand({ RoleName: role.RoleName!, Marker }));
+          return { items: page.AttachedPolicies ?? [], next: page.IsTruncated ? page.Marker : undefined };
+        });
+        iamFiles[`role-policies-${role.RoleName}.json`] = { AttachedPolicies: attached };
+      }
+    }
+    expect(Object.keys(iamFiles).some((name) => name.startsWith('role-policies-'))).toBe(true);
     // One file per node, named after it, as the collect commands write them (issue 19).
     const patches: Record<string, { Patches: unknown[] }> = {};
     for (const id of ids) {
@@ -121,6 +142,7 @@ async function awsCliFiles(sim: Simulator, dir: string): Promise<string[]> {
     // JSON.stringify writes the SDK's Dates as ISO 8601, as the AWS CLI prints timestamps.
     const files = {
       ...patches,
+      ...iamFiles,
       'info.json': { InstanceInformationList: infos },
       'patch-states.json': { InstancePatchStates: states },
       'inventory.json': { Entities: entities },
@@ -137,6 +159,7 @@ async function awsCliFiles(sim: Simulator, dir: string): Promise<string[]> {
   } finally {
     ssm.destroy();
     ec2.destroy();
+    iam.destroy();
   }
 }
 
@@ -211,6 +234,8 @@ describe('the live audit and patch-audit evaluate on the same AWS answers', () =
     const fromAudit = live.unmanaged.map((u) => ({ ...u, accountId, region: REGION, hostManagement, ...causesOf(u, hostManagement) }));
     const { unmanaged } = nodeFactsFromAwsCli(await readAwsCliFiles(await awsCliFiles(sim, tempDir('pa-parity-unmanaged-'))));
     expect(fromAudit.length).toBeGreaterThan(0);
+    // The IAM check was read on both paths: roles with and without the managed-instance policy.
+    expect(fromAudit.some((u) => u.rolePolicy === 'missing') && fromAudit.some((u) => u.rolePolicy === 'attached')).toBe(true);
     // Each instance's region is its Placement's zone's in the CLI's files (an EC2 instance always has one).
     expect(unmanaged?.every((u) => u.region === REGION)).toBe(true);
     expect(sorted(unmanaged)).toEqual(sorted(fromAudit));

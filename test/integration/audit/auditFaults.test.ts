@@ -56,14 +56,19 @@ describe('audit under faults', () => {
   it('retries timeouts and loses no node', async () => {
     // A held call gets no answer and is dropped by the simulator after 200 ms; the client's own
     // timeout is far above any real answer time, so no call that gets an answer times out,
-    // however loaded the machine.
-    sim.setFaults([{ match: { action: 'SSM.DescribeInstancePatchStates' }, timeout: { rate: 0.3, holdMs: 200 } }]);
+    // however loaded the machine. Every call is held until one has been, then the fault is lifted
+    // (as the throttling storm is): a fraction drawn over the scope's few DescribeInstancePatchStates
+    // calls could draw none, depending on how many draws the seeded fault generator made before.
+    sim.setFaults([{ match: { action: 'SSM.DescribeInstancePatchStates' }, timeout: { holdMs: 200 } }]);
     sim.resetCounters();
-    const { outcome, store } = await audit(
+    const run = audit(
       sim,
       { regions: ['us-east-1'], targets: { kind: 'self' } },
       { deps: { clientOptions: { endpoint: sim.url, maxAttempts: 8, requestTimeoutMs: 10_000 } } },
     );
+    await expect.poll(() => sim.counters().timeouts, { timeout: 30_000, interval: 10 }).toBeGreaterThan(0);
+    sim.setFaults([]);
+    const { outcome, store } = await run;
     expect(sim.counters().timeouts).toBeGreaterThan(0);
     expect(outcome.status).toBe('complete');
     const keys = nodeKeys(store, outcome.snapshotId!);

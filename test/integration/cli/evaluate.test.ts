@@ -1,5 +1,5 @@
 import { spawnSync } from 'node:child_process';
-import { readFileSync, writeFileSync } from 'node:fs';
+import { copyFileSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
@@ -310,9 +310,41 @@ describe('patch-audit evaluate: EC2 instances that are not managed nodes', () =>
       'i-0ddddddddddddddd4': ['stopped', 'noRoute'],
     });
     expect(unmanaged?.map((u) => u.hostManagement)).toEqual(['off', 'off']);
-    // The IAM check is the live audit's alone: a profile's role is unchecked here.
+    // Without the IAM files, a profile's role is unchecked.
     expect(unmanaged?.[1]?.unchecked.map((u) => u.check)).toEqual(['rolePolicy']);
     expect(unmanaged?.[0]?.causes[0]?.todo).toMatch(/AmazonSSMManagedInstanceCore/);
+  });
+
+  it("reads the attached policies of each profile's role from the IAM files, the role named by its file", async () => {
+    const iam = [coverage('get-instance-profile-AppServer'), coverage('role-policies-AppServerRole')];
+    const { code, stdout, stderr } = await run('--json', ...NOW, ...FLEET, coverage('get-service-setting-off'), ...iam);
+    expect(stderr).toBe('');
+    expect(code).toBe(0);
+    const unmanaged = unmanagedOf(stdout);
+    // AppServerRole has only AmazonS3ReadOnlyAccess: its instance cannot register once started either.
+    expect(causes(unmanaged)['i-0ddddddddddddddd4']).toEqual(['stopped', 'roleWithoutPolicy', 'noRoute']);
+    expect(unmanaged?.find((u) => u.instanceId === 'i-0ddddddddddddddd4')?.unchecked).toEqual([]);
+
+    // The profile without its role's file: the role's policies stay unknown, and the user is told which file is missing.
+    const partial = await run('--json', ...NOW, ...FLEET, iam[0]!);
+    expect(partial.code).toBe(0);
+    expect(partial.stderr).toMatch(/no list-attached-role-policies file for role\(s\) AppServerRole/);
+    expect(
+      unmanagedOf(partial.stdout)
+        ?.find((u) => u.instanceId === 'i-0ddddddddddddddd4')
+        ?.unchecked.map((u) => u.check),
+    ).toContain('rolePolicy');
+  });
+
+  it('refuses a list-attached-role-policies file not named after its role, saying how to name it', async () => {
+    const dir = tempDir('pa-evaluate-iam-');
+    const unnamed = join(dir, 'attached.json');
+    copyFileSync(coverage('role-policies-AppServerRole'), unnamed);
+    const { code, stderr } = await run(...NOW, ...FLEET, unnamed);
+    expect(code).not.toBe(0);
+    expect(stderr).toMatch(
+      /attached\.json: a aws iam list-attached-role-policies output names no role; .*role-policies-MyInstanceRole\.json/,
+    );
   });
 
   it('takes a denied or absent setting as unknown, never off, and a setting of another region as not this one’s', async () => {

@@ -3,7 +3,8 @@
  * policy and calls nothing outside it is proven in test/integration/audit/runAudit.test.ts
  * ("runs with exactly the shipped IAM policy"); here every action of
  * build/iam/patch-auditor-policy.json is taken away in turn: an optional one degrades to
- * `unknown` checks and a recorded gap, a required one fails the scope (or the audit) with a
+ * `unknown` checks and a recorded gap (in one region, or for IAM, which is global, in the whole
+ * account), a required one fails the scope (or the audit) with a
  * message that names the permission, and the simulator sees no denied call but that one.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -23,6 +24,12 @@ type Expectation =
    * with `hostManagement` its Default Host Management Configuration (issue 30).
    */
   | { kind: 'optional'; gap: string; unknown: RuleId[]; hostManagement?: 'unknown' }
+  /**
+   * A global service's action (IAM, issue 30), taken away in the whole account: a region cannot
+   * hold it back, since what one scope reads of the account's IAM its other scopes reuse. Every
+   * scope that read instance profiles records `gap`, and their instances' role policies are unknown.
+   */
+  | { kind: 'optional-global'; gap: string }
   /** Taken away in one region: that scope fails, naming the permission. */
   | { kind: 'required-scope' }
   /** Taken away everywhere: the audit (or the accounts it concerns) fails, naming the permission. */
@@ -49,8 +56,8 @@ const EXPECTED: Record<string, Expectation> = {
   'ec2:DescribeVpcEndpoints': { kind: 'optional', gap: NETWORK_GAP, unknown: ['network.patch-source', 'network.s3'] },
   // Issue 30: what stops an unmanaged instance from being managed; denied, that cause is unknown, never assumed.
   'ssm:GetServiceSetting': { kind: 'optional', gap: 'ssm:GetServiceSetting', unknown: [], hostManagement: 'unknown' },
-  'iam:GetInstanceProfile': { kind: 'optional', gap: IAM_GAP, unknown: [] },
-  'iam:ListAttachedRolePolicies': { kind: 'optional', gap: IAM_GAP, unknown: [] },
+  'iam:GetInstanceProfile': { kind: 'optional-global', gap: IAM_GAP },
+  'iam:ListAttachedRolePolicies': { kind: 'optional-global', gap: IAM_GAP },
   'ec2:DescribeRegions': { kind: 'required-audit', plan: { regions: 'all', homeRegion: 'us-east-1', targets: { kind: 'self' } } },
   'sts:GetCallerIdentity': { kind: 'required-audit', plan: { regions: ['us-east-1'], targets: { kind: 'self' } } },
   'organizations:ListAccounts': { kind: 'required-audit', plan: { regions: ['us-east-1'], targets: ORG } },
@@ -115,6 +122,33 @@ describe('least privilege: every permission of the shipped policy taken away in 
         sim.setFaults([]);
       }
       expect(Object.keys(sim.counters().deniedActions)).toEqual([action]);
+      return;
+    }
+
+    if (want.kind === 'optional-global') {
+      sim.setFaults([{ policy: without(action) }]);
+      let result: Awaited<ReturnType<typeof audit>>;
+      try {
+        result = await audit(sim, { regions: REGIONS, targets: { kind: 'self' } });
+      } finally {
+        sim.setFaults([]);
+      }
+      const { outcome, store } = result;
+      expect(Object.keys(sim.counters().deniedActions)).toEqual([action]);
+      expect(outcome.status).toBe('complete');
+      const regional = outcome.scopes.filter(isRegional);
+      expect(regional.map((s) => s.region).sort()).toEqual([...REGIONS].sort());
+      const unmanaged = store.loadSnapshotInput(outcome.snapshotId!).input.unmanaged ?? [];
+      for (const scope of regional) {
+        // Each scope that needed the account's IAM answers holds the denial, with AWS's error.
+        const withProfile = unmanaged.filter((u) => u.region === scope.region && u.instanceProfileArn);
+        expect(withProfile.length).toBeGreaterThan(0);
+        expect(withProfile.every((u) => u.rolePolicy === 'unknown')).toBe(true);
+        expect(scope).toMatchObject({ status: 'ok', gaps: [want.gap] });
+        expect(scope.gapErrors?.[want.gap]).toMatchObject({ errorCode: 'access_denied' });
+      }
+      table.push({ action, 'if missing': `gap ${want.gap} in every scope of the account; role policies unknown`, message: '' });
+      store.close();
       return;
     }
 

@@ -77,8 +77,13 @@ export const hostManagement: CoverageSourceModule<'hostManagement', ServiceSetti
   collect,
   fromCliFiles: {
     howToSave: {
-      bash: [`aws ssm get-service-setting --setting-id ${HOST_MANAGEMENT_SETTING} --output json > host-management.json   # optional`],
-      powershell: [`aws ssm get-service-setting --setting-id ${HOST_MANAGEMENT_SETTING} --output json > host-management.json`],
+      // A refused call must leave no file: the shell's `>` would leave an empty one, which evaluate refuses.
+      bash: [
+        `aws ssm get-service-setting --setting-id ${HOST_MANAGEMENT_SETTING} --output json > host-management.json || rm host-management.json   # optional`,
+      ],
+      powershell: [
+        `aws ssm get-service-setting --setting-id ${HOST_MANAGEMENT_SETTING} --output json > host-management.json; if ($LASTEXITCODE) { Remove-Item host-management.json }`,
+      ],
     },
     kinds: {
       ServiceSetting: {

@@ -8,6 +8,7 @@ export { PATCH_DETAIL_FILTER, PATCHES_COMMAND } from './instancePatches';
 export { assembleNodeFacts } from './nodeFacts';
 export { placed, scopeCoverage, type CoverageReads } from './coverage';
 export { hostManagement, hostManagementIn } from './hostManagement';
+export { instanceRoles } from './instanceRoles';
 export { placesOfInstances } from './network';
 export {
   CLI_SOURCES,

@@ -73,4 +73,4 @@ export const isSetupSourceModule = (module: OptionalSourceModule): module is Set
   !isNodeSource(module.key) && !(COVERAGE_SOURCE_KEYS as readonly SourceKey[]).includes(module.key);
 
 /** The sources `evaluate` reads files of: the node list's, each node source's, then the coverage sources'. */
-export const CLI_SOURCES = [NODE_LIST, ...NODE_SOURCES, SOURCE_MODULES.hostManagement] as const;
+export const CLI_SOURCES = [NODE_LIST, ...NODE_SOURCES, SOURCE_MODULES.hostManagement, SOURCE_MODULES.instanceRoles] as const;

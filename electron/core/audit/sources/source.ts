@@ -67,6 +67,8 @@ export interface CliFileKind {
   identity(item: never): string;
   /** The answer is for one node the file does not name: the file's name must, as in `example`. */
   perNode?: { example: string };
+  /** The answer is for one IAM role the file does not name: the file's name must, `role-policies-<RoleName>.json` as in `example`. */
+  perRole?: { example: string };
   /** The top-level key holds one object, not a list (`aws ssm get-service-setting`): it is read as a list of one. */
   single?: true;
   /** Why the files of this kind, though valid, cannot serve (the kind then counts as not given). */

@@ -109,6 +109,25 @@ function nodeIdOfFile(file: string, kind: CliFileKind): string {
   return id;
 }
 
+/** IAM role names: letters, digits and `+=,.@_-`, at most 64 (API_Role). */
+const ROLE_IN_NAME = /role-policies-([\w+=,.@-]{1,64})\.json$/i;
+
+function roleNameOfFile(file: string, kind: CliFileKind): string {
+  const name = ROLE_IN_NAME.exec(basename(file))?.[1];
+  if (!name)
+    throw new UserFacingError(
+      `${file}: a ${kind.command} output names no role; name the file after the role it was run for, e.g. ${kind.perRole!.example}`,
+    );
+  return name;
+}
+
+/** One role's answer, named by its file (a role's pages saved apart add up). */
+function addRoleItems(into: unknown[], roleName: string, items: readonly unknown[], key: string): void {
+  const known = (into as { RoleName: string }[]).find((role) => role.RoleName === roleName) as Record<string, unknown[]> | undefined;
+  if (known) known[key]!.push(...items);
+  else into.push({ RoleName: roleName, [key]: [...items] });
+}
+
 /** One node's answer may come in several files (pages saved apart): they add up, the translation drops repeats. */
 function addNodeItems(into: unknown[], id: string, items: readonly unknown[], key: string): void {
   const known = (into as { InstanceId: string }[]).find((node) => node.InstanceId === id) as Record<string, unknown[]> | undefined;
@@ -133,6 +152,7 @@ export async function readAwsCliFiles(files: readonly string[]): Promise<AwsCliI
     given.set(kind, into);
     if (nextToken) notes.push(`${file} ends with a NextToken: the AWS CLI stopped before the last page, so what follows it is missing`);
     if (kindOf(kind).perNode) addNodeItems(into, nodeIdOfFile(file, kindOf(kind)), items, kind);
+    else if (kindOf(kind).perRole) addRoleItems(into, roleNameOfFile(file, kindOf(kind)), items, kind);
     else into.push(...items);
   }
   if (!given.has(NODE_LIST_KIND)) {

@@ -10,6 +10,7 @@ import {
   assembleNodeFacts,
   hostManagement,
   hostManagementIn,
+  instanceRoles,
   NODE_LIST,
   NODE_SOURCES,
   placed,
@@ -45,8 +46,7 @@ export function nodeFactsFromAwsCli(input: AwsCliInput): AwsCliNodeFacts {
     {
       network: reads.get('network') as CoverageReads['network'],
       hostManagement: hostManagement.fromCliFiles!.read(input.items, notes),
-      // IAM is read by the live audit alone: the AWS CLI commands handed to a client do not list it.
-      instanceRoles: { status: 'not_collected' },
+      instanceRoles: instanceRoles.fromCliFiles!.read(input.items, notes),
       nodeIds: new Set(facts.map((node) => node.instanceId)),
     },
     placesOfInstances(input.items),
