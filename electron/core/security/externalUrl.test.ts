@@ -7,7 +7,11 @@ describe('safeExternalUrl', () => {
       'https://docs.aws.amazon.com/systems-manager/latest/userguide/patch-manager-prerequisites.html',
       'https://docs.aws.amazon.com/systems-manager/latest/userguide/patch-manager-prerequisites.html',
     ],
-    ['HTTPS://EXAMPLE.com/a b', 'https://example.com/a%20b'],
+    ['HTTPS://DOCS.aws.amazon.com/ja_jp/a b', 'https://docs.aws.amazon.com/ja_jp/a%20b'],
+    [
+      'https://docs.amazonaws.cn/systems-manager/latest/userguide/x.html',
+      'https://docs.amazonaws.cn/systems-manager/latest/userguide/x.html',
+    ],
   ])('accepts %s', (raw, normalized) => expect(safeExternalUrl(raw)).toBe(normalized));
 
   it.each([
@@ -15,7 +19,11 @@ describe('safeExternalUrl', () => {
     'javascript:alert(1)',
     'file:///etc/passwd',
     'smb://host/share',
-    'https://user:pass@example.com',
+    'https://user:pass@docs.aws.amazon.com',
+    // Only AWS's documentation: not another site, nor one that only looks like it.
+    'https://example.com/',
+    'https://docs.aws.amazon.com.example.com/',
+    'https://docs-aws-amazon.com/',
     'ms-msdt:/id',
     'not a url',
     '',

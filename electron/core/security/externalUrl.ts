@@ -1,7 +1,14 @@
 /**
- * External links leave the app only as `https:` URLs without credentials, parsed and
- * re-serialized (so `javascript:`, `file:`, `smb:` and look-alike tricks never reach the OS
- * shell). Returns the normalized URL or null.
+ * The only sites the app links to: AWS's documentation (the catalog's references, each cause's
+ * "what to do"), in the global and the China partition. A renderer that is made to ask for any
+ * other page cannot open it.
+ */
+const DOCUMENTATION_HOSTS = new Set(['docs.aws.amazon.com', 'docs.amazonaws.cn']);
+
+/**
+ * External links leave the app only as `https:` URLs without credentials to AWS's documentation,
+ * parsed and re-serialized (so `javascript:`, `file:`, `smb:` and look-alike tricks never reach the
+ * OS shell). Returns the normalized URL or null.
  */
 export function safeExternalUrl(raw: string): string | null {
   let url: URL;
@@ -12,6 +19,6 @@ export function safeExternalUrl(raw: string): string | null {
   }
   if (url.protocol !== 'https:') return null;
   if (url.username || url.password) return null;
-  if (!url.hostname || url.hostname.includes('%')) return null;
+  if (!DOCUMENTATION_HOSTS.has(url.hostname)) return null;
   return url.toString();
 }
